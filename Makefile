@@ -1,0 +1,68 @@
+# Paser Smart City — build, test and package the QGIS plugin.
+#   make run     QGIS desktop with a throw-away profile, the plugin enabled, the demo open
+#   make test    bootstrap (Debian packages + venv) and run every test
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+PLUGIN := paser_smartcity_plugin
+VENV ?= .venv
+PY := $(VENV)/bin/python
+VERSION := $(shell sed -n 's/^version=//p' metadata.txt)
+BUILD := build/$(PLUGIN)
+ZIP := dist/$(PLUGIN).zip
+TS := $(wildcard $(PLUGIN)/i18n/*.ts)
+QM := $(TS:.ts=.qm)
+export QT_QPA_PLATFORM ?= offscreen
+# Tests and benchmarks must never touch the officer's real QGIS profile or settings.
+export PASER_TEST_HOME ?= $(CURDIR)/build/test-home
+
+.PHONY: build-plugin help bootstrap compile test unit qgis-tests bench package run lint clean central i18n
+
+help:
+	@echo "make run | test | bench | package | lint | central | clean"
+
+bootstrap:
+	@bash scripts/bootstrap.sh
+
+$(PLUGIN)/resources_rc.py: resources.qrc $(wildcard icons/*)
+	pyrcc5 -o $@ $<
+
+$(PLUGIN)/i18n/%.qm: $(PLUGIN)/i18n/%.ts
+	lrelease -silent $< -qm $@
+
+compile: $(PLUGIN)/resources_rc.py $(QM)
+
+test: bootstrap compile
+	$(PY) -m pytest
+
+unit: compile
+	$(PY) -m pytest tests/unit
+
+bench: bootstrap compile
+	$(PY) bench/run_all.py
+
+lint: bootstrap
+	$(PY) -m ruff check $(PLUGIN) tests bench scripts
+	$(PY) scripts/check_qt6.py $(PLUGIN)
+
+# The installable plugin folder: package + metadata + icons + compiled resources and
+# translations; no tests, caches or sources of generated files.
+build-plugin: compile
+	rm -rf $(BUILD) && mkdir -p $(BUILD)
+	cp -r $(PLUGIN)/. $(BUILD)/
+	find $(BUILD) -name '__pycache__' -prune -exec rm -rf {} +
+	rm -f $(BUILD)/i18n/*.ts
+	cp metadata.txt LICENSE $(BUILD)/
+	cp -r icons $(BUILD)/icons
+
+package: build-plugin
+	mkdir -p dist && rm -f $(ZIP)
+	cd build && zip -qr9 ../$(ZIP) $(PLUGIN)
+	@echo "wrote $(ZIP) (version $(VERSION))"
+
+run: bootstrap build-plugin
+	bash scripts/run_qgis.sh $(BUILD)
+
+clean:
+	rm -rf build dist $(PLUGIN)/resources_rc.py $(PLUGIN)/i18n/*.qm
+	find . -name __pycache__ -prune -exec rm -rf {} +

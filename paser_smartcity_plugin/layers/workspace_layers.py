@@ -1,0 +1,187 @@
+"""The workspace as QGIS layers: styled by status, labelled, with forms driven by core.schema."""
+
+from typing import Dict, List, Optional
+
+from qgis.core import (
+    QgsCategorizedSymbolRenderer,
+    QgsDefaultValue,
+    QgsEditorWidgetSetup,
+    QgsFieldConstraints,
+    QgsMarkerSymbol,
+    QgsPalLayerSettings,
+    QgsProject,
+    QgsProperty,
+    QgsRendererCategory,
+    QgsSvgMarkerSymbolLayer,
+    QgsTextBufferSettings,
+    QgsTextFormat,
+    QgsVectorLayer,
+    QgsVectorLayerSimpleLabeling,
+)
+from qgis.PyQt.QtGui import QColor
+
+from ..core.gazetteer import default_gazetteer
+from ..core.schema import DATETIME, LAYER_NAMES, SERVICE_POINTS, TOWER_PLANS, LayerSchema, layer_schema
+from ..toolbelt.i18n import language, tr
+
+GROUP_NAME = "Paser Smart City"
+# Custom property that marks our layers, so they are found again whatever the officer renames.
+LAYER_PROPERTY = "paser_smartcity/layer"
+
+# Icons from QGIS's own SVG library, referenced by relative name: a saved project then
+# renders on any QGIS install, with or without this plugin.
+CATEGORY_ICONS = {
+    "opd": "symbol/poi_embassy.svg",
+    "desa": "symbol/poi_place_village.svg",
+    "puskesmas": "health/health_doctors.svg",
+    "kantor_kecamatan": "symbol/poi_boundary_administrative.svg",
+    "uptd": "gpsicons/city_building.svg",
+    "sekolah": "symbol/education_school.svg",
+}
+TOWER_ICON = "symbol/poi_tower_communications.svg"
+
+
+def layer_uri(path: str, layer: str) -> str:
+    return f"{path}|layername={layer}"
+
+
+def _quote(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
+
+
+def _svg_marker(path_expression: Optional[str], default_svg: str, color: str, size: float) -> QgsMarkerSymbol:
+    symbol = QgsMarkerSymbol()
+    svg = QgsSvgMarkerSymbolLayer(default_svg, size)
+    svg.setFillColor(QColor(color))
+    svg.setStrokeColor(QColor("#ffffff"))
+    svg.setStrokeWidth(0.2)
+    if path_expression:
+        svg.setDataDefinedProperty(QgsSvgMarkerSymbolLayer.PropertyName, QgsProperty.fromExpression(path_expression))
+    symbol.changeSymbolLayer(0, svg)
+    return symbol
+
+
+def _renderer(schema: LayerSchema) -> QgsCategorizedSymbolRenderer:
+    lang = language()
+    if schema.name == SERVICE_POINTS:
+        cases = " ".join(f"WHEN {_quote(code)} THEN {_quote(svg)}" for code, svg in CATEGORY_ICONS.items())
+        icon_expression = f'CASE "category" {cases} ELSE {_quote("symbol/poi_point_of_interest.svg")} END'
+        default_svg, size = CATEGORY_ICONS["desa"], 5.0
+    else:
+        icon_expression, default_svg, size = None, TOWER_ICON, 7.0
+    categories: List[QgsRendererCategory] = []
+    for code in schema.status_codes:
+        symbol = _svg_marker(icon_expression, default_svg, code.color, size)
+        categories.append(QgsRendererCategory(code.code, symbol, code.label(lang), True))
+    return QgsCategorizedSymbolRenderer("status", categories)
+
+
+def _labeling(schema: LayerSchema) -> QgsVectorLayerSimpleLabeling:
+    settings = QgsPalLayerSettings()
+    settings.fieldName = "name"
+    settings.enabled = True
+    fmt = QgsTextFormat()
+    fmt.setSize(8 if schema.name == SERVICE_POINTS else 9)
+    buffer = QgsTextBufferSettings()
+    buffer.setEnabled(True)
+    buffer.setSize(0.8)
+    buffer.setColor(QColor("#ffffff"))
+    fmt.setBuffer(buffer)
+    settings.setFormat(fmt)
+    settings.dist = 1.5
+    if schema.name == SERVICE_POINTS:
+        # 154+ labels at regency scale are unreadable: show them from 1:150 000 in.
+        settings.scaleVisibility = True
+        settings.minimumScale = 150000
+        settings.maximumScale = 0
+    return QgsVectorLayerSimpleLabeling(settings)
+
+
+def desa_value_map() -> List[Dict[str, str]]:
+    """Drop-down entries for desa_code: "Belimbing (Long Ikis) — 64.01.06.2012" -> code."""
+    return [{f"{d.display_name} — {d.code}": d.code} for d in sorted(default_gazetteer().desa, key=lambda d: d.name)]
+
+
+def _configure_form(layer: QgsVectorLayer, schema: LayerSchema) -> None:
+    lang = language()
+    gaz = default_gazetteer()
+    fields = layer.fields()
+    for field in schema.fields:
+        index = fields.indexOf(field.name)
+        if index < 0:
+            continue
+        layer.setFieldAlias(index, field.label(lang))
+        if field.codelist is not None:
+            mapping = [{code.label(lang): code.code} for code in field.codelist]
+            layer.setEditorWidgetSetup(index, QgsEditorWidgetSetup("ValueMap", {"map": mapping}))
+        elif field.name == "desa_code":
+            layer.setEditorWidgetSetup(index, QgsEditorWidgetSetup("ValueMap", {"map": desa_value_map()}))
+        elif field.type == DATETIME:
+            layer.setEditorWidgetSetup(index, QgsEditorWidgetSetup("DateTime", {
+                "field_format": "yyyy-MM-ddTHH:mm:ss.zzzZ", "display_format": "yyyy-MM-dd HH:mm",
+                "calendar_popup": True, "allow_null": True}))
+        if field.required:
+            layer.setFieldConstraint(index, QgsFieldConstraints.ConstraintNotNull, QgsFieldConstraints.ConstraintStrengthHard)
+    # The key is made for the officer and never edited; updated_at is kept by the workspace.
+    config = layer.editFormConfig()
+    for name in ("uid", "updated_at", "desa_name", "kecamatan"):
+        config.setReadOnly(fields.indexOf(name), True)
+    layer.setEditFormConfig(config)
+    layer.setDefaultValueDefinition(fields.indexOf("uid"), QgsDefaultValue("uuid('WithoutBraces')"))
+    codes = ", ".join(_quote(d.code) for d in gaz.desa)
+    layer.setConstraintExpression(fields.indexOf("desa_code"), f'"desa_code" IN ({codes})',
+                                  tr("A desa/kelurahan code of Kabupaten Paser"))
+    layer.setFieldConstraint(fields.indexOf("desa_code"), QgsFieldConstraints.ConstraintExpression,
+                             QgsFieldConstraints.ConstraintStrengthHard)
+    layer.setConstraintExpression(fields.indexOf("name"), "length(trim(\"name\")) > 0", tr("The name is required"))
+    layer.setFieldConstraint(fields.indexOf("name"), QgsFieldConstraints.ConstraintExpression,
+                             QgsFieldConstraints.ConstraintStrengthHard)
+    # desa_name and kecamatan follow the chosen desa code.
+    for name, attr in (("desa_name", "name"), ("kecamatan", "kecamatan")):
+        cases = " ".join(f"WHEN {_quote(d.code)} THEN {_quote(getattr(d, attr))}" for d in gaz.desa)
+        layer.setDefaultValueDefinition(fields.indexOf(name), QgsDefaultValue(f'CASE "desa_code" {cases} END', True))
+
+
+def make_layer(path: str, layer_name: str) -> QgsVectorLayer:
+    schema = layer_schema(layer_name)
+    layer = QgsVectorLayer(layer_uri(path, layer_name), schema.title(language()), "ogr")
+    if not layer.isValid():
+        raise RuntimeError(tr("Cannot open layer {layer} of {path}").format(layer=layer_name, path=path))
+    layer.setCustomProperty(LAYER_PROPERTY, layer_name)
+    layer.setRenderer(_renderer(schema))
+    layer.setLabeling(_labeling(schema))
+    layer.setLabelsEnabled(True)
+    layer.setDisplayExpression('"name"')
+    _configure_form(layer, schema)
+    return layer
+
+
+def find_layers(project: QgsProject, path: Optional[str] = None) -> Dict[str, QgsVectorLayer]:
+    """Our layers already in the project (of the workspace ``path`` when given)."""
+    found: Dict[str, QgsVectorLayer] = {}
+    for layer in project.mapLayers().values():
+        name = layer.customProperty(LAYER_PROPERTY)
+        if name in LAYER_NAMES and isinstance(layer, QgsVectorLayer):
+            if path is None or layer.source().split("|")[0] == path:
+                found[name] = layer
+    return found
+
+
+def add_workspace_layers(path: str, project: Optional[QgsProject] = None) -> Dict[str, QgsVectorLayer]:
+    """Add both layers in a group on top of the layer tree; layers already there are reused."""
+    project = project or QgsProject.instance()
+    existing = find_layers(project, path)
+    if len(existing) == len(LAYER_NAMES):
+        return existing
+    root = project.layerTreeRoot()
+    group = root.findGroup(GROUP_NAME) or root.insertGroup(0, GROUP_NAME)
+    layers = dict(existing)
+    # Towers on top of service points: they are fewer and larger.
+    for name in (TOWER_PLANS, SERVICE_POINTS):
+        if name in layers:
+            continue
+        layer = make_layer(path, name)
+        project.addMapLayer(layer, False)
+        group.addLayer(layer)
+        layers[name] = layer
+    return layers

@@ -1,0 +1,44 @@
+"""What every algorithm of the provider shares: translation, grouping, instance creation."""
+
+from qgis.core import QgsProcessingAlgorithm, QgsProcessingException
+
+from ..core.workspace import Workspace, WorkspaceError
+from ..toolbelt.i18n import tr
+
+
+class PaserAlgorithm(QgsProcessingAlgorithm):
+    """Subclasses set ``NAME``, ``DISPLAY_NAME``, ``GROUP`` and ``HELP`` (English source strings)."""
+
+    NAME = ""
+    DISPLAY_NAME = ""
+    GROUP = "Workspace"
+    HELP = ""
+
+    def tr(self, text: str) -> str:  # noqa: D102 - Processing calls this name
+        return tr(text)
+
+    def name(self) -> str:
+        return self.NAME
+
+    def displayName(self) -> str:  # noqa: N802
+        return tr(self.DISPLAY_NAME)
+
+    def group(self) -> str:
+        return tr(self.GROUP)
+
+    def groupId(self) -> str:  # noqa: N802
+        return self.GROUP.lower().replace(" ", "_")
+
+    def shortHelpString(self) -> str:  # noqa: N802
+        return tr(self.HELP)
+
+    def createInstance(self):  # noqa: N802
+        return type(self)()
+
+    @staticmethod
+    def open_workspace(path: str) -> Workspace:
+        """The workspace at ``path``, or a QgsProcessingException that says what is wrong."""
+        try:
+            return Workspace(path)
+        except WorkspaceError as exc:
+            raise QgsProcessingException(str(exc)) from None

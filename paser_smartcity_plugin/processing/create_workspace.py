@@ -1,0 +1,39 @@
+from qgis.core import (
+    QgsProcessingException,
+    QgsProcessingOutputBoolean,
+    QgsProcessingParameterBoolean,
+    QgsProcessingParameterFileDestination,
+)
+
+from ..core.workspace import WorkspaceError, create_workspace
+from .base import PaserAlgorithm
+
+
+class CreateWorkspaceAlgorithm(PaserAlgorithm):
+    NAME = "create_workspace"
+    DISPLAY_NAME = "Create workspace"
+    HELP = (
+        "Creates a smart-city workspace: a GeoPackage (EPSG:4326) with the layers service_points and "
+        "tower_plans. With DEMO, it is seeded with the four towers of the 2022 programme and the kantor "
+        "desa/kelurahan and kantor kecamatan at gazetteer centroids. An existing workspace is left as it "
+        "is; any other existing file is refused, never overwritten."
+    )
+
+    def initAlgorithm(self, config=None):  # noqa: N802
+        self.addParameter(QgsProcessingParameterFileDestination(
+            "OUTPUT", self.tr("Workspace GeoPackage"), self.tr("GeoPackage (*.gpkg)")))
+        self.addParameter(QgsProcessingParameterBoolean("DEMO", self.tr("Seed the demo data"), defaultValue=False))
+        self.addOutput(QgsProcessingOutputBoolean("CREATED", self.tr("Created (false: the workspace already existed)")))
+
+    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
+        path = self.parameterAsFileOutput(parameters, "OUTPUT", context)
+        demo = self.parameterAsBoolean(parameters, "DEMO", context)
+        try:
+            created = create_workspace(path, demo=demo)
+        except WorkspaceError as exc:
+            raise QgsProcessingException(str(exc)) from None
+        if created:
+            feedback.pushInfo(self.tr("Workspace created: {path}").format(path=path))
+        else:
+            feedback.pushInfo(self.tr("{path} is already a workspace; it was left unchanged").format(path=path))
+        return {"OUTPUT": path, "CREATED": created}

@@ -1,0 +1,37 @@
+"""The Processing provider ``paser_smartcity``: every plugin operation as an algorithm."""
+
+from qgis.core import QgsProcessingProvider
+from qgis.PyQt.QtGui import QIcon
+
+from ..__about__ import PROVIDER_ID, __version__
+from ..toolbelt.i18n import tr
+from ..toolbelt.icons import icon as plugin_icon
+
+
+def algorithm_classes():
+    # One line per algorithm. Modules here import only qgis.core and the light core:
+    # heavy libraries (requests, geopandas) are imported inside processAlgorithm.
+    from .create_workspace import CreateWorkspaceAlgorithm
+
+    return [CreateWorkspaceAlgorithm]
+
+
+class PaserProvider(QgsProcessingProvider):
+    def id(self) -> str:
+        return PROVIDER_ID
+
+    def name(self) -> str:
+        return tr("Paser Smart City")
+
+    def longName(self) -> str:  # noqa: N802
+        return tr("Paser Smart City") + f" {__version__}"
+
+    def icon(self) -> QIcon:
+        return plugin_icon("icon.svg")
+
+    def versionInfo(self) -> str:  # noqa: N802
+        return __version__
+
+    def loadAlgorithms(self):  # noqa: N802
+        for cls in algorithm_classes():
+            self.addAlgorithm(cls())

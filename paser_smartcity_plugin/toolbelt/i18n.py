@@ -1,0 +1,41 @@
+"""Translation: one context for every string, and the plugin follows QGIS's locale."""
+
+import os
+
+from qgis.core import QgsSettings
+from qgis.PyQt.QtCore import QCoreApplication, QLocale, QTranslator
+
+CONTEXT = "PaserSmartCity"
+I18N_DIR = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "i18n")
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate(CONTEXT, text)
+
+
+def qgis_locale() -> str:
+    """The locale QGIS uses for its interface, e.g. "id" or "en_US"."""
+    # QGIS keeps the chosen interface locale in locale/userLocale (Options > General).
+    return QgsSettings().value("locale/userLocale", "", type=str) or QLocale().name()
+
+
+def language() -> str:
+    """Two-letter language of the interface: "id" for Indonesian, else "en"."""
+    return "id" if qgis_locale().lower().startswith("id") else "en"
+
+
+def install_translator():
+    """Install the compiled translation for QGIS's language; returns it (to remove later) or None."""
+    qm = os.path.join(I18N_DIR, f"paser_smartcity_{language()}.qm")
+    if language() == "en" or not os.path.exists(qm):
+        return None
+    translator = QTranslator()
+    if not translator.load(qm):
+        return None
+    QCoreApplication.installTranslator(translator)
+    return translator
+
+
+def remove_translator(translator) -> None:
+    if translator is not None:
+        QCoreApplication.removeTranslator(translator)

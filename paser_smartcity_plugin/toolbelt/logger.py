@@ -1,0 +1,40 @@
+"""One logger: the QGIS message log always, the message bar for what the officer must see."""
+
+from qgis.core import Qgis, QgsMessageLog
+from qgis.PyQt.QtWidgets import QPushButton
+
+from .i18n import tr
+
+TAG = "Paser Smart City"
+
+INFO, SUCCESS, WARNING, CRITICAL = Qgis.Info, Qgis.Success, Qgis.Warning, Qgis.Critical
+
+
+class Logger:
+    def __init__(self, iface=None):
+        self.iface = iface
+
+    def log(self, message: str, level=INFO, push: bool = False, details: str = "", duration: int = 0) -> None:
+        QgsMessageLog.logMessage(message + (f"\n{details}" if details else ""), TAG, level)
+        if not push or self.iface is None:
+            return
+        bar = self.iface.messageBar()
+        widget = bar.createMessage(TAG, message)
+        if details:
+            button = QPushButton(tr("Details"))
+            button.clicked.connect(lambda: self._show_details(message, details))
+            widget.layout().addWidget(button)
+        bar.pushWidget(widget, level, duration or (0 if level >= CRITICAL else 8))
+
+    def _show_details(self, message: str, details: str) -> None:
+        from qgis.PyQt.QtWidgets import QMessageBox
+
+        box = QMessageBox(self.iface.mainWindow())
+        box.setWindowTitle(TAG)
+        box.setText(message)
+        box.setDetailedText(details)
+        box.exec()
+
+
+def log(message: str, level=INFO) -> None:
+    Logger().log(message, level)

@@ -1,0 +1,35 @@
+"""QGIS tests: the plugin is loaded the way QGIS loads it, through classFactory(iface)."""
+
+import pytest
+from qgis.core import QgsProject
+
+import paser_smartcity_plugin
+from paser_smartcity_plugin.toolbelt import settings
+
+
+@pytest.fixture
+def workspace_path(tmp_path):
+    """A workspace location of this test's own, set in the plugin's settings."""
+    path = tmp_path / "workspace" / "paser.gpkg"
+    settings.set_value("workspace_path", str(path))
+    yield str(path)
+    settings.set_value("workspace_path", "")
+
+
+@pytest.fixture(autouse=True, scope="session")
+def real_message_bar(qgis_iface):
+    """pytest-qgis's iface has a stand-in message bar; QGIS's own widget runs fine here."""
+    from qgis.gui import QgsMessageBar
+
+    bar = QgsMessageBar(qgis_iface.mainWindow())
+    qgis_iface._messageBar = bar
+    return bar
+
+
+@pytest.fixture
+def plugin(qgis_iface, qgis_processing, workspace_path):
+    instance = paser_smartcity_plugin.classFactory(qgis_iface)
+    instance.initGui()
+    yield instance
+    instance.unload()
+    QgsProject.instance().clear()

@@ -1,0 +1,116 @@
+from qgis.core import QgsApplication, QgsFieldConstraints, QgsProject, QgsVectorLayer
+from qgis.PyQt.QtWidgets import QMenu, QToolBar
+
+import paser_smartcity_plugin
+from paser_smartcity_plugin.core.schema import SERVICE_POINTS, TOWER_PLANS
+from paser_smartcity_plugin.layers.workspace_layers import GROUP_NAME
+from paser_smartcity_plugin.plugin import MENU_OBJECT_NAME, TOOLBAR_OBJECT_NAME
+
+
+def _menus(iface):
+    return [a.menu() for a in iface.mainWindow().menuBar().actions()
+            if a.menu() is not None and a.menu().objectName() == MENU_OBJECT_NAME]
+
+
+def test_init_gui_adds_menu_toolbar_and_provider(plugin, qgis_iface):
+    (menu,) = _menus(qgis_iface)
+    assert menu.title() == "Paser Smart City"
+    texts = [a.text() for a in menu.actions()]
+    assert "Open smart-city layers" in texts
+    assert plugin.toolbar.objectName() == TOOLBAR_OBJECT_NAME and plugin.toolbar.actions()
+    provider = QgsApplication.processingRegistry().providerById("paser_smartcity")
+    assert provider is not None
+    assert provider.algorithm("create_workspace") is not None
+
+
+def test_open_layers_creates_workspace_and_adds_styled_layers(plugin, workspace_path):
+    plugin.open_action.trigger()
+    project = QgsProject.instance()
+    group = project.layerTreeRoot().findGroup(GROUP_NAME)
+    assert group is not None
+    layers = {lyr.layer().customProperty("paser_smartcity/layer"): lyr.layer() for lyr in group.findLayers()}
+    assert set(layers) == {SERVICE_POINTS, TOWER_PLANS}
+    points, towers = layers[SERVICE_POINTS], layers[TOWER_PLANS]
+    assert points.isValid() and towers.isValid()
+    assert points.featureCount() == 154
+    # Towers without coordinates are features of the layer (and so rows of its attribute table).
+    assert towers.featureCount() == 4
+    pending = [f for f in towers.getFeatures() if f.geometry().isNull()]
+    assert sorted(f["name"] for f in pending) == ["Menara Keladen", "Menara Muara Toyu"]
+    assert points.source().startswith(workspace_path)
+    # styled by status, labelled
+    assert points.renderer().type() == "categorizedSymbol"
+    assert points.renderer().classAttribute() == "status"
+    assert {c.value() for c in towers.renderer().categories()} >= {"coordinates_pending", "on_air"}
+    assert points.labelsEnabled() and towers.labelsEnabled()
+    # a second trigger reuses the layers instead of adding copies
+    plugin.open_action.trigger()
+    assert len(project.mapLayers()) == 2
+
+
+def test_forms_are_configured(plugin):
+    layers = plugin.open_layers()
+    points: QgsVectorLayer = layers[SERVICE_POINTS]
+    fields = points.fields()
+    status = points.editorWidgetSetup(fields.indexOf("status"))
+    assert status.type() == "ValueMap"
+    mapping = {k: v for entry in status.config()["map"] for k, v in entry.items()}
+    assert mapping["Active"] == "active" and len(mapping) == 6
+    category = points.editorWidgetSetup(fields.indexOf("category")).config()["map"]
+    assert {"School": "sekolah"} in category
+    desa = points.editorWidgetSetup(fields.indexOf("desa_code"))
+    assert desa.type() == "ValueMap" and len(desa.config()["map"]) == 144
+    name_constraints = fields.at(fields.indexOf("name")).constraints()
+    assert name_constraints.constraints() & QgsFieldConstraints.ConstraintNotNull
+    assert name_constraints.constraintStrength(QgsFieldConstraints.ConstraintNotNull) == \
+        QgsFieldConstraints.ConstraintStrengthHard
+    assert points.editFormConfig().readOnly(fields.indexOf("uid"))
+    assert fields.at(fields.indexOf("name")).alias() == "Name"
+
+
+def test_form_constraints_reject_bad_values(plugin):
+    from qgis.core import QgsVectorLayerUtils
+
+    towers = plugin.open_layers()[TOWER_PLANS]
+    feature = next(towers.getFeatures())
+    fields = towers.fields()
+    ok, _ = QgsVectorLayerUtils.validateAttribute(towers, feature, fields.indexOf("desa_code"))
+    assert ok
+    feature["desa_code"] = "64.01.99.9999"
+    ok, errors = QgsVectorLayerUtils.validateAttribute(towers, feature, fields.indexOf("desa_code"))
+    assert not ok and errors
+    feature["name"] = None
+    ok, _ = QgsVectorLayerUtils.validateAttribute(towers, feature, fields.indexOf("name"))
+    assert not ok
+
+
+def test_edit_through_qgis_keeps_a_valid_workspace(plugin, workspace_path):
+    from paser_smartcity_plugin.core.workspace import Workspace
+
+    towers = plugin.open_layers()[TOWER_PLANS]
+    feature = [f for f in towers.getFeatures() if f["name"] == "Menara Keladen"][0]
+    before = feature["updated_at"]
+    assert towers.startEditing()
+    assert towers.changeAttributeValue(feature.id(), towers.fields().indexOf("status"), "permit")
+    assert towers.commitChanges(), towers.commitErrors()
+    saved = [t for t in Workspace(workspace_path).sites(TOWER_PLANS) if t["name"] == "Menara Keladen"][0]
+    assert saved["status"] == "permit" and saved["updated_at"] != before
+
+
+def test_unload_removes_everything(qgis_iface, qgis_processing, workspace_path):
+    from qgis.PyQt.QtCore import QCoreApplication, QEvent
+
+    registry = QgsApplication.processingRegistry()
+    QCoreApplication.sendPostedEvents(None, QEvent.DeferredDelete)  # other tests' leftovers
+    toolbars_before = len(qgis_iface.mainWindow().findChildren(QToolBar))
+    instance = paser_smartcity_plugin.classFactory(qgis_iface)
+    instance.initGui()
+    assert _menus(qgis_iface) and registry.providerById("paser_smartcity") is not None
+    instance.unload()
+    QgsApplication.processEvents()
+    assert _menus(qgis_iface) == []
+    assert registry.providerById("paser_smartcity") is None
+    assert instance.actions == []
+    QCoreApplication.sendPostedEvents(None, QEvent.DeferredDelete)
+    assert len(qgis_iface.mainWindow().findChildren(QToolBar)) == toolbars_before
+    assert not [m for m in qgis_iface.mainWindow().findChildren(QMenu) if m.objectName() == MENU_OBJECT_NAME]
