@@ -13,8 +13,6 @@ ZIP := dist/$(PLUGIN).zip
 TS := $(wildcard $(PLUGIN)/i18n/*.ts)
 QM := $(TS:.ts=.qm)
 export QT_QPA_PLATFORM ?= offscreen
-# Tests and benchmarks must never touch the officer's real QGIS profile or settings.
-export PASER_TEST_HOME ?= $(CURDIR)/build/test-home
 
 .PHONY: build-plugin help bootstrap compile test unit qgis-tests bench package run lint clean central i18n
 
