@@ -16,10 +16,10 @@ export QT_QPA_PLATFORM ?= offscreen
 # Tests and benchmarks must never touch the officer's real QGIS profile or settings.
 export PASER_TEST_HOME ?= $(CURDIR)/build/test-home
 
-.PHONY: build-plugin help bootstrap compile test unit qgis-tests bench package run lint clean central i18n
+.PHONY: build-plugin help bootstrap compile test unit qgis-tests bench package run lint clean central i18n i18n-check package-check
 
 help:
-	@echo "make run | test | bench | package | lint | central | clean"
+	@echo "make run | test | bench | package | package-check | lint | i18n | i18n-check | central | clean"
 
 bootstrap:
 	@bash scripts/bootstrap.sh
@@ -44,6 +44,14 @@ bench: bootstrap compile
 lint: bootstrap
 	$(PY) -m ruff check $(PLUGIN) tests bench scripts
 	$(PY) scripts/check_qt6.py $(PLUGIN)
+
+# Translations: `make i18n` extracts new tr() strings into the .ts (keeping translations,
+# marking vanished ones obsolete); `make i18n-check` fails on missing or unfinished entries.
+i18n:
+	python3 scripts/i18n.py update
+
+i18n-check:
+	python3 scripts/i18n.py check
 
 # The installable plugin folder: package + metadata + icons + compiled resources and
 # translations; no tests, caches or sources of generated files.

@@ -31,6 +31,9 @@ class PaserSmartCityPlugin:
     # -- Processing (also called by qgis_process, which has no GUI)
 
     def initProcessing(self):  # noqa: N802 - QGIS's name
+        # qgis_process calls only this (no initGui): algorithm names are translated there too.
+        if self.translator is None:
+            self.translator = install_translator()
         if self.provider is None:
             from .processing.provider import PaserProvider
 
@@ -40,7 +43,6 @@ class PaserSmartCityPlugin:
     # -- GUI
 
     def initGui(self):  # noqa: N802 - QGIS's name
-        self.translator = install_translator()
         self.initProcessing()
         main_window = self.iface.mainWindow()
         self.menu = QMenu(tr("Paser Smart City"), main_window)
