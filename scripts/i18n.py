@@ -41,7 +41,8 @@ LANGUAGE = "id_ID"
 
 TRANSLATED_CALLS = {"tr", "tr_noop"}
 TRANSLATED_CLASS_ATTRIBUTES = {"DISPLAY_NAME", "GROUP", "HELP", "TITLE"}
-PLACEHOLDER_RE = re.compile(r"\{[A-Za-z_][A-Za-z0-9_]*\}")
+# str.format fields, with conversion and format spec: {path}, {share:.0%}, {x!r}
+PLACEHOLDER_RE = re.compile(r"\{[A-Za-z_][A-Za-z0-9_]*(?:![rsa])?(?::[^{}]*)?\}")
 SKIP_FILES = {"resources_rc.py"}
 
 

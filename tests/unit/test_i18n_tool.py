@@ -94,6 +94,13 @@ def test_check_reports_missing_unfinished_placeholders_and_stale_file(tmp_path):
     assert any("not up to date" in p for p in i18n_tool.problems(strings, stale, text, []))
 
 
+def test_placeholders_with_format_spec_must_survive():
+    ok = i18n_tool.Message("{n} of {total} ({share:.0%})", "{n} dari {total} ({share:.0%})", "")
+    lost_spec = i18n_tool.Message("{n} of {total} ({share:.0%})", "{n} dari {total} ({share})", "")
+    assert i18n_tool.placeholder_problem(ok) is None
+    assert "placeholders differ" in i18n_tool.placeholder_problem(lost_spec)
+
+
 def test_lrelease_compiles_what_the_tool_writes(tmp_path):
     ts = tmp_path / "t_id.ts"
     ts.write_text(i18n_tool.render_ts([i18n_tool.Message("Open <layers> & 'more'", "Buka <lapisan> & 'lagi'", "")]),
