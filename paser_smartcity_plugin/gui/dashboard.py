@@ -123,7 +123,7 @@ class DashboardDock(QgsDockWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.itemSelectionChanged.connect(self._guarded(self._update_chart))
+        self.table.itemSelectionChanged.connect(self._guarded(lambda *_: self._update_chart()))
         self.table.cellDoubleClicked.connect(self._guarded(lambda row, _column: self.zoom_to_row(row)))
 
         self.refresh_button = QPushButton(tr("Refresh"))
@@ -131,10 +131,11 @@ class DashboardDock(QgsDockWidget):
         self.zoom_button.setToolTip(tr("Zoom the map to the selected row (or double-click a row)"))
         self.export_button = QPushButton(tr("Export CSV…"))
         self.help_button = QPushButton(tr("Help"))
-        self.refresh_button.clicked.connect(self._guarded(self.refresh))
-        self.zoom_button.clicked.connect(self._guarded(lambda: self.zoom_to_row(self.selected_row())))
-        self.export_button.clicked.connect(self._guarded(self.choose_and_export))
-        self.help_button.clicked.connect(self._guarded(lambda: open_help(HELP_TOPIC)))
+        # clicked(bool) passes "checked": the slots here take no argument.
+        self.refresh_button.clicked.connect(self._guarded(lambda *_: self.refresh()))
+        self.zoom_button.clicked.connect(self._guarded(lambda *_: self.zoom_to_row(self.selected_row())))
+        self.export_button.clicked.connect(self._guarded(lambda *_: self.choose_and_export()))
+        self.help_button.clicked.connect(self._guarded(lambda *_: open_help(HELP_TOPIC)))
         buttons = QHBoxLayout()
         for button in (self.refresh_button, self.zoom_button, self.export_button):
             buttons.addWidget(button)
@@ -153,7 +154,7 @@ class DashboardDock(QgsDockWidget):
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(300)
-        self._timer.timeout.connect(self._guarded(self.refresh))
+        self._timer.timeout.connect(self._guarded(lambda *_: self.refresh()))
         project = QgsProject.instance()
         project.layersAdded.connect(self._layers_changed)
         project.layersRemoved.connect(self._layers_changed)

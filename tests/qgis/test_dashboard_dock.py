@@ -135,3 +135,30 @@ def test_unload_removes_the_dock(qgis_iface, qgis_processing, workspace_path):
     assert instance.dashboard is None
     # a late sync must not reach a dead dock
     assert (events.receivers(events.workspace_changed), project.receivers(project.layersAdded)) == before
+
+
+def test_buttons_work(plugin, tmp_path, real_message_bar):
+    from qgis.PyQt.QtCore import QObject, QUrl, pyqtSlot
+    from qgis.PyQt.QtGui import QDesktopServices
+
+    class UrlCatcher(QObject):
+        urls = []
+
+        @pyqtSlot(QUrl)
+        def open(self, url):
+            self.urls.append(url)
+
+    plugin.open_layers()
+    dock = plugin.show_dashboard()
+    real_message_bar.clearWidgets()
+    dock.refresh_button.click()
+    dock.table.selectRow(2)
+    dock.zoom_button.click()
+    catcher = UrlCatcher()
+    QDesktopServices.setUrlHandler("file", catcher, "open")
+    try:
+        dock.help_button.click()
+    finally:
+        QDesktopServices.unsetUrlHandler("file")
+    assert real_message_bar.currentItem() is None, real_message_bar.currentItem().text()
+    assert [u.toLocalFile().rsplit("/", 2)[-2:] for u in catcher.urls] == [["help", "dashboard.en.html"]]
