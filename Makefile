@@ -64,9 +64,13 @@ build-plugin: compile
 	cp -r icons $(BUILD)/icons
 
 package: build-plugin
-	mkdir -p dist && rm -f $(ZIP)
-	cd build && zip -qr9 ../$(ZIP) $(PLUGIN)
+	mkdir -p $(dir $(ZIP)) && rm -f $(ZIP)
+	cd $(dir $(BUILD)) && zip -qr9 $(abspath $(ZIP)) $(PLUGIN)
 	@echo "wrote $(ZIP) (version $(VERSION))"
+
+# The zip installs into a fresh QGIS profile, qgis_process lists and runs its algorithms.
+package-check: package
+	python3 scripts/package_check.py $(ZIP)
 
 run: bootstrap build-plugin
 	bash scripts/run_qgis.sh $(BUILD)
