@@ -1,6 +1,7 @@
 """Extract the plugin's translatable strings into the Qt .ts file, and check it is complete.
 
     python scripts/i18n.py update        # `make i18n`: add new strings, mark vanished ones obsolete
+    python scripts/i18n.py update --drop-obsolete   # ... and forget the obsolete ones
     python scripts/i18n.py check         # `make i18n-check`: fail on missing/unfinished/broken entries
     python scripts/i18n.py todo F.json   # write the unfinished source strings as {source: ""}
     python scripts/i18n.py fill F.json   # take translations from {source: translation} (non-empty only)
@@ -235,11 +236,13 @@ def problems(strings: Dict[str, List[str]], messages: Dict[str, Message], ts_tex
 # ----------------------------------------------------------------------------- commands
 
 
-def cmd_update(ts: Path, package: Path = PACKAGE) -> int:
+def cmd_update(ts: Path, package: Path = PACKAGE, drop_obsolete: bool = False) -> int:
     strings, errors = extract(package)
     for error in errors:
         print(error, file=sys.stderr)
     merged = merge(strings, read_ts(ts))
+    if drop_obsolete:
+        merged = [m for m in merged if m.status != "obsolete"]
     ts.parent.mkdir(parents=True, exist_ok=True)
     ts.write_text(render_ts(merged), encoding="utf-8")
     unfinished = [m for m in merged if m.status == "unfinished"]
@@ -301,13 +304,15 @@ def main(argv: Optional[List[str]] = None) -> int:
     parser.add_argument("--ts", type=Path, default=DEFAULT_TS)
     parser.add_argument("--package", type=Path, default=PACKAGE, help="the Python package to read")
     sub = parser.add_subparsers(dest="command", required=True)
-    sub.add_parser("update")
+    sub.add_parser("update").add_argument(
+        "--drop-obsolete", action="store_true",
+        help="forget translations of strings no longer in the code (kept by default: a string may come back)")
     sub.add_parser("check")
     sub.add_parser("todo").add_argument("out", type=Path)
     sub.add_parser("fill").add_argument("source", type=Path)
     args = parser.parse_args(argv)
     if args.command == "update":
-        return cmd_update(args.ts, args.package)
+        return cmd_update(args.ts, args.package, args.drop_obsolete)
     if args.command == "check":
         return cmd_check(args.ts, args.package)
     if args.command == "todo":

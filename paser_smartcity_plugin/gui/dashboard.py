@@ -62,7 +62,7 @@ class StatusBars(QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.bars: List[Tuple[str, List[Segment], Optional[int]]] = []
-        self.setMinimumHeight(2 * (self.BAR_HEIGHT + 22) + 8)
+        self.setMinimumHeight(2 * (20 + self.BAR_HEIGHT + 4 + 22) + 8)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
 
     def sizeHint(self) -> QSize:  # noqa: N802
@@ -101,7 +101,22 @@ class StatusBars(QWidget):
                 painter.setPen(pen)
                 tx = 8 + width * target / scale
                 painter.drawLine(int(tx) - 1, y - 3, int(tx) - 1, y + self.BAR_HEIGHT + 3)
-            y += self.BAR_HEIGHT + 6
+            y += self.BAR_HEIGHT + 4
+            # legend: the statuses present, with their count
+            x = 8.0
+            for count, color, label in segments:
+                if count <= 0:
+                    continue
+                text = f"{label} {count}"
+                painter.setPen(Qt.PenStyle.NoPen)
+                painter.setBrush(QColor(color))
+                painter.drawRect(QRectF(x, y + 4, 10, 10))
+                painter.setPen(self.palette().windowText().color())
+                advance = painter.fontMetrics().horizontalAdvance(text)
+                painter.drawText(QRectF(x + 14, y, advance + 4, 18),
+                                 int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), text)
+                x += 14 + advance + 12
+            y += 22
         painter.end()
 
 
@@ -339,15 +354,14 @@ class DashboardDock(QgsDockWidget):
             return found
 
         target = self.data.target if row.key == core_dashboard.OVERALL_KEY else None
+        service_title = tr("{name} — service points: {count}").format(name=row.name, count=row.service_total)
+        if target:
+            service_title += tr(" (target {target})").format(target=target)
         self.chart.set_bars([
-            (tr("{name}: {count} service points").format(name=row.name, count=row.service_total)
-             + (tr(" of {target}").format(target=target) if target else ""),
-             segments(row.service, SERVICE_STATUS), target),
-            (tr("{name}: {count} towers").format(name=row.name, count=row.tower_total),
+            (service_title, segments(row.service, SERVICE_STATUS), target),
+            (tr("{name} — towers: {count}").format(name=row.name, count=row.tower_total),
              segments(row.towers, TOWER_STATUS), None),
         ])
-        legend = ", ".join(f"{label} {count}" for count, _color, label in segments(row.service, SERVICE_STATUS) if count)
-        self.chart.setToolTip(legend)
 
     # -- actions
 

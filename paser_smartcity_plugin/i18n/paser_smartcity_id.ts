@@ -87,18 +87,18 @@
     </message>
     <message>
         <location filename="../gui/dashboard.py"/>
-        <source>{name}: {count} service points</source>
-        <translation>{name}: {count} titik layanan</translation>
+        <source>{name} — service points: {count}</source>
+        <translation>{name} — titik layanan: {count}</translation>
     </message>
     <message>
         <location filename="../gui/dashboard.py"/>
-        <source> of {target}</source>
-        <translation> dari {target}</translation>
+        <source> (target {target})</source>
+        <translation> (target {target})</translation>
     </message>
     <message>
         <location filename="../gui/dashboard.py"/>
-        <source>{name}: {count} towers</source>
-        <translation>{name}: {count} menara</translation>
+        <source>{name} — towers: {count}</source>
+        <translation>{name} — menara: {count}</translation>
     </message>
     <message>
         <location filename="../gui/dashboard.py"/>
