@@ -67,7 +67,7 @@ class PaserSmartCityPlugin:
         # QGIS's own iface always has it; the test stand-in of pytest-qgis does not.
         register = getattr(self.iface, "registerOptionsWidgetFactory", None)
         if register is not None:
-            from .gui.settings_page import SettingsPageFactory
+            from .gui.options_factory import SettingsPageFactory
 
             self.options_factory = SettingsPageFactory(self.logger)
             register(self.options_factory)

@@ -12,7 +12,6 @@ from qgis.gui import (
     QgsFileWidget,
     QgsMapLayerComboBox,
     QgsOptionsPageWidget,
-    QgsOptionsWidgetFactory,
 )
 from qgis.PyQt.QtWidgets import (
     QDoubleSpinBox,
@@ -29,7 +28,6 @@ from ..toolbelt import settings as plugin_settings
 from ..toolbelt.events import plugin_events
 from ..toolbelt.help import open_help
 from ..toolbelt.i18n import tr
-from ..toolbelt.icons import icon as plugin_icon
 from ..toolbelt.logger import CRITICAL, Logger
 
 HELP_TOPIC = "settings"
@@ -183,15 +181,3 @@ class SettingsPage(QgsOptionsPageWidget):
             return False
         plugin_events().settings_changed.emit()
         return True
-
-
-class SettingsPageFactory(QgsOptionsWidgetFactory):
-    def __init__(self, logger: Optional[Logger] = None):
-        super().__init__(tr("Paser Smart City"), plugin_icon("icon.svg"))
-        self.logger = logger
-
-    def icon(self):
-        return plugin_icon("icon.svg")
-
-    def createWidget(self, parent):  # noqa: N802 - QGIS's name
-        return SettingsPage(parent, self.logger)

@@ -126,6 +126,13 @@
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
+        <location filename="../gui/options_factory.py"/>
+        <location filename="../plugin.py"/>
+        <location filename="../processing/provider.py"/>
+        <source>Paser Smart City</source>
+        <translation>Paser Smart City</translation>
+    </message>
+    <message>
         <location filename="../gui/settings_page.py"/>
         <source>The desa boundary layer cannot be opened: {source}</source>
         <translation>Lapisan batas desa tidak dapat dibuka: {source}</translation>
@@ -186,13 +193,6 @@
         <location filename="../gui/settings_page.py"/>
         <source>Paser Smart City settings not saved: {problems}</source>
         <translation>Pengaturan Paser Smart City tidak disimpan: {problems}</translation>
-    </message>
-    <message>
-        <location filename="../gui/settings_page.py"/>
-        <location filename="../plugin.py"/>
-        <location filename="../processing/provider.py"/>
-        <source>Paser Smart City</source>
-        <translation>Paser Smart City</translation>
     </message>
     <message>
         <location filename="../layers/workspace_layers.py"/>

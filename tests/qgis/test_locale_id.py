@@ -51,7 +51,7 @@ def test_processing_is_indonesian(indonesian):
 
 
 def test_settings_dialog_is_indonesian(indonesian):
-    from paser_smartcity_plugin.gui.settings_page import SettingsPageFactory
+    from paser_smartcity_plugin.gui.options_factory import SettingsPageFactory
 
     page = SettingsPageFactory().createWidget(None)
     try:

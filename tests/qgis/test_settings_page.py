@@ -6,7 +6,8 @@ from qgis.PyQt.QtCore import QObject, QUrl, pyqtSlot
 from qgis.PyQt.QtGui import QDesktopServices
 
 import paser_smartcity_plugin
-from paser_smartcity_plugin.gui.settings_page import SettingsPage, SettingsPageFactory
+from paser_smartcity_plugin.gui.options_factory import SettingsPageFactory
+from paser_smartcity_plugin.gui.settings_page import SettingsPage
 from paser_smartcity_plugin.toolbelt import settings
 from paser_smartcity_plugin.toolbelt.logger import Logger
 
