@@ -17,6 +17,9 @@ at run time. This extractor reads the Python source with ``ast`` and knows those
 - in any class body, string constants assigned to ``DISPLAY_NAME``, ``GROUP``, ``HELP`` or
   ``TITLE`` (see TRANSLATED_CLASS_ATTRIBUTES);
 - ``tr(f"...")`` is an error: an f-string cannot be looked up. Use ``tr("... {x}").format(x=...)``.
+- ``self.tr("...")`` in a QObject subclass (dialog, dock) is an error: Qt's QObject.tr looks
+  the string up in a context named after the class, never in "PaserSmartCity". Processing
+  algorithms (classes named ...Algorithm) and classes defining ``tr`` are fine.
 
 Field labels (core/schema.py) and code-list labels (core/codelists.py) carry their own
 Indonesian and are not routed through Qt.
@@ -80,12 +83,40 @@ def _literal(node: ast.expr) -> Optional[str]:
     return None
 
 
+def _qt_context_self_tr(tree: ast.AST) -> Dict[int, str]:
+    """``self.tr(...)`` calls in classes that do not route tr() to the plugin's context.
+
+    QObject.tr (a QDialog's, a QgsDockWidget's) translates in the context of the class name,
+    so its strings would never be found in the one "PaserSmartCity" context. Classes that
+    define their own ``tr`` do route it, and so do Processing algorithms (PaserAlgorithm.tr).
+    """
+    found: Dict[int, str] = {}
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.ClassDef):
+            continue
+        bases = [_call_name(b) or "" for b in node.bases]
+        own_tr = any(isinstance(item, ast.FunctionDef) and item.name == "tr" for item in node.body)
+        if own_tr or any(base.endswith("Algorithm") for base in bases):
+            continue
+        for inner in ast.walk(node):
+            if (isinstance(inner, ast.Call) and isinstance(inner.func, ast.Attribute) and inner.func.attr == "tr"
+                    and isinstance(inner.func.value, ast.Name) and inner.func.value.id == "self"):
+                found[id(inner)] = node.name
+    return found
+
+
 def extract_file(path: Path, relative: str) -> Tuple[List[Tuple[str, str, int]], List[str]]:
     """(source, relative file, line) of each translatable string of ``path``, and errors."""
     tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
     found: List[Tuple[str, str, int]] = []
     errors: List[str] = []
+    wrong_context = _qt_context_self_tr(tree)
     for node in ast.walk(tree):
+        if isinstance(node, ast.Call) and id(node) in wrong_context:
+            errors.append(f"{relative}:{node.lineno}: self.tr() in class {wrong_context[id(node)]} is Qt's own "
+                          f"QObject.tr with context {wrong_context[id(node)]!r}, never translated from the "
+                          f"{CONTEXT} .ts: call tr() from toolbelt.i18n instead")
+            continue
         if isinstance(node, ast.Call):
             name = _call_name(node.func)
             args = node.args

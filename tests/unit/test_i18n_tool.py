@@ -61,6 +61,27 @@ def test_f_string_in_tr_is_an_error(tmp_path):
     assert strings == {} and len(errors) == 1 and "a.py:2" in errors[0] and "f-string" in errors[0]
 
 
+def test_self_tr_of_a_qt_class_is_an_error(tmp_path):
+    package = _package(tmp_path, {"dialog.py": """
+        class RegisterDialog(QDialog):
+            def __init__(self):
+                self.setWindowTitle(self.tr("Register coordinates"))  # QObject.tr: wrong context
+
+        class Helper:
+            def tr(self, text):
+                return tr(text)
+            def f(self):
+                return self.tr("Fine")
+
+        class SubAlgorithm(PaserAlgorithm):
+            def f(self):
+                return self.tr("Fine too")
+    """})
+    strings, errors = i18n_tool.extract(package)
+    assert list(strings) == ["Fine", "Fine too"]
+    assert len(errors) == 1 and "dialog.py:4" in errors[0] and "RegisterDialog" in errors[0]
+
+
 def test_merge_keeps_translations_and_marks_vanished_obsolete(tmp_path):
     ts = tmp_path / "x.ts"
     old = [i18n_tool.Message("Open layers", "Buka lapisan", "", ["plugin.py"]),
