@@ -174,6 +174,7 @@ class DashboardDock(QgsDockWidget):
         project.layersAdded.connect(self._layers_changed)
         project.layersRemoved.connect(self._layers_changed)
         plugin_events().workspace_changed.connect(self.schedule_refresh)
+        plugin_events().settings_changed.connect(self.schedule_refresh)  # another workspace file
         self._watch_layers()
 
     # -- wiring
@@ -230,10 +231,11 @@ class DashboardDock(QgsDockWidget):
                 signal.disconnect(self._layers_changed)
             except (TypeError, RuntimeError):
                 pass
-        try:
-            plugin_events().workspace_changed.disconnect(self.schedule_refresh)
-        except (TypeError, RuntimeError):
-            pass
+        for signal in (plugin_events().workspace_changed, plugin_events().settings_changed):
+            try:
+                signal.disconnect(self.schedule_refresh)
+            except (TypeError, RuntimeError):
+                pass
         self._unwatch_layers()
 
     # -- data

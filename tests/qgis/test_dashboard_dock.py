@@ -126,7 +126,8 @@ def test_unload_removes_the_dock(qgis_iface, qgis_processing, workspace_path):
     from paser_smartcity_plugin.toolbelt.events import plugin_events
 
     events, project = plugin_events(), QgsProject.instance()
-    before = (events.receivers(events.workspace_changed), project.receivers(project.layersAdded))
+    before = (events.receivers(events.workspace_changed), project.receivers(project.layersAdded),
+              events.receivers(events.settings_changed))
     instance = paser_smartcity_plugin.classFactory(qgis_iface)
     instance.initGui()
     instance.show_dashboard()
@@ -134,7 +135,8 @@ def test_unload_removes_the_dock(qgis_iface, qgis_processing, workspace_path):
     instance.unload()
     assert instance.dashboard is None
     # a late sync must not reach a dead dock
-    assert (events.receivers(events.workspace_changed), project.receivers(project.layersAdded)) == before
+    assert (events.receivers(events.workspace_changed), project.receivers(project.layersAdded),
+            events.receivers(events.settings_changed)) == before
 
 
 def test_buttons_work(plugin, tmp_path, real_message_bar):
@@ -162,3 +164,21 @@ def test_buttons_work(plugin, tmp_path, real_message_bar):
         QDesktopServices.unsetUrlHandler("file")
     assert real_message_bar.currentItem() is None, real_message_bar.currentItem().text()
     assert [u.toLocalFile().rsplit("/", 2)[-2:] for u in catcher.urls] == [["help", "dashboard.en.html"]]
+
+
+def test_a_new_workspace_in_the_settings_shows_at_once(plugin, tmp_path):
+    import os
+
+    from paser_smartcity_plugin.core.workspace import create_workspace
+    from paser_smartcity_plugin.gui.settings_page import SettingsPage
+
+    dock = plugin.show_dashboard()
+    assert dock.data is None  # nothing yet: no layers, no workspace file
+    other = tmp_path / "other" / "paser.gpkg"
+    os.makedirs(other.parent)
+    create_workspace(str(other), demo=True)
+    page = SettingsPage(None, plugin.logger)
+    page.workspace.setFilePath(str(other))
+    assert page.apply()
+    assert _wait_for(lambda: dock.data is not None and str(other) in dock.summary.text())
+    page.deleteLater()
