@@ -14,10 +14,10 @@ TS := $(wildcard $(PLUGIN)/i18n/*.ts)
 QM := $(TS:.ts=.qm)
 export QT_QPA_PLATFORM ?= offscreen
 
-.PHONY: build-plugin help bootstrap compile test unit qgis-tests bench package run lint clean central i18n
+.PHONY: build-plugin help bootstrap compile test unit qgis-tests bench package run lint clean central i18n i18n-check package-check
 
 help:
-	@echo "make run | test | bench | package | lint | central | clean"
+	@echo "make run | test | bench | package | package-check | lint | i18n | i18n-check | central | clean"
 
 bootstrap:
 	@bash scripts/bootstrap.sh
@@ -43,6 +43,14 @@ lint: bootstrap
 	$(PY) -m ruff check $(PLUGIN) tests bench scripts
 	$(PY) scripts/check_qt6.py $(PLUGIN)
 
+# Translations: `make i18n` extracts new tr() strings into the .ts (keeping translations,
+# marking vanished ones obsolete); `make i18n-check` fails on missing or unfinished entries.
+i18n:
+	python3 scripts/i18n.py update
+
+i18n-check:
+	python3 scripts/i18n.py check
+
 # The installable plugin folder: package + metadata + icons + compiled resources and
 # translations; no tests, caches or sources of generated files.
 build-plugin: compile
@@ -54,9 +62,13 @@ build-plugin: compile
 	cp -r icons $(BUILD)/icons
 
 package: build-plugin
-	mkdir -p dist && rm -f $(ZIP)
-	cd build && zip -qr9 ../$(ZIP) $(PLUGIN)
+	mkdir -p $(dir $(ZIP)) && rm -f $(ZIP)
+	cd $(dir $(BUILD)) && zip -qr9 $(abspath $(ZIP)) $(PLUGIN)
 	@echo "wrote $(ZIP) (version $(VERSION))"
+
+# The zip installs into a fresh QGIS profile, qgis_process lists and runs its algorithms.
+package-check: package
+	python3 scripts/package_check.py $(ZIP)
 
 run: bootstrap build-plugin
 	bash scripts/run_qgis.sh $(BUILD)

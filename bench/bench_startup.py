@@ -26,6 +26,9 @@ class Iface:  # the parts of QgisInterface that initGui uses
     def mainWindow(self): return self.window
     def addToolBar(self, name): return self.window.addToolBar(name)
     def messageBar(self): return None
+    # QGIS's iface has these; initGui registers the settings page with them.
+    def registerOptionsWidgetFactory(self, factory): self.factory = factory
+    def unregisterOptionsWidgetFactory(self, factory): self.factory = None
 
 iface = Iface()
 t0 = time.perf_counter()

@@ -27,10 +27,15 @@ class PaserSmartCityPlugin:
         self.toolbar = None
         self.actions: List[QAction] = []
         self.translator = None
+        self.options_factory = None
+        self.dashboard = None
 
     # -- Processing (also called by qgis_process, which has no GUI)
 
     def initProcessing(self):  # noqa: N802 - QGIS's name
+        # qgis_process calls only this (no initGui): algorithm names are translated there too.
+        if self.translator is None:
+            self.translator = install_translator()
         if self.provider is None:
             from .processing.provider import PaserProvider
 
@@ -40,7 +45,6 @@ class PaserSmartCityPlugin:
     # -- GUI
 
     def initGui(self):  # noqa: N802 - QGIS's name
-        self.translator = install_translator()
         self.initProcessing()
         main_window = self.iface.mainWindow()
         self.menu = QMenu(tr("Paser Smart City"), main_window)
@@ -54,6 +58,19 @@ class PaserSmartCityPlugin:
         self.open_action = self._add_action(
             "open_layers", tr("Open smart-city layers"), "icon.svg", self.open_layers,
             tr("Open the service points and tower plans of the workspace (created on first use)"))
+        self.dashboard_action = self._add_action(
+            "dashboard", tr("Programme dashboard"), "dashboard.svg", self.show_dashboard,
+            tr("Service points and towers by status, per kecamatan, against the 300-point target"))
+        self.settings_action = self._add_action(
+            "settings", tr("Settings…"), "icon.svg", self.show_settings,
+            tr("Workspace, central server, distances (Settings > Options > Paser Smart City)"), toolbar=False)
+        # QGIS's own iface always has it; the test stand-in of pytest-qgis does not.
+        register = getattr(self.iface, "registerOptionsWidgetFactory", None)
+        if register is not None:
+            from .gui.options_factory import SettingsPageFactory
+
+            self.options_factory = SettingsPageFactory(self.logger)
+            register(self.options_factory)
 
     def _add_action(self, object_name: str, text: str, icon: str, callback: Callable, tip: str = "",
                     toolbar: bool = True) -> QAction:
@@ -80,6 +97,16 @@ class PaserSmartCityPlugin:
             return None
 
     def unload(self):
+        if self.options_factory is not None:
+            self.iface.unregisterOptionsWidgetFactory(self.options_factory)
+            self.options_factory = None
+        if self.dashboard is not None:
+            self.dashboard.close_dashboard()
+            remove_dock = getattr(self.iface, "removeDockWidget", None)
+            if remove_dock is not None:
+                remove_dock(self.dashboard)
+            self.dashboard.deleteLater()
+            self.dashboard = None
         for action in self.actions:
             action.triggered.disconnect()
             action.deleteLater()
@@ -119,3 +146,27 @@ class PaserSmartCityPlugin:
             self.logger.log(tr("New workspace created with the 2022 programme: {path}").format(path=path),
                             SUCCESS, push=True)
         return layers
+
+    def show_dashboard(self):
+        """Show (creating on first use) the programme dashboard dock."""
+        if self.dashboard is None:
+            from qgis.PyQt.QtCore import Qt
+
+            from .gui.dashboard import DashboardDock
+
+            self.dashboard = DashboardDock(self.iface, self.logger)
+            self.iface.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dashboard)
+        self.dashboard.show()
+        self.dashboard.raise_()
+        self.dashboard.refresh()
+        return self.dashboard
+
+    def show_settings(self):
+        """Open QGIS Options at the plugin's page."""
+        from .gui.settings_page import SettingsPage
+
+        show = getattr(self.iface, "showOptionsDialog", None)
+        if show is None or self.options_factory is None:
+            self.logger.log(tr("The settings are in Settings > Options > Paser Smart City"), push=True)
+            return None
+        return show(self.iface.mainWindow(), currentPage=SettingsPage.OBJECT_NAME)

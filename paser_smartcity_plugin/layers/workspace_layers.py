@@ -9,10 +9,12 @@ from qgis.core import (
     QgsFieldConstraints,
     QgsMarkerSymbol,
     QgsPalLayerSettings,
+    QgsPathResolver,
     QgsProject,
     QgsProperty,
     QgsRendererCategory,
     QgsSvgMarkerSymbolLayer,
+    QgsSymbolLayerUtils,
     QgsTextBufferSettings,
     QgsTextFormat,
     QgsVectorLayer,
@@ -51,7 +53,9 @@ def _quote(text: str) -> str:
 
 def _svg_marker(path_expression: Optional[str], default_svg: str, color: str, size: float) -> QgsMarkerSymbol:
     symbol = QgsMarkerSymbol()
-    svg = QgsSvgMarkerSymbolLayer(default_svg, size)
+    # The constructor takes a file path, not a library name ("symbol/x.svg" would be looked
+    # up in the working directory and draw a "?"); a saved project still stores the name.
+    svg = QgsSvgMarkerSymbolLayer(QgsSymbolLayerUtils.svgSymbolNameToPath(default_svg, QgsPathResolver()), size)
     svg.setFillColor(QColor(color))
     svg.setStrokeColor(QColor("#ffffff"))
     svg.setStrokeWidth(0.2)

@@ -13,6 +13,15 @@ def tr(text: str) -> str:
     return QCoreApplication.translate(CONTEXT, text)
 
 
+def tr_noop(text: str) -> str:
+    """Mark a string for extraction (scripts/i18n.py) without translating it yet.
+
+    For strings kept in tables or constants and translated where they are shown, with
+    ``tr(value)``: the extractor cannot follow a variable, but it sees this call.
+    """
+    return text
+
+
 def qgis_locale() -> str:
     """The locale QGIS uses for its interface, e.g. "id" or "en_US"."""
     # QGIS keeps the chosen interface locale in locale/userLocale (Options > General).

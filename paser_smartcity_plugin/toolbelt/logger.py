@@ -19,6 +19,8 @@ class Logger:
         if not push or self.iface is None:
             return
         bar = self.iface.messageBar()
+        if bar is None:  # no GUI (qgis_process, scripts): the message log has it
+            return
         widget = bar.createMessage(TAG, message)
         if details:
             button = QPushButton(tr("Details"))

@@ -6,8 +6,12 @@ configuration, and only its id (``authcfg``) is stored.
 
 import os
 from dataclasses import dataclass, fields
+from typing import List
+from urllib.parse import urlsplit
 
 from qgis.core import QgsApplication, QgsSettings
+
+from .i18n import tr, tr_noop
 
 PREFIX = "paser_smartcity/"
 
@@ -36,6 +40,48 @@ def save(settings: Settings) -> None:
     store = QgsSettings()
     for f in fields(Settings):
         store.setValue(PREFIX + f.name, getattr(settings, f.name))
+
+
+# Bounds of what makes sense in the field: beyond them a typo is more likely than intent.
+LIMITS = {
+    "sync_timeout_s": (1.0, 600.0),
+    "duplicate_distance_m": (0.0, 5000.0),
+    "telkom_match_distance_m": (0.0, 5000.0),
+}
+LABELS = {
+    "workspace_path": tr_noop("Workspace GeoPackage"),
+    "central_url": tr_noop("Central server URL"),
+    "authcfg": tr_noop("Authentication"),
+    "sync_timeout_s": tr_noop("Sync timeout (s)"),
+    "duplicate_distance_m": tr_noop("Duplicate distance (m)"),
+    "telkom_match_distance_m": tr_noop("Telkom match distance (m)"),
+    "boundary_layer": tr_noop("Desa boundary layer"),
+}
+LOOPBACK_HOSTS = {"localhost", "127.0.0.1", "::1"}
+
+
+def validate(settings: Settings) -> List[str]:
+    """What is wrong with ``settings``, as messages for the officer; empty when they may be saved."""
+    problems: List[str] = []
+    path = settings.workspace_path.strip()
+    if path and not path.lower().endswith(".gpkg"):
+        problems.append(tr("The workspace must be a GeoPackage file (.gpkg): {path}").format(path=path))
+    url = settings.central_url.strip()
+    if url:
+        parts = urlsplit(url)
+        if parts.scheme not in ("http", "https") or not parts.hostname:
+            problems.append(tr("The central server URL must start with https:// and name a server: {url}")
+                            .format(url=url))
+        elif parts.scheme == "http" and parts.hostname not in LOOPBACK_HOSTS:
+            # Credentials and officers' data cross the network: TLS, except for a local test server.
+            problems.append(tr("The central server URL must use https:// (http:// only for this computer): "
+                               "{url}").format(url=url))
+    for name, (low, high) in LIMITS.items():
+        value = getattr(settings, name)
+        if not low <= value <= high:
+            problems.append(tr("{setting} must be between {low} and {high}, not {value}").format(
+                setting=tr(LABELS[name]), low=low, high=high, value=value))
+    return problems
 
 
 def set_value(name: str, value) -> None:

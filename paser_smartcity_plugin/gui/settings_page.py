@@ -1,0 +1,183 @@
+"""The plugin's page in QGIS Options (Settings > Options > Paser Smart City).
+
+Reads and writes toolbelt.settings only; nothing is saved while any value is wrong, and the
+officer is told which one.
+"""
+
+from typing import List, Optional
+
+from qgis.core import QgsMapLayerProxyModel, QgsVectorLayer, QgsWkbTypes
+from qgis.gui import (
+    QgsAuthConfigSelect,
+    QgsFileWidget,
+    QgsMapLayerComboBox,
+    QgsOptionsPageWidget,
+)
+from qgis.PyQt.QtWidgets import (
+    QDoubleSpinBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+)
+
+from ..toolbelt import settings as plugin_settings
+from ..toolbelt.events import plugin_events
+from ..toolbelt.help import open_help
+from ..toolbelt.i18n import tr
+from ..toolbelt.logger import CRITICAL, Logger
+
+HELP_TOPIC = "settings"
+
+
+def boundary_problem(source: str) -> Optional[str]:
+    """Why ``source`` cannot serve as the desa boundary layer, or None."""
+    if not source.strip():
+        return None
+    layer = QgsVectorLayer(source, "boundary", "ogr")
+    if not layer.isValid():
+        return tr("The desa boundary layer cannot be opened: {source}").format(source=source)
+    if layer.geometryType() != QgsWkbTypes.PolygonGeometry:
+        return tr("The desa boundary layer must have polygons: {source}").format(source=source)
+    return None
+
+
+class SettingsPage(QgsOptionsPageWidget):
+    # QGIS Options finds a page to open by its object name (showOptionsDialog(currentPage=...)).
+    OBJECT_NAME = "PaserSmartCitySettingsPage"
+
+    def __init__(self, parent=None, logger: Optional[Logger] = None):
+        super().__init__(parent)
+        self.logger = logger or Logger()
+        self.setObjectName(self.OBJECT_NAME)
+        labels = plugin_settings.LABELS
+
+        self.workspace = QgsFileWidget()
+        self.workspace.setStorageMode(QgsFileWidget.SaveFile)
+        self.workspace.setFilter(tr("GeoPackage (*.gpkg)"))
+        self.workspace.lineEdit().setPlaceholderText(plugin_settings.default_workspace_path())
+
+        self.central_url = QLineEdit()
+        self.central_url.setPlaceholderText("https://gis.paserkab.go.id/wfs3")
+        self.authcfg = QgsAuthConfigSelect(self)
+        # A stored id this QGIS does not know (other computer, authentication database not
+        # copied): kept as it is unless the officer picks another, never dropped silently.
+        self._unknown_authcfg = ""
+        self.authcfg_warning = QLabel()
+        self.authcfg_warning.setWordWrap(True)
+        self.authcfg_warning.setVisible(False)
+        self.authcfg.selectedConfigIdChanged.connect(self._authcfg_picked)
+        self.sync_timeout = self._spin(*plugin_settings.LIMITS["sync_timeout_s"], tr(" s"))
+        self.duplicate_distance = self._spin(*plugin_settings.LIMITS["duplicate_distance_m"], tr(" m"))
+        self.telkom_distance = self._spin(*plugin_settings.LIMITS["telkom_match_distance_m"], tr(" m"))
+
+        self.boundary_layer = QgsMapLayerComboBox()
+        self.boundary_layer.setFilters(QgsMapLayerProxyModel.PolygonLayer)
+        self.boundary_layer.setAllowEmptyLayer(True)
+        self.boundary_layer.setLayer(None)
+        self.boundary_source = QLineEdit()
+        self.boundary_source.setPlaceholderText(tr("None: desa are checked against the gazetteer only"))
+        self.boundary_layer.layerChanged.connect(self._take_layer_source)
+
+        workspace_box = QGroupBox(tr("Workspace"))
+        form = QFormLayout(workspace_box)
+        form.addRow(tr(labels["workspace_path"]), self.workspace)
+        form.addRow(tr(labels["duplicate_distance_m"]), self.duplicate_distance)
+        form.addRow(tr(labels["boundary_layer"]), self.boundary_layer)
+        form.addRow(tr("Boundary data source"), self.boundary_source)
+
+        server_box = QGroupBox(tr("Central server and Telkom"))
+        form = QFormLayout(server_box)
+        form.addRow(tr(labels["central_url"]), self.central_url)
+        form.addRow(tr(labels["authcfg"]), self.authcfg)
+        form.addRow("", self.authcfg_warning)
+        form.addRow(tr(labels["sync_timeout_s"]), self.sync_timeout)
+        form.addRow(tr(labels["telkom_match_distance_m"]), self.telkom_distance)
+
+        note = QLabel(tr("Passwords and tokens are kept in the QGIS authentication database; only the "
+                         "configuration id is stored here."))
+        note.setWordWrap(True)
+        self.help_button = QPushButton(tr("Help"))
+        self.help_button.clicked.connect(lambda: open_help(HELP_TOPIC))
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.help_button)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(workspace_box)
+        layout.addWidget(server_box)
+        layout.addWidget(note)
+        layout.addStretch(1)
+        layout.addLayout(buttons)
+        self.load()
+
+    @staticmethod
+    def _spin(low: float, high: float, suffix: str) -> QDoubleSpinBox:
+        spin = QDoubleSpinBox()
+        spin.setRange(low, high)
+        spin.setDecimals(1)
+        spin.setSuffix(suffix)
+        return spin
+
+    def _take_layer_source(self, layer) -> None:
+        if layer is not None:
+            self.boundary_source.setText(layer.source())
+
+    def _authcfg_picked(self, config_id: str) -> None:
+        if config_id:
+            self._unknown_authcfg = ""
+            self.authcfg_warning.setVisible(False)
+
+    def load(self) -> None:
+        values = plugin_settings.load()
+        self.workspace.setFilePath(values.workspace_path)
+        self.central_url.setText(values.central_url)
+        self.authcfg.setConfigId(values.authcfg)
+        self._unknown_authcfg = values.authcfg if values.authcfg and not self.authcfg.configId() else ""
+        self.authcfg_warning.setText(tr("The authentication configuration {id} is not in this QGIS's authentication "
+                                        "database: it is kept until you choose another.").format(id=self._unknown_authcfg))
+        self.authcfg_warning.setVisible(bool(self._unknown_authcfg))
+        self.sync_timeout.setValue(values.sync_timeout_s)
+        self.duplicate_distance.setValue(values.duplicate_distance_m)
+        self.telkom_distance.setValue(values.telkom_match_distance_m)
+        self.boundary_source.setText(values.boundary_layer)
+
+    def values(self) -> plugin_settings.Settings:
+        return plugin_settings.Settings(
+            workspace_path=self.workspace.filePath().strip(),
+            central_url=self.central_url.text().strip(),
+            authcfg=self.authcfg.configId() or self._unknown_authcfg,
+            sync_timeout_s=self.sync_timeout.value(),
+            duplicate_distance_m=self.duplicate_distance.value(),
+            telkom_match_distance_m=self.telkom_distance.value(),
+            boundary_layer=self.boundary_source.text().strip(),
+        )
+
+    def problems(self) -> List[str]:
+        values = self.values()
+        found = plugin_settings.validate(values)
+        boundary = boundary_problem(values.boundary_layer)
+        if boundary:
+            found.append(boundary)
+        return found
+
+    def apply(self) -> bool:
+        """Called by QGIS when the officer presses OK; True when the settings were saved."""
+        try:
+            found = self.problems()
+            if found:
+                self.logger.log(tr("Paser Smart City settings not saved: {problems}").format(
+                    problems="; ".join(found)), CRITICAL, push=True)
+                return False
+            plugin_settings.save(self.values())
+        except Exception as exc:  # noqa: BLE001 - QGIS would show its Python error dialog
+            import traceback
+
+            self.logger.log(tr("Paser Smart City settings not saved: {problems}").format(problems=exc),
+                            CRITICAL, push=True, details=traceback.format_exc())
+            return False
+        plugin_events().settings_changed.emit()
+        return True

@@ -1,0 +1,38 @@
+"""Help pages shipped with the plugin (help/<topic>.<lang>.html), opened in the browser.
+
+Every dialog and dock has a Help button that calls :func:`open_help` with its topic; the
+page follows QGIS's language and falls back to English.
+"""
+
+import os
+
+from qgis.PyQt.QtCore import QUrl
+from qgis.PyQt.QtGui import QDesktopServices
+
+from .i18n import language
+
+HELP_DIR = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "help")
+LANGUAGES = ("en", "id")
+
+
+def help_path(topic: str, lang: str = "") -> str:
+    """The page for ``topic`` in ``lang`` (default: QGIS's language), else the English one."""
+    for candidate in (lang or language(), "en"):
+        path = os.path.join(HELP_DIR, f"{topic}.{candidate}.html")
+        if os.path.exists(path):
+            return path
+    raise FileNotFoundError(f"no help page for {topic!r} in {HELP_DIR}")
+
+
+def help_url(topic: str, lang: str = "") -> QUrl:
+    return QUrl.fromLocalFile(help_path(topic, lang))
+
+
+def open_help(topic: str) -> bool:
+    """Open the page with the desktop's browser; False when the desktop could not."""
+    return QDesktopServices.openUrl(help_url(topic))
+
+
+def topics() -> list:
+    """Every topic that has a page (in at least one language)."""
+    return sorted({name.split(".")[0] for name in os.listdir(HELP_DIR) if name.endswith(".html")})

@@ -1,0 +1,48 @@
+"""Failures become messages: the message log always, the message bar with a Details button."""
+
+from qgis.core import Qgis, QgsApplication
+from qgis.PyQt.QtWidgets import QPushButton
+
+
+def _collect_log():
+    messages = []
+
+    def received(message, tag, level):
+        if tag == "Paser Smart City":
+            messages.append((message, level))
+
+    QgsApplication.messageLog().messageReceived.connect(received)
+    return messages, received
+
+
+def test_a_failing_action_is_a_message_not_a_python_error(plugin, real_message_bar):
+    messages, slot = _collect_log()
+    real_message_bar.clearWidgets()
+
+    def broken():
+        raise ValueError("kaputt")
+
+    try:
+        action = plugin._add_action("broken", "Broken", "icon.svg", broken, toolbar=False)
+        action.trigger()  # would reach QGIS's Python error dialog if not guarded
+    finally:
+        QgsApplication.messageLog().messageReceived.disconnect(slot)
+    item = real_message_bar.currentItem()
+    assert item is not None and "Unexpected error: kaputt" in item.text()
+    assert item.level() == Qgis.Critical
+    assert [b.text() for b in item.findChildren(QPushButton)] == ["Details"]
+    (logged, level), = [m for m in messages if "kaputt" in m[0]]
+    assert level == Qgis.Critical and "Traceback" in logged and "ValueError" in logged
+
+
+def test_a_failing_dashboard_slot_is_a_message(plugin, real_message_bar, monkeypatch):
+    dock = plugin.show_dashboard()
+    real_message_bar.clearWidgets()
+
+    def broken():
+        raise RuntimeError("layer vanished")
+
+    monkeypatch.setattr(dock, "load", broken)
+    dock.refresh_button.click()
+    item = real_message_bar.currentItem()
+    assert item is not None and "Dashboard error: layer vanished" in item.text()

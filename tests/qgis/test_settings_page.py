@@ -1,0 +1,176 @@
+"""The page in QGIS Options: loads and saves toolbelt.settings, refuses wrong values."""
+
+import pytest
+from qgis.core import QgsProject, QgsVectorFileWriter, QgsVectorLayer
+from qgis.PyQt.QtCore import QObject, QUrl, pyqtSlot
+from qgis.PyQt.QtGui import QDesktopServices
+
+import paser_smartcity_plugin
+from paser_smartcity_plugin.gui.options_factory import SettingsPageFactory
+from paser_smartcity_plugin.gui.settings_page import SettingsPage
+from paser_smartcity_plugin.toolbelt import settings
+from paser_smartcity_plugin.toolbelt.logger import Logger
+
+
+@pytest.fixture
+def clean_settings():
+    settings.save(settings.Settings())
+    yield
+    settings.save(settings.Settings())
+
+
+@pytest.fixture
+def page(clean_settings, qgis_iface):
+    widget = SettingsPageFactory(Logger(qgis_iface)).createWidget(None)
+    yield widget
+    widget.deleteLater()
+
+
+def _vector_file(tmp_path, name, wkt_type, wkt):
+    layer = QgsVectorLayer(f"{wkt_type}?crs=EPSG:4326", name, "memory")
+    from qgis.core import QgsFeature, QgsGeometry
+
+    feature = QgsFeature()
+    feature.setGeometry(QgsGeometry.fromWkt(wkt))
+    layer.dataProvider().addFeatures([feature])
+    path = str(tmp_path / f"{name}.gpkg")
+    options = QgsVectorFileWriter.SaveVectorOptions()
+    options.driverName = "GPKG"
+    error = QgsVectorFileWriter.writeAsVectorFormatV3(layer, path, QgsProject.instance().transformContext(), options)
+    assert error[0] == QgsVectorFileWriter.NoError, error
+    return path
+
+
+def test_page_shows_the_stored_settings(clean_settings, qgis_iface):
+    settings.save(settings.Settings(workspace_path="/data/paser.gpkg", central_url="https://gis.example.id/wfs3",
+                                    authcfg="abc1234", sync_timeout_s=45, duplicate_distance_m=10,
+                                    telkom_match_distance_m=75, boundary_layer=""))
+    page = SettingsPage(None, Logger(qgis_iface))
+    assert page.workspace.filePath() == "/data/paser.gpkg"
+    assert page.central_url.text() == "https://gis.example.id/wfs3"
+    assert page.sync_timeout.value() == 45 and page.duplicate_distance.value() == 10
+    assert page.telkom_distance.value() == 75
+    # an id this QGIS does not know is kept (and said so), not silently dropped on OK
+    assert page.values().authcfg == "abc1234" and not page.authcfg_warning.isHidden()
+    assert page.apply() and settings.load().authcfg == "abc1234"
+
+
+def test_authcfg_is_picked_from_the_auth_manager(page):
+    from qgis.core import QgsApplication, QgsAuthMethodConfig
+
+    manager = QgsApplication.authManager()
+    if not manager.masterPasswordIsSet():
+        assert manager.setMasterPassword("test-only-master", True)
+    config = QgsAuthMethodConfig("Basic")
+    config.setName("Paser central (test)")
+    config.setConfig("username", "petugas")
+    config.setConfig("password", "rahasia")
+    ok, config = manager.storeAuthenticationConfig(config)
+    assert ok
+    try:
+        page.authcfg.setConfigId(config.id())
+        assert page.apply()
+        assert settings.load().authcfg == config.id()
+        # only the id is stored: no secret in the settings file
+        from qgis.core import QgsSettings
+
+        stored = {key: QgsSettings().value(key) for key in QgsSettings().allKeys() if key.startswith("paser_smartcity")}
+        assert "rahasia" not in repr(stored) and "petugas" not in repr(stored)
+    finally:
+        manager.removeAuthenticationConfig(config.id())
+
+
+def test_apply_saves_valid_values(page, tmp_path):
+    boundary = _vector_file(tmp_path, "desa", "Polygon", "POLYGON((116 -2, 116.1 -2, 116.1 -1.9, 116 -2))")
+    page.workspace.setFilePath(str(tmp_path / "w.gpkg"))
+    page.central_url.setText("https://gis.paserkab.go.id/wfs3")
+    page.sync_timeout.setValue(90)
+    page.duplicate_distance.setValue(15)
+    page.telkom_distance.setValue(40)
+    page.boundary_source.setText(boundary)
+    assert page.apply()
+    stored = settings.load()
+    assert stored.workspace_path == str(tmp_path / "w.gpkg") and stored.central_url == "https://gis.paserkab.go.id/wfs3"
+    assert (stored.sync_timeout_s, stored.duplicate_distance_m, stored.telkom_match_distance_m) == (90, 15, 40)
+    assert stored.boundary_layer == boundary
+    assert settings.workspace_path() == str(tmp_path / "w.gpkg")
+
+
+def test_picking_a_project_layer_takes_its_source(page, tmp_path):
+    boundary = _vector_file(tmp_path, "desa", "Polygon", "POLYGON((116 -2, 116.1 -2, 116.1 -1.9, 116 -2))")
+    layer = QgsVectorLayer(boundary, "desa", "ogr")
+    QgsProject.instance().addMapLayer(layer)
+    try:
+        page.boundary_layer.setLayer(layer)
+        assert page.boundary_source.text() == layer.source()
+    finally:
+        QgsProject.instance().removeAllMapLayers()
+
+
+@pytest.mark.parametrize("change, expected", [
+    (lambda p, _t: p.central_url.setText("http://gis.paserkab.go.id/wfs3"), "https://"),
+    (lambda p, _t: p.central_url.setText("gis.paserkab.go.id"), "central server URL"),
+    (lambda p, _t: p.workspace.setFilePath("/data/paser.shp"), ".gpkg"),
+    (lambda p, t: p.boundary_source.setText(str(t / "missing.gpkg")), "cannot be opened"),
+    (lambda p, t: p.boundary_source.setText(_vector_file(t, "pts", "Point", "POINT(116 -2)")), "polygons"),
+])
+def test_wrong_values_are_refused_and_nothing_is_saved(page, tmp_path, real_message_bar, change, expected):
+    page.sync_timeout.setValue(99)  # a valid change that must not be saved alongside the wrong one
+    change(page, tmp_path)
+    real_message_bar.clearWidgets()
+    assert not page.apply()
+    assert settings.load() == settings.Settings()
+    item = real_message_bar.currentItem()
+    assert item is not None and expected in item.text() and "not saved" in item.text()
+
+
+def test_local_http_server_is_allowed(page):
+    page.central_url.setText("http://127.0.0.1:8081/wfs3")
+    assert page.apply() and settings.load().central_url == "http://127.0.0.1:8081/wfs3"
+
+
+class UrlCatcher(QObject):
+    def __init__(self):
+        super().__init__()
+        self.urls = []
+
+    @pyqtSlot(QUrl)
+    def open(self, url):
+        self.urls.append(url)
+
+
+def test_help_button_opens_the_shipped_page(page):
+    catcher = UrlCatcher()
+    QDesktopServices.setUrlHandler("file", catcher, "open")
+    try:
+        page.help_button.click()
+    finally:
+        QDesktopServices.unsetUrlHandler("file")
+    (url,) = catcher.urls
+    assert url.toLocalFile().endswith("help/settings.en.html")
+
+
+def test_init_gui_registers_the_page_when_qgis_offers_it(qgis_iface, qgis_processing, workspace_path, monkeypatch):
+    # QGIS's iface has (un)registerOptionsWidgetFactory; pytest-qgis's stand-in lacks them, so
+    # they are added here, recording what the plugin hands to QGIS.
+    registered = []
+    monkeypatch.setattr(qgis_iface, "registerOptionsWidgetFactory", registered.append, raising=False)
+    monkeypatch.setattr(qgis_iface, "unregisterOptionsWidgetFactory", registered.remove, raising=False)
+    instance = paser_smartcity_plugin.classFactory(qgis_iface)
+    instance.initGui()
+    try:
+        (factory,) = registered
+        assert isinstance(factory, SettingsPageFactory) and factory.title() == "Paser Smart City"
+        widget = factory.createWidget(None)
+        assert isinstance(widget, SettingsPage)
+        widget.deleteLater()
+    finally:
+        instance.unload()
+    assert registered == []
+
+
+def test_without_options_support_init_gui_still_works(plugin, qgis_iface):
+    assert not hasattr(qgis_iface, "registerOptionsWidgetFactory")
+    assert plugin.options_factory is None
+    # the menu entry then points the officer to QGIS Options instead of failing
+    assert plugin.show_settings() is None

@@ -1,0 +1,155 @@
+"""scripts/i18n.py: extraction rules, merging into the .ts, and the check that guards the release."""
+
+import importlib.util
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+_spec = importlib.util.spec_from_file_location("i18n_tool", ROOT / "scripts" / "i18n.py")
+i18n_tool = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(i18n_tool)
+
+
+def _package(tmp_path: Path, files: dict) -> Path:
+    package = tmp_path / "pkg"
+    for name, text in files.items():
+        path = package / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(textwrap.dedent(text), encoding="utf-8")
+    return package
+
+
+def test_extracts_calls_class_attributes_and_marked_constants(tmp_path):
+    package = _package(tmp_path, {
+        "plugin.py": """
+            from .toolbelt.i18n import tr, tr_noop
+            HEADERS = [tr_noop("Kecamatan total"), "not marked"]
+            def f(self, x):
+                tr("Open layers")
+                self.tr("Sync {n} sites").format(n=1)
+                tr(x)  # indirect: not extracted here
+                QCoreApplication.translate("PaserSmartCity", "Via translate")
+                QCoreApplication.translate("OtherContext", "Not ours")
+                tr("Open layers")  # duplicate
+        """,
+        "processing/alg.py": """
+            class Alg(PaserAlgorithm):
+                NAME = "alg_id"
+                DISPLAY_NAME = "Register coordinates"
+                GROUP = "Field work"
+                HELP = ("Long help "
+                        "in two parts.")
+                OTHER = "not translated"
+        """,
+        "resources_rc.py": "tr('generated, skipped')\n",
+    })
+    strings, errors = i18n_tool.extract(package)
+    assert errors == []
+    assert list(strings) == ["Kecamatan total", "Open layers", "Sync {n} sites", "Via translate",
+                             "Register coordinates", "Field work", "Long help in two parts."]
+    assert strings["Open layers"] == ["plugin.py"]
+    assert strings["Field work"] == ["processing/alg.py"]
+
+
+def test_f_string_in_tr_is_an_error(tmp_path):
+    package = _package(tmp_path, {"a.py": "x = 1\ntr(f'Hello {x}')\n"})
+    strings, errors = i18n_tool.extract(package)
+    assert strings == {} and len(errors) == 1 and "a.py:2" in errors[0] and "f-string" in errors[0]
+
+
+def test_self_tr_of_a_qt_class_is_an_error(tmp_path):
+    package = _package(tmp_path, {"dialog.py": """
+        class RegisterDialog(QDialog):
+            def __init__(self):
+                self.setWindowTitle(self.tr("Register coordinates"))  # QObject.tr: wrong context
+
+        class Helper:
+            def tr(self, text):
+                return tr(text)
+            def f(self):
+                return self.tr("Fine")
+
+        class SubAlgorithm(PaserAlgorithm):
+            def f(self):
+                return self.tr("Fine too")
+    """})
+    strings, errors = i18n_tool.extract(package)
+    assert list(strings) == ["Fine", "Fine too"]
+    assert len(errors) == 1 and "dialog.py:4" in errors[0] and "RegisterDialog" in errors[0]
+
+
+def test_merge_keeps_translations_and_marks_vanished_obsolete(tmp_path):
+    ts = tmp_path / "x.ts"
+    old = [i18n_tool.Message("Open layers", "Buka lapisan", "", ["plugin.py"]),
+           i18n_tool.Message("Gone", "Hilang", "", ["plugin.py"]),
+           i18n_tool.Message("Never translated", "", "unfinished", ["plugin.py"])]
+    ts.write_text(i18n_tool.render_ts(old), encoding="utf-8")
+    merged = i18n_tool.merge({"Open layers": ["plugin.py"], "New <b>&</b> 'q'": ["gui/x.py"]},
+                             i18n_tool.read_ts(ts))
+    ts.write_text(i18n_tool.render_ts(merged), encoding="utf-8")
+    back = i18n_tool.read_ts(ts)
+    assert back["Open layers"].translation == "Buka lapisan" and back["Open layers"].finished
+    assert back["New <b>&</b> 'q'"].status == "unfinished"
+    assert back["Gone"].status == "obsolete" and back["Gone"].translation == "Hilang"
+    # An untranslated string that vanished carries nothing worth keeping.
+    assert "Never translated" not in back
+
+
+def test_check_reports_missing_unfinished_placeholders_and_stale_file(tmp_path):
+    strings = {"A {x}": ["a.py"], "B": ["a.py"], "C": ["a.py"]}
+    messages = {"A {x}": i18n_tool.Message("A {x}", "A {y}", "", ["a.py"]),
+                "B": i18n_tool.Message("B", "", "unfinished", ["a.py"])}
+    found = i18n_tool.problems(strings, messages, "", [])
+    assert any("placeholders differ" in p and "'A {x}'" in p for p in found)
+    assert any(p.startswith("unfinished") and "'B'" in p for p in found)
+    assert any(p.startswith("missing") and "'C'" in p for p in found)
+    complete = {s: i18n_tool.Message(s, s.replace("{x}", "{x} ok"), "", ["a.py"]) for s in strings}
+    text = i18n_tool.render_ts(i18n_tool.merge(strings, complete))
+    assert i18n_tool.problems(strings, complete, text, []) == []
+    # complete but stale (a vanished string not yet marked obsolete): `make i18n` is due
+    stale = dict(complete, D=i18n_tool.Message("D", "d", "", ["a.py"]))
+    assert any("not up to date" in p for p in i18n_tool.problems(strings, stale, text, []))
+
+
+def test_placeholders_with_format_spec_must_survive():
+    ok = i18n_tool.Message("{n} of {total} ({share:.0%})", "{n} dari {total} ({share:.0%})", "")
+    lost_spec = i18n_tool.Message("{n} of {total} ({share:.0%})", "{n} dari {total} ({share})", "")
+    assert i18n_tool.placeholder_problem(ok) is None
+    assert "placeholders differ" in i18n_tool.placeholder_problem(lost_spec)
+
+
+def test_lrelease_compiles_what_the_tool_writes(tmp_path):
+    ts = tmp_path / "t_id.ts"
+    ts.write_text(i18n_tool.render_ts([i18n_tool.Message("Open <layers> & 'more'", "Buka <lapisan> & 'lagi'", "")]),
+                  encoding="utf-8")
+    qm = tmp_path / "t_id.qm"
+    result = subprocess.run(["lrelease", str(ts), "-qm", str(qm)], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert "1 finished" in result.stdout and qm.stat().st_size > 0
+
+
+def test_shipped_translation_is_complete():
+    """`make i18n-check`: every tr() string of the plugin has a reviewed Indonesian translation."""
+    result = subprocess.run([sys.executable, str(ROOT / "scripts" / "i18n.py"), "check"],
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+@pytest.mark.parametrize("command", ["todo", "fill"])
+def test_todo_and_fill_round_trip(tmp_path, command):
+    ts = tmp_path / "t.ts"
+    ts.write_text(i18n_tool.render_ts([]), encoding="utf-8")
+    package = _package(tmp_path, {"a.py": "tr('Open {n} layers')\ntr('Close')\n"})
+    todo = tmp_path / "todo.json"
+    assert i18n_tool.main(["--ts", str(ts), "--package", str(package), "todo", str(todo)]) == 0
+    assert todo.read_text(encoding="utf-8").count('""') == 2
+    if command == "fill":
+        todo.write_text('{"Open {n} layers": "Buka {n} lapisan", "Close": "  "}', encoding="utf-8")
+        assert i18n_tool.main(["--ts", str(ts), "--package", str(package), "fill", str(todo)]) == 0
+        back = i18n_tool.read_ts(ts)
+        assert back["Open {n} layers"].finished and not back["Close"].finished
+
