@@ -27,6 +27,7 @@ class PaserSmartCityPlugin:
         self.toolbar = None
         self.actions: List[QAction] = []
         self.translator = None
+        self.register_dialog = None
 
     # -- Processing (also called by qgis_process, which has no GUI)
 
@@ -54,6 +55,9 @@ class PaserSmartCityPlugin:
         self.open_action = self._add_action(
             "open_layers", tr("Open smart-city layers"), "icon.svg", self.open_layers,
             tr("Open the service points and tower plans of the workspace (created on first use)"))
+        self.register_action = self._add_action(
+            "register_coordinates", tr("Register coordinates"), "icon.svg", self.open_register_dialog,
+            tr("Give a site its coordinates (typed, picked on the map or from the GPS), or add a service point"))
 
     def _add_action(self, object_name: str, text: str, icon: str, callback: Callable, tip: str = "",
                     toolbar: bool = True) -> QAction:
@@ -80,6 +84,10 @@ class PaserSmartCityPlugin:
             return None
 
     def unload(self):
+        if self.register_dialog is not None:
+            self.register_dialog.close()
+            self.register_dialog.deleteLater()
+            self.register_dialog = None
         for action in self.actions:
             action.triggered.disconnect()
             action.deleteLater()
@@ -119,3 +127,22 @@ class PaserSmartCityPlugin:
             self.logger.log(tr("New workspace created with the 2022 programme: {path}").format(path=path),
                             SUCCESS, push=True)
         return layers
+
+    def open_register_dialog(self):
+        """The "Register coordinates" dialog on the workspace (its layers opened first); non-modal for the map tool."""
+        if self.open_layers() is None:
+            return None
+        from .gui.register_dialog import RegisterDialog
+        from .toolbelt.settings import workspace_path
+
+        path = workspace_path()
+        if self.register_dialog is None or self.register_dialog.path != path:
+            if self.register_dialog is not None:
+                self.register_dialog.close()
+                self.register_dialog.deleteLater()
+            self.register_dialog = RegisterDialog(path, self.iface, self.iface.mainWindow())
+        else:
+            self.register_dialog.reload()  # the sites may have been edited since
+        self.register_dialog.show()
+        self.register_dialog.raise_()
+        return self.register_dialog
