@@ -120,8 +120,8 @@ class RegistrationError(WorkspaceError):
         return "; ".join(i.message.render(translate) for i in self.issues)
 
 
-def _error(code: str, template: str, **params) -> Issue:
-    return Issue(ERROR, code, Message(template, **params))
+def _error(issue_code: str, template: str, **params) -> Issue:
+    return Issue(ERROR, issue_code, Message(template, **params))
 
 
 class Registrar:

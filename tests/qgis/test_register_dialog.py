@@ -1,6 +1,7 @@
 """The "Register coordinates" dialog, its map tool and the GPS button, driven like an officer would."""
 
 import hashlib
+import os
 
 import pytest
 from qgis.core import (
@@ -218,3 +219,44 @@ def test_gps_button_uses_the_connected_receiver(dialog):
         registry.unregisterConnection(connection)
     dialog.update_feedback()
     assert not dialog.gps_button.isEnabled()
+
+
+SHARED = os.environ.get("PASER_SHARED_DATA") or os.path.join(
+    os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))), "..", "shared", "data", "paser")
+
+
+@pytest.fixture
+def boundary_setting():
+    from paser_smartcity_plugin.toolbelt import settings
+
+    yield lambda value: settings.set_value("boundary_layer", value)
+    settings.set_value("boundary_layer", "")
+
+
+def test_configured_boundary_layer_gives_the_exact_desa(plugin, workspace_path, boundary_setting):
+    path = os.path.join(SHARED, "boundaries", "paser_desa.geojson")
+    if not os.path.exists(path):
+        pytest.skip("shared desa boundaries not present")
+    from paser_smartcity_plugin.layers.boundary import load_boundaries
+
+    boundaries = load_boundaries(path)
+    assert len(boundaries) >= 144
+    boundary_setting(path)
+    plugin.register_action.trigger()
+    dialog = plugin.register_dialog
+    kuaro = default_gazetteer().desa_by_code("64.01.07.2006")  # its centroid lies outside the desa
+    dialog.new_radio.setChecked(True)
+    dialog.coord_edit.setText(f"{kuaro.lat:.6f}, {kuaro.lon:.6f}")
+    assert "from the boundary layer" in dialog.desa_label.text()
+    assert boundaries.desa_at(kuaro.lon, kuaro.lat) in dialog.desa_label.text()
+    dialog.close()
+
+
+def test_broken_boundary_setting_is_said_and_the_extent_used(plugin, workspace_path, boundary_setting, tmp_path):
+    bad = tmp_path / "not_a_layer.geojson"
+    bad.write_text("{}")
+    boundary_setting(str(bad))
+    plugin.register_action.trigger()
+    dialog = plugin.register_dialog
+    assert any(t.startswith("Warning") and "cannot be opened" in t for t in dialog.issue_texts)
+    dialog.close()
