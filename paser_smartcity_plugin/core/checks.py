@@ -128,8 +128,12 @@ def _fmt(lat: float, lon: float) -> str:
     return f"{lat:.6f}, {lon:.6f}"
 
 
-def check_position(lat: float, lon: float, boundary: Optional[DesaBoundaries] = None) -> List[Issue]:
-    """Range and "inside Paser", with a corrected position when a classic slip explains it."""
+def check_position(lat: float, lon: float, boundary: Optional[DesaBoundaries] = None,
+                   hemisphere_given: bool = False) -> List[Issue]:
+    """Range and "inside Paser", with a corrected position when a classic slip explains it.
+
+    ``hemisphere_given``: the text said north (LU/N) explicitly, so the slip is the letter.
+    """
     if not (math.isfinite(lat) and math.isfinite(lon)):
         return [Issue(ERROR, "not_finite", Message(N_("the position is not a finite number")))]
     in_range = -90 <= lat <= 90 and -180 <= lon <= 180
@@ -137,10 +141,12 @@ def check_position(lat: float, lon: float, boundary: Optional[DesaBoundaries] = 
         return []
     where = Message(N_("the configured boundary layer")) if boundary is not None and len(boundary) else \
         Message(N_("the regency's official extent"))
+    north = (N_("latitude {lat} is north of the equator (LU/N) — Paser is south (LS/S). Corrected: {corrected}")
+             if hemisphere_given else
+             N_("latitude {lat} is north of the equator — Paser is south (LS): did you leave out the minus sign? "
+                "Corrected: {corrected}"))
     slips = (
-        ("missing_minus", (-lat, lon),
-         N_("latitude {lat} is north of the equator — Paser is south (LS): did you leave out the minus sign? "
-            "Corrected: {corrected}")),
+        ("missing_minus", (-lat, lon), north),
         ("swapped", (lon, lat),
          N_("latitude and longitude look swapped. Corrected: {corrected}")),
         ("swapped", (-lon, lat),

@@ -348,6 +348,9 @@ def _split_parts(text: str, toks: List[_Tok]) -> List[List[_Tok]]:
                 if is_marker and nxt is not None and nxt.kind not in ("hemi", "label"):
                     groups.append([])
         groups = [g for g in groups if g]
+        if len(groups) == 1 and sum(t.kind == "num" for t in toks) in (2, 4, 6) and len(markers) == 1:
+            raise _error(N_("only one hemisphere letter or label in “{part}”: give one for each coordinate "
+                            "(1°54'08\" LS 116°11'21\" BT) or none"), text.strip(), part=text.strip())
         if len(groups) == 1:
             raise _error(N_("only one coordinate in “{part}”: a position needs a latitude and a longitude"),
                          text.strip(), part=text.strip())
@@ -439,7 +442,8 @@ def _projected(text: str, toks: List[_Tok], hints: _Hints, crs_authid: Optional[
     values = [n.value for n in nums]
     for v, n in zip(values, nums):
         if v < 0:
-            raise _error(N_("“{part}”: eastings and northings here are never negative"), n.text, part=n.text)
+            raise _error(N_("“{part}”: eastings and northings here are never negative; if these are degrees, a "
+                            "decimal point is missing"), n.text, part=n.text)
     notes: List[Message] = []
     candidates = []
     if crs_authid:
@@ -484,7 +488,8 @@ def _projected(text: str, toks: List[_Tok], hints: _Hints, crs_authid: Optional[
                          part, easting=_plain(e), northing=_plain(n), crs=crs.authid, e_min=crs.easting_range[0],
                          e_max=crs.easting_range[1], n_min=crs.northing_range[0], n_max=crs.northing_range[1])
         raise _error(N_("“{part}” fits none of the supported projections (UTM 50S: northing 9 000 000–10 000 000; "
-                        "TM-3 50.1: northing 1 000 000–1 500 000)"), part, part=part)
+                        "TM-3 50.1: northing 1 000 000–1 500 000); if these are degrees, a decimal point is "
+                        "missing"), part, part=part)
     crs, e, n = fits[0]
     authids = {f[0].authid for f in fits}
     if not crs_authid and not hints.datum and authids >= {"EPSG:32750", "EPSG:9490"}:
@@ -543,6 +548,10 @@ def parse_coordinates(text: Optional[str], fmt: str = AUTO, crs: Optional[str] =
 
 def parse_value(text: Optional[str], axis: str) -> float:
     """One latitude or longitude on its own (a spreadsheet column): DD, DDM or DMS."""
+    return _column_part(text, axis).value
+
+
+def _column_part(text: Optional[str], axis: str) -> _Part:
     if text is None or not str(text).strip():
         raise _error(N_("no {axis} entered"), axis=Message(N_("latitude") if axis == LAT else N_("longitude")))
     text = str(text)
@@ -557,16 +566,16 @@ def parse_value(text: Optional[str], axis: str) -> float:
         raise _error(N_("“{part}” is a {found}, in the {expected} column"), part.text, part=part.text,
                      found=Message(N_("latitude") if part.axis == LAT else N_("longitude")),
                      expected=Message(N_("latitude") if axis == LAT else N_("longitude")))
-    return part.value
+    return part
 
 
 def parse_columns(lat_text, lon_text) -> ParsedCoordinate:
     """A position from two spreadsheet cells, latitude and longitude (any of DD/DDM/DMS)."""
-    lat = parse_value(lat_text, LAT)
-    lon = parse_value(lon_text, LON)
-    kinds = [_read_part(str(t), _tokenize(str(t))[0]).kind for t in (lat_text, lon_text)]
+    lat = _column_part(lat_text, LAT)
+    lon = _column_part(lon_text, LON)
+    kinds = {lat.kind, lon.kind}
     kind = DMS if DMS in kinds else DDM if DDM in kinds else DD
-    return ParsedCoordinate(lat, lon, kind, WGS84, hemisphere_given=True)
+    return ParsedCoordinate(lat.value, lon.value, kind, WGS84, hemisphere_given=lat.hemisphere)
 
 
 # ---------------------------------------------------------------- formatting

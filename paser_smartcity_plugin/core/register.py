@@ -225,7 +225,7 @@ class Registrar:
             return a
         p = a.parsed
         issues.extend(Issue(INFO, "note", note) for note in p.notes)
-        position_problems = check_position(p.lat, p.lon, self.boundary)
+        position_problems = check_position(p.lat, p.lon, self.boundary, p.hemisphere_given and p.lat > 0)
         issues.extend(position_problems)
         if position_problems:
             return a

@@ -215,6 +215,9 @@ def test_gps_button_uses_the_connected_receiver(dialog):
         lat, lon = (float(v) for v in dialog.coord_edit.text().split(","))
         assert (lat, lon) == pytest.approx((-(1 + 54.138 / 60), 116 + 11.352 / 60), abs=1e-6)
         assert dialog.source_combo.currentData() == "gps_survey"
+        # the GST sentence's errors give QGIS's horizontal accuracy, which becomes accuracy_m
+        hacc = connection.currentGPSInformation().hacc
+        assert 1 < hacc < 3 and dialog.accuracy_spin.value() == pytest.approx(hacc, abs=0.05)
     finally:
         registry.unregisterConnection(connection)
     dialog.update_feedback()

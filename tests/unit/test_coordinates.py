@@ -217,6 +217,8 @@ def test_projected_errors_name_the_part(text, kwargs, words, part):
     ("- 1.9, 116.2", "unexpected character “-”", "-"),
     ("-1.9 # 116.2", "unexpected character “#”", "#"),
     ("91 54 08 LS", "only one coordinate", ""),
+    ("-1.9023 116.1892 LS", "only one hemisphere letter", ""),
+    ("-1902303, 116189232", "decimal point is missing", ""),
     ("9" * 201, "201 characters long", ""),
     ("-1.9, 116.2" + " " * 5000, "characters long", ""),
     ("\x00-1.9, 116.2", "unexpected character", "\x00"),

@@ -69,6 +69,11 @@ def test_classic_slips_are_errors_with_the_corrected_value(lat, lon, code, corre
     assert f"{corrected[0]:.6f}, {corrected[1]:.6f}" in str(issue)
 
 
+def test_an_explicit_north_letter_is_named():
+    (issue,) = check_position(1.902303, 116.189232, hemisphere_given=True)
+    assert issue.code == "missing_minus" and "(LU/N)" in str(issue) and issue.correction == pytest.approx(GROGOT)
+
+
 @pytest.mark.parametrize("lat, lon, words", [
     (-6.2, 106.8, "outside Kabupaten Paser"),  # Jakarta
     (-0.5, 117.15, "outside Kabupaten Paser"),  # Samarinda
