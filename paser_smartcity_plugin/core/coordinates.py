@@ -78,7 +78,7 @@ _TOKEN = re.compile(
   | (?P<sec>''|\u2032\u2032|["\u2033\u201d\u201c]|detik)
   | (?P<min>['\u2032\u2019\u2018`\u00b4]|menit)
   | (?P<word>[A-Za-z]+\.?)
-  | (?P<sep>[,;/|])
+  | (?P<sep>[,;/|]|(?<=\s)[-\u2013\u2014](?=\s))
   | (?P<skip>[\s:=()\[\]]+)
     """,
     re.VERBOSE | re.IGNORECASE,
@@ -98,7 +98,8 @@ _LABELS = {
     "timuran": LON,
 }
 _SCIENTIFIC = re.compile(r"\d+(?:[.,]\d+)?[eE][+\-]?\d+")
-_IGNORED_WORDS = {"m", "meter", "metre", "meters", "metres"}
+# Units, and the wrappers of WKT ("POINT(116.19 -1.90)") and geo URIs ("geo:-1.90,116.19").
+_IGNORED_WORDS = {"m", "meter", "metre", "meters", "metres", "point", "geo"}
 _MINUS = "-\u2212\u2013\u2010\u2011"
 
 
@@ -334,19 +335,29 @@ def _split_parts(text: str, toks: List[_Tok]) -> List[List[_Tok]]:
         return groups
     markers = [t for t in toks if t.kind in ("hemi", "label")]
     if markers:
+        # Labels (lat/lon/lintang/bujur) come before their value; hemisphere letters come
+        # before or after, the same way for both values ("S 1 54 E 116 11" or "1 54 S 116 11 E").
+        first = next((t for t in toks if t.kind != "label"), None)
+        prefix = first is not None and first.kind == "hemi"
         groups = [[]]
-        prefix = toks[0].kind in ("hemi", "label")
         for i, t in enumerate(toks):
-            is_marker = t.kind in ("hemi", "label")
-            if prefix:
-                if is_marker and groups[-1] and groups[-1][-1].kind not in ("hemi", "label"):
+            has_num = any(x.kind == "num" for x in groups[-1])
+            nxt = toks[i + 1] if i + 1 < len(toks) else None
+            if t.kind == "label":
+                starts = has_num and nxt is not None and nxt.kind in ("num", "hemi")
+                if starts:
                     groups.append([])
                 groups[-1].append(t)
+                if has_num and not starts:
+                    groups.append([])
+            elif t.kind == "hemi":
+                if prefix and has_num:
+                    groups.append([])
+                groups[-1].append(t)
+                if not prefix and has_num:
+                    groups.append([])
             else:
                 groups[-1].append(t)
-                nxt = toks[i + 1] if i + 1 < len(toks) else None
-                if is_marker and nxt is not None and nxt.kind not in ("hemi", "label"):
-                    groups.append([])
         groups = [g for g in groups if g]
         if len(groups) == 1 and sum(t.kind == "num" for t in toks) in (2, 4, 6) and len(markers) == 1:
             raise _error(N_("only one hemisphere letter or label in “{part}”: give one for each coordinate "

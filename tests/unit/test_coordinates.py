@@ -74,6 +74,14 @@ CORPUS = [
     ("1 54,1333 LS 116 11,35 BT", (-(1 + 54.1333 / 60), 116 + 11.35 / 60), "ddm"),
     ("-1 54.1333 116 11.35", (-(1 + 54.1333 / 60), 116 + 11.35 / 60), "ddm"),
     ("1 deg 54 menit 8 detik LS, 116 derajat 11 menit 21 detik BT", GROGOT_DMS, "dms"),
+    ("Lintang: 1° 54' 08\" S  Bujur: 116° 11' 21\" E", GROGOT_DMS, "dms"),  # labels and letters together
+    ("01° 54' 08\" LS - 116° 11' 21\" BT", GROGOT_DMS, "dms"),  # a spaced dash between the two
+    ("1°54'08\"S116°11'21\"E", GROGOT_DMS, "dms"),  # no spaces at all
+    ("S1 54.138 E116 11.352", (-(1 + 54.138 / 60), 116 + 11.352 / 60), "ddm"),  # a GPS receiver's display
+    ("POINT(116.189232 -1.902303)", GROGOT, "dd"),  # WKT copied from QGIS
+    ("geo:-1.902303,116.189232", GROGOT, "dd"),  # a phone's shared location
+    ("(-1.902303, 116.189232)", GROGOT, "dd"),
+    ("-1.902303 / 116.189232", GROGOT, "dd"),
 ]
 
 
