@@ -86,6 +86,7 @@ class RegisterDialog(QDialog):
         self._previous_tool = None
         self.lang = language()
         self._build()
+        self.resize(660, 860)
         self.refresh_sites()
         self.update_feedback()
 
@@ -109,7 +110,7 @@ class RegisterDialog(QDialog):
         self.search_edit = QLineEdit(target)
         self.search_edit.setPlaceholderText(tr("Type part of the name (pending and approximate sites first)"))
         self.site_list = QListWidget(target)
-        self.site_list.setMinimumHeight(120)
+        self.site_list.setMinimumHeight(72)
         t_layout.addWidget(self.search_edit)
         t_layout.addWidget(self.site_list)
         self.new_box = QWidget(target)
@@ -128,7 +129,7 @@ class RegisterDialog(QDialog):
         new_form.addRow(tr("Category"), self.category_combo)
         new_form.addRow(tr("Desa"), self.desa_combo)
         t_layout.addWidget(self.new_box)
-        layout.addWidget(target)
+        layout.addWidget(target, 1)  # the list gives way first: feedback and survey keep their height
 
         coords = QGroupBox(tr("Coordinates"), self)
         c_layout = QVBoxLayout(coords)
@@ -159,8 +160,9 @@ class RegisterDialog(QDialog):
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         feedback.addRow(tr("Decimal degrees"), self.dd_label)
         feedback.addRow(tr("DMS"), self.dms_label)
-        feedback.addRow(tr("Suggested desa"), self.desa_label)
         c_layout.addLayout(feedback)
+        # Its own row: a word-wrapped label inside a QFormLayout is cut to one line.
+        c_layout.addWidget(self.desa_label)
         self.issues_label = QLabel(coords)
         self.issues_label.setWordWrap(True)
         self.issues_label.setTextFormat(Qt.TextFormat.RichText)
@@ -302,7 +304,8 @@ class RegisterDialog(QDialog):
         else:
             self.dd_label.setText("—")
             self.dms_label.setText("—")
-        self.desa_label.setText(a.desa.describe().render(tr) if a and a.desa else "—")
+        self.desa_label.setText(tr("Suggested desa: {desa}").format(
+            desa=a.desa.describe().render(tr) if a and a.desa else "—"))
         if a is not None:
             for issue in a.issues:
                 lines.append((issue.level, issue.message.render(tr)))
