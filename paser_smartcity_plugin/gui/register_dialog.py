@@ -397,9 +397,24 @@ class RegisterDialog(QDialog):
 
     # ---------------------------------------------------------------- save
 
+    def _unsaved_qgis_edits(self) -> Optional[str]:
+        """The name of a workspace layer with unsaved QGIS edits: writing under them would be overwritten."""
+        from ..layers.workspace_layers import find_layers
+
+        for layer in find_layers(QgsProject.instance(), self.path).values():
+            if layer.isEditable() and layer.isModified():
+                return layer.name()
+        return None
+
     def save(self) -> Optional[str]:
         self.update_feedback()
         if not self.save_button.isEnabled():
+            return None
+        editing = self._unsaved_qgis_edits()
+        if editing:
+            self.status_label.setText(tr("Not saved: the layer “{layer}” has unsaved edits in QGIS — save or discard "
+                                         "them first, so that neither change overwrites the other").format(
+                                             layer=editing))
             return None
         try:
             result = self.registrar.register(self.request(), force=self.accept_warnings_check.isChecked())

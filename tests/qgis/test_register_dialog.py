@@ -263,3 +263,17 @@ def test_broken_boundary_setting_is_said_and_the_extent_used(plugin, workspace_p
     dialog = plugin.register_dialog
     assert any(t.startswith("Warning") and "cannot be opened" in t for t in dialog.issue_texts)
     dialog.close()
+
+
+def test_unsaved_qgis_edits_block_the_save(dialog, workspace_path):
+    towers = find_layers(QgsProject.instance(), workspace_path)[TOWER_PLANS]
+    assert towers.startEditing()
+    feature = next(towers.getFeatures())
+    assert towers.changeAttributeValue(feature.id(), towers.fields().indexOf("notes"), "diedit di QGIS")
+    assert dialog.select_site(MUARA_TOYU)
+    dialog.coord_edit.setText(toyu_text())
+    before = digest(workspace_path)
+    assert dialog.save() is None and "unsaved edits" in dialog.status_label.text()
+    assert digest(workspace_path) == before
+    towers.rollBack()
+    assert dialog.save() == MUARA_TOYU
