@@ -8,8 +8,6 @@ from qgis.core import (
     QgsProcessingParameterString,
 )
 
-from ..core.site_import import SiteImporter, SpreadsheetError, read_table, write_report
-from ..core.workspace import WorkspaceError
 from ..toolbelt.i18n import tr
 from .base import PaserAlgorithm
 from .register_coordinates import registrar_for
@@ -52,6 +50,9 @@ class ImportSitesAlgorithm(PaserAlgorithm):
         self.addOutput(QgsProcessingOutputNumber("REJECTED", self.tr("Rejected rows")))
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
+        from ..core.site_import import SiteImporter, SpreadsheetError, read_table, write_report
+        from ..core.workspace import WorkspaceError
+
         workspace = self.open_workspace(self.parameterAsFile(parameters, "WORKSPACE", context))
         path = self.parameterAsFile(parameters, "INPUT", context)
         report_path = self.parameterAsFileOutput(parameters, "REPORT", context)
@@ -59,7 +60,7 @@ class ImportSitesAlgorithm(PaserAlgorithm):
         authid = crs.authid() if crs is not None and crs.isValid() else None
         all_or_nothing = self.parameterAsBoolean(parameters, "ALL_OR_NOTHING", context)
         importer = SiteImporter(
-            registrar_for(workspace, self), crs=authid,
+            registrar_for(workspace), crs=authid,
             source=(self.parameterAsString(parameters, "SOURCE", context) or "import").strip(),
             surveyed_by=self.parameterAsString(parameters, "SURVEYED_BY", context) or "",
             force=self.parameterAsBoolean(parameters, "FORCE", context), translate=tr)

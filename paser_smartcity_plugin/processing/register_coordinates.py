@@ -9,13 +9,16 @@ from qgis.core import (
     QgsProcessingParameterString,
 )
 
-from ..core.register import Registrar, RegistrationError, RegistrationRequest
 from ..toolbelt.i18n import tr
 from .base import PaserAlgorithm
 
+# core.register (parser, checks) is imported when an algorithm runs, not when the provider
+# loads: plugin start-up stays cheap.
 
-def registrar_for(workspace, algorithm: PaserAlgorithm) -> Registrar:
+
+def registrar_for(workspace):
     """A Registrar with the officer's settings: duplicate distance and boundary layer."""
+    from ..core.register import Registrar
     from ..layers.boundary import BoundaryLayerError, configured_boundaries
     from ..toolbelt.settings import load
 
@@ -74,6 +77,8 @@ class RegisterCoordinatesAlgorithm(PaserAlgorithm):
         self.addOutput(QgsProcessingOutputString("WARNINGS", self.tr("Warnings accepted")))
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
+        from ..core.register import RegistrationError, RegistrationRequest
+
         workspace = self.open_workspace(self.parameterAsFile(parameters, "WORKSPACE", context))
         crs = self.parameterAsCrs(parameters, "CRS", context) if parameters.get("CRS") else None
         authid = crs.authid() if crs is not None and crs.isValid() else None
@@ -92,7 +97,7 @@ class RegisterCoordinatesAlgorithm(PaserAlgorithm):
             surveyed_by=self.parameterAsString(parameters, "SURVEYED_BY", context) or "",
         )
         force = self.parameterAsBoolean(parameters, "FORCE", context)
-        registrar = registrar_for(workspace, self)
+        registrar = registrar_for(workspace)
         assessment = registrar.assess(request)
         for info in assessment.infos:
             feedback.pushInfo(info.message.render(tr))
