@@ -28,6 +28,7 @@ class PaserSmartCityPlugin:
         self.actions: List[QAction] = []
         self.translator = None
         self.register_dialog = None
+        self.import_dialog = None
 
     # -- Processing (also called by qgis_process, which has no GUI)
 
@@ -58,6 +59,9 @@ class PaserSmartCityPlugin:
         self.register_action = self._add_action(
             "register_coordinates", tr("Register coordinates"), "icon.svg", self.open_register_dialog,
             tr("Give a site its coordinates (typed, picked on the map or from the GPS), or add a service point"))
+        self.import_action = self._add_action(
+            "import_sites", tr("Import sites from a spreadsheet…"), "icon.svg", self.open_import_dialog,
+            tr("Register the coordinates of many sites from a CSV or XLSX file"), toolbar=False)
 
     def _add_action(self, object_name: str, text: str, icon: str, callback: Callable, tip: str = "",
                     toolbar: bool = True) -> QAction:
@@ -88,6 +92,10 @@ class PaserSmartCityPlugin:
             self.register_dialog.close()
             self.register_dialog.deleteLater()
             self.register_dialog = None
+        if self.import_dialog is not None:
+            self.import_dialog.close()
+            self.import_dialog.deleteLater()
+            self.import_dialog = None
         for action in self.actions:
             action.triggered.disconnect()
             action.deleteLater()
@@ -146,3 +154,19 @@ class PaserSmartCityPlugin:
         self.register_dialog.show()
         self.register_dialog.raise_()
         return self.register_dialog
+
+    def open_import_dialog(self):
+        """Processing's own dialog of import_sites, on the workspace: one code path for GUI and scripts."""
+        if self.open_layers() is None:
+            return None
+        from processing import createAlgorithmDialog
+
+        from .toolbelt.settings import workspace_path
+
+        if self.import_dialog is not None:
+            self.import_dialog.close()
+            self.import_dialog.deleteLater()
+        self.import_dialog = createAlgorithmDialog("paser_smartcity:import_sites", {"WORKSPACE": workspace_path()})
+        if self.import_dialog is not None:
+            self.import_dialog.show()
+        return self.import_dialog

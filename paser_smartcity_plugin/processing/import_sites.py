@@ -10,7 +10,7 @@ from qgis.core import (
 
 from ..toolbelt.i18n import tr
 from .base import PaserAlgorithm
-from .register_coordinates import registrar_for
+from .register_coordinates import refresh_workspace_layers, registrar_for
 
 
 class ImportSitesAlgorithm(PaserAlgorithm):
@@ -54,6 +54,7 @@ class ImportSitesAlgorithm(PaserAlgorithm):
         from ..core.workspace import WorkspaceError
 
         workspace = self.open_workspace(self.parameterAsFile(parameters, "WORKSPACE", context))
+        self.written_path = None
         path = self.parameterAsFile(parameters, "INPUT", context)
         report_path = self.parameterAsFileOutput(parameters, "REPORT", context)
         crs = self.parameterAsCrs(parameters, "CRS", context) if parameters.get("CRS") else None
@@ -72,6 +73,8 @@ class ImportSitesAlgorithm(PaserAlgorithm):
         except WorkspaceError as exc:
             raise QgsProcessingException(str(exc)) from None
         write_report(report_path, result)
+        if result.written:
+            self.written_path = workspace.path
         for r in result.report:
             if r.outcome == "rejected":
                 feedback.reportError(self.tr("Row {row}: {message}").format(row=r.row, message=r.message))
@@ -85,3 +88,8 @@ class ImportSitesAlgorithm(PaserAlgorithm):
                                       "row(s) rejected").format(inserted=inserted, updated=updated,
                                                                 rejected=rejected))
         return {"REPORT": report_path, "INSERTED": inserted, "UPDATED": updated, "REJECTED": rejected}
+
+    def postProcessAlgorithm(self, context, feedback):  # noqa: N802
+        if getattr(self, "written_path", None):
+            refresh_workspace_layers(self.written_path, context)
+        return {}

@@ -29,6 +29,19 @@ def registrar_for(workspace):
     return Registrar(workspace, boundary, load().duplicate_distance_m)
 
 
+def refresh_workspace_layers(path: str, context) -> None:
+    """Reload the workspace's layers in the project (runs in the main thread, after the algorithm)."""
+    from qgis.core import QgsProject
+
+    from ..layers.workspace_layers import find_layers
+
+    project = context.project() or QgsProject.instance()
+    for layer in find_layers(project, path).values():
+        layer.dataProvider().reloadData()
+        layer.reload()
+        layer.triggerRepaint()
+
+
 def issues_text(issues) -> str:
     return "\n".join(i.message.render(tr) for i in issues)
 
@@ -80,6 +93,7 @@ class RegisterCoordinatesAlgorithm(PaserAlgorithm):
         from ..core.register import RegistrationError, RegistrationRequest
 
         workspace = self.open_workspace(self.parameterAsFile(parameters, "WORKSPACE", context))
+        self.written_path = None
         crs = self.parameterAsCrs(parameters, "CRS", context) if parameters.get("CRS") else None
         authid = crs.authid() if crs is not None and crs.isValid() else None
         if crs is not None and crs.isValid() and not authid:
@@ -111,9 +125,15 @@ class RegisterCoordinatesAlgorithm(PaserAlgorithm):
             result = registrar.register(request, force=force)
         except RegistrationError as exc:  # the workspace changed in between
             raise QgsProcessingException(exc.render(tr)) from None
+        self.written_path = workspace.path
         for warning in result.warnings:
             feedback.pushWarning(warning.message.render(tr))
         feedback.pushInfo(self.tr("Coordinates registered for {uid}: {lat:.7f}, {lon:.7f}").format(
             uid=result.uid, lat=result.lat, lon=result.lon))
         return {"UID": result.uid, "LAT": result.lat, "LON": result.lon, "DESA_CODE": result.desa_code,
                 "WARNINGS": issues_text(result.warnings)}
+
+    def postProcessAlgorithm(self, context, feedback):  # noqa: N802
+        if getattr(self, "written_path", None):
+            refresh_workspace_layers(self.written_path, context)
+        return {}

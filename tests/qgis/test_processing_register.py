@@ -181,3 +181,41 @@ def test_import_refuses_a_file_without_coordinate_columns(plugin, demo, tmp_path
     with pytest.raises(QgsProcessingException, match="no coordinate column"):
         run("import_sites", {"WORKSPACE": demo, "INPUT": str(src), "REPORT": str(tmp_path / "r.csv")})
     assert digest(demo) == before
+
+
+def test_layers_in_the_project_are_refreshed_after_an_algorithm(plugin, workspace_path, tmp_path):
+    layers = plugin.open_layers()
+    points = layers[SERVICE_POINTS]
+    before = points.featureCount()
+    src, report = tmp_path / "sites.csv", tmp_path / "report.csv"
+    _write_csv(src, IMPORT_ROWS[:2])
+    result = run("import_sites", {"WORKSPACE": workspace_path, "INPUT": str(src), "REPORT": str(report)})
+    assert result["INSERTED"] == 1 and result["REPORT"] == str(report)
+    assert points.featureCount() == before + 1  # a cached count would still say 154
+    run("register_coordinates", {"WORKSPACE": workspace_path, "NAME": "UPTD Baru", "CATEGORY": "uptd",
+                                 "COORDINATES": "-1.95, 116.25"})
+    assert points.featureCount() == before + 2
+
+
+@pytest.fixture
+def browser_model(qgis_iface):
+    """Processing's parameter panel asks iface for QGIS's browser model; pytest-qgis's iface has none."""
+    from qgis.gui import QgsBrowserGuiModel
+
+    model = QgsBrowserGuiModel()
+    missing = not hasattr(qgis_iface, "browserModel")
+    if missing:
+        qgis_iface.browserModel = lambda: model
+    yield model
+    if missing:
+        del qgis_iface.browserModel
+
+
+def test_import_action_opens_the_algorithm_dialog_on_the_workspace(plugin, workspace_path, browser_model):
+    plugin.import_action.trigger()
+    dialog = plugin.import_dialog
+    assert dialog is not None and dialog.isVisible()
+    assert dialog.algorithm().id() == "paser_smartcity:import_sites"
+    # INPUT is still empty, so read the one field we filled in
+    assert dialog.mainWidget().wrappers["WORKSPACE"].parameterValue() == workspace_path
+    dialog.close()
