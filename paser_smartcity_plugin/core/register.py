@@ -185,6 +185,16 @@ class Registrar:
             return request.parsed
         return parse_coordinates(request.coordinates, request.format, request.crs)
 
+    def suggest(self, request: RegistrationRequest) -> Optional[DesaSuggestion]:
+        """The desa suggested for the request's position; None when it cannot be read or is outside Paser."""
+        try:
+            p = self.parse(request)
+        except CoordinateParseError:
+            return None
+        if check_position(p.lat, p.lon, self.boundary):
+            return None
+        return suggest_desa(p.lon, p.lat, self.gazetteer, self.boundary)
+
     def assess(self, request: RegistrationRequest, extra_sites: Iterable[Tuple[str, Row]] = ()) -> Assessment:
         """Everything that would be written and everything wrong with it; writes nothing.
 

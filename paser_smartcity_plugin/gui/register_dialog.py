@@ -194,6 +194,8 @@ class RegisterDialog(QDialog):
         d_form.addRow(tr("Note"), self.notes_edit)
         layout.addWidget(details)
 
+        self.use_suggested_desa_check = QCheckBox(tr("Change the site's desa to the suggested one"), self)
+        layout.addWidget(self.use_suggested_desa_check)
         self.accept_warnings_check = QCheckBox(tr("I have read the warnings: save anyway"), self)
         layout.addWidget(self.accept_warnings_check)
         self.status_label = QLabel(self)
@@ -213,6 +215,7 @@ class RegisterDialog(QDialog):
             combo.currentIndexChanged.connect(lambda *_: self.update_feedback())
         self.accuracy_spin.valueChanged.connect(lambda *_: self.update_feedback())
         self.accept_warnings_check.toggled.connect(lambda *_: self._update_save())
+        self.use_suggested_desa_check.toggled.connect(lambda *_: self.update_feedback())
         self.pick_button.clicked.connect(self.start_picking)
         self.gps_button.clicked.connect(self.use_gps)
         self.fix_button.clicked.connect(self.use_correction)
@@ -271,13 +274,19 @@ class RegisterDialog(QDialog):
             site=(item.data(UID_ROLE) if item else "") if existing else "",
             name="" if existing else self.name_edit.text(),
             category="" if existing else self.category_combo.currentData(),
-            desa_code="" if existing else (self.desa_combo.currentData() or ""),
+            desa_code=(self._suggested_desa_code() if existing and self.use_suggested_desa_check.isChecked()
+                       else "" if existing else (self.desa_combo.currentData() or "")),
             coord_source=self.source_combo.currentData(),
             accuracy_m=accuracy if accuracy > 0 else None,
             surveyed_by=self.surveyed_by_edit.text(),
             surveyed_at=self.surveyed_at_edit.dateTime().toUTC().toString("yyyy-MM-ddTHH:mm:ss.zzzZ"),
             notes=self.notes_edit.toPlainText(),
         )
+
+    def _suggested_desa_code(self) -> str:
+        suggestion = self.registrar.suggest(RegistrationRequest(self.coord_edit.text(),
+                                                                self.format_combo.currentData()))
+        return suggestion.desa.code if suggestion else ""
 
     def update_feedback(self) -> None:
         if not hasattr(self, "save_button"):
@@ -311,6 +320,10 @@ class RegisterDialog(QDialog):
                 lines.append((issue.level, issue.message.render(tr)))
         self.fix_button.setVisible(bool(a and a.correction))
         self._render_issues(lines)
+        # Offered while the existing site's desa differs from the suggestion (and kept while ticked).
+        mismatch = bool(a and any(i.code == "desa_mismatch" for i in a.warnings))
+        self.use_suggested_desa_check.setVisible(
+            self.existing_radio.isChecked() and (mismatch or self.use_suggested_desa_check.isChecked()))
         self.accept_warnings_check.setEnabled(bool(a and a.warnings and not a.errors))
         if not (a and a.warnings):
             self.accept_warnings_check.setChecked(False)
@@ -430,6 +443,7 @@ class RegisterDialog(QDialog):
         self.coord_edit.clear()
         self.notes_edit.clear()
         self.accept_warnings_check.setChecked(False)
+        self.use_suggested_desa_check.setChecked(False)
         if self.new_radio.isChecked():
             self.name_edit.clear()
             self.existing_radio.setChecked(True)

@@ -277,3 +277,17 @@ def test_unsaved_qgis_edits_block_the_save(dialog, workspace_path):
     assert digest(workspace_path) == before
     towers.rollBack()
     assert dialog.save() == MUARA_TOYU
+
+
+def test_existing_site_can_take_the_suggested_desa(dialog, workspace_path):
+    assert dialog.select_site(KELADEN)
+    assert not dialog.use_suggested_desa_check.isVisibleTo(dialog)
+    dialog.coord_edit.setText("-1.9023, 116.1892")  # Tanah Grogot, not Keladen
+    assert any("desa is Keladen" in t for t in dialog.issue_texts)
+    assert dialog.use_suggested_desa_check.isVisibleTo(dialog) and not dialog.save_button.isEnabled()
+    dialog.use_suggested_desa_check.setChecked(True)
+    assert not any("desa is Keladen" in t for t in dialog.issue_texts) and dialog.save_button.isEnabled()
+    assert dialog.save() == KELADEN
+    tower = Workspace(workspace_path).site(TOWER_PLANS, KELADEN)
+    assert (tower["desa_code"], tower["desa_name"], tower["kecamatan"]) == ("64.01.04.1001", "Tanah Grogot",
+                                                                           "Tanah Grogot")
