@@ -219,3 +219,11 @@ def test_import_action_opens_the_algorithm_dialog_on_the_workspace(plugin, works
     # INPUT is still empty, so read the one field we filled in
     assert dialog.mainWidget().wrappers["WORKSPACE"].parameterValue() == workspace_path
     dialog.close()
+
+
+def test_desa_code_of_an_existing_site_can_be_corrected(plugin, demo):
+    keladen = demo_uid("tower", "64.01.02.2004")
+    result = run("register_coordinates", {"WORKSPACE": demo, "SITE": keladen, "COORDINATES": "-1.9023, 116.1892",
+                                          "DESA_CODE": "64.01.04.1001"})
+    assert result["DESA_CODE"] == "64.01.04.1001" and result["WARNINGS"] == ""
+    assert Workspace(demo).site(TOWER_PLANS, keladen)["desa_name"] == "Tanah Grogot"

@@ -360,3 +360,25 @@ def test_unreadable_files(tmp_path, name, content, words):
         read_table(str(path))
     with pytest.raises(SpreadsheetError, match="does not exist"):
         read_table(str(tmp_path / "missing.csv"))
+
+
+def test_suggest_and_desa_change_of_an_existing_site(demo_workspace):
+    r = Registrar(demo_workspace)
+    assert r.suggest(RegistrationRequest("-1.9023, 116.1892")).desa.code == "64.01.04.1001"
+    assert r.suggest(RegistrationRequest("1.9023, 116.1892")) is None  # outside: no suggestion
+    assert r.suggest(RegistrationRequest("abc")) is None
+    result = r.register(RegistrationRequest("-1.9023, 116.1892", site=KELADEN, desa_code="64.01.04.1001"))
+    assert result.warnings == () and result.desa_code == "64.01.04.1001"
+    tower = demo_workspace.site(TOWER_PLANS, KELADEN)
+    assert (tower["desa_code"], tower["desa_name"]) == ("64.01.04.1001", "Tanah Grogot")
+
+
+def test_register_core_imports_neither_qgis_nor_pyproj():
+    import subprocess
+    import sys
+
+    modules = ["coordinates", "projection", "checks", "register", "site_import", "messages"]
+    code = ("import sys; " + "; ".join(f"import paser_smartcity_plugin.core.{m}" for m in modules) + "; "
+            "bad = [m for m in sys.modules if m.split('.')[0] in ('qgis', 'PyQt5', 'pyproj', 'openpyxl', "
+            "'geopandas', 'requests')]; assert not bad, bad")
+    subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT)
