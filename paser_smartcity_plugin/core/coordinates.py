@@ -469,7 +469,8 @@ def _projected(text: str, toks: List[_Tok], hints: _Hints, crs_authid: Optional[
         if hints.zone != 50:
             raise _error(N_("UTM zone {zone} does not cover Paser: all of Paser is in UTM zone 50 south"),
                          hints.text, zone=hints.zone)
-        if hints.band and hints.band in "NPQRSTUVWX" and hints.band != "S" or hints.band == "N":
+        # Latitude bands N..X are north of the equator; "S" after a zone means south, as in "50S".
+        if hints.band and hints.band in "NPQRTUVWX":
             raise _error(N_("“{part}” is north of the equator: Paser is in zone 50 south (band M or L, “50S”)"),
                          hints.text, part=hints.text)
         candidates = [c for c in candidates if c.authid in ("EPSG:32750", "EPSG:9490")]
@@ -479,7 +480,7 @@ def _projected(text: str, toks: List[_Tok], hints: _Hints, crs_authid: Optional[
     if not candidates:
         raise _error(N_("the CRS named in “{part}” contradicts the one chosen"), part, part=part)
 
-    def orders(crs):
+    def orders():
         if axes[0] or axes[1]:
             e_first = axes[0] == LON or axes[1] == LAT
             return [(values[0], values[1]) if e_first else (values[1], values[0])]
@@ -487,13 +488,13 @@ def _projected(text: str, toks: List[_Tok], hints: _Hints, crs_authid: Optional[
 
     fits = []
     for crs in candidates:
-        for e, n in orders(crs):
+        for e, n in orders():
             if crs.easting_range[0] <= e <= crs.easting_range[1] and crs.northing_range[0] <= n <= crs.northing_range[1]:
                 fits.append((crs, e, n))
     if not fits:
         if len(candidates) == 1:
             crs = candidates[0]
-            e, n = orders(crs)[0]
+            e, n = orders()[0]
             raise _error(N_("easting {easting} / northing {northing} is far outside {crs} in Paser "
                             "(easting {e_min:,.0f}–{e_max:,.0f}, northing {n_min:,.0f}–{n_max:,.0f})"),
                          part, easting=_plain(e), northing=_plain(n), crs=crs.authid, e_min=crs.easting_range[0],

@@ -53,7 +53,8 @@ class RegisterCoordinatesAlgorithm(PaserAlgorithm):
     HELP = (
         "Gives a site its coordinates, or creates a new service point. SITE is the uid or the exact name of an "
         "existing site (service point or tower); leave it empty for a new service point and give NAME, CATEGORY "
-        "(a code such as sekolah) and optionally DESA_CODE (empty: the suggested desa). COORDINATES is text in "
+        "(a code such as sekolah) and optionally DESA_CODE (empty: the suggested desa; for an existing site, DESA_CODE "
+        "corrects its desa). COORDINATES is text in "
         "any supported format: decimal degrees (dot or decimal comma, lat/lon in either order), DMS or DDM with "
         "LS/LU/BT/BB or S/N/E/W, UTM 50S (EPSG:32750, EPSG:9490) or TM-3 50.1 (EPSG:23837) easting/northing; "
         "CRS forces a projected reading. SOURCE is a coord_source code (gps_survey, map, telkom, gazetteer, import, "
