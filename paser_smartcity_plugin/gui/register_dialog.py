@@ -82,6 +82,7 @@ class RegisterDialog(QDialog):
         self.path = workspace_path
         self.registrar, self.boundary_problem = make_registrar(workspace_path)
         self.assessment: Optional[Assessment] = None
+        self._accepted = None  # the warnings the officer ticked "save anyway" for
         self.map_tool = None
         self._previous_tool = None
         self.lang = language()
@@ -214,7 +215,7 @@ class RegisterDialog(QDialog):
         for combo in (self.format_combo, self.category_combo, self.desa_combo, self.source_combo):
             combo.currentIndexChanged.connect(lambda *_: self.update_feedback())
         self.accuracy_spin.valueChanged.connect(lambda *_: self.update_feedback())
-        self.accept_warnings_check.toggled.connect(lambda *_: self._update_save())
+        self.accept_warnings_check.toggled.connect(self._warnings_accepted)
         self.use_suggested_desa_check.toggled.connect(lambda *_: self.update_feedback())
         self.pick_button.clicked.connect(self.start_picking)
         self.gps_button.clicked.connect(self.use_gps)
@@ -325,8 +326,16 @@ class RegisterDialog(QDialog):
         self.use_suggested_desa_check.setVisible(
             self.existing_radio.isChecked() and (mismatch or self.use_suggested_desa_check.isChecked()))
         self.accept_warnings_check.setEnabled(bool(a and a.warnings and not a.errors))
-        if not (a and a.warnings):
+        # The officer accepts the warnings read, not whatever the next keystroke brings.
+        if self.accept_warnings_check.isChecked() and self._warning_texts() != self._accepted:
             self.accept_warnings_check.setChecked(False)
+        self._update_save()
+
+    def _warning_texts(self):
+        return tuple(str(w) for w in self.assessment.warnings) if self.assessment else ()
+
+    def _warnings_accepted(self, checked: bool) -> None:
+        self._accepted = self._warning_texts() if checked else None
         self._update_save()
 
     def _render_issues(self, lines) -> None:

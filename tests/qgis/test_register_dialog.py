@@ -291,3 +291,13 @@ def test_existing_site_can_take_the_suggested_desa(dialog, workspace_path):
     tower = Workspace(workspace_path).site(TOWER_PLANS, KELADEN)
     assert (tower["desa_code"], tower["desa_name"], tower["kecamatan"]) == ("64.01.04.1001", "Tanah Grogot",
                                                                            "Tanah Grogot")
+
+
+def test_accepting_warnings_covers_only_the_warnings_read(dialog, workspace_path):
+    assert dialog.select_site(MUARA_TOYU)
+    dialog.coord_edit.setText("-1.9023, 116.1892")  # desa warning: nearest Tanah Grogot
+    dialog.accept_warnings_check.setChecked(True)
+    assert dialog.save_button.isEnabled()
+    dialog.coord_edit.setText("-1.5, 116.0")  # another position, another warning
+    assert any(t.startswith("Warning") for t in dialog.issue_texts)
+    assert not dialog.accept_warnings_check.isChecked() and not dialog.save_button.isEnabled()
