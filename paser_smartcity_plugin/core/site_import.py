@@ -286,6 +286,12 @@ class SiteImporter:
             cells = {key: (row[i] if i < len(row) else "").strip() for key, i in mapping.items()}
             if not any(c.strip() for c in row):
                 continue
+            if len(row) > len(headers) and any(c.strip() for c in row[len(headers):]):
+                result.report.append(ReportRow(number, "rejected", self._text(Message(
+                    N_("the row has {cells} cells but the header {columns}: a decimal comma in a comma-separated "
+                       "file? Save it with “;” as separator or quote the numbers"),
+                    cells=len(row), columns=len(headers)))))
+                continue
             request, problem = self._request(cells)
             if problem is not None:
                 result.report.append(ReportRow(number, "rejected", self._text(problem)))

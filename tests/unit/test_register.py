@@ -382,3 +382,12 @@ def test_register_core_imports_neither_qgis_nor_pyproj():
             "bad = [m for m in sys.modules if m.split('.')[0] in ('qgis', 'PyQt5', 'pyproj', 'openpyxl', "
             "'geopandas', 'requests')]; assert not bad, bad")
     subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT)
+
+
+def test_decimal_commas_in_a_comma_separated_file_are_caught(demo_workspace, tmp_path):
+    path = tmp_path / "s.csv"
+    path.write_text("Nama,Kategori,Lintang,Bujur\nSD 1,sekolah,-1,9123,116,1956\nSD 2,sekolah,\"-1,95\",\"116,25\"\n",
+                    encoding="utf-8")
+    result = SiteImporter(Registrar(demo_workspace)).run(*read_table(str(path)))
+    assert [r.outcome for r in result.report] == ["rejected", "inserted"]
+    assert "6 cells but the header 4" in result.report[0].message
