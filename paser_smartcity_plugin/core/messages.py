@@ -2,8 +2,9 @@
 
 A :class:`Message` keeps its English template and its values apart: ``str(message)`` is the
 English text (logs, tests), ``message.render(tr)`` translates the template first. Templates
-are wrapped in :func:`QT_TRANSLATE_NOOP` where they are written, so ``pylupdate`` collects
-them into the one "PaserSmartCity" context like every ``tr()`` string.
+are marked ``N_("...")`` where they are written; ``scripts/core_messages.py`` turns every
+marked template into a ``QT_TRANSLATE_NOOP("PaserSmartCity", ...)`` line for ``pylupdate5``,
+so they land in the one "PaserSmartCity" context like every ``tr()`` string.
 """
 
 from typing import Any, Callable, Optional, Tuple
@@ -11,13 +12,9 @@ from typing import Any, Callable, Optional, Tuple
 CONTEXT = "PaserSmartCity"
 
 
-def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - the name pylupdate looks for
-    return text
-
-
 def N_(text: str) -> str:  # noqa: N802 - conventional marker name
-    """Mark a template for translation in the plugin's context."""
-    return QT_TRANSLATE_NOOP(CONTEXT, text)
+    """Mark a template for translation in the plugin's context (collected by scripts/core_messages.py)."""
+    return text
 
 
 class Message:

@@ -391,3 +391,15 @@ def test_decimal_commas_in_a_comma_separated_file_are_caught(demo_workspace, tmp
     result = SiteImporter(Registrar(demo_workspace)).run(*read_table(str(path)))
     assert [r.outcome for r in result.report] == ["rejected", "inserted"]
     assert "6 cells but the header 4" in result.report[0].message
+
+
+def test_core_message_templates_are_collected_for_translators(tmp_path):
+    import subprocess
+    import sys
+
+    out = tmp_path / "core_messages.py"
+    subprocess.run([sys.executable, os.path.join(ROOT, "scripts", "core_messages.py"), str(out)], check=True,
+                   cwd=ROOT, capture_output=True)
+    text = out.read_text(encoding="utf-8")
+    assert 'QT_TRANSLATE_NOOP("PaserSmartCity", "latitude and longitude look swapped. Corrected: {corrected}")' in text
+    assert text.count("QT_TRANSLATE_NOOP(\"PaserSmartCity\"") > 80
