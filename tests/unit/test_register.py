@@ -401,5 +401,5 @@ def test_core_message_templates_are_collected_for_translators(tmp_path):
     subprocess.run([sys.executable, os.path.join(ROOT, "scripts", "core_messages.py"), str(out)], check=True,
                    cwd=ROOT, capture_output=True)
     text = out.read_text(encoding="utf-8")
-    assert 'QT_TRANSLATE_NOOP("PaserSmartCity", "latitude and longitude look swapped. Corrected: {corrected}")' in text
+    assert "QT_TRANSLATE_NOOP(\"PaserSmartCity\", 'latitude and longitude look swapped. Corrected: {corrected}')" in text
     assert text.count("QT_TRANSLATE_NOOP(\"PaserSmartCity\"") > 80
