@@ -19,14 +19,25 @@ of :mod:`.checks`, which can then offer a corrected value.
 
 import math
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal, InvalidOperation
 from typing import List, Optional, Tuple
 
 from .messages import N_, Message
-from .projection import PROJECTED_CRS, UTM50S_SRGI2013, UTM50S_WGS84, projected_crs, to_wgs84
+from .projection import (
+    DGN95_TO_SRGI2013,
+    PROJECTED_CRS,
+    UTM50S_SRGI2013,
+    UTM50S_WGS84,
+    helmert_inverse,
+    projected_crs,
+    to_wgs84,
+)
 
 WGS84 = "EPSG:4326"
+# Geographic CRSs read as degrees, with the shift to WGS 84 PROJ applies (see projection.py):
+# DGN95 (EPSG:4755) to WGS 84 is a null transformation, SRGI2013 (EPSG:9470) goes through DGN95.
+GEOGRAPHIC_CRS = {WGS84: None, "EPSG:4755": None, "EPSG:9470": DGN95_TO_SRGI2013}
 MAX_LENGTH = 200
 
 # Formats: "auto" plus explicit ones. Projected formats are the CRS authids.
@@ -544,18 +555,24 @@ def parse_coordinates(text: Optional[str], fmt: str = AUTO, crs: Optional[str] =
             raise _error(N_("the text names {named} but {chosen} was chosen"), hints.text, named=hints.crs,
                          chosen=crs)
         crs = hints.crs
-    geographic = fmt in GEOGRAPHIC_FORMATS or crs == WGS84 or hints.crs == WGS84
-    if crs == WGS84 or hints.crs == WGS84:
+    geo_crs = crs if crs in GEOGRAPHIC_CRS else hints.crs if hints.crs in GEOGRAPHIC_CRS else None
+    geographic = fmt in GEOGRAPHIC_FORMATS or geo_crs is not None
+    if geo_crs is not None:
         crs = None
     if not geographic:
         nums = [t.value for t in toks if t.kind == "num"]
         looks_projected = any(abs(v) > 360 for v in nums) and not any(t.kind in ("deg", "min", "sec") for t in toks)
         if crs or hints.zone is not None or hints.datum or looks_projected:
             return _projected(text, toks, hints, crs)
-    elif hints.zone is not None or (hints.crs and hints.crs != WGS84):
+    elif hints.zone is not None or (hints.crs and hints.crs not in GEOGRAPHIC_CRS):
         raise _error(N_("“{part}” names a projected CRS but a geographic format was chosen"), hints.text,
                      part=hints.text)
-    return _geographic(text, toks, fmt)
+    parsed = _geographic(text, toks, fmt)
+    shift = GEOGRAPHIC_CRS.get(geo_crs or WGS84)
+    if shift is None or not (-90 <= parsed.lat <= 90 and -180 <= parsed.lon <= 180):
+        return replace(parsed, crs=geo_crs or WGS84)
+    lon, lat = helmert_inverse(shift, parsed.lon, parsed.lat)
+    return replace(parsed, lat=lat, lon=lon, crs=geo_crs)
 
 
 def parse_value(text: Optional[str], axis: str) -> float:

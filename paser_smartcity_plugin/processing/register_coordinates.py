@@ -52,16 +52,17 @@ class RegisterCoordinatesAlgorithm(PaserAlgorithm):
     GROUP = "Sites"
     HELP = (
         "Gives a site its coordinates, or creates a new service point. SITE is the uid or the exact name of an "
-        "existing site (service point or tower); leave it empty for a new service point and give NAME, CATEGORY "
-        "(a code such as sekolah) and optionally DESA_CODE (empty: the suggested desa; for an existing site, DESA_CODE "
-        "corrects its desa). COORDINATES is text in "
-        "any supported format: decimal degrees (dot or decimal comma, lat/lon in either order), DMS or DDM with "
-        "LS/LU/BT/BB or S/N/E/W, UTM 50S (EPSG:32750, EPSG:9490) or TM-3 50.1 (EPSG:23837) easting/northing; "
-        "CRS forces a projected reading. SOURCE is a coord_source code (gps_survey, map, telkom, gazetteer, import, "
-        "other) and sets coord_status: gps_survey/telkom/import -> surveyed, others -> approximate. A pending tower "
-        "becomes coordinates_set. Errors (outside Paser, a forgotten minus sign, swapped latitude/longitude...) "
-        "stop the algorithm; warnings (a site within the duplicate distance, a desa that differs from the "
-        "suggested one) stop it too unless FORCE is set. Everything is written in one transaction."
+        "existing site (service point or tower); leave it empty for a new service point and give NAME, "
+        "CATEGORY (a code such as sekolah) and optionally DESA_CODE (empty: the suggested desa; for an existing "
+        "site, DESA_CODE corrects its desa). COORDINATES is text in any supported format: decimal degrees (dot "
+        "or decimal comma, lat/lon in either order), DMS or DDM with LS/LU/BT/BB or S/N/E/W, UTM 50S "
+        "(EPSG:32750, EPSG:9490) or TM-3 50.1 (EPSG:23837) easting/northing. CRS forces a projected reading, or "
+        "names the datum of degrees (EPSG:4755 DGN95, EPSG:9470 SRGI2013). SOURCE is a coord_source code "
+        "(gps_survey, map, telkom, gazetteer, import, other) and sets coord_status: gps_survey/telkom/import -> "
+        "surveyed, others -> approximate. A pending tower becomes coordinates_set. Errors (outside Paser, a "
+        "forgotten minus sign, swapped latitude/longitude...) stop the algorithm; warnings (a site within the "
+        "duplicate distance, a desa that differs from the suggested one) stop it too unless FORCE is set. "
+        "Everything is written in one transaction."
     )
 
     def initAlgorithm(self, config=None):  # noqa: N802

@@ -65,3 +65,15 @@ def test_unknown_crs():
     with pytest.raises(KeyError, match="EPSG:3857"):
         projected_crs("EPSG:3857")
     assert projected_crs(" epsg:9490 ").authid == "EPSG:9490"
+
+
+@pytest.mark.parametrize("authid", ["EPSG:9470", "EPSG:4755", "EPSG:4326"])
+def test_geographic_datums_in_degrees_match_proj(authid):
+    from paser_smartcity_plugin.core.coordinates import parse_coordinates
+
+    to_wgs = pyproj.Transformer.from_crs(authid, "EPSG:4326", always_xy=True)
+    expected = to_wgs.transform(116.189232, -1.902303)
+    for p in (parse_coordinates("-1.902303, 116.189232", crs=authid),
+              parse_coordinates(f"{authid} 1°54'08.2908\" LS 116°11'21.2352\" BT")):
+        assert p.crs == authid
+        assert haversine_m(p.lon, p.lat, *expected) < 0.005
