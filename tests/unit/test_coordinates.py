@@ -339,3 +339,21 @@ def test_any_text_parses_or_fails_cleanly(text):
         assert str(exc)
         return
     assert math.isfinite(p.lat) and math.isfinite(p.lon)
+
+
+_PIECES = st.sampled_from(list("0123456789.,;:-+ °'\"′″ºLSUBTNEWmxy/|()\t")
+                          + ["LS", "BT", "UTM", "50S", "EPSG:9490", "EPSG:23837", "zone", "TM-3", "lat", "lon",
+                             "lintang", "bujur", "9789654", "457123", "116", "-1"])
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(_PIECES, max_size=25).map("".join), st.sampled_from(FORMATS),
+       st.sampled_from([None, "EPSG:9490", "EPSG:4326", "EPSG:9470", "EPSG:3857"]))
+def test_coordinate_like_noise_parses_or_fails_cleanly(text, fmt, crs):
+    """Strings built from the pieces officers type: never a crash, never a NaN."""
+    try:
+        p = parse_coordinates(text, fmt, crs)
+    except CoordinateParseError as exc:
+        assert str(exc)
+        return
+    assert math.isfinite(p.lat) and math.isfinite(p.lon)
