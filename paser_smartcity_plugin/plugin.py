@@ -29,6 +29,8 @@ class PaserSmartCityPlugin:
         self.translator = None
         self.options_factory = None
         self.dashboard = None
+        self.register_dialog = None
+        self.import_dialog = None
 
     # -- Processing (also called by qgis_process, which has no GUI)
 
@@ -58,6 +60,12 @@ class PaserSmartCityPlugin:
         self.open_action = self._add_action(
             "open_layers", tr("Open smart-city layers"), "icon.svg", self.open_layers,
             tr("Open the service points and tower plans of the workspace (created on first use)"))
+        self.register_action = self._add_action(
+            "register_coordinates", tr("Register coordinates"), "icon.svg", self.open_register_dialog,
+            tr("Give a site its coordinates (typed, picked on the map or from the GPS), or add a service point"))
+        self.import_action = self._add_action(
+            "import_sites", tr("Import sites from a spreadsheet…"), "icon.svg", self.open_import_dialog,
+            tr("Register the coordinates of many sites from a CSV or XLSX file"), toolbar=False)
         self.dashboard_action = self._add_action(
             "dashboard", tr("Programme dashboard"), "dashboard.svg", self.show_dashboard,
             tr("Service points and towers by status, per kecamatan, against the 300-point target"))
@@ -107,6 +115,14 @@ class PaserSmartCityPlugin:
                 remove_dock(self.dashboard)
             self.dashboard.deleteLater()
             self.dashboard = None
+        if self.register_dialog is not None:
+            self.register_dialog.close()
+            self.register_dialog.deleteLater()
+            self.register_dialog = None
+        if self.import_dialog is not None:
+            self.import_dialog.close()
+            self.import_dialog.deleteLater()
+            self.import_dialog = None
         for action in self.actions:
             action.triggered.disconnect()
             action.deleteLater()
@@ -170,3 +186,37 @@ class PaserSmartCityPlugin:
             self.logger.log(tr("The settings are in Settings > Options > Paser Smart City"), push=True)
             return None
         return show(self.iface.mainWindow(), currentPage=SettingsPage.OBJECT_NAME)
+    def open_register_dialog(self):
+        """The "Register coordinates" dialog on the workspace (its layers opened first); non-modal for the map tool."""
+        if self.open_layers() is None:
+            return None
+        from .gui.register_dialog import RegisterDialog
+        from .toolbelt.settings import workspace_path
+
+        path = workspace_path()
+        if self.register_dialog is None or self.register_dialog.path != path:
+            if self.register_dialog is not None:
+                self.register_dialog.close()
+                self.register_dialog.deleteLater()
+            self.register_dialog = RegisterDialog(path, self.iface, self.iface.mainWindow())
+        else:
+            self.register_dialog.reload()  # the sites may have been edited since
+        self.register_dialog.show()
+        self.register_dialog.raise_()
+        return self.register_dialog
+
+    def open_import_dialog(self):
+        """Processing's own dialog of import_sites, on the workspace: one code path for GUI and scripts."""
+        if self.open_layers() is None:
+            return None
+        from processing import createAlgorithmDialog
+
+        from .toolbelt.settings import workspace_path
+
+        if self.import_dialog is not None:
+            self.import_dialog.close()
+            self.import_dialog.deleteLater()
+        self.import_dialog = createAlgorithmDialog("paser_smartcity:import_sites", {"WORKSPACE": workspace_path()})
+        if self.import_dialog is not None:
+            self.import_dialog.show()
+        return self.import_dialog

@@ -12,8 +12,10 @@ def algorithm_classes():
     # One line per algorithm. Modules here import only qgis.core and the light core:
     # heavy libraries (requests, geopandas) are imported inside processAlgorithm.
     from .create_workspace import CreateWorkspaceAlgorithm
+    from .import_sites import ImportSitesAlgorithm
+    from .register_coordinates import RegisterCoordinatesAlgorithm
 
-    return [CreateWorkspaceAlgorithm]
+    return [CreateWorkspaceAlgorithm, RegisterCoordinatesAlgorithm, ImportSitesAlgorithm]
 
 
 class PaserProvider(QgsProcessingProvider):

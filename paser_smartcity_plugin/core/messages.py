@@ -1,0 +1,45 @@
+"""Messages made in core (no qgis) that the GUI and Processing show translated.
+
+A :class:`Message` keeps its English template and its values apart: ``str(message)`` is the
+English text (logs, tests), ``message.render(tr)`` translates the template first. Templates
+are marked ``N_("...")`` where they are written; ``scripts/core_messages.py`` turns every
+marked template into a ``QT_TRANSLATE_NOOP("PaserSmartCity", ...)`` line for ``pylupdate5``,
+so they land in the one "PaserSmartCity" context like every ``tr()`` string.
+"""
+
+from typing import Any, Callable, Optional, Tuple
+
+CONTEXT = "PaserSmartCity"
+
+
+def N_(text: str) -> str:  # noqa: N802 - conventional marker name
+    """Mark a template for translation in the plugin's context (collected by scripts/core_messages.py)."""
+    return text
+
+
+class Message:
+    __slots__ = ("template", "params")
+
+    def __init__(self, template: str, **params: Any):
+        self.template = template
+        self.params: Tuple[Tuple[str, Any], ...] = tuple(params.items())
+
+    def render(self, translate: Optional[Callable[[str], str]] = None) -> str:
+        template = translate(self.template) if translate else self.template
+        values = {k: (v.render(translate) if isinstance(v, Message) else v) for k, v in self.params}
+        try:
+            return template.format(**values)
+        except (KeyError, IndexError, ValueError):  # a broken translation must not hide the message
+            return self.template.format(**values)
+
+    def __str__(self) -> str:
+        return self.render()
+
+    def __repr__(self) -> str:
+        return f"Message({str(self)!r})"
+
+    def __eq__(self, other) -> bool:
+        return isinstance(other, Message) and (self.template, self.params) == (other.template, other.params)
+
+    def __hash__(self) -> int:
+        return hash((self.template, self.params))

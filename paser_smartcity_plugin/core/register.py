@@ -1,0 +1,311 @@
+"""Registering coordinates: one operation for the dialog, the algorithm and the import.
+
+:meth:`Registrar.assess` parses and checks a request without writing (the dialog calls it on
+every keystroke); :meth:`Registrar.register` writes it in one transaction, and refuses while
+an error stands, or while warnings stand unless the officer accepted them (``force``).
+
+What the coordinate source implies for ``coord_status``:
+
+- ``gps_survey``, ``telkom`` (Telkom's surveyed site positions) and ``import`` (the officers'
+  survey spreadsheets) -> ``surveyed``;
+- ``map`` (picked on a base map: as good as the imagery and the zoom) and ``gazetteer``
+  (a desa centre) and ``other`` (unknown provenance) -> ``approximate``.
+
+``verified`` is never set here: verification is a separate act by a second person.
+A tower still ``coordinates_pending`` becomes ``coordinates_set``; other statuses stay.
+"""
+
+import math
+from dataclasses import dataclass, field, replace
+from typing import Dict, Iterable, List, Optional, Sequence, Tuple
+
+from . import gpkg
+from .checks import (
+    ERROR,
+    INFO,
+    WARNING,
+    DesaBoundaries,
+    DesaSuggestion,
+    Issue,
+    check_desa,
+    check_duplicates,
+    check_position,
+    suggest_desa,
+)
+from .codelists import CATEGORY, COORD_SOURCE
+from .coordinates import AUTO, CoordinateParseError, ParsedCoordinate, parse_coordinates
+from .messages import N_, Message
+from .schema import LAYER_NAMES, SERVICE_POINTS, TOWER_PLANS, UUID_RE
+from .workspace import GEOMETRY, Row, Workspace, WorkspaceError
+
+DEFAULT_DUPLICATE_DISTANCE_M = 25.0
+
+STATUS_FOR_SOURCE: Dict[str, str] = {
+    "gps_survey": "surveyed",
+    "telkom": "surveyed",
+    "import": "surveyed",
+    "map": "approximate",
+    "gazetteer": "approximate",
+    "other": "approximate",
+}
+NEW_SERVICE_POINT_STATUS = "planned"
+
+
+@dataclass
+class RegistrationRequest:
+    coordinates: str = ""
+    format: str = AUTO
+    crs: Optional[str] = None
+    site: str = ""  # uid or exact name of an existing site; empty: a new service point
+    name: str = ""  # new service point
+    category: str = ""  # new service point
+    desa_code: str = ""  # empty: the suggested desa (new point) / unchanged (existing site)
+    coord_source: str = "gps_survey"
+    accuracy_m: Optional[float] = None
+    surveyed_by: str = ""
+    surveyed_at: Optional[str] = None  # ISO 8601 UTC; empty: now
+    notes: str = ""
+    parsed: Optional[ParsedCoordinate] = None  # a position already read (map click, GPS, two columns)
+
+
+@dataclass
+class Assessment:
+    request: RegistrationRequest
+    layer: str = SERVICE_POINTS
+    target: Optional[Row] = None
+    parsed: Optional[ParsedCoordinate] = None
+    desa: Optional[DesaSuggestion] = None
+    desa_code: str = ""  # the desa the site will have
+    issues: List[Issue] = field(default_factory=list)
+
+    @property
+    def errors(self) -> List[Issue]:
+        return [i for i in self.issues if i.level == ERROR]
+
+    @property
+    def warnings(self) -> List[Issue]:
+        return [i for i in self.issues if i.level == WARNING]
+
+    @property
+    def infos(self) -> List[Issue]:
+        return [i for i in self.issues if i.level == INFO]
+
+    @property
+    def correction(self) -> Optional[Tuple[float, float]]:
+        return next((i.correction for i in self.errors if i.correction), None)
+
+    def can_write(self, force: bool = False) -> bool:
+        return not self.errors and (force or not self.warnings)
+
+
+@dataclass(frozen=True)
+class RegistrationResult:
+    uid: str
+    layer: str
+    created: bool
+    lat: float
+    lon: float
+    desa_code: str
+    warnings: Tuple[Issue, ...]
+
+
+class RegistrationError(WorkspaceError):
+    """Refused: the issues say why. Nothing was written."""
+
+    def __init__(self, issues: Sequence[Issue]):
+        self.issues = list(issues)
+        super().__init__("; ".join(str(i) for i in self.issues))
+
+    def render(self, translate=None) -> str:
+        return "; ".join(i.message.render(translate) for i in self.issues)
+
+
+def _error(issue_code: str, template: str, **params) -> Issue:
+    return Issue(ERROR, issue_code, Message(template, **params))
+
+
+class Registrar:
+    """Registers coordinates in one workspace. Reads the sites once; call :meth:`reload` after outside edits."""
+
+    def __init__(self, workspace: Workspace, boundary: Optional[DesaBoundaries] = None,
+                 duplicate_distance_m: float = DEFAULT_DUPLICATE_DISTANCE_M):
+        self.workspace = workspace
+        self.gazetteer = workspace.gazetteer
+        self.boundary = boundary
+        self.duplicate_distance_m = duplicate_distance_m
+        self._sites: Dict[str, List[Row]] = {}
+        self.reload()
+
+    def reload(self) -> None:
+        self._sites = {layer: self.workspace.sites(layer) for layer in LAYER_NAMES}
+
+    def sites(self, layer: str) -> List[Row]:
+        return self._sites[layer]
+
+    # -- targets
+
+    def find_target(self, site: str) -> Tuple[Optional[str], Optional[Row], Optional[Issue]]:
+        """(layer, row, None) of the site with this uid or exact name, or (None, None, the problem)."""
+        key = site.strip()
+        if UUID_RE.match(key.lower()):
+            for layer in LAYER_NAMES:
+                for row in self._sites[layer]:
+                    if row["uid"] == key.lower():
+                        return layer, row, None
+            return None, None, _error("no_site", N_("no site with uid {uid} in the workspace"), uid=key)
+        folded = key.casefold()
+        matches = [(layer, row) for layer in LAYER_NAMES for row in self._sites[layer]
+                   if (row.get("name") or "").strip().casefold() == folded]
+        if not matches:
+            return None, None, _error("no_site", N_("no site named “{name}” in the workspace"), name=key)
+        if len(matches) > 1:
+            uids = ", ".join(row["uid"] for _, row in matches)
+            return None, None, _error("ambiguous_site", N_("{count} sites are named “{name}”: give the uid ({uids})"),
+                                      count=len(matches), name=key, uids=uids)
+        return matches[0][0], matches[0][1], None
+
+    def search(self, text: str, limit: int = 50) -> List[Tuple[str, Row]]:
+        """Sites whose name contains ``text``; pending towers and approximate sites first."""
+        needle = text.strip().casefold()
+        found = [(layer, row) for layer in LAYER_NAMES for row in self._sites[layer]
+                 if needle in (row.get("name") or "").casefold() or (needle and row["uid"] == needle)]
+
+        def rank(item):
+            layer, row = item
+            pending = row.get("status") == "coordinates_pending" or row.get("coord_status") == "pending"
+            approximate = row.get("coord_status") == "approximate"
+            return (0 if pending else 1 if approximate else 2, (row.get("name") or "").casefold())
+
+        return sorted(found, key=rank)[:limit]
+
+    # -- assessment
+
+    def parse(self, request: RegistrationRequest) -> ParsedCoordinate:
+        if request.parsed is not None:
+            return request.parsed
+        return parse_coordinates(request.coordinates, request.format, request.crs)
+
+    def suggest(self, request: RegistrationRequest) -> Optional[DesaSuggestion]:
+        """The desa suggested for the request's position; None when it cannot be read or is outside Paser."""
+        try:
+            p = self.parse(request)
+        except CoordinateParseError:
+            return None
+        if check_position(p.lat, p.lon, self.boundary):
+            return None
+        return suggest_desa(p.lon, p.lat, self.gazetteer, self.boundary)
+
+    def assess(self, request: RegistrationRequest, extra_sites: Iterable[Tuple[str, Row]] = ()) -> Assessment:
+        """Everything that would be written and everything wrong with it; writes nothing.
+
+        ``extra_sites`` are (layer, row) pairs not yet in the workspace (earlier rows of an
+        import) that the duplicate check must also see.
+        """
+        a = Assessment(request)
+        issues = a.issues
+        if request.site.strip():
+            layer, target, problem = self.find_target(request.site)
+            if problem:
+                issues.append(problem)
+            else:
+                a.layer, a.target = layer, target
+        else:
+            if not request.name.strip():
+                issues.append(_error("name", N_("a new service point needs a name")))
+            elif len(request.name.strip()) > 254:
+                issues.append(_error("name", N_("the name is longer than 254 characters")))
+            if request.category not in CATEGORY:
+                issues.append(_error("category", N_("category “{category}” is not one of {codes}"),
+                                     category=request.category, codes=", ".join(CATEGORY.codes)))
+        if request.coord_source not in COORD_SOURCE:
+            issues.append(_error("source", N_("source “{source}” is not one of {codes}"),
+                                 source=request.coord_source, codes=", ".join(COORD_SOURCE.codes)))
+        if request.accuracy_m is not None:
+            acc = request.accuracy_m
+            if not isinstance(acc, (int, float)) or not math.isfinite(acc) or acc < 0:
+                issues.append(_error("accuracy", N_("accuracy {value} m must be a number of metres, 0 or more"),
+                                     value=acc))
+        if request.desa_code and not self.gazetteer.is_desa_code(request.desa_code):
+            issues.append(_error("desa_code", N_("{code} is not a desa/kelurahan code of Kabupaten Paser"),
+                                 code=request.desa_code))
+        try:
+            a.parsed = self.parse(request)
+        except CoordinateParseError as exc:
+            issues.append(Issue(ERROR, "parse", exc.message))
+            return a
+        p = a.parsed
+        issues.extend(Issue(INFO, "note", note) for note in p.notes)
+        position_problems = check_position(p.lat, p.lon, self.boundary, p.hemisphere_given and p.lat > 0)
+        issues.extend(position_problems)
+        if position_problems:
+            return a
+        a.desa = suggest_desa(p.lon, p.lat, self.gazetteer, self.boundary)
+        current_desa = (a.target or {}).get("desa_code") or ""
+        a.desa_code = request.desa_code or current_desa or (a.desa.desa.code if a.desa else "")
+        if not a.desa_code:
+            issues.append(_error("desa_code", N_("no desa could be suggested for this position: choose one")))
+        exclude = a.target["uid"] if a.target else None
+        others = list(self._sites[a.layer]) + [row for layer, row in extra_sites if layer == a.layer]
+        issues.extend(check_duplicates(p.lat, p.lon, others, self.duplicate_distance_m, exclude))
+        issues.extend(check_desa(a.desa_code, a.desa, self.gazetteer))
+        return a
+
+    # -- writing
+
+    def values(self, a: Assessment) -> Row:
+        """The row (new point) or the changed values (existing site) the assessment would write."""
+        req, p = a.request, a.parsed
+        assert p is not None
+        values: Row = {
+            GEOMETRY: (p.lon, p.lat),
+            "coord_status": STATUS_FOR_SOURCE[req.coord_source],
+            "coord_source": req.coord_source,
+            "accuracy_m": req.accuracy_m,
+            "surveyed_by": req.surveyed_by.strip() or None,
+            "surveyed_at": req.surveyed_at or gpkg.utc_now_iso(),
+        }
+        note = req.notes.strip()
+        if a.target is None:
+            values.update(name=req.name.strip(), category=req.category, desa_code=a.desa_code,
+                          status=NEW_SERVICE_POINT_STATUS, notes=note or None)
+            return values
+        if a.desa_code != a.target.get("desa_code"):
+            values["desa_code"] = a.desa_code
+            values["desa_name"] = values["kecamatan"] = None  # derived again from the new code
+            desa = self.gazetteer.desa_by_code(a.desa_code)
+            if desa is not None:
+                values["desa_name"], values["kecamatan"] = desa.name, desa.kecamatan
+        if a.layer == TOWER_PLANS and a.target.get("status") == "coordinates_pending":
+            values["status"] = "coordinates_set"
+        if note:
+            old = (a.target.get("notes") or "").strip()
+            values["notes"] = f"{old}\n{note}" if old else note
+        return values
+
+    def write(self, conn, a: Assessment) -> str:
+        """Write one assessed request inside the caller's transaction; returns the uid."""
+        values = self.values(a)
+        if a.target is None:
+            (uid,) = self.workspace.insert_sites(SERVICE_POINTS, [values], conn=conn)
+            return uid
+        self.workspace.update_site(a.layer, a.target["uid"], values, conn=conn)
+        return a.target["uid"]
+
+    def register(self, request: RegistrationRequest, force: bool = False) -> RegistrationResult:
+        """Assess and write in one transaction; :class:`RegistrationError` (nothing written) if refused."""
+        a = self.assess(request)
+        if not a.can_write(force):
+            raise RegistrationError(a.errors or a.warnings)
+        with self.workspace.write() as conn:
+            uid = self.write(conn, a)
+        self.reload()
+        assert a.parsed is not None
+        return RegistrationResult(uid, a.layer, a.target is None, a.parsed.lat, a.parsed.lon, a.desa_code,
+                                  tuple(a.warnings))
+
+
+def with_corrected_position(request: RegistrationRequest, lat: float, lon: float) -> RegistrationRequest:
+    """The request with the position an error offered instead (as decimal degrees)."""
+    from .coordinates import format_dd
+
+    return replace(request, coordinates=format_dd(lat, lon, 7), format=AUTO, crs=None, parsed=None)

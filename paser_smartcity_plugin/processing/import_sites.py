@@ -1,0 +1,95 @@
+from qgis.core import (
+    QgsProcessingException,
+    QgsProcessingOutputNumber,
+    QgsProcessingParameterBoolean,
+    QgsProcessingParameterCrs,
+    QgsProcessingParameterFile,
+    QgsProcessingParameterFileDestination,
+    QgsProcessingParameterString,
+)
+
+from ..toolbelt.i18n import tr
+from .base import PaserAlgorithm
+from .register_coordinates import refresh_workspace_layers, registrar_for
+
+
+class ImportSitesAlgorithm(PaserAlgorithm):
+    NAME = "import_sites"
+    DISPLAY_NAME = "Import sites from a spreadsheet"
+    GROUP = "Sites"
+    HELP = (
+        "Imports a spreadsheet (CSV or XLSX) of sites with coordinates. Columns are recognised by their header, "
+        "in Indonesian or English: nama/name, kategori/category, koordinat/coordinates (one column, any supported "
+        "format) or lintang/latitude and bujur/longitude (two columns), desa (name or code), kecamatan, "
+        "akurasi/accuracy, sumber/source, surveyor, tanggal/date, catatan/notes, uid. A row whose uid or exact name "
+        "is an existing site gives that site its coordinates; any other row is a new service point. Every valid "
+        "row is written in one transaction and the REPORT (CSV: row, outcome, message) lists each rejected row "
+        "with its reason; with ALL_OR_NOTHING nothing is written when any row is rejected. Rows with warnings only "
+        "are rejected unless FORCE is set."
+    )
+
+    def initAlgorithm(self, config=None):  # noqa: N802
+        self.addParameter(QgsProcessingParameterFile(
+            "WORKSPACE", self.tr("Workspace GeoPackage"), extension="gpkg"))
+        self.addParameter(QgsProcessingParameterFile(
+            "INPUT", self.tr("Spreadsheet (CSV or XLSX)"), fileFilter=self.tr("Spreadsheets (*.csv *.xlsx *.txt)")))
+        self.addParameter(QgsProcessingParameterString(
+            "SHEET", self.tr("XLSX sheet (empty: the first)"), optional=True))
+        self.addParameter(QgsProcessingParameterCrs(
+            "CRS", self.tr("CRS of projected coordinates (when auto-detection cannot tell)"), optional=True))
+        self.addParameter(QgsProcessingParameterString(
+            "SOURCE", self.tr("Coordinate source code for rows without one"), defaultValue="import"))
+        self.addParameter(QgsProcessingParameterString("SURVEYED_BY", self.tr("Surveyed by"), optional=True))
+        self.addParameter(QgsProcessingParameterBoolean("FORCE", self.tr("Accept warnings"), defaultValue=False))
+        self.addParameter(QgsProcessingParameterBoolean(
+            "ALL_OR_NOTHING", self.tr("Write nothing when any row is rejected"), defaultValue=False))
+        self.addParameter(QgsProcessingParameterFileDestination(
+            "REPORT", self.tr("Report"), self.tr("CSV files (*.csv)")))
+        self.addOutput(QgsProcessingOutputNumber("INSERTED", self.tr("New service points")))
+        self.addOutput(QgsProcessingOutputNumber("UPDATED", self.tr("Sites given coordinates")))
+        self.addOutput(QgsProcessingOutputNumber("REJECTED", self.tr("Rejected rows")))
+
+    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
+        from ..core.site_import import SiteImporter, SpreadsheetError, read_table, write_report
+        from ..core.workspace import WorkspaceError
+
+        workspace = self.open_workspace(self.parameterAsFile(parameters, "WORKSPACE", context))
+        self.written_path = None
+        path = self.parameterAsFile(parameters, "INPUT", context)
+        report_path = self.parameterAsFileOutput(parameters, "REPORT", context)
+        crs = self.parameterAsCrs(parameters, "CRS", context) if parameters.get("CRS") else None
+        authid = crs.authid() if crs is not None and crs.isValid() else None
+        all_or_nothing = self.parameterAsBoolean(parameters, "ALL_OR_NOTHING", context)
+        importer = SiteImporter(
+            registrar_for(workspace), crs=authid,
+            source=(self.parameterAsString(parameters, "SOURCE", context) or "import").strip(),
+            surveyed_by=self.parameterAsString(parameters, "SURVEYED_BY", context) or "",
+            force=self.parameterAsBoolean(parameters, "FORCE", context), translate=tr)
+        try:
+            headers, rows = read_table(path, self.parameterAsString(parameters, "SHEET", context) or None)
+            result = importer.run(headers, rows, all_or_nothing=all_or_nothing)
+        except SpreadsheetError as exc:
+            raise QgsProcessingException(exc.message.render(tr)) from None
+        except WorkspaceError as exc:
+            raise QgsProcessingException(str(exc)) from None
+        write_report(report_path, result)
+        if result.written:
+            self.written_path = workspace.path
+        for r in result.report:
+            if r.outcome == "rejected":
+                feedback.reportError(self.tr("Row {row}: {message}").format(row=r.row, message=r.message))
+        inserted, updated, rejected = (result.count(o) for o in ("inserted", "updated", "rejected"))
+        if not result.written and rejected and all_or_nothing:
+            feedback.reportError(self.tr("Nothing written: {count} row(s) rejected and ALL_OR_NOTHING is set")
+                                 .format(count=rejected))
+            inserted = updated = 0
+        else:
+            feedback.pushInfo(self.tr("{inserted} new service point(s), {updated} site(s) updated, {rejected} "
+                                      "row(s) rejected").format(inserted=inserted, updated=updated,
+                                                                rejected=rejected))
+        return {"REPORT": report_path, "INSERTED": inserted, "UPDATED": updated, "REJECTED": rejected}
+
+    def postProcessAlgorithm(self, context, feedback):  # noqa: N802
+        if getattr(self, "written_path", None):
+            refresh_workspace_layers(self.written_path, context)
+        return {}

@@ -1,0 +1,303 @@
+"""The "Register coordinates" dialog, its map tool and the GPS button, driven like an officer would."""
+
+import hashlib
+import os
+
+import pytest
+from qgis.core import (
+    QgsApplication,
+    QgsCoordinateReferenceSystem,
+    QgsCoordinateTransform,
+    QgsNmeaConnection,
+    QgsPointXY,
+    QgsProject,
+    QgsRectangle,
+)
+from qgis.gui import QgsMapMouseEvent
+from qgis.PyQt.QtCore import QBuffer, QByteArray, QEvent, QIODevice, QPoint, Qt
+
+from paser_smartcity_plugin.core.coordinates import format_dms
+from paser_smartcity_plugin.core.demo import demo_uid
+from paser_smartcity_plugin.core.gazetteer import default_gazetteer
+from paser_smartcity_plugin.core.schema import SERVICE_POINTS, TOWER_PLANS
+from paser_smartcity_plugin.core.workspace import GEOMETRY, Workspace
+from paser_smartcity_plugin.layers.workspace_layers import find_layers
+
+MUARA_TOYU = demo_uid("tower", "64.01.08.2008")
+KELADEN = demo_uid("tower", "64.01.02.2004")
+
+
+def digest(path) -> str:
+    with open(path, "rb") as f:
+        return hashlib.sha256(f.read()).hexdigest()
+
+
+@pytest.fixture
+def dialog(plugin, workspace_path):
+    plugin.register_action.trigger()
+    dlg = plugin.register_dialog
+    assert dlg is not None and dlg.isVisible()
+    yield dlg
+    dlg.close()
+
+
+def toyu_text() -> str:
+    toyu = default_gazetteer().desa_by_code("64.01.08.2008")
+    return format_dms(toyu.lat - 0.002, toyu.lon + 0.001, "id", 2)
+
+
+def test_menu_has_the_action(plugin):
+    texts = [a.text() for a in plugin.menu.actions()]
+    assert "Register coordinates" in texts
+
+
+def test_pending_towers_are_listed_first(dialog):
+    first = [dialog.site_list.item(i).data(Qt.ItemDataRole.UserRole) for i in range(2)]
+    assert set(first) == {MUARA_TOYU, KELADEN}
+    dialog.search_edit.setText("toyu")
+    names = [dialog.site_list.item(i).text() for i in range(dialog.site_list.count())]
+    assert names[0].startswith("Menara Muara Toyu") and any(n.startswith("Kantor Desa Muara Toyu") for n in names)
+
+
+def test_type_see_feedback_and_save(dialog, workspace_path):
+    assert dialog.select_site(MUARA_TOYU)
+    assert not dialog.save_button.isEnabled()  # nothing typed yet
+    dialog.coord_edit.setText(toyu_text())
+    toyu = default_gazetteer().desa_by_code("64.01.08.2008")
+    # the interface is English here: S/E letters (Indonesian interfaces show LS/BT)
+    assert dialog.dms_label.text() == format_dms(toyu.lat - 0.002, toyu.lon + 0.001, "en", 2)
+    lat, lon = (float(v) for v in dialog.dd_label.text().split(","))
+    assert (lat, lon) == pytest.approx((toyu.lat - 0.002, toyu.lon + 0.001), abs=1e-5)
+    assert "Muara Toyu" in dialog.desa_label.text() and "approximate" in dialog.desa_label.text()
+    assert not any(t.startswith("Error") for t in dialog.issue_texts)
+    dialog.accuracy_spin.setValue(3.5)
+    dialog.surveyed_by_edit.setText("Rina")
+    dialog.notes_edit.setPlainText("pondasi sudah ada")
+    assert dialog.save_button.isEnabled()
+    dialog.save_button.click()
+    assert "Saved" in dialog.status_label.text()
+    tower = Workspace(workspace_path).site(TOWER_PLANS, MUARA_TOYU)
+    assert tower["status"] == "coordinates_set" and tower["coord_status"] == "surveyed"
+    assert (tower["accuracy_m"], tower["surveyed_by"], tower["notes"]) == (3.5, "Rina", "pondasi sudah ada")
+    assert tower[GEOMETRY] == pytest.approx((toyu.lon + 0.001, toyu.lat - 0.002), abs=1e-5)
+    # the layer shows it and has it selected
+    layer = find_layers(QgsProject.instance(), workspace_path)[TOWER_PLANS]
+    selected = list(layer.getSelectedFeatures())
+    assert [f["uid"] for f in selected] == [MUARA_TOYU]
+    assert not selected[0].geometry().isNull()
+
+
+@pytest.mark.parametrize("text, words", [
+    ("1,9023; 116,1892", "minus sign"),
+    ("116.1892 1.9023 abc", "“abc”"),
+    ("-1.9023", "only one number"),
+    ("1 64 08 LS 116 11 21 BT", "64 minutes"),
+    ("-6.2, 106.8", "outside Kabupaten Paser"),
+    ("nan, inf", "“nan”"),
+    ("9" * 250, "250 characters"),
+])
+def test_an_error_blocks_save_and_writes_nothing(dialog, workspace_path, text, words):
+    assert dialog.select_site(MUARA_TOYU)
+    before = digest(workspace_path)
+    dialog.coord_edit.setText(text)
+    assert any(t.startswith("Error") and words in t for t in dialog.issue_texts), dialog.issue_texts
+    assert words in dialog.issues_label.text().replace("&amp;", "&")
+    assert not dialog.save_button.isEnabled()
+    dialog.save_button.click()
+    assert dialog.save() is None
+    assert digest(workspace_path) == before
+
+
+def test_corrected_value_then_accepted_warning(dialog, workspace_path):
+    assert dialog.select_site(MUARA_TOYU)
+    dialog.coord_edit.setText("1,9023; 116,1892")  # Tanah Grogot without its minus sign
+    assert dialog.fix_button.isVisibleTo(dialog)
+    dialog.fix_button.click()
+    assert dialog.coord_edit.text() == "-1.9023000, 116.1892000"
+    # now a warning: Muara Toyu's tower is placed nearest to Tanah Grogot
+    assert any(t.startswith("Warning") and "Muara Toyu" in t for t in dialog.issue_texts)
+    assert not dialog.save_button.isEnabled()
+    before = digest(workspace_path)
+    assert dialog.save() is None and digest(workspace_path) == before
+    dialog.accept_warnings_check.setChecked(True)
+    assert dialog.save_button.isEnabled()
+    assert dialog.save() == MUARA_TOYU
+    assert Workspace(workspace_path).site(TOWER_PLANS, MUARA_TOYU)[GEOMETRY] == pytest.approx((116.1892, -1.9023))
+
+
+def test_new_service_point_with_suggested_desa(dialog, workspace_path):
+    dialog.new_radio.setChecked(True)
+    dialog.coord_edit.setText("1°54'44\" LS 116°11'44\" BT")
+    assert any("needs a name" in t for t in dialog.issue_texts) and not dialog.save_button.isEnabled()
+    dialog.name_edit.setText("SMP Negeri 2 Tanah Grogot")
+    dialog.category_combo.setCurrentIndex(dialog.category_combo.findData("sekolah"))
+    assert dialog.save_button.isEnabled(), dialog.issue_texts
+    uid = dialog.save()
+    point = Workspace(workspace_path).site(SERVICE_POINTS, uid)
+    assert point["name"] == "SMP Negeri 2 Tanah Grogot" and point["category"] == "sekolah"
+    assert point["desa_code"].startswith("64.01.04.")
+    # the dialog is ready for the next site, on the one just saved
+    assert dialog.existing_radio.isChecked() and dialog.site_list.currentItem().data(Qt.ItemDataRole.UserRole) == uid
+
+
+def _release(canvas, pixel: QPoint):
+    return QgsMapMouseEvent(canvas, QEvent.Type.MouseButtonRelease, pixel, Qt.MouseButton.LeftButton,
+                            Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+
+
+def test_map_tool_reports_wgs84_from_a_projected_canvas(qgis_iface, qgis_canvas):
+    from paser_smartcity_plugin.gui.map_tool import PointPickTool
+
+    canvas = qgis_iface.mapCanvas()
+    utm = QgsCoordinateReferenceSystem("EPSG:32750")
+    canvas.setDestinationCrs(utm)
+    canvas.setExtent(QgsRectangle(450000, 9780000, 470000, 9800000))
+    canvas.refresh()
+    tool = PointPickTool(canvas)
+    got = []
+    tool.picked.connect(lambda lon, lat: got.append((lon, lat)))
+    size = canvas.mapSettings().outputSize()
+    pixel = QPoint(size.width() // 3, size.height() // 4)
+    tool.canvasReleaseEvent(_release(canvas, pixel))
+    expected_map = canvas.getCoordinateTransform().toMapCoordinates(pixel.x(), pixel.y())
+    to_wgs = QgsCoordinateTransform(utm, QgsCoordinateReferenceSystem("EPSG:4326"), QgsProject.instance())
+    expected = to_wgs.transform(QgsPointXY(expected_map))
+    assert len(got) == 1
+    assert got[0] == pytest.approx((expected.x(), expected.y()), abs=1e-9)
+    assert abs(got[0][0]) < 180 and abs(got[0][1]) < 90  # degrees, not metres
+
+
+def test_pick_on_map_fills_the_dialog(dialog, qgis_iface, workspace_path):
+    canvas = qgis_iface.mapCanvas()
+    canvas.setDestinationCrs(QgsCoordinateReferenceSystem("EPSG:4326"))
+    canvas.setExtent(QgsRectangle(116.0, -1.95, 116.3, -1.85))
+    canvas.refresh()
+    assert dialog.select_site(KELADEN)
+    dialog.pick_button.click()
+    assert canvas.mapTool() is dialog.map_tool
+    size = canvas.mapSettings().outputSize()
+    pixel = QPoint(size.width() // 2, size.height() // 2)
+    canvas.mapTool().canvasReleaseEvent(_release(canvas, pixel))
+    lat, lon = (float(v) for v in dialog.coord_edit.text().split(","))
+    clicked = canvas.getCoordinateTransform().toMapCoordinates(pixel.x(), pixel.y())
+    assert (lon, lat) == pytest.approx((clicked.x(), clicked.y()), abs=1e-7)
+    assert dialog.source_combo.currentData() == "map"
+    assert canvas.mapTool() is not dialog.map_tool  # one click, then the tool is handed back
+    dialog.accept_warnings_check.setChecked(True)
+    assert dialog.save() == KELADEN
+    tower = Workspace(workspace_path).site(TOWER_PLANS, KELADEN)
+    assert tower["coord_status"] == "approximate" and tower["coord_source"] == "map"
+
+
+def _nmea(body: str) -> bytes:
+    checksum = 0
+    for char in body:
+        checksum ^= ord(char)
+    return f"${body}*{checksum:02X}\r\n".encode()
+
+
+def test_gps_button_uses_the_connected_receiver(dialog):
+    registry = QgsApplication.gpsConnectionRegistry()
+    assert not dialog.gps_button.isEnabled()  # nothing connected
+    buffer = QBuffer()
+    buffer.setData(QByteArray(
+        _nmea("GPGGA,101500.00,0154.1380,S,11611.3520,E,1,09,0.9,12.0,M,60.0,M,,")
+        + _nmea("GPRMC,101500.00,A,0154.1380,S,11611.3520,E,0.0,0.0,271126,,,A")
+        + _nmea("GPGST,101500.00,1.2,2.0,1.5,0.0,2.0,1.5,3.0")))
+    buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+    connection = QgsNmeaConnection(buffer)
+    registry.registerConnection(connection)
+    try:
+        connection.parseData()
+        dialog.update_feedback()
+        assert dialog.gps_button.isEnabled()
+        dialog.gps_button.click()
+        lat, lon = (float(v) for v in dialog.coord_edit.text().split(","))
+        assert (lat, lon) == pytest.approx((-(1 + 54.138 / 60), 116 + 11.352 / 60), abs=1e-6)
+        assert dialog.source_combo.currentData() == "gps_survey"
+        # the GST sentence's errors give QGIS's horizontal accuracy, which becomes accuracy_m
+        hacc = connection.currentGPSInformation().hacc
+        assert 1 < hacc < 3 and dialog.accuracy_spin.value() == pytest.approx(hacc, abs=0.05)
+    finally:
+        registry.unregisterConnection(connection)
+    dialog.update_feedback()
+    assert not dialog.gps_button.isEnabled()
+
+
+SHARED = os.environ.get("PASER_SHARED_DATA") or os.path.join(
+    os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))), "..", "shared", "data", "paser")
+
+
+@pytest.fixture
+def boundary_setting():
+    from paser_smartcity_plugin.toolbelt import settings
+
+    yield lambda value: settings.set_value("boundary_layer", value)
+    settings.set_value("boundary_layer", "")
+
+
+def test_configured_boundary_layer_gives_the_exact_desa(plugin, workspace_path, boundary_setting):
+    path = os.path.join(SHARED, "boundaries", "paser_desa.geojson")
+    if not os.path.exists(path):
+        pytest.skip("shared desa boundaries not present")
+    from paser_smartcity_plugin.layers.boundary import load_boundaries
+
+    boundaries = load_boundaries(path)
+    assert len(boundaries) >= 144
+    boundary_setting(path)
+    plugin.register_action.trigger()
+    dialog = plugin.register_dialog
+    kuaro = default_gazetteer().desa_by_code("64.01.07.2006")  # its centroid lies outside the desa
+    dialog.new_radio.setChecked(True)
+    dialog.coord_edit.setText(f"{kuaro.lat:.6f}, {kuaro.lon:.6f}")
+    assert "from the boundary layer" in dialog.desa_label.text()
+    assert boundaries.desa_at(kuaro.lon, kuaro.lat) in dialog.desa_label.text()
+    dialog.close()
+
+
+def test_broken_boundary_setting_is_said_and_the_extent_used(plugin, workspace_path, boundary_setting, tmp_path):
+    bad = tmp_path / "not_a_layer.geojson"
+    bad.write_text("{}")
+    boundary_setting(str(bad))
+    plugin.register_action.trigger()
+    dialog = plugin.register_dialog
+    assert any(t.startswith("Warning") and "cannot be opened" in t for t in dialog.issue_texts)
+    dialog.close()
+
+
+def test_unsaved_qgis_edits_block_the_save(dialog, workspace_path):
+    towers = find_layers(QgsProject.instance(), workspace_path)[TOWER_PLANS]
+    assert towers.startEditing()
+    feature = next(towers.getFeatures())
+    assert towers.changeAttributeValue(feature.id(), towers.fields().indexOf("notes"), "diedit di QGIS")
+    assert dialog.select_site(MUARA_TOYU)
+    dialog.coord_edit.setText(toyu_text())
+    before = digest(workspace_path)
+    assert dialog.save() is None and "unsaved edits" in dialog.status_label.text()
+    assert digest(workspace_path) == before
+    towers.rollBack()
+    assert dialog.save() == MUARA_TOYU
+
+
+def test_existing_site_can_take_the_suggested_desa(dialog, workspace_path):
+    assert dialog.select_site(KELADEN)
+    assert not dialog.use_suggested_desa_check.isVisibleTo(dialog)
+    dialog.coord_edit.setText("-1.9023, 116.1892")  # Tanah Grogot, not Keladen
+    assert any("desa is Keladen" in t for t in dialog.issue_texts)
+    assert dialog.use_suggested_desa_check.isVisibleTo(dialog) and not dialog.save_button.isEnabled()
+    dialog.use_suggested_desa_check.setChecked(True)
+    assert not any("desa is Keladen" in t for t in dialog.issue_texts) and dialog.save_button.isEnabled()
+    assert dialog.save() == KELADEN
+    tower = Workspace(workspace_path).site(TOWER_PLANS, KELADEN)
+    assert (tower["desa_code"], tower["desa_name"], tower["kecamatan"]) == ("64.01.04.1001", "Tanah Grogot",
+                                                                           "Tanah Grogot")
+
+
+def test_accepting_warnings_covers_only_the_warnings_read(dialog, workspace_path):
+    assert dialog.select_site(MUARA_TOYU)
+    dialog.coord_edit.setText("-1.9023, 116.1892")  # desa warning: nearest Tanah Grogot
+    dialog.accept_warnings_check.setChecked(True)
+    assert dialog.save_button.isEnabled()
+    dialog.coord_edit.setText("-1.5, 116.0")  # another position, another warning
+    assert any(t.startswith("Warning") for t in dialog.issue_texts)
+    assert not dialog.accept_warnings_check.isChecked() and not dialog.save_button.isEnabled()
