@@ -58,7 +58,7 @@ def _json_of(schema: LayerSchema, ref: str) -> str:
 def trigger_ddl(schema: LayerSchema) -> str:
     t = schema.name
     old = _json_of(schema, "OLD")
-    upsert = f"ON CONFLICT (layer, uid) DO UPDATE SET seq = seq + 1, changed_at = excluded.changed_at"
+    upsert = "ON CONFLICT (layer, uid) DO UPDATE SET seq = seq + 1, changed_at = excluded.changed_at"
     return f"""
 CREATE TRIGGER "{t}_log_insert" AFTER INSERT ON "{t}"
   WHEN NEW.uid IS NOT NULL AND {_NOT_APPLYING}
