@@ -4,25 +4,18 @@ qgis_mapserver's OGC API – Features, seeded with the 2022 programme."""
 import os
 
 import pytest
+from sync_support import seed, table_dump
 
 from central.db import GpkgCentral, PostgresCentral
 from central.embedded import create_embedded_central
 from central.publish_qgis_server import write_project
 from central.servers import PostgresCluster, QgisServer
-from paser_smartcity_plugin.core.demo import demo_rows
-from paser_smartcity_plugin.core.gazetteer import default_gazetteer
-from paser_smartcity_plugin.core.workspace import Workspace, _complete_row, create_workspace
+from paser_smartcity_plugin.core.workspace import Workspace, create_workspace
 
 
 class Central:
     def __init__(self, kind, db, url):
         self.kind, self.db, self.url = kind, db, url
-
-
-def seed(db):
-    gaz = default_gazetteer()
-    for layer, rows in demo_rows(gaz).items():
-        db.insert(layer, [_complete_row(r, gaz) for r in rows])
 
 
 @pytest.fixture(scope="session")
@@ -66,16 +59,6 @@ def empty_ws(tmp_path) -> Workspace:
     path = str(tmp_path / "officer.gpkg")
     create_workspace(path)
     return Workspace(path)
-
-
-def table_dump(ws: Workspace):
-    """Everything of the workspace a sync may change, except its own history."""
-    out = {}
-    with ws.read() as conn:
-        for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'rtree%' "
-                                    "AND name NOT IN ('paser_sync_history', 'sqlite_sequence') ORDER BY name"):
-            out[name] = sorted(map(repr, conn.execute(f'SELECT * FROM "{name}"').fetchall()))
-    return out
 
 
 @pytest.fixture

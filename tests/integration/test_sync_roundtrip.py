@@ -15,8 +15,8 @@ OFFICE = demo_uid("kantor_desa", "64.01.06.2012")
 
 
 def sync(ws, central, push=True, **kw):
-    return synchronize(ws, OgcApiClient(central.url, timeout=30, retries=1, backoff=0.05, **kw), push=push,
-                       overlap_s=5)
+    with OgcApiClient(central.url, timeout=30, retries=1, backoff=0.05, **kw) as client:
+        return synchronize(ws, client, push=push, overlap_s=5)
 
 
 def pending(ws):

@@ -61,6 +61,18 @@ class OgcApiClient:
         self.is_cancelled = is_cancelled or (lambda: False)
         self.sleep = sleep
         self.requests_made = 0
+        self._own_session = session is None
+
+    def close(self) -> None:
+        """Close the session if this client made it (an injected session belongs to its maker)."""
+        if self._own_session:
+            self.session.close()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
 
     # ------------------------------------------------------------ transport
 
@@ -84,8 +96,11 @@ class OgcApiClient:
             except requests.exceptions.Timeout:
                 last = f"no answer from {_host(url)} within {self.timeout:g} s"
                 continue
+            except (requests.exceptions.ChunkedEncodingError, requests.exceptions.ContentDecodingError):
+                last = f"the answer of {_host(url)} to {method} {_path(url)} was cut off"
+                continue
             except requests.exceptions.ConnectionError as exc:
-                last = f"cannot reach {_host(url)}: {_reason(exc)}"
+                last = f"cannot reach {_host(url)} or it dropped the connection ({_reason(exc)})"
                 continue
             except requests.exceptions.RequestException as exc:
                 raise ServerError(f"{method} {_path(url)} failed: {_reason(exc)}") from None
@@ -94,6 +109,12 @@ class OgcApiClient:
                 raise AuthError(self._auth_message(status))
             if status >= 500:
                 last = f"{_host(url)} answered HTTP {status} to {method} {_path(url)}{_detail(response)}"
+                continue
+            expected = response.headers.get("Content-Length", "")
+            if expected.isdigit() and not response.headers.get("Content-Encoding") \
+                    and int(expected) != len(response.content) and method != "HEAD":
+                last = (f"the answer of {_host(url)} to {method} {_path(url)} was cut off "
+                        f"({len(response.content)} of {expected} bytes)")
                 continue
             if expect_json and status < 300 and status != 204:
                 self._check_json(response, method, url)
@@ -116,10 +137,6 @@ class OgcApiClient:
             raise ProtocolError(f"{_host(url)} answered {method} {_path(url)} with an HTML page (HTTP "
                                 f"{response.status_code}), not JSON: is the URL the landing page of an OGC API – "
                                 "Features service, and is no proxy or login page in between?")
-        expected = response.headers.get("Content-Length")
-        if expected and expected.isdigit() and not response.headers.get("Content-Encoding") \
-                and int(expected) != len(body):
-            raise ProtocolError(f"the answer to {method} {_path(url)} was cut off: {len(body)} of {expected} bytes")
 
     def get_json(self, url: str, params: Optional[Dict[str, Any]] = None, accept: str = "application/json") -> Any:
         response = self.request("GET", url, params=params, headers={"Accept": accept})
