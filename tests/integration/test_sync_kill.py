@@ -8,18 +8,18 @@ import sys
 import time
 
 import pytest
+from faulty_proxy import FaultyProxy, sleep
+from sync_support import seed, table_dump
 
 from central.db import GpkgCentral
 from central.embedded import create_embedded_central
 from central.publish_qgis_server import write_project
 from central.servers import QgisServer
-from faulty_proxy import FaultyProxy, sleep
 from paser_smartcity_plugin.core.demo import demo_uid
 from paser_smartcity_plugin.core.schema import SERVICE_POINTS, TOWER_PLANS
 from paser_smartcity_plugin.core.sync import OgcApiClient, synchronize
 from paser_smartcity_plugin.core.sync.engine import history
 from paser_smartcity_plugin.core.workspace import Workspace, create_workspace
-from sync_support import seed, table_dump
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 CHILD = """

@@ -38,6 +38,8 @@ class FaultyProxy:
         self.port = free_port()
         self.counts = {}
         self.log = []
+        self.required_headers = {}  # answer 401 unless every one of these is sent as given
+        self.absolute_requests = 0  # requests that came as to a forward proxy (absolute URL)
         proxy = self
 
         class Handler(BaseHTTPRequestHandler):
@@ -50,6 +52,17 @@ class FaultyProxy:
                 length = int(self.headers.get("Content-Length") or 0)
                 body = self.rfile.read(length) if length else None
                 path = self.path  # /wfs3/...
+                if path.startswith("http://"):  # used as QGIS's HTTP proxy
+                    proxy.absolute_requests += 1
+                    path = "/" + path.split("/", 3)[3]
+                if any((self.headers.get(k) or "").strip() != v for k, v in proxy.required_headers.items()):
+                    self.send_response(401)
+                    self.send_header("Content-Type", "application/json")
+                    self.send_header("WWW-Authenticate", 'Basic realm="paser"')
+                    self.send_header("Content-Length", "2")
+                    self.end_headers()
+                    self.wfile.write(b"[]")
+                    return
                 key = (self.command, path.split("?")[0])
                 proxy.counts[key] = proxy.counts.get(key, 0) + 1
                 proxy.log.append((self.command, path))
@@ -71,6 +84,7 @@ class FaultyProxy:
                     return
                 url = proxy.upstream + path[len("/wfs3"):] if path.startswith("/wfs3") else proxy.upstream + path
                 headers = {k: v for k, v in self.headers.items() if k.lower() in ("accept", "content-type")}
+                proxy.seen_headers = dict(self.headers.items())
                 request = urllib.request.Request(url, data=body, method=self.command, headers=headers)
                 try:
                     with urllib.request.urlopen(request, timeout=60) as r:
