@@ -54,6 +54,13 @@ class PaserSmartCityPlugin:
         self.open_action = self._add_action(
             "open_layers", tr("Open smart-city layers"), "icon.svg", self.open_layers,
             tr("Open the service points and tower plans of the workspace (created on first use)"))
+        self.sync_action = self._add_action(
+            "sync", tr("Sync with central database…"), "icon.svg", lambda: self.sync_controller().open_sync_dialog(),
+            tr("Pull central changes, send my edits (OGC API – Features)"))
+        self._add_action("sync_conflicts", tr("Sync conflicts…"), "icon.svg",
+                         lambda: self.sync_controller().show_conflicts(), toolbar=False)
+        self._add_action("sync_history", tr("Sync history…"), "icon.svg",
+                         lambda: self.sync_controller().show_history(), toolbar=False)
 
     def _add_action(self, object_name: str, text: str, icon: str, callback: Callable, tip: str = "",
                     toolbar: bool = True) -> QAction:
@@ -80,6 +87,10 @@ class PaserSmartCityPlugin:
             return None
 
     def unload(self):
+        controller = getattr(self, "_sync_controller", None)
+        if controller is not None and controller.task is not None:
+            controller.task.cancel()  # its callbacks must not outlive the plugin
+        self._sync_controller = None
         for action in self.actions:
             action.triggered.disconnect()
             action.deleteLater()
@@ -100,6 +111,13 @@ class PaserSmartCityPlugin:
         self.translator = None
 
     # -- actions
+
+    def sync_controller(self):
+        if getattr(self, "_sync_controller", None) is None:
+            from .gui.sync_controller import SyncController
+
+            self._sync_controller = SyncController(self.iface, self.logger)
+        return self._sync_controller
 
     def open_layers(self):
         """Create the workspace on first use, then add its styled layers to the project."""
