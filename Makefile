@@ -63,6 +63,10 @@ package: build-plugin
 run: bootstrap build-plugin
 	bash scripts/run_qgis.sh $(BUILD)
 
+# The demo central database on loopback (embedded GeoPackage behind qgis_mapserver); prints its URL.
+central: bootstrap
+	$(PY) central/run_demo.py
+
 clean:
 	rm -rf build dist $(PLUGIN)/resources_rc.py $(PLUGIN)/i18n/*.qm
 	find . -name __pycache__ -prune -exec rm -rf {} +
