@@ -22,7 +22,18 @@ COORDINATE_PRECISION = 8  # decimals of degrees in GeoJSON: about 1 mm
 
 def write_project(project_path: str, gpkg: str = "", postgres: str = "", title: str = "Paser smart-city central") -> str:
     """Write the project (needs a running QgsApplication); returns its path."""
-    from qgis.core import QgsDataSourceUri, QgsMapLayerServerProperties, QgsProject, QgsVectorLayer
+    from qgis.core import (
+        QgsCoordinateReferenceSystem,
+        QgsCoordinateTransform,
+        QgsDataSourceUri,
+        QgsMapLayerServerProperties,
+        QgsProject,
+        QgsRectangle,
+        QgsVectorLayer,
+    )
+
+    sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+    from paser_smartcity_plugin.core.gazetteer import REGENCY_EXTENT
 
     if bool(gpkg) == bool(postgres):
         raise ValueError("give exactly one of gpkg or postgres")
@@ -38,9 +49,22 @@ def write_project(project_path: str, gpkg: str = "", postgres: str = "", title: 
             layer = QgsVectorLayer(uri.uri(False), name, "postgres")
         if not layer.isValid():
             raise RuntimeError(f"cannot open central table {name} ({gpkg or postgres})")
+        if gpkg:
+            # QGIS Server 3.22 answers /collections with HTTP 500 while a layer is empty (its
+            # extent cannot be transformed): declare the regency as the extent and let QGIS
+            # trust it. Only for the GeoPackage, whose trusted feature count stays exact; for
+            # PostgreSQL a trusted count is an estimate and breaks QGIS Server's offset paging.
+            regency = QgsCoordinateTransform(QgsCoordinateReferenceSystem("EPSG:4326"), layer.crs(), project) \
+                .transformBoundingBox(QgsRectangle(REGENCY_EXTENT.west, REGENCY_EXTENT.south,
+                                                   REGENCY_EXTENT.east, REGENCY_EXTENT.north))
+            if not layer.extent().isEmpty():
+                regency.combineExtentWith(layer.extent())
+            layer.setExtent(regency)
         layer.serverProperties().addWmsDimension(QgsMapLayerServerProperties.WmsDimensionInfo("time", "updated_at"))
         project.addMapLayer(layer)
         ids.append(layer.id())
+    if gpkg:
+        project.setTrustLayerMetadata(True)
     project.writeEntry("WFSLayers", "/", ids)
     for operation in ("Update", "Insert", "Delete"):
         project.writeEntry("WFSTLayers", operation, ids)

@@ -103,7 +103,7 @@ class QgisServer:
 
     def start(self, timeout: float = 60.0) -> "QgisServer":
         env = dict(os.environ, QT_QPA_PLATFORM="offscreen", HOME=self.home, TZ="UTC",
-                   XDG_RUNTIME_DIR=self.home, QGIS_SERVER_LOG_LEVEL="2")
+                   XDG_RUNTIME_DIR=self.home, QGIS_SERVER_LOG_LEVEL=os.environ.get("QGIS_SERVER_LOG_LEVEL", "2"))
         self._log = open(self.log_path, "wb")
         self.process = subprocess.Popen(["qgis_mapserver", "-p", self.project, f"127.0.0.1:{self.port}"],
                                         env=env, stdout=self._log, stderr=subprocess.STDOUT,

@@ -150,3 +150,28 @@ def test_demo_workspace_meets_the_seeded_central_without_duplicates(central, tmp
     assert result.conflicts == 0
     assert central.db.count(SERVICE_POINTS) == 154 and central.db.count(TOWER_PLANS) == 4
     assert pending(ws) == {SERVICE_POINTS: {}, TOWER_PLANS: {}}
+
+
+def test_empty_central_receives_the_demo_workspace(qgis_app, tmp_path):
+    """A brand-new central (empty tables) and an officer's demo workspace: everything is pushed once."""
+    from central.db import GpkgCentral
+    from central.embedded import create_embedded_central
+    from central.publish_qgis_server import write_project
+    from central.servers import QgisServer
+    from paser_smartcity_plugin.core.workspace import Workspace, create_workspace
+
+    path = str(tmp_path / "central.gpkg")
+    create_embedded_central(path)
+    db = GpkgCentral(path)
+    ws_path = str(tmp_path / "demo.gpkg")
+    create_workspace(ws_path, demo=True)
+    ws = Workspace(ws_path)
+    with QgisServer(write_project(str(tmp_path / "central.qgs"), gpkg=path)) as server:
+        with OgcApiClient(server.url) as client:
+            result = synchronize(ws, client)
+            assert (result.pulled, result.pushed, result.conflicts) == (0, 158, 0)
+            assert result.warnings == []  # pending towers without coordinates included
+            again = synchronize(ws, client)
+    assert db.count(SERVICE_POINTS) == 154 and db.count(TOWER_PLANS) == 4
+    assert db.row(TOWER_PLANS, TOWER)[GEOMETRY] is None
+    assert (again.pulled, again.pushed) == (0, 0)

@@ -187,6 +187,20 @@ class OgcApiClient:
             raise ProtocolError(f"{self.url}/collections has no collections list")
         return [str(c.get("id")) for c in items if isinstance(c, dict)]
 
+    def has_collection(self, collection: str) -> bool:
+        """True when the server serves ``collection``: asks for one item of it.
+
+        (Not /collections: QGIS Server 3.22 answers that with HTTP 500 while a table is empty.)
+        """
+        response = self.request("GET", self.items_url(collection), params={"limit": 1},
+                                headers={"Accept": f"{GEOJSON}, application/json;q=0.9"})
+        if response.status_code == 404:
+            return False
+        if response.status_code >= 400:
+            raise ProtocolError(f"{_host(self.url)} refused GET {_path(self.items_url(collection))} "
+                                f"(HTTP {response.status_code}){_detail(response)}")
+        return True
+
     def items_url(self, collection: str) -> str:
         return f"{self.url}/collections/{quote(collection, safe='')}/items"
 

@@ -91,7 +91,7 @@ def synchronize(workspace: Workspace, client: OgcApiClient, push: bool = True, p
     try:
         progress(0.0, "checking the server")
         caps = client.capabilities()
-        missing = [n for n in LAYER_NAMES if n not in client.collections()]
+        missing = [n for n in LAYER_NAMES if not client.has_collection(n)]
         if missing:
             raise ProtocolError(f"the server at {client.url} has no collection {', '.join(missing)}: "
                                 "publish both central tables (see central/)")
@@ -165,7 +165,16 @@ def _pull(workspace: Workspace, client: OgcApiClient, result: SyncResult, progre
         for index, layer in enumerate(LAYER_NAMES):
             schema = layer_schema(layer)
             stage = f"temp.stage_{layer}"
-            conn.execute(f"CREATE TABLE {stage} (uid TEXT PRIMARY KEY, updated_at TEXT NOT NULL, row TEXT NOT NULL)")
+            names = list(schema.field_names)
+            # Each staged site: the key, its SQL values (so new sites go in with one INSERT ..
+            # SELECT) and the canonical row as JSON for the merge.
+            conn.execute(f"CREATE TABLE {stage} (uid TEXT PRIMARY KEY, deleted INTEGER NOT NULL, geom BLOB, "
+                         + ", ".join(f'"{n}"' for n in names if n != "uid") + ", row TEXT NOT NULL)")
+            columns = ["uid", "deleted", "geom"] + [n for n in names if n != "uid"] + ["row"]
+            stage_sql = (f"INSERT INTO {stage} ({', '.join(chr(34) + c + chr(34) for c in columns)}) VALUES ("
+                         + ", ".join("?" * len(columns)) + ") ON CONFLICT (uid) DO UPDATE SET "
+                         + ", ".join(f'"{c}" = excluded."{c}"' for c in columns[1:])
+                         + " WHERE excluded.updated_at > updated_at")
             watermark = changelog.state(conn, watermark_key(client.url, layer))
             params = {"datetime": f"{datetime_filter_start(watermark, overlap_s)}/.."} if watermark else {}
             newest = watermark
@@ -174,10 +183,7 @@ def _pull(workspace: Workspace, client: OgcApiClient, result: SyncResult, progre
                 rows = [feature_to_row(schema, f, workspace.gazetteer) for f in page]
                 summary.received += len(rows)
                 conn.execute("BEGIN")
-                conn.executemany(
-                    f"INSERT INTO {stage} VALUES (?, ?, ?) ON CONFLICT (uid) DO UPDATE SET "
-                    "updated_at = excluded.updated_at, row = excluded.row WHERE excluded.updated_at > updated_at",
-                    [(r["uid"], r[UPDATED_AT], json.dumps(r)) for r in rows])
+                conn.executemany(stage_sql, [_stage_values(r, columns) for r in rows])
                 conn.execute("COMMIT")
                 for r in rows:
                     if newest is None or r[UPDATED_AT] > newest:
@@ -196,6 +202,14 @@ def _pull(workspace: Workspace, client: OgcApiClient, result: SyncResult, progre
             changelog.set_applying(conn, False)
     finally:
         conn.close()
+
+
+def _stage_values(row: Dict[str, Any], columns: List[str]) -> list:
+    point = row.get(GEOMETRY)
+    values = [row["uid"], 1 if row["_deleted"] else 0, gpkg.encode_point(*point) if point else None]
+    values += [row.get(c) for c in columns[3:-1]]
+    values.append(json.dumps(row))
+    return values
 
 
 def _local_row(conn: sqlite3.Connection, schema: LayerSchema, uid: str) -> Optional[Dict[str, Any]]:
@@ -251,7 +265,16 @@ def _apply_layer(conn: sqlite3.Connection, schema: LayerSchema, stage: str, summ
     layer = schema.name
     pending = changelog.pending(conn, layer)
     fields = merge_fields(schema)
-    for (text,) in conn.execute(f"SELECT row FROM {stage}").fetchall():
+    # Sites new to this workspace and not touched here: one INSERT .. SELECT (most of a first pull).
+    names = ", ".join(f'"{n}"' for n in schema.field_names)
+    unknown_here = (f'NOT EXISTS (SELECT 1 FROM "{layer}" l WHERE l.uid = s.uid) AND NOT EXISTS '
+                    f"(SELECT 1 FROM {changelog.CHANGES_TABLE} c WHERE c.layer = '{layer}' AND c.uid = s.uid)")
+    cursor = conn.execute(f'INSERT INTO "{layer}" ("{GEOMETRY_COLUMN}", {names}) '
+                          f"SELECT s.geom, {', '.join('s.' + chr(34) + n + chr(34) for n in schema.field_names)} "
+                          f"FROM {stage} s WHERE s.deleted = 0 AND {unknown_here}")
+    summary.pulled += max(cursor.rowcount, 0)
+    # Everything else meets a local site or a local edit: compared one by one.
+    for (text,) in conn.execute(f"SELECT row FROM {stage} s WHERE NOT ({unknown_here})").fetchall():
         central = json.loads(text)
         if central.get(GEOMETRY):
             central[GEOMETRY] = tuple(central[GEOMETRY])
@@ -268,7 +291,9 @@ def _apply_layer(conn: sqlite3.Connection, schema: LayerSchema, stage: str, summ
                     summary.pulled += 1
             elif local is None or local != central:
                 _write_row(conn, schema, central, exists=local is not None)
-                summary.pulled += 1
+                # The echo of our own push only moves updated_at: not news for the officer.
+                if local is None or differences(schema, local, central):
+                    summary.pulled += 1
             continue
         base = _canonical_base(schema, entry["base"])
         conn.execute(f"DELETE FROM {changelog.CONFLICTS_TABLE} WHERE layer = ? AND uid = ?", (layer, uid))

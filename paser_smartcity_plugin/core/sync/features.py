@@ -58,7 +58,7 @@ def feature_to_row(schema: LayerSchema, feature: Any, gazetteer: Gazetteer) -> D
         raise ProtocolError(f"{schema.name} {uid}: the server sent no updated_at; the central tables must "
                             "maintain it (see central/schema.sql)")
     if not deleted:
-        problems = validate_row(schema, {k: v for k, v in row.items() if k != UPDATED_AT}, gazetteer)
+        problems = validate_row(schema, row, gazetteer)
         if problems:
             raise ProtocolError(f"central site {uid}: " + "; ".join(problems))
     row["_deleted"] = deleted
