@@ -71,3 +71,15 @@ def test_mangled_next_link_gets_our_filter_back():
 def test_client_refuses_non_http_urls(url):
     with pytest.raises(SyncError, match="not an http"):
         OgcApiClient(url)
+
+
+def test_proxy_credentials_never_reach_a_message():
+    import requests
+
+    session = requests.Session()
+    session.trust_env = False
+    session.proxies = {"http": "http://officer:Rahasia123@127.0.0.1:9"}  # nothing listens on port 9
+    client = OgcApiClient("http://127.0.0.1:9/wfs3", session=session, retries=0, timeout=2)
+    with pytest.raises(SyncError) as info:
+        client.conformance()
+    assert "Rahasia123" not in str(info.value) and "cannot reach" in str(info.value)

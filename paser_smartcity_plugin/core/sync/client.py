@@ -13,6 +13,7 @@
 """
 
 import json
+import re
 import time
 from dataclasses import dataclass
 from typing import Any, Callable, Dict, Iterator, List, Optional
@@ -304,9 +305,13 @@ def _path(url: str) -> str:
     return urlsplit(url).path or "/"
 
 
+_USERINFO = re.compile(r"//[^/@\s]+@")
+
+
 def _reason(exc: Exception) -> str:
-    # requests' messages can be long chains; keep the last, most specific part.
-    text = str(exc)
+    # requests' messages can be long chains; keep the last, most specific part, and never a
+    # user:password@ of a proxy URL.
+    text = _USERINFO.sub("//***@", str(exc))
     return text.split(": ")[-1][:200] if text else type(exc).__name__
 
 
