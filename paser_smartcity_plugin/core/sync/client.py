@@ -14,8 +14,10 @@
 
 import json
 import re
+import threading
 import time
 from dataclasses import dataclass
+from queue import Full, Queue
 from typing import Any, Callable, Dict, Iterator, List, Optional
 from urllib.parse import parse_qsl, quote, urlencode, urlsplit, urlunsplit
 
@@ -207,8 +209,52 @@ class OgcApiClient:
 
     # ------------------------------------------------------------ reading
 
-    def iter_pages(self, collection: str, params: Optional[Dict[str, Any]] = None) -> Iterator[List[dict]]:
-        """Pages of features (lists of GeoJSON dicts) until the collection is exhausted."""
+    def iter_pages(self, collection: str, params: Optional[Dict[str, Any]] = None,
+                   prefetch: bool = False) -> Iterator[List[dict]]:
+        """Pages of features (lists of GeoJSON dicts) until the collection is exhausted.
+
+        With ``prefetch`` the next page is fetched in a thread while the caller works on this
+        one (the server and the client then work at the same time); at most two pages are
+        in memory either way, however large the collection.
+        """
+        pages = self._pages(collection, params)
+        if not prefetch:
+            yield from pages
+            return
+        queue: Queue[tuple] = Queue(maxsize=1)
+        stop = threading.Event()
+
+        def produce():
+            try:
+                for page in pages:
+                    while not stop.is_set():
+                        try:
+                            queue.put(("page", page), timeout=0.1)
+                            break
+                        except Full:
+                            continue
+                    if stop.is_set():
+                        return
+                queue.put(("end", None))
+            except BaseException as exc:  # handed to the consumer, raised there
+                queue.put(("error", exc))
+
+        thread = threading.Thread(target=produce, name="paser-sync-prefetch", daemon=True)
+        thread.start()
+        try:
+            while True:
+                kind, value = queue.get()
+                if kind == "page":
+                    yield value
+                elif kind == "error":
+                    raise value
+                else:
+                    return
+        finally:
+            stop.set()
+            thread.join(self.timeout + 5)
+
+    def _pages(self, collection: str, params: Optional[Dict[str, Any]]) -> Iterator[List[dict]]:
         ours = {k: str(v) for k, v in (params or {}).items()}
         ours.setdefault("limit", str(self.page_size))
         limit = int(ours["limit"])
@@ -221,24 +267,27 @@ class OgcApiClient:
             features = data.get("features") if isinstance(data, dict) else None
             if not isinstance(features, list) or data.get("type", "FeatureCollection") != "FeatureCollection":
                 raise ProtocolError(f"{_path(url)} did not answer with a GeoJSON FeatureCollection")
+            next_link = next((lk.get("href") for lk in data.get("links", []) or []
+                              if isinstance(lk, dict) and lk.get("rel") == "next" and lk.get("href")), None)
+            del data  # only the features are kept: memory stays at a page or two
+            count = len(features)
             if features:
-                signature = tuple(str(f.get("id")) for f in features if isinstance(f, dict))
+                signature = hash(tuple(str(f.get("id")) for f in features if isinstance(f, dict)))
                 if signature in seen_pages:
                     raise ProtocolError(f"{_path(url)}: the server's paging goes round in circles "
                                         "(the same page came back twice)")
                 seen_pages.add(signature)
                 yield features
-            offset += len(features)
-            next_link = next((lk.get("href") for lk in data.get("links", []) or []
-                              if isinstance(lk, dict) and lk.get("rel") == "next" and lk.get("href")), None)
+                del features
+            offset += count
+            if not count:
+                return
             if next_link:
                 url, query = _repair_next(next_link, ours)
-            elif len(features) >= limit:
+            elif count >= limit:
                 # A full page and no next link: ask for the rest ourselves.
                 url, query = self.items_url(collection), dict(ours, offset=str(offset))
             else:
-                return
-            if not features:
                 return
 
     def find_by_uid(self, collection: str, uid: str) -> List[dict]:

@@ -34,7 +34,7 @@ from .features import (
     merge_fields,
     row_to_feature,
 )
-from .values import datetime_filter_start
+from .values import canonical_point, datetime_filter_start
 
 EXISTS = "_exists"  # the conflict "field" of a delete/edit conflict
 PRESENT, DELETED = "present", "deleted"
@@ -166,11 +166,11 @@ def _pull(workspace: Workspace, client: OgcApiClient, result: SyncResult, progre
             schema = layer_schema(layer)
             stage = f"temp.stage_{layer}"
             names = list(schema.field_names)
-            # Each staged site: the key, its SQL values (so new sites go in with one INSERT ..
-            # SELECT) and the canonical row as JSON for the merge.
+            # Each staged site: the key and its canonical values, which are also SQL-ready (so new
+            # sites go in with one INSERT .. SELECT).
             conn.execute(f"CREATE TABLE {stage} (uid TEXT PRIMARY KEY, deleted INTEGER NOT NULL, geom BLOB, "
-                         + ", ".join(f'"{n}"' for n in names if n != "uid") + ", row TEXT NOT NULL)")
-            columns = ["uid", "deleted", "geom"] + [n for n in names if n != "uid"] + ["row"]
+                         + ", ".join(f'"{n}"' for n in names if n != "uid") + ")")
+            columns = ["uid", "deleted", "geom"] + [n for n in names if n != "uid"]
             stage_sql = (f"INSERT INTO {stage} ({', '.join(chr(34) + c + chr(34) for c in columns)}) VALUES ("
                          + ", ".join("?" * len(columns)) + ") ON CONFLICT (uid) DO UPDATE SET "
                          + ", ".join(f'"{c}" = excluded."{c}"' for c in columns[1:])
@@ -179,7 +179,7 @@ def _pull(workspace: Workspace, client: OgcApiClient, result: SyncResult, progre
             params = {"datetime": f"{datetime_filter_start(watermark, overlap_s)}/.."} if watermark else {}
             newest = watermark
             summary = result.layers[layer]
-            for page in client.iter_pages(layer, params):
+            for page in client.iter_pages(layer, params, prefetch=True):
                 rows = [feature_to_row(schema, f, workspace.gazetteer) for f in page]
                 summary.received += len(rows)
                 conn.execute("BEGIN")
@@ -207,8 +207,7 @@ def _pull(workspace: Workspace, client: OgcApiClient, result: SyncResult, progre
 def _stage_values(row: Dict[str, Any], columns: List[str]) -> list:
     point = row.get(GEOMETRY)
     values = [row["uid"], 1 if row["_deleted"] else 0, gpkg.encode_point(*point) if point else None]
-    values += [row.get(c) for c in columns[3:-1]]
-    values.append(json.dumps(row))
+    values += [row.get(c) for c in columns[3:]]
     return values
 
 
@@ -274,13 +273,13 @@ def _apply_layer(conn: sqlite3.Connection, schema: LayerSchema, stage: str, summ
                           f"FROM {stage} s WHERE s.deleted = 0 AND {unknown_here}")
     summary.pulled += max(cursor.rowcount, 0)
     # Everything else meets a local site or a local edit: compared one by one.
-    for (text,) in conn.execute(f"SELECT row FROM {stage} s WHERE NOT ({unknown_here})").fetchall():
-        central = json.loads(text)
-        if central.get(GEOMETRY):
-            central[GEOMETRY] = tuple(central[GEOMETRY])
+    staged = conn.execute(f"SELECT s.deleted, s.geom, {', '.join('s.' + chr(34) + n + chr(34) for n in schema.field_names)} "
+                          f"FROM {stage} s WHERE NOT ({unknown_here})").fetchall()
+    for record in staged:
+        central = dict(zip(schema.field_names, record[2:]))
+        central[GEOMETRY] = canonical_point(gpkg.decode_point(record[1]))
         uid = central["uid"]
-        deleted = central.pop("_deleted")
-        central.pop("_id", None)
+        deleted = bool(record[0])
         local = _local_row(conn, schema, uid)
         entry = pending.get(uid)
         if entry is None:
