@@ -1,5 +1,7 @@
 """Real round trips: workspace <-> qgis_mapserver /wfs3 <-> PostGIS or the embedded central."""
 
+import time
+
 import pytest
 
 from paser_smartcity_plugin.core import changelog
@@ -175,3 +177,29 @@ def test_empty_central_receives_the_demo_workspace(qgis_app, tmp_path):
     assert db.count(SERVICE_POINTS) == 154 and db.count(TOWER_PLANS) == 4
     assert db.row(TOWER_PLANS, TOWER)[GEOMETRY] is None
     assert (again.pulled, again.pushed) == (0, 0)
+
+
+def test_pull_survives_a_server_that_refuses_its_own_offsets(central, empty_ws):
+    """QGIS Server caches a layer's feature count: rows added behind its back make it refuse
+    offsets past the old count (and cut its next links short). The pull then goes on by
+    keyset on updated_at (time windows) and still gets every site."""
+    from paser_smartcity_plugin.core.workspace import _complete_row
+
+    sync(empty_ws, central)  # the server has counted the table now
+    gaz = empty_ws.gazetteer
+    extra = [_complete_row({"name": f"Titik tambahan {i}", "category": "desa", "desa_code": "64.01.06.2012",
+                            "status": "planned", "coord_status": "approximate",
+                            GEOMETRY: (116.1 + i * 0.0001, -1.4)}, gaz) for i in range(120)]
+    for batch in range(3):  # three seconds of central work, 40 sites each
+        central.db.insert(SERVICE_POINTS, extra[batch * 40:(batch + 1) * 40])
+        time.sleep(1.1)
+    other = empty_ws.path.replace("officer.gpkg", "second.gpkg")
+    from paser_smartcity_plugin.core.workspace import Workspace, create_workspace
+
+    create_workspace(other)
+    second = Workspace(other)
+    with OgcApiClient(central.url, page_size=200, retries=0) as client:
+        result = synchronize(second, client)
+        assert client.windowed  # the fallback really ran
+    assert second.count(SERVICE_POINTS) == 154 + 120 and result.layers[SERVICE_POINTS].pulled == 274
+    assert sync(empty_ws, central).layers[SERVICE_POINTS].pulled == 120

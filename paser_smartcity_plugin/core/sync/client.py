@@ -17,6 +17,7 @@ import re
 import threading
 import time
 from dataclasses import dataclass
+from datetime import timedelta
 from queue import Full, Queue
 from typing import Any, Callable, Dict, Iterator, List, Optional
 from urllib.parse import parse_qsl, quote, urlencode, urlsplit, urlunsplit
@@ -24,12 +25,17 @@ from urllib.parse import parse_qsl, quote, urlencode, urlsplit, urlunsplit
 import requests
 
 from .errors import AuthError, ProtocolError, ServerError, SyncCancelled, SyncError
+from .values import parse_datetime
 
 PART4 = "http://www.opengis.net/spec/ogcapi-features-4/1.0/conf/create-replace-delete"
 PART4_UPDATE = "http://www.opengis.net/spec/ogcapi-features-4/1.0/conf/update"
 PART1_CORE = "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/core"
 GEOJSON = "application/geo+json"
 IDEMPOTENT = {"GET", "PUT", "PATCH", "DELETE", "HEAD"}
+
+
+class PagingRefusedError(ProtocolError):
+    """The server refused an offset it had itself asked for (QGIS Server with a stale count)."""
 
 
 @dataclass
@@ -64,6 +70,7 @@ class OgcApiClient:
         self.is_cancelled = is_cancelled or (lambda: False)
         self.sleep = sleep
         self.requests_made = 0
+        self.windowed = False  # True once paging fell back to time windows
         self._own_session = session is None
 
     def close(self) -> None:
@@ -146,7 +153,8 @@ class OgcApiClient:
         if response.status_code == 404:
             raise ProtocolError(f"{_path(url)} not found on {_host(url)} (HTTP 404)")
         if response.status_code >= 400:
-            raise ProtocolError(f"{_host(url)} refused GET {_path(url)} (HTTP {response.status_code}){_detail(response)}")
+            error = PagingRefusedError if response.status_code == 400 and params and "offset" in params else ProtocolError
+            raise error(f"{_host(url)} refused GET {_path(url)} (HTTP {response.status_code}){_detail(response)}")
         return _parse_json(response, url)
 
     # ------------------------------------------------------------ discovery
@@ -217,7 +225,7 @@ class OgcApiClient:
         one (the server and the client then work at the same time); at most two pages are
         in memory either way, however large the collection.
         """
-        pages = self._pages(collection, params)
+        pages = self._pages_or_windows(collection, params)
         if not prefetch:
             yield from pages
             return
@@ -253,6 +261,61 @@ class OgcApiClient:
         finally:
             stop.set()
             thread.join(self.timeout + 5)
+
+    def _pages_or_windows(self, collection: str, params: Optional[Dict[str, Any]]) -> Iterator[List[dict]]:
+        """Offset pages as the server links them; if the server then refuses its own offsets,
+        the rest comes by keyset on updated_at (time windows, see _windows). Pages already
+        yielded may come again: the caller de-duplicates by (uid, updated_at)."""
+        try:
+            yield from self._pages(collection, params)
+        except PagingRefusedError:
+            self.windowed = True
+            start = None
+            window = (params or {}).get("datetime", "")
+            if window and not window.startswith(".."):
+                start = parse_datetime(window.split("/")[0])
+            yield from self._windows(collection, dict(params or {}), start, None)
+
+    def _windows(self, collection: str, params: Dict[str, Any], lo, hi) -> Iterator[List[dict]]:
+        """Keyset paging without sortby or counts: ask for a time window of updated_at; a window
+        that comes back full is split in two (overlapping at the split second, whatever the
+        server's rounding) until each fits in one page."""
+        limit = int(params.get("limit", self.page_size))
+        stack = [(lo, hi)]
+        while stack:
+            self._check_cancel()
+            lo, hi = stack.pop()
+            query = dict(params, limit=str(limit), datetime=f"{_iso(lo)}/{_iso(hi)}")
+            query.pop("offset", None)
+            if lo is None and hi is None:
+                query.pop("datetime")
+            data = self.get_json(self.items_url(collection), params=query,
+                                 accept=f"{GEOJSON}, application/json;q=0.9")
+            features = data.get("features") if isinstance(data, dict) else None
+            del data
+            if not isinstance(features, list):
+                raise ProtocolError(f"{_path(self.items_url(collection))} did not answer with a FeatureCollection")
+            if len(features) < limit:
+                if features:
+                    yield features
+                continue
+            times = sorted(t for t in (parse_datetime((f.get("properties") or {}).get("updated_at"))
+                                       for f in features if isinstance(f, dict)) if t is not None)
+            del features
+            split = _split_point(lo, hi, times)
+            if split is None:
+                # More than a page within one second: offsets inside this small window.
+                try:
+                    window = dict(params, datetime=f"{_iso(lo)}/{_iso(hi)}")
+                    if lo is None and hi is None:
+                        window.pop("datetime")
+                    yield from self._pages(collection, window)
+                except PagingRefusedError:
+                    raise ProtocolError(f"{collection}: more than {limit} sites changed within one second and the "
+                                        "server refuses to page them: raise its page limit") from None
+                continue
+            stack.append((split, hi))
+            stack.append((lo, split))
 
     def _pages(self, collection: str, params: Optional[Dict[str, Any]]) -> Iterator[List[dict]]:
         ours = {k: str(v) for k, v in (params or {}).items()}
@@ -329,6 +392,36 @@ class OgcApiClient:
 
 
 # ---------------------------------------------------------------- helpers
+
+
+def _iso(dt) -> str:
+    return ".." if dt is None else dt.strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def _split_point(lo, hi, times):
+    """A whole second strictly inside (lo, hi) to split a full window at, or None."""
+    if lo is not None and hi is not None:
+        mid = lo + (hi - lo) / 2
+    elif times:
+        # open end(s): split at the median of what the full page showed
+        mid = times[len(times) // 2]
+    else:
+        return None
+    mid = mid.replace(microsecond=0)
+    low_ok = lo is None or mid > lo.replace(microsecond=0)
+    high_ok = hi is None or mid < hi.replace(microsecond=0)
+    if low_ok and high_ok:
+        return mid
+    if times and hi is None:
+        # everything seen is at or before the latest second of the page: cut just after it
+        cut = times[-1].replace(microsecond=0) + timedelta(seconds=1)
+        if lo is None or cut > lo.replace(microsecond=0):
+            return cut
+    if times and lo is None:
+        cut = times[0].replace(microsecond=0)
+        if hi is None or cut < hi.replace(microsecond=0):
+            return cut
+    return None
 
 
 def _parse_json(response: requests.Response, url: str) -> Any:
