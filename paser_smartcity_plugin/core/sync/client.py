@@ -18,7 +18,7 @@ import threading
 import time
 from dataclasses import dataclass
 from datetime import timedelta
-from queue import Full, Queue
+from queue import Queue
 from typing import Any, Callable, Dict, Iterator, List, Optional
 from urllib.parse import parse_qsl, quote, urlencode, urlsplit, urlunsplit
 
@@ -218,14 +218,17 @@ class OgcApiClient:
     # ------------------------------------------------------------ reading
 
     def iter_pages(self, collection: str, params: Optional[Dict[str, Any]] = None,
-                   prefetch: bool = False) -> Iterator[List[dict]]:
+                   prefetch: bool = False, transform: Optional[Callable[[List[dict]], Any]] = None) -> Iterator[Any]:
         """Pages of features (lists of GeoJSON dicts) until the collection is exhausted.
 
         With ``prefetch`` the next page is fetched in a thread while the caller works on this
         one (the server and the client then work at the same time); at most two pages are
-        in memory either way, however large the collection.
+        in memory either way, however large the collection. ``transform`` turns each page into
+        what the caller keeps (in the fetching thread), so the parsed JSON is freed at once.
         """
         pages = self._pages_or_windows(collection, params)
+        if transform is not None:
+            pages = (transform(page) for page in pages)
         if not prefetch:
             yield from pages
             return
@@ -235,12 +238,11 @@ class OgcApiClient:
         def produce():
             try:
                 for page in pages:
-                    while not stop.is_set():
-                        try:
-                            queue.put(("page", page), timeout=0.1)
-                            break
-                        except Full:
-                            continue
+                    queue.put(("page", page))
+                    del page
+                    # Fetch the next page only once this one is taken: two pages at most.
+                    while queue.unfinished_tasks and not stop.is_set():
+                        time.sleep(0.005)
                     if stop.is_set():
                         return
                 queue.put(("end", None))
@@ -252,8 +254,10 @@ class OgcApiClient:
         try:
             while True:
                 kind, value = queue.get()
+                queue.task_done()
                 if kind == "page":
                     yield value
+                    del value
                 elif kind == "error":
                     raise value
                 else:

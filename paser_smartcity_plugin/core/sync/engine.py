@@ -179,17 +179,23 @@ def _pull(workspace: Workspace, client: OgcApiClient, result: SyncResult, progre
             params = {"datetime": f"{datetime_filter_start(watermark, overlap_s)}/.."} if watermark else {}
             newest = watermark
             summary = result.layers[layer]
-            for page in client.iter_pages(layer, params, prefetch=True):
-                rows = [feature_to_row(schema, f, workspace.gazetteer) for f in page]
+            at = columns.index(UPDATED_AT)
+
+            def convert(page, schema=schema, columns=columns):
+                # In the fetching thread: features become compact stage rows, the JSON is freed.
+                return [_stage_values(feature_to_row(schema, f, workspace.gazetteer), columns) for f in page]
+
+            for rows in client.iter_pages(layer, params, prefetch=True, transform=convert):
                 summary.received += len(rows)
                 conn.execute("BEGIN")
-                conn.executemany(stage_sql, [_stage_values(r, columns) for r in rows])
+                conn.executemany(stage_sql, rows)
                 conn.execute("COMMIT")
-                for r in rows:
-                    if newest is None or r[UPDATED_AT] > newest:
-                        newest = r[UPDATED_AT]
+                latest = max(r[at] for r in rows)
+                if newest is None or latest > newest:
+                    newest = latest
                 progress(0.05 + 0.45 * (index + 0.5) / len(LAYER_NAMES),
                          f"{layer}: {summary.received} features received")
+                del rows  # before the next page arrives: memory stays at two pages
             watermarks[layer] = newest
         progress(0.5, "applying central changes")
         client._check_cancel()
