@@ -42,7 +42,7 @@ bench: bootstrap compile
 	$(PY) bench/run_all.py
 
 lint: bootstrap
-	$(PY) -m ruff check $(PLUGIN) tests bench scripts
+	$(PY) -m ruff check $(PLUGIN) tests bench scripts central
 	$(PY) scripts/check_qt6.py $(PLUGIN)
 
 # The installable plugin folder: package + metadata + icons + compiled resources and

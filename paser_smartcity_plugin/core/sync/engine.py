@@ -274,13 +274,18 @@ def _apply_layer(conn: sqlite3.Connection, schema: LayerSchema, stage: str, summ
     names = ", ".join(f'"{n}"' for n in schema.field_names)
     unknown_here = (f'NOT EXISTS (SELECT 1 FROM "{layer}" l WHERE l.uid = s.uid) AND NOT EXISTS '
                     f"(SELECT 1 FROM {changelog.CHANGES_TABLE} c WHERE c.layer = '{layer}' AND c.uid = s.uid)")
+    # (Marked first: an INSERT whose SELECT reads the target table would be materialised in
+    # memory by SQLite, a copy of the whole pull.)
+    conn.execute(f"ALTER TABLE {stage} ADD COLUMN fresh INTEGER NOT NULL DEFAULT 0")
+    bare = stage.split(".")[-1]
+    conn.execute(f"UPDATE {stage} SET fresh = 1 WHERE {unknown_here.replace('s.uid', bare + '.uid')}")
     cursor = conn.execute(f'INSERT INTO "{layer}" ("{GEOMETRY_COLUMN}", {names}) '
                           f"SELECT s.geom, {', '.join('s.' + chr(34) + n + chr(34) for n in schema.field_names)} "
-                          f"FROM {stage} s WHERE s.deleted = 0 AND {unknown_here}")
+                          f"FROM {stage} s WHERE s.deleted = 0 AND s.fresh = 1")
     summary.pulled += max(cursor.rowcount, 0)
     # Everything else meets a local site or a local edit: compared one by one.
     staged = conn.execute(f"SELECT s.deleted, s.geom, {', '.join('s.' + chr(34) + n + chr(34) for n in schema.field_names)} "
-                          f"FROM {stage} s WHERE NOT ({unknown_here})").fetchall()
+                          f"FROM {stage} s WHERE s.fresh = 0").fetchall()
     for record in staged:
         central = dict(zip(schema.field_names, record[2:]))
         central[GEOMETRY] = canonical_point(gpkg.decode_point(record[1]))
