@@ -103,3 +103,13 @@ def test_conflict_dialog_keep_mine_and_take_central(plugin, qgis_iface, server, 
     site, remote = ws.site(TOWER_PLANS, TOWER), db.row(TOWER_PLANS, TOWER)
     assert (site["status"], site["notes"]) == ("construction", "mine")
     assert (remote["status"], remote["notes"]) == ("construction", "mine")
+
+
+def test_sync_dialog_keeps_url_auth_and_push(plugin):
+    from paser_smartcity_plugin.gui.sync_dialogs import SyncDialog
+
+    dialog = SyncDialog("http://127.0.0.1:8765/wfs3", "", None)
+    assert (dialog.url, dialog.authcfg, dialog.push) == ("http://127.0.0.1:8765/wfs3", "", True)
+    dialog.url_edit.setText("  https://gis.paserkab.go.id/wfs3 ")
+    dialog.push_check.setChecked(False)
+    assert (dialog.url, dialog.push) == ("https://gis.paserkab.go.id/wfs3", False)

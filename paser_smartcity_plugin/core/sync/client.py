@@ -51,7 +51,7 @@ class Capabilities:
 
     @property
     def can_push(self) -> bool:
-        return self.can_create and (self.can_replace or self.can_patch) and self.can_delete
+        return self.can_create and self.can_replace and self.can_delete  # the push uses PUT, not PATCH
 
 
 class OgcApiClient:
@@ -386,10 +386,6 @@ class OgcApiClient:
 
     def replace(self, collection: str, feature_id: str, feature: dict) -> None:
         self._write("PUT", f"{self.items_url(collection)}/{quote(str(feature_id), safe='')}", feature)
-
-    def patch(self, collection: str, feature_id: str, partial: dict) -> None:
-        self._write("PATCH", f"{self.items_url(collection)}/{quote(str(feature_id), safe='')}", partial,
-                    "application/merge-patch+json")
 
     def delete(self, collection: str, feature_id: str) -> None:
         self._write("DELETE", f"{self.items_url(collection)}/{quote(str(feature_id), safe='')}", None)

@@ -413,15 +413,10 @@ def _push_one(client: OgcApiClient, caps, schema: LayerSchema, uid: str, local, 
     if not found:
         client.create(layer, feature)
     else:
-        target = (live or found)[0]
-        if caps.can_patch and base is not None and not caps.can_replace:
-            changed = differences(schema, base, local)
-            partial: Dict[str, Any] = {"properties": {k: feature["properties"].get(k) for k in changed if k != GEOMETRY}}
-            if GEOMETRY in changed:
-                partial["geometry"] = feature["geometry"]
-            client.patch(layer, target.get("id"), partial)
-        else:
-            client.replace(layer, target.get("id"), feature)
+        # PUT (Part 4 "replace"): the whole site as it is here, merged with the centre's
+        # changes by the pull just before. PATCH is not used: QGIS Server's PATCH is not the
+        # standard's JSON merge patch.
+        client.replace(layer, (live or found)[0].get("id"), feature)
     # Check what the server kept: some servers skip values (QGIS Server 3.22 ignores nulls).
     stored = client.find_by_uid(layer, uid)
     if len(stored) != 1:
