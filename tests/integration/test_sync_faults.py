@@ -186,3 +186,45 @@ def test_retry_after_a_dropped_connection_makes_no_duplicate(ws, server):
     assert db.count(SERVICE_POINTS, uid) == 1 and result.conflicts == 0
     with ws.read() as conn:
         assert conn.execute("SELECT count(*) FROM paser_changes WHERE uid = ?", (uid,)).fetchone()[0] == 0
+
+
+def test_tls_is_verified(ws, tmp_path):
+    """A server whose certificate no CA vouches for is refused, with a message saying so."""
+    import ssl
+    import subprocess
+    import threading
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    from central.servers import free_port
+
+    key, cert = tmp_path / "key.pem", tmp_path / "cert.pem"
+    subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", str(key), "-out",
+                    str(cert), "-days", "1", "-subj", "/CN=127.0.0.1"], check=True, capture_output=True)
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self):  # noqa: N802
+            body = b'{"conformsTo": []}'
+            self.send_response(200)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args):
+            pass
+
+    port = free_port()
+    server = ThreadingHTTPServer(("127.0.0.1", port), Handler)
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(str(cert), str(key))
+    server.socket = context.wrap_socket(server.socket, server_side=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    before = table_dump(ws)
+    try:
+        with pytest.raises(ServerError, match=r"TLS verification of 127\.0\.0\.1:\d+ failed"):
+            run(ws, f"https://127.0.0.1:{port}/wfs3")
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert table_dump(ws) == before
