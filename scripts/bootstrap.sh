@@ -8,7 +8,7 @@ APT_PACKAGES=(
   pyqt5-dev-tools qttools5-dev-tools xvfb xauth
   postgresql-15 postgresql-15-postgis-3 postgresql-contrib python3-psycopg2
   python3-geopandas python3-fiona
-  zip unzip
+  zip unzip openssl
 )
 missing=()
 for p in "${APT_PACKAGES[@]}"; do

@@ -102,8 +102,7 @@ def upgrade(conn: sqlite3.Connection) -> None:
     as new, and the first sync pushes what the central database does not already hold.
     """
     existing = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")}
-    install_tables = DDL
-    gpkg.execute_script(conn, install_tables)
+    gpkg.execute_script(conn, DDL)
     for schema in LAYERS.values():
         t = schema.name
         if f"{t}_log_insert" not in existing:
