@@ -37,6 +37,7 @@ CREATE TABLE IF NOT EXISTS {CHANGES_TABLE} (
   base TEXT,                      -- JSON of the site at the last sync; NULL: new here
   seq INTEGER NOT NULL DEFAULT 1, -- bumped by every edit, so a push can tell it was overtaken
   changed_at TEXT NOT NULL,
+  central_seen TEXT,              -- updated_at of the central version last merged with this edit
   PRIMARY KEY (layer, uid));
 CREATE TABLE IF NOT EXISTS {CONFLICTS_TABLE} (
   layer TEXT NOT NULL, uid TEXT NOT NULL, field TEXT NOT NULL,
@@ -135,10 +136,12 @@ def set_state(conn: sqlite3.Connection, key: str, value: Optional[str]) -> None:
 
 
 def pending(conn: sqlite3.Connection, layer: str) -> Dict[str, Dict[str, Any]]:
-    """uid -> {"base": dict or None, "seq": int} of every site changed here since the last sync."""
+    """uid -> {"base": dict or None, "seq": int, "central_seen": str or None} of every site
+    changed here since the last sync."""
     out = {}
-    for uid, base, seq in conn.execute(f"SELECT uid, base, seq FROM {CHANGES_TABLE} WHERE layer = ?", (layer,)):
-        out[uid] = {"base": decode_base(base), "seq": seq}
+    for uid, base, seq, seen in conn.execute(
+            f"SELECT uid, base, seq, central_seen FROM {CHANGES_TABLE} WHERE layer = ?", (layer,)):
+        out[uid] = {"base": decode_base(base), "seq": seq, "central_seen": seen}
     return out
 
 

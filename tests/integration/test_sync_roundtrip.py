@@ -130,6 +130,12 @@ def test_central_delete_and_local_edit_is_a_conflict(central, empty_ws, choice):
         assert pending(empty_ws)[SERVICE_POINTS] == {}
     else:
         assert empty_ws.site(SERVICE_POINTS, OFFICE)["notes"] == "visited, working"
+        # "Keep mine" means the centre must hold the site again. QGIS Server's PUT cannot clear
+        # deleted_at (it skips nulls), so the edit stays pending and the officer is told why.
+        result = sync(empty_ws, central)
+        assert any("keeps the site deleted" in w for w in result.warnings)
+        assert OFFICE in pending(empty_ws)[SERVICE_POINTS]
+        assert empty_ws.site(SERVICE_POINTS, OFFICE)["notes"] == "visited, working"
 
 
 def test_local_delete_is_pushed_as_soft_delete(central, empty_ws):

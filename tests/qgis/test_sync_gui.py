@@ -113,3 +113,27 @@ def test_sync_dialog_keeps_url_auth_and_push(plugin):
     dialog.url_edit.setText("  https://gis.paserkab.go.id/wfs3 ")
     dialog.push_check.setChecked(False)
     assert (dialog.url, dialog.push) == ("https://gis.paserkab.go.id/wfs3", False)
+
+
+def test_cancel_from_the_task_manager(plugin, qgis_iface, server, ws):
+    from faulty_proxy import FaultyProxy, sleep
+    from sync_support import table_dump
+
+    srv, _ = server
+    before = table_dump(ws)
+    qgis_iface.messageBar().clearWidgets()
+    controller = plugin.sync_controller()
+    with FaultyProxy(srv.url, lambda m, p, n: sleep(1.5) if "/items" in p else None) as proxy:
+        task = controller.start_sync(url=proxy.url)
+        deadline = time.monotonic() + 10
+        while not proxy.log and time.monotonic() < deadline:
+            QCoreApplication.processEvents()
+            time.sleep(0.01)
+        task.cancel()  # what the task manager's cancel button does
+        while controller.task is not None:
+            assert time.monotonic() < deadline + 30
+            QCoreApplication.processEvents()
+            time.sleep(0.01)
+    (text,) = [t for t in bar_texts(qgis_iface) if "Sync stopped" in t]
+    assert "cancelled" in text
+    assert table_dump(ws) == before

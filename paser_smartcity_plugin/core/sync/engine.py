@@ -305,6 +305,10 @@ def _apply_layer(conn: sqlite3.Connection, schema: LayerSchema, stage: str, summ
                 if local is None or differences(schema, local, central):
                     summary.pulled += 1
             continue
+        if entry["central_seen"] == central[UPDATED_AT]:
+            continue  # this central version was merged already (the overlap brings it again)
+        conn.execute(f"UPDATE {changelog.CHANGES_TABLE} SET central_seen = ? WHERE layer = ? AND uid = ?",
+                     (central[UPDATED_AT], layer, uid))
         base = _canonical_base(schema, entry["base"])
         conn.execute(f"DELETE FROM {changelog.CONFLICTS_TABLE} WHERE layer = ? AND uid = ?", (layer, uid))
         if local is None:
