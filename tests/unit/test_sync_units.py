@@ -83,3 +83,13 @@ def test_proxy_credentials_never_reach_a_message():
     with pytest.raises(SyncError) as info:
         client.conformance()
     assert "Rahasia123" not in str(info.value) and "cannot reach" in str(info.value)
+
+
+def test_sync_core_imports_no_qgis():
+    import subprocess
+    import sys
+
+    code = ("import sys; import paser_smartcity_plugin.core.sync, paser_smartcity_plugin.core.sync.conflicts;"
+            "bad = [m for m in sys.modules if m.split('.')[0] in ('qgis', 'PyQt5', 'geopandas')];"
+            "assert not bad, bad")
+    subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT)
