@@ -40,7 +40,7 @@ bench: bootstrap compile
 	$(PY) bench/run_all.py
 
 lint: bootstrap
-	$(PY) -m ruff check $(PLUGIN) tests bench scripts
+	$(PY) -m ruff check $(PLUGIN) tests bench scripts central
 	$(PY) scripts/check_qt6.py $(PLUGIN)
 
 # Translations: `make i18n` extracts new tr() strings into the .ts (keeping translations,
@@ -72,6 +72,10 @@ package-check: package
 
 run: bootstrap build-plugin
 	bash scripts/run_qgis.sh $(BUILD)
+
+# The demo central database on loopback (embedded GeoPackage behind qgis_mapserver); prints its URL.
+central: bootstrap
+	$(PY) central/run_demo.py
 
 clean:
 	rm -rf build dist $(PLUGIN)/resources_rc.py $(PLUGIN)/i18n/*.qm

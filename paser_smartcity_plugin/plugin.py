@@ -66,6 +66,13 @@ class PaserSmartCityPlugin:
         self.import_action = self._add_action(
             "import_sites", tr("Import sites from a spreadsheet…"), "icon.svg", self.open_import_dialog,
             tr("Register the coordinates of many sites from a CSV or XLSX file"), toolbar=False)
+        self.sync_action = self._add_action(
+            "sync", tr("Sync with central database…"), "icon.svg", lambda: self.sync_controller().open_sync_dialog(),
+            tr("Pull central changes, send my edits (OGC API – Features)"))
+        self._add_action("sync_conflicts", tr("Sync conflicts…"), "icon.svg",
+                         lambda: self.sync_controller().show_conflicts(), toolbar=False)
+        self._add_action("sync_history", tr("Sync history…"), "icon.svg",
+                         lambda: self.sync_controller().show_history(), toolbar=False)
         self.dashboard_action = self._add_action(
             "dashboard", tr("Programme dashboard"), "dashboard.svg", self.show_dashboard,
             tr("Service points and towers by status, per kecamatan, against the 300-point target"))
@@ -123,6 +130,10 @@ class PaserSmartCityPlugin:
             self.import_dialog.close()
             self.import_dialog.deleteLater()
             self.import_dialog = None
+        controller = getattr(self, "_sync_controller", None)
+        if controller is not None and controller.task is not None:
+            controller.task.cancel()  # its callbacks must not outlive the plugin
+        self._sync_controller = None
         for action in self.actions:
             action.triggered.disconnect()
             action.deleteLater()
@@ -143,6 +154,13 @@ class PaserSmartCityPlugin:
         self.translator = None
 
     # -- actions
+
+    def sync_controller(self):
+        if getattr(self, "_sync_controller", None) is None:
+            from .gui.sync_controller import SyncController
+
+            self._sync_controller = SyncController(self.iface, self.logger)
+        return self._sync_controller
 
     def open_layers(self):
         """Create the workspace on first use, then add its styled layers to the project."""

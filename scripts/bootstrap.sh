@@ -6,9 +6,9 @@ VENV=${VENV:-.venv}
 APT_PACKAGES=(
   qgis python3-qgis qgis-server qgis-providers gdal-bin python3-gdal python3-venv
   pyqt5-dev-tools qttools5-dev-tools xvfb xauth
-  postgresql-15 postgresql-15-postgis-3 postgresql-contrib
+  postgresql-15 postgresql-15-postgis-3 postgresql-contrib python3-psycopg2
   python3-geopandas python3-fiona
-  zip unzip
+  zip unzip openssl
 )
 missing=()
 for p in "${APT_PACKAGES[@]}"; do

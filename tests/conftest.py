@@ -16,5 +16,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 if ROOT not in sys.path:
     sys.path.insert(0, ROOT)
+# Test helpers shared by tests/integration and tests/qgis (loopback servers, fixtures data).
+sys.path.insert(0, os.path.join(ROOT, "tests", "support"))
 
 SHARED_DATA = os.path.abspath(os.path.join(ROOT, "..", "shared", "data", "paser"))

@@ -12,7 +12,7 @@ import uuid
 from contextlib import contextmanager
 from typing import Any, Dict, Iterable, Iterator, List, Optional, Sequence, Tuple
 
-from . import gpkg
+from . import changelog, gpkg
 from .gazetteer import REGENCY_EXTENT, Gazetteer, default_gazetteer
 from .schema import (
     DATETIME,
@@ -29,7 +29,8 @@ from .schema import (
     layer_schema,
 )
 
-SCHEMA_VERSION = 1
+# 2: change tracking for the sync (core/changelog.py)
+SCHEMA_VERSION = 2
 META_TABLE = "paser_workspace_meta"
 WORKSPACE_KIND = "paser_smartcity_workspace"
 
@@ -186,10 +187,10 @@ CREATE TRIGGER "{t}_defaults" AFTER INSERT ON "{t}"
   WHEN NEW.uid IS NULL OR NEW.updated_at IS NULL
 BEGIN UPDATE "{t}" SET uid = coalesce(uid, {_SQL_UUID4}), updated_at = coalesce(updated_at, {_SQL_NOW})
   WHERE {FID_COLUMN} = NEW.{FID_COLUMN}; END;
-CREATE TRIGGER "{t}_touch" AFTER UPDATE ON "{t}" WHEN NEW.updated_at IS OLD.updated_at
-BEGIN UPDATE "{t}" SET updated_at = {_SQL_NOW} WHERE {FID_COLUMN} = NEW.{FID_COLUMN}; END;
 """
         )
+        gpkg.execute_script(conn, changelog.touch_trigger_ddl(t))
+    changelog.install(conn)
     conn.execute(f"CREATE TABLE {META_TABLE} (key TEXT PRIMARY KEY NOT NULL, value TEXT)")
     conn.executemany(
         f"INSERT INTO {META_TABLE} VALUES (?, ?)",
@@ -270,6 +271,18 @@ class Workspace:
             raise WorkspaceError(f"{path} is not a Paser Smart City workspace")
         self.path = os.path.abspath(path)
         self.gazetteer = gazetteer or default_gazetteer()
+        self._upgrade()
+
+    def _upgrade(self) -> None:
+        """Bring a workspace of an older plugin version up to SCHEMA_VERSION, in one transaction."""
+        if int(self.meta("schema_version") or 1) >= SCHEMA_VERSION:
+            return
+        with self.write() as conn:
+            version = conn.execute(f"SELECT value FROM {META_TABLE} WHERE key = 'schema_version'").fetchone()
+            if version is not None and int(version[0]) >= SCHEMA_VERSION:
+                return  # another process upgraded it meanwhile
+            changelog.upgrade(conn)
+            conn.execute(f"INSERT OR REPLACE INTO {META_TABLE} VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
 
     def connect(self) -> sqlite3.Connection:
         return gpkg.connect(self.path)

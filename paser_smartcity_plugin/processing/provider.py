@@ -14,8 +14,9 @@ def algorithm_classes():
     from .create_workspace import CreateWorkspaceAlgorithm
     from .import_sites import ImportSitesAlgorithm
     from .register_coordinates import RegisterCoordinatesAlgorithm
+    from .sync import SyncAlgorithm
 
-    return [CreateWorkspaceAlgorithm, RegisterCoordinatesAlgorithm, ImportSitesAlgorithm]
+    return [CreateWorkspaceAlgorithm, RegisterCoordinatesAlgorithm, ImportSitesAlgorithm, SyncAlgorithm]
 
 
 class PaserProvider(QgsProcessingProvider):

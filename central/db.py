@@ -1,0 +1,187 @@
+"""Direct access to a central database, as the regency's own tools would use it.
+
+The integration tests, the benchmark and the demo use this to seed the central and to play
+"a colleague at the office changed it" — through SQL, so the central's triggers (updated_at,
+soft delete) do their part exactly as in production.
+"""
+
+import os
+import sqlite3
+import sys
+from typing import Any, Dict, Iterable, List, Optional
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+if ROOT not in sys.path:
+    sys.path.insert(0, ROOT)
+
+from paser_smartcity_plugin.core import gpkg  # noqa: E402
+from paser_smartcity_plugin.core.schema import layer_schema  # noqa: E402
+
+from .embedded import CENTRAL_EPSG  # noqa: E402
+
+GEOMETRY = "geometry"
+
+
+class CentralDb:
+    """Base: subclasses implement ``_execute``/``_query`` for their database."""
+
+    kind = ""
+
+    def insert(self, layer: str, rows: Iterable[Dict[str, Any]]) -> None:
+        raise NotImplementedError
+
+    def update(self, layer: str, uid: str, values: Dict[str, Any]) -> None:
+        raise NotImplementedError
+
+    def delete(self, layer: str, uid: str) -> None:
+        raise NotImplementedError
+
+    def rows(self, layer: str) -> List[Dict[str, Any]]:
+        raise NotImplementedError
+
+    def row(self, layer: str, uid: str) -> Optional[Dict[str, Any]]:
+        found = [r for r in self.rows(layer) if r["uid"] == uid]
+        assert len(found) <= 1, f"{len(found)} central rows with uid {uid}"
+        return found[0] if found else None
+
+    def count(self, layer: str, uid: Optional[str] = None) -> int:
+        return len([r for r in self.rows(layer) if uid is None or r["uid"] == uid])
+
+
+def _fields(layer: str) -> List[str]:
+    return [f.name for f in layer_schema(layer).fields if f.name != "updated_at"]
+
+
+class PostgresCentral(CentralDb):
+    kind = "postgres"
+
+    def __init__(self, conninfo: str):
+        import psycopg2
+
+        self.conn = psycopg2.connect(conninfo)
+        self.conn.autocommit = True
+
+    def insert(self, layer, rows):
+        names = _fields(layer)
+        sql = (f"INSERT INTO {layer} (geom, {', '.join(names)}) VALUES ("
+               f"CASE WHEN %s::float8 IS NULL THEN NULL ELSE "
+               f"ST_Transform(ST_SetSRID(ST_MakePoint(%s, %s), 4326), {CENTRAL_EPSG}) END, "
+               + ", ".join(["%s"] * len(names)) + ")")
+        with self.conn.cursor() as cur:
+            batch = []
+            for row in rows:
+                point = row.get(GEOMETRY)
+                lon, lat = point if point else (None, None)
+                batch.append([lon, lon, lat] + [row.get(n) for n in names])
+            cur.executemany(sql, batch)
+
+    def update(self, layer, uid, values):
+        values = dict(values)
+        sets, params = [], []
+        if GEOMETRY in values:
+            point = values.pop(GEOMETRY)
+            if point:
+                sets.append(f"geom = ST_Transform(ST_SetSRID(ST_MakePoint(%s, %s), 4326), {CENTRAL_EPSG})")
+                params += list(point)
+            else:
+                sets.append("geom = NULL")
+        for k, v in values.items():
+            sets.append(f"{k} = %s")
+            params.append(v)
+        with self.conn.cursor() as cur:
+            cur.execute(f"UPDATE {layer} SET {', '.join(sets)} WHERE uid = %s", params + [uid])
+            assert cur.rowcount == 1
+
+    def delete(self, layer, uid):
+        with self.conn.cursor() as cur:
+            cur.execute(f"DELETE FROM {layer} WHERE uid = %s", (uid,))
+
+    def rows(self, layer):
+        names = [f.name for f in layer_schema(layer).fields] + ["deleted_at"]
+        with self.conn.cursor() as cur:
+            cur.execute(f"SELECT ST_X(ST_Transform(geom, 4326)), ST_Y(ST_Transform(geom, 4326)), "
+                        f"{', '.join(names)} FROM {layer} ORDER BY fid")
+            out = []
+            for rec in cur.fetchall():
+                row = dict(zip(names, rec[2:]))
+                row[GEOMETRY] = (rec[0], rec[1]) if rec[0] is not None else None
+                out.append(row)
+            return out
+
+    def close(self):
+        self.conn.close()
+
+
+class GpkgCentral(CentralDb):
+    kind = "gpkg"
+
+    def __init__(self, path: str):
+        from osgeo import osr
+
+        self.path = path
+        wgs84, utm = osr.SpatialReference(), osr.SpatialReference()
+        wgs84.ImportFromEPSG(4326)
+        utm.ImportFromEPSG(CENTRAL_EPSG)
+        for srs in (wgs84, utm):
+            srs.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
+        self._to_utm = osr.CoordinateTransformation(wgs84, utm)
+        self._to_wgs84 = osr.CoordinateTransformation(utm, wgs84)
+
+    def _connect(self) -> sqlite3.Connection:
+        return gpkg.connect(self.path)
+
+    def _blob(self, point):
+        if not point:
+            return None
+        x, y, _ = self._to_utm.TransformPoint(float(point[0]), float(point[1]))
+        return gpkg.encode_point(x, y, srs_id=CENTRAL_EPSG)
+
+    def insert(self, layer, rows):
+        names = _fields(layer)
+        sql = (f'INSERT INTO "{layer}" (geom, {", ".join(names)}) VALUES ('
+               + ", ".join(["?"] * (len(names) + 1)) + ")")
+        conn = self._connect()
+        try:
+            with gpkg.transaction(conn):
+                conn.executemany(sql, ([self._blob(r.get(GEOMETRY))] + [r.get(n) for n in names] for r in rows))
+        finally:
+            conn.close()
+
+    def update(self, layer, uid, values):
+        values = dict(values)
+        if GEOMETRY in values:
+            values["geom"] = self._blob(values.pop(GEOMETRY))
+        conn = self._connect()
+        try:
+            cur = conn.execute(f'UPDATE "{layer}" SET ' + ", ".join(f'"{k}" = ?' for k in values)
+                               + " WHERE uid = ? AND deleted_at IS NULL", list(values.values()) + [uid])
+            assert cur.rowcount == 1
+        finally:
+            conn.close()
+
+    def delete(self, layer, uid):
+        conn = self._connect()
+        try:
+            conn.execute(f'DELETE FROM "{layer}" WHERE uid = ? AND deleted_at IS NULL', (uid,))
+        finally:
+            conn.close()
+
+    def rows(self, layer):
+        names = [f.name for f in layer_schema(layer).fields] + ["deleted_at"]
+        conn = self._connect()
+        try:
+            out = []
+            for rec in conn.execute(f'SELECT geom, {", ".join(names)} FROM "{layer}" ORDER BY fid'):
+                row = dict(zip(names, rec[1:]))
+                point = gpkg.decode_point(rec[0])
+                if point:
+                    lon, lat, _ = self._to_wgs84.TransformPoint(*point)
+                    point = (lon, lat)
+                row[GEOMETRY] = point
+                out.append(row)
+            return out
+        finally:
+            conn.close()
+
+    def close(self):
+        pass

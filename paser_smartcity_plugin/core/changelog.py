@@ -1,0 +1,162 @@
+"""Offline change tracking: SQLite triggers that remember every local edit, whoever makes it.
+
+The attribute form, the register dialog, QField, a plain SQL UPDATE: all of them go through
+SQLite, so the triggers below see every insert, update and delete of both layers. For each
+site touched since the last sync, ``paser_changes`` keeps one row keyed by ``uid`` (never the
+fid, which differs between copies) holding the *base*: the site's values as they were when it
+was last in step with the central database (NULL for a site made here and never synced).
+With the base, the local row and the central row the sync can do a three-way merge per field.
+
+Writes made by the sync itself (applying what it pulled) must not count as local edits: the
+sync sets the ``applying`` row of ``paser_sync_state`` inside its transaction and every
+trigger here is silent while that row exists. A crash rolls the flag back with the rest.
+"""
+
+import json
+import sqlite3
+from typing import Any, Dict, Optional
+
+from . import gpkg
+from .schema import FID_COLUMN, GEOMETRY_COLUMN, LAYERS, LayerSchema
+
+STATE_TABLE = "paser_sync_state"
+CHANGES_TABLE = "paser_changes"
+CONFLICTS_TABLE = "paser_conflicts"
+HISTORY_TABLE = "paser_sync_history"
+
+APPLYING_KEY = "applying"
+_SQL_NOW = "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')"
+_NOT_APPLYING = f"NOT EXISTS (SELECT 1 FROM {STATE_TABLE} WHERE key = '{APPLYING_KEY}')"
+# The base travels as JSON: field values as stored, the geometry as the hex of its blob.
+GEOMETRY_KEY = "geometry"
+
+DDL = f"""
+CREATE TABLE IF NOT EXISTS {STATE_TABLE} (key TEXT PRIMARY KEY NOT NULL, value TEXT);
+CREATE TABLE IF NOT EXISTS {CHANGES_TABLE} (
+  layer TEXT NOT NULL, uid TEXT NOT NULL,
+  base TEXT,                      -- JSON of the site at the last sync; NULL: new here
+  seq INTEGER NOT NULL DEFAULT 1, -- bumped by every edit, so a push can tell it was overtaken
+  changed_at TEXT NOT NULL,
+  central_seen TEXT,              -- updated_at of the central version last merged with this edit
+  PRIMARY KEY (layer, uid));
+CREATE TABLE IF NOT EXISTS {CONFLICTS_TABLE} (
+  layer TEXT NOT NULL, uid TEXT NOT NULL, field TEXT NOT NULL,
+  base TEXT, mine TEXT, theirs TEXT,  -- JSON values; field '_exists' is a delete/edit conflict
+  central_updated_at TEXT, detected_at TEXT NOT NULL,
+  PRIMARY KEY (layer, uid, field));
+CREATE TABLE IF NOT EXISTS {HISTORY_TABLE} (
+  id INTEGER PRIMARY KEY AUTOINCREMENT, started_at TEXT NOT NULL, finished_at TEXT,
+  url TEXT, outcome TEXT NOT NULL, summary TEXT, message TEXT);
+"""
+
+
+def _json_of(schema: LayerSchema, ref: str) -> str:
+    parts = [f"'{GEOMETRY_KEY}', hex({ref}.\"{GEOMETRY_COLUMN}\")"]
+    parts += [f"'{f.name}', {ref}.\"{f.name}\"" for f in schema.fields]
+    return "json_object(" + ", ".join(parts) + ")"
+
+
+def trigger_ddl(schema: LayerSchema) -> str:
+    t = schema.name
+    old = _json_of(schema, "OLD")
+    upsert = "ON CONFLICT (layer, uid) DO UPDATE SET seq = seq + 1, changed_at = excluded.changed_at"
+    return f"""
+CREATE TRIGGER "{t}_log_insert" AFTER INSERT ON "{t}"
+  WHEN NEW.uid IS NOT NULL AND {_NOT_APPLYING}
+BEGIN INSERT INTO {CHANGES_TABLE} (layer, uid, base, seq, changed_at) VALUES ('{t}', NEW.uid, NULL, 1, {_SQL_NOW})
+  {upsert}; END;
+CREATE TRIGGER "{t}_log_update" AFTER UPDATE ON "{t}"
+  WHEN OLD.uid IS NOT NULL AND {_NOT_APPLYING}
+BEGIN INSERT INTO {CHANGES_TABLE} (layer, uid, base, seq, changed_at) VALUES ('{t}', OLD.uid, {old}, 1, {_SQL_NOW})
+  {upsert}; END;
+CREATE TRIGGER "{t}_log_rekey" AFTER UPDATE OF uid ON "{t}"
+  WHEN NEW.uid IS NOT NULL AND OLD.uid IS NOT NEW.uid AND {_NOT_APPLYING}
+BEGIN INSERT INTO {CHANGES_TABLE} (layer, uid, base, seq, changed_at) VALUES ('{t}', NEW.uid, NULL, 1, {_SQL_NOW})
+  {upsert}; END;
+CREATE TRIGGER "{t}_log_delete" AFTER DELETE ON "{t}"
+  WHEN OLD.uid IS NOT NULL AND {_NOT_APPLYING}
+BEGIN INSERT INTO {CHANGES_TABLE} (layer, uid, base, seq, changed_at) VALUES ('{t}', OLD.uid, {old}, 1, {_SQL_NOW})
+  {upsert}; END;
+"""
+
+
+def touch_trigger_ddl(table: str) -> str:
+    """updated_at follows every local edit; the sync writes the server's value (flag set)."""
+    return f"""
+CREATE TRIGGER "{table}_touch" AFTER UPDATE ON "{table}"
+  WHEN NEW.updated_at IS OLD.updated_at AND {_NOT_APPLYING}
+BEGIN UPDATE "{table}" SET updated_at = {_SQL_NOW} WHERE {FID_COLUMN} = NEW.{FID_COLUMN}; END;
+"""
+
+
+def install(conn: sqlite3.Connection) -> None:
+    """Create the tracking tables and triggers (inside the caller's transaction)."""
+    gpkg.execute_script(conn, DDL)
+    for schema in LAYERS.values():
+        gpkg.execute_script(conn, trigger_ddl(schema))
+
+
+def upgrade(conn: sqlite3.Connection) -> None:
+    """Bring a workspace made before change tracking up to date (caller's transaction).
+
+    Such a workspace has never synced, so every site in it is local work: each is recorded
+    as new, and the first sync pushes what the central database does not already hold.
+    """
+    existing = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")}
+    gpkg.execute_script(conn, DDL)
+    for schema in LAYERS.values():
+        t = schema.name
+        if f"{t}_log_insert" not in existing:
+            gpkg.execute_script(conn, trigger_ddl(schema))
+        conn.execute(f'DROP TRIGGER IF EXISTS "{t}_touch"')
+        gpkg.execute_script(conn, touch_trigger_ddl(t))
+        conn.execute(
+            f"INSERT OR IGNORE INTO {CHANGES_TABLE} (layer, uid, base, seq, changed_at) "
+            f"SELECT ?, uid, NULL, 1, {_SQL_NOW} FROM \"{t}\" WHERE uid IS NOT NULL", (t,))
+
+
+def set_applying(conn: sqlite3.Connection, on: bool) -> None:
+    """Silence (or re-arm) the triggers for the rest of the caller's transaction."""
+    if on:
+        conn.execute(f"INSERT OR REPLACE INTO {STATE_TABLE} VALUES (?, '1')", (APPLYING_KEY,))
+    else:
+        conn.execute(f"DELETE FROM {STATE_TABLE} WHERE key = ?", (APPLYING_KEY,))
+
+
+def state(conn: sqlite3.Connection, key: str) -> Optional[str]:
+    row = conn.execute(f"SELECT value FROM {STATE_TABLE} WHERE key = ?", (key,)).fetchone()
+    return row[0] if row else None
+
+
+def set_state(conn: sqlite3.Connection, key: str, value: Optional[str]) -> None:
+    if value is None:
+        conn.execute(f"DELETE FROM {STATE_TABLE} WHERE key = ?", (key,))
+    else:
+        conn.execute(f"INSERT OR REPLACE INTO {STATE_TABLE} VALUES (?, ?)", (key, value))
+
+
+def pending(conn: sqlite3.Connection, layer: str) -> Dict[str, Dict[str, Any]]:
+    """uid -> {"base": dict or None, "seq": int, "central_seen": str or None} of every site
+    changed here since the last sync."""
+    out = {}
+    for uid, base, seq, seen in conn.execute(
+            f"SELECT uid, base, seq, central_seen FROM {CHANGES_TABLE} WHERE layer = ?", (layer,)):
+        out[uid] = {"base": decode_base(base), "seq": seq, "central_seen": seen}
+    return out
+
+
+def decode_base(text: Optional[str]) -> Optional[Dict[str, Any]]:
+    if text is None:
+        return None
+    values = json.loads(text)
+    blob = values.pop(GEOMETRY_KEY, None)
+    values[GEOMETRY_KEY] = gpkg.decode_point(bytes.fromhex(blob)) if blob else None
+    return values
+
+
+def encode_base(values: Dict[str, Any]) -> str:
+    """The JSON form of a base from a row dict whose geometry is (lon, lat) or None."""
+    out = {k: v for k, v in values.items() if k != GEOMETRY_KEY and k != FID_COLUMN}
+    point = values.get(GEOMETRY_KEY)
+    out[GEOMETRY_KEY] = gpkg.encode_point(*point).hex().upper() if point else None
+    return json.dumps(out, sort_keys=True)

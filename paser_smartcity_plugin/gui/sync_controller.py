@@ -1,0 +1,135 @@
+"""The sync menu actions: run ``paser_smartcity:sync`` in a QgsTask, report, open the dialogs.
+
+The task is QGIS's QgsProcessingAlgRunnerTask, so the sync runs off the GUI thread, shows its
+progress in the task manager, and the officer can cancel it there.
+"""
+
+import json
+
+from qgis.core import (
+    QgsApplication,
+    QgsProcessingAlgRunnerTask,
+    QgsProcessingContext,
+    QgsProcessingFeedback,
+    QgsProject,
+)
+from qgis.PyQt.QtWidgets import QPushButton
+
+from ..core.schema import LAYERS
+from ..toolbelt import settings
+from ..toolbelt.i18n import language, tr
+from ..toolbelt.logger import CRITICAL, SUCCESS, WARNING, Logger
+
+ALGORITHM_ID = "paser_smartcity:sync"
+
+
+class _Feedback(QgsProcessingFeedback):
+    """Keeps the algorithm's error and warnings for the message bar."""
+
+    def __init__(self):
+        super().__init__()
+        self.errors = []
+
+    def reportError(self, error, fatalError=False):  # noqa: N802,N803 - QGIS's names
+        self.errors.append(error)
+        super().reportError(error, fatalError)
+
+
+class SyncController:
+    def __init__(self, iface, logger: Logger):
+        self.iface = iface
+        self.logger = logger
+        self.task = None
+        self._keep = None  # context and feedback must outlive the task
+
+    def workspace(self):
+        from ..core.workspace import Workspace
+
+        return Workspace(settings.workspace_path())
+
+    # -- actions
+
+    def open_sync_dialog(self):
+        from .sync_dialogs import SyncDialog
+
+        current = settings.load()
+        dialog = SyncDialog(current.central_url, current.authcfg, self.iface.mainWindow())
+        if not dialog.exec():
+            return None
+        settings.set_value("central_url", dialog.url)
+        settings.set_value("authcfg", dialog.authcfg)
+        return self.start_sync(dialog.url, dialog.authcfg, dialog.push)
+
+    def start_sync(self, url: str = "", authcfg: str = "", push: bool = True):
+        if self.task is not None:
+            self.logger.log(tr("A sync is already running."), WARNING, push=True)
+            return None
+        current = settings.load()
+        url = url or current.central_url
+        if not url:
+            self.logger.log(tr("Set the central server first (Paser Smart City ▸ Sync with central database)."),
+                            WARNING, push=True)
+            return None
+        algorithm = QgsApplication.processingRegistry().createAlgorithmById(ALGORITHM_ID)
+        params = {"WORKSPACE": settings.workspace_path(), "URL": url, "AUTHCFG": authcfg or current.authcfg,
+                  "PUSH": push, "TIMEOUT": current.sync_timeout_s}
+        context, feedback = QgsProcessingContext(), _Feedback()
+        context.setProject(QgsProject.instance())
+        task = QgsProcessingAlgRunnerTask(algorithm, params, context, feedback)
+        task.setDescription(tr("Paser Smart City: sync with the central database"))
+        task.executed.connect(lambda ok, results: self._finished(ok, results, feedback))
+        self.task, self._keep = task, (context, feedback, algorithm)
+        QgsApplication.taskManager().addTask(task)
+        return task
+
+    def _finished(self, ok: bool, results: dict, feedback: _Feedback):
+        self.task = None
+        self._refresh_layers()
+        if not ok:
+            message = feedback.errors[-1] if feedback.errors else tr("the sync was cancelled")
+            self.logger.log(tr("Sync stopped: {error}. Nothing was half-applied.").format(error=message),
+                            CRITICAL, push=True)
+            return
+        summary = json.loads(results.get("SUMMARY") or "{}")
+        lang = language()
+        parts = []
+        for layer, s in summary.get("layers", {}).items():
+            parts.append(tr("{layer}: {pulled} pulled, {pushed} pushed, {conflicts} conflicts").format(
+                layer=LAYERS[layer].title(lang), **{k: s[k] for k in ("pulled", "pushed", "conflicts")}))
+        text = tr("Sync done — ") + "; ".join(parts)
+        warnings = summary.get("warnings") or []
+        level = WARNING if warnings or results.get("CONFLICTS") else SUCCESS
+        self.logger.log(text, level, push=False, details="\n".join(warnings))
+        bar = self.iface.messageBar()
+        widget = bar.createMessage("Paser Smart City", text + (" — " + " ".join(warnings) if warnings else ""))
+        if results.get("CONFLICTS"):
+            button = QPushButton(tr("Resolve conflicts…"))
+            button.clicked.connect(self.show_conflicts)
+            widget.layout().addWidget(button)
+        button = QPushButton(tr("History…"))
+        button.clicked.connect(self.show_history)
+        widget.layout().addWidget(button)
+        bar.pushWidget(widget, level, 0 if level == WARNING else 10)
+
+    def _refresh_layers(self):
+        for layer in QgsProject.instance().mapLayers().values():
+            if layer.customProperty("paser_smartcity/layer") in LAYERS:
+                layer.dataProvider().reloadData()
+                layer.triggerRepaint()
+
+    def show_conflicts(self):
+        from .sync_dialogs import ConflictsDialog
+
+        dialog = ConflictsDialog(self.workspace(), self.iface.mainWindow())
+        if not dialog.conflicts:
+            self.logger.log(tr("No open sync conflicts."), SUCCESS, push=True)
+            return dialog
+        dialog.show()
+        return dialog
+
+    def show_history(self):
+        from .sync_dialogs import HistoryDialog
+
+        dialog = HistoryDialog(self.workspace(), self.iface.mainWindow())
+        dialog.show()
+        return dialog

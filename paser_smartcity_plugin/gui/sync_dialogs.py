@@ -1,0 +1,172 @@
+"""Sync dialogs: settings + start, conflicts (keep mine / take central, per field), history.
+
+Thin: every operation is a core function (core.sync.conflicts.resolve, engine.history) or the
+``paser_smartcity:sync`` Processing algorithm, run by SyncController in a QgsTask.
+"""
+
+import json
+
+from qgis.gui import QgsAuthConfigSelect
+from qgis.PyQt.QtCore import Qt
+from qgis.PyQt.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+)
+
+from ..core.sync.conflicts import CENTRAL, MINE, open_conflicts, resolve
+from ..core.sync.engine import history
+from ..core.workspace import WorkspaceError
+from ..toolbelt.i18n import tr
+
+
+def _show(value) -> str:
+    if value is None:
+        return "—"
+    if isinstance(value, (list, tuple)) and len(value) == 2 and all(isinstance(v, (int, float)) for v in value):
+        return f"{value[0]:.6f}, {value[1]:.6f}"
+    if isinstance(value, dict):
+        return tr("present (edited centrally)")
+    return {"deleted": tr("deleted"), "present": tr("present")}.get(str(value), str(value))
+
+
+class SyncDialog(QDialog):
+    """Where the officer sets the central server and starts a sync."""
+
+    def __init__(self, url: str, authcfg: str, parent=None):
+        super().__init__(parent)
+        self.setWindowTitle(tr("Sync with the central database"))
+        layout = QVBoxLayout(self)
+        form = QFormLayout()
+        self.url_edit = QLineEdit(url)
+        self.url_edit.setPlaceholderText("https://gis.paserkab.go.id/wfs3")
+        form.addRow(tr("Central server (OGC API landing page)"), self.url_edit)
+        self.auth_select = QgsAuthConfigSelect(self)
+        self.auth_select.setConfigId(authcfg)
+        form.addRow(tr("Authentication"), self.auth_select)
+        self.push_check = QCheckBox(tr("Send my edits (new, changed and deleted sites)"))
+        self.push_check.setChecked(True)
+        form.addRow("", self.push_check)
+        layout.addLayout(form)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr("Sync"))
+        buttons.accepted.connect(self._accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def _accept(self):
+        if not self.url_edit.text().strip().lower().startswith(("http://", "https://")):
+            QMessageBox.warning(self, self.windowTitle(), tr("Enter the http(s) URL of the central server."))
+            return
+        self.accept()
+
+    @property
+    def url(self) -> str:
+        return self.url_edit.text().strip()
+
+    @property
+    def authcfg(self) -> str:
+        return self.auth_select.configId()
+
+    @property
+    def push(self) -> bool:
+        return self.push_check.isChecked()
+
+
+class ConflictsDialog(QDialog):
+    """One row per conflicting field: base, mine, central, and the officer's choice."""
+
+    COLUMNS = ("Layer", "Site", "Field", "At last sync", "Mine", "Central", "Keep")
+
+    def __init__(self, workspace, parent=None):
+        super().__init__(parent)
+        self.workspace = workspace
+        self.setWindowTitle(tr("Sync conflicts"))
+        self.resize(900, 400)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(tr("The same field was changed here and in the central database. Choose per "
+                                   "field which value to keep; your choice is sent with the next sync.")))
+        self.table = QTableWidget(0, len(self.COLUMNS))
+        self.table.setHorizontalHeaderLabels([tr(c) for c in self.COLUMNS])
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        layout.addWidget(self.table)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Apply | QDialogButtonBox.StandardButton.Close)
+        buttons.button(QDialogButtonBox.StandardButton.Apply).clicked.connect(self.apply)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.conflicts = []
+        self.reload()
+
+    def reload(self):
+        self.conflicts = open_conflicts(self.workspace)
+        self.table.setRowCount(len(self.conflicts))
+        for row, c in enumerate(self.conflicts):
+            field = tr("the site itself") if c.is_delete_conflict else c.field
+            for col, text in enumerate((c.layer, c.name or c.uid, field, _show(c.base), _show(c.mine),
+                                        _show(c.theirs))):
+                item = QTableWidgetItem(text)
+                item.setData(Qt.ItemDataRole.ToolTipRole, text)
+                self.table.setItem(row, col, item)
+            choice = QComboBox()
+            choice.addItem(tr("Keep mine"), MINE)
+            choice.addItem(tr("Take central"), CENTRAL)
+            self.table.setCellWidget(row, len(self.COLUMNS) - 1, choice)
+
+    def set_choice(self, row: int, choice: str) -> None:
+        combo = self.table.cellWidget(row, len(self.COLUMNS) - 1)
+        combo.setCurrentIndex(combo.findData(choice))
+
+    def apply(self) -> int:
+        """Resolve every listed conflict as chosen; returns how many were resolved."""
+        done = 0
+        for row, c in enumerate(self.conflicts):
+            choice = self.table.cellWidget(row, len(self.COLUMNS) - 1).currentData()
+            try:
+                resolve(self.workspace, c.layer, c.uid, c.field, choice)
+                done += 1
+            except WorkspaceError as exc:
+                QMessageBox.warning(self, self.windowTitle(), str(exc))
+        self.reload()
+        return done
+
+
+class HistoryDialog(QDialog):
+    COLUMNS = ("Started (UTC)", "Outcome", "Pulled", "Pushed", "Conflicts", "Server", "Message")
+
+    def __init__(self, workspace, parent=None):
+        super().__init__(parent)
+        self.setWindowTitle(tr("Sync history"))
+        self.resize(900, 400)
+        layout = QVBoxLayout(self)
+        self.table = QTableWidget(0, len(self.COLUMNS))
+        self.table.setHorizontalHeaderLabels([tr(c) for c in self.COLUMNS])
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        layout.addWidget(self.table)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        outcomes = {"ok": tr("done"), "failed": tr("failed"), "cancelled": tr("cancelled"),
+                    "interrupted": tr("interrupted"), "running": tr("running")}
+        rows = history(workspace)
+        self.table.setRowCount(len(rows))
+        for r, h in enumerate(rows):
+            layers = (h["summary"] or {}).get("layers", {})
+            total = {k: sum(v.get(k, 0) for v in layers.values()) for k in ("pulled", "pushed", "conflicts")}
+            detail = json.dumps(layers) if layers else ""
+            for c, text in enumerate((h["started_at"], outcomes.get(h["outcome"], h["outcome"]), str(total["pulled"]),
+                                      str(total["pushed"]), str(total["conflicts"]), h["url"] or "", h["message"])):
+                item = QTableWidgetItem(text)
+                item.setData(Qt.ItemDataRole.ToolTipRole, detail or text)
+                self.table.setItem(r, c, item)

@@ -1,0 +1,74 @@
+from qgis.core import (
+    QgsProcessingException,
+    QgsProcessingOutputNumber,
+    QgsProcessingOutputString,
+    QgsProcessingParameterAuthConfig,
+    QgsProcessingParameterBoolean,
+    QgsProcessingParameterFile,
+    QgsProcessingParameterNumber,
+    QgsProcessingParameterString,
+)
+
+from .base import PaserAlgorithm
+
+
+class SyncAlgorithm(PaserAlgorithm):
+    NAME = "sync"
+    DISPLAY_NAME = "Sync with the central database"
+    GROUP = "Central database"
+    HELP = (
+        "Synchronises the workspace with the regency's central database over OGC API – Features. "
+        "Pulls every site changed centrally since the last sync and merges it field by field with the "
+        "edits made here; the same field changed on both sides becomes a conflict to resolve (Paser Smart "
+        "City ▸ Sync conflicts). With PUSH, local edits, new and deleted sites are sent (the server must "
+        "support OGC API – Features Part 4; otherwise the sync only pulls and says so). URL is the landing "
+        "page of the service, e.g. https://gis.paserkab.go.id/wfs3. AUTHCFG is a QGIS authentication "
+        "configuration (Basic, EsriToken or OAuth2). Everything pulled is applied in one transaction: a "
+        "failure or a cancel leaves the workspace as it was."
+    )
+
+    def initAlgorithm(self, config=None):  # noqa: N802
+        self.addParameter(QgsProcessingParameterFile(
+            "WORKSPACE", self.tr("Workspace GeoPackage"), extension="gpkg"))
+        self.addParameter(QgsProcessingParameterString("URL", self.tr("Central server (OGC API landing page URL)")))
+        self.addParameter(QgsProcessingParameterAuthConfig("AUTHCFG", self.tr("Authentication"), optional=True))
+        self.addParameter(QgsProcessingParameterBoolean("PUSH", self.tr("Send local edits"), defaultValue=True))
+        timeout = QgsProcessingParameterNumber("TIMEOUT", self.tr("Network timeout (seconds)"),
+                                               QgsProcessingParameterNumber.Type.Double, 30.0, True, 1.0, 600.0)
+        self.addParameter(timeout)
+        self.addOutput(QgsProcessingOutputNumber("PULLED", self.tr("Central changes applied")))
+        self.addOutput(QgsProcessingOutputNumber("PUSHED", self.tr("Local changes sent")))
+        self.addOutput(QgsProcessingOutputNumber("CONFLICTS", self.tr("Sites with conflicts")))
+        self.addOutput(QgsProcessingOutputString("SUMMARY", self.tr("Summary per layer (JSON)")))
+
+    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
+        import json
+
+        from ..core.sync import OgcApiClient, SyncError, synchronize
+        from ..toolbelt.network import NetworkSetupError, requests_session
+
+        workspace = self.open_workspace(self.parameterAsFile(parameters, "WORKSPACE", context))
+        url = self.parameterAsString(parameters, "URL", context).strip()
+        authcfg = self.parameterAsString(parameters, "AUTHCFG", context) or ""
+        push = self.parameterAsBoolean(parameters, "PUSH", context)
+        timeout = self.parameterAsDouble(parameters, "TIMEOUT", context) or 30.0
+        try:
+            session, label = requests_session(url, authcfg)
+        except NetworkSetupError as exc:
+            raise QgsProcessingException(str(exc)) from None
+        try:
+            with session:
+                client = OgcApiClient(url, session=session, timeout=timeout, auth_label=label,
+                                      is_cancelled=feedback.isCanceled)
+                result = synchronize(workspace, client, push=push,
+                                     progress=lambda fraction, text: (feedback.setProgress(100 * fraction),
+                                                                      feedback.setProgressText(text)))
+        except SyncError as exc:
+            raise QgsProcessingException(self.tr("Sync failed: {error}").format(error=exc)) from None
+        for warning in result.warnings:
+            feedback.reportError(warning, False)
+        for layer, summary in result.layers.items():
+            feedback.pushInfo(self.tr("{layer}: {pulled} pulled, {pushed} pushed, {conflicts} with conflicts").format(
+                layer=layer, pulled=summary.pulled, pushed=summary.pushed, conflicts=summary.conflicts))
+        return {"PULLED": result.pulled, "PUSHED": result.pushed, "CONFLICTS": result.conflicts,
+                "SUMMARY": json.dumps(result.as_dict())}

@@ -1,0 +1,115 @@
+"""paser_smartcity:sync end to end through Processing: real QGIS auth configurations, QGIS's
+proxy settings, a real qgis_mapserver with the embedded central."""
+
+import base64
+
+import pytest
+from faulty_proxy import FaultyProxy
+from qgis.core import QgsApplication, QgsAuthMethodConfig, QgsProcessingException, QgsSettings
+from sync_support import seed
+
+from central.db import GpkgCentral
+from central.embedded import create_embedded_central
+from central.publish_qgis_server import write_project
+from central.servers import QgisServer
+from paser_smartcity_plugin.core.demo import demo_uid
+from paser_smartcity_plugin.core.schema import SERVICE_POINTS, TOWER_PLANS
+from paser_smartcity_plugin.core.workspace import Workspace, create_workspace
+
+TOWER = demo_uid("tower", "64.01.08.2008")
+SECRET = "s3cret-Paser!"
+
+
+def run(params):
+    import processing
+
+    return processing.run("paser_smartcity:sync", params)
+
+
+@pytest.fixture(scope="module")
+def server(qgis_app, tmp_path_factory):
+    folder = tmp_path_factory.mktemp("alg-central")
+    path = str(folder / "central.gpkg")
+    create_embedded_central(path)
+    seed(GpkgCentral(path))
+    with QgisServer(write_project(str(folder / "central.qgs"), gpkg=path)) as srv:
+        yield srv, GpkgCentral(path)
+
+
+@pytest.fixture
+def ws(tmp_path):
+    path = str(tmp_path / "ws.gpkg")
+    create_workspace(path)
+    return Workspace(path)
+
+
+def auth_config(method, name, values):
+    manager = QgsApplication.authManager()
+    if not manager.masterPasswordIsSet():
+        assert manager.setMasterPassword("test-master", True)
+    config = QgsAuthMethodConfig(method)
+    config.setName(name)
+    for key, value in values.items():
+        config.setConfig(key, value)
+    stored = manager.storeAuthenticationConfig(config)
+    assert stored[0] if isinstance(stored, tuple) else stored
+    return config.id()
+
+
+def test_sync_algorithm_pulls_pushes_and_reports(plugin, server, ws):
+    srv, db = server
+    result = run({"WORKSPACE": ws.path, "URL": srv.url, "PUSH": True})
+    assert (result["PULLED"], result["PUSHED"], result["CONFLICTS"]) == (158, 0, 0)
+    ws.update_site(TOWER_PLANS, TOWER, {"status": "permit"})
+    result = run({"WORKSPACE": ws.path, "URL": srv.url, "PUSH": False})
+    assert result["PUSHED"] == 0 and db.row(TOWER_PLANS, TOWER)["status"] != "permit"
+    result = run({"WORKSPACE": ws.path, "URL": srv.url, "PUSH": True})
+    assert result["PUSHED"] == 1 and db.row(TOWER_PLANS, TOWER)["status"] == "permit"
+    assert '"tower_plans": {"pulled": 0, "pushed": 1' in result["SUMMARY"]
+
+
+def test_basic_auth_end_to_end_and_refusal_names_the_config(plugin, server, ws):
+    srv, _ = server
+    authcfg = auth_config("Basic", "Paser central (Basic)", {"username": "officer", "password": SECRET})
+    expected = "Basic " + base64.b64encode(f"officer:{SECRET}".encode()).decode()
+    with FaultyProxy(srv.url) as proxy:
+        proxy.required_headers = {"Authorization": expected}
+        result = run({"WORKSPACE": ws.path, "URL": proxy.url, "AUTHCFG": authcfg, "PUSH": True})
+        assert result["PULLED"] == 158
+        proxy.required_headers = {"Authorization": "Basic bm9ib2R5Om5vcGU="}  # the server now wants another
+        with pytest.raises(QgsProcessingException) as info:
+            run({"WORKSPACE": ws.path, "URL": proxy.url, "AUTHCFG": authcfg})
+    message = str(info.value)
+    assert f"'Paser central (Basic)' (id {authcfg})" in message and "HTTP 401" in message
+    assert SECRET not in message and expected not in message
+
+
+def test_token_auth_end_to_end(plugin, server, ws):
+    srv, _ = server
+    authcfg = auth_config("EsriToken", "Paser central (token)", {"token": "tok-123-abc"})
+    with FaultyProxy(srv.url) as proxy:
+        proxy.required_headers = {"X-Esri-Authorization": "Bearer tok-123-abc"}
+        assert run({"WORKSPACE": ws.path, "URL": proxy.url, "AUTHCFG": authcfg})["PULLED"] == 158
+
+
+def test_unknown_auth_config_and_bad_url_are_clear(plugin, ws):
+    with pytest.raises(QgsProcessingException, match="authentication configuration nope123 does not exist"):
+        run({"WORKSPACE": ws.path, "URL": "http://127.0.0.1:9/wfs3", "AUTHCFG": "nope123"})
+    with pytest.raises(QgsProcessingException, match="not an http"):
+        run({"WORKSPACE": ws.path, "URL": "ftp://example.org/wfs3"})
+    assert ws.count(SERVICE_POINTS) == 0
+
+
+def test_qgis_proxy_settings_are_honoured(plugin, server, ws):
+    srv, _ = server
+    settings = QgsSettings()
+    with FaultyProxy(srv.url) as proxy:
+        try:
+            settings.setValue("proxy/proxyEnabled", True)
+            settings.setValue("proxy/proxyType", "HttpProxy")
+            settings.setValue("proxy/proxyHost", "127.0.0.1")
+            settings.setValue("proxy/proxyPort", str(proxy.port))
+            assert run({"WORKSPACE": ws.path, "URL": srv.url})["PULLED"] == 158
+        finally:
+            settings.setValue("proxy/proxyEnabled", False)
+        assert proxy.absolute_requests > 0  # the requests went through QGIS's proxy

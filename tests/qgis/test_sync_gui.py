@@ -1,0 +1,139 @@
+"""The sync from the menu: a QgsTask, a summary in the message bar, conflict and history dialogs."""
+
+import time
+
+import pytest
+from qgis.core import QgsApplication
+from qgis.PyQt.QtCore import QCoreApplication
+from sync_support import seed
+
+from central.db import GpkgCentral
+from central.embedded import create_embedded_central
+from central.publish_qgis_server import write_project
+from central.servers import QgisServer
+from paser_smartcity_plugin.core.demo import demo_uid
+from paser_smartcity_plugin.core.schema import TOWER_PLANS
+from paser_smartcity_plugin.core.sync.conflicts import CENTRAL, MINE, open_conflicts
+from paser_smartcity_plugin.core.workspace import Workspace, create_workspace
+from paser_smartcity_plugin.gui.sync_dialogs import ConflictsDialog, HistoryDialog
+from paser_smartcity_plugin.toolbelt import settings
+
+TOWER = demo_uid("tower", "64.01.08.2008")
+
+
+@pytest.fixture(scope="module")
+def server(qgis_app, tmp_path_factory):
+    folder = tmp_path_factory.mktemp("gui-central")
+    path = str(folder / "central.gpkg")
+    create_embedded_central(path)
+    seed(GpkgCentral(path))
+    with QgisServer(write_project(str(folder / "central.qgs"), gpkg=path)) as srv:
+        yield srv, GpkgCentral(path)
+
+
+@pytest.fixture
+def ws(plugin, workspace_path):
+    import os
+
+    os.makedirs(os.path.dirname(workspace_path), exist_ok=True)
+    create_workspace(workspace_path)
+    return Workspace(workspace_path)
+
+
+def run_task(controller, **kw):
+    task = controller.start_sync(**kw)
+    assert task is not None
+    deadline = time.monotonic() + 120
+    while controller.task is not None:
+        assert time.monotonic() < deadline, "the sync task did not finish"
+        QCoreApplication.processEvents()
+        time.sleep(0.01)
+
+
+def bar_texts(iface):
+    return [item.text() for item in iface.messageBar().items()]
+
+
+def test_menu_has_the_sync_actions(plugin, qgis_iface):
+    names = {a.objectName() for a in plugin.actions}
+    assert {"paser_smartcity_sync", "paser_smartcity_sync_conflicts", "paser_smartcity_sync_history"} <= names
+
+
+def test_sync_runs_in_a_task_and_reports_per_layer(plugin, qgis_iface, server, ws):
+    srv, _ = server
+    qgis_iface.messageBar().clearWidgets()
+    settings.set_value("central_url", srv.url)
+    controller = plugin.sync_controller()
+    run_task(controller)
+    (text,) = [t for t in bar_texts(qgis_iface) if "Sync done" in t]
+    assert "Internet service points: 154 pulled, 0 pushed, 0 conflicts" in text
+    assert "Tower plans: 4 pulled" in text
+    assert ws.count(TOWER_PLANS) == 4
+    assert QgsApplication.taskManager().count() == 0 or all(
+        t.status() in (t.Complete, t.Terminated) for t in QgsApplication.taskManager().tasks())
+    dialog = HistoryDialog(ws)
+    assert dialog.table.rowCount() == 1 and dialog.table.item(0, 1).text() == "done"
+    assert dialog.table.item(0, 2).text() == "158"
+
+
+def test_failure_is_reported_and_workspace_untouched(plugin, qgis_iface, ws):
+    qgis_iface.messageBar().clearWidgets()
+    run_task(plugin.sync_controller(), url="http://127.0.0.1:9/wfs3")
+    (text,) = [t for t in bar_texts(qgis_iface) if "Sync stopped" in t]
+    assert "cannot reach 127.0.0.1:9" in text and "Nothing was half-applied" in text
+    assert ws.count(TOWER_PLANS) == 0
+
+
+def test_conflict_dialog_keep_mine_and_take_central(plugin, qgis_iface, server, ws):
+    srv, db = server
+    controller = plugin.sync_controller()
+    run_task(controller, url=srv.url)
+    ws.update_site(TOWER_PLANS, TOWER, {"status": "permit", "notes": "mine"})
+    db.update(TOWER_PLANS, TOWER, {"status": "construction", "notes": "central"})
+    qgis_iface.messageBar().clearWidgets()
+    run_task(controller, url=srv.url)
+    assert any("1 conflicts" in t for t in bar_texts(qgis_iface))
+    dialog = ConflictsDialog(ws)
+    fields = [c.field for c in dialog.conflicts]
+    assert fields == ["notes", "status"]
+    dialog.set_choice(fields.index("notes"), MINE)
+    dialog.set_choice(fields.index("status"), CENTRAL)
+    assert dialog.apply() == 2 and dialog.table.rowCount() == 0 and open_conflicts(ws) == []
+    run_task(controller, url=srv.url)
+    site, remote = ws.site(TOWER_PLANS, TOWER), db.row(TOWER_PLANS, TOWER)
+    assert (site["status"], site["notes"]) == ("construction", "mine")
+    assert (remote["status"], remote["notes"]) == ("construction", "mine")
+
+
+def test_sync_dialog_keeps_url_auth_and_push(plugin):
+    from paser_smartcity_plugin.gui.sync_dialogs import SyncDialog
+
+    dialog = SyncDialog("http://127.0.0.1:8765/wfs3", "", None)
+    assert (dialog.url, dialog.authcfg, dialog.push) == ("http://127.0.0.1:8765/wfs3", "", True)
+    dialog.url_edit.setText("  https://gis.paserkab.go.id/wfs3 ")
+    dialog.push_check.setChecked(False)
+    assert (dialog.url, dialog.push) == ("https://gis.paserkab.go.id/wfs3", False)
+
+
+def test_cancel_from_the_task_manager(plugin, qgis_iface, server, ws):
+    from faulty_proxy import FaultyProxy, sleep
+    from sync_support import table_dump
+
+    srv, _ = server
+    before = table_dump(ws)
+    qgis_iface.messageBar().clearWidgets()
+    controller = plugin.sync_controller()
+    with FaultyProxy(srv.url, lambda m, p, n: sleep(1.5) if "/items" in p else None) as proxy:
+        task = controller.start_sync(url=proxy.url)
+        deadline = time.monotonic() + 10
+        while not proxy.log and time.monotonic() < deadline:
+            QCoreApplication.processEvents()
+            time.sleep(0.01)
+        task.cancel()  # what the task manager's cancel button does
+        while controller.task is not None:
+            assert time.monotonic() < deadline + 30
+            QCoreApplication.processEvents()
+            time.sleep(0.01)
+    (text,) = [t for t in bar_texts(qgis_iface) if "Sync stopped" in t]
+    assert "cancelled" in text
+    assert table_dump(ws) == before

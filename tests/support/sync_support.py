@@ -1,0 +1,21 @@
+"""Helpers shared by the sync integration tests (and the benchmark)."""
+
+from paser_smartcity_plugin.core.demo import demo_rows
+from paser_smartcity_plugin.core.gazetteer import default_gazetteer
+from paser_smartcity_plugin.core.workspace import Workspace, _complete_row
+
+
+def seed(db):
+    gaz = default_gazetteer()
+    for layer, rows in demo_rows(gaz).items():
+        db.insert(layer, [_complete_row(r, gaz) for r in rows])
+
+
+def table_dump(ws: Workspace):
+    """Everything of the workspace a sync may change, except its own history."""
+    out = {}
+    with ws.read() as conn:
+        for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'rtree%' "
+                                    "AND name NOT IN ('paser_sync_history', 'sqlite_sequence') ORDER BY name"):
+            out[name] = sorted(map(repr, conn.execute(f'SELECT * FROM "{name}"').fetchall()))
+    return out

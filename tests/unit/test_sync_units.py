@@ -1,0 +1,95 @@
+"""Pieces of the sync that need no server: the central schema agrees with the workspace's,
+value canonicalisation, and repairing the paging links of a server."""
+
+import os
+import re
+
+import pytest
+
+from paser_smartcity_plugin.core.schema import DATETIME, INTEGER, LAYERS, REAL
+from paser_smartcity_plugin.core.sync import OgcApiClient, SyncError
+from paser_smartcity_plugin.core.sync.client import _repair_next
+from paser_smartcity_plugin.core.sync.values import canonical, canonical_datetime, datetime_filter_start
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+SQL_TYPES = {"TEXT": ("varchar", "text"), INTEGER: ("integer",), REAL: ("double precision",),
+             DATETIME: ("timestamptz",)}
+
+
+def _tables(sql):
+    out = {}
+    for name, body in re.findall(r"CREATE TABLE (\w+) \((.*?)\n\);", sql, re.S):
+        cols = {}
+        for line in body.splitlines():
+            m = re.match(r"\s+(\w+)\s+(double precision|\w+)", line)
+            if m and m.group(1) != "CHECK":
+                cols[m.group(1)] = m.group(2)
+        out[name] = cols
+    return out
+
+
+def test_central_schema_sql_has_the_workspace_fields():
+    with open(os.path.join(ROOT, "central", "schema.sql")) as f:
+        sql = f.read()
+    tables = _tables(sql)
+    assert set(tables) == set(LAYERS)
+    for name, schema in LAYERS.items():
+        cols = tables[name]
+        assert list(cols) == ["fid", "uid"] + [f.name for f in schema.fields if f.name != "uid"] + ["deleted_at", "geom"]
+        for field in schema.fields:
+            assert cols[field.name] in SQL_TYPES[field.type], (name, field.name)
+        assert f"CREATE TRIGGER {name}_touch BEFORE INSERT OR UPDATE ON {name}" in sql
+        assert f"CREATE TRIGGER {name}_soft_delete BEFORE DELETE ON {name}" in sql
+    assert "clock_timestamp()" in sql
+
+
+@pytest.mark.parametrize("raw, expected", [
+    ("2026-11-27T17:09:55.435", "2026-11-27T17:09:55.435Z"),  # QGIS Server from a GeoPackage: no zone = UTC
+    ("2026-11-27T17:09:55.4356Z", "2026-11-27T17:09:55.435Z"),
+    ("2026-11-28T01:09:55+08:00", "2026-11-27T17:09:55.000Z"),  # WITA
+    ("2026-11-27 17:09:55", "2026-11-27T17:09:55.000Z"),
+    (None, None), ("", None),
+])
+def test_datetimes_are_compared_in_one_form(raw, expected):
+    assert canonical_datetime(raw) == expected
+
+
+def test_numbers_and_filter_start():
+    assert canonical(INTEGER, "2022") == 2022 and canonical(REAL, 72) == 72.0 and canonical(REAL, "") is None
+    assert datetime_filter_start("2026-11-27T17:09:55.435Z", 30) == "2026-11-27T17:09:25Z"
+
+
+def test_mangled_next_link_gets_our_filter_back():
+    # what QGIS Server 3.22 sends: the datetime value loses its percent signs
+    href = "http://h/wfs3/collections/x/items?datetime=2020-01-01T003A003A00Z153F..&offset=153&limit=3"
+    url, query = _repair_next(href, {"datetime": "2020-01-01T00:00:00Z/..", "limit": "3"})
+    assert url == "http://h/wfs3/collections/x/items"
+    assert query == {"datetime": "2020-01-01T00:00:00Z/..", "offset": "153", "limit": "3"}
+
+
+@pytest.mark.parametrize("url", ["", "ftp://x/wfs3", "gis.paserkab.go.id/wfs3"])
+def test_client_refuses_non_http_urls(url):
+    with pytest.raises(SyncError, match="not an http"):
+        OgcApiClient(url)
+
+
+def test_proxy_credentials_never_reach_a_message():
+    import requests
+
+    session = requests.Session()
+    session.trust_env = False
+    session.proxies = {"http": "http://officer:Rahasia123@127.0.0.1:9"}  # nothing listens on port 9
+    client = OgcApiClient("http://127.0.0.1:9/wfs3", session=session, retries=0, timeout=2)
+    with pytest.raises(SyncError) as info:
+        client.conformance()
+    assert "Rahasia123" not in str(info.value) and "cannot reach" in str(info.value)
+
+
+def test_sync_core_imports_no_qgis():
+    import subprocess
+    import sys
+
+    code = ("import sys; import paser_smartcity_plugin.core.sync, paser_smartcity_plugin.core.sync.conflicts;"
+            "bad = [m for m in sys.modules if m.split('.')[0] in ('qgis', 'PyQt5', 'geopandas')];"
+            "assert not bad, bad")
+    subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT)
