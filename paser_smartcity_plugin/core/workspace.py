@@ -319,10 +319,15 @@ class Workspace:
 
     # -- writing
 
-    def insert_sites(self, layer: str, rows: Iterable[Row]) -> List[str]:
-        """Insert validated rows in one transaction; returns their uids."""
-        with self.write() as conn:
+    def insert_sites(self, layer: str, rows: Iterable[Row], conn: Optional[sqlite3.Connection] = None) -> List[str]:
+        """Insert validated rows in one transaction; returns their uids.
+
+        Pass ``conn`` to take part in a caller's transaction instead.
+        """
+        if conn is not None:
             return _insert(conn, layer_schema(layer), rows, self.gazetteer)
+        with self.write() as own:
+            return _insert(own, layer_schema(layer), rows, self.gazetteer)
 
     def update_site(self, layer: str, uid: str, values: Row, conn: Optional[sqlite3.Connection] = None) -> None:
         """Change some fields (and/or the geometry) of one site, in one transaction.

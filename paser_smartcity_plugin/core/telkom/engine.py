@@ -1,0 +1,71 @@
+"""geopandas, found only when the exchange is used, with the pyogrio engine or fiona.
+
+The rest of the plugin never needs geopandas: this module is imported lazily by the
+export and import, and :func:`load` turns a missing package into a message saying what to
+install. geopandas >= 0.12 is supported with either engine; Debian 12's python3-geopandas
+(0.12) comes with fiona only, where reading is ~15x slower than pyogrio but correct.
+"""
+
+import importlib
+import warnings
+from typing import Any, Dict, Optional, Tuple
+
+from .errors import GeopandasMissingError, TelkomError
+
+ENGINES = ("pyogrio", "fiona")
+
+INSTALL_HINT = (
+    "The Telkom exchange needs the Python package geopandas with pyogrio (or fiona) in the Python "
+    "that QGIS uses. Debian/Ubuntu: apt install python3-geopandas; Windows (OSGeo4W Shell) or "
+    "macOS: python -m pip install geopandas pyogrio. The rest of the plugin works without it."
+)
+
+
+def load(engine: Optional[str] = None) -> Tuple[Any, str]:
+    """(geopandas module, engine name). ``engine`` forces one; by default pyogrio, else fiona."""
+    try:
+        geopandas = importlib.import_module("geopandas")
+    except ImportError as exc:
+        raise GeopandasMissingError(f"{INSTALL_HINT} ({exc})") from None
+    candidates = (engine,) if engine else ENGINES
+    for name in candidates:
+        if name not in ENGINES:
+            raise TelkomError(f"unknown shapefile engine {name!r}; use pyogrio or fiona")
+        try:
+            module = importlib.import_module(name)
+        except ImportError:
+            continue
+        if getattr(module, "__version__", None) is None:  # a stray folder of that name, not the package
+            continue
+        return geopandas, name
+    raise GeopandasMissingError(f"{INSTALL_HINT} (neither {' nor '.join(candidates)} can be imported)")
+
+
+def version(geopandas) -> Tuple[int, int]:
+    major, minor = geopandas.__version__.split(".")[:2]
+    return int(major), int(minor)
+
+
+def write_points(gdf, path: str, engine: str, fiona_schema: Dict[str, Any]) -> None:
+    """Write ``gdf`` as a UTF-8 point shapefile (.shp .shx .dbf .prj .cpg)."""
+    kwargs: Dict[str, Any] = {"driver": "ESRI Shapefile", "engine": engine, "encoding": "UTF-8", "index": False}
+    if engine == "pyogrio":
+        kwargs["geometry_type"] = "Point"
+    else:
+        # fiona infers 'str' (80 characters: GDAL would cut longer text) unless told the widths.
+        kwargs["schema"] = fiona_schema
+    with warnings.catch_warnings():
+        # A cut by GDAL would be a defect here: values are cut to their widths beforehand.
+        warnings.filterwarnings("error", message=".*truncated.*")
+        gdf.to_file(path, **kwargs)
+
+
+def read_points(path: str, engine: str, encoding: str):
+    """A GeoDataFrame of the shapefile at ``path`` with its text decoded from ``encoding``."""
+    geopandas, _ = load(engine)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            return geopandas.read_file(path, engine=engine, encoding=encoding)
+    except Exception as exc:  # noqa: BLE001 - every reader error means an unreadable file
+        raise TelkomError(f"the shapefile cannot be read ({type(exc).__name__}: {exc})") from None

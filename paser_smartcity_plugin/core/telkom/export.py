@@ -1,0 +1,195 @@
+"""Export for Telkom: one zip with, per layer, a UTF-8 point shapefile, a bilingual schema
+note, the sites without coordinates as CSV and the full text of any value that was cut."""
+
+import csv
+import os
+import tempfile
+import zipfile
+from dataclasses import dataclass, field
+from typing import Callable, Collection, Dict, List, Optional, Sequence
+
+from ..schema import INTEGER, LAYER_NAMES, LAYERS, REAL
+from ..workspace import GEOMETRY, Workspace
+from . import engine as engines
+from .errors import CancelledError, TelkomError
+from .mapping import Cut, export_value, layer_columns, layer_fields, schema_note
+
+OFFERED_CRS = ("EPSG:4326", "EPSG:32750", "EPSG:9490")
+
+Progress = Optional[Callable[[float], None]]
+IsCanceled = Optional[Callable[[], bool]]
+
+
+@dataclass
+class LayerExport:
+    layer: str
+    features: int = 0
+    without_coordinates: int = 0
+    cuts: List[Cut] = field(default_factory=list)
+    files: Dict[str, str] = field(default_factory=dict)
+
+
+@dataclass
+class ExportResult:
+    path: str
+    crs: str
+    engine: str
+    layers: List[LayerExport]
+
+    @property
+    def features(self) -> int:
+        return sum(lyr.features for lyr in self.layers)
+
+
+def package_files(layer: str) -> Dict[str, str]:
+    """The names of one layer's files inside the zip (part of the contract)."""
+    return {
+        "shp": f"{layer}.shp", "shx": f"{layer}.shx", "dbf": f"{layer}.dbf", "prj": f"{layer}.prj",
+        "cpg": f"{layer}.cpg", "note": f"{layer}_schema.txt",
+        "pending": f"{layer}_without_coordinates.csv", "long_text": f"{layer}_long_text.csv",
+    }
+
+
+def fiona_schema(layer: str) -> Dict:
+    """The DBF layout for fiona, which otherwise makes every text column 80 wide."""
+    props = {}
+    schema = LAYERS[layer]
+    for f in layer_fields(layer):
+        kind = schema.field(f.field).type
+        for name in f.shp_names:
+            props[name] = "float:24.15" if kind == REAL else f"int:{f.width}" if kind == INTEGER else f"str:{f.width}"
+    return {"geometry": "Point", "properties": props}
+
+
+def _crs_label(crs: str) -> str:
+    try:
+        from pyproj import CRS
+
+        return f"{crs} ({CRS.from_user_input(crs).name})"
+    except Exception:  # noqa: BLE001 - the label is information only
+        return crs
+
+
+def _check(is_canceled: IsCanceled) -> None:
+    if is_canceled is not None and is_canceled():
+        raise CancelledError("export cancelled; nothing was written")
+
+
+def export_package(workspace: Workspace, output: str, layers: Sequence[str] = LAYER_NAMES,
+                   crs: str = "EPSG:4326", only_uids: Optional[Dict[str, Collection[str]]] = None,
+                   engine: Optional[str] = None, progress: Progress = None,
+                   is_canceled: IsCanceled = None) -> ExportResult:
+    """Write the Telkom package for ``layers`` of ``workspace`` to the zip ``output``.
+
+    ``only_uids`` limits a layer to those sites (the officer's selection). The zip is built
+    beside ``output`` and renamed into place, so a failure never leaves half a package.
+    """
+    if not output.lower().endswith(".zip"):
+        raise TelkomError(f"{output}: the Telkom package is a zip; its name must end in .zip")
+    folder = os.path.dirname(os.path.abspath(output))
+    if not os.path.isdir(folder):
+        raise TelkomError(f"folder {folder} does not exist")
+    unknown = [lyr for lyr in layers if lyr not in LAYER_NAMES]
+    if unknown or not layers:
+        raise TelkomError(f"choose layers among {', '.join(LAYER_NAMES)}")
+    geopandas, engine = engines.load(engine)
+    try:
+        from pyproj import CRS
+
+        target = CRS.from_user_input(crs)
+    except Exception as exc:  # noqa: BLE001 - pyproj raises its own CRSError
+        raise TelkomError(f"{crs} is not a coordinate reference system ({exc})") from None
+    results: List[LayerExport] = []
+    step = 100.0 / len(layers)
+    with tempfile.TemporaryDirectory(prefix="paser-telkom-export-") as tmp:
+        for index, layer in enumerate(layers):
+            _check(is_canceled)
+            keep = None if only_uids is None or layer not in only_uids else set(only_uids[layer])
+            rows = [r for r in workspace.sites(layer) if keep is None or r["uid"] in keep]
+            if progress:
+                progress(index * step + step * 0.2)
+            results.append(_export_layer(geopandas, engine, layer, rows, target, crs, tmp))
+            if progress:
+                progress((index + 1) * step * 0.95)
+        _check(is_canceled)
+        fd, part = tempfile.mkstemp(prefix=".paser-telkom-", suffix=".zip.part", dir=folder)
+        os.close(fd)
+        try:
+            with zipfile.ZipFile(part, "w", zipfile.ZIP_DEFLATED) as zf:
+                for result in results:
+                    for name in result.files.values():
+                        zf.write(os.path.join(tmp, name), name)
+            os.replace(part, output)
+        except BaseException:
+            if os.path.exists(part):
+                os.unlink(part)
+            raise
+    if progress:
+        progress(100.0)
+    return ExportResult(os.path.abspath(output), crs, engine, results)
+
+
+def _export_layer(geopandas, engine: str, layer: str, rows: List[dict], target, crs: str, tmp: str) -> LayerExport:
+    import pandas
+
+    files = package_files(layer)
+    fields = layer_fields(layer)
+    columns = layer_columns(layer)
+    schema = LAYERS[layer]
+    result = LayerExport(layer)
+    placed = [r for r in rows if r.get(GEOMETRY) is not None]
+    pending = [r for r in rows if r.get(GEOMETRY) is None]
+
+    def converted(row_list: List[dict]) -> Dict[str, list]:
+        data: Dict[str, list] = {c: [] for c in columns}
+        for row in row_list:
+            for f in fields:
+                values, cut = export_value(f, row.get(f.field))
+                if cut is not None:
+                    result.cuts.append(Cut(row["uid"], cut.field, cut.shp, cut.length, cut.kept))
+                    long_text.append((row["uid"], f.shp, row.get(f.field)))
+                for name, value in values.items():
+                    data[name].append(value)
+        return data
+
+    long_text: List[tuple] = []
+    data = converted(placed)
+    frame = {}
+    for f in fields:
+        kind = schema.field(f.field).type
+        for name in f.shp_names:
+            if kind == INTEGER:
+                frame[name] = pandas.array(data[name], dtype="Int64")
+            elif kind == REAL:
+                frame[name] = pandas.array([float("nan") if v is None else float(v) for v in data[name]],
+                                           dtype="float64")
+            else:
+                frame[name] = pandas.array(data[name], dtype=object)
+    geometry = geopandas.points_from_xy([r[GEOMETRY][0] for r in placed], [r[GEOMETRY][1] for r in placed],
+                                        crs="EPSG:4326")
+    gdf = geopandas.GeoDataFrame(frame, geometry=geometry, crs="EPSG:4326")
+    if not target.equals(gdf.crs):
+        gdf = gdf.to_crs(target)
+    engines.write_points(gdf, os.path.join(tmp, files["shp"]), engine, fiona_schema(layer))
+    result.features = len(placed)
+
+    pending_data = converted(pending)
+    with open(os.path.join(tmp, files["pending"]), "w", encoding="utf-8-sig", newline="") as f:
+        writer = csv.writer(f)
+        writer.writerow(columns)
+        for i in range(len(pending)):
+            writer.writerow(["" if pending_data[c][i] is None else pending_data[c][i] for c in columns])
+    result.without_coordinates = len(pending)
+
+    note_files = dict(files)
+    if long_text:
+        with open(os.path.join(tmp, files["long_text"]), "w", encoding="utf-8-sig", newline="") as f:
+            writer = csv.writer(f)
+            writer.writerow(["UID", "FIELD", "TEXT"])
+            writer.writerows(long_text)
+    else:
+        del files["long_text"]
+    with open(os.path.join(tmp, files["note"]), "w", encoding="utf-8", newline="\r\n") as f:
+        f.write(schema_note(layer, _crs_label(crs), result.features, pending, result.cuts, note_files))
+    result.files = {k: v for k, v in files.items() if os.path.exists(os.path.join(tmp, v))}
+    return result
