@@ -149,17 +149,19 @@ def parse_aliases(text: str) -> Dict[str, Tuple[str, ...]]:
 def utf8_cut(text: str, limit: int) -> Tuple[str, str]:
     """Split ``text`` into a head of at most ``limit`` UTF-8 bytes and the rest.
 
-    The cut falls on a character boundary, and the head never ends in whitespace: a DBF
-    reader strips trailing blanks, so whitespace there would silently vanish.
+    The cut falls on a character boundary and, when possible, inside a word: DBF readers
+    strip blanks at both ends of a value, so a cut next to a space would lose that space
+    when the parts are joined again.
     """
     data = text.encode("utf-8")
     if len(data) <= limit:
         return text, ""
-    head = data[:limit].decode("utf-8", errors="ignore")
-    stripped = head.rstrip()
-    if stripped:
-        head = stripped
-    return head, text[len(head):]
+    end = len(data[:limit].decode("utf-8", errors="ignore"))
+    for p in range(end, max(end - 64, 0), -1):
+        if not text[p - 1].isspace() and not text[p].isspace():
+            return text[:p], text[p:]
+    head = text[:end].rstrip()  # only blanks around the cut: they are lost, as any reader would
+    return head, text[end:].lstrip()
 
 
 @dataclass(frozen=True)
@@ -187,7 +189,7 @@ def export_value(field: TelkomField, value: Any) -> Tuple[Dict[str, Any], Option
     rest = text
     for _ in field.shp_names:
         head, rest = utf8_cut(rest, field.width)
-        parts.append(head or None)
+        parts.append(head.strip() or None)  # what a reader will return
     cut = None
     if rest:
         kept = len(text) - len(rest)
