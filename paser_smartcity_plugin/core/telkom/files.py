@@ -14,6 +14,7 @@ import stat
 import struct
 import tempfile
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 from typing import Dict, List, Optional
 
@@ -89,16 +90,19 @@ def _extract(zf: zipfile.ZipFile, info: zipfile.ZipInfo, target: str) -> None:
     """Copy one entry, counting real bytes: a forged header size does not get past the limits."""
     limit = min(info.file_size, MAX_TOTAL_BYTES)
     written = 0
-    with zf.open(info) as src, open(target, "wb") as dst:
-        while True:
-            chunk = src.read(1 << 20)
-            if not chunk:
-                break
-            written += len(chunk)
-            if written > limit:
-                raise TelkomError(f"the zip entry {info.filename!r} unpacks to more than it declares; "
-                                  "the zip is refused")
-            dst.write(chunk)
+    try:
+        with zf.open(info) as src, open(target, "wb") as dst:
+            while True:
+                chunk = src.read(1 << 20)
+                if not chunk:
+                    break
+                written += len(chunk)
+                if written > limit:
+                    raise TelkomError(f"the zip entry {info.filename!r} unpacks to more than it declares; "
+                                      "the zip is refused")
+                dst.write(chunk)
+    except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError) as exc:
+        raise TelkomError(f"the zip entry {info.filename!r} is damaged ({exc})") from None
 
 
 def _group(names: List[str]) -> Dict[str, Dict[str, str]]:
@@ -242,6 +246,11 @@ def _dbf_header(name: str, path: str):
         if header_len < 33 or record_len < 1 or header_len + count * record_len > size:
             raise TelkomError(f"shapefile {name}: the .dbf part is damaged (its records do not fit the file)")
         descriptors = f.read(header_len - 32)
+        f.seek(header_len)
+        records = f.read(count * record_len)
+    # Every record starts with its deletion flag, blank or '*': anything else is not a DBF record.
+    if records[::record_len].strip(b" *"):
+        raise TelkomError(f"shapefile {name}: the .dbf part is damaged (its records are not DBF records)")
     fields = []
     for i in range(0, len(descriptors) - 31, 32):
         chunk = descriptors[i:i + 32]
