@@ -12,8 +12,9 @@ def algorithm_classes():
     # One line per algorithm. Modules here import only qgis.core and the light core:
     # heavy libraries (requests, geopandas) are imported inside processAlgorithm.
     from .create_workspace import CreateWorkspaceAlgorithm
+    from .telkom import ExportTelkomAlgorithm, ImportTelkomAlgorithm
 
-    return [CreateWorkspaceAlgorithm]
+    return [CreateWorkspaceAlgorithm, ExportTelkomAlgorithm, ImportTelkomAlgorithm]
 
 
 class PaserProvider(QgsProcessingProvider):

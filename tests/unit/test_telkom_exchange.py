@@ -137,6 +137,9 @@ def test_export_selected_only(workspace, tmp_path, engine):
     out, result = export(workspace, tmp_path, engine, only_uids={TOWER_PLANS: [PAYANG_TOWER]})
     assert [(r.layer, r.features, r.without_coordinates) for r in result.layers] == [
         (SERVICE_POINTS, 154, 0), (TOWER_PLANS, 1, 0)]
+    out, result = export(workspace, tmp_path, engine, only_uids={TOWER_PLANS: [PAYANG_TOWER], SERVICE_POINTS: []})
+    assert [(r.layer, r.features) for r in result.layers] == [(SERVICE_POINTS, 0), (TOWER_PLANS, 1)]
+    assert read_ogr(shp_from_zip(out, tmp_path, SERVICE_POINTS)) == []  # an empty layer is still a valid shapefile
 
 
 def test_export_refuses_bad_requests_and_writes_nothing(workspace, tmp_path):

@@ -15,3 +15,11 @@ class GeopandasMissingError(TelkomError):
 
 class CancelledError(TelkomError):
     """The officer cancelled; nothing was written."""
+
+
+class ChoiceNeededError(TelkomError):
+    """A zip holds several shapefiles and none was chosen; ``choices`` lists them."""
+
+    def __init__(self, message: str, choices):
+        super().__init__(message)
+        self.choices = list(choices)

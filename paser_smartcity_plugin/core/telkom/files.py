@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from typing import Dict, List, Optional
 
 from ..schema import LAYER_NAMES, SERVICE_POINTS, TOWER_PLANS
-from .errors import TelkomError
+from .errors import ChoiceNeededError, TelkomError
 
 SHAPEFILE_PARTS = (".shp", ".shx", ".dbf", ".prj", ".cpg")
 REQUIRED_PARTS = (".shp", ".shx", ".dbf")
@@ -176,8 +176,8 @@ def _from_zip(path: str, workdir: str, member: Optional[str]) -> List[ShapefileS
         else:
             by_layer = {layer_from_exact_name(s): s for s in groups}
             if None in by_layer or len(by_layer) != len(groups):
-                raise TelkomError("the zip holds several shapefiles (" + ", ".join(sorted(groups))
-                                  + "); choose the one to import")
+                raise ChoiceNeededError("the zip holds several shapefiles (" + ", ".join(sorted(groups))
+                                  + "); choose the one to import", sorted(groups))
             chosen = list(groups)
         by_name = {i.filename: i for i in infos}
         sources = []
