@@ -54,6 +54,12 @@ class PaserSmartCityPlugin:
         self.open_action = self._add_action(
             "open_layers", tr("Open smart-city layers"), "icon.svg", self.open_layers,
             tr("Open the service points and tower plans of the workspace (created on first use)"))
+        self.export_telkom_action = self._add_action(
+            "export_telkom", tr("Export for Telkom"), "icon.svg", self.export_telkom,
+            tr("Write the sites as shapefiles for Telkom, with a schema note (zip)"), toolbar=False)
+        self.import_telkom_action = self._add_action(
+            "import_telkom", tr("Import from Telkom"), "icon.svg", self.import_telkom,
+            tr("Preview and apply the shapefile Telkom sent back"), toolbar=False)
 
     def _add_action(self, object_name: str, text: str, icon: str, callback: Callable, tip: str = "",
                     toolbar: bool = True) -> QAction:
@@ -119,3 +125,13 @@ class PaserSmartCityPlugin:
             self.logger.log(tr("New workspace created with the 2022 programme: {path}").format(path=path),
                             SUCCESS, push=True)
         return layers
+
+    def export_telkom(self):
+        from .gui.telkom import export_for_telkom
+
+        return export_for_telkom(self.iface, self.logger)
+
+    def import_telkom(self):
+        from .gui.telkom import import_from_telkom
+
+        return import_from_telkom(self.iface, self.logger)

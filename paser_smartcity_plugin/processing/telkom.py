@@ -42,10 +42,20 @@ def _enum_value(alg, parameters, name, context, choices):
     return value
 
 
-class ExportTelkomAlgorithm(PaserAlgorithm):
+class _TelkomAlgorithm(PaserAlgorithm):
+    GROUP = "Telkom exchange"
+
+    @staticmethod
+    def in_worker(function, *args, **kwargs):
+        """geopandas/pyproj work runs on the exchange's own thread (see engine.run_in_worker)."""
+        from ..core.telkom.engine import run_in_worker
+
+        return run_in_worker(function, *args, **kwargs)
+
+
+class ExportTelkomAlgorithm(_TelkomAlgorithm):
     NAME = "export_telkom"
     DISPLAY_NAME = "Export for Telkom"
-    GROUP = "Telkom exchange"
     HELP = (
         "Writes a zip for Telkom: per layer a point shapefile (.shp .shx .dbf .prj, UTF-8 with .cpg), a "
         "schema note in Indonesian and English listing every column, its fixed shapefile name and its meaning, "
@@ -98,7 +108,7 @@ class ExportTelkomAlgorithm(PaserAlgorithm):
         crs = _enum_value(self, parameters, "CRS", context, CRS_CHOICES)
         output = self.parameterAsFileOutput(parameters, "OUTPUT", context)
         try:
-            result = export_package(workspace, output, layers=layers, crs=crs, only_uids=self.selection,
+            result = self.in_worker(export_package, workspace, output, layers=layers, crs=crs, only_uids=self.selection,
                                     progress=feedback.setProgress, is_canceled=feedback.isCanceled)
         except TelkomError as exc:
             raise QgsProcessingException(str(exc)) from None
@@ -113,10 +123,9 @@ class ExportTelkomAlgorithm(PaserAlgorithm):
                 "CUT_VALUES": sum(len(r.cuts) for r in result.layers)}
 
 
-class ImportTelkomAlgorithm(PaserAlgorithm):
+class ImportTelkomAlgorithm(_TelkomAlgorithm):
     NAME = "import_telkom"
     DISPLAY_NAME = "Import from Telkom"
-    GROUP = "Telkom exchange"
     HELP = (
         "Reads a shapefile returned by Telkom (a .zip or a .shp: our own export edited, or Telkom's own "
         "layout) and matches its rows to the workspace sites by UID, then SITE_ID, then proximity (within the "
@@ -177,8 +186,8 @@ class ImportTelkomAlgorithm(PaserAlgorithm):
         except ValueError as exc:
             raise QgsProcessingException(self.tr("ALIASES: {error}").format(error=exc)) from None
         try:
-            preview = preview_import(
-                workspace, source, source_crs=(crs.authid() or crs.toWkt()) if crs.isValid() else None,
+            preview = self.in_worker(
+                preview_import, workspace, source, source_crs=(crs.authid() or crs.toWkt()) if crs.isValid() else None,
                 member=member, layer=None if target == AUTO else target, aliases=aliases,
                 match_distance_m=distance, is_canceled=feedback.isCanceled,
                 progress=lambda p: feedback.setProgress(p * (0.5 if apply else 1.0)))
@@ -195,7 +204,7 @@ class ImportTelkomAlgorithm(PaserAlgorithm):
                     feedback.pushWarning(self.tr("{file} row {row}: rejected: {reasons}").format(
                         file=row.source, row=row.row, reasons="; ".join(row.reasons)))
             if apply:
-                apply_import(workspace, preview, is_canceled=feedback.isCanceled,
+                self.in_worker(apply_import, workspace, preview, is_canceled=feedback.isCanceled,
                              progress=lambda p: feedback.setProgress(50 + p / 2))
         except TelkomError as exc:
             raise QgsProcessingException(str(exc)) from None

@@ -9,6 +9,6 @@
 Importing this package does not import geopandas.
 """
 
-from .errors import CancelledError, GeopandasMissingError, MissingCrsError, TelkomError
+from .errors import CancelledError, ChoiceNeededError, GeopandasMissingError, MissingCrsError, TelkomError
 
-__all__ = ["CancelledError", "GeopandasMissingError", "MissingCrsError", "TelkomError"]
+__all__ = ["CancelledError", "ChoiceNeededError", "GeopandasMissingError", "MissingCrsError", "TelkomError"]

@@ -7,12 +7,15 @@ install. geopandas >= 0.12 is supported with either engine; Debian 12's python3-
 """
 
 import importlib
+import threading
 import warnings
-from typing import Any, Dict, Optional, Tuple
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any, Callable, Dict, Optional, Tuple, TypeVar
 
 from .errors import GeopandasMissingError, TelkomError
 
 ENGINES = ("pyogrio", "fiona")
+T = TypeVar("T")
 
 INSTALL_HINT = (
     "The Telkom exchange needs the Python package geopandas with pyogrio (or fiona) in the Python "
@@ -39,6 +42,27 @@ def load(engine: Optional[str] = None) -> Tuple[Any, str]:
             continue
         return geopandas, name
     raise GeopandasMissingError(f"{INSTALL_HINT} (neither {' nor '.join(candidates)} can be imported)")
+
+
+_WORKER = None
+_WORKER_LOCK = threading.Lock()
+
+
+def run_in_worker(function: Callable[..., T], *args, **kwargs) -> T:
+    """Run ``function`` on the exchange's own long-lived Python thread and return its result.
+
+    Why: pyproj keeps per-thread PROJ state. QGIS runs tasks on QThreadPool threads whose
+    Python thread state is created and destroyed around every task; with the pyproj 3.7
+    wheels a second task on such a thread crashes QGIS (segfault in CRS()). One persistent
+    Python thread for all geopandas/pyproj work avoids it. Exceptions propagate.
+    """
+    global _WORKER
+    with _WORKER_LOCK:
+        if _WORKER is None:
+            _WORKER = ThreadPoolExecutor(max_workers=1, thread_name_prefix="paser-telkom")
+    if threading.current_thread().name.startswith("paser-telkom"):
+        return function(*args, **kwargs)
+    return _WORKER.submit(function, *args, **kwargs).result()
 
 
 def version(geopandas) -> Tuple[int, int]:

@@ -1,0 +1,104 @@
+"""The menu actions of the Telkom exchange: background tasks, the CRS question and the preview table."""
+
+import os
+import time
+from pathlib import Path
+
+import pytest
+from qgis.core import QgsApplication, QgsCoordinateReferenceSystem
+from qgis.PyQt.QtCore import QTimer
+from qgis.PyQt.QtWidgets import QApplication
+
+from paser_smartcity_plugin.core.demo import demo_uid
+from paser_smartcity_plugin.core.schema import TOWER_PLANS
+from paser_smartcity_plugin.core.workspace import GEOMETRY, Workspace, create_workspace
+from paser_smartcity_plugin.gui.telkom import ExportDialog, ImportFlow, PreviewDialog, start_export
+from tests.telkom_files import digest, to_utm50s, write_shapefile
+
+PAYANG = demo_uid("tower", "64.01.07.2009")
+
+
+def wait_for(condition, timeout=60.0):
+    end = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > end:
+            raise AssertionError("timed out")
+        QApplication.processEvents()
+        time.sleep(0.01)
+
+
+def idle():
+    return QgsApplication.taskManager().countActiveTasks() == 0
+
+
+@pytest.fixture
+def workspace(plugin, workspace_path):
+    os.makedirs(os.path.dirname(workspace_path), exist_ok=True)
+    create_workspace(workspace_path, demo=True)
+    return Workspace(workspace_path)
+
+
+def test_menu_has_the_exchange(plugin):
+    texts = [a.text() for a in plugin.menu.actions()]
+    assert "Export for Telkom" in texts and "Import from Telkom" in texts
+
+
+def test_export_runs_as_a_task(plugin, workspace, tmp_path, qgis_iface):
+    dialog = ExportDialog()
+    dialog.layers.setCurrentIndex(dialog.layers.findData("tower_plans"))
+    dialog.crs.setCurrentIndex(dialog.crs.findData("EPSG:9490"))
+    dialog.output.setFilePath(str(tmp_path / "untuk_telkom"))
+    parameters = dialog.parameters(workspace.path)
+    assert parameters["OUTPUT"].endswith("untuk_telkom.zip") and parameters["CRS"] == "EPSG:9490"
+    done = []
+    task = start_export(parameters, plugin.logger, on_done=lambda ok, results: done.append((ok, results)))
+    wait_for(lambda: done)
+    ok, results = done[0]
+    assert ok and results["FEATURES"] == 2 and (tmp_path / "untuk_telkom.zip").exists()
+    assert task.progress() == 100
+
+
+def test_import_asks_for_the_crs_then_previews_then_applies(plugin, workspace, tmp_path):
+    site = workspace.site(TOWER_PLANS, PAYANG)
+    shp = write_shapefile(str(tmp_path / "menara.shp"), [("UID", str), ("STATUS", str)],
+                          [{"UID": PAYANG, "STATUS": "Perizinan"}], [to_utm50s(*site[GEOMETRY])], epsg=None)
+    before = digest(workspace.path)
+    flow = ImportFlow(plugin.iface, plugin.logger, workspace.path, shp)
+
+    def answer_crs_dialog():
+        dialog = QApplication.activeModalWidget()
+        if dialog is None:
+            QTimer.singleShot(50, answer_crs_dialog)
+            return
+        dialog.setCrs(QgsCoordinateReferenceSystem("EPSG:32750"))
+        dialog.accept()
+
+    QTimer.singleShot(50, answer_crs_dialog)
+    first = flow.start()
+    wait_for(lambda: flow.dialog is not None)
+    assert first.preview is None and "has no .prj" in str(first.error)
+    assert flow.task.source_crs == "EPSG:32750"
+    dialog: PreviewDialog = flow.dialog
+    assert "1 rows matched to a site, 1 of them with changes" in dialog.summary.text()
+    assert dialog.table.rowCount() == 1
+    cells = [dialog.table.item(0, c).text() for c in range(dialog.table.columnCount())]
+    assert cells[:8] == ["tower_plans", "1", "update", "UID", f"Menara Muara Payang {PAYANG}", "STATUS",
+                         "coordinates_set", "permit"]
+    report = dialog.save_report(str(tmp_path / "report.csv"))
+    assert "permit" in Path(report).read_text(encoding="utf-8-sig")
+    assert digest(workspace.path) == before  # nothing written before Apply
+    dialog.apply_button.click()
+    wait_for(lambda: flow.counts is not None and idle())
+    assert flow.counts == {"UPDATED": 1, "NEW": 0}
+    assert workspace.site(TOWER_PLANS, PAYANG)["status"] == "permit"
+
+
+def test_refused_input_is_reported_and_nothing_written(plugin, workspace, tmp_path, qgis_iface):
+    bad = tmp_path / "rusak.zip"
+    bad.write_bytes(b"not a zip")
+    before = digest(workspace.path)
+    flow = ImportFlow(plugin.iface, plugin.logger, workspace.path, str(bad))
+    task = flow.start()
+    wait_for(lambda: task.error is not None and idle())
+    wait_for(lambda: any("refused" in w.text() for w in qgis_iface.messageBar().items()), timeout=10)
+    assert flow.dialog is None and digest(workspace.path) == before
