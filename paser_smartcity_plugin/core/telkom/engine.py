@@ -10,7 +10,7 @@ import importlib
 import threading
 import warnings
 from concurrent.futures import ThreadPoolExecutor
-from typing import Any, Callable, Dict, Optional, Tuple, TypeVar
+from typing import Any, Callable, Dict, List, Optional, Tuple, TypeVar
 
 from .errors import GeopandasMissingError, TelkomError
 
@@ -84,12 +84,18 @@ def write_points(gdf, path: str, engine: str, fiona_schema: Dict[str, Any]) -> N
         gdf.to_file(path, **kwargs)
 
 
-def read_points(path: str, engine: str, encoding: str):
-    """A GeoDataFrame of the shapefile at ``path`` with its text decoded from ``encoding``."""
+def read_points(path: str, engine: str, encoding: str, columns: Optional[List[str]] = None):
+    """A GeoDataFrame of the shapefile at ``path`` with its text decoded from ``encoding``.
+
+    ``columns`` limits the attributes read (pyogrio only; fiona reads all of them).
+    """
     geopandas, _ = load(engine)
+    kwargs: Dict[str, Any] = {"engine": engine, "encoding": encoding}
+    if columns is not None and engine == "pyogrio":
+        kwargs["columns"] = columns
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            return geopandas.read_file(path, engine=engine, encoding=encoding)
+            return geopandas.read_file(path, **kwargs)
     except Exception as exc:  # noqa: BLE001 - every reader error means an unreadable file
         raise TelkomError(f"the shapefile cannot be read ({type(exc).__name__}: {exc})") from None

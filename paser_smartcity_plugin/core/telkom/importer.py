@@ -15,8 +15,9 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Any, Callable, Dict, List, Optional, Sequence, Tuple
 
+from .. import gpkg
 from ..gazetteer import haversine_m
-from ..schema import LAYERS, SERVICE_POINTS, TOWER_PLANS, UUID_RE
+from ..schema import GEOMETRY_COLUMN, LAYERS, SERVICE_POINTS, TOWER_PLANS, UUID_RE
 from ..workspace import GEOMETRY, Workspace, WorkspaceError, validate_row
 from . import engine as engines
 from . import files as shapefiles
@@ -29,7 +30,7 @@ from .mapping import (
     GEOMETRY_TOLERANCE_M,
     KEY,
     UPDATE,
-    import_value,
+    import_column,
     join_parts,
     layer_fields,
     same_value,
@@ -294,10 +295,15 @@ def _preview_source(workspace: Workspace, source: shapefiles.ShapefileSource, so
     encoding = shapefiles.detect_encoding(source)
     if not source.has_prj and not source_crs:
         _crs_of(None, source, None)  # raises MissingCrsError before the (slow) read
-    gdf = engines.read_points(source.shp, engine, encoding)
+    # Map the columns from the DBF header first, so only the mapped ones are read.
+    columns, ignored, column_warnings = _map_columns(source.dbf_fields, layer, aliases)
+    gdf = engines.read_points(source.shp, engine, encoding, columns=list(columns))
     _check(is_canceled)
     crs, warnings = _crs_of(gdf, source, source_crs)
-    columns, ignored, column_warnings = _map_columns(list(gdf.columns), layer, aliases)
+    missing = [c for c in columns if c not in gdf.columns]
+    if missing:
+        raise TelkomError(f"shapefile {source.name}: the reader returned no column {', '.join(missing)}; "
+                          "the .dbf may be damaged")
     info = SourceInfo(source.name, layer, encoding, _crs_label(crs), len(gdf), columns, ignored,
                       warnings + column_warnings)
     points = _points(gdf, crs)
@@ -312,15 +318,14 @@ def _points(gdf, crs) -> List[Optional[Tuple[float, float]]]:
     """(lon, lat) in WGS 84 of each feature; None for null or empty geometries."""
     from pyproj import CRS, Transformer
 
-    xs: List[float] = []
-    ys: List[float] = []
-    for geom in gdf.geometry.values:
-        if geom is None or geom.is_empty or geom.geom_type != "Point":
-            xs.append(math.nan)
-            ys.append(math.nan)
-        else:
-            xs.append(geom.x)
-            ys.append(geom.y)
+    try:  # vectorised; NaN for null and empty points (geopandas >= 1 / shapely 2)
+        xs, ys = gdf.geometry.x.tolist(), gdf.geometry.y.tolist()
+    except (ValueError, AttributeError):  # geopandas 0.12 refuses empty points: one by one
+        xs, ys = [], []
+        for geom in gdf.geometry.values:
+            empty = geom is None or geom.is_empty or geom.geom_type != "Point"
+            xs.append(math.nan if empty else geom.x)
+            ys.append(math.nan if empty else geom.y)
     wgs84 = CRS.from_epsg(4326)
     if not crs.equals(wgs84):
         transformer = Transformer.from_crs(crs, wgs84, always_xy=True)
@@ -328,9 +333,23 @@ def _points(gdf, crs) -> List[Optional[Tuple[float, float]]]:
     return [None if not (math.isfinite(x) and math.isfinite(y)) else (x, y) for x, y in zip(xs, ys)]
 
 
+def _sites_for_matching(workspace: Workspace, layer: str) -> List[dict]:
+    """The sites with what matching and comparing need (Workspace.sites minus derived columns)."""
+    names = ["uid", "updated_at"] + [f.field for f in layer_fields(layer) if f.mode == UPDATE]
+    sql = f'SELECT "{GEOMETRY_COLUMN}", ' + ", ".join(f'"{n}"' for n in names) + f' FROM "{layer}"'
+    decode = gpkg.decode_point
+    with workspace.read() as conn:
+        rows = []
+        for record in conn.execute(sql):
+            row = dict(zip(names, record[1:]))
+            row[GEOMETRY] = decode(record[0])
+            rows.append(row)
+    return rows
+
+
 class _Matcher:
     def __init__(self, workspace: Workspace, layer: str, distance_m: float):
-        self.sites = workspace.sites(layer)
+        self.sites = _sites_for_matching(workspace, layer)
         self.by_uid = {s["uid"]: s for s in self.sites}
         self.by_site_id: Dict[str, List[dict]] = {}
         for s in self.sites:
@@ -338,10 +357,17 @@ class _Matcher:
                 self.by_site_id.setdefault(s["telkom_site_id"].strip().casefold(), []).append(s)
         self.distance_m = distance_m
         self.cell = max(distance_m / 111_000.0, 1e-5)
-        self.grid: Dict[Tuple[int, int], List[dict]] = {}
-        for s in self.sites:
-            if s[GEOMETRY] is not None:
-                self.grid.setdefault(self._key(*s[GEOMETRY]), []).append(s)
+        self._grid: Optional[Dict[Tuple[int, int], List[dict]]] = None
+
+    @property
+    def grid(self) -> Dict[Tuple[int, int], List[dict]]:
+        """Sites by grid cell, built on the first proximity search (most rows match by key)."""
+        if self._grid is None:
+            self._grid = {}
+            for s in self.sites:
+                if s[GEOMETRY] is not None:
+                    self._grid.setdefault(self._key(*s[GEOMETRY]), []).append(s)
+        return self._grid
 
     def _key(self, lon: float, lat: float) -> Tuple[int, int]:
         return int(math.floor(lon / self.cell)), int(math.floor(lat / self.cell))
@@ -397,22 +423,26 @@ def _rows(source: str, layer: str, by_ours: Dict[str, List[Any]], points: List[O
     dup_site = _duplicates([None if uids[i] else (s.casefold() if s else None) for i, s in enumerate(site_ids)])
     claimed: Dict[str, int] = {}
     reports: List[RowReport] = []
+    converted = []
+    for f in fields:
+        if f.field == "notes":
+            parts = [by_ours.get(n, [None] * count) for n in f.shp_names]
+            raw = [join_parts(p[i] for p in parts) for i in range(count)]
+        else:
+            raw = by_ours[f.shp]
+        column, errors = import_column(f, layer, raw)
+        converted.append((f, column, errors))
     for i in range(count):
         if i % 5000 == 0:
             _check(is_canceled)
         report = RowReport(layer, source, i + 1)
         reports.append(report)
         values: Dict[str, Any] = {}
-        for f in fields:
-            if f.field == "notes":
-                raw = join_parts(by_ours[n][i] if n in by_ours else None for n in f.shp_names)
-            else:
-                raw = by_ours[f.shp][i]
-            try:
-                value = import_value(f, layer, raw)
-            except ValueError as exc:
-                report.reasons.append(f"{f.shp}: {exc}")
+        for f, column, errors in converted:
+            if errors and i in errors:
+                report.reasons.append(f"{f.shp}: {errors[i]}")
                 continue
+            value = column[i]
             if value is not None:
                 values[f.field] = value
         uid = values.get("uid")

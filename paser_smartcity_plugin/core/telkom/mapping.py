@@ -251,7 +251,12 @@ def format_timestamp(moment: datetime) -> str:
     return moment.strftime("%Y-%m-%dT%H:%M:%S.%f")[:-3] + "Z"
 
 
+_CANONICAL_TIME = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$")
+
+
 def normalize_timestamp(value: Any) -> Optional[str]:
+    if isinstance(value, str) and _CANONICAL_TIME.match(value):
+        return value  # already the form we store and write (the common case, and fast)
     moment, _ = parse_timestamp(value)
     return None if moment is None else format_timestamp(moment)
 
@@ -315,13 +320,86 @@ def resolve_code(codes: CodeList, text: str) -> str:
     raise ValueError(f"{text!r} is not one of {', '.join(codes.codes)}")
 
 
+def export_column(field: TelkomField, values: List[Any]) -> Tuple[Dict[str, List[Any]], Dict[int, Cut]]:
+    """:func:`export_value` over a column, with a fast path for the common short, clean text."""
+    names = field.shp_names
+    schema_type = _schema_type(field)
+    if schema_type in (REAL, INTEGER):
+        return {field.shp: [None if _is_missing(v) else v for v in values]}, {}
+    if schema_type == DATETIME:
+        return {field.shp: [None if _is_missing(v) else normalize_timestamp(v) for v in values]}, {}
+    short = field.width // 4  # characters that always fit: UTF-8 needs at most 4 bytes each
+    columns: Dict[str, List[Any]] = {n: [] for n in names}
+    rest = names[1:]
+    cuts: Dict[int, Cut] = {}
+    first = columns[field.shp]
+    others = [columns[n] for n in rest]
+    for index, value in enumerate(values):
+        if value is None:
+            first.append(None)
+        elif isinstance(value, str) and (len(value) <= short or (len(value) <= field.width and value.isascii())):
+            first.append(value.strip() or None)
+        else:
+            parts, cut = export_value(field, value)
+            first.append(parts[field.shp])
+            for column, name in zip(others, rest):
+                column.append(parts[name])
+            if cut is not None:
+                cuts[index] = cut
+            continue
+        for column in others:
+            column.append(None)
+    return columns, cuts
+
+
+def import_column(field: TelkomField, layer: str, raw: List[Any]) -> Tuple[List[Any], Dict[int, str]]:
+    """:func:`import_value` over a column: (values, {row index: problem})."""
+    out: List[Any] = []
+    errors: Dict[int, str] = {}
+    schema_type = _schema_type(field)
+    codes = _codelist(field, layer)
+    plain_text = schema_type not in (REAL, INTEGER, DATETIME) and codes is None and field.field != "uid"
+    is_uid = field.field == "uid"
+    for index, value in enumerate(raw):
+        if value is None:
+            out.append(None)
+            continue
+        kind = type(value)
+        if kind is float and schema_type == REAL and math.isfinite(value):
+            out.append(value)
+            continue
+        if kind is int and schema_type == INTEGER:
+            out.append(value)
+            continue
+        if kind is str and is_uid:
+            out.append(value.strip().lower() or None)
+            continue
+        if isinstance(value, str):
+            text = value.strip()
+            if not text:
+                out.append(None)
+                continue
+            if plain_text:
+                out.append(text)
+                continue
+            if codes is not None and text in codes:
+                out.append(text)
+                continue
+        try:
+            out.append(import_value(field, layer, value))
+        except ValueError as exc:
+            out.append(None)
+            errors[index] = str(exc)
+    return out, errors
+
+
 def same_value(field: TelkomField, current: Any, incoming: Any) -> bool:
     """True when ``incoming`` (read from a file) is what exporting ``current`` would give back.
 
     Everything a shapefile loses on the way (cut text, trailing blanks, a timestamp turned
     into a date, float digits) is therefore not mistaken for an edit by Telkom.
     """
-    if type(current) is type(incoming) and current == incoming and not isinstance(current, float):
+    if type(current) is type(incoming) and current == incoming:
         return True
     schema_type = _schema_type(field)
     if _is_missing(current) or _is_missing(incoming):
