@@ -324,8 +324,13 @@ def export_column(field: TelkomField, values: List[Any]) -> Tuple[Dict[str, List
     """:func:`export_value` over a column, with a fast path for the common short, clean text."""
     names = field.shp_names
     schema_type = _schema_type(field)
+    if _column_as_is(field, schema_type, values):
+        columns = {field.shp: list(values)}
+        columns.update({n: [None] * len(values) for n in names[1:]})
+        return columns, {}
     if schema_type in (REAL, INTEGER):
-        return {field.shp: [None if _is_missing(v) else v for v in values]}, {}
+        return {field.shp: [v if type(v) in (int, float) and v == v else None if _is_missing(v) else v
+                            for v in values]}, {}
     if schema_type == DATETIME:
         return {field.shp: [None if _is_missing(v) else normalize_timestamp(v) for v in values]}, {}
     short = field.width // 4  # characters that always fit: UTF-8 needs at most 4 bytes each
@@ -352,12 +357,36 @@ def export_column(field: TelkomField, values: List[Any]) -> Tuple[Dict[str, List
     return columns, cuts
 
 
+def _column_as_is(field: TelkomField, schema_type: str, values: List[Any]) -> bool:
+    """True when every value of the column already is its DBF form (checked at C speed with
+    map(); the usual case, so the per-value conversion is skipped)."""
+    present = values if None not in values else [v for v in values if v is not None]
+    if not present:
+        return True
+    kinds = set(map(type, present))
+    if schema_type in (REAL, INTEGER):
+        return kinds <= {int, float} and all(map(math.isfinite, present))
+    if kinds != {str}:
+        return False
+    if schema_type == DATETIME:
+        return all(map(_CANONICAL_TIME.match, present))
+    lengths = list(map(len, present))
+    longest = max(lengths)
+    fits = longest <= field.width // 4 or (longest <= field.width and "".join(present).isascii())
+    return fits and min(lengths) > 0 and sum(lengths) == sum(map(len, map(str.strip, present)))
+
+
 def import_column(field: TelkomField, layer: str, raw: List[Any]) -> Tuple[List[Any], Dict[int, str]]:
     """:func:`import_value` over a column: (values, {row index: problem})."""
     out: List[Any] = []
     errors: Dict[int, str] = {}
     schema_type = _schema_type(field)
     codes = _codelist(field, layer)
+    if field.field != "uid" and _column_as_is(field, schema_type, raw) and (
+            codes is None or set(raw) - {None} <= set(codes.codes)):
+        if schema_type == INTEGER:
+            return [None if v is None else int(v) for v in raw], {}
+        return list(raw), {}
     plain_text = schema_type not in (REAL, INTEGER, DATETIME) and codes is None and field.field != "uid"
     is_uid = field.field == "uid"
     for index, value in enumerate(raw):
