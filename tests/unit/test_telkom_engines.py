@@ -103,3 +103,17 @@ def test_importing_the_exchange_loads_no_geopandas():
             "print(sorted(m for m in ('geopandas', 'pyogrio', 'fiona', 'pandas') if m in sys.modules))")
     proc = subprocess.run([sys.executable, "-c", code, ROOT], capture_output=True, text=True, timeout=120)
     assert proc.stdout.strip() == "[]", proc.stderr
+
+
+def test_provider_and_plugin_modules_load_no_geopandas():
+    """The algorithms are registered at start-up: their module must not pull geopandas in."""
+    code = ("import sys; sys.path.insert(0, sys.argv[1]);"
+            "import paser_smartcity_plugin.plugin;"
+            "from paser_smartcity_plugin.processing.provider import algorithm_classes;"
+            "names = [c.NAME for c in algorithm_classes()];"
+            "import paser_smartcity_plugin.gui.telkom;"
+            "print(names, sorted(m for m in ('geopandas', 'pyogrio', 'fiona', 'pandas', 'pyproj') if m in sys.modules))")
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    proc = subprocess.run([sys.executable, "-c", code, ROOT], capture_output=True, text=True, timeout=120, env=env)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.strip().splitlines()[-1] == "['create_workspace', 'export_telkom', 'import_telkom'] []"
