@@ -9,7 +9,7 @@ import os
 import zipfile
 from typing import Dict, Iterable, List, Optional, Sequence, Tuple
 
-from osgeo import ogr, osr
+from osgeo import gdal, ogr, osr
 
 ogr.UseExceptions()
 osr.UseExceptions()
@@ -26,6 +26,16 @@ def write_shapefile(path: str, fields: Sequence[Tuple[str, type]], rows: Iterabl
                     points: Iterable[Optional[Tuple[float, float]]], epsg: Optional[int] = 4326,
                     encoding: str = "UTF-8", cpg: bool = True, geometry: int = ogr.wkbPoint) -> str:
     """Write a shapefile; ``epsg=None`` leaves out the .prj, ``cpg=False`` the .cpg."""
+    # QGIS sets SHAPE_ENCODING="" (no recoding) for the whole process; honour ENCODING here.
+    previous = gdal.GetConfigOption("SHAPE_ENCODING")
+    gdal.SetConfigOption("SHAPE_ENCODING", None)
+    try:
+        return _write(path, fields, rows, points, epsg, encoding, cpg, geometry)
+    finally:
+        gdal.SetConfigOption("SHAPE_ENCODING", previous)
+
+
+def _write(path, fields, rows, points, epsg, encoding, cpg, geometry) -> str:
     driver = ogr.GetDriverByName("ESRI Shapefile")
     if os.path.exists(path):
         driver.DeleteDataSource(path)

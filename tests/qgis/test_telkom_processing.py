@@ -130,3 +130,26 @@ def test_import_algorithm_preview_then_apply(plugin, workspace, tmp_path):
 def test_import_algorithm_refuses_bad_aliases(plugin, workspace, tmp_path):
     with pytest.raises(QgsProcessingException, match="ALIASES"):
         run("import_telkom", {"WORKSPACE": workspace.path, "INPUT": str(tmp_path / "x.zip"), "ALIASES": "FOO=BAR"})
+
+
+@pytest.mark.parametrize("engine", ["pyogrio", "fiona"])
+def test_latin1_inside_qgis(workspace, tmp_path, engine):
+    """QGIS turns GDAL's shapefile recoding off for its whole process (SHAPE_ENCODING=""); fiona
+    shares that GDAL, so the detected encoding must still reach the reader."""
+    from osgeo import gdal
+
+    from paser_smartcity_plugin.core.telkom.importer import preview_import
+
+    QgsVectorLayer(str(tmp_path), "warm-up", "ogr")  # the OGR provider is loaded as in QGIS
+    site = workspace.site(TOWER_PLANS, PAYANG)
+    shp = write_shapefile(str(tmp_path / "tower_plans.shp"), [("UID", str), ("NAMA", str)],
+                          [{"UID": PAYANG, "NAMA": "Menara Muara Payang Ré"}], [site[GEOMETRY]],
+                          encoding="ISO-8859-1", cpg=False)
+    previous = gdal.GetConfigOption("SHAPE_ENCODING")
+    gdal.SetConfigOption("SHAPE_ENCODING", "")  # as QGIS's OGR provider does
+    try:
+        preview = preview_import(workspace, shp, engine=engine)
+    finally:
+        gdal.SetConfigOption("SHAPE_ENCODING", previous)
+    (row,) = preview.rows
+    assert [(c.field, c.new) for c in row.changes] == [("name", "Menara Muara Payang Ré")]
