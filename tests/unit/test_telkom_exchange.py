@@ -372,3 +372,33 @@ def test_zip_with_a_folder_and_layer_by_columns(workspace, tmp_path, engine):
     archive = zip_shapefile(str(tmp_path / "kiriman.zip"), shp, arc_prefix="Kiriman Telkom/")
     preview = preview_import(workspace, archive, engine=engine)
     assert preview.sources[0].layer == TOWER_PLANS and preview.updated == 1
+
+
+def test_cpg_that_lies_about_utf8(workspace, tmp_path, engine):
+    row, point = tower_row(workspace, PAYANG_TOWER, NAMA="Menara Muara Payang Ré")
+    path = write_shapefile(str(tmp_path / "tower_plans.shp"), TELKOM_FIELDS, [row], [point],
+                           encoding="ISO-8859-1", cpg=False)
+    with open(path[:-4] + ".cpg", "w") as f:
+        f.write("UTF-8")
+    preview = preview_import(workspace, path, engine=engine)
+    assert preview.sources[0].encoding == "CP1252" and "not UTF-8" in preview.sources[0].warnings[0]
+    assert [(c.field, c.new) for c in preview.rows[0].changes] == [("name", "Menara Muara Payang Ré")]
+
+
+def test_a_preview_is_applied_once_and_only_to_its_workspace(workspace, tmp_path, demo_workspace):
+    new = {"NAMA": "Menara Baru Telkom", "STATUS": "permit", "SITE_ID": "TSEL-NEW-9"}
+    payang = workspace.site(TOWER_PLANS, PAYANG_TOWER)[GEOMETRY]
+    path = write_shapefile(str(tmp_path / "tower_plans.shp"), TELKOM_FIELDS, [new],
+                           [(payang[0] + 0.02, payang[1])])
+    preview = preview_import(workspace, path)
+    assert preview.new == 1
+    other = tmp_path / "other.gpkg"
+    from paser_smartcity_plugin.core.workspace import Workspace, create_workspace
+
+    create_workspace(str(other), demo=True)
+    with pytest.raises(TelkomError, match="the preview was made for"):
+        apply_import(Workspace(str(other)), preview)
+    apply_import(workspace, preview)
+    with pytest.raises(TelkomError, match="already been applied"):
+        apply_import(workspace, preview)
+    assert workspace.count(TOWER_PLANS) == 5

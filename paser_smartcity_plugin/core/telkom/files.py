@@ -16,7 +16,7 @@ import tempfile
 import zipfile
 import zlib
 from dataclasses import dataclass, field
-from typing import Dict, List, Optional
+from typing import Dict, List, Optional, Tuple
 
 from ..schema import LAYER_NAMES, SERVICE_POINTS, TOWER_PLANS
 from .errors import ChoiceNeededError, TelkomError
@@ -271,30 +271,50 @@ CPG_NAMES = {
 }
 
 
-def detect_encoding(source: ShapefileSource) -> str:
-    """The text encoding: the .cpg when there is one, else UTF-8 when the text decodes as
-    UTF-8, else Windows-1252, else Latin-1 (which decodes any byte)."""
-    cpg = source.paths.get(".cpg")
-    if cpg:
-        with open(cpg, "rb") as f:
-            declared = f.read(64).decode("ascii", errors="replace").strip().upper()
-        if declared in CPG_NAMES:
-            return CPG_NAMES[declared]
-        number = re.sub(r"^(ANSI|CP|WINDOWS-?)\s*", "", declared)
-        if number.isdigit():
-            return f"CP{number}"
-        if declared:
-            import codecs
+def detect_encoding(source: ShapefileSource) -> Tuple[str, Optional[str]]:
+    """(encoding, warning): the .cpg when there is one, else UTF-8 when the text decodes as
+    UTF-8, else Windows-1252, else Latin-1 (which decodes any byte).
 
-            try:
-                codecs.lookup(declared)
-                return declared
-            except LookupError:
-                raise TelkomError(f"shapefile {source.name}: the .cpg names an unknown encoding {declared!r}") from None
+    A .cpg saying UTF-8 over text that is not UTF-8 (an editor that re-saved the .dbf) is
+    overruled with a warning instead of failing the whole file.
+    """
+    declared = _declared_encoding(source)
+    if declared is not None and declared != "UTF-8":
+        return declared, None
     with open(source.paths[".dbf"], "rb") as f:
         data = f.read()
     header_len, = struct.unpack("<H", data[8:10])
     records = data[header_len:]
+    sniffed = _sniff(records)
+    if declared == "UTF-8" and sniffed != "UTF-8":
+        return sniffed, (f"{source.name}: the .cpg says UTF-8 but the text is not UTF-8; "
+                         f"read as {sniffed} — check accented names in the preview")
+    return sniffed, None
+
+
+def _declared_encoding(source: ShapefileSource) -> Optional[str]:
+    cpg = source.paths.get(".cpg")
+    if not cpg:
+        return None
+    with open(cpg, "rb") as f:
+        declared = f.read(64).decode("ascii", errors="replace").strip().upper()
+    if not declared:
+        return None
+    if declared in CPG_NAMES:
+        return CPG_NAMES[declared]
+    number = re.sub(r"^(ANSI|CP|WINDOWS-?)\s*", "", declared)
+    if number.isdigit():
+        return f"CP{number}"
+    import codecs
+
+    try:
+        codecs.lookup(declared)
+    except LookupError:
+        raise TelkomError(f"shapefile {source.name}: the .cpg names an unknown encoding {declared!r}") from None
+    return declared
+
+
+def _sniff(records: bytes) -> str:
     if records.isascii():
         return "UTF-8"
     try:

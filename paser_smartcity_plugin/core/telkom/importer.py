@@ -10,6 +10,7 @@ what the officers recorded.
 import csv
 import difflib
 import math
+import os
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -106,6 +107,8 @@ class ImportPreview:
     sources: List[SourceInfo]
     rows: List[RowReport]
     engine: str = ""
+    workspace: str = ""  # the workspace the preview was made against
+    applied: bool = False
 
     def _count(self, *actions: str) -> int:
         return sum(1 for r in self.rows if r.action in actions)
@@ -201,7 +204,7 @@ def preview_import(workspace: Workspace, path: str, source_crs: Optional[str] = 
             rows.extend(layer_rows)
             if progress:
                 progress((index + 1) * step)
-        return ImportPreview(path, infos, rows, engine)
+        return ImportPreview(path, infos, rows, engine, workspace.path)
     finally:
         shapefiles.remove_workdir(workdir)
 
@@ -302,7 +305,7 @@ def _preview_source(workspace: Workspace, source: shapefiles.ShapefileSource, so
                     aliases: Dict[str, Sequence[str]], match_distance_m: float, engine: str,
                     is_canceled: IsCanceled) -> Tuple[SourceInfo, List[RowReport]]:
     layer = source.layer
-    encoding = shapefiles.detect_encoding(source)
+    encoding, encoding_warning = shapefiles.detect_encoding(source)
     if not source.has_prj and not source_crs:
         _crs_of(None, source, None)  # raises MissingCrsError before the (slow) read
     # Map the columns from the DBF header first, so only the mapped ones are read.
@@ -315,7 +318,7 @@ def _preview_source(workspace: Workspace, source: shapefiles.ShapefileSource, so
         raise TelkomError(f"shapefile {source.name}: the reader returned no column {', '.join(missing)}; "
                           "the .dbf may be damaged")
     info = SourceInfo(source.name, layer, encoding, _crs_label(crs), len(gdf), columns, ignored,
-                      warnings + column_warnings)
+                      ([encoding_warning] if encoding_warning else []) + warnings + column_warnings)
     points = _points(gdf, crs)
     _check(is_canceled)
     by_ours: Dict[str, List[Any]] = {ours: gdf[column].tolist() for column, ours in columns.items()}
@@ -598,6 +601,10 @@ def apply_import(workspace: Workspace, preview: ImportPreview, progress: Progres
     the preview showed old → new, and old must still be true when new is written.
     """
     _check(is_canceled)
+    if preview.applied:
+        raise TelkomError("this preview has already been applied; preview the file again")
+    if preview.workspace and os.path.abspath(preview.workspace) != os.path.abspath(workspace.path):
+        raise TelkomError(f"the preview was made for {preview.workspace}, not for {workspace.path}")
     updates = [r for r in preview.rows if r.action == UPDATED]
     news = [r for r in preview.rows if r.action == NEW]
     total = max(len(updates) + len(news), 1)
@@ -628,6 +635,7 @@ def apply_import(workspace: Workspace, preview: ImportPreview, progress: Progres
             _check(is_canceled)
     except WorkspaceError as exc:
         raise TelkomError(f"nothing was imported: {exc}") from None
+    preview.applied = True
     if progress:
         progress(100.0)
     return {"UPDATED": len(updates), "NEW": len(news)}
