@@ -13,6 +13,7 @@ import math
 import os
 import re
 import unicodedata
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any, Callable, Dict, List, Optional, Sequence, Tuple
 
@@ -310,7 +311,11 @@ def _preview_source(workspace: Workspace, source: shapefiles.ShapefileSource, so
         _crs_of(None, source, None)  # raises MissingCrsError before the (slow) read
     # Map the columns from the DBF header first, so only the mapped ones are read.
     columns, ignored, column_warnings = _map_columns(source.dbf_fields, layer, aliases)
-    gdf = engines.read_points(source.shp, engine, encoding, columns=list(columns))
+    # The workspace is read while GDAL reads the file (both release the GIL for much of it).
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="paser-telkom-sites") as pool:
+        sites = pool.submit(_Matcher, workspace, layer, match_distance_m)
+        gdf = engines.read_points(source.shp, engine, encoding, columns=list(columns))
+        matcher = sites.result()
     _check(is_canceled)
     crs, warnings = _crs_of(gdf, source, source_crs)
     missing = [c for c in columns if c not in gdf.columns]
@@ -322,7 +327,6 @@ def _preview_source(workspace: Workspace, source: shapefiles.ShapefileSource, so
     points = _points(gdf, crs)
     _check(is_canceled)
     by_ours: Dict[str, List[Any]] = {ours: gdf[column].tolist() for column, ours in columns.items()}
-    matcher = _Matcher(workspace, layer, match_distance_m)
     reports = _rows(source.name, layer, by_ours, points, matcher, workspace, is_canceled)
     return info, reports
 
@@ -439,25 +443,28 @@ def _rows(source: str, layer: str, by_ours: Dict[str, List[Any]], points: List[O
     converted = []
     for f in fields:
         if f.field == "notes":
-            parts = [by_ours.get(n, [None] * count) for n in f.shp_names]
-            raw = [join_parts(p[i] for p in parts) for i in range(count)]
+            parts = [by_ours[n] for n in f.shp_names if n in by_ours]
+            if all(set(p) <= {None} for p in parts[1:]):  # nothing continued: the first column alone
+                raw = [None if v is None else str(v).rstrip() for v in parts[0]] if parts else [None] * count
+            else:
+                raw = [join_parts(p[i] for p in parts) for i in range(count)]
         else:
             raw = by_ours[f.shp]
         column, errors = import_column(f, layer, raw)
-        converted.append((f, column, errors))
+        converted.append((f.field, column, errors, f.shp))
     for i in range(count):
         if i % 5000 == 0:
             _check(is_canceled)
         report = RowReport(layer, source, i + 1)
         reports.append(report)
         values: Dict[str, Any] = {}
-        for f, column, errors in converted:
+        for name, column, errors, shp in converted:
             if errors and i in errors:
-                report.reasons.append(f"{f.shp}: {errors[i]}")
+                report.reasons.append(f"{shp}: {errors[i]}")
                 continue
             value = column[i]
             if value is not None:
-                values[f.field] = value
+                values[name] = value
         uid = values.get("uid")
         report.name = values.get("name")
         point = points[i]
@@ -517,16 +524,20 @@ def _matched(report: RowReport, schema, site: dict, how: str, distance: Optional
     report.base_updated_at = site.get("updated_at")
     update: Dict[str, Any] = {}
     for f in fields:
-        if f.mode != UPDATE or f.field not in values:
+        name = f.field
+        if name not in values or f.mode != UPDATE:
             continue
-        if not same_value(f, site.get(f.field), values[f.field]):
-            update[f.field] = values[f.field]
-            report.changes.append(Change(f.field, f.shp, site.get(f.field), values[f.field]))
+        current, incoming = site.get(name), values[name]
+        if current == incoming and type(current) is type(incoming):
+            continue  # the common case, without a call
+        if not same_value(f, current, incoming):
+            update[name] = incoming
+            report.changes.append(Change(name, f.shp, current, incoming))
+    old = site[GEOMETRY]
     if point is None:
-        if site[GEOMETRY] is not None:
+        if old is not None:
             report.warnings.append("the row has no geometry; the site keeps its coordinates")
-    else:
-        old = site[GEOMETRY]
+    elif point != old:
         moved = None if old is None else haversine_m(old[0], old[1], point[0], point[1])
         if moved is None or moved > GEOMETRY_TOLERANCE_M:
             update[GEOMETRY] = point
