@@ -102,3 +102,37 @@ def test_refused_input_is_reported_and_nothing_written(plugin, workspace, tmp_pa
     wait_for(lambda: task.error is not None and idle())
     wait_for(lambda: any("refused" in w.text() for w in qgis_iface.messageBar().items()), timeout=10)
     assert flow.dialog is None and digest(workspace.path) == before
+
+
+def test_import_asks_which_shapefile_when_a_zip_holds_several(plugin, workspace, tmp_path):
+    import zipfile
+
+    from qgis.PyQt.QtWidgets import QInputDialog
+
+    site = workspace.site(TOWER_PLANS, PAYANG)
+    archive = tmp_path / "dua.zip"
+    with zipfile.ZipFile(archive, "w") as zf:
+        for stem, status in (("menara_lama", "permit"), ("menara_baru", "on_air")):
+            shp = write_shapefile(str(tmp_path / f"{stem}.shp"), [("UID", str), ("STATUS", str)],
+                                  [{"UID": PAYANG, "STATUS": status}], [site[GEOMETRY]])
+            for ext in (".shp", ".shx", ".dbf", ".prj", ".cpg"):
+                zf.write(shp[:-4] + ext, stem + ext)
+    flow = ImportFlow(plugin.iface, plugin.logger, workspace.path, str(archive))
+    asked = []
+
+    def choose():
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, QInputDialog):
+            QTimer.singleShot(50, choose)
+            return
+        asked.append(dialog.comboBoxItems())
+        dialog.setTextValue("menara_baru")
+        dialog.accept()
+
+    QTimer.singleShot(50, choose)
+    flow.start()
+    wait_for(lambda: flow.dialog is not None)
+    assert asked == [["menara_baru", "menara_lama"]]
+    (row,) = flow.dialog.preview.rows
+    assert [(c.field, c.new) for c in row.changes] == [("status", "on_air")]
+    flow.dialog.reject()
