@@ -38,7 +38,7 @@ from qgis.PyQt.QtWidgets import (
     QVBoxLayout,
 )
 
-from ..core.telkom import ChoiceNeededError, GeopandasMissingError, MissingCrsError, TelkomError
+from ..core.telkom import CancelledError, ChoiceNeededError, GeopandasMissingError, MissingCrsError, TelkomError
 from ..toolbelt.i18n import tr
 from ..toolbelt.logger import CRITICAL, SUCCESS, WARNING
 
@@ -345,7 +345,7 @@ class ImportFlow:
             if member is not None:
                 self.start(source_crs=task.source_crs, member=member)
             return
-        if error is None:
+        if error is None or isinstance(error, CancelledError):
             self.logger.log(tr("Import from Telkom cancelled; nothing was written"), WARNING, push=True)
         else:
             self.logger.log(tr("Import from Telkom refused; nothing was written: {error}").format(error=error),
@@ -392,6 +392,9 @@ class ImportFlow:
             layer.triggerRepaint()
 
     def apply_failed(self, task: ApplyTask) -> None:
+        if task.error is None or isinstance(task.error, CancelledError):
+            self.logger.log(tr("Telkom import cancelled; nothing was written"), WARNING, push=True)
+            return
         self.logger.log(tr("Telkom import not applied; nothing was written: {error}").format(
             error=task.error or tr("cancelled")), CRITICAL, push=True)
 

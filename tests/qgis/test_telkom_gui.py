@@ -136,3 +136,21 @@ def test_import_asks_which_shapefile_when_a_zip_holds_several(plugin, workspace,
     (row,) = flow.dialog.preview.rows
     assert [(c.field, c.new) for c in row.changes] == [("status", "on_air")]
     flow.dialog.reject()
+
+
+def test_cancelled_preview_writes_nothing_and_says_so(plugin, workspace, tmp_path, qgis_iface):
+    from paser_smartcity_plugin.gui.telkom import PreviewTask
+
+    out = tmp_path / "paket.zip"
+    from paser_smartcity_plugin.core.telkom.export import export_package
+
+    export_package(workspace, str(out))
+    before = digest(workspace.path)
+    flow = ImportFlow(plugin.iface, plugin.logger, workspace.path, str(out))
+    task = PreviewTask(workspace.path, str(out))
+    task.taskTerminated.connect(lambda: flow.failed(task))
+    QgsApplication.taskManager().addTask(task)
+    task.cancel()
+    wait_for(lambda: task.status() == task.Terminated, timeout=20)
+    wait_for(lambda: any("cancelled" in w.text() for w in qgis_iface.messageBar().items()), timeout=20)
+    assert task.preview is None and digest(workspace.path) == before

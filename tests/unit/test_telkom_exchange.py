@@ -402,3 +402,23 @@ def test_a_preview_is_applied_once_and_only_to_its_workspace(workspace, tmp_path
     with pytest.raises(TelkomError, match="already been applied"):
         apply_import(workspace, preview)
     assert workspace.count(TOWER_PLANS) == 5
+
+
+def test_cancel_leaves_nothing_behind(workspace, tmp_path):
+    from paser_smartcity_plugin.core.telkom import CancelledError
+
+    out = tmp_path / "paket.zip"
+    with pytest.raises(CancelledError):
+        export_package(workspace, str(out), is_canceled=lambda: True)
+    assert sorted(os.listdir(tmp_path)) == ["demo.gpkg"]
+    export_package(workspace, str(out))
+    with pytest.raises(CancelledError):
+        preview_import(workspace, str(out), is_canceled=lambda: True)
+    row, point = tower_row(workspace, PAYANG_TOWER, STATUS="permit")
+    path = write_shapefile(str(tmp_path / "tower_plans.shp"), TELKOM_FIELDS, [row], [point])
+    preview = preview_import(workspace, path)
+    before = digest(workspace.path)
+    calls = []
+    with pytest.raises(CancelledError):
+        apply_import(workspace, preview, is_canceled=lambda: calls.append(1) or len(calls) > 1)
+    assert digest(workspace.path) == before and not preview.applied
