@@ -163,6 +163,8 @@ def test_round_trip_reports_no_change(workspace, tmp_path, engine):
     assert all(r.action == UNCHANGED and r.matched_by == BY_UID for r in preview.rows)
     assert {s.layer: (s.encoding, s.features) for s in preview.sources} == {
         SERVICE_POINTS: ("UTF-8", 154), TOWER_PLANS: ("UTF-8", 2)}
+    assert {s.layer: s.ignored_columns for s in preview.sources} == {
+        SERVICE_POINTS: ["DESA", "DIUBAH", "KECAMATAN"], TOWER_PLANS: ["DESA", "DIUBAH", "KECAMATAN"]}
     assert apply_import(workspace, preview) == {"UPDATED": 0, "NEW": 0}
     assert digest(workspace.path) == before
 

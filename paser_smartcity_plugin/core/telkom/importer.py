@@ -28,7 +28,6 @@ from .mapping import (
     BY_FIELD,
     BY_SHP,
     DEFAULT_ALIASES,
-    EXPORT_ONLY,
     GEOMETRY_TOLERANCE_M,
     KEY,
     UPDATE,
@@ -192,7 +191,7 @@ def preview_import(workspace: Workspace, path: str, source_crs: Optional[str] = 
         sources = shapefiles.open_source(path, workdir, member)
         _check(is_canceled)
         for source in sources:
-            source.layer = layer or _guess_layer(source, len(sources))
+            source.layer = layer or _guess_layer(source)
         if len({s.layer for s in sources}) != len(sources):
             raise TelkomError("several shapefiles target the same layer; choose the one to import")
         infos: List[SourceInfo] = []
@@ -210,7 +209,7 @@ def preview_import(workspace: Workspace, path: str, source_crs: Optional[str] = 
         shapefiles.remove_workdir(workdir)
 
 
-def _guess_layer(source: shapefiles.ShapefileSource, count: int) -> str:
+def _guess_layer(source: shapefiles.ShapefileSource) -> str:
     by_name = shapefiles.layer_from_exact_name(source.name) or shapefiles.layer_from_name(source.name)
     if by_name:
         return by_name
@@ -226,7 +225,8 @@ def _guess_layer(source: shapefiles.ShapefileSource, count: int) -> str:
 def _map_columns(columns: Sequence[str], layer: str,
                  aliases: Dict[str, Sequence[str]]) -> Tuple[Dict[str, str], List[str], List[str]]:
     """({file column: our shapefile name}, ignored columns, warnings)."""
-    allowed = {n for f in layer_fields(layer) for n in f.shp_names if f.mode != EXPORT_ONLY}
+    # Derived and export-only columns (DESA, KECAMATAN, DIUBAH) are information for Telkom: not read back.
+    allowed = {n for f in layer_fields(layer) for n in f.shp_names if f.mode in (KEY, UPDATE)}
     alias_of: Dict[str, str] = {}
     for table in (DEFAULT_ALIASES, aliases):
         for ours, names in table.items():
