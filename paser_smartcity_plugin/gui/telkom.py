@@ -219,8 +219,6 @@ class ApplyTask(QgsTask):
 class PreviewDialog(QDialog):
     """Every row of the preview: matched site, changes old → new, new sites, rejections with reasons."""
 
-    COLUMNS = ("Layer", "Row", "Action", "Matched by", "Site", "Field", "Old", "New", "Reason / note")
-
     def __init__(self, preview, parent=None):
         super().__init__(parent)
         from ..core.telkom.importer import UNCHANGED
@@ -241,8 +239,10 @@ class PreviewDialog(QDialog):
         self.show_unchanged = QCheckBox(tr("Show unchanged rows"))
         self.show_unchanged.toggled.connect(self._fill)
         layout.addWidget(self.show_unchanged)
-        self.table = QTableWidget(0, len(self.COLUMNS))
-        self.table.setHorizontalHeaderLabels([tr(c) for c in self.COLUMNS])
+        headers = [tr("Layer"), tr("Row"), tr("Action"), tr("Matched by"), tr("Site"), tr("Field"), tr("Old"),
+                   tr("New"), tr("Reason / note")]
+        self.table = QTableWidget(0, len(headers))
+        self.table.setHorizontalHeaderLabels(headers)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)

@@ -163,9 +163,9 @@ class ImportTelkomAlgorithm(_TelkomAlgorithm):
             defaultValue=settings.telkom_match_distance_m, minValue=0.0))
         self.addParameter(QgsProcessingParameterFileDestination(
             "REPORT", self.tr("Report"), self.tr("CSV (*.csv)"), optional=True, createByDefault=False))
-        for name, text in (("MATCHED", "Rows matched to a site"), ("UPDATED", "Sites with changes"),
-                           ("NEW", "New sites"), ("REJECTED", "Rejected rows")):
-            self.addOutput(QgsProcessingOutputNumber(name, self.tr(text)))
+        for name, text in (("MATCHED", self.tr("Rows matched to a site")), ("UPDATED", self.tr("Sites with changes")),
+                           ("NEW", self.tr("New sites")), ("REJECTED", self.tr("Rejected rows"))):
+            self.addOutput(QgsProcessingOutputNumber(name, text))
         self.addOutput(QgsProcessingOutputFile("REPORT", self.tr("Report")))
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
