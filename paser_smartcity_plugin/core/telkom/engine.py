@@ -70,18 +70,45 @@ def version(geopandas) -> Tuple[int, int]:
     return int(major), int(minor)
 
 
-def write_points(gdf, path: str, engine: str, fiona_schema: Dict[str, Any]) -> None:
-    """Write ``gdf`` as a UTF-8 point shapefile (.shp .shx .dbf .prj .cpg)."""
-    kwargs: Dict[str, Any] = {"driver": "ESRI Shapefile", "engine": engine, "encoding": "UTF-8", "index": False}
-    if engine == "pyogrio":
-        kwargs["geometry_type"] = "Point"
-    else:
-        # fiona infers 'str' (80 characters: GDAL would cut longer text) unless told the widths.
-        kwargs["schema"] = fiona_schema
+def write_points(gdf, path: str, engine: str, schema: Dict[str, Any]) -> None:
+    """Write ``gdf`` as a UTF-8 point shapefile (.shp .shx .dbf .prj .cpg).
+
+    ``schema`` is fiona's {"geometry": "Point", "properties": {name: "str:36" | "int:9" |
+    "float:24.15"}}: the DBF widths of the contract. fiona takes it as it is; pyogrio has no
+    way to pass widths (every text column would be 80 wide, too narrow for Telkom to type a
+    longer name, yet larger than most columns need), so the empty layer is created first
+    with pyogrio's raw writer, whose fixed-width text arrays carry the widths, and the rows
+    are then appended through geopandas.
+    """
     with warnings.catch_warnings():
         # A cut by GDAL would be a defect here: values are cut to their widths beforehand.
         warnings.filterwarnings("error", message=".*truncated.*")
-        gdf.to_file(path, **kwargs)
+        if engine == "pyogrio":
+            _create_empty_pyogrio(path, schema, gdf.crs.to_wkt())
+            if len(gdf):
+                gdf.to_file(path, driver="ESRI Shapefile", engine=engine, encoding="UTF-8", index=False,
+                            mode="a")
+        else:
+            gdf.to_file(path, driver="ESRI Shapefile", engine=engine, encoding="UTF-8", index=False,
+                        schema=schema)
+
+
+def _create_empty_pyogrio(path: str, schema: Dict[str, Any], crs_wkt: str) -> None:
+    import numpy
+    from pyogrio.raw import write
+
+    names, arrays = [], []
+    for name, kind in schema["properties"].items():
+        base, _, width = kind.partition(":")
+        names.append(name)
+        if base == "str":
+            arrays.append(numpy.array([], dtype=f"<U{width}"))
+        elif base == "int":
+            arrays.append(numpy.array([], dtype="int32"))
+        else:
+            arrays.append(numpy.array([], dtype="float64"))
+    write(path, numpy.array([], dtype=object), arrays, fields=names, geometry_type="Point", crs=crs_wkt,
+          encoding="UTF-8", driver="ESRI Shapefile")
 
 
 def read_points(path: str, engine: str, encoding: str, columns: Optional[List[str]] = None):

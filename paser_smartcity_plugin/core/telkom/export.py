@@ -210,7 +210,9 @@ def _export_layer(geopandas, engine: str, layer: str, table: Dict[str, list], ta
             elif kind == REAL:
                 frame[name] = numpy.array(data[name], dtype="float64")  # None -> NaN, written as NULL
             else:
-                frame[name] = pandas.array(data[name], dtype=object)
+                column = numpy.empty(len(data[name]), dtype=object)  # no pandas inference pass
+                column[:] = data[name]
+                frame[name] = column
     points = placed[GEOMETRY]
     geometry = geopandas.points_from_xy([p[0] for p in points], [p[1] for p in points], crs="EPSG:4326")
     gdf = geopandas.GeoDataFrame(frame, geometry=geometry, crs="EPSG:4326")

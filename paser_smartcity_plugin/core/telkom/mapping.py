@@ -26,7 +26,7 @@ EXPORT_ONLY = "export_only"  # information for Telkom; ignored on import
 
 # Text rules
 DBF_TEXT_BYTES = 254  # the largest DBF character field, in bytes (UTF-8: 1-4 bytes a character)
-NOTES_PARTS = 4  # notes continue over CATATAN, CATATAN2, CATATAN3, CATATAN4
+NOTES_PARTS = 2  # notes continue over CATATAN and CATATAN2; longer notes go to the long-text CSV
 GEOMETRY_TOLERANCE_M = 0.05  # smaller moves are rounding (reprojection, printed decimals), not edits
 
 SHAPEFILE_ENCODING = "UTF-8"
@@ -71,8 +71,8 @@ FIELD_MAP: Tuple[TelkomField, ...] = (
     TelkomField("KATEGORI", "category", 32, UPDATE, _CODE_RULE_EN, _CODE_RULE_ID, "Jenis situs"),
     TelkomField("KODE_DESA", "desa_code", 13, UPDATE, "Kemendagri code 64.01.xx.xxxx",
                 "Kode Kemendagri 64.01.xx.xxxx", "Kode desa/kelurahan Kemendagri"),
-    _text("DESA", "desa_name", 100, DERIVED, "Nama desa/kelurahan (mengikuti KODE_DESA)"),
-    _text("KECAMATAN", "kecamatan", 100, DERIVED, "Nama kecamatan (mengikuti KODE_DESA)"),
+    _text("DESA", "desa_name", 50, DERIVED, "Nama desa/kelurahan (mengikuti KODE_DESA)"),
+    _text("KECAMATAN", "kecamatan", 50, DERIVED, "Nama kecamatan (mengikuti KODE_DESA)"),
     TelkomField("STATUS", "status", 32, UPDATE, _CODE_RULE_EN, _CODE_RULE_ID, "Status program"),
     TelkomField("TINGGI_M", "height_m", 24, UPDATE, "decimal number, metres", "bilangan desimal, meter",
                 "Tinggi menara (meter)"),
