@@ -424,3 +424,22 @@ def test_cancel_leaves_nothing_behind(workspace, tmp_path):
     with pytest.raises(CancelledError):
         apply_import(workspace, preview, is_canceled=lambda: calls.append(1) or len(calls) > 1)
     assert digest(workspace.path) == before and not preview.applied
+
+
+def test_dbf_widths_are_the_contract_with_both_engines(workspace, tmp_path, engine):
+    from osgeo import ogr
+
+    from paser_smartcity_plugin.core.telkom.mapping import BY_SHP
+
+    out, _ = export(workspace, tmp_path, engine)
+    dataset = ogr.Open(shp_from_zip(out, tmp_path, SERVICE_POINTS))
+    definition = dataset.GetLayer(0).GetLayerDefn()
+    widths = {definition.GetFieldDefn(i).GetName(): (definition.GetFieldDefn(i).GetTypeName(),
+                                                      definition.GetFieldDefn(i).GetWidth())
+              for i in range(definition.GetFieldCount())}
+    assert widths["UID"] == ("String", 36) and widths["NAMA"] == ("String", 254)
+    assert widths["KODE_DESA"] == ("String", 13) and widths["TGL_SURVEI"] == ("String", 24)
+    assert widths["TAHUN"] == ("Integer", 9) and widths["AKURASI_M"] == ("Real", 24)
+    for name, (kind, width) in widths.items():
+        if kind == "String":
+            assert width == BY_SHP[name].width, name
