@@ -23,7 +23,7 @@ sys.path.insert(0, ROOT)
 from paser_smartcity_plugin.core.gazetteer import default_gazetteer  # noqa: E402
 from paser_smartcity_plugin.core.schema import SERVICE_POINTS  # noqa: E402
 from paser_smartcity_plugin.core.telkom.export import export_package  # noqa: E402
-from paser_smartcity_plugin.core.telkom.importer import preview_import  # noqa: E402
+from paser_smartcity_plugin.core.telkom.importer import apply_import, preview_import  # noqa: E402
 from paser_smartcity_plugin.core.telkom.mapping import NOTES_PARTS, layer_fields  # noqa: E402
 from paser_smartcity_plugin.core.workspace import GEOMETRY, Workspace, create_workspace  # noqa: E402
 
@@ -119,8 +119,30 @@ def main(count: int = 100_000) -> None:
             print(f"telkom import {count} points, preview of every row ({engine}, best of {REPEAT}): {import_s:.2f} s "
                   f"(CPU {import_cpu:.2f} s); ogr2ogr shapefile->GPKG {ref_import:.2f} s (CPU {ref_import_cpu:.2f} s); "
                   f"ratio {import_s / ref_import:.2f}x (CPU {import_cpu / ref_import_cpu:.2f}x; goal <= 1.5x)")
+        apply_changes(workspace, tmp, count)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
+
+
+def apply_changes(workspace: Workspace, tmp: str, count: int) -> None:
+    """Telkom returns every row with a new STATUS and SITE_ID: preview, then one transaction."""
+    import geopandas
+
+    copy = Workspace(shutil.copy(workspace.path, os.path.join(tmp, "apply.gpkg")))
+    package = os.path.join(tmp, "for_changes.zip")
+    export_package(copy, package, layers=[SERVICE_POINTS])
+    frame = geopandas.read_file(f"/vsizip/{package}/{SERVICE_POINTS}.shp")
+    frame["STATUS"] = "active"
+    frame["SITE_ID"] = frame["SITE_ID"] + "-B"
+    changed = os.path.join(tmp, f"{SERVICE_POINTS}.shp")
+    frame.to_file(changed, encoding="UTF-8")
+    preview_s, _, preview = timed(preview_import, copy, changed)
+    start = time.perf_counter()
+    counts = apply_import(copy, preview)
+    apply_s = time.perf_counter() - start
+    assert counts["UPDATED"] == count, counts
+    print(f"telkom import with {count} changed rows: preview {preview_s:.2f} s, apply in one transaction "
+          f"{apply_s:.2f} s")
 
 
 if __name__ == "__main__":
