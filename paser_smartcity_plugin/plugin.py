@@ -73,6 +73,12 @@ class PaserSmartCityPlugin:
                          lambda: self.sync_controller().show_conflicts(), toolbar=False)
         self._add_action("sync_history", tr("Sync history…"), "icon.svg",
                          lambda: self.sync_controller().show_history(), toolbar=False)
+        self.export_telkom_action = self._add_action(
+            "export_telkom", tr("Export for Telkom"), "icon.svg", self.export_telkom,
+            tr("Write the sites as shapefiles for Telkom, with a schema note (zip)"), toolbar=False)
+        self.import_telkom_action = self._add_action(
+            "import_telkom", tr("Import from Telkom"), "icon.svg", self.import_telkom,
+            tr("Preview and apply the shapefile Telkom sent back"), toolbar=False)
         self.dashboard_action = self._add_action(
             "dashboard", tr("Programme dashboard"), "dashboard.svg", self.show_dashboard,
             tr("Service points and towers by status, per kecamatan, against the 300-point target"))
@@ -204,6 +210,7 @@ class PaserSmartCityPlugin:
             self.logger.log(tr("The settings are in Settings > Options > Paser Smart City"), push=True)
             return None
         return show(self.iface.mainWindow(), currentPage=SettingsPage.OBJECT_NAME)
+
     def open_register_dialog(self):
         """The "Register coordinates" dialog on the workspace (its layers opened first); non-modal for the map tool."""
         if self.open_layers() is None:
@@ -238,3 +245,13 @@ class PaserSmartCityPlugin:
         if self.import_dialog is not None:
             self.import_dialog.show()
         return self.import_dialog
+
+    def export_telkom(self):
+        from .gui.telkom import export_for_telkom
+
+        return export_for_telkom(self.iface, self.logger)
+
+    def import_telkom(self):
+        from .gui.telkom import import_from_telkom
+
+        return import_from_telkom(self.iface, self.logger)

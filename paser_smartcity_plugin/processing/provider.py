@@ -15,8 +15,10 @@ def algorithm_classes():
     from .import_sites import ImportSitesAlgorithm
     from .register_coordinates import RegisterCoordinatesAlgorithm
     from .sync import SyncAlgorithm
+    from .telkom import ExportTelkomAlgorithm, ImportTelkomAlgorithm
 
-    return [CreateWorkspaceAlgorithm, RegisterCoordinatesAlgorithm, ImportSitesAlgorithm, SyncAlgorithm]
+    return [CreateWorkspaceAlgorithm, RegisterCoordinatesAlgorithm, ImportSitesAlgorithm, SyncAlgorithm,
+            ExportTelkomAlgorithm, ImportTelkomAlgorithm]
 
 
 class PaserProvider(QgsProcessingProvider):

@@ -24,6 +24,8 @@ class Settings:
     sync_timeout_s: float = 30.0
     duplicate_distance_m: float = 25.0
     telkom_match_distance_m: float = 50.0
+    # Telkom's names for our shapefile columns, e.g. "SITE_ID=SITEID,ID_SITE; NAMA=NAMA_LOKASI"
+    telkom_column_aliases: str = ""
     boundary_layer: str = ""  # data source of an official desa boundary layer, optional
 
 

@@ -1,0 +1,337 @@
+"""Opening what Telkom sends: a zip or a .shp, checked before any reader touches it.
+
+A zip from outside is hostile until proven otherwise. Entries with absolute paths or
+``..``, symbolic links, encrypted entries, zip bombs (too large in total or compressed
+far more than real shapefiles are), several shapefiles without a choice and missing or
+damaged parts are refused with a message naming the problem. Only the parts of the
+chosen shapefiles are extracted, under names we make, into a temporary directory.
+"""
+
+import os
+import re
+import shutil
+import stat
+import struct
+import tempfile
+import zipfile
+import zlib
+from dataclasses import dataclass, field
+from typing import Dict, List, Optional, Tuple
+
+from ..schema import LAYER_NAMES, SERVICE_POINTS, TOWER_PLANS
+from .errors import ChoiceNeededError, TelkomError
+
+SHAPEFILE_PARTS = (".shp", ".shx", ".dbf", ".prj", ".cpg")
+REQUIRED_PARTS = (".shp", ".shx", ".dbf")
+
+# Zip limits. A 100 000-point export is ~90 MB unpacked; DBF padding compresses well, but
+# real shapefiles stay far below 200:1, while a bomb is built to reach ~1000:1.
+MAX_TOTAL_BYTES = 1 << 30  # 1 GiB unpacked
+MAX_RATIO = 200
+RATIO_MIN_BYTES = 1 << 20  # ratios of tiny entries mean nothing
+MAX_ENTRIES = 2000
+
+SHP_MAGIC = 9994
+POINT_TYPES = {0: "null", 1: "Point", 11: "PointZ", 21: "PointM"}
+SHAPE_TYPES = {3: "PolyLine", 5: "Polygon", 8: "MultiPoint", 13: "PolyLineZ", 15: "PolygonZ", 18: "MultiPointZ",
+               23: "PolyLineM", 25: "PolygonM", 28: "MultiPointM", 31: "MultiPatch"}
+
+
+@dataclass
+class ShapefileSource:
+    """One shapefile ready to read: its parts on disk and what its headers say."""
+
+    name: str  # as Telkom named it (zip member or file name, without extension)
+    paths: Dict[str, str]  # extension -> path
+    record_count: int = 0
+    dbf_fields: List[str] = field(default_factory=list)
+    layer: Optional[str] = None  # target workspace layer
+
+    @property
+    def shp(self) -> str:
+        return self.paths[".shp"]
+
+    @property
+    def has_prj(self) -> bool:
+        return ".prj" in self.paths
+
+
+def _check_member_name(name: str) -> None:
+    normalized = name.replace("\\", "/")
+    if normalized.startswith("/") or re.match(r"^[A-Za-z]:", normalized):
+        raise TelkomError(f"the zip entry {name!r} has an absolute path; the zip is refused")
+    if ".." in normalized.split("/"):
+        raise TelkomError(f"the zip entry {name!r} points outside the zip folder (..); the zip is refused")
+
+
+def _check_zip(zf: zipfile.ZipFile) -> List[zipfile.ZipInfo]:
+    infos = zf.infolist()
+    if len(infos) > MAX_ENTRIES:
+        raise TelkomError(f"the zip holds {len(infos)} entries (limit {MAX_ENTRIES}); it is refused")
+    total = 0
+    for info in infos:
+        _check_member_name(info.filename)
+        mode = info.external_attr >> 16
+        if stat.S_ISLNK(mode):
+            raise TelkomError(f"the zip entry {info.filename!r} is a symbolic link; the zip is refused")
+        if info.flag_bits & 0x1:
+            raise TelkomError(f"the zip entry {info.filename!r} is encrypted; send it without a password")
+        total += info.file_size
+        if total > MAX_TOTAL_BYTES:
+            raise TelkomError(f"the zip unpacks to more than {MAX_TOTAL_BYTES >> 20} MB; it is refused "
+                              "(a zip bomb or far more than a shapefile exchange needs)")
+        if info.file_size >= RATIO_MIN_BYTES and info.file_size > MAX_RATIO * max(info.compress_size, 1):
+            raise TelkomError(f"the zip entry {info.filename!r} is compressed {info.file_size // max(info.compress_size, 1)}"
+                              f":1 (limit {MAX_RATIO}:1); the zip is refused as a possible zip bomb")
+    return infos
+
+
+def _extract(zf: zipfile.ZipFile, info: zipfile.ZipInfo, target: str) -> None:
+    """Copy one entry, counting real bytes: a forged header size does not get past the limits."""
+    limit = min(info.file_size, MAX_TOTAL_BYTES)
+    written = 0
+    try:
+        with zf.open(info) as src, open(target, "wb") as dst:
+            while True:
+                chunk = src.read(1 << 20)
+                if not chunk:
+                    break
+                written += len(chunk)
+                if written > limit:
+                    raise TelkomError(f"the zip entry {info.filename!r} unpacks to more than it declares; "
+                                      "the zip is refused")
+                dst.write(chunk)
+    except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError) as exc:
+        raise TelkomError(f"the zip entry {info.filename!r} is damaged ({exc})") from None
+
+
+def _group(names: List[str]) -> Dict[str, Dict[str, str]]:
+    """{stem: {extension: name}} for the shapefile parts among ``names`` (case-insensitive)."""
+    groups: Dict[str, Dict[str, str]] = {}
+    for name in names:
+        base = os.path.basename(name.replace("\\", "/"))
+        if base.startswith(("._", ".")) or "__MACOSX/" in name.replace("\\", "/"):
+            continue  # macOS resource forks, hidden files
+        stem, ext = os.path.splitext(name)
+        ext = ext.lower()
+        if ext in SHAPEFILE_PARTS:
+            groups.setdefault(stem, {})[ext] = name
+    return {stem: parts for stem, parts in groups.items() if ".shp" in parts or ".dbf" in parts}
+
+
+def layer_from_name(name: str) -> Optional[str]:
+    base = os.path.basename(name.replace("\\", "/")).lower()
+    for layer in LAYER_NAMES:
+        if base == layer or base.endswith("_" + layer) or base.startswith(layer):
+            return layer
+    if re.search(r"menara|tower", base):
+        return TOWER_PLANS
+    if re.search(r"titik|layanan|service|point", base):
+        return SERVICE_POINTS
+    return None
+
+
+def open_source(path: str, workdir: str, member: Optional[str] = None) -> List[ShapefileSource]:
+    """The shapefile(s) of ``path`` (a .zip or a .shp), checked and (for a zip) extracted.
+
+    A zip may hold our own export (one shapefile per layer, each named after its layer);
+    any other zip with several shapefiles needs ``member`` to say which one to read.
+    """
+    if not os.path.exists(path):
+        raise TelkomError(f"{path} does not exist")
+    lower = path.lower()
+    if lower.endswith(".zip"):
+        sources = _from_zip(path, workdir, member)
+    elif lower.endswith(".shp"):
+        stem = path[:-4]
+        folder = os.path.dirname(os.path.abspath(path)) or "."
+        siblings = {os.path.splitext(n)[1].lower(): os.path.join(folder, n) for n in os.listdir(folder)
+                    if os.path.splitext(n)[0] == os.path.basename(stem)}
+        parts = {ext: p for ext, p in siblings.items() if ext in SHAPEFILE_PARTS}
+        sources = [_checked(ShapefileSource(os.path.basename(stem), parts))]
+    else:
+        raise TelkomError(f"{os.path.basename(path)}: choose a .zip or a .shp file")
+    return sources
+
+
+def _from_zip(path: str, workdir: str, member: Optional[str]) -> List[ShapefileSource]:
+    try:
+        zf = zipfile.ZipFile(path)
+    except (zipfile.BadZipFile, OSError) as exc:
+        raise TelkomError(f"{os.path.basename(path)} is not a readable zip file ({exc})") from None
+    with zf:
+        infos = _check_zip(zf)
+        groups = _group([i.filename for i in infos if not i.is_dir()])
+        if not groups:
+            raise TelkomError(f"{os.path.basename(path)} holds no shapefile (.shp with .shx and .dbf)")
+        if member:
+            wanted = [s for s in groups if s == member or os.path.basename(s) == member
+                      or os.path.basename(s).lower() == os.path.splitext(os.path.basename(member))[0].lower()]
+            if len(wanted) != 1:
+                raise TelkomError(f"the zip has no single shapefile named {member!r}; it holds: "
+                                  + ", ".join(sorted(groups)))
+            chosen = wanted
+        elif len(groups) == 1:
+            chosen = list(groups)
+        else:
+            by_layer = {layer_from_exact_name(s): s for s in groups}
+            if None in by_layer or len(by_layer) != len(groups):
+                raise ChoiceNeededError("the zip holds several shapefiles (" + ", ".join(sorted(groups))
+                                  + "); choose the one to import", sorted(groups))
+            chosen = list(groups)
+        by_name = {i.filename: i for i in infos}
+        sources = []
+        for index, stem in enumerate(sorted(chosen)):
+            parts = {}
+            for ext, name in groups[stem].items():
+                target = os.path.join(workdir, f"source{index}{ext}")
+                _extract(zf, by_name[name], target)
+                parts[ext] = target
+            sources.append(_checked(ShapefileSource(os.path.basename(stem.replace("\\", "/")), parts)))
+    return sources
+
+
+def layer_from_exact_name(stem: str) -> Optional[str]:
+    base = os.path.basename(stem.replace("\\", "/")).lower()
+    return base if base in LAYER_NAMES else None
+
+
+def _checked(source: ShapefileSource) -> ShapefileSource:
+    """Header checks of .shp/.shx/.dbf: missing or damaged parts and non-point layers."""
+    missing = [ext for ext in REQUIRED_PARTS if ext not in source.paths]
+    if missing:
+        raise TelkomError(f"shapefile {source.name}: the {', '.join(missing)} part is missing "
+                          "(a shapefile needs .shp, .shx and .dbf)")
+    shp_type = _shp_header(source.name, source.paths[".shp"], ".shp")
+    shx_type = _shp_header(source.name, source.paths[".shx"], ".shx")
+    if shp_type != shx_type:
+        raise TelkomError(f"shapefile {source.name}: .shp and .shx disagree; the file is damaged")
+    if shp_type not in POINT_TYPES:
+        kind = SHAPE_TYPES.get(shp_type, f"type {shp_type}")
+        raise TelkomError(f"shapefile {source.name} holds {kind} geometries; only points can be imported")
+    shx_size = os.path.getsize(source.paths[".shx"])
+    if (shx_size - 100) % 8:
+        raise TelkomError(f"shapefile {source.name}: the .shx index is damaged")
+    count, fields = _dbf_header(source.name, source.paths[".dbf"])
+    if (shx_size - 100) // 8 != count:
+        raise TelkomError(f"shapefile {source.name}: .dbf has {count} records but .shx indexes "
+                          f"{(shx_size - 100) // 8}; the file is damaged")
+    source.record_count = count
+    source.dbf_fields = fields
+    return source
+
+
+def _shp_header(name: str, path: str, ext: str) -> int:
+    with open(path, "rb") as f:
+        header = f.read(100)
+    if len(header) < 100:
+        raise TelkomError(f"shapefile {name}: the {ext} part is damaged (too short)")
+    magic, = struct.unpack(">i", header[:4])
+    length_words, = struct.unpack(">i", header[24:28])
+    version, shape_type = struct.unpack("<ii", header[28:36])
+    if magic != SHP_MAGIC or version != 1000:
+        raise TelkomError(f"shapefile {name}: the {ext} part is not a shapefile or is damaged")
+    if length_words * 2 != os.path.getsize(path):
+        raise TelkomError(f"shapefile {name}: the {ext} part is damaged (its length does not match its header)")
+    return shape_type
+
+
+def _dbf_header(name: str, path: str):
+    size = os.path.getsize(path)
+    with open(path, "rb") as f:
+        header = f.read(32)
+        if len(header) < 32:
+            raise TelkomError(f"shapefile {name}: the .dbf part is damaged (too short)")
+        count, header_len, record_len = struct.unpack("<IHH", header[4:12])
+        if header_len < 33 or record_len < 1 or header_len + count * record_len > size:
+            raise TelkomError(f"shapefile {name}: the .dbf part is damaged (its records do not fit the file)")
+        descriptors = f.read(header_len - 32)
+        f.seek(header_len)
+        records = f.read(count * record_len)
+    # Every record starts with its deletion flag, blank or '*': anything else is not a DBF record.
+    if records[::record_len].strip(b" *"):
+        raise TelkomError(f"shapefile {name}: the .dbf part is damaged (its records are not DBF records)")
+    fields = []
+    for i in range(0, len(descriptors) - 31, 32):
+        chunk = descriptors[i:i + 32]
+        if chunk[0] == 0x0D:
+            break
+        fields.append(chunk[:11].split(b"\x00", 1)[0].decode("latin-1").strip())
+    return count, fields
+
+
+# ---------------------------------------------------------------- encoding
+
+
+CPG_NAMES = {
+    "UTF-8": "UTF-8", "UTF8": "UTF-8", "65001": "UTF-8",
+    "1252": "CP1252", "CP1252": "CP1252", "WINDOWS-1252": "CP1252", "ANSI 1252": "CP1252",
+    "88591": "ISO-8859-1", "8859-1": "ISO-8859-1", "ISO-8859-1": "ISO-8859-1", "ISO88591": "ISO-8859-1",
+    "LATIN1": "ISO-8859-1", "LATIN-1": "ISO-8859-1",
+}
+
+
+def detect_encoding(source: ShapefileSource) -> Tuple[str, Optional[str]]:
+    """(encoding, warning): the .cpg when there is one, else UTF-8 when the text decodes as
+    UTF-8, else Windows-1252, else Latin-1 (which decodes any byte).
+
+    A .cpg saying UTF-8 over text that is not UTF-8 (an editor that re-saved the .dbf) is
+    overruled with a warning instead of failing the whole file.
+    """
+    declared = _declared_encoding(source)
+    if declared is not None and declared != "UTF-8":
+        return declared, None
+    with open(source.paths[".dbf"], "rb") as f:
+        data = f.read()
+    header_len, = struct.unpack("<H", data[8:10])
+    records = data[header_len:]
+    sniffed = _sniff(records)
+    if declared == "UTF-8" and sniffed != "UTF-8":
+        return sniffed, (f"{source.name}: the .cpg says UTF-8 but the text is not UTF-8; "
+                         f"read as {sniffed} — check accented names in the preview")
+    return sniffed, None
+
+
+def _declared_encoding(source: ShapefileSource) -> Optional[str]:
+    cpg = source.paths.get(".cpg")
+    if not cpg:
+        return None
+    with open(cpg, "rb") as f:
+        declared = f.read(64).decode("ascii", errors="replace").strip().upper()
+    if not declared:
+        return None
+    if declared in CPG_NAMES:
+        return CPG_NAMES[declared]
+    number = re.sub(r"^(ANSI|CP|WINDOWS-?)\s*", "", declared)
+    if number.isdigit():
+        return f"CP{number}"
+    import codecs
+
+    try:
+        codecs.lookup(declared)
+    except LookupError:
+        raise TelkomError(f"shapefile {source.name}: the .cpg names an unknown encoding {declared!r}") from None
+    return declared
+
+
+def _sniff(records: bytes) -> str:
+    if records.isascii():
+        return "UTF-8"
+    try:
+        records.decode("utf-8")
+        return "UTF-8"
+    except UnicodeDecodeError:
+        pass
+    try:
+        records.decode("cp1252")
+        return "CP1252"
+    except UnicodeDecodeError:
+        return "ISO-8859-1"
+
+
+def temporary_workdir() -> str:
+    return tempfile.mkdtemp(prefix="paser-telkom-")
+
+
+def remove_workdir(path: str) -> None:
+    shutil.rmtree(path, ignore_errors=True)

@@ -1,0 +1,220 @@
+"""Processing algorithms of the Telkom exchange: ``export_telkom`` and ``import_telkom``.
+
+Thin: parameters in, core.telkom out. geopandas is imported by core only when an
+algorithm runs, so the provider loads without it.
+"""
+
+from qgis.core import (
+    QgsProcessing,
+    QgsProcessingException,
+    QgsProcessingOutputFile,
+    QgsProcessingOutputNumber,
+    QgsProcessingParameterBoolean,
+    QgsProcessingParameterCrs,
+    QgsProcessingParameterEnum,
+    QgsProcessingParameterFile,
+    QgsProcessingParameterFileDestination,
+    QgsProcessingParameterNumber,
+    QgsProcessingParameterString,
+)
+
+from ..core.schema import LAYER_NAMES, SERVICE_POINTS, TOWER_PLANS
+from .base import PaserAlgorithm
+
+BOTH = "both"
+LAYER_CHOICES = [SERVICE_POINTS, TOWER_PLANS, BOTH]
+CRS_CHOICES = ["EPSG:4326", "EPSG:32750", "EPSG:9490"]
+AUTO = "auto"
+TARGET_CHOICES = [AUTO, SERVICE_POINTS, TOWER_PLANS]
+
+
+def _default_workspace() -> str:
+    from ..toolbelt.settings import workspace_path
+
+    return workspace_path()
+
+
+def _enum_value(alg, parameters, name, context, choices):
+    value = alg.parameterAsEnumString(parameters, name, context)
+    if value not in choices:
+        raise QgsProcessingException(alg.tr("{name}: {value} is not one of {choices}").format(
+            name=name, value=value, choices=", ".join(choices)))
+    return value
+
+
+class _TelkomAlgorithm(PaserAlgorithm):
+    GROUP = "Telkom exchange"
+
+    @staticmethod
+    def in_worker(function, *args, **kwargs):
+        """geopandas/pyproj work runs on the exchange's own thread (see engine.run_in_worker)."""
+        from ..core.telkom.engine import run_in_worker
+
+        return run_in_worker(function, *args, **kwargs)
+
+
+class ExportTelkomAlgorithm(_TelkomAlgorithm):
+    NAME = "export_telkom"
+    DISPLAY_NAME = "Export for Telkom"
+    HELP = (
+        "Writes a zip for Telkom: per layer a point shapefile (.shp .shx .dbf .prj, UTF-8 with .cpg), a "
+        "schema note in Indonesian and English listing every column, its fixed shapefile name and its meaning, "
+        "and a CSV of the sites without coordinates (pending towers), which a shapefile cannot hold. Column "
+        "names are a fixed contract (uid -> UID, telkom_site_id -> SITE_ID, desa_code -> KODE_DESA ...). Long "
+        "text is cut to the DBF limit and every cut is listed, with the full text in a CSV; timestamps are ISO "
+        "8601 text. SELECTED_ONLY exports the sites selected on the workspace layers of the project. "
+        "Needs the Python package geopandas."
+    )
+
+    def initAlgorithm(self, config=None):  # noqa: N802
+        self.addParameter(QgsProcessingParameterFile(
+            "WORKSPACE", self.tr("Workspace GeoPackage"), extension="gpkg", defaultValue=_default_workspace()))
+        self.addParameter(QgsProcessingParameterEnum(
+            "LAYERS", self.tr("Layers"), options=LAYER_CHOICES, defaultValue=BOTH, usesStaticStrings=True))
+        self.addParameter(QgsProcessingParameterBoolean(
+            "SELECTED_ONLY", self.tr("Selected sites only"), defaultValue=False))
+        self.addParameter(QgsProcessingParameterEnum(
+            "CRS", self.tr("Coordinate reference system of the shapefiles"), options=CRS_CHOICES,
+            defaultValue=CRS_CHOICES[0], usesStaticStrings=True))
+        self.addParameter(QgsProcessingParameterFileDestination(
+            "OUTPUT", self.tr("Package for Telkom"), self.tr("Zip archive (*.zip)")))
+        self.addOutput(QgsProcessingOutputNumber("FEATURES", self.tr("Sites in the shapefiles")))
+        self.addOutput(QgsProcessingOutputNumber("WITHOUT_COORDINATES", self.tr("Sites without coordinates (CSV)")))
+        self.addOutput(QgsProcessingOutputNumber("CUT_VALUES", self.tr("Values cut to fit a shapefile")))
+
+    selection = None
+
+    def prepareAlgorithm(self, parameters, context, feedback):  # noqa: N802
+        # Runs on the main thread: read the selection of the layers in the project here.
+        self.selection = None
+        if self.parameterAsBoolean(parameters, "SELECTED_ONLY", context):
+            from ..layers.workspace_layers import find_layers
+
+            path = self.parameterAsFile(parameters, "WORKSPACE", context)
+            layers = find_layers(context.project(), path) if context.project() is not None else {}
+            self.selection = {name: [f["uid"] for f in layer.selectedFeatures()] for name, layer in layers.items()}
+        return True
+
+    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
+        from ..core.telkom import TelkomError
+        from ..core.telkom.export import export_package
+
+        workspace = self.open_workspace(self.parameterAsFile(parameters, "WORKSPACE", context))
+        if self.selection is not None and not any(self.selection.values()):
+            raise QgsProcessingException(self.tr(
+                "SELECTED_ONLY: no site of this workspace is selected in the project; select sites first"))
+        choice = _enum_value(self, parameters, "LAYERS", context, LAYER_CHOICES)
+        layers = list(LAYER_NAMES) if choice == BOTH else [choice]
+        crs = _enum_value(self, parameters, "CRS", context, CRS_CHOICES)
+        output = self.parameterAsFileOutput(parameters, "OUTPUT", context)
+        try:
+            result = self.in_worker(export_package, workspace, output, layers=layers, crs=crs, only_uids=self.selection,
+                                    progress=feedback.setProgress, is_canceled=feedback.isCanceled)
+        except TelkomError as exc:
+            raise QgsProcessingException(str(exc)) from None
+        for layer in result.layers:
+            feedback.pushInfo(self.tr("{layer}: {features} sites, {pending} without coordinates, {cuts} values cut")
+                              .format(layer=layer.layer, features=layer.features, pending=layer.without_coordinates,
+                                      cuts=len(layer.cuts)))
+        feedback.pushInfo(self.tr("Written with geopandas ({engine}): {path}").format(engine=result.engine,
+                                                                                        path=result.path))
+        return {"OUTPUT": result.path, "FEATURES": result.features,
+                "WITHOUT_COORDINATES": sum(r.without_coordinates for r in result.layers),
+                "CUT_VALUES": sum(len(r.cuts) for r in result.layers)}
+
+
+class ImportTelkomAlgorithm(_TelkomAlgorithm):
+    NAME = "import_telkom"
+    DISPLAY_NAME = "Import from Telkom"
+    HELP = (
+        "Reads a shapefile returned by Telkom (a .zip or a .shp: our own export edited, or Telkom's own "
+        "layout) and matches its rows to the workspace sites by UID, then SITE_ID, then proximity (within the "
+        "match distance) with a similar name. Without APPLY nothing is written: the REPORT lists per row the "
+        "matched site, every field that would change (old -> new), new sites and rejected rows with their "
+        "reasons. With APPLY all accepted changes are written in one transaction. The text encoding comes from "
+        "the .cpg, else UTF-8, else Windows-1252/Latin-1; coordinates are reprojected from the .prj. SOURCE_CRS "
+        "is required when the .prj is missing. ALIASES maps Telkom's column names to ours, e.g. "
+        "SITE_ID=SITEID; NAMA=NAMA_LOKASI. Zips with unsafe paths, zip bombs, several shapefiles (choose one with "
+        "MEMBER), missing or damaged parts and non-point geometries are refused. Needs the Python package geopandas."
+    )
+
+    def initAlgorithm(self, config=None):  # noqa: N802
+        from ..toolbelt.settings import load
+
+        settings = load()
+        self.addParameter(QgsProcessingParameterFile(
+            "WORKSPACE", self.tr("Workspace GeoPackage"), extension="gpkg", defaultValue=_default_workspace()))
+        self.addParameter(QgsProcessingParameterFile(
+            "INPUT", self.tr("Shapefile from Telkom (.zip or .shp)"),
+            fileFilter=self.tr("Shapefile or zip (*.zip *.shp *.ZIP *.SHP)")))
+        self.addParameter(QgsProcessingParameterBoolean(
+            "APPLY", self.tr("Apply the changes (unchecked: preview only)"), defaultValue=False))
+        self.addParameter(QgsProcessingParameterCrs(
+            "SOURCE_CRS", self.tr("CRS of the shapefile when it has no .prj"), optional=True))
+        self.addParameter(QgsProcessingParameterString(
+            "MEMBER", self.tr("Shapefile in the zip (when it holds several)"), optional=True))
+        self.addParameter(QgsProcessingParameterEnum(
+            "LAYER", self.tr("Workspace layer"), options=TARGET_CHOICES, defaultValue=AUTO, usesStaticStrings=True))
+        self.addParameter(QgsProcessingParameterString(
+            "ALIASES", self.tr("Column aliases (OUR_NAME=THEIRS,THEIRS; ...)"), optional=True,
+            defaultValue=settings.telkom_column_aliases))
+        self.addParameter(QgsProcessingParameterNumber(
+            "MATCH_DISTANCE", self.tr("Match distance (m)"), QgsProcessingParameterNumber.Double,
+            defaultValue=settings.telkom_match_distance_m, minValue=0.0))
+        self.addParameter(QgsProcessingParameterFileDestination(
+            "REPORT", self.tr("Report"), self.tr("CSV (*.csv)"), optional=True, createByDefault=False))
+        for name, text in (("MATCHED", self.tr("Rows matched to a site")), ("UPDATED", self.tr("Sites with changes")),
+                           ("NEW", self.tr("New sites")), ("REJECTED", self.tr("Rejected rows"))):
+            self.addOutput(QgsProcessingOutputNumber(name, text))
+        self.addOutput(QgsProcessingOutputFile("REPORT", self.tr("Report")))
+
+    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
+        from ..core.telkom import TelkomError
+        from ..core.telkom.importer import REJECTED, apply_import, preview_import
+        from ..core.telkom.mapping import parse_aliases
+
+        workspace = self.open_workspace(self.parameterAsFile(parameters, "WORKSPACE", context))
+        source = self.parameterAsFile(parameters, "INPUT", context)
+        apply = self.parameterAsBoolean(parameters, "APPLY", context)
+        crs = self.parameterAsCrs(parameters, "SOURCE_CRS", context)
+        member = self.parameterAsString(parameters, "MEMBER", context) or None
+        target = _enum_value(self, parameters, "LAYER", context, TARGET_CHOICES)
+        distance = self.parameterAsDouble(parameters, "MATCH_DISTANCE", context)
+        report_path = self.parameterAsFileOutput(parameters, "REPORT", context)
+        try:
+            aliases = parse_aliases(self.parameterAsString(parameters, "ALIASES", context))
+        except ValueError as exc:
+            raise QgsProcessingException(self.tr("ALIASES: {error}").format(error=exc)) from None
+        try:
+            preview = self.in_worker(
+                preview_import, workspace, source, source_crs=(crs.authid() or crs.toWkt()) if crs.isValid() else None,
+                member=member, layer=None if target == AUTO else target, aliases=aliases,
+                match_distance_m=distance, is_canceled=feedback.isCanceled,
+                progress=lambda p: feedback.setProgress(p * (0.5 if apply else 1.0)))
+            for info in preview.sources:
+                feedback.pushInfo(self.tr("{name} -> {layer}: {features} rows, {encoding}, {crs}; ignored columns: "
+                                          "{ignored}").format(name=info.name, layer=info.layer,
+                                                              features=info.features, encoding=info.encoding,
+                                                              crs=info.crs, ignored=", ".join(info.ignored_columns)
+                                                              or "-"))
+                for warning in info.warnings:
+                    feedback.pushWarning(warning)
+            for row in preview.rows:
+                if row.action == REJECTED:
+                    feedback.pushWarning(self.tr("{file} row {row}: rejected: {reasons}").format(
+                        file=row.source, row=row.row, reasons="; ".join(row.reasons)))
+            if apply:
+                self.in_worker(apply_import, workspace, preview, is_canceled=feedback.isCanceled,
+                             progress=lambda p: feedback.setProgress(50 + p / 2))
+        except TelkomError as exc:
+            raise QgsProcessingException(str(exc)) from None
+        counts = preview.counts()
+        feedback.pushInfo(self.tr("{matched} matched, {updated} with changes, {new} new, {rejected} rejected; {what}")
+                          .format(matched=counts["MATCHED"], updated=counts["UPDATED"], new=counts["NEW"],
+                                  rejected=counts["REJECTED"],
+                                  what=self.tr("applied") if apply else self.tr("preview only, nothing written")))
+        results = dict(counts)
+        if report_path and report_path != QgsProcessing.TEMPORARY_OUTPUT:
+            preview.write_report(report_path)
+            results["REPORT"] = report_path
+        return results
