@@ -112,8 +112,10 @@ def test_provider_and_plugin_modules_load_no_geopandas():
             "from paser_smartcity_plugin.processing.provider import algorithm_classes;"
             "names = [c.NAME for c in algorithm_classes()];"
             "import paser_smartcity_plugin.gui.telkom;"
-            "print(names, sorted(m for m in ('geopandas', 'pyogrio', 'fiona', 'pandas', 'pyproj') if m in sys.modules))")
+            "print(names); print(sorted(m for m in ('geopandas', 'pyogrio', 'fiona', 'pandas', 'pyproj') if m in sys.modules))")
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     proc = subprocess.run([sys.executable, "-c", code, ROOT], capture_output=True, text=True, timeout=120, env=env)
     assert proc.returncode == 0, proc.stderr
-    assert proc.stdout.strip().splitlines()[-1] == "['create_workspace', 'export_telkom', 'import_telkom'] []"
+    names, heavy = proc.stdout.strip().splitlines()[-2:]
+    assert "'export_telkom', 'import_telkom'" in names
+    assert heavy == "[]"
