@@ -12,8 +12,10 @@ toolbelt/i18n.py) through a module-level ``tr()``, and Processing texts come fro
 attributes (``DISPLAY_NAME``, ``GROUP``, ``HELP``) that the base class passes to ``tr()``
 at run time. This extractor reads the Python source with ``ast`` and knows those rules:
 
-- ``tr("...")``, ``self.tr("...")``, ``tr_noop("...")`` and
-  ``QCoreApplication.translate("PaserSmartCity", "...")``: the literal first argument;
+- ``tr("...")``, ``self.tr("...")``, ``tr_noop("...")``, ``N_("...")`` (core's message
+  templates, core/messages.py: core imports no Qt, the GUI translates them with ``tr()`` when
+  it shows them) and ``QCoreApplication.translate("PaserSmartCity", "...")``: the literal first
+  argument;
 - in any class body, string constants assigned to ``DISPLAY_NAME``, ``GROUP``, ``HELP`` or
   ``TITLE`` (see TRANSLATED_CLASS_ATTRIBUTES);
 - ``tr(f"...")`` is an error: an f-string cannot be looked up. Use ``tr("... {x}").format(x=...)``.
@@ -43,7 +45,7 @@ CONTEXT = "PaserSmartCity"
 DEFAULT_TS = PACKAGE / "i18n" / "paser_smartcity_id.ts"
 LANGUAGE = "id_ID"
 
-TRANSLATED_CALLS = {"tr", "tr_noop"}
+TRANSLATED_CALLS = {"tr", "tr_noop", "N_"}
 TRANSLATED_CLASS_ATTRIBUTES = {"DISPLAY_NAME", "GROUP", "HELP", "TITLE"}
 # str.format fields, with conversion and format spec: {path}, {share:.0%}, {x!r}
 PLACEHOLDER_RE = re.compile(r"\{[A-Za-z_][A-Za-z0-9_]*(?:![rsa])?(?::[^{}]*)?\}")

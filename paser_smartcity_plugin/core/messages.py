@@ -2,9 +2,9 @@
 
 A :class:`Message` keeps its English template and its values apart: ``str(message)`` is the
 English text (logs, tests), ``message.render(tr)`` translates the template first. Templates
-are marked ``N_("...")`` where they are written; ``scripts/core_messages.py`` turns every
-marked template into a ``QT_TRANSLATE_NOOP("PaserSmartCity", ...)`` line for ``pylupdate5``,
-so they land in the one "PaserSmartCity" context like every ``tr()`` string.
+are marked ``N_("...")`` where they are written; ``scripts/i18n.py`` (``make i18n``) extracts
+every marked template into the one "PaserSmartCity" context of the .ts, like every ``tr()``
+string.
 """
 
 from typing import Any, Callable, Optional, Tuple
@@ -13,7 +13,7 @@ CONTEXT = "PaserSmartCity"
 
 
 def N_(text: str) -> str:  # noqa: N802 - conventional marker name
-    """Mark a template for translation in the plugin's context (collected by scripts/core_messages.py)."""
+    """Mark a template for translation in the plugin's context (extracted by scripts/i18n.py)."""
     return text
 
 

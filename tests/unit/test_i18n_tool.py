@@ -36,6 +36,11 @@ def test_extracts_calls_class_attributes_and_marked_constants(tmp_path):
                 QCoreApplication.translate("OtherContext", "Not ours")
                 tr("Open layers")  # duplicate
         """,
+        "core/messages_user.py": """
+            from .messages import N_, Message
+            def check(n):
+                return Message(N_("{n} rows refused"), n=n)
+        """,
         "processing/alg.py": """
             class Alg(PaserAlgorithm):
                 NAME = "alg_id"
@@ -49,9 +54,10 @@ def test_extracts_calls_class_attributes_and_marked_constants(tmp_path):
     })
     strings, errors = i18n_tool.extract(package)
     assert errors == []
-    assert list(strings) == ["Kecamatan total", "Open layers", "Sync {n} sites", "Via translate",
+    assert list(strings) == ["{n} rows refused", "Kecamatan total", "Open layers", "Sync {n} sites", "Via translate",
                              "Register coordinates", "Field work", "Long help in two parts."]
     assert strings["Open layers"] == ["plugin.py"]
+    assert strings["{n} rows refused"] == ["core/messages_user.py"]
     assert strings["Field work"] == ["processing/alg.py"]
 
 
