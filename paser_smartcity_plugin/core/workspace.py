@@ -10,10 +10,11 @@ import sqlite3
 import tempfile
 import uuid
 from contextlib import contextmanager
-from typing import Any, Dict, Iterable, Iterator, List, Optional, Sequence, Tuple
+from typing import Any, Dict, Iterable, Iterator, List, Optional, Sequence, Tuple, Union
 
 from . import changelog, gpkg
 from .gazetteer import REGENCY_EXTENT, Gazetteer, default_gazetteer
+from .messages import N_, Message
 from .schema import (
     DATETIME,
     DESA_CODE_RE,
@@ -50,7 +51,19 @@ _SQL_NOW = "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')"
 
 
 class WorkspaceError(ValueError):
-    """A problem the officer can fix: the message says what and where."""
+    """A problem the officer can fix: the message says what and where.
+
+    It carries core messages (``N_`` templates and their values, core/messages.py):
+    ``str(error)`` is the English text (logs, tests); ``error.render(tr)`` is what the GUI
+    shows, in the officer's language. Several messages are joined with "; ".
+    """
+
+    def __init__(self, *messages: Union[str, Message]):
+        self.messages = tuple(messages)
+        super().__init__(self.render())
+
+    def render(self, translate=None) -> str:
+        return "; ".join(m.render(translate) if isinstance(m, Message) else str(m) for m in self.messages)
 
 
 def new_uid() -> str:
@@ -62,64 +75,80 @@ def new_uid() -> str:
 
 def validate_row(schema: LayerSchema, row: Row, gazetteer: Optional[Gazetteer] = None,
                  partial: bool = False) -> List[str]:
-    """Problems with ``row`` for ``schema``, as messages; empty when the row may be written.
+    """Problems with ``row`` for ``schema``, as English text; empty when the row may be written.
 
-    ``partial`` validates an update: only the fields present are checked.
+    ``partial`` validates an update: only the fields present are checked. The same problems
+    as translatable messages: :func:`row_problems`.
     """
+    return [str(m) for m in row_problems(schema, row, gazetteer, partial)]
+
+
+def row_problems(schema: LayerSchema, row: Row, gazetteer: Optional[Gazetteer] = None,
+                 partial: bool = False) -> List[Message]:
+    """Problems with ``row`` for ``schema`` as :class:`Message` (render them with ``tr`` to show)."""
     gaz = gazetteer or default_gazetteer()
-    problems: List[str] = []
+    layer = schema.name
+    problems: List[Message] = []
     unknown = sorted(set(row) - set(schema.field_names) - {GEOMETRY, FID_COLUMN})
     if unknown:
-        problems.append(f"{schema.name}: unknown field(s) {', '.join(unknown)}")
+        problems.append(Message(N_("{layer}: unknown field(s) {fields}"), layer=layer, fields=", ".join(unknown)))
     for field in schema.fields:
         if field.name not in row:
             if field.required and not partial:
-                problems.append(f"{schema.name}.{field.name} is required")
+                problems.append(Message(N_("{layer}.{field} is required"), layer=layer, field=field.name))
             continue
         value = row[field.name]
         if value is None or (isinstance(value, str) and not value.strip()):
             if field.required:
-                problems.append(f"{schema.name}.{field.name} is required")
+                problems.append(Message(N_("{layer}.{field} is required"), layer=layer, field=field.name))
             continue
         if field.codelist is not None and value not in field.codelist:
-            problems.append(
-                f"{schema.name}.{field.name}: {value!r} is not one of {', '.join(field.codelist.codes)}")
+            problems.append(Message(N_("{layer}.{field}: {value!r} is not one of {codes}"), layer=layer,
+                                    field=field.name, value=value, codes=", ".join(field.codelist.codes)))
         elif field.type in (INTEGER, REAL):
             try:
                 number = float(value)
             except (TypeError, ValueError):
-                problems.append(f"{schema.name}.{field.name}: {value!r} is not a number")
+                problems.append(Message(N_("{layer}.{field}: {value!r} is not a number"), layer=layer,
+                                        field=field.name, value=value))
                 continue
             if number != number or number in (float("inf"), float("-inf")):
-                problems.append(f"{schema.name}.{field.name}: {value!r} is not a finite number")
+                problems.append(Message(N_("{layer}.{field}: {value!r} is not a finite number"), layer=layer,
+                                        field=field.name, value=value))
             elif field.type == INTEGER and number != int(number):
-                problems.append(f"{schema.name}.{field.name}: {value!r} is not a whole number")
+                problems.append(Message(N_("{layer}.{field}: {value!r} is not a whole number"), layer=layer,
+                                        field=field.name, value=value))
             elif field.name in ("accuracy_m", "height_m") and number < 0:
-                problems.append(f"{schema.name}.{field.name}: {value!r} must not be negative")
+                problems.append(Message(N_("{layer}.{field}: {value!r} must not be negative"), layer=layer,
+                                        field=field.name, value=value))
         elif field.width and isinstance(value, str) and len(value) > field.width:
-            problems.append(f"{schema.name}.{field.name}: longer than {field.width} characters")
+            problems.append(Message(N_("{layer}.{field}: longer than {width} characters"), layer=layer,
+                                    field=field.name, width=field.width))
     code = row.get("desa_code")
     if code and (not DESA_CODE_RE.match(str(code)) or not gaz.is_desa_code(code)):
-        problems.append(f"{schema.name}.desa_code: {code!r} is not a desa/kelurahan code of Kabupaten Paser")
+        problems.append(Message(N_("{layer}.desa_code: {code!r} is not a desa/kelurahan code of Kabupaten Paser"),
+                                layer=layer, code=code))
     uid = row.get("uid")
     if uid is not None and not UUID_RE.match(str(uid)):
-        problems.append(f"{schema.name}.uid: {uid!r} is not a lower-case UUID")
+        problems.append(Message(N_("{layer}.uid: {uid!r} is not a lower-case UUID"), layer=layer, uid=uid))
     if GEOMETRY in row:
         problems.extend(_validate_point(schema, row[GEOMETRY]))
     elif not partial and not schema.geometry_optional:
-        problems.append(f"{schema.name}: a point geometry is required")
+        problems.append(Message(N_("{layer}: a point geometry is required"), layer=layer))
     return problems
 
 
-def _validate_point(schema: LayerSchema, point) -> List[str]:
+def _validate_point(schema: LayerSchema, point) -> List[Message]:
     if point is None:
-        return [] if schema.geometry_optional else [f"{schema.name}: a point geometry is required"]
+        return [] if schema.geometry_optional else [
+            Message(N_("{layer}: a point geometry is required"), layer=schema.name)]
     try:
         lon, lat = (float(v) for v in point)
     except (TypeError, ValueError):
-        return [f"{schema.name}: geometry {point!r} is not a (lon, lat) pair"]
+        return [Message(N_("{layer}: geometry {point!r} is not a (lon, lat) pair"), layer=schema.name, point=point)]
     if not REGENCY_EXTENT.contains(lon, lat):
-        return [f"{schema.name}: point lon {lon:.6f}, lat {lat:.6f} is outside Kabupaten Paser"]
+        return [Message(N_("{layer}: point lon {lon:.6f}, lat {lat:.6f} is outside Kabupaten Paser"),
+                        layer=schema.name, lon=lon, lat=lat)]
     return []
 
 
@@ -209,14 +238,15 @@ def create_workspace(path: str, demo: bool = False, gazetteer: Optional[Gazettee
     if os.path.exists(path):
         if is_workspace(path):
             return False
-        raise WorkspaceError(
-            f"{path} already exists and is not a Paser Smart City workspace; "
-            "choose another file name — it will not be overwritten")
+        raise WorkspaceError(Message(
+            N_("{path} already exists and is not a Paser Smart City workspace; "
+               "choose another file name — it will not be overwritten"), path=path))
     directory = os.path.dirname(path)
     if not os.path.isdir(directory):
-        raise WorkspaceError(f"folder {directory} does not exist")
+        raise WorkspaceError(Message(N_("folder {directory} does not exist"), directory=directory))
     if not path.lower().endswith(".gpkg"):
-        raise WorkspaceError(f"{path}: a workspace is a GeoPackage and its name must end in .gpkg")
+        raise WorkspaceError(Message(N_("{path}: a workspace is a GeoPackage and its name must end in .gpkg"),
+                                     path=path))
     fd, tmp = tempfile.mkstemp(prefix=".paser-", suffix=".gpkg.part", dir=directory)
     os.close(fd)
     os.unlink(tmp)
@@ -247,9 +277,10 @@ def _insert(conn: sqlite3.Connection, schema: LayerSchema, rows: Iterable[Row], 
     uids, params = [], []
     for index, row in enumerate(rows):
         row = _complete_row(row, gazetteer)
-        problems = validate_row(schema, row, gazetteer)
+        problems = row_problems(schema, row, gazetteer)
         if problems:
-            raise WorkspaceError(f"row {index + 1}: " + "; ".join(problems))
+            raise WorkspaceError(Message(N_("row {row}: {problem}"), row=index + 1, problem=problems[0]),
+                                 *problems[1:])
         point = row.get(GEOMETRY)
         params.append([gpkg.encode_point(*point) if point else None]
                       + [_sql_value(schema.field(n).type, row.get(n)) for n in names])
@@ -266,9 +297,9 @@ class Workspace:
 
     def __init__(self, path: str, gazetteer: Optional[Gazetteer] = None):
         if not os.path.exists(path):
-            raise WorkspaceError(f"workspace {path} does not exist")
+            raise WorkspaceError(Message(N_("workspace {path} does not exist"), path=path))
         if not is_workspace(path):
-            raise WorkspaceError(f"{path} is not a Paser Smart City workspace")
+            raise WorkspaceError(Message(N_("{path} is not a Paser Smart City workspace"), path=path))
         self.path = os.path.abspath(path)
         self.gazetteer = gazetteer or default_gazetteer()
         self._upgrade()
@@ -355,9 +386,9 @@ class Workspace:
             if desa is not None:
                 values.setdefault("desa_name", desa.name)
                 values.setdefault("kecamatan", desa.kecamatan)
-        problems = validate_row(schema, values, self.gazetteer, partial=True)
+        problems = row_problems(schema, values, self.gazetteer, partial=True)
         if problems:
-            raise WorkspaceError("; ".join(problems))
+            raise WorkspaceError(*problems)
         sets: List[Tuple[str, Any]] = []
         for name, value in values.items():
             if name == GEOMETRY:
@@ -371,12 +402,12 @@ class Workspace:
         if conn is not None:
             cursor = conn.execute(sql, params)
             if cursor.rowcount != 1:
-                raise WorkspaceError(f"{layer}: no site with uid {uid}")
+                raise WorkspaceError(Message(N_("{layer}: no site with uid {uid}"), layer=layer, uid=uid))
             return
         with self.write() as own:
             cursor = own.execute(sql, params)
             if cursor.rowcount != 1:
-                raise WorkspaceError(f"{layer}: no site with uid {uid}")
+                raise WorkspaceError(Message(N_("{layer}: no site with uid {uid}"), layer=layer, uid=uid))
 
     def meta(self, key: str) -> Optional[str]:
         with self.read() as conn:

@@ -39,7 +39,7 @@ from ..core.coordinates import AUTO, DD_LATLON, DD_LONLAT, DDM, DMS, format_dd, 
 from ..core.register import Assessment, Registrar, RegistrationError, RegistrationRequest
 from ..core.schema import layer_schema
 from ..core.workspace import Workspace, WorkspaceError
-from ..toolbelt.i18n import language, tr
+from ..toolbelt.i18n import language, tr, tr_error
 
 UID_ROLE = Qt.ItemDataRole.UserRole
 LAYER_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -444,7 +444,7 @@ class RegisterDialog(QDialog):
             self.status_label.setText(tr("Not saved: {reason}").format(reason=exc.render(tr)))
             return None
         except WorkspaceError as exc:
-            self.status_label.setText(tr("Not saved: {reason}").format(reason=exc))
+            self.status_label.setText(tr("Not saved: {reason}").format(reason=tr_error(exc)))
             return None
         self._show_in_project(result.layer, result.uid, result.lon, result.lat)
         self.status_label.setText(tr("Saved: {lat:.7f}, {lon:.7f}").format(lat=result.lat, lon=result.lon))

@@ -27,7 +27,7 @@ from qgis.PyQt.QtWidgets import (
 from ..core.sync.conflicts import CENTRAL, MINE, open_conflicts, resolve
 from ..core.sync.engine import history
 from ..core.workspace import WorkspaceError
-from ..toolbelt.i18n import tr
+from ..toolbelt.i18n import tr, tr_error
 
 
 def _show(value) -> str:
@@ -136,7 +136,7 @@ class ConflictsDialog(QDialog):
                 resolve(self.workspace, c.layer, c.uid, c.field, choice)
                 done += 1
             except WorkspaceError as exc:
-                QMessageBox.warning(self, self.windowTitle(), str(exc))
+                QMessageBox.warning(self, self.windowTitle(), tr_error(exc))
         self.reload()
         return done
 

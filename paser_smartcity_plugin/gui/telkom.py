@@ -39,7 +39,7 @@ from qgis.PyQt.QtWidgets import (
 )
 
 from ..core.telkom import CancelledError, ChoiceNeededError, GeopandasMissingError, MissingCrsError, TelkomError
-from ..toolbelt.i18n import tr
+from ..toolbelt.i18n import tr, tr_error
 from ..toolbelt.logger import CRITICAL, SUCCESS, WARNING
 
 # Tasks and their contexts must outlive the action callback that starts them.
@@ -348,7 +348,7 @@ class ImportFlow:
         if error is None or isinstance(error, CancelledError):
             self.logger.log(tr("Import from Telkom cancelled; nothing was written"), WARNING, push=True)
         else:
-            self.logger.log(tr("Import from Telkom refused; nothing was written: {error}").format(error=error),
+            self.logger.log(tr("Import from Telkom refused; nothing was written: {error}").format(error=tr_error(error)),
                             CRITICAL, push=True)
 
     def ask_crs(self, message: str) -> Optional[str]:
@@ -396,7 +396,7 @@ class ImportFlow:
             self.logger.log(tr("Telkom import cancelled; nothing was written"), WARNING, push=True)
             return
         self.logger.log(tr("Telkom import not applied; nothing was written: {error}").format(
-            error=task.error or tr("cancelled")), CRITICAL, push=True)
+            error=tr_error(task.error)), CRITICAL, push=True)
 
 
 def import_from_telkom(iface, logger, source: Optional[str] = None) -> Optional[ImportFlow]:

@@ -22,6 +22,17 @@ def tr_noop(text: str) -> str:
     return text
 
 
+def tr_error(error) -> str:
+    """What the officer reads for an error from core, in their language.
+
+    Core errors that carry message templates (``WorkspaceError``, ``RegistrationError``:
+    ``N_`` templates, core/messages.py) are rendered through :func:`tr`; any other error is
+    shown as its text.
+    """
+    render = getattr(error, "render", None)
+    return render(tr) if callable(render) else str(error)
+
+
 def qgis_locale() -> str:
     """The locale QGIS uses for its interface, e.g. "id" or "en_US"."""
     # QGIS keeps the chosen interface locale in locale/userLocale (Options > General).

@@ -178,3 +178,21 @@ def test_file_is_a_valid_geopackage_for_sqlite(demo_workspace):
     assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
     conn.close()
+
+
+def test_validation_errors_are_translatable_templates(empty_workspace):
+    """str() is the English text (logs, tests); render(tr) translates each template, values kept."""
+    good = {"name": "SD Negeri 1 Tanah Grogot", "category": "sekolah", "desa_code": "64.01.99.9999",
+            "status": "planned", "coord_status": "surveyed", "accuracy_m": -3, GEOMETRY: (116.19, -1.90)}
+    with pytest.raises(WorkspaceError) as raised:
+        empty_workspace.insert_sites(SERVICE_POINTS, [good])
+    error = raised.value
+    assert str(error) == ("row 1: service_points.accuracy_m: -3 must not be negative; service_points.desa_code: "
+                          "'64.01.99.9999' is not a desa/kelurahan code of Kabupaten Paser")
+    indonesian = {"row {row}: {problem}": "baris {row}: {problem}",
+                  "{layer}.{field}: {value!r} must not be negative": "{layer}.{field}: {value!r} tidak boleh negatif"}
+    assert error.render(lambda text: indonesian.get(text, text)).startswith(
+        "baris 1: service_points.accuracy_m: -3 tidak boleh negatif; service_points.desa_code: '64.01.99.9999'")
+    with pytest.raises(WorkspaceError) as raised:
+        Workspace(os.path.join(os.path.dirname(empty_workspace.path), "missing.gpkg"))
+    assert raised.value.render(lambda text: text.replace("does not exist", "tidak ada")).endswith("tidak ada")

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import Any, Dict, List, Optional
 
 from .. import changelog
+from ..messages import N_, Message
 from ..schema import layer_schema
 from ..workspace import GEOMETRY, Workspace, WorkspaceError
 from .engine import DELETED, EXISTS, _canonical_base, _delete_row, _local_row, _set_base, _settle, _write_row
@@ -66,7 +67,8 @@ def resolve(workspace: Workspace, layer: str, uid: str, field: str, choice: str)
         rec = conn.execute(f"SELECT base, mine, theirs FROM {changelog.CONFLICTS_TABLE} "
                            "WHERE layer = ? AND uid = ? AND field = ?", (layer, uid, field)).fetchone()
         if rec is None:
-            raise WorkspaceError(f"{layer} {uid}: no open conflict on {field}")
+            raise WorkspaceError(Message(N_("{layer} {uid}: no open conflict on {field}"), layer=layer, uid=uid,
+                                         field=field))
         theirs = json.loads(rec[2]) if rec[2] else None
         entry = changelog.pending(conn, layer).get(uid)
         base = _canonical_base(schema, entry["base"]) if entry else None
@@ -92,7 +94,8 @@ def resolve(workspace: Workspace, layer: str, uid: str, field: str, choice: str)
             return
         value = tuple(theirs) if field == GEOMETRY and theirs else theirs
         if local is None:
-            raise WorkspaceError(f"{layer} {uid}: the site is no longer in the workspace")
+            raise WorkspaceError(Message(N_("{layer} {uid}: the site is no longer in the workspace"), layer=layer,
+                                         uid=uid))
         new_base = dict(base) if base is not None else dict(local)
         new_base[field] = value
         if choice == CENTRAL:
