@@ -4,6 +4,621 @@
 <context>
     <name>PaserSmartCity</name>
     <message>
+        <location filename="../core/checks.py"/>
+        <source>{desa}, Kecamatan {kecamatan} ({code}) — approximate: nearest desa centre, {km} km</source>
+        <translation>{desa}, Kecamatan {kecamatan} ({code}) — perkiraan: pusat desa terdekat, {km} km</translation>
+    </message>
+    <message>
+        <location filename="../core/checks.py"/>
+        <source>{desa}, Kecamatan {kecamatan} ({code}) — from the boundary layer</source>
+        <translation>{desa}, Kecamatan {kecamatan} ({code}) — dari lapisan batas desa</translation>
+    </message>
+    <message>
+        <location filename="../core/checks.py"/>
+        <source>the position is not a finite number</source>
+        <translation>posisi bukan bilangan hingga</translation>
+    </message>
+    <message>
+        <location filename="../core/checks.py"/>
+        <source>the configured boundary layer</source>
+        <translation>lapisan batas desa yang diatur</translation>
+    </message>
+    <message>
+        <location filename="../core/checks.py"/>
+        <source>the regency&apos;s official extent</source>
+        <translation>batas wilayah resmi kabupaten</translation>
+    </message>
+    <message>
+        <location filename="../core/checks.py"/>
+        <source>latitude {lat} is north of the equator (LU/N) — Paser is south (LS/S). Corrected: {corrected}</source>
+        <translation>lintang {lat} berada di utara khatulistiwa (LU/N) — Paser di selatan (LS/S). Koreksi: {corrected}</translation>
+    </message>
+    <message>
+        <location filename="../core/checks.py"/>
+        <source>latitude {lat} is north of the equator — Paser is south (LS): did you leave out the minus sign? Corrected: {corrected}</source>
+        <translation>lintang {lat} berada di utara khatulistiwa — Paser di selatan (LS): apakah tanda minus terlupa? Koreksi: {corrected}</translation>
+    </message>
+    <message>
+        <location filename="../core/checks.py"/>
+        <source>latitude and longitude look swapped. Corrected: {corrected}</source>
+        <translation>lintang dan bujur tampaknya tertukar. Koreksi: {corrected}</translation>
+    </message>
+    <message>
+        <location filename="../core/checks.py"/>
+        <source>latitude and longitude look swapped, and the latitude lacks its minus sign (LS). Corrected: {corrected}</source>
+        <translation>lintang dan bujur tampaknya tertukar, dan lintang tidak bertanda minus (LS). Koreksi: {corrected}</translation>
+    </message>
+    <message>
+        <location filename="../core/checks.py"/>
+        <source>longitude {lon} is west (BB/W) — Paser is east (BT/E). Corrected: {corrected}</source>
+        <translation>bujur {lon} berada di barat (BB/W) — Paser di timur (BT/E). Koreksi: {corrected}</translation>
+    </message>
+    <message>
+        <location filename="../core/checks.py"/>
+        <source>both signs are wrong: Paser is south (LS) and east (BT). Corrected: {corrected}</source>
+        <translation>kedua tanda salah: Paser berada di selatan (LS) dan timur (BT). Koreksi: {corrected}</translation>
+    </message>
+    <message>
+        <location filename="../core/checks.py"/>
+        <source>latitude {lat} is out of range (−90 to 90)</source>
+        <translation>lintang {lat} di luar rentang (−90 sampai 90)</translation>
+    </message>
+    <message>
+        <location filename="../core/checks.py"/>
+        <source>longitude {lon} is out of range (−180 to 180)</source>
+        <translation>bujur {lon} di luar rentang (−180 sampai 180)</translation>
+    </message>
+    <message>
+        <location filename="../core/checks.py"/>
+        <source>{position} is outside Kabupaten Paser ({where}); it is {km} km from the regency&apos;s centre</source>
+        <translation>{position} berada di luar Kabupaten Paser ({where}); jaraknya {km} km dari pusat kabupaten</translation>
+    </message>
+    <message>
+        <location filename="../core/checks.py"/>
+        <source>“{name}” is {distance} m away (closer than {limit} m): is this the same site?</source>
+        <translation>“{name}” berjarak {distance} m (lebih dekat dari {limit} m): apakah ini lokasi yang sama?</translation>
+    </message>
+    <message>
+        <location filename="../core/checks.py"/>
+        <source>the site&apos;s desa is {chosen} but the position lies nearest to {suggested} (approximate)</source>
+        <translation>desa lokasi ini {chosen}, tetapi posisinya paling dekat ke {suggested} (perkiraan)</translation>
+    </message>
+    <message>
+        <location filename="../core/checks.py"/>
+        <source>the site&apos;s desa is {chosen} but the position lies in {suggested} (boundary layer)</source>
+        <translation>desa lokasi ini {chosen}, tetapi posisinya berada di {suggested} (lapisan batas desa)</translation>
+    </message>
+    <message>
+        <location filename="../core/coordinates.py"/>
+        <source>cannot read the number “{part}”</source>
+        <translation>angka “{part}” tidak dapat dibaca</translation>
+    </message>
+    <message>
+        <location filename="../core/coordinates.py"/>
+        <source>cannot read “{part}”: separate the two numbers with a space or a semicolon</source>
+        <translation>“{part}” tidak dapat dibaca: pisahkan kedua angka dengan spasi atau titik koma</translation>
+    </message>
+    <message>
+        <location filename="../core/coordinates.py"/>
+        <source>unexpected character “{part}” at position {position}</source>
+        <translation>karakter tak terduga “{part}” pada posisi {position}</translation>
+    </message>
+    <message>
+        <location filename="../core/coordinates.py"/>
+        <source>TM-3 zone {zone} does not cover Paser: use zone 50.1 (EPSG:23837)</source>
+        <translation>zona TM-3 {zone} tidak mencakup Paser: gunakan zona 50.1 (EPSG:23837)</translation>
+    </message>
+    <message>
+        <location filename="../core/coordinates.py"/>
+        <source>“{part}” is not a number, a hemisphere (LS/LU/BT/BB, S/N/E/W) or a label</source>
+        <translation>“{part}” bukan angka, belahan bumi (LS/LU/BT/BB, S/N/E/W) atau label</translation>
+    </message>
+    <message>
+        <location filename="../core/coordinates.py"/>
+        <source>“{symbol}” without a number before it in “{part}”</source>
+        <translation>“{symbol}” tanpa angka di depannya dalam “{part}”</translation>
+    </message>
+    <message>
+        <location filename="../core/coordinates.py"/>
+        <source>two different hemispheres in “{part}”</source>
+        <translation>dua belahan bumi yang berbeda dalam “{part}”</translation>
+    </message>
+    <message>
+        <location filename="../core/coordinates.py"/>
+        <source>“{part}” is labelled both latitude and longitude</source>
+        <translation>“{part}” diberi label lintang sekaligus bujur</translation>
+    </message>
+    <message>
+        <location filename="../core/coordinates.py"/>
+        <source>no number in “{part}”</source>
+        <translation>tidak ada angka dalam “{part}”</translation>
+    </message>
+    <message>
+        <location filename="../core/coordinates.py"/>
+        <source>too many numbers in “{part}”: at most degrees, minutes and seconds</source>
+        <translation>terlalu banyak angka dalam “{part}”: paling banyak derajat, menit dan detik</translation>
+    </message>
+    <message>
+        <location filename="../core/coordinates.py"/>
+        <source>“{part}”: {symbol} is out of order (degrees ° then minutes &apos; then seconds &quot;)</source>
+        <translation>“{part}”: urutan {symbol} salah (derajat ° lalu menit &apos; lalu detik &quot;)</translation>
+    </message>
+    <message>
+        <location filename="../core/coordinates.py"/>
+        <source>“{part}”: only the degrees may carry a sign</source>
+        <translation>“{part}”: hanya derajat yang boleh bertanda</translation>
+    </message>
+    <message>
+        <location filename="../core/coordinates.py"/>
+        <source>“{part}”: seconds without minutes</source>
+        <translation>“{part}”: detik tanpa menit</translation>
+    </message>
+    <message>
+        <location filename="../core/coordinates.py"/>
+        <source>“{part}”: degrees must be a whole number when minutes follow</source>
+        <translation>“{part}”: derajat harus bilangan bulat bila diikuti menit</translation>
+    </message>
+    <message>
+        <location filename="../core/coordinates.py"/>
+        <source>“{part}”: minutes must be a whole number when seconds follow</source>
+        <translation>“{part}”: menit harus bilangan bulat bila diikuti detik</translation>
+    </message>
+    <message>
+        <location filename="../core/coordinates.py"/>
+        <source>“{part}”: {value} minutes — minutes must be less than 60</source>
+        <translation>“{part}”: {value} menit — menit harus kurang dari 60</translation>
+    </message>
+    <message>
+        <location filename="../core/coordinates.py"/>
+        <source>“{part}”: {value} seconds — seconds must be less than 60</source>
+        <translation>“{part}”: {value} detik — detik harus kurang dari 60</translation>
+    </message>
+    <message>
+        <location filename="../core/coordinates.py"/>
+        <source>“{part}”: a minus sign and a northern/eastern hemisphere letter contradict</source>
+        <translation>“{part}”: tanda minus bertentangan dengan huruf belahan utara/timur</translation>
+    </message>
+    <message>
+        <location filename="../core/coordinates.py"/>
+        <source>expected two coordinates separated by one comma or semicolon, found {count} parts</source>
+        <translation>diharapkan dua koordinat yang dipisahkan satu koma atau titik koma, ditemukan {count} bagian</translation>
+    </message>
+    <message>
+        <location filename="../core/coordinates.py"/>
+        <source>only one hemisphere letter or label in “{part}”: give one for each coordinate (1°54&apos;08&quot; LS 116°11&apos;21&quot; BT) or none</source>
+        <translation>hanya satu huruf belahan bumi atau label dalam “{part}”: berikan satu untuk setiap koordinat (1°54&apos;08&quot; LS 116°11&apos;21&quot; BT) atau tidak sama sekali</translation>
+    </message>
+    <message>
+        <location filename="../core/coordinates.py"/>
+        <source>only one coordinate in “{part}”: a position needs a latitude and a longitude</source>
+        <translation>hanya satu koordinat dalam “{part}”: sebuah posisi memerlukan lintang dan bujur</translation>
+    </message>
+    <message>
+        <location filename="../core/coordinates.py"/>
+        <source>expected two coordinates, found {count} in “{part}”</source>
+        <translation>diharapkan dua koordinat, ditemukan {count} dalam “{part}”</translation>
+    </message>
+    <message>
+        <location filename="../core/coordinates.py"/>
+        <source>only one number, “{part}”: a position needs a latitude and a longitude</source>
+        <translation>hanya satu angka, “{part}”: sebuah posisi memerlukan lintang dan bujur</translation>
+    </message>
+    <message>
+        <location filename="../core/coordinates.py"/>
+        <source>cannot tell where the latitude ends and the longitude begins in “{part}”: separate them with a comma or a semicolon</source>
+        <translation>tidak jelas di mana lintang berakhir dan bujur dimulai dalam “{part}”: pisahkan dengan koma atau titik koma</translation>
+    </message>
+    <message>
+        <location filename="../core/coordinates.py"/>
+        <source>latitudes</source>
+        <translation>lintang</translation>
+    </message>
+    <message>
+        <location filename="../core/coordinates.py"/>
+        <source>longitudes</source>
+        <translation>bujur</translation>
+    </message>
+    <message>
+        <location filename="../core/coordinates.py"/>
+        <source>both “{first}” and “{second}” are {what}</source>
+        <translation>“{first}” dan “{second}” keduanya {what}</translation>
+    </message>
+    <message>
+        <location filename="../core/coordinates.py"/>
+        <source>read as longitude, latitude</source>
+        <translation>dibaca sebagai bujur, lintang</translation>
+    </message>
+    <message>
+        <location filename="../core/coordinates.py"/>
+        <source>decimal degrees</source>
+        <translation>derajat desimal</translation>
+    </message>
+    <message>
+        <location filename="../core/coordinates.py"/>
+        <source>degrees and decimal minutes</source>
+        <translation>derajat dan menit desimal</translation>
+    </message>
+    <message>
+        <location filename="../core/coordinates.py"/>
+        <source>degrees, minutes and seconds</source>
+        <translation>derajat, menit dan detik</translation>
+    </message>
+    <message>
+        <location filename="../core/coordinates.py"/>
+        <source>“{part}” is written in {found}, not in {expected}: choose that format or auto-detect</source>
+        <translation>“{part}” ditulis dalam {found}, bukan {expected}: pilih format itu atau deteksi otomatis</translation>
+    </message>
+    <message>
+        <location filename="../core/coordinates.py"/>
+        <source>“{part}” is not a finite number</source>
+        <translation>“{part}” bukan bilangan hingga</translation>
+    </message>
+    <message>
+        <location filename="../core/coordinates.py"/>
+        <source>“{symbol}” in a projected (easting/northing) coordinate</source>
+        <translation>“{symbol}” dalam koordinat proyeksi (easting/northing)</translation>
+    </message>
+    <message>
+        <location filename="../core/coordinates.py"/>
+        <source>a projected coordinate is two numbers, easting and northing; found {count} in “{part}”</source>
+        <translation>koordinat proyeksi terdiri dari dua angka, easting dan northing; ditemukan {count} dalam “{part}”</translation>
+    </message>
+    <message>
+        <location filename="../core/coordinates.py"/>
+        <source>“{part}”: eastings and northings here are never negative; if these are degrees, a decimal point is missing</source>
+        <translation>“{part}”: easting dan northing di sini tidak pernah negatif; jika ini derajat, titik desimalnya hilang</translation>
+    </message>
+    <message>
+        <location filename="../core/coordinates.py"/>
+        <source>{crs} is not a supported projected CRS: use EPSG:32750, EPSG:9490 or EPSG:23837</source>
+        <translation>{crs} bukan CRS proyeksi yang didukung: gunakan EPSG:32750, EPSG:9490 atau EPSG:23837</translation>
+    </message>
+    <message>
+        <location filename="../core/coordinates.py"/>
+        <source>UTM zone {zone} does not cover Paser: all of Paser is in UTM zone 50 south</source>
+        <translation>zona UTM {zone} tidak mencakup Paser: seluruh Paser berada di zona UTM 50 selatan</translation>
+    </message>
+    <message>
+        <location filename="../core/coordinates.py"/>
+        <source>“{part}” is north of the equator: Paser is in zone 50 south (band M or L, “50S”)</source>
+        <translation>“{part}” berada di utara khatulistiwa: Paser berada di zona 50 selatan (band M atau L, “50S”)</translation>
+    </message>
+    <message>
+        <location filename="../core/coordinates.py"/>
+        <source>the CRS named in “{part}” contradicts the one chosen</source>
+        <translation>CRS yang disebut dalam “{part}” bertentangan dengan CRS yang dipilih</translation>
+    </message>
+    <message>
+        <location filename="../core/coordinates.py"/>
+        <source>easting {easting} / northing {northing} is far outside {crs} in Paser (easting {e_min:,.0f}–{e_max:,.0f}, northing {n_min:,.0f}–{n_max:,.0f})</source>
+        <translation>easting {easting} / northing {northing} jauh di luar {crs} di Paser (easting {e_min:,.0f}–{e_max:,.0f}, northing {n_min:,.0f}–{n_max:,.0f})</translation>
+    </message>
+    <message>
+        <location filename="../core/coordinates.py"/>
+        <source>“{part}” fits none of the supported projections (UTM 50S: northing 9 000 000–10 000 000; TM-3 50.1: northing 1 000 000–1 500 000); if these are degrees, a decimal point is missing</source>
+        <translation>“{part}” tidak cocok dengan proyeksi mana pun yang didukung (UTM 50S: northing 9 000 000–10 000 000; TM-3 50.1: northing 1 000 000–1 500 000); jika ini derajat, titik desimalnya hilang</translation>
+    </message>
+    <message>
+        <location filename="../core/coordinates.py"/>
+        <source>read as WGS 84 / UTM zone 50S (EPSG:32750); for SRGI2013 (EPSG:9490) choose that format — the two differ by about 0.2 m here</source>
+        <translation>dibaca sebagai WGS 84 / UTM zona 50S (EPSG:32750); untuk SRGI2013 (EPSG:9490) pilih format itu — selisih keduanya sekitar 0,2 m di sini</translation>
+    </message>
+    <message>
+        <location filename="../core/coordinates.py"/>
+        <source>read as northing, easting</source>
+        <translation>dibaca sebagai northing, easting</translation>
+    </message>
+    <message>
+        <location filename="../core/coordinates.py"/>
+        <source>unknown coordinate format {format}</source>
+        <translation>format koordinat tidak dikenal: {format}</translation>
+    </message>
+    <message>
+        <location filename="../core/coordinates.py"/>
+        <source>no coordinates entered</source>
+        <translation>belum ada koordinat yang dimasukkan</translation>
+    </message>
+    <message>
+        <location filename="../core/coordinates.py"/>
+        <source>the text is {length} characters long; a coordinate is at most {limit}</source>
+        <translation>teks sepanjang {length} karakter; sebuah koordinat paling panjang {limit}</translation>
+    </message>
+    <message>
+        <location filename="../core/coordinates.py"/>
+        <source>“{part}” is scientific notation; write the number out</source>
+        <translation>“{part}” memakai notasi ilmiah; tulis angkanya secara lengkap</translation>
+    </message>
+    <message>
+        <location filename="../core/coordinates.py"/>
+        <source>no coordinates in “{part}”</source>
+        <translation>tidak ada koordinat dalam “{part}”</translation>
+    </message>
+    <message>
+        <location filename="../core/coordinates.py"/>
+        <source>the text names {named} but {chosen} was chosen</source>
+        <translation>teks menyebut {named}, tetapi yang dipilih {chosen}</translation>
+    </message>
+    <message>
+        <location filename="../core/coordinates.py"/>
+        <source>“{part}” names a projected CRS but a geographic format was chosen</source>
+        <translation>“{part}” menyebut CRS proyeksi, tetapi yang dipilih format geografis</translation>
+    </message>
+    <message>
+        <location filename="../core/coordinates.py"/>
+        <source>no {axis} entered</source>
+        <translation>{axis} belum dimasukkan</translation>
+    </message>
+    <message>
+        <location filename="../core/coordinates.py"/>
+        <source>latitude</source>
+        <translation>lintang</translation>
+    </message>
+    <message>
+        <location filename="../core/coordinates.py"/>
+        <source>longitude</source>
+        <translation>bujur</translation>
+    </message>
+    <message>
+        <location filename="../core/coordinates.py"/>
+        <source>“{part}” holds more than one value</source>
+        <translation>“{part}” berisi lebih dari satu nilai</translation>
+    </message>
+    <message>
+        <location filename="../core/coordinates.py"/>
+        <source>“{part}” is a {found}, in the {expected} column</source>
+        <translation>“{part}” adalah {found}, di kolom {expected}</translation>
+    </message>
+    <message>
+        <location filename="../core/register.py"/>
+        <source>no site with uid {uid} in the workspace</source>
+        <translation>tidak ada lokasi dengan UID {uid} di ruang kerja</translation>
+    </message>
+    <message>
+        <location filename="../core/register.py"/>
+        <source>no site named “{name}” in the workspace</source>
+        <translation>tidak ada lokasi bernama “{name}” di ruang kerja</translation>
+    </message>
+    <message>
+        <location filename="../core/register.py"/>
+        <source>{count} sites are named “{name}”: give the uid ({uids})</source>
+        <translation>ada {count} lokasi bernama “{name}”: berikan UID-nya ({uids})</translation>
+    </message>
+    <message>
+        <location filename="../core/register.py"/>
+        <source>a new service point needs a name</source>
+        <translation>titik layanan baru memerlukan nama</translation>
+    </message>
+    <message>
+        <location filename="../core/register.py"/>
+        <source>the name is longer than 254 characters</source>
+        <translation>nama lebih panjang dari 254 karakter</translation>
+    </message>
+    <message>
+        <location filename="../core/register.py"/>
+        <source>category “{category}” is not one of {codes}</source>
+        <translation>kategori “{category}” bukan salah satu dari {codes}</translation>
+    </message>
+    <message>
+        <location filename="../core/register.py"/>
+        <source>source “{source}” is not one of {codes}</source>
+        <translation>sumber “{source}” bukan salah satu dari {codes}</translation>
+    </message>
+    <message>
+        <location filename="../core/register.py"/>
+        <source>accuracy {value} m must be a number of metres, 0 or more</source>
+        <translation>akurasi {value} m harus berupa angka meter, 0 atau lebih</translation>
+    </message>
+    <message>
+        <location filename="../core/register.py"/>
+        <source>{code} is not a desa/kelurahan code of Kabupaten Paser</source>
+        <translation>{code} bukan kode desa/kelurahan di Kabupaten Paser</translation>
+    </message>
+    <message>
+        <location filename="../core/register.py"/>
+        <source>no desa could be suggested for this position: choose one</source>
+        <translation>tidak ada desa yang dapat disarankan untuk posisi ini: pilih sendiri</translation>
+    </message>
+    <message>
+        <location filename="../core/site_import.py"/>
+        <source>file {path} does not exist</source>
+        <translation>berkas {path} tidak ada</translation>
+    </message>
+    <message>
+        <location filename="../core/site_import.py"/>
+        <source>{path}: only CSV and XLSX spreadsheets can be imported</source>
+        <translation>{path}: hanya tabel CSV dan XLSX yang dapat diimpor</translation>
+    </message>
+    <message>
+        <location filename="../core/site_import.py"/>
+        <source>{path} is empty</source>
+        <translation>{path} kosong</translation>
+    </message>
+    <message>
+        <location filename="../core/site_import.py"/>
+        <source>{path} has more than {limit} rows</source>
+        <translation>{path} berisi lebih dari {limit} baris</translation>
+    </message>
+    <message>
+        <location filename="../core/site_import.py"/>
+        <source>reading XLSX needs the Python package openpyxl; save the sheet as CSV</source>
+        <translation>membaca XLSX memerlukan paket Python openpyxl; simpan lembar kerja sebagai CSV</translation>
+    </message>
+    <message>
+        <location filename="../core/site_import.py"/>
+        <source>{path} cannot be read as XLSX: {error}</source>
+        <translation>{path} tidak dapat dibaca sebagai XLSX: {error}</translation>
+    </message>
+    <message>
+        <location filename="../core/site_import.py"/>
+        <source>{path} has no sheet “{sheet}” (sheets: {sheets})</source>
+        <translation>{path} tidak memiliki lembar “{sheet}” (lembar yang ada: {sheets})</translation>
+    </message>
+    <message>
+        <location filename="../core/site_import.py"/>
+        <source>no coordinate column found in the headers ({headers}): name one column “koordinat” or two columns “lintang” and “bujur” (or easting/northing)</source>
+        <translation>tidak ditemukan kolom koordinat di judul kolom ({headers}): beri nama satu kolom “koordinat” atau dua kolom “lintang” dan “bujur” (atau easting/northing)</translation>
+    </message>
+    <message>
+        <location filename="../core/site_import.py"/>
+        <source>no “nama”/“name” or “uid” column: rows cannot be matched to sites</source>
+        <translation>tidak ada kolom “nama”/“name” atau “uid”: baris tidak dapat dicocokkan dengan lokasi</translation>
+    </message>
+    <message>
+        <location filename="../core/site_import.py"/>
+        <source>desa “{desa}” is not a desa/kelurahan of Kabupaten Paser</source>
+        <translation>desa “{desa}” bukan desa/kelurahan di Kabupaten Paser</translation>
+    </message>
+    <message>
+        <location filename="../core/site_import.py"/>
+        <source>desa “{desa}” is ambiguous ({choices}): give the kecamatan or the code</source>
+        <translation>desa “{desa}” ambigu ({choices}): sebutkan kecamatan atau kodenya</translation>
+    </message>
+    <message>
+        <location filename="../core/site_import.py"/>
+        <source>accuracy “{value}” is not a number</source>
+        <translation>akurasi “{value}” bukan angka</translation>
+    </message>
+    <message>
+        <location filename="../core/site_import.py"/>
+        <source>survey date “{value}” is not a date (use 2026-11-27 or 27/11/2026)</source>
+        <translation>tanggal survei “{value}” bukan tanggal (gunakan 2026-11-27 atau 27/11/2026)</translation>
+    </message>
+    <message>
+        <location filename="../core/site_import.py"/>
+        <source>no coordinates in this row</source>
+        <translation>tidak ada koordinat di baris ini</translation>
+    </message>
+    <message>
+        <location filename="../core/site_import.py"/>
+        <source>the row has {cells} cells but the header {columns}: a decimal comma in a comma-separated file? Save it with “;” as separator or quote the numbers</source>
+        <translation>baris ini memiliki {cells} sel, sedangkan judul kolom {columns}: koma desimal dalam berkas yang dipisahkan koma? Simpan dengan pemisah “;” atau beri tanda kutip pada angkanya</translation>
+    </message>
+    <message>
+        <location filename="../core/site_import.py"/>
+        <source>this site was already given coordinates in row {row}</source>
+        <translation>lokasi ini sudah diberi koordinat di baris {row}</translation>
+    </message>
+    <message>
+        <location filename="../core/site_import.py"/>
+        <source>warnings: import with FORCE to accept them</source>
+        <translation>peringatan: impor dengan FORCE untuk menerimanya</translation>
+    </message>
+    <message>
+        <location filename="../core/site_import.py"/>
+        <source>not written: another row was rejected and ALL_OR_NOTHING is set</source>
+        <translation>tidak ditulis: ada baris lain yang ditolak dan ALL_OR_NOTHING diaktifkan</translation>
+    </message>
+    <message>
+        <location filename="../core/sync/conflicts.py"/>
+        <source>{layer} {uid}: no open conflict on {field}</source>
+        <translation>{layer} {uid}: tidak ada konflik terbuka pada {field}</translation>
+    </message>
+    <message>
+        <location filename="../core/sync/conflicts.py"/>
+        <source>{layer} {uid}: the site is no longer in the workspace</source>
+        <translation>{layer} {uid}: lokasi ini sudah tidak ada di ruang kerja</translation>
+    </message>
+    <message>
+        <location filename="../core/workspace.py"/>
+        <source>{layer}: unknown field(s) {fields}</source>
+        <translation>{layer}: kolom tidak dikenal {fields}</translation>
+    </message>
+    <message>
+        <location filename="../core/workspace.py"/>
+        <source>{layer}.{field} is required</source>
+        <translation>{layer}.{field} wajib diisi</translation>
+    </message>
+    <message>
+        <location filename="../core/workspace.py"/>
+        <source>{layer}.{field}: {value!r} is not one of {codes}</source>
+        <translation>{layer}.{field}: {value!r} bukan salah satu dari {codes}</translation>
+    </message>
+    <message>
+        <location filename="../core/workspace.py"/>
+        <source>{layer}.{field}: {value!r} is not a number</source>
+        <translation>{layer}.{field}: {value!r} bukan angka</translation>
+    </message>
+    <message>
+        <location filename="../core/workspace.py"/>
+        <source>{layer}.{field}: {value!r} is not a finite number</source>
+        <translation>{layer}.{field}: {value!r} bukan bilangan hingga</translation>
+    </message>
+    <message>
+        <location filename="../core/workspace.py"/>
+        <source>{layer}.{field}: {value!r} is not a whole number</source>
+        <translation>{layer}.{field}: {value!r} bukan bilangan bulat</translation>
+    </message>
+    <message>
+        <location filename="../core/workspace.py"/>
+        <source>{layer}.{field}: {value!r} must not be negative</source>
+        <translation>{layer}.{field}: {value!r} tidak boleh negatif</translation>
+    </message>
+    <message>
+        <location filename="../core/workspace.py"/>
+        <source>{layer}.{field}: longer than {width} characters</source>
+        <translation>{layer}.{field}: lebih panjang dari {width} karakter</translation>
+    </message>
+    <message>
+        <location filename="../core/workspace.py"/>
+        <source>{layer}.desa_code: {code!r} is not a desa/kelurahan code of Kabupaten Paser</source>
+        <translation>{layer}.desa_code: {code!r} bukan kode desa/kelurahan di Kabupaten Paser</translation>
+    </message>
+    <message>
+        <location filename="../core/workspace.py"/>
+        <source>{layer}.uid: {uid!r} is not a lower-case UUID</source>
+        <translation>{layer}.uid: {uid!r} bukan UUID huruf kecil</translation>
+    </message>
+    <message>
+        <location filename="../core/workspace.py"/>
+        <source>{layer}: a point geometry is required</source>
+        <translation>{layer}: geometri titik wajib ada</translation>
+    </message>
+    <message>
+        <location filename="../core/workspace.py"/>
+        <source>{layer}: geometry {point!r} is not a (lon, lat) pair</source>
+        <translation>{layer}: geometri {point!r} bukan pasangan (bujur, lintang)</translation>
+    </message>
+    <message>
+        <location filename="../core/workspace.py"/>
+        <source>{layer}: point lon {lon:.6f}, lat {lat:.6f} is outside Kabupaten Paser</source>
+        <translation>{layer}: titik bujur {lon:.6f}, lintang {lat:.6f} berada di luar Kabupaten Paser</translation>
+    </message>
+    <message>
+        <location filename="../core/workspace.py"/>
+        <source>{path} already exists and is not a Paser Smart City workspace; choose another file name — it will not be overwritten</source>
+        <translation>{path} sudah ada dan bukan ruang kerja Paser Smart City; pilih nama berkas lain — berkas itu tidak akan ditimpa</translation>
+    </message>
+    <message>
+        <location filename="../core/workspace.py"/>
+        <source>folder {directory} does not exist</source>
+        <translation>folder {directory} tidak ada</translation>
+    </message>
+    <message>
+        <location filename="../core/workspace.py"/>
+        <source>{path}: a workspace is a GeoPackage and its name must end in .gpkg</source>
+        <translation>{path}: ruang kerja adalah GeoPackage dan namanya harus berakhiran .gpkg</translation>
+    </message>
+    <message>
+        <location filename="../core/workspace.py"/>
+        <source>row {row}: {problem}</source>
+        <translation>baris {row}: {problem}</translation>
+    </message>
+    <message>
+        <location filename="../core/workspace.py"/>
+        <source>workspace {path} does not exist</source>
+        <translation>ruang kerja {path} tidak ada</translation>
+    </message>
+    <message>
+        <location filename="../core/workspace.py"/>
+        <source>{path} is not a Paser Smart City workspace</source>
+        <translation>{path} bukan ruang kerja Paser Smart City</translation>
+    </message>
+    <message>
+        <location filename="../core/workspace.py"/>
+        <source>{layer}: no site with uid {uid}</source>
+        <translation>{layer}: tidak ada lokasi dengan UID {uid}</translation>
+    </message>
+    <message>
         <location filename="../gui/dashboard.py"/>
         <location filename="../plugin.py"/>
         <source>Programme dashboard</source>
@@ -62,6 +677,7 @@
     </message>
     <message>
         <location filename="../gui/dashboard.py"/>
+        <location filename="../gui/telkom.py"/>
         <source>Service points</source>
         <translation>Titik layanan</translation>
     </message>
@@ -122,6 +738,8 @@
     </message>
     <message>
         <location filename="../gui/dashboard.py"/>
+        <location filename="../gui/telkom.py"/>
+        <location filename="../processing/telkom.py"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
@@ -131,6 +749,247 @@
         <location filename="../processing/provider.py"/>
         <source>Paser Smart City</source>
         <translation>Paser Smart City</translation>
+    </message>
+    <message>
+        <location filename="../gui/register_dialog.py"/>
+        <source>Auto-detect</source>
+        <translation>Deteksi otomatis</translation>
+    </message>
+    <message>
+        <location filename="../gui/register_dialog.py"/>
+        <source>Decimal degrees: latitude, longitude</source>
+        <translation>Derajat desimal: lintang, bujur</translation>
+    </message>
+    <message>
+        <location filename="../gui/register_dialog.py"/>
+        <source>Decimal degrees: longitude latitude</source>
+        <translation>Derajat desimal: bujur lintang</translation>
+    </message>
+    <message>
+        <location filename="../gui/register_dialog.py"/>
+        <source>Degrees minutes seconds (1°54&apos;08&quot; LS)</source>
+        <translation>Derajat menit detik (1°54&apos;08&quot; LS)</translation>
+    </message>
+    <message>
+        <location filename="../gui/register_dialog.py"/>
+        <source>Degrees decimal minutes (1°54.133&apos; LS)</source>
+        <translation>Derajat menit desimal (1°54.133&apos; LS)</translation>
+    </message>
+    <message>
+        <location filename="../gui/register_dialog.py"/>
+        <source>UTM zone 50S, WGS 84 (EPSG:32750)</source>
+        <translation>UTM zona 50S, WGS 84 (EPSG:32750)</translation>
+    </message>
+    <message>
+        <location filename="../gui/register_dialog.py"/>
+        <source>UTM zone 50S, SRGI2013 (EPSG:9490)</source>
+        <translation>UTM zona 50S, SRGI2013 (EPSG:9490)</translation>
+    </message>
+    <message>
+        <location filename="../gui/register_dialog.py"/>
+        <source>TM-3 zone 50.1, DGN95 (EPSG:23837)</source>
+        <translation>TM-3 zona 50.1, DGN95 (EPSG:23837)</translation>
+    </message>
+    <message>
+        <location filename="../gui/register_dialog.py"/>
+        <location filename="../plugin.py"/>
+        <location filename="../processing/register_coordinates.py"/>
+        <source>Register coordinates</source>
+        <translation>Daftarkan koordinat</translation>
+    </message>
+    <message>
+        <location filename="../gui/register_dialog.py"/>
+        <location filename="../gui/telkom.py"/>
+        <source>Site</source>
+        <translation>Lokasi</translation>
+    </message>
+    <message>
+        <location filename="../gui/register_dialog.py"/>
+        <source>Existing site</source>
+        <translation>Lokasi yang ada</translation>
+    </message>
+    <message>
+        <location filename="../gui/register_dialog.py"/>
+        <source>New service point</source>
+        <translation>Titik layanan baru</translation>
+    </message>
+    <message>
+        <location filename="../gui/register_dialog.py"/>
+        <source>Type part of the name (pending and approximate sites first)</source>
+        <translation>Ketik sebagian nama (lokasi tertunda dan perkiraan ditampilkan lebih dulu)</translation>
+    </message>
+    <message>
+        <location filename="../gui/register_dialog.py"/>
+        <source>The suggested desa</source>
+        <translation>Desa yang disarankan</translation>
+    </message>
+    <message>
+        <location filename="../gui/register_dialog.py"/>
+        <source>Name</source>
+        <translation>Nama</translation>
+    </message>
+    <message>
+        <location filename="../gui/register_dialog.py"/>
+        <source>Category</source>
+        <translation>Kategori</translation>
+    </message>
+    <message>
+        <location filename="../gui/register_dialog.py"/>
+        <source>Desa</source>
+        <translation>Desa</translation>
+    </message>
+    <message>
+        <location filename="../gui/register_dialog.py"/>
+        <location filename="../processing/register_coordinates.py"/>
+        <source>Coordinates</source>
+        <translation>Koordinat</translation>
+    </message>
+    <message>
+        <location filename="../gui/register_dialog.py"/>
+        <source>Pick on the map</source>
+        <translation>Pilih di peta</translation>
+    </message>
+    <message>
+        <location filename="../gui/register_dialog.py"/>
+        <source>Use GPS position</source>
+        <translation>Gunakan posisi GPS</translation>
+    </message>
+    <message>
+        <location filename="../gui/register_dialog.py"/>
+        <source>Use the corrected value</source>
+        <translation>Gunakan nilai koreksi</translation>
+    </message>
+    <message>
+        <location filename="../gui/register_dialog.py"/>
+        <source>Decimal degrees</source>
+        <translation>Derajat desimal</translation>
+    </message>
+    <message>
+        <location filename="../gui/register_dialog.py"/>
+        <source>DMS</source>
+        <translation>DMS</translation>
+    </message>
+    <message>
+        <location filename="../gui/register_dialog.py"/>
+        <source>Survey</source>
+        <translation>Survei</translation>
+    </message>
+    <message>
+        <location filename="../gui/register_dialog.py"/>
+        <source>unknown</source>
+        <translation>tidak diketahui</translation>
+    </message>
+    <message>
+        <location filename="../gui/register_dialog.py"/>
+        <source>Coordinate source</source>
+        <translation>Sumber koordinat</translation>
+    </message>
+    <message>
+        <location filename="../gui/register_dialog.py"/>
+        <source>Accuracy</source>
+        <translation>Akurasi</translation>
+    </message>
+    <message>
+        <location filename="../gui/register_dialog.py"/>
+        <location filename="../processing/import_sites.py"/>
+        <location filename="../processing/register_coordinates.py"/>
+        <source>Surveyed by</source>
+        <translation>Disurvei oleh</translation>
+    </message>
+    <message>
+        <location filename="../gui/register_dialog.py"/>
+        <source>Surveyed at</source>
+        <translation>Disurvei pada</translation>
+    </message>
+    <message>
+        <location filename="../gui/register_dialog.py"/>
+        <source>Note</source>
+        <translation>Catatan</translation>
+    </message>
+    <message>
+        <location filename="../gui/register_dialog.py"/>
+        <source>Change the site&apos;s desa to the suggested one</source>
+        <translation>Ubah desa lokasi ini ke desa yang disarankan</translation>
+    </message>
+    <message>
+        <location filename="../gui/register_dialog.py"/>
+        <source>I have read the warnings: save anyway</source>
+        <translation>Saya sudah membaca peringatan: tetap simpan</translation>
+    </message>
+    <message>
+        <location filename="../gui/register_dialog.py"/>
+        <source>the regency&apos;s extent is used instead</source>
+        <translation>batas wilayah kabupaten dipakai sebagai gantinya</translation>
+    </message>
+    <message>
+        <location filename="../gui/register_dialog.py"/>
+        <source>Choose the site in the list, or switch to “New service point”</source>
+        <translation>Pilih lokasi dari daftar, atau beralih ke “Titik layanan baru”</translation>
+    </message>
+    <message>
+        <location filename="../gui/register_dialog.py"/>
+        <source>Type or paste the coordinates, pick them on the map or use the GPS</source>
+        <translation>Ketik atau tempel koordinat, pilih di peta, atau gunakan GPS</translation>
+    </message>
+    <message>
+        <location filename="../gui/register_dialog.py"/>
+        <source>Suggested desa: {desa}</source>
+        <translation>Desa yang disarankan: {desa}</translation>
+    </message>
+    <message>
+        <location filename="../gui/register_dialog.py"/>
+        <source>Error</source>
+        <translation>Galat</translation>
+    </message>
+    <message>
+        <location filename="../gui/register_dialog.py"/>
+        <source>Warning</source>
+        <translation>Peringatan</translation>
+    </message>
+    <message>
+        <location filename="../gui/register_dialog.py"/>
+        <source>Click the site on the map</source>
+        <translation>Klik lokasi di peta</translation>
+    </message>
+    <message>
+        <location filename="../gui/register_dialog.py"/>
+        <source>Position picked on the map</source>
+        <translation>Posisi dipilih di peta</translation>
+    </message>
+    <message>
+        <location filename="../gui/register_dialog.py"/>
+        <source>Connect a GPS in QGIS&apos;s GPS Information panel first</source>
+        <translation>Hubungkan GPS dulu di panel Informasi GPS QGIS</translation>
+    </message>
+    <message>
+        <location filename="../gui/register_dialog.py"/>
+        <source>No GPS is connected</source>
+        <translation>Tidak ada GPS yang terhubung</translation>
+    </message>
+    <message>
+        <location filename="../gui/register_dialog.py"/>
+        <source>The GPS has no position fix yet</source>
+        <translation>GPS belum mendapatkan posisi (fix)</translation>
+    </message>
+    <message>
+        <location filename="../gui/register_dialog.py"/>
+        <source>Position taken from the GPS</source>
+        <translation>Posisi diambil dari GPS</translation>
+    </message>
+    <message>
+        <location filename="../gui/register_dialog.py"/>
+        <source>Not saved: the layer “{layer}” has unsaved edits in QGIS — save or discard them first, so that neither change overwrites the other</source>
+        <translation>Tidak disimpan: lapisan “{layer}” memiliki suntingan yang belum disimpan di QGIS — simpan atau buang dulu, agar perubahan yang satu tidak menimpa yang lain</translation>
+    </message>
+    <message>
+        <location filename="../gui/register_dialog.py"/>
+        <source>Not saved: {reason}</source>
+        <translation>Tidak disimpan: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../gui/register_dialog.py"/>
+        <source>Saved: {lat:.7f}, {lon:.7f}</source>
+        <translation>Tersimpan: {lat:.7f}, {lon:.7f}</translation>
     </message>
     <message>
         <location filename="../gui/settings_page.py"/>
@@ -195,6 +1054,425 @@
         <translation>Pengaturan Paser Smart City tidak disimpan: {problems}</translation>
     </message>
     <message>
+        <location filename="../gui/sync_controller.py"/>
+        <source>A sync is already running.</source>
+        <translation>Sinkronisasi sedang berjalan.</translation>
+    </message>
+    <message>
+        <location filename="../gui/sync_controller.py"/>
+        <source>Set the central server first (Paser Smart City ▸ Sync with central database).</source>
+        <translation>Atur server pusat dulu (Paser Smart City ▸ Sinkronisasi dengan basis data pusat).</translation>
+    </message>
+    <message>
+        <location filename="../gui/sync_controller.py"/>
+        <source>Paser Smart City: sync with the central database</source>
+        <translation>Paser Smart City: sinkronisasi dengan basis data pusat</translation>
+    </message>
+    <message>
+        <location filename="../gui/sync_controller.py"/>
+        <source>the sync was cancelled</source>
+        <translation>sinkronisasi dibatalkan</translation>
+    </message>
+    <message>
+        <location filename="../gui/sync_controller.py"/>
+        <source>Sync stopped: {error}. Nothing was half-applied.</source>
+        <translation>Sinkronisasi dihentikan: {error}. Tidak ada yang diterapkan setengah jalan.</translation>
+    </message>
+    <message>
+        <location filename="../gui/sync_controller.py"/>
+        <source>{layer}: {pulled} pulled, {pushed} pushed, {conflicts} conflicts</source>
+        <translation>{layer}: {pulled} diambil, {pushed} dikirim, {conflicts} konflik</translation>
+    </message>
+    <message>
+        <location filename="../gui/sync_controller.py"/>
+        <source>Sync done — </source>
+        <translation>Sinkronisasi selesai — </translation>
+    </message>
+    <message>
+        <location filename="../gui/sync_controller.py"/>
+        <source>Resolve conflicts…</source>
+        <translation>Selesaikan konflik…</translation>
+    </message>
+    <message>
+        <location filename="../gui/sync_controller.py"/>
+        <source>History…</source>
+        <translation>Riwayat…</translation>
+    </message>
+    <message>
+        <location filename="../gui/sync_controller.py"/>
+        <source>No open sync conflicts.</source>
+        <translation>Tidak ada konflik sinkronisasi yang terbuka.</translation>
+    </message>
+    <message>
+        <location filename="../gui/sync_dialogs.py"/>
+        <source>present (edited centrally)</source>
+        <translation>ada (disunting di pusat)</translation>
+    </message>
+    <message>
+        <location filename="../gui/sync_dialogs.py"/>
+        <source>deleted</source>
+        <translation>dihapus</translation>
+    </message>
+    <message>
+        <location filename="../gui/sync_dialogs.py"/>
+        <source>present</source>
+        <translation>ada</translation>
+    </message>
+    <message>
+        <location filename="../gui/sync_dialogs.py"/>
+        <location filename="../processing/sync.py"/>
+        <source>Sync with the central database</source>
+        <translation>Sinkronisasi dengan basis data pusat</translation>
+    </message>
+    <message>
+        <location filename="../gui/sync_dialogs.py"/>
+        <source>Central server (OGC API landing page)</source>
+        <translation>Server pusat (halaman awal OGC API)</translation>
+    </message>
+    <message>
+        <location filename="../gui/sync_dialogs.py"/>
+        <location filename="../processing/sync.py"/>
+        <location filename="../toolbelt/settings.py"/>
+        <source>Authentication</source>
+        <translation>Autentikasi</translation>
+    </message>
+    <message>
+        <location filename="../gui/sync_dialogs.py"/>
+        <source>Send my edits (new, changed and deleted sites)</source>
+        <translation>Kirim suntingan saya (lokasi baru, diubah dan dihapus)</translation>
+    </message>
+    <message>
+        <location filename="../gui/sync_dialogs.py"/>
+        <source>Sync</source>
+        <translation>Sinkronkan</translation>
+    </message>
+    <message>
+        <location filename="../gui/sync_dialogs.py"/>
+        <source>Enter the http(s) URL of the central server.</source>
+        <translation>Masukkan URL http(s) server pusat.</translation>
+    </message>
+    <message>
+        <location filename="../gui/sync_dialogs.py"/>
+        <source>Sync conflicts</source>
+        <translation>Konflik sinkronisasi</translation>
+    </message>
+    <message>
+        <location filename="../gui/sync_dialogs.py"/>
+        <source>The same field was changed here and in the central database. Choose per field which value to keep; your choice is sent with the next sync.</source>
+        <translation>Kolom yang sama diubah di sini dan di basis data pusat. Pilih untuk setiap kolom nilai mana yang dipertahankan; pilihan Anda dikirim pada sinkronisasi berikutnya.</translation>
+    </message>
+    <message>
+        <location filename="../gui/sync_dialogs.py"/>
+        <source>the site itself</source>
+        <translation>lokasi itu sendiri</translation>
+    </message>
+    <message>
+        <location filename="../gui/sync_dialogs.py"/>
+        <source>Keep mine</source>
+        <translation>Pertahankan milik saya</translation>
+    </message>
+    <message>
+        <location filename="../gui/sync_dialogs.py"/>
+        <source>Take central</source>
+        <translation>Ambil dari pusat</translation>
+    </message>
+    <message>
+        <location filename="../gui/sync_dialogs.py"/>
+        <source>Sync history</source>
+        <translation>Riwayat sinkronisasi</translation>
+    </message>
+    <message>
+        <location filename="../gui/sync_dialogs.py"/>
+        <source>done</source>
+        <translation>selesai</translation>
+    </message>
+    <message>
+        <location filename="../gui/sync_dialogs.py"/>
+        <source>failed</source>
+        <translation>gagal</translation>
+    </message>
+    <message>
+        <location filename="../gui/sync_dialogs.py"/>
+        <source>cancelled</source>
+        <translation>dibatalkan</translation>
+    </message>
+    <message>
+        <location filename="../gui/sync_dialogs.py"/>
+        <source>interrupted</source>
+        <translation>terputus</translation>
+    </message>
+    <message>
+        <location filename="../gui/sync_dialogs.py"/>
+        <source>running</source>
+        <translation>berjalan</translation>
+    </message>
+    <message>
+        <location filename="../gui/telkom.py"/>
+        <source>The Telkom exchange needs geopandas: {error}</source>
+        <translation>Pertukaran data Telkom memerlukan geopandas: {error}</translation>
+    </message>
+    <message>
+        <location filename="../gui/telkom.py"/>
+        <location filename="../plugin.py"/>
+        <location filename="../processing/telkom.py"/>
+        <source>Export for Telkom</source>
+        <translation>Ekspor untuk Telkom</translation>
+    </message>
+    <message>
+        <location filename="../gui/telkom.py"/>
+        <source>Service points and tower plans</source>
+        <translation>Titik layanan dan rencana menara</translation>
+    </message>
+    <message>
+        <location filename="../gui/telkom.py"/>
+        <source>Tower plans</source>
+        <translation>Rencana menara</translation>
+    </message>
+    <message>
+        <location filename="../gui/telkom.py"/>
+        <location filename="../processing/telkom.py"/>
+        <source>Selected sites only</source>
+        <translation>Hanya lokasi yang dipilih</translation>
+    </message>
+    <message>
+        <location filename="../gui/telkom.py"/>
+        <source>EPSG:4326 — WGS 84, longitude/latitude</source>
+        <translation>EPSG:4326 — WGS 84, bujur/lintang</translation>
+    </message>
+    <message>
+        <location filename="../gui/telkom.py"/>
+        <source>EPSG:32750 — WGS 84 / UTM zone 50S</source>
+        <translation>EPSG:32750 — WGS 84 / UTM zona 50S</translation>
+    </message>
+    <message>
+        <location filename="../gui/telkom.py"/>
+        <source>EPSG:9490 — SRGI2013 / UTM zone 50S</source>
+        <translation>EPSG:9490 — SRGI2013 / UTM zona 50S</translation>
+    </message>
+    <message>
+        <location filename="../gui/telkom.py"/>
+        <location filename="../processing/telkom.py"/>
+        <source>Zip archive (*.zip)</source>
+        <translation>Arsip zip (*.zip)</translation>
+    </message>
+    <message>
+        <location filename="../gui/telkom.py"/>
+        <location filename="../processing/telkom.py"/>
+        <source>Layers</source>
+        <translation>Lapisan</translation>
+    </message>
+    <message>
+        <location filename="../gui/telkom.py"/>
+        <source>Coordinate reference system</source>
+        <translation>Sistem referensi koordinat</translation>
+    </message>
+    <message>
+        <location filename="../gui/telkom.py"/>
+        <location filename="../processing/telkom.py"/>
+        <source>Package for Telkom</source>
+        <translation>Paket untuk Telkom</translation>
+    </message>
+    <message>
+        <location filename="../gui/telkom.py"/>
+        <source>The zip holds a shapefile per layer, a schema note in Indonesian and English and a CSV of the sites without coordinates.</source>
+        <translation>Zip berisi satu shapefile per lapisan, catatan skema dalam bahasa Indonesia dan Inggris, serta CSV lokasi yang belum berkoordinat.</translation>
+    </message>
+    <message>
+        <location filename="../gui/telkom.py"/>
+        <source>Telkom package written: {path} ({features} sites, {pending} without coordinates)</source>
+        <translation>Paket Telkom ditulis: {path} ({features} lokasi, {pending} tanpa koordinat)</translation>
+    </message>
+    <message>
+        <location filename="../gui/telkom.py"/>
+        <source>Export for Telkom failed; nothing was written. {details}</source>
+        <translation>Ekspor untuk Telkom gagal; tidak ada yang ditulis. {details}</translation>
+    </message>
+    <message>
+        <location filename="../gui/telkom.py"/>
+        <source>Choose where to write the package for Telkom</source>
+        <translation>Pilih tempat menulis paket untuk Telkom</translation>
+    </message>
+    <message>
+        <location filename="../gui/telkom.py"/>
+        <source>Import from Telkom: preview</source>
+        <translation>Impor dari Telkom: pratinjau</translation>
+    </message>
+    <message>
+        <location filename="../gui/telkom.py"/>
+        <source>Import from Telkom: apply</source>
+        <translation>Impor dari Telkom: terapkan</translation>
+    </message>
+    <message>
+        <location filename="../gui/telkom.py"/>
+        <source>Import from Telkom — preview</source>
+        <translation>Impor dari Telkom — pratinjau</translation>
+    </message>
+    <message>
+        <location filename="../gui/telkom.py"/>
+        <source>{name} → {layer} ({features} rows, {encoding}, {crs})</source>
+        <translation>{name} → {layer} ({features} baris, {encoding}, {crs})</translation>
+    </message>
+    <message>
+        <location filename="../gui/telkom.py"/>
+        <source>{sources}
+{matched} rows matched to a site, {updated} of them with changes; {new} new sites; {rejected} rows rejected. Nothing has been written yet.</source>
+        <translation>{sources}
+{matched} baris cocok dengan lokasi, {updated} di antaranya berubah; {new} lokasi baru; {rejected} baris ditolak. Belum ada yang ditulis.</translation>
+    </message>
+    <message>
+        <location filename="../gui/telkom.py"/>
+        <source>Show unchanged rows</source>
+        <translation>Tampilkan baris yang tidak berubah</translation>
+    </message>
+    <message>
+        <location filename="../gui/telkom.py"/>
+        <source>Layer</source>
+        <translation>Lapisan</translation>
+    </message>
+    <message>
+        <location filename="../gui/telkom.py"/>
+        <source>Row</source>
+        <translation>Baris</translation>
+    </message>
+    <message>
+        <location filename="../gui/telkom.py"/>
+        <source>Action</source>
+        <translation>Tindakan</translation>
+    </message>
+    <message>
+        <location filename="../gui/telkom.py"/>
+        <source>Matched by</source>
+        <translation>Dicocokkan dengan</translation>
+    </message>
+    <message>
+        <location filename="../gui/telkom.py"/>
+        <source>Field</source>
+        <translation>Kolom</translation>
+    </message>
+    <message>
+        <location filename="../gui/telkom.py"/>
+        <source>Old</source>
+        <translation>Lama</translation>
+    </message>
+    <message>
+        <location filename="../gui/telkom.py"/>
+        <source>New</source>
+        <translation>Baru</translation>
+    </message>
+    <message>
+        <location filename="../gui/telkom.py"/>
+        <source>Reason / note</source>
+        <translation>Alasan / catatan</translation>
+    </message>
+    <message>
+        <location filename="../gui/telkom.py"/>
+        <source>Apply {count} changes</source>
+        <translation>Terapkan {count} perubahan</translation>
+    </message>
+    <message>
+        <location filename="../gui/telkom.py"/>
+        <source>Save report…</source>
+        <translation>Simpan laporan…</translation>
+    </message>
+    <message>
+        <location filename="../gui/telkom.py"/>
+        <source>unchanged</source>
+        <translation>tidak berubah</translation>
+    </message>
+    <message>
+        <location filename="../gui/telkom.py"/>
+        <source>update</source>
+        <translation>perbarui</translation>
+    </message>
+    <message>
+        <location filename="../gui/telkom.py"/>
+        <source>new</source>
+        <translation>baru</translation>
+    </message>
+    <message>
+        <location filename="../gui/telkom.py"/>
+        <source>rejected</source>
+        <translation>ditolak</translation>
+    </message>
+    <message>
+        <location filename="../gui/telkom.py"/>
+        <source>Only the first {count} lines are shown; save the report to see all.</source>
+        <translation>Hanya {count} baris pertama yang ditampilkan; simpan laporan untuk melihat semuanya.</translation>
+    </message>
+    <message>
+        <location filename="../gui/telkom.py"/>
+        <source>Save report</source>
+        <translation>Simpan laporan</translation>
+    </message>
+    <message>
+        <location filename="../gui/telkom.py"/>
+        <source>Import from Telkom cancelled; nothing was written</source>
+        <translation>Impor dari Telkom dibatalkan; tidak ada yang ditulis</translation>
+    </message>
+    <message>
+        <location filename="../gui/telkom.py"/>
+        <source>Import from Telkom refused; nothing was written: {error}</source>
+        <translation>Impor dari Telkom ditolak; tidak ada yang ditulis: {error}</translation>
+    </message>
+    <message>
+        <location filename="../gui/telkom.py"/>
+        <source>The shapefile has no .prj: choose its coordinate reference system</source>
+        <translation>Shapefile tidak memiliki .prj: pilih sistem referensi koordinatnya</translation>
+    </message>
+    <message>
+        <location filename="../gui/telkom.py"/>
+        <location filename="../plugin.py"/>
+        <location filename="../processing/telkom.py"/>
+        <source>Import from Telkom</source>
+        <translation>Impor dari Telkom</translation>
+    </message>
+    <message>
+        <location filename="../gui/telkom.py"/>
+        <source>The zip holds several shapefiles. Which one should be imported?</source>
+        <translation>Zip ini berisi beberapa shapefile. Mana yang akan diimpor?</translation>
+    </message>
+    <message>
+        <location filename="../gui/telkom.py"/>
+        <source>Telkom import applied: {updated} sites updated, {new} new</source>
+        <translation>Impor Telkom diterapkan: {updated} lokasi diperbarui, {new} baru</translation>
+    </message>
+    <message>
+        <location filename="../gui/telkom.py"/>
+        <source>Telkom import cancelled; nothing was written</source>
+        <translation>Impor Telkom dibatalkan; tidak ada yang ditulis</translation>
+    </message>
+    <message>
+        <location filename="../gui/telkom.py"/>
+        <source>Telkom import not applied; nothing was written: {error}</source>
+        <translation>Impor Telkom tidak diterapkan; tidak ada yang ditulis: {error}</translation>
+    </message>
+    <message>
+        <location filename="../gui/telkom.py"/>
+        <location filename="../processing/telkom.py"/>
+        <source>Shapefile or zip (*.zip *.shp *.ZIP *.SHP)</source>
+        <translation>Shapefile atau zip (*.zip *.shp *.ZIP *.SHP)</translation>
+    </message>
+    <message>
+        <location filename="../gui/telkom.py"/>
+        <source>There is no workspace yet: open the smart-city layers first</source>
+        <translation>Belum ada ruang kerja: buka dulu lapisan kota cerdas</translation>
+    </message>
+    <message>
+        <location filename="../layers/boundary.py"/>
+        <source>The boundary layer {source} cannot be opened</source>
+        <translation>Lapisan batas desa {source} tidak dapat dibuka</translation>
+    </message>
+    <message>
+        <location filename="../layers/boundary.py"/>
+        <source>The boundary layer {source} is not a polygon layer</source>
+        <translation>Lapisan batas desa {source} bukan lapisan poligon</translation>
+    </message>
+    <message>
+        <location filename="../layers/boundary.py"/>
+        <source>The boundary layer {source} has no field of desa codes (64.01.xx.xxxx)</source>
+        <translation>Lapisan batas desa {source} tidak memiliki kolom kode desa (64.01.xx.xxxx)</translation>
+    </message>
+    <message>
         <location filename="../layers/workspace_layers.py"/>
         <source>A desa/kelurahan code of Kabupaten Paser</source>
         <translation>Kode desa/kelurahan di Kabupaten Paser</translation>
@@ -218,6 +1496,51 @@
         <location filename="../plugin.py"/>
         <source>Open the service points and tower plans of the workspace (created on first use)</source>
         <translation>Buka titik layanan dan rencana menara dari ruang kerja (dibuat saat pertama kali digunakan)</translation>
+    </message>
+    <message>
+        <location filename="../plugin.py"/>
+        <source>Give a site its coordinates (typed, picked on the map or from the GPS), or add a service point</source>
+        <translation>Beri koordinat pada lokasi (diketik, dipilih di peta atau dari GPS), atau tambahkan titik layanan</translation>
+    </message>
+    <message>
+        <location filename="../plugin.py"/>
+        <source>Import sites from a spreadsheet…</source>
+        <translation>Impor lokasi dari tabel…</translation>
+    </message>
+    <message>
+        <location filename="../plugin.py"/>
+        <source>Register the coordinates of many sites from a CSV or XLSX file</source>
+        <translation>Daftarkan koordinat banyak lokasi dari berkas CSV atau XLSX</translation>
+    </message>
+    <message>
+        <location filename="../plugin.py"/>
+        <source>Sync with central database…</source>
+        <translation>Sinkronisasi dengan basis data pusat…</translation>
+    </message>
+    <message>
+        <location filename="../plugin.py"/>
+        <source>Pull central changes, send my edits (OGC API – Features)</source>
+        <translation>Ambil perubahan dari pusat, kirim suntingan saya (OGC API – Features)</translation>
+    </message>
+    <message>
+        <location filename="../plugin.py"/>
+        <source>Sync conflicts…</source>
+        <translation>Konflik sinkronisasi…</translation>
+    </message>
+    <message>
+        <location filename="../plugin.py"/>
+        <source>Sync history…</source>
+        <translation>Riwayat sinkronisasi…</translation>
+    </message>
+    <message>
+        <location filename="../plugin.py"/>
+        <source>Write the sites as shapefiles for Telkom, with a schema note (zip)</source>
+        <translation>Tulis lokasi sebagai shapefile untuk Telkom, dengan catatan skema (zip)</translation>
+    </message>
+    <message>
+        <location filename="../plugin.py"/>
+        <source>Preview and apply the shapefile Telkom sent back</source>
+        <translation>Pratinjau dan terapkan shapefile yang dikirim kembali oleh Telkom</translation>
     </message>
     <message>
         <location filename="../plugin.py"/>
@@ -266,6 +1589,10 @@
     </message>
     <message>
         <location filename="../processing/create_workspace.py"/>
+        <location filename="../processing/import_sites.py"/>
+        <location filename="../processing/register_coordinates.py"/>
+        <location filename="../processing/sync.py"/>
+        <location filename="../processing/telkom.py"/>
         <location filename="../toolbelt/settings.py"/>
         <source>Workspace GeoPackage</source>
         <translation>GeoPackage ruang kerja</translation>
@@ -291,6 +1618,366 @@
         <translation>{path} sudah merupakan ruang kerja; tidak diubah</translation>
     </message>
     <message>
+        <location filename="../processing/import_sites.py"/>
+        <source>Import sites from a spreadsheet</source>
+        <translation>Impor lokasi dari tabel</translation>
+    </message>
+    <message>
+        <location filename="../processing/import_sites.py"/>
+        <location filename="../processing/register_coordinates.py"/>
+        <source>Sites</source>
+        <translation>Lokasi</translation>
+    </message>
+    <message>
+        <location filename="../processing/import_sites.py"/>
+        <source>Imports a spreadsheet (CSV or XLSX) of sites with coordinates. Columns are recognised by their header, in Indonesian or English: nama/name, kategori/category, koordinat/coordinates (one column, any supported format) or lintang/latitude and bujur/longitude (two columns), desa (name or code), kecamatan, akurasi/accuracy, sumber/source, surveyor, tanggal/date, catatan/notes, uid. A row whose uid or exact name is an existing site gives that site its coordinates; any other row is a new service point. Every valid row is written in one transaction and the REPORT (CSV: row, outcome, message) lists each rejected row with its reason; with ALL_OR_NOTHING nothing is written when any row is rejected. Rows with warnings only are rejected unless FORCE is set.</source>
+        <translation>Mengimpor tabel (CSV atau XLSX) berisi lokasi beserta koordinatnya. Kolom dikenali dari judulnya, dalam bahasa Indonesia atau Inggris: nama/name, kategori/category, koordinat/coordinates (satu kolom, format apa pun yang didukung) atau lintang/latitude dan bujur/longitude (dua kolom), desa (nama atau kode), kecamatan, akurasi/accuracy, sumber/source, surveyor, tanggal/date, catatan/notes, uid. Baris yang uid atau nama persisnya sama dengan lokasi yang ada memberi koordinat pada lokasi itu; baris lainnya menjadi titik layanan baru. Semua baris yang valid ditulis dalam satu transaksi dan REPORT (CSV: baris, hasil, pesan) mencantumkan setiap baris yang ditolak beserta alasannya; dengan ALL_OR_NOTHING tidak ada yang ditulis bila ada satu baris pun yang ditolak. Baris yang hanya memiliki peringatan ditolak kecuali FORCE diaktifkan.</translation>
+    </message>
+    <message>
+        <location filename="../processing/import_sites.py"/>
+        <source>Spreadsheet (CSV or XLSX)</source>
+        <translation>Tabel (CSV atau XLSX)</translation>
+    </message>
+    <message>
+        <location filename="../processing/import_sites.py"/>
+        <source>Spreadsheets (*.csv *.xlsx *.txt)</source>
+        <translation>Tabel (*.csv *.xlsx *.txt)</translation>
+    </message>
+    <message>
+        <location filename="../processing/import_sites.py"/>
+        <source>XLSX sheet (empty: the first)</source>
+        <translation>Lembar XLSX (kosong: lembar pertama)</translation>
+    </message>
+    <message>
+        <location filename="../processing/import_sites.py"/>
+        <location filename="../processing/register_coordinates.py"/>
+        <source>CRS of projected coordinates (when auto-detection cannot tell)</source>
+        <translation>CRS koordinat proyeksi (bila deteksi otomatis tidak dapat menentukan)</translation>
+    </message>
+    <message>
+        <location filename="../processing/import_sites.py"/>
+        <source>Coordinate source code for rows without one</source>
+        <translation>Kode sumber koordinat untuk baris yang tidak mencantumkannya</translation>
+    </message>
+    <message>
+        <location filename="../processing/import_sites.py"/>
+        <location filename="../processing/register_coordinates.py"/>
+        <source>Accept warnings</source>
+        <translation>Terima peringatan</translation>
+    </message>
+    <message>
+        <location filename="../processing/import_sites.py"/>
+        <source>Write nothing when any row is rejected</source>
+        <translation>Jangan tulis apa pun bila ada baris yang ditolak</translation>
+    </message>
+    <message>
+        <location filename="../processing/import_sites.py"/>
+        <location filename="../processing/telkom.py"/>
+        <source>Report</source>
+        <translation>Laporan</translation>
+    </message>
+    <message>
+        <location filename="../processing/import_sites.py"/>
+        <source>CSV files (*.csv)</source>
+        <translation>Berkas CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../processing/import_sites.py"/>
+        <source>New service points</source>
+        <translation>Titik layanan baru</translation>
+    </message>
+    <message>
+        <location filename="../processing/import_sites.py"/>
+        <source>Sites given coordinates</source>
+        <translation>Lokasi yang diberi koordinat</translation>
+    </message>
+    <message>
+        <location filename="../processing/import_sites.py"/>
+        <location filename="../processing/telkom.py"/>
+        <source>Rejected rows</source>
+        <translation>Baris yang ditolak</translation>
+    </message>
+    <message>
+        <location filename="../processing/import_sites.py"/>
+        <source>Row {row}: {message}</source>
+        <translation>Baris {row}: {message}</translation>
+    </message>
+    <message>
+        <location filename="../processing/import_sites.py"/>
+        <source>Nothing written: {count} row(s) rejected and ALL_OR_NOTHING is set</source>
+        <translation>Tidak ada yang ditulis: {count} baris ditolak dan ALL_OR_NOTHING diaktifkan</translation>
+    </message>
+    <message>
+        <location filename="../processing/import_sites.py"/>
+        <source>{inserted} new service point(s), {updated} site(s) updated, {rejected} row(s) rejected</source>
+        <translation>{inserted} titik layanan baru, {updated} lokasi diperbarui, {rejected} baris ditolak</translation>
+    </message>
+    <message>
+        <location filename="../processing/register_coordinates.py"/>
+        <source>Gives a site its coordinates, or creates a new service point. SITE is the uid or the exact name of an existing site (service point or tower); leave it empty for a new service point and give NAME, CATEGORY (a code such as sekolah) and optionally DESA_CODE (empty: the suggested desa; for an existing site, DESA_CODE corrects its desa). COORDINATES is text in any supported format: decimal degrees (dot or decimal comma, lat/lon in either order), DMS or DDM with LS/LU/BT/BB or S/N/E/W, UTM 50S (EPSG:32750, EPSG:9490) or TM-3 50.1 (EPSG:23837) easting/northing. CRS forces a projected reading, or names the datum of degrees (EPSG:4755 DGN95, EPSG:9470 SRGI2013). SOURCE is a coord_source code (gps_survey, map, telkom, gazetteer, import, other) and sets coord_status: gps_survey/telkom/import -&gt; surveyed, others -&gt; approximate. A pending tower becomes coordinates_set. Errors (outside Paser, a forgotten minus sign, swapped latitude/longitude...) stop the algorithm; warnings (a site within the duplicate distance, a desa that differs from the suggested one) stop it too unless FORCE is set. Everything is written in one transaction.</source>
+        <translation>Memberi koordinat pada sebuah lokasi, atau membuat titik layanan baru. SITE adalah uid atau nama persis lokasi yang ada (titik layanan atau menara); kosongkan untuk titik layanan baru dan isi NAME, CATEGORY (kode seperti sekolah) serta DESA_CODE bila perlu (kosong: desa yang disarankan; untuk lokasi yang ada, DESA_CODE mengoreksi desanya). COORDINATES adalah teks dalam format apa pun yang didukung: derajat desimal (titik atau koma desimal, lintang/bujur dalam urutan mana pun), DMS atau DDM dengan LS/LU/BT/BB atau S/N/E/W, easting/northing UTM 50S (EPSG:32750, EPSG:9490) atau TM-3 50.1 (EPSG:23837). CRS memaksa pembacaan sebagai koordinat proyeksi, atau menyebut datum derajatnya (EPSG:4755 DGN95, EPSG:9470 SRGI2013). SOURCE adalah kode coord_source (gps_survey, map, telkom, gazetteer, import, other) dan menentukan coord_status: gps_survey/telkom/import -&gt; surveyed, lainnya -&gt; approximate. Menara yang koordinatnya belum ada menjadi coordinates_set. Galat (di luar Paser, tanda minus terlupa, lintang/bujur tertukar...) menghentikan algoritma; peringatan (lokasi lain dalam jarak duplikat, desa yang berbeda dari yang disarankan) juga menghentikannya kecuali FORCE diaktifkan. Semuanya ditulis dalam satu transaksi.</translation>
+    </message>
+    <message>
+        <location filename="../processing/register_coordinates.py"/>
+        <source>Existing site (uid or exact name; empty for a new service point)</source>
+        <translation>Lokasi yang ada (uid atau nama persis; kosong untuk titik layanan baru)</translation>
+    </message>
+    <message>
+        <location filename="../processing/register_coordinates.py"/>
+        <source>Name of a new service point</source>
+        <translation>Nama titik layanan baru</translation>
+    </message>
+    <message>
+        <location filename="../processing/register_coordinates.py"/>
+        <source>Category code of a new service point (e.g. sekolah)</source>
+        <translation>Kode kategori titik layanan baru (mis. sekolah)</translation>
+    </message>
+    <message>
+        <location filename="../processing/register_coordinates.py"/>
+        <source>Desa code (empty: the suggested desa)</source>
+        <translation>Kode desa (kosong: desa yang disarankan)</translation>
+    </message>
+    <message>
+        <location filename="../processing/register_coordinates.py"/>
+        <source>Accuracy (m)</source>
+        <translation>Akurasi (m)</translation>
+    </message>
+    <message>
+        <location filename="../processing/register_coordinates.py"/>
+        <source>Coordinate source code</source>
+        <translation>Kode sumber koordinat</translation>
+    </message>
+    <message>
+        <location filename="../processing/register_coordinates.py"/>
+        <source>Site uid</source>
+        <translation>UID lokasi</translation>
+    </message>
+    <message>
+        <location filename="../processing/register_coordinates.py"/>
+        <source>Latitude (WGS 84)</source>
+        <translation>Lintang (WGS 84)</translation>
+    </message>
+    <message>
+        <location filename="../processing/register_coordinates.py"/>
+        <source>Longitude (WGS 84)</source>
+        <translation>Bujur (WGS 84)</translation>
+    </message>
+    <message>
+        <location filename="../processing/register_coordinates.py"/>
+        <source>Desa code</source>
+        <translation>Kode desa</translation>
+    </message>
+    <message>
+        <location filename="../processing/register_coordinates.py"/>
+        <source>Warnings accepted</source>
+        <translation>Peringatan diterima</translation>
+    </message>
+    <message>
+        <location filename="../processing/register_coordinates.py"/>
+        <source>The CRS must be one with an EPSG code</source>
+        <translation>CRS harus memiliki kode EPSG</translation>
+    </message>
+    <message>
+        <location filename="../processing/register_coordinates.py"/>
+        <source>Not written — warnings (set FORCE to accept them):</source>
+        <translation>Tidak ditulis — ada peringatan (aktifkan FORCE untuk menerimanya):</translation>
+    </message>
+    <message>
+        <location filename="../processing/register_coordinates.py"/>
+        <source>Coordinates registered for {uid}: {lat:.7f}, {lon:.7f}</source>
+        <translation>Koordinat didaftarkan untuk {uid}: {lat:.7f}, {lon:.7f}</translation>
+    </message>
+    <message>
+        <location filename="../processing/sync.py"/>
+        <source>Central database</source>
+        <translation>Basis data pusat</translation>
+    </message>
+    <message>
+        <location filename="../processing/sync.py"/>
+        <source>Synchronises the workspace with the regency&apos;s central database over OGC API – Features. Pulls every site changed centrally since the last sync and merges it field by field with the edits made here; the same field changed on both sides becomes a conflict to resolve (Paser Smart City ▸ Sync conflicts). With PUSH, local edits, new and deleted sites are sent (the server must support OGC API – Features Part 4; otherwise the sync only pulls and says so). URL is the landing page of the service, e.g. https://gis.paserkab.go.id/wfs3. AUTHCFG is a QGIS authentication configuration (Basic, EsriToken or OAuth2). Everything pulled is applied in one transaction: a failure or a cancel leaves the workspace as it was.</source>
+        <translation>Menyinkronkan ruang kerja dengan basis data pusat kabupaten melalui OGC API – Features. Mengambil setiap lokasi yang diubah di pusat sejak sinkronisasi terakhir dan menggabungkannya kolom demi kolom dengan suntingan di sini; kolom yang sama yang diubah di kedua sisi menjadi konflik yang harus diselesaikan (Paser Smart City ▸ Konflik sinkronisasi). Dengan PUSH, suntingan lokal, lokasi baru dan lokasi yang dihapus dikirim (server harus mendukung OGC API – Features Part 4; jika tidak, sinkronisasi hanya mengambil data dan memberitahukannya). URL adalah halaman awal layanan, mis. https://gis.paserkab.go.id/wfs3. AUTHCFG adalah konfigurasi autentikasi QGIS (Basic, EsriToken atau OAuth2). Semua yang diambil diterapkan dalam satu transaksi: kegagalan atau pembatalan membiarkan ruang kerja seperti semula.</translation>
+    </message>
+    <message>
+        <location filename="../processing/sync.py"/>
+        <source>Central server (OGC API landing page URL)</source>
+        <translation>Server pusat (URL halaman awal OGC API)</translation>
+    </message>
+    <message>
+        <location filename="../processing/sync.py"/>
+        <source>Send local edits</source>
+        <translation>Kirim suntingan lokal</translation>
+    </message>
+    <message>
+        <location filename="../processing/sync.py"/>
+        <source>Network timeout (seconds)</source>
+        <translation>Batas waktu jaringan (detik)</translation>
+    </message>
+    <message>
+        <location filename="../processing/sync.py"/>
+        <source>Central changes applied</source>
+        <translation>Perubahan dari pusat yang diterapkan</translation>
+    </message>
+    <message>
+        <location filename="../processing/sync.py"/>
+        <source>Local changes sent</source>
+        <translation>Perubahan lokal yang dikirim</translation>
+    </message>
+    <message>
+        <location filename="../processing/sync.py"/>
+        <source>Sites with conflicts</source>
+        <translation>Lokasi dengan konflik</translation>
+    </message>
+    <message>
+        <location filename="../processing/sync.py"/>
+        <source>Summary per layer (JSON)</source>
+        <translation>Ringkasan per lapisan (JSON)</translation>
+    </message>
+    <message>
+        <location filename="../processing/sync.py"/>
+        <source>Sync failed: {error}</source>
+        <translation>Sinkronisasi gagal: {error}</translation>
+    </message>
+    <message>
+        <location filename="../processing/sync.py"/>
+        <source>{layer}: {pulled} pulled, {pushed} pushed, {conflicts} with conflicts</source>
+        <translation>{layer}: {pulled} diambil, {pushed} dikirim, {conflicts} dengan konflik</translation>
+    </message>
+    <message>
+        <location filename="../processing/telkom.py"/>
+        <source>{name}: {value} is not one of {choices}</source>
+        <translation>{name}: {value} bukan salah satu dari {choices}</translation>
+    </message>
+    <message>
+        <location filename="../processing/telkom.py"/>
+        <source>Telkom exchange</source>
+        <translation>Pertukaran data Telkom</translation>
+    </message>
+    <message>
+        <location filename="../processing/telkom.py"/>
+        <source>Writes a zip for Telkom: per layer a point shapefile (.shp .shx .dbf .prj, UTF-8 with .cpg), a schema note in Indonesian and English listing every column, its fixed shapefile name and its meaning, and a CSV of the sites without coordinates (pending towers), which a shapefile cannot hold. Column names are a fixed contract (uid -&gt; UID, telkom_site_id -&gt; SITE_ID, desa_code -&gt; KODE_DESA ...). Long text is cut to the DBF limit and every cut is listed, with the full text in a CSV; timestamps are ISO 8601 text. SELECTED_ONLY exports the sites selected on the workspace layers of the project. Needs the Python package geopandas.</source>
+        <translation>Menulis zip untuk Telkom: per lapisan satu shapefile titik (.shp .shx .dbf .prj, UTF-8 dengan .cpg), catatan skema dalam bahasa Indonesia dan Inggris yang mencantumkan setiap kolom, nama kolomnya yang tetap di shapefile dan artinya, serta CSV lokasi tanpa koordinat (menara yang koordinatnya belum ada), yang tidak dapat dimuat shapefile. Nama kolom adalah kesepakatan tetap (uid -&gt; UID, telkom_site_id -&gt; SITE_ID, desa_code -&gt; KODE_DESA ...). Teks panjang dipotong sesuai batas DBF dan setiap pemotongan dicantumkan, dengan teks lengkapnya dalam CSV; stempel waktu berupa teks ISO 8601. SELECTED_ONLY mengekspor lokasi yang dipilih pada lapisan ruang kerja di proyek. Memerlukan paket Python geopandas.</translation>
+    </message>
+    <message>
+        <location filename="../processing/telkom.py"/>
+        <source>Coordinate reference system of the shapefiles</source>
+        <translation>Sistem referensi koordinat shapefile</translation>
+    </message>
+    <message>
+        <location filename="../processing/telkom.py"/>
+        <source>Sites in the shapefiles</source>
+        <translation>Lokasi dalam shapefile</translation>
+    </message>
+    <message>
+        <location filename="../processing/telkom.py"/>
+        <source>Sites without coordinates (CSV)</source>
+        <translation>Lokasi tanpa koordinat (CSV)</translation>
+    </message>
+    <message>
+        <location filename="../processing/telkom.py"/>
+        <source>Values cut to fit a shapefile</source>
+        <translation>Nilai yang dipotong agar muat di shapefile</translation>
+    </message>
+    <message>
+        <location filename="../processing/telkom.py"/>
+        <source>SELECTED_ONLY: no site of this workspace is selected in the project; select sites first</source>
+        <translation>SELECTED_ONLY: tidak ada lokasi dari ruang kerja ini yang dipilih di proyek; pilih lokasi dulu</translation>
+    </message>
+    <message>
+        <location filename="../processing/telkom.py"/>
+        <source>{layer}: {features} sites, {pending} without coordinates, {cuts} values cut</source>
+        <translation>{layer}: {features} lokasi, {pending} tanpa koordinat, {cuts} nilai dipotong</translation>
+    </message>
+    <message>
+        <location filename="../processing/telkom.py"/>
+        <source>Written with geopandas ({engine}): {path}</source>
+        <translation>Ditulis dengan geopandas ({engine}): {path}</translation>
+    </message>
+    <message>
+        <location filename="../processing/telkom.py"/>
+        <source>Reads a shapefile returned by Telkom (a .zip or a .shp: our own export edited, or Telkom&apos;s own layout) and matches its rows to the workspace sites by UID, then SITE_ID, then proximity (within the match distance) with a similar name. Without APPLY nothing is written: the REPORT lists per row the matched site, every field that would change (old -&gt; new), new sites and rejected rows with their reasons. With APPLY all accepted changes are written in one transaction. The text encoding comes from the .cpg, else UTF-8, else Windows-1252/Latin-1; coordinates are reprojected from the .prj. SOURCE_CRS is required when the .prj is missing. ALIASES maps Telkom&apos;s column names to ours, e.g. SITE_ID=SITEID; NAMA=NAMA_LOKASI. Zips with unsafe paths, zip bombs, several shapefiles (choose one with MEMBER), missing or damaged parts and non-point geometries are refused. Needs the Python package geopandas.</source>
+        <translation>Membaca shapefile yang dikembalikan Telkom (.zip atau .shp: hasil ekspor kita yang disunting, atau tata letak Telkom sendiri) dan mencocokkan barisnya dengan lokasi di ruang kerja berdasarkan UID, lalu SITE_ID, lalu kedekatan (dalam jarak pencocokan) dengan nama yang mirip. Tanpa APPLY tidak ada yang ditulis: REPORT mencantumkan per baris lokasi yang cocok, setiap kolom yang akan berubah (lama -&gt; baru), lokasi baru dan baris yang ditolak beserta alasannya. Dengan APPLY semua perubahan yang diterima ditulis dalam satu transaksi. Pengodean teks diambil dari .cpg, jika tidak ada UTF-8, jika tidak Windows-1252/Latin-1; koordinat diproyeksikan ulang dari .prj. SOURCE_CRS wajib diisi bila .prj tidak ada. ALIASES memetakan nama kolom Telkom ke nama kolom kita, mis. SITE_ID=SITEID; NAMA=NAMA_LOKASI. Zip dengan jalur tidak aman, bom zip, beberapa shapefile (pilih satu dengan MEMBER), bagian yang hilang atau rusak dan geometri selain titik ditolak. Memerlukan paket Python geopandas.</translation>
+    </message>
+    <message>
+        <location filename="../processing/telkom.py"/>
+        <source>Shapefile from Telkom (.zip or .shp)</source>
+        <translation>Shapefile dari Telkom (.zip atau .shp)</translation>
+    </message>
+    <message>
+        <location filename="../processing/telkom.py"/>
+        <source>Apply the changes (unchecked: preview only)</source>
+        <translation>Terapkan perubahan (tidak dicentang: hanya pratinjau)</translation>
+    </message>
+    <message>
+        <location filename="../processing/telkom.py"/>
+        <source>CRS of the shapefile when it has no .prj</source>
+        <translation>CRS shapefile bila tidak memiliki .prj</translation>
+    </message>
+    <message>
+        <location filename="../processing/telkom.py"/>
+        <source>Shapefile in the zip (when it holds several)</source>
+        <translation>Shapefile di dalam zip (bila zip berisi beberapa)</translation>
+    </message>
+    <message>
+        <location filename="../processing/telkom.py"/>
+        <source>Workspace layer</source>
+        <translation>Lapisan ruang kerja</translation>
+    </message>
+    <message>
+        <location filename="../processing/telkom.py"/>
+        <source>Column aliases (OUR_NAME=THEIRS,THEIRS; ...)</source>
+        <translation>Alias kolom (NAMA_KITA=NAMA_MEREKA,NAMA_MEREKA; ...)</translation>
+    </message>
+    <message>
+        <location filename="../processing/telkom.py"/>
+        <source>Match distance (m)</source>
+        <translation>Jarak pencocokan (m)</translation>
+    </message>
+    <message>
+        <location filename="../processing/telkom.py"/>
+        <source>Rows matched to a site</source>
+        <translation>Baris yang cocok dengan lokasi</translation>
+    </message>
+    <message>
+        <location filename="../processing/telkom.py"/>
+        <source>Sites with changes</source>
+        <translation>Lokasi yang berubah</translation>
+    </message>
+    <message>
+        <location filename="../processing/telkom.py"/>
+        <source>New sites</source>
+        <translation>Lokasi baru</translation>
+    </message>
+    <message>
+        <location filename="../processing/telkom.py"/>
+        <source>ALIASES: {error}</source>
+        <translation>ALIASES: {error}</translation>
+    </message>
+    <message>
+        <location filename="../processing/telkom.py"/>
+        <source>{name} -&gt; {layer}: {features} rows, {encoding}, {crs}; ignored columns: {ignored}</source>
+        <translation>{name} -&gt; {layer}: {features} baris, {encoding}, {crs}; kolom diabaikan: {ignored}</translation>
+    </message>
+    <message>
+        <location filename="../processing/telkom.py"/>
+        <source>{file} row {row}: rejected: {reasons}</source>
+        <translation>{file} baris {row}: ditolak: {reasons}</translation>
+    </message>
+    <message>
+        <location filename="../processing/telkom.py"/>
+        <source>{matched} matched, {updated} with changes, {new} new, {rejected} rejected; {what}</source>
+        <translation>{matched} cocok, {updated} berubah, {new} baru, {rejected} ditolak; {what}</translation>
+    </message>
+    <message>
+        <location filename="../processing/telkom.py"/>
+        <source>applied</source>
+        <translation>diterapkan</translation>
+    </message>
+    <message>
+        <location filename="../processing/telkom.py"/>
+        <source>preview only, nothing written</source>
+        <translation>hanya pratinjau, tidak ada yang ditulis</translation>
+    </message>
+    <message>
         <location filename="../toolbelt/logger.py"/>
         <source>Details</source>
         <translation>Rincian</translation>
@@ -299,11 +1986,6 @@
         <location filename="../toolbelt/settings.py"/>
         <source>Central server URL</source>
         <translation>URL server pusat</translation>
-    </message>
-    <message>
-        <location filename="../toolbelt/settings.py"/>
-        <source>Authentication</source>
-        <translation>Autentikasi</translation>
     </message>
     <message>
         <location filename="../toolbelt/settings.py"/>

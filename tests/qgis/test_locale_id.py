@@ -53,6 +53,19 @@ def test_processing_is_indonesian(indonesian):
     assert algorithm.parameterDefinition("DEMO").description() == "Isi dengan data demo"
 
 
+def test_core_workspace_errors_are_indonesian(indonesian, tmp_path):
+    """A WorkspaceError carries N_ templates (core/messages.py): Processing shows them translated."""
+    from qgis.core import QgsProcessingContext, QgsProcessingException, QgsProcessingFeedback
+
+    algorithm = QgsApplication.processingRegistry().createAlgorithmById("paser_smartcity:create_workspace")
+    target = tmp_path / "ruang_kerja.txt"
+    with pytest.raises(QgsProcessingException) as raised:
+        algorithm.processAlgorithm({"OUTPUT": str(target), "DEMO": False}, QgsProcessingContext(),
+                                   QgsProcessingFeedback())
+    assert str(raised.value) == f"{target}: ruang kerja adalah GeoPackage dan namanya harus berakhiran .gpkg"
+    assert not target.exists()
+
+
 def test_settings_dialog_is_indonesian(indonesian):
     from paser_smartcity_plugin.gui.options_factory import SettingsPageFactory
 
