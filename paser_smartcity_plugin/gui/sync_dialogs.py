@@ -27,7 +27,7 @@ from qgis.PyQt.QtWidgets import (
 from ..core.sync.conflicts import CENTRAL, MINE, open_conflicts, resolve
 from ..core.sync.engine import history
 from ..core.workspace import WorkspaceError
-from ..toolbelt.i18n import tr, tr_error
+from ..toolbelt.i18n import tr, tr_error, tr_noop
 
 
 def _show(value) -> str:
@@ -86,7 +86,9 @@ class SyncDialog(QDialog):
 class ConflictsDialog(QDialog):
     """One row per conflicting field: base, mine, central, and the officer's choice."""
 
-    COLUMNS = ("Layer", "Site", "Field", "At last sync", "Mine", "Central", "Keep")
+    # tr_noop: the extractor cannot follow tr(c) over a tuple, but it sees these calls
+    COLUMNS = (tr_noop("Layer"), tr_noop("Site"), tr_noop("Field"), tr_noop("At last sync"), tr_noop("Mine"),
+               tr_noop("Central"), tr_noop("Keep"))
 
     def __init__(self, workspace, parent=None):
         super().__init__(parent)
@@ -142,7 +144,8 @@ class ConflictsDialog(QDialog):
 
 
 class HistoryDialog(QDialog):
-    COLUMNS = ("Started (UTC)", "Outcome", "Pulled", "Pushed", "Conflicts", "Server", "Message")
+    COLUMNS = (tr_noop("Started (UTC)"), tr_noop("Outcome"), tr_noop("Pulled"), tr_noop("Pushed"),
+               tr_noop("Conflicts"), tr_noop("Server"), tr_noop("Message"))
 
     def __init__(self, workspace, parent=None):
         super().__init__(parent)

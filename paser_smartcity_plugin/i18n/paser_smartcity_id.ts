@@ -799,6 +799,7 @@
     </message>
     <message>
         <location filename="../gui/register_dialog.py"/>
+        <location filename="../gui/sync_dialogs.py"/>
         <location filename="../gui/telkom.py"/>
         <source>Site</source>
         <translation>Lokasi</translation>
@@ -1153,6 +1154,38 @@
     </message>
     <message>
         <location filename="../gui/sync_dialogs.py"/>
+        <location filename="../gui/telkom.py"/>
+        <source>Layer</source>
+        <translation>Lapisan</translation>
+    </message>
+    <message>
+        <location filename="../gui/sync_dialogs.py"/>
+        <location filename="../gui/telkom.py"/>
+        <source>Field</source>
+        <translation>Kolom</translation>
+    </message>
+    <message>
+        <location filename="../gui/sync_dialogs.py"/>
+        <source>At last sync</source>
+        <translation>Saat sinkronisasi terakhir</translation>
+    </message>
+    <message>
+        <location filename="../gui/sync_dialogs.py"/>
+        <source>Mine</source>
+        <translation>Milik saya</translation>
+    </message>
+    <message>
+        <location filename="../gui/sync_dialogs.py"/>
+        <source>Central</source>
+        <translation>Pusat</translation>
+    </message>
+    <message>
+        <location filename="../gui/sync_dialogs.py"/>
+        <source>Keep</source>
+        <translation>Pertahankan</translation>
+    </message>
+    <message>
+        <location filename="../gui/sync_dialogs.py"/>
         <source>Sync conflicts</source>
         <translation>Konflik sinkronisasi</translation>
     </message>
@@ -1175,6 +1208,41 @@
         <location filename="../gui/sync_dialogs.py"/>
         <source>Take central</source>
         <translation>Ambil dari pusat</translation>
+    </message>
+    <message>
+        <location filename="../gui/sync_dialogs.py"/>
+        <source>Started (UTC)</source>
+        <translation>Dimulai (UTC)</translation>
+    </message>
+    <message>
+        <location filename="../gui/sync_dialogs.py"/>
+        <source>Outcome</source>
+        <translation>Hasil</translation>
+    </message>
+    <message>
+        <location filename="../gui/sync_dialogs.py"/>
+        <source>Pulled</source>
+        <translation>Diambil</translation>
+    </message>
+    <message>
+        <location filename="../gui/sync_dialogs.py"/>
+        <source>Pushed</source>
+        <translation>Dikirim</translation>
+    </message>
+    <message>
+        <location filename="../gui/sync_dialogs.py"/>
+        <source>Conflicts</source>
+        <translation>Konflik</translation>
+    </message>
+    <message>
+        <location filename="../gui/sync_dialogs.py"/>
+        <source>Server</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <location filename="../gui/sync_dialogs.py"/>
+        <source>Message</source>
+        <translation>Pesan</translation>
     </message>
     <message>
         <location filename="../gui/sync_dialogs.py"/>
@@ -1326,11 +1394,6 @@
     </message>
     <message>
         <location filename="../gui/telkom.py"/>
-        <source>Layer</source>
-        <translation>Lapisan</translation>
-    </message>
-    <message>
-        <location filename="../gui/telkom.py"/>
         <source>Row</source>
         <translation>Baris</translation>
     </message>
@@ -1343,11 +1406,6 @@
         <location filename="../gui/telkom.py"/>
         <source>Matched by</source>
         <translation>Dicocokkan dengan</translation>
-    </message>
-    <message>
-        <location filename="../gui/telkom.py"/>
-        <source>Field</source>
-        <translation>Kolom</translation>
     </message>
     <message>
         <location filename="../gui/telkom.py"/>

@@ -116,3 +116,21 @@ def test_every_source_string_is_translated_by_the_compiled_qm(indonesian):
 def test_english_again_after_unload(indonesian):
     indonesian.unload()
     assert tr("Programme dashboard") == "Programme dashboard"
+
+
+def test_sync_tables_are_indonesian(indonesian):
+    """Column headers kept in class constants are marked tr_noop, so they reach the .ts."""
+    from paser_smartcity_plugin.core.workspace import Workspace
+    from paser_smartcity_plugin.gui.sync_dialogs import ConflictsDialog, HistoryDialog
+    from paser_smartcity_plugin.toolbelt.settings import workspace_path
+
+    indonesian.open_layers()
+    workspace = Workspace(workspace_path())
+    for dialog_class, first in ((ConflictsDialog, "Lapisan"), (HistoryDialog, "Dimulai (UTC)")):
+        dialog = dialog_class(workspace)
+        try:
+            headers = [dialog.table.horizontalHeaderItem(c).text() for c in range(dialog.table.columnCount())]
+            assert headers[0] == first
+            assert not set(headers) & set(dialog_class.COLUMNS) - {"Server"}
+        finally:
+            dialog.deleteLater()
