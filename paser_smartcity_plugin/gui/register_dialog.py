@@ -39,6 +39,7 @@ from ..core.coordinates import AUTO, DD_LATLON, DD_LONLAT, DDM, DMS, format_dd, 
 from ..core.register import Assessment, Registrar, RegistrationError, RegistrationRequest
 from ..core.schema import layer_schema
 from ..core.workspace import Workspace, WorkspaceError
+from ..toolbelt.help import add_help_button
 from ..toolbelt.i18n import language, tr, tr_error
 
 UID_ROLE = Qt.ItemDataRole.UserRole
@@ -69,6 +70,9 @@ def make_registrar(path: str):
     except BoundaryLayerError as exc:
         boundary, problem = None, str(exc)
     return Registrar(Workspace(path), boundary, load().duplicate_distance_m), problem
+
+
+HELP_TOPIC = "register"
 
 
 class RegisterDialog(QDialog):
@@ -205,6 +209,7 @@ class RegisterDialog(QDialog):
         self.button_box = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Close,
                                            self)
         self.save_button = self.button_box.button(QDialogButtonBox.StandardButton.Save)
+        self.help_button = add_help_button(self.button_box, HELP_TOPIC)
         layout.addWidget(self.button_box)
 
         self.existing_radio.toggled.connect(self._mode_changed)

@@ -27,7 +27,10 @@ from qgis.PyQt.QtWidgets import (
 from ..core.sync.conflicts import CENTRAL, MINE, open_conflicts, resolve
 from ..core.sync.engine import history
 from ..core.workspace import WorkspaceError
+from ..toolbelt.help import add_help_button
 from ..toolbelt.i18n import tr, tr_error, tr_noop
+
+HELP_TOPIC = "sync"
 
 
 def _show(value) -> str:
@@ -60,6 +63,7 @@ class SyncDialog(QDialog):
         layout.addLayout(form)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr("Sync"))
+        self.help_button = add_help_button(buttons, HELP_TOPIC)
         buttons.accepted.connect(self._accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
@@ -105,6 +109,7 @@ class ConflictsDialog(QDialog):
         layout.addWidget(self.table)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Apply | QDialogButtonBox.StandardButton.Close)
         buttons.button(QDialogButtonBox.StandardButton.Apply).clicked.connect(self.apply)
+        self.help_button = add_help_button(buttons, HELP_TOPIC)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self.conflicts = []
@@ -159,6 +164,7 @@ class HistoryDialog(QDialog):
         layout.addWidget(self.table)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
+        self.help_button = add_help_button(buttons, HELP_TOPIC)
         layout.addWidget(buttons)
         outcomes = {"ok": tr("done"), "failed": tr("failed"), "cancelled": tr("cancelled"),
                     "interrupted": tr("interrupted"), "running": tr("running")}

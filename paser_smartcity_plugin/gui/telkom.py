@@ -39,12 +39,14 @@ from qgis.PyQt.QtWidgets import (
 )
 
 from ..core.telkom import CancelledError, ChoiceNeededError, GeopandasMissingError, MissingCrsError, TelkomError
+from ..toolbelt.help import add_help_button
 from ..toolbelt.i18n import tr, tr_error
 from ..toolbelt.logger import CRITICAL, SUCCESS, WARNING
 
 # Tasks and their contexts must outlive the action callback that starts them.
 _RUNNING: List[object] = []
 
+HELP_TOPIC = "telkom"
 PREVIEW_ROW_LIMIT = 5000  # the table shows this many lines; the report CSV holds all of them
 
 
@@ -100,6 +102,7 @@ class ExportDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
+        self.help_button = add_help_button(buttons, HELP_TOPIC)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(QLabel(tr("The zip holds a shapefile per layer, a schema note in Indonesian and English "
@@ -256,6 +259,7 @@ class PreviewDialog(QDialog):
         buttons.addButton(self.apply_button, QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.addButton(self.report_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        self.help_button = add_help_button(buttons, HELP_TOPIC)
         self.apply_button.clicked.connect(self.accept)
         self.report_button.clicked.connect(self.save_report)
         buttons.rejected.connect(self.reject)

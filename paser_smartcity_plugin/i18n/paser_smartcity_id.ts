@@ -647,6 +647,7 @@
     <message>
         <location filename="../gui/dashboard.py"/>
         <location filename="../gui/settings_page.py"/>
+        <location filename="../toolbelt/help.py"/>
         <source>Help</source>
         <translation>Bantuan</translation>
     </message>

@@ -8,8 +8,9 @@ import os
 
 from qgis.PyQt.QtCore import QUrl
 from qgis.PyQt.QtGui import QDesktopServices
+from qgis.PyQt.QtWidgets import QDialogButtonBox, QPushButton
 
-from .i18n import language
+from .i18n import language, tr
 
 HELP_DIR = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "help")
 LANGUAGES = ("en", "id")
@@ -31,6 +32,18 @@ def help_url(topic: str, lang: str = "") -> QUrl:
 def open_help(topic: str) -> bool:
     """Open the page with the desktop's browser; False when the desktop could not."""
     return QDesktopServices.openUrl(help_url(topic))
+
+
+def add_help_button(button_box: QDialogButtonBox, topic: str) -> QPushButton:
+    """Put a Help button in a dialog's button box that opens ``topic``'s page.
+
+    The text comes from the plugin's translation ("Bantuan"), like the settings page's and the
+    dashboard's, rather than from Qt's own catalogue, which QGIS may not ship for Indonesian.
+    """
+    button = button_box.addButton(QDialogButtonBox.StandardButton.Help)
+    button.setText(tr("Help"))
+    button_box.helpRequested.connect(lambda: open_help(topic))
+    return button
 
 
 def topics() -> list:

@@ -5,7 +5,10 @@ import pkgutil
 import re
 from pathlib import Path
 
+import pytest
 from qgis.core import QgsApplication
+from qgis.PyQt.QtCore import QObject, QUrl, pyqtSlot
+from qgis.PyQt.QtGui import QDesktopServices
 
 import paser_smartcity_plugin.gui
 from paser_smartcity_plugin.toolbelt.help import HELP_DIR, LANGUAGES, help_path, topics
@@ -22,7 +25,7 @@ def _gui_help_topics():
 
 def test_every_dialog_has_a_page_in_both_languages():
     gui_topics = _gui_help_topics()
-    assert {"settings_page", "dashboard"} <= set(gui_topics)
+    assert {"settings_page", "dashboard", "register_dialog", "sync_dialogs", "telkom"} <= set(gui_topics)
     for topic in set(gui_topics.values()) | set(topics()):
         for lang in LANGUAGES:
             path = Path(HELP_DIR) / f"{topic}.{lang}.html"
@@ -45,3 +48,47 @@ def test_every_algorithm_has_translated_names_and_help(plugin):
     for algorithm in provider.algorithms():
         assert algorithm.displayName() and algorithm.group()
         assert len(algorithm.shortHelpString()) > 40, algorithm.id()
+
+
+class UrlCatcher(QObject):
+    def __init__(self):
+        super().__init__()
+        self.urls = []
+
+    @pyqtSlot(QUrl)
+    def open(self, url):
+        self.urls.append(url)
+
+
+def _dialog(name, plugin, workspace_path):
+    """One dialog of the register, sync and Telkom features, on a demo workspace."""
+    import os
+
+    from paser_smartcity_plugin.core.workspace import Workspace, create_workspace
+    from paser_smartcity_plugin.gui.sync_dialogs import ConflictsDialog, HistoryDialog, SyncDialog
+    from paser_smartcity_plugin.gui.telkom import ExportDialog
+
+    os.makedirs(os.path.dirname(workspace_path), exist_ok=True)
+    create_workspace(workspace_path, demo=True)
+    if name == "register":
+        plugin.register_action.trigger()
+        return plugin.register_dialog
+    factories = {"sync": lambda: SyncDialog("", ""), "conflicts": lambda: ConflictsDialog(Workspace(workspace_path)),
+                 "history": lambda: HistoryDialog(Workspace(workspace_path)), "telkom_export": ExportDialog}
+    return factories[name]()
+
+
+@pytest.mark.parametrize("name, topic", [("register", "register"), ("sync", "sync"), ("conflicts", "sync"),
+                                         ("history", "sync"), ("telkom_export", "telkom")])
+def test_feature_dialogs_have_a_help_button_opening_their_page(plugin, workspace_path, name, topic):
+    dialog = _dialog(name, plugin, workspace_path)
+    catcher = UrlCatcher()
+    QDesktopServices.setUrlHandler("file", catcher, "open")
+    try:
+        assert dialog.help_button.text() == "Help"
+        dialog.help_button.click()
+    finally:
+        QDesktopServices.unsetUrlHandler("file")
+        dialog.close()
+    (url,) = catcher.urls
+    assert url.toLocalFile().endswith(f"help/{topic}.en.html")

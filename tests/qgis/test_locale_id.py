@@ -132,5 +132,6 @@ def test_sync_tables_are_indonesian(indonesian):
             headers = [dialog.table.horizontalHeaderItem(c).text() for c in range(dialog.table.columnCount())]
             assert headers[0] == first
             assert not set(headers) & set(dialog_class.COLUMNS) - {"Server"}
+            assert dialog.help_button.text() == "Bantuan"
         finally:
             dialog.deleteLater()

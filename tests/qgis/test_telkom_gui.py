@@ -87,6 +87,7 @@ def test_import_asks_for_the_crs_then_previews_then_applies(plugin, workspace, t
     report = dialog.save_report(str(tmp_path / "report.csv"))
     assert "permit" in Path(report).read_text(encoding="utf-8-sig")
     assert digest(workspace.path) == before  # nothing written before Apply
+    assert dialog.help_button.text() == "Help"  # opens help/telkom.<lang>.html (test_help.py)
     dialog.apply_button.click()
     wait_for(lambda: flow.counts is not None and idle())
     assert flow.counts == {"UPDATED": 1, "NEW": 0}
