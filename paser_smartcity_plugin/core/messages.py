@@ -26,7 +26,7 @@ class Message:
 
     def render(self, translate: Optional[Callable[[str], str]] = None) -> str:
         template = translate(self.template) if translate else self.template
-        values = {k: (v.render(translate) if isinstance(v, Message) else v) for k, v in self.params}
+        values = {k: (v.render(translate) if isinstance(v, (Message, MessageError)) else v) for k, v in self.params}
         try:
             return template.format(**values)
         except (KeyError, IndexError, ValueError):  # a broken translation must not hide the message
@@ -43,3 +43,19 @@ class Message:
 
     def __hash__(self) -> int:
         return hash((self.template, self.params))
+
+
+class MessageError(ValueError):
+    """An error the officer can act on, made of :class:`Message` (or plain text) parts.
+
+    ``str(error)`` is the English text (logs, tests); ``error.render(tr)`` is what the GUI and
+    Processing show, each template translated. Several parts are joined with "; ".
+    """
+
+    def __init__(self, *messages):
+        self.messages = tuple(messages)
+        super().__init__(self.render())
+
+    def render(self, translate: Optional[Callable[[str], str]] = None) -> str:
+        return "; ".join(m.render(translate) if isinstance(m, (Message, MessageError)) else str(m)
+                         for m in self.messages)

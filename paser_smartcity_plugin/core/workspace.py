@@ -10,11 +10,11 @@ import sqlite3
 import tempfile
 import uuid
 from contextlib import contextmanager
-from typing import Any, Dict, Iterable, Iterator, List, Optional, Sequence, Tuple, Union
+from typing import Any, Dict, Iterable, Iterator, List, Optional, Sequence, Tuple
 
 from . import changelog, gpkg
 from .gazetteer import REGENCY_EXTENT, Gazetteer, default_gazetteer
-from .messages import N_, Message
+from .messages import N_, Message, MessageError
 from .schema import (
     DATETIME,
     DESA_CODE_RE,
@@ -50,20 +50,13 @@ _SQL_UUID4 = (
 _SQL_NOW = "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')"
 
 
-class WorkspaceError(ValueError):
+class WorkspaceError(MessageError):
     """A problem the officer can fix: the message says what and where.
 
-    It carries core messages (``N_`` templates and their values, core/messages.py):
+    Built from core messages (``N_`` templates and their values, core/messages.py):
     ``str(error)`` is the English text (logs, tests); ``error.render(tr)`` is what the GUI
-    shows, in the officer's language. Several messages are joined with "; ".
+    shows, in the officer's language.
     """
-
-    def __init__(self, *messages: Union[str, Message]):
-        self.messages = tuple(messages)
-        super().__init__(self.render())
-
-    def render(self, translate=None) -> str:
-        return "; ".join(m.render(translate) if isinstance(m, Message) else str(m) for m in self.messages)
 
 
 def new_uid() -> str:

@@ -57,7 +57,7 @@ def geopandas_ready(logger) -> bool:
     try:
         load()
     except GeopandasMissingError as exc:
-        logger.log(tr("The Telkom exchange needs geopandas: {error}").format(error=exc), CRITICAL, push=True)
+        logger.log(tr("The Telkom exchange needs geopandas: {error}").format(error=tr_error(exc)), CRITICAL, push=True)
         return False
     return True
 
@@ -340,7 +340,7 @@ class ImportFlow:
     def failed(self, task: PreviewTask) -> None:
         error = task.error
         if isinstance(error, MissingCrsError):
-            crs = self.ask_crs(str(error))
+            crs = self.ask_crs(tr_error(error))
             if crs is not None:
                 self.start(source_crs=crs, member=task.member)
             return

@@ -519,6 +519,263 @@
         <translation>{layer} {uid}: lokasi ini sudah tidak ada di ruang kerja</translation>
     </message>
     <message>
+        <location filename="../core/telkom/engine.py"/>
+        <source>The Telkom exchange needs the Python package geopandas with pyogrio (or fiona) in the Python that QGIS uses. Debian/Ubuntu: apt install python3-geopandas; Windows (OSGeo4W Shell) or macOS: python -m pip install geopandas pyogrio. The rest of the plugin works without it.</source>
+        <translation>Pertukaran data Telkom memerlukan paket Python geopandas dengan pyogrio (atau fiona) di Python yang dipakai QGIS. Debian/Ubuntu: apt install python3-geopandas; Windows (OSGeo4W Shell) atau macOS: python -m pip install geopandas pyogrio. Bagian lain plugin tetap berfungsi tanpanya.</translation>
+    </message>
+    <message>
+        <location filename="../core/telkom/engine.py"/>
+        <source>{hint} ({error})</source>
+        <translation>{hint} ({error})</translation>
+    </message>
+    <message>
+        <location filename="../core/telkom/engine.py"/>
+        <source>unknown shapefile engine {name!r}; use pyogrio or fiona</source>
+        <translation>mesin shapefile {name!r} tidak dikenal; gunakan pyogrio atau fiona</translation>
+    </message>
+    <message>
+        <location filename="../core/telkom/engine.py"/>
+        <source>{hint} (neither {engines} can be imported)</source>
+        <translation>{hint} ({engines} tidak dapat diimpor)</translation>
+    </message>
+    <message>
+        <location filename="../core/telkom/engine.py"/>
+        <source>the shapefile cannot be read ({kind}: {error})</source>
+        <translation>shapefile tidak dapat dibaca ({kind}: {error})</translation>
+    </message>
+    <message>
+        <location filename="../core/telkom/export.py"/>
+        <source>export cancelled; nothing was written</source>
+        <translation>ekspor dibatalkan; tidak ada yang ditulis</translation>
+    </message>
+    <message>
+        <location filename="../core/telkom/export.py"/>
+        <source>{path}: the Telkom package is a zip; its name must end in .zip</source>
+        <translation>{path}: paket Telkom berupa zip; namanya harus berakhiran .zip</translation>
+    </message>
+    <message>
+        <location filename="../core/telkom/export.py"/>
+        <location filename="../core/workspace.py"/>
+        <source>folder {directory} does not exist</source>
+        <translation>folder {directory} tidak ada</translation>
+    </message>
+    <message>
+        <location filename="../core/telkom/export.py"/>
+        <source>choose layers among {layers}</source>
+        <translation>pilih lapisan di antara {layers}</translation>
+    </message>
+    <message>
+        <location filename="../core/telkom/export.py"/>
+        <location filename="../core/telkom/importer.py"/>
+        <source>{crs} is not a coordinate reference system ({error})</source>
+        <translation>{crs} bukan sistem referensi koordinat ({error})</translation>
+    </message>
+    <message>
+        <location filename="../core/telkom/files.py"/>
+        <source>the zip entry {name!r} has an absolute path; the zip is refused</source>
+        <translation>isi zip {name!r} memiliki jalur absolut; zip ditolak</translation>
+    </message>
+    <message>
+        <location filename="../core/telkom/files.py"/>
+        <source>the zip entry {name!r} points outside the zip folder (..); the zip is refused</source>
+        <translation>isi zip {name!r} menunjuk ke luar folder zip (..); zip ditolak</translation>
+    </message>
+    <message>
+        <location filename="../core/telkom/files.py"/>
+        <source>the zip holds {count} entries (limit {limit}); it is refused</source>
+        <translation>zip berisi {count} entri (batas {limit}); zip ditolak</translation>
+    </message>
+    <message>
+        <location filename="../core/telkom/files.py"/>
+        <source>the zip entry {name!r} is a symbolic link; the zip is refused</source>
+        <translation>isi zip {name!r} adalah tautan simbolik; zip ditolak</translation>
+    </message>
+    <message>
+        <location filename="../core/telkom/files.py"/>
+        <source>the zip entry {name!r} is encrypted; send it without a password</source>
+        <translation>isi zip {name!r} dienkripsi; kirimkan tanpa kata sandi</translation>
+    </message>
+    <message>
+        <location filename="../core/telkom/files.py"/>
+        <source>the zip unpacks to more than {mb} MB; it is refused (a zip bomb or far more than a shapefile exchange needs)</source>
+        <translation>zip terurai menjadi lebih dari {mb} MB; zip ditolak (bom zip atau jauh melebihi kebutuhan pertukaran shapefile)</translation>
+    </message>
+    <message>
+        <location filename="../core/telkom/files.py"/>
+        <source>the zip entry {name!r} is compressed {ratio}:1 (limit {limit}:1); the zip is refused as a possible zip bomb</source>
+        <translation>isi zip {name!r} dikompresi {ratio}:1 (batas {limit}:1); zip ditolak karena mungkin bom zip</translation>
+    </message>
+    <message>
+        <location filename="../core/telkom/files.py"/>
+        <source>the zip entry {name!r} unpacks to more than it declares; the zip is refused</source>
+        <translation>isi zip {name!r} terurai lebih besar dari yang dinyatakan; zip ditolak</translation>
+    </message>
+    <message>
+        <location filename="../core/telkom/files.py"/>
+        <source>the zip entry {name!r} is damaged ({error})</source>
+        <translation>isi zip {name!r} rusak ({error})</translation>
+    </message>
+    <message>
+        <location filename="../core/telkom/files.py"/>
+        <source>{path} does not exist</source>
+        <translation>{path} tidak ada</translation>
+    </message>
+    <message>
+        <location filename="../core/telkom/files.py"/>
+        <source>{name}: choose a .zip or a .shp file</source>
+        <translation>{name}: pilih berkas .zip atau .shp</translation>
+    </message>
+    <message>
+        <location filename="../core/telkom/files.py"/>
+        <source>{name} is not a readable zip file ({error})</source>
+        <translation>{name} bukan berkas zip yang dapat dibaca ({error})</translation>
+    </message>
+    <message>
+        <location filename="../core/telkom/files.py"/>
+        <source>{name} holds no shapefile (.shp with .shx and .dbf)</source>
+        <translation>{name} tidak berisi shapefile (.shp dengan .shx dan .dbf)</translation>
+    </message>
+    <message>
+        <location filename="../core/telkom/files.py"/>
+        <source>the zip has no single shapefile named {member!r}; it holds: {names}</source>
+        <translation>zip tidak berisi tepat satu shapefile bernama {member!r}; isinya: {names}</translation>
+    </message>
+    <message>
+        <location filename="../core/telkom/files.py"/>
+        <source>the zip holds several shapefiles ({names}); choose the one to import</source>
+        <translation>zip berisi beberapa shapefile ({names}); pilih yang akan diimpor</translation>
+    </message>
+    <message>
+        <location filename="../core/telkom/files.py"/>
+        <source>shapefile {name}: the {parts} part is missing (a shapefile needs .shp, .shx and .dbf)</source>
+        <translation>shapefile {name}: bagian {parts} tidak ada (shapefile memerlukan .shp, .shx dan .dbf)</translation>
+    </message>
+    <message>
+        <location filename="../core/telkom/files.py"/>
+        <source>shapefile {name}: .shp and .shx disagree; the file is damaged</source>
+        <translation>shapefile {name}: .shp dan .shx tidak sesuai; berkas rusak</translation>
+    </message>
+    <message>
+        <location filename="../core/telkom/files.py"/>
+        <source>shapefile {name} holds {kind} geometries; only points can be imported</source>
+        <translation>shapefile {name} berisi geometri {kind}; hanya titik yang dapat diimpor</translation>
+    </message>
+    <message>
+        <location filename="../core/telkom/files.py"/>
+        <source>shapefile {name}: the .shx index is damaged</source>
+        <translation>shapefile {name}: indeks .shx rusak</translation>
+    </message>
+    <message>
+        <location filename="../core/telkom/files.py"/>
+        <source>shapefile {name}: .dbf has {count} records but .shx indexes {indexed}; the file is damaged</source>
+        <translation>shapefile {name}: .dbf berisi {count} rekaman, tetapi .shx mengindeks {indexed}; berkas rusak</translation>
+    </message>
+    <message>
+        <location filename="../core/telkom/files.py"/>
+        <source>shapefile {name}: the {ext} part is damaged (too short)</source>
+        <translation>shapefile {name}: bagian {ext} rusak (terlalu pendek)</translation>
+    </message>
+    <message>
+        <location filename="../core/telkom/files.py"/>
+        <source>shapefile {name}: the {ext} part is not a shapefile or is damaged</source>
+        <translation>shapefile {name}: bagian {ext} bukan shapefile atau rusak</translation>
+    </message>
+    <message>
+        <location filename="../core/telkom/files.py"/>
+        <source>shapefile {name}: the {ext} part is damaged (its length does not match its header)</source>
+        <translation>shapefile {name}: bagian {ext} rusak (panjangnya tidak sesuai dengan header)</translation>
+    </message>
+    <message>
+        <location filename="../core/telkom/files.py"/>
+        <source>shapefile {name}: the .dbf part is damaged (too short)</source>
+        <translation>shapefile {name}: bagian .dbf rusak (terlalu pendek)</translation>
+    </message>
+    <message>
+        <location filename="../core/telkom/files.py"/>
+        <source>shapefile {name}: the .dbf part is damaged (its records do not fit the file)</source>
+        <translation>shapefile {name}: bagian .dbf rusak (rekamannya tidak muat di berkas)</translation>
+    </message>
+    <message>
+        <location filename="../core/telkom/files.py"/>
+        <source>shapefile {name}: the .dbf part is damaged (its records are not DBF records)</source>
+        <translation>shapefile {name}: bagian .dbf rusak (rekamannya bukan rekaman DBF)</translation>
+    </message>
+    <message>
+        <location filename="../core/telkom/files.py"/>
+        <source>shapefile {name}: the .cpg names an unknown encoding {encoding!r}</source>
+        <translation>shapefile {name}: .cpg menyebut pengodean yang tidak dikenal {encoding!r}</translation>
+    </message>
+    <message>
+        <location filename="../core/telkom/importer.py"/>
+        <source>import cancelled; nothing was written</source>
+        <translation>impor dibatalkan; tidak ada yang ditulis</translation>
+    </message>
+    <message>
+        <location filename="../core/telkom/importer.py"/>
+        <source>unknown layer {layer!r}; expected {first} or {second}</source>
+        <translation>lapisan {layer!r} tidak dikenal; seharusnya {first} atau {second}</translation>
+    </message>
+    <message>
+        <location filename="../core/telkom/importer.py"/>
+        <source>the match distance must be zero or more metres</source>
+        <translation>jarak pencocokan harus nol meter atau lebih</translation>
+    </message>
+    <message>
+        <location filename="../core/telkom/importer.py"/>
+        <source>several shapefiles target the same layer; choose the one to import</source>
+        <translation>beberapa shapefile ditujukan ke lapisan yang sama; pilih yang akan diimpor</translation>
+    </message>
+    <message>
+        <location filename="../core/telkom/importer.py"/>
+        <source>cannot tell whether shapefile {name} holds service points or tower plans; choose the layer</source>
+        <translation>tidak dapat ditentukan apakah shapefile {name} berisi titik layanan atau rencana menara; pilih lapisannya</translation>
+    </message>
+    <message>
+        <location filename="../core/telkom/importer.py"/>
+        <source>columns {first} and {second} both mean {field}; rename or remove one</source>
+        <translation>kolom {first} dan {second} sama-sama berarti {field}; ganti nama atau hapus salah satunya</translation>
+    </message>
+    <message>
+        <location filename="../core/telkom/importer.py"/>
+        <source>shapefile {name} has no .prj: say which coordinate reference system it uses (e.g. EPSG:32750 UTM 50S, EPSG:9490 SRGI2013 UTM 50S, EPSG:23837 DGN95 TM-3 50.1, EPSG:4326 geographic)</source>
+        <translation>shapefile {name} tidak memiliki .prj: sebutkan sistem referensi koordinat yang dipakainya (mis. EPSG:32750 UTM 50S, EPSG:9490 SRGI2013 UTM 50S, EPSG:23837 DGN95 TM-3 50.1, EPSG:4326 geografis)</translation>
+    </message>
+    <message>
+        <location filename="../core/telkom/importer.py"/>
+        <source>shapefile {name}: its .prj cannot be understood</source>
+        <translation>shapefile {name}: .prj-nya tidak dapat dipahami</translation>
+    </message>
+    <message>
+        <location filename="../core/telkom/importer.py"/>
+        <source>shapefile {name}: the reader returned no column {columns}; the .dbf may be damaged</source>
+        <translation>shapefile {name}: pembaca tidak mengembalikan kolom {columns}; .dbf mungkin rusak</translation>
+    </message>
+    <message>
+        <location filename="../core/telkom/importer.py"/>
+        <source>this preview has already been applied; preview the file again</source>
+        <translation>pratinjau ini sudah diterapkan; buat pratinjau berkas itu lagi</translation>
+    </message>
+    <message>
+        <location filename="../core/telkom/importer.py"/>
+        <source>the preview was made for {previewed}, not for {path}</source>
+        <translation>pratinjau dibuat untuk {previewed}, bukan untuk {path}</translation>
+    </message>
+    <message>
+        <location filename="../core/telkom/importer.py"/>
+        <source>{layer}: site {name} ({uid}) was deleted since the preview; preview the import again</source>
+        <translation>{layer}: lokasi {name} ({uid}) dihapus setelah pratinjau; buat pratinjau impor lagi</translation>
+    </message>
+    <message>
+        <location filename="../core/telkom/importer.py"/>
+        <source>{layer}: site {name} ({uid}) was edited since the preview; preview the import again</source>
+        <translation>{layer}: lokasi {name} ({uid}) disunting setelah pratinjau; buat pratinjau impor lagi</translation>
+    </message>
+    <message>
+        <location filename="../core/telkom/importer.py"/>
+        <source>nothing was imported: {error}</source>
+        <translation>tidak ada yang diimpor: {error}</translation>
+    </message>
+    <message>
         <location filename="../core/workspace.py"/>
         <source>{layer}: unknown field(s) {fields}</source>
         <translation>{layer}: kolom tidak dikenal {fields}</translation>
@@ -587,11 +844,6 @@
         <location filename="../core/workspace.py"/>
         <source>{path} already exists and is not a Paser Smart City workspace; choose another file name — it will not be overwritten</source>
         <translation>{path} sudah ada dan bukan ruang kerja Paser Smart City; pilih nama berkas lain — berkas itu tidak akan ditimpa</translation>
-    </message>
-    <message>
-        <location filename="../core/workspace.py"/>
-        <source>folder {directory} does not exist</source>
-        <translation>folder {directory} tidak ada</translation>
     </message>
     <message>
         <location filename="../core/workspace.py"/>

@@ -19,6 +19,7 @@ from qgis.core import (
 )
 
 from ..core.schema import LAYER_NAMES, SERVICE_POINTS, TOWER_PLANS
+from ..toolbelt.i18n import tr_error
 from .base import PaserAlgorithm
 
 BOTH = "both"
@@ -111,7 +112,7 @@ class ExportTelkomAlgorithm(_TelkomAlgorithm):
             result = self.in_worker(export_package, workspace, output, layers=layers, crs=crs, only_uids=self.selection,
                                     progress=feedback.setProgress, is_canceled=feedback.isCanceled)
         except TelkomError as exc:
-            raise QgsProcessingException(str(exc)) from None
+            raise QgsProcessingException(tr_error(exc)) from None
         for layer in result.layers:
             feedback.pushInfo(self.tr("{layer}: {features} sites, {pending} without coordinates, {cuts} values cut")
                               .format(layer=layer.layer, features=layer.features, pending=layer.without_coordinates,
@@ -207,7 +208,7 @@ class ImportTelkomAlgorithm(_TelkomAlgorithm):
                 self.in_worker(apply_import, workspace, preview, is_canceled=feedback.isCanceled,
                              progress=lambda p: feedback.setProgress(50 + p / 2))
         except TelkomError as exc:
-            raise QgsProcessingException(str(exc)) from None
+            raise QgsProcessingException(tr_error(exc)) from None
         counts = preview.counts()
         feedback.pushInfo(self.tr("{matched} matched, {updated} with changes, {new} new, {rejected} rejected; {what}")
                           .format(matched=counts["MATCHED"], updated=counts["UPDATED"], new=counts["NEW"],

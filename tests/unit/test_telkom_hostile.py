@@ -148,3 +148,16 @@ def test_empty_zip_and_other_files(demo_workspace, tmp_path):
     other = tmp_path / "towers.gpkg"
     other.write_bytes(b"x")
     refused(demo_workspace, other, "choose a .zip or a .shp")
+
+
+def test_refusals_are_translatable_templates(demo_workspace, tower_shp, tmp_path):
+    """The GUI shows TelkomError through render(tr): the template is translated, the values kept."""
+    archive = zip_with(tmp_path / "evil.zip", [("../tower_plans" + ext, data) for ext, data in parts_of(tower_shp).items()])
+    with pytest.raises(TelkomError) as raised:
+        preview_import(demo_workspace, archive)
+    indonesian = {"the zip entry {name!r} points outside the zip folder (..); the zip is refused":
+                  "isi zip {name!r} menunjuk ke luar folder zip (..); zip ditolak"}
+    assert str(raised.value).startswith("the zip entry '../tower_plans.")
+    assert str(raised.value).endswith("points outside the zip folder (..); the zip is refused")
+    shown = raised.value.render(lambda text: indonesian.get(text, text))
+    assert shown.startswith("isi zip '../tower_plans.") and shown.endswith("menunjuk ke luar folder zip (..); zip ditolak")

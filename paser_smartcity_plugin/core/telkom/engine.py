@@ -12,12 +12,13 @@ import warnings
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any, Callable, Dict, List, Optional, Tuple, TypeVar
 
+from ..messages import N_, Message
 from .errors import GeopandasMissingError, TelkomError
 
 ENGINES = ("pyogrio", "fiona")
 T = TypeVar("T")
 
-INSTALL_HINT = (
+INSTALL_HINT = N_(
     "The Telkom exchange needs the Python package geopandas with pyogrio (or fiona) in the Python "
     "that QGIS uses. Debian/Ubuntu: apt install python3-geopandas; Windows (OSGeo4W Shell) or "
     "macOS: python -m pip install geopandas pyogrio. The rest of the plugin works without it."
@@ -29,11 +30,11 @@ def load(engine: Optional[str] = None) -> Tuple[Any, str]:
     try:
         geopandas = importlib.import_module("geopandas")
     except ImportError as exc:
-        raise GeopandasMissingError(f"{INSTALL_HINT} ({exc})") from None
+        raise GeopandasMissingError(Message(N_("{hint} ({error})"), hint=Message(INSTALL_HINT), error=exc)) from None
     candidates = (engine,) if engine else ENGINES
     for name in candidates:
         if name not in ENGINES:
-            raise TelkomError(f"unknown shapefile engine {name!r}; use pyogrio or fiona")
+            raise TelkomError(Message(N_("unknown shapefile engine {name!r}; use pyogrio or fiona"), name=name))
         try:
             module = importlib.import_module(name)
         except ImportError:
@@ -41,7 +42,8 @@ def load(engine: Optional[str] = None) -> Tuple[Any, str]:
         if getattr(module, "__version__", None) is None:  # a stray folder of that name, not the package
             continue
         return geopandas, name
-    raise GeopandasMissingError(f"{INSTALL_HINT} (neither {' nor '.join(candidates)} can be imported)")
+    raise GeopandasMissingError(Message(N_("{hint} (neither {engines} can be imported)"), hint=Message(INSTALL_HINT),
+                                        engines=" nor ".join(candidates)))
 
 
 _WORKER = None
@@ -125,4 +127,5 @@ def read_points(path: str, engine: str, encoding: str, columns: Optional[List[st
             warnings.simplefilter("ignore")
             return geopandas.read_file(path, **kwargs)
     except Exception as exc:  # noqa: BLE001 - every reader error means an unreadable file
-        raise TelkomError(f"the shapefile cannot be read ({type(exc).__name__}: {exc})") from None
+        raise TelkomError(Message(N_("the shapefile cannot be read ({kind}: {error})"), kind=type(exc).__name__,
+                                  error=exc)) from None

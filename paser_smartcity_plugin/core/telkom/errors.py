@@ -1,7 +1,13 @@
-"""Errors of the Telkom exchange: each says what is wrong in words the officer can act on."""
+"""Errors of the Telkom exchange: each says what is wrong in words the officer can act on.
+
+Their text is made of core messages (``N_`` templates, core/messages.py), shown translated
+through ``render(tr)`` (toolbelt.i18n.tr_error) and in English by ``str()``.
+"""
+
+from ..messages import MessageError
 
 
-class TelkomError(ValueError):
+class TelkomError(MessageError):
     """Input or settings the exchange refuses; nothing was written."""
 
 
@@ -20,6 +26,6 @@ class CancelledError(TelkomError):
 class ChoiceNeededError(TelkomError):
     """A zip holds several shapefiles and none was chosen; ``choices`` lists them."""
 
-    def __init__(self, message: str, choices):
+    def __init__(self, message, choices):
         super().__init__(message)
         self.choices = list(choices)

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from typing import Callable, Collection, Dict, List, Optional, Sequence
 
 from .. import gpkg
+from ..messages import N_, Message
 from ..schema import GEOMETRY_COLUMN, INTEGER, LAYER_NAMES, LAYERS, REAL
 from ..workspace import GEOMETRY, Workspace
 from . import engine as engines
@@ -74,7 +75,7 @@ def _crs_label(crs: str) -> str:
 
 def _check(is_canceled: IsCanceled) -> None:
     if is_canceled is not None and is_canceled():
-        raise CancelledError("export cancelled; nothing was written")
+        raise CancelledError(Message(N_("export cancelled; nothing was written")))
 
 
 def export_package(workspace: Workspace, output: str, layers: Sequence[str] = LAYER_NAMES,
@@ -87,20 +88,21 @@ def export_package(workspace: Workspace, output: str, layers: Sequence[str] = LA
     beside ``output`` and renamed into place, so a failure never leaves half a package.
     """
     if not output.lower().endswith(".zip"):
-        raise TelkomError(f"{output}: the Telkom package is a zip; its name must end in .zip")
+        raise TelkomError(Message(N_("{path}: the Telkom package is a zip; its name must end in .zip"), path=output))
     folder = os.path.dirname(os.path.abspath(output))
     if not os.path.isdir(folder):
-        raise TelkomError(f"folder {folder} does not exist")
+        raise TelkomError(Message(N_("folder {directory} does not exist"), directory=folder))
     unknown = [lyr for lyr in layers if lyr not in LAYER_NAMES]
     if unknown or not layers:
-        raise TelkomError(f"choose layers among {', '.join(LAYER_NAMES)}")
+        raise TelkomError(Message(N_("choose layers among {layers}"), layers=", ".join(LAYER_NAMES)))
     geopandas, engine = engines.load(engine)
     try:
         from pyproj import CRS
 
         target = CRS.from_user_input(crs)
     except Exception as exc:  # noqa: BLE001 - pyproj raises its own CRSError
-        raise TelkomError(f"{crs} is not a coordinate reference system ({exc})") from None
+        raise TelkomError(Message(N_("{crs} is not a coordinate reference system ({error})"), crs=crs,
+                                  error=exc)) from None
     results: List[LayerExport] = []
     step = 100.0 / len(layers)
     with tempfile.TemporaryDirectory(prefix="paser-telkom-export-") as tmp:

@@ -18,6 +18,7 @@ import zlib
 from dataclasses import dataclass, field
 from typing import Dict, List, Optional, Tuple
 
+from ..messages import N_, Message
 from ..schema import LAYER_NAMES, SERVICE_POINTS, TOWER_PLANS
 from .errors import ChoiceNeededError, TelkomError
 
@@ -59,30 +60,36 @@ class ShapefileSource:
 def _check_member_name(name: str) -> None:
     normalized = name.replace("\\", "/")
     if normalized.startswith("/") or re.match(r"^[A-Za-z]:", normalized):
-        raise TelkomError(f"the zip entry {name!r} has an absolute path; the zip is refused")
+        raise TelkomError(Message(N_("the zip entry {name!r} has an absolute path; the zip is refused"), name=name))
     if ".." in normalized.split("/"):
-        raise TelkomError(f"the zip entry {name!r} points outside the zip folder (..); the zip is refused")
+        raise TelkomError(Message(N_("the zip entry {name!r} points outside the zip folder (..); the zip is refused"),
+                                  name=name))
 
 
 def _check_zip(zf: zipfile.ZipFile) -> List[zipfile.ZipInfo]:
     infos = zf.infolist()
     if len(infos) > MAX_ENTRIES:
-        raise TelkomError(f"the zip holds {len(infos)} entries (limit {MAX_ENTRIES}); it is refused")
+        raise TelkomError(Message(N_("the zip holds {count} entries (limit {limit}); it is refused"), count=len(infos),
+                                  limit=MAX_ENTRIES))
     total = 0
     for info in infos:
         _check_member_name(info.filename)
         mode = info.external_attr >> 16
         if stat.S_ISLNK(mode):
-            raise TelkomError(f"the zip entry {info.filename!r} is a symbolic link; the zip is refused")
+            raise TelkomError(Message(N_("the zip entry {name!r} is a symbolic link; the zip is refused"),
+                                      name=info.filename))
         if info.flag_bits & 0x1:
-            raise TelkomError(f"the zip entry {info.filename!r} is encrypted; send it without a password")
+            raise TelkomError(Message(N_("the zip entry {name!r} is encrypted; send it without a password"),
+                                      name=info.filename))
         total += info.file_size
         if total > MAX_TOTAL_BYTES:
-            raise TelkomError(f"the zip unpacks to more than {MAX_TOTAL_BYTES >> 20} MB; it is refused "
-                              "(a zip bomb or far more than a shapefile exchange needs)")
+            raise TelkomError(Message(N_("the zip unpacks to more than {mb} MB; it is refused "
+                                         "(a zip bomb or far more than a shapefile exchange needs)"),
+                                      mb=MAX_TOTAL_BYTES >> 20))
         if info.file_size >= RATIO_MIN_BYTES and info.file_size > MAX_RATIO * max(info.compress_size, 1):
-            raise TelkomError(f"the zip entry {info.filename!r} is compressed {info.file_size // max(info.compress_size, 1)}"
-                              f":1 (limit {MAX_RATIO}:1); the zip is refused as a possible zip bomb")
+            raise TelkomError(Message(N_("the zip entry {name!r} is compressed {ratio}:1 (limit {limit}:1); the zip is "
+                                         "refused as a possible zip bomb"), name=info.filename,
+                                      ratio=info.file_size // max(info.compress_size, 1), limit=MAX_RATIO))
     return infos
 
 
@@ -98,11 +105,12 @@ def _extract(zf: zipfile.ZipFile, info: zipfile.ZipInfo, target: str) -> None:
                     break
                 written += len(chunk)
                 if written > limit:
-                    raise TelkomError(f"the zip entry {info.filename!r} unpacks to more than it declares; "
-                                      "the zip is refused")
+                    raise TelkomError(Message(N_("the zip entry {name!r} unpacks to more than it declares; "
+                                                     "the zip is refused"), name=info.filename))
                 dst.write(chunk)
     except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError) as exc:
-        raise TelkomError(f"the zip entry {info.filename!r} is damaged ({exc})") from None
+        raise TelkomError(Message(N_("the zip entry {name!r} is damaged ({error})"), name=info.filename,
+                                  error=exc)) from None
 
 
 def _group(names: List[str]) -> Dict[str, Dict[str, str]]:
@@ -138,7 +146,7 @@ def open_source(path: str, workdir: str, member: Optional[str] = None) -> List[S
     any other zip with several shapefiles needs ``member`` to say which one to read.
     """
     if not os.path.exists(path):
-        raise TelkomError(f"{path} does not exist")
+        raise TelkomError(Message(N_("{path} does not exist"), path=path))
     lower = path.lower()
     if lower.endswith(".zip"):
         sources = _from_zip(path, workdir, member)
@@ -150,7 +158,7 @@ def open_source(path: str, workdir: str, member: Optional[str] = None) -> List[S
         parts = {ext: p for ext, p in siblings.items() if ext in SHAPEFILE_PARTS}
         sources = [_checked(ShapefileSource(os.path.basename(stem), parts))]
     else:
-        raise TelkomError(f"{os.path.basename(path)}: choose a .zip or a .shp file")
+        raise TelkomError(Message(N_("{name}: choose a .zip or a .shp file"), name=os.path.basename(path)))
     return sources
 
 
@@ -158,26 +166,28 @@ def _from_zip(path: str, workdir: str, member: Optional[str]) -> List[ShapefileS
     try:
         zf = zipfile.ZipFile(path)
     except (zipfile.BadZipFile, OSError) as exc:
-        raise TelkomError(f"{os.path.basename(path)} is not a readable zip file ({exc})") from None
+        raise TelkomError(Message(N_("{name} is not a readable zip file ({error})"), name=os.path.basename(path),
+                                  error=exc)) from None
     with zf:
         infos = _check_zip(zf)
         groups = _group([i.filename for i in infos if not i.is_dir()])
         if not groups:
-            raise TelkomError(f"{os.path.basename(path)} holds no shapefile (.shp with .shx and .dbf)")
+            raise TelkomError(Message(N_("{name} holds no shapefile (.shp with .shx and .dbf)"),
+                                      name=os.path.basename(path)))
         if member:
             wanted = [s for s in groups if s == member or os.path.basename(s) == member
                       or os.path.basename(s).lower() == os.path.splitext(os.path.basename(member))[0].lower()]
             if len(wanted) != 1:
-                raise TelkomError(f"the zip has no single shapefile named {member!r}; it holds: "
-                                  + ", ".join(sorted(groups)))
+                raise TelkomError(Message(N_("the zip has no single shapefile named {member!r}; it holds: {names}"),
+                                          member=member, names=", ".join(sorted(groups))))
             chosen = wanted
         elif len(groups) == 1:
             chosen = list(groups)
         else:
             by_layer = {layer_from_exact_name(s): s for s in groups}
             if None in by_layer or len(by_layer) != len(groups):
-                raise ChoiceNeededError("the zip holds several shapefiles (" + ", ".join(sorted(groups))
-                                  + "); choose the one to import", sorted(groups))
+                raise ChoiceNeededError(Message(N_("the zip holds several shapefiles ({names}); choose the one to import"),
+                                                 names=", ".join(sorted(groups))), sorted(groups))
             chosen = list(groups)
         by_name = {i.filename: i for i in infos}
         sources = []
@@ -200,22 +210,25 @@ def _checked(source: ShapefileSource) -> ShapefileSource:
     """Header checks of .shp/.shx/.dbf: missing or damaged parts and non-point layers."""
     missing = [ext for ext in REQUIRED_PARTS if ext not in source.paths]
     if missing:
-        raise TelkomError(f"shapefile {source.name}: the {', '.join(missing)} part is missing "
-                          "(a shapefile needs .shp, .shx and .dbf)")
+        raise TelkomError(Message(N_("shapefile {name}: the {parts} part is missing (a shapefile needs .shp, .shx "
+                                     "and .dbf)"), name=source.name, parts=", ".join(missing)))
     shp_type = _shp_header(source.name, source.paths[".shp"], ".shp")
     shx_type = _shp_header(source.name, source.paths[".shx"], ".shx")
     if shp_type != shx_type:
-        raise TelkomError(f"shapefile {source.name}: .shp and .shx disagree; the file is damaged")
+        raise TelkomError(Message(N_("shapefile {name}: .shp and .shx disagree; the file is damaged"),
+                                  name=source.name))
     if shp_type not in POINT_TYPES:
         kind = SHAPE_TYPES.get(shp_type, f"type {shp_type}")
-        raise TelkomError(f"shapefile {source.name} holds {kind} geometries; only points can be imported")
+        raise TelkomError(Message(N_("shapefile {name} holds {kind} geometries; only points can be imported"),
+                                  name=source.name, kind=kind))
     shx_size = os.path.getsize(source.paths[".shx"])
     if (shx_size - 100) % 8:
-        raise TelkomError(f"shapefile {source.name}: the .shx index is damaged")
+        raise TelkomError(Message(N_("shapefile {name}: the .shx index is damaged"), name=source.name))
     count, fields = _dbf_header(source.name, source.paths[".dbf"])
     if (shx_size - 100) // 8 != count:
-        raise TelkomError(f"shapefile {source.name}: .dbf has {count} records but .shx indexes "
-                          f"{(shx_size - 100) // 8}; the file is damaged")
+        raise TelkomError(Message(N_("shapefile {name}: .dbf has {count} records but .shx indexes {indexed}; the "
+                                     "file is damaged"), name=source.name, count=count,
+                                  indexed=(shx_size - 100) // 8))
     source.record_count = count
     source.dbf_fields = fields
     return source
@@ -225,14 +238,16 @@ def _shp_header(name: str, path: str, ext: str) -> int:
     with open(path, "rb") as f:
         header = f.read(100)
     if len(header) < 100:
-        raise TelkomError(f"shapefile {name}: the {ext} part is damaged (too short)")
+        raise TelkomError(Message(N_("shapefile {name}: the {ext} part is damaged (too short)"), name=name, ext=ext))
     magic, = struct.unpack(">i", header[:4])
     length_words, = struct.unpack(">i", header[24:28])
     version, shape_type = struct.unpack("<ii", header[28:36])
     if magic != SHP_MAGIC or version != 1000:
-        raise TelkomError(f"shapefile {name}: the {ext} part is not a shapefile or is damaged")
+        raise TelkomError(Message(N_("shapefile {name}: the {ext} part is not a shapefile or is damaged"), name=name,
+                                  ext=ext))
     if length_words * 2 != os.path.getsize(path):
-        raise TelkomError(f"shapefile {name}: the {ext} part is damaged (its length does not match its header)")
+        raise TelkomError(Message(N_("shapefile {name}: the {ext} part is damaged (its length does not match its "
+                                     "header)"), name=name, ext=ext))
     return shape_type
 
 
@@ -241,16 +256,18 @@ def _dbf_header(name: str, path: str):
     with open(path, "rb") as f:
         header = f.read(32)
         if len(header) < 32:
-            raise TelkomError(f"shapefile {name}: the .dbf part is damaged (too short)")
+            raise TelkomError(Message(N_("shapefile {name}: the .dbf part is damaged (too short)"), name=name))
         count, header_len, record_len = struct.unpack("<IHH", header[4:12])
         if header_len < 33 or record_len < 1 or header_len + count * record_len > size:
-            raise TelkomError(f"shapefile {name}: the .dbf part is damaged (its records do not fit the file)")
+            raise TelkomError(Message(N_("shapefile {name}: the .dbf part is damaged (its records do not fit the "
+                                         "file)"), name=name))
         descriptors = f.read(header_len - 32)
         f.seek(header_len)
         records = f.read(count * record_len)
     # Every record starts with its deletion flag, blank or '*': anything else is not a DBF record.
     if records[::record_len].strip(b" *"):
-        raise TelkomError(f"shapefile {name}: the .dbf part is damaged (its records are not DBF records)")
+        raise TelkomError(Message(N_("shapefile {name}: the .dbf part is damaged (its records are not DBF "
+                                     "records)"), name=name))
     fields = []
     for i in range(0, len(descriptors) - 31, 32):
         chunk = descriptors[i:i + 32]
@@ -310,7 +327,8 @@ def _declared_encoding(source: ShapefileSource) -> Optional[str]:
     try:
         codecs.lookup(declared)
     except LookupError:
-        raise TelkomError(f"shapefile {source.name}: the .cpg names an unknown encoding {declared!r}") from None
+        raise TelkomError(Message(N_("shapefile {name}: the .cpg names an unknown encoding {encoding!r}"),
+                                  name=source.name, encoding=declared)) from None
     return declared
 
 

@@ -19,6 +19,7 @@ from typing import Any, Callable, Dict, List, Optional, Sequence, Tuple
 
 from .. import gpkg
 from ..gazetteer import haversine_m
+from ..messages import N_, Message
 from ..schema import GEOMETRY_COLUMN, LAYERS, SERVICE_POINTS, TOWER_PLANS, UUID_RE
 from ..workspace import GEOMETRY, Workspace, WorkspaceError, validate_row
 from . import engine as engines
@@ -166,7 +167,7 @@ def _text(value: Any) -> str:
 
 def _check(is_canceled: IsCanceled) -> None:
     if is_canceled is not None and is_canceled():
-        raise CancelledError("import cancelled; nothing was written")
+        raise CancelledError(Message(N_("import cancelled; nothing was written")))
 
 
 # ---------------------------------------------------------------- preview
@@ -182,9 +183,10 @@ def preview_import(workspace: Workspace, path: str, source_crs: Optional[str] = 
     layer; ``source_crs`` is required when the shapefile has no .prj.
     """
     if layer is not None and layer not in LAYERS:
-        raise TelkomError(f"unknown layer {layer!r}; expected {SERVICE_POINTS} or {TOWER_PLANS}")
+        raise TelkomError(Message(N_("unknown layer {layer!r}; expected {first} or {second}"), layer=layer,
+                                  first=SERVICE_POINTS, second=TOWER_PLANS))
     if not match_distance_m >= 0:
-        raise TelkomError("the match distance must be zero or more metres")
+        raise TelkomError(Message(N_("the match distance must be zero or more metres")))
     _, engine = engines.load(engine)
     workdir = shapefiles.temporary_workdir()
     try:
@@ -193,7 +195,7 @@ def preview_import(workspace: Workspace, path: str, source_crs: Optional[str] = 
         for source in sources:
             source.layer = layer or _guess_layer(source)
         if len({s.layer for s in sources}) != len(sources):
-            raise TelkomError("several shapefiles target the same layer; choose the one to import")
+            raise TelkomError(Message(N_("several shapefiles target the same layer; choose the one to import")))
         infos: List[SourceInfo] = []
         rows: List[RowReport] = []
         step = 100.0 / len(sources)
@@ -218,8 +220,8 @@ def _guess_layer(source: shapefiles.ShapefileSource) -> str:
         return SERVICE_POINTS
     if upper & {"TINGGI_M", "TINGGI", "HEIGHT", "HEIGHT_M", "OPERATOR"}:
         return TOWER_PLANS
-    raise TelkomError(f"cannot tell whether shapefile {source.name} holds service points or tower plans; "
-                      "choose the layer")
+    raise TelkomError(Message(N_("cannot tell whether shapefile {name} holds service points or tower plans; "
+                                 "choose the layer"), name=source.name))
 
 
 def _map_columns(columns: Sequence[str], layer: str,
@@ -268,7 +270,8 @@ def _map_columns(columns: Sequence[str], layer: str,
         seen: Dict[str, str] = {}
         for column, ours in sorted(mapped.items()):
             if ours in seen:
-                raise TelkomError(f"columns {seen[ours]} and {column} both mean {ours}; rename or remove one")
+                raise TelkomError(Message(N_("columns {first} and {second} both mean {field}; rename or remove one"),
+                                          first=seen[ours], second=column, field=ours))
             seen[ours] = column
     return mapped, sorted(ignored), warnings
 
@@ -278,15 +281,17 @@ def _crs_of(gdf, source: shapefiles.ShapefileSource, source_crs: Optional[str]):
 
     if not source.has_prj:
         if not source_crs:
-            raise MissingCrsError(f"shapefile {source.name} has no .prj: say which coordinate reference system "
-                                  "it uses (e.g. EPSG:32750 UTM 50S, EPSG:9490 SRGI2013 UTM 50S, EPSG:23837 "
-                                  "DGN95 TM-3 50.1, EPSG:4326 geographic)")
+            raise MissingCrsError(Message(N_("shapefile {name} has no .prj: say which coordinate reference system it "
+                                             "uses (e.g. EPSG:32750 UTM 50S, EPSG:9490 SRGI2013 UTM 50S, "
+                                             "EPSG:23837 DGN95 TM-3 50.1, EPSG:4326 geographic)"),
+                                          name=source.name))
         try:
             return CRS.from_user_input(source_crs), []
         except Exception as exc:  # noqa: BLE001 - pyproj's CRSError
-            raise TelkomError(f"{source_crs} is not a coordinate reference system ({exc})") from None
+            raise TelkomError(Message(N_("{crs} is not a coordinate reference system ({error})"), crs=source_crs,
+                                      error=exc)) from None
     if gdf.crs is None:
-        raise TelkomError(f"shapefile {source.name}: its .prj cannot be understood")
+        raise TelkomError(Message(N_("shapefile {name}: its .prj cannot be understood"), name=source.name))
     warnings = []
     if source_crs:
         try:
@@ -320,8 +325,8 @@ def _preview_source(workspace: Workspace, source: shapefiles.ShapefileSource, so
     crs, warnings = _crs_of(gdf, source, source_crs)
     missing = [c for c in columns if c not in gdf.columns]
     if missing:
-        raise TelkomError(f"shapefile {source.name}: the reader returned no column {', '.join(missing)}; "
-                          "the .dbf may be damaged")
+        raise TelkomError(Message(N_("shapefile {name}: the reader returned no column {columns}; the .dbf may be "
+                                     "damaged"), name=source.name, columns=", ".join(missing)))
     info = SourceInfo(source.name, layer, encoding, _crs_label(crs), len(gdf), columns, ignored,
                       ([encoding_warning] if encoding_warning else []) + warnings + column_warnings)
     points = _points(gdf, crs)
@@ -613,9 +618,10 @@ def apply_import(workspace: Workspace, preview: ImportPreview, progress: Progres
     """
     _check(is_canceled)
     if preview.applied:
-        raise TelkomError("this preview has already been applied; preview the file again")
+        raise TelkomError(Message(N_("this preview has already been applied; preview the file again")))
     if preview.workspace and os.path.abspath(preview.workspace) != os.path.abspath(workspace.path):
-        raise TelkomError(f"the preview was made for {preview.workspace}, not for {workspace.path}")
+        raise TelkomError(Message(N_("the preview was made for {previewed}, not for {path}"),
+                                  previewed=preview.workspace, path=workspace.path))
     updates = [r for r in preview.rows if r.action == UPDATED]
     news = [r for r in preview.rows if r.action == NEW]
     total = max(len(updates) + len(news), 1)
@@ -626,11 +632,13 @@ def apply_import(workspace: Workspace, preview: ImportPreview, progress: Progres
                 current = conn.execute(f'SELECT updated_at FROM "{report.layer}" WHERE uid = ?',
                                        (report.uid,)).fetchone()
                 if current is None:
-                    raise TelkomError(f"{report.layer}: site {report.name} ({report.uid}) was deleted since the "
-                                      "preview; preview the import again")
+                    raise TelkomError(Message(N_("{layer}: site {name} ({uid}) was deleted since the preview; preview "
+                                                     "the import again"), layer=report.layer, name=report.name,
+                                                  uid=report.uid))
                 if current[0] != report.base_updated_at:
-                    raise TelkomError(f"{report.layer}: site {report.name} ({report.uid}) was edited since the "
-                                      "preview; preview the import again")
+                    raise TelkomError(Message(N_("{layer}: site {name} ({uid}) was edited since the preview; preview "
+                                                     "the import again"), layer=report.layer, name=report.name,
+                                                  uid=report.uid))
                 workspace.update_site(report.layer, report.uid, report.values, conn=conn)
                 done += 1
                 if done % 1000 == 0:
@@ -645,7 +653,7 @@ def apply_import(workspace: Workspace, preview: ImportPreview, progress: Progres
                         report.uid = new_uid
             _check(is_canceled)
     except WorkspaceError as exc:
-        raise TelkomError(f"nothing was imported: {exc}") from None
+        raise TelkomError(Message(N_("nothing was imported: {error}"), error=exc)) from None
     preview.applied = True
     if progress:
         progress(100.0)
