@@ -45,7 +45,7 @@ class Message:
         return hash((self.template, self.params))
 
 
-class MessageError(ValueError):
+class MessageError(Exception):
     """An error the officer can act on, made of :class:`Message` (or plain text) parts.
 
     ``str(error)`` is the English text (logs, tests); ``error.render(tr)`` is what the GUI and

@@ -50,7 +50,7 @@ _SQL_UUID4 = (
 _SQL_NOW = "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')"
 
 
-class WorkspaceError(MessageError):
+class WorkspaceError(MessageError, ValueError):
     """A problem the officer can fix: the message says what and where.
 
     Built from core messages (``N_`` templates and their values, core/messages.py):

@@ -509,6 +509,111 @@
         <translation>tidak ditulis: ada baris lain yang ditolak dan ALL_OR_NOTHING diaktifkan</translation>
     </message>
     <message>
+        <location filename="../core/sync/client.py"/>
+        <source>the central server URL {url!r} is not an http(s) URL of an OGC API landing page</source>
+        <translation>URL server pusat {url!r} bukan URL http(s) halaman awal OGC API</translation>
+    </message>
+    <message>
+        <location filename="../core/sync/client.py"/>
+        <source>TLS verification of {host} failed: {reason}</source>
+        <translation>verifikasi TLS {host} gagal: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../core/sync/client.py"/>
+        <source>no answer from {host} within {seconds:g} s</source>
+        <translation>tidak ada jawaban dari {host} dalam {seconds:g} dtk</translation>
+    </message>
+    <message>
+        <location filename="../core/sync/client.py"/>
+        <source>the answer of {host} to {method} {path} was cut off</source>
+        <translation>jawaban {host} atas {method} {path} terpotong</translation>
+    </message>
+    <message>
+        <location filename="../core/sync/client.py"/>
+        <source>cannot reach {host} or it dropped the connection ({reason})</source>
+        <translation>{host} tidak dapat dihubungi atau memutus koneksi ({reason})</translation>
+    </message>
+    <message>
+        <location filename="../core/sync/client.py"/>
+        <source>{method} {path} failed: {reason}</source>
+        <translation>{method} {path} gagal: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../core/sync/client.py"/>
+        <source>{host} answered HTTP {status} to {method} {path}{detail}</source>
+        <translation>{host} menjawab HTTP {status} atas {method} {path}{detail}</translation>
+    </message>
+    <message>
+        <location filename="../core/sync/client.py"/>
+        <source>the answer of {host} to {method} {path} was cut off ({received} of {expected} bytes)</source>
+        <translation>jawaban {host} atas {method} {path} terpotong ({received} dari {expected} bita)</translation>
+    </message>
+    <message>
+        <location filename="../core/sync/client.py"/>
+        <source>{problem} (tried {attempts} times)</source>
+        <translation>{problem} (dicoba {attempts} kali)</translation>
+    </message>
+    <message>
+        <location filename="../core/sync/client.py"/>
+        <source>{problem} (tried {attempts} time)</source>
+        <translation>{problem} (dicoba {attempts} kali)</translation>
+    </message>
+    <message>
+        <location filename="../core/sync/client.py"/>
+        <source>refused the credentials</source>
+        <translation>menolak kredensial</translation>
+    </message>
+    <message>
+        <location filename="../core/sync/client.py"/>
+        <source>denied access</source>
+        <translation>menolak akses</translation>
+    </message>
+    <message>
+        <location filename="../core/sync/client.py"/>
+        <source>the central server {what} (HTTP {status}): check the QGIS authentication configuration {label} (Settings &gt; Options &gt; Authentication)</source>
+        <translation>server pusat {what} (HTTP {status}): periksa konfigurasi autentikasi QGIS {label} (Pengaturan &gt; Opsi &gt; Autentikasi)</translation>
+    </message>
+    <message>
+        <location filename="../core/sync/client.py"/>
+        <source>the central server {what} (HTTP {status}) and no QGIS authentication configuration is set for it: choose one in the sync settings</source>
+        <translation>server pusat {what} (HTTP {status}) dan belum ada konfigurasi autentikasi QGIS untuknya: pilih satu di pengaturan sinkronisasi</translation>
+    </message>
+    <message>
+        <location filename="../core/sync/client.py"/>
+        <source>{host} answered {method} {path} with an HTML page (HTTP {status}), not JSON: is the URL the landing page of an OGC API – Features service, and is no proxy or login page in between?</source>
+        <translation>{host} menjawab {method} {path} dengan halaman HTML (HTTP {status}), bukan JSON: apakah URL-nya halaman awal layanan OGC API – Features, dan tidak ada proksi atau halaman login di antaranya?</translation>
+    </message>
+    <message>
+        <location filename="../core/sync/client.py"/>
+        <source>{path} not found on {host} (HTTP 404)</source>
+        <translation>{path} tidak ditemukan di {host} (HTTP 404)</translation>
+    </message>
+    <message>
+        <location filename="../core/sync/client.py"/>
+        <source>{host} refused GET {path} (HTTP {status}){detail}</source>
+        <translation>{host} menolak GET {path} (HTTP {status}){detail}</translation>
+    </message>
+    <message>
+        <location filename="../core/sync/client.py"/>
+        <source>{url}/conformance has no conformsTo list: not an OGC API – Features server</source>
+        <translation>{url}/conformance tidak memiliki daftar conformsTo: bukan server OGC API – Features</translation>
+    </message>
+    <message>
+        <location filename="../core/sync/client.py"/>
+        <source>{url} does not declare OGC API – Features Part 1 (core) in /conformance</source>
+        <translation>{url} tidak menyatakan OGC API – Features Part 1 (core) di /conformance</translation>
+    </message>
+    <message>
+        <location filename="../core/sync/client.py"/>
+        <source>{url}/collections has no collections list</source>
+        <translation>{url}/collections tidak memiliki daftar koleksi</translation>
+    </message>
+    <message>
+        <location filename="../core/sync/client.py"/>
+        <source>{host} refused {method} {path} (HTTP {status}){detail}</source>
+        <translation>{host} menolak {method} {path} (HTTP {status}){detail}</translation>
+    </message>
+    <message>
         <location filename="../core/sync/conflicts.py"/>
         <source>{layer} {uid}: no open conflict on {field}</source>
         <translation>{layer} {uid}: tidak ada konflik terbuka pada {field}</translation>
@@ -517,6 +622,11 @@
         <location filename="../core/sync/conflicts.py"/>
         <source>{layer} {uid}: the site is no longer in the workspace</source>
         <translation>{layer} {uid}: lokasi ini sudah tidak ada di ruang kerja</translation>
+    </message>
+    <message>
+        <location filename="../core/sync/engine.py"/>
+        <source>the server at {url} has no collection {collections}: publish both central tables (see central/)</source>
+        <translation>server di {url} tidak memiliki koleksi {collections}: terbitkan kedua tabel pusat (lihat central/)</translation>
     </message>
     <message>
         <location filename="../core/telkom/engine.py"/>

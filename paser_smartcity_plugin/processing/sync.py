@@ -9,6 +9,7 @@ from qgis.core import (
     QgsProcessingParameterString,
 )
 
+from ..toolbelt.i18n import tr_error
 from .base import PaserAlgorithm
 
 
@@ -64,7 +65,7 @@ class SyncAlgorithm(PaserAlgorithm):
                                      progress=lambda fraction, text: (feedback.setProgress(100 * fraction),
                                                                       feedback.setProgressText(text)))
         except SyncError as exc:
-            raise QgsProcessingException(self.tr("Sync failed: {error}").format(error=exc)) from None
+            raise QgsProcessingException(self.tr("Sync failed: {error}").format(error=tr_error(exc))) from None
         for warning in result.warnings:
             feedback.reportError(warning, False)
         for layer, summary in result.layers.items():

@@ -83,6 +83,13 @@ def test_proxy_credentials_never_reach_a_message():
     with pytest.raises(SyncError) as info:
         client.conformance()
     assert "Rahasia123" not in str(info.value) and "cannot reach" in str(info.value)
+    # what the GUI shows: the templates translated (here by a stand-in for tr), still no password
+    indonesian = {"cannot reach {host} or it dropped the connection ({reason})":
+                  "{host} tidak dapat dihubungi atau memutus koneksi ({reason})",
+                  "{problem} (tried {attempts} time)": "{problem} (dicoba {attempts} kali)"}
+    shown = info.value.render(lambda text: indonesian.get(text, text))
+    assert shown.startswith("127.0.0.1:9 tidak dapat dihubungi") and shown.endswith("(dicoba 1 kali)")
+    assert "Rahasia123" not in shown
 
 
 def test_sync_core_imports_no_qgis():

@@ -24,6 +24,7 @@ from urllib.parse import parse_qsl, quote, urlencode, urlsplit, urlunsplit
 
 import requests
 
+from ..messages import N_, Message
 from .errors import AuthError, ProtocolError, ServerError, SyncCancelled, SyncError
 from .values import parse_datetime
 
@@ -59,7 +60,8 @@ class OgcApiClient:
                  retries: int = 3, backoff: float = 0.5, auth_label: str = "", page_size: int = 10000,
                  is_cancelled: Optional[Callable[[], bool]] = None, sleep: Callable[[float], None] = time.sleep):
         if not url or not url.lower().startswith(("http://", "https://")):
-            raise SyncError(f"the central server URL {url!r} is not an http(s) URL of an OGC API landing page")
+            raise SyncError(Message(N_("the central server URL {url!r} is not an http(s) URL of an OGC API landing page"),
+                                    url=url))
         self.url = url.rstrip("/")
         self.session = session or requests.Session()
         self.timeout = timeout
@@ -93,7 +95,7 @@ class OgcApiClient:
     def request(self, method: str, url: str, expect_json: bool = True, **kwargs) -> requests.Response:
         """One HTTP exchange with bounded retries; raises SyncError subclasses, never requests'."""
         attempts = 1 + (self.retries if method in IDEMPOTENT else 0)
-        last: str = ""
+        last: Message = Message("")
         for attempt in range(attempts):
             self._check_cancel()
             if attempt:
@@ -102,59 +104,70 @@ class OgcApiClient:
                 self.requests_made += 1
                 response = self.session.request(method, url, timeout=self.timeout, **kwargs)
             except requests.exceptions.SSLError as exc:
-                raise ServerError(f"TLS verification of {_host(url)} failed: {_reason(exc)}") from None
+                raise ServerError(Message(N_("TLS verification of {host} failed: {reason}"), host=_host(url),
+                                          reason=_reason(exc))) from None
             except requests.exceptions.Timeout:
-                last = f"no answer from {_host(url)} within {self.timeout:g} s"
+                last = Message(N_("no answer from {host} within {seconds:g} s"), host=_host(url), seconds=self.timeout)
                 continue
             except (requests.exceptions.ChunkedEncodingError, requests.exceptions.ContentDecodingError):
-                last = f"the answer of {_host(url)} to {method} {_path(url)} was cut off"
+                last = Message(N_("the answer of {host} to {method} {path} was cut off"), host=_host(url),
+                               method=method, path=_path(url))
                 continue
             except requests.exceptions.ConnectionError as exc:
-                last = f"cannot reach {_host(url)} or it dropped the connection ({_reason(exc)})"
+                last = Message(N_("cannot reach {host} or it dropped the connection ({reason})"), host=_host(url),
+                               reason=_reason(exc))
                 continue
             except requests.exceptions.RequestException as exc:
-                raise ServerError(f"{method} {_path(url)} failed: {_reason(exc)}") from None
+                raise ServerError(Message(N_("{method} {path} failed: {reason}"), method=method, path=_path(url),
+                                          reason=_reason(exc))) from None
             status = response.status_code
             if status in (401, 403):
                 raise AuthError(self._auth_message(status))
             if status >= 500:
-                last = f"{_host(url)} answered HTTP {status} to {method} {_path(url)}{_detail(response)}"
+                last = Message(N_("{host} answered HTTP {status} to {method} {path}{detail}"), host=_host(url),
+                               status=status, method=method, path=_path(url), detail=_detail(response))
                 continue
             expected = response.headers.get("Content-Length", "")
             if expected.isdigit() and not response.headers.get("Content-Encoding") \
                     and int(expected) != len(response.content) and method != "HEAD":
-                last = (f"the answer of {_host(url)} to {method} {_path(url)} was cut off "
-                        f"({len(response.content)} of {expected} bytes)")
+                last = Message(N_("the answer of {host} to {method} {path} was cut off ({received} of {expected} "
+                                  "bytes)"), host=_host(url), method=method, path=_path(url),
+                               received=len(response.content), expected=expected)
                 continue
             if expect_json and status < 300 and status != 204:
                 self._check_json(response, method, url)
             return response
-        raise ServerError(f"{last} (tried {attempts} time{'s' if attempts > 1 else ''})")
+        raise ServerError(Message(N_("{problem} (tried {attempts} times)") if attempts > 1
+                                  else N_("{problem} (tried {attempts} time)"), problem=last, attempts=attempts))
 
-    def _auth_message(self, status: int) -> str:
-        what = "refused the credentials" if status == 401 else "denied access"
+    def _auth_message(self, status: int) -> Message:
+        what = Message(N_("refused the credentials") if status == 401 else N_("denied access"))
         if self.auth_label:
-            return (f"the central server {what} (HTTP {status}): check the QGIS authentication configuration "
-                    f"{self.auth_label} (Settings > Options > Authentication)")
-        return (f"the central server {what} (HTTP {status}) and no QGIS authentication configuration is set "
-                "for it: choose one in the sync settings")
+            return Message(N_("the central server {what} (HTTP {status}): check the QGIS authentication "
+                              "configuration {label} (Settings > Options > Authentication)"),
+                           what=what, status=status, label=self.auth_label)
+        return Message(N_("the central server {what} (HTTP {status}) and no QGIS authentication configuration is "
+                          "set for it: choose one in the sync settings"), what=what, status=status)
 
     @staticmethod
     def _check_json(response: requests.Response, method: str, url: str) -> None:
         ctype = response.headers.get("Content-Type", "").lower()
         body = response.content
         if "html" in ctype or body.lstrip()[:1] == b"<":
-            raise ProtocolError(f"{_host(url)} answered {method} {_path(url)} with an HTML page (HTTP "
-                                f"{response.status_code}), not JSON: is the URL the landing page of an OGC API – "
-                                "Features service, and is no proxy or login page in between?")
+            raise ProtocolError(Message(N_("{host} answered {method} {path} with an HTML page (HTTP {status}), "
+                                           "not JSON: is the URL the landing page of an OGC API – Features "
+                                           "service, and is no proxy or login page in between?"),
+                                        host=_host(url), method=method, path=_path(url),
+                                        status=response.status_code))
 
     def get_json(self, url: str, params: Optional[Dict[str, Any]] = None, accept: str = "application/json") -> Any:
         response = self.request("GET", url, params=params, headers={"Accept": accept})
         if response.status_code == 404:
-            raise ProtocolError(f"{_path(url)} not found on {_host(url)} (HTTP 404)")
+            raise ProtocolError(Message(N_("{path} not found on {host} (HTTP 404)"), path=_path(url), host=_host(url)))
         if response.status_code >= 400:
             error = PagingRefusedError if response.status_code == 400 and params and "offset" in params else ProtocolError
-            raise error(f"{_host(url)} refused GET {_path(url)} (HTTP {response.status_code}){_detail(response)}")
+            raise error(Message(N_("{host} refused GET {path} (HTTP {status}){detail}"), host=_host(url), path=_path(url),
+                                status=response.status_code, detail=_detail(response)))
         return _parse_json(response, url)
 
     # ------------------------------------------------------------ discovery
@@ -163,13 +176,15 @@ class OgcApiClient:
         data = self.get_json(self.url + "/conformance")
         classes = data.get("conformsTo") if isinstance(data, dict) else None
         if not isinstance(classes, list):
-            raise ProtocolError(f"{self.url}/conformance has no conformsTo list: not an OGC API – Features server")
+            raise ProtocolError(Message(N_("{url}/conformance has no conformsTo list: not an OGC API – Features server"),
+                                        url=self.url))
         return [str(c) for c in classes]
 
     def capabilities(self) -> Capabilities:
         classes = self.conformance()
         if not any(c.startswith("http://www.opengis.net/spec/ogcapi-features-1/") for c in classes):
-            raise ProtocolError(f"{self.url} does not declare OGC API – Features Part 1 (core) in /conformance")
+            raise ProtocolError(Message(N_("{url} does not declare OGC API – Features Part 1 (core) in /conformance"),
+                                        url=self.url))
         if PART4 in classes:
             return Capabilities(classes, True, True, PART4_UPDATE in classes, True, "conformance")
         # Part 4 is still a draft and some servers (QGIS Server 3.22) implement it without
@@ -195,7 +210,7 @@ class OgcApiClient:
         data = self.get_json(self.url + "/collections")
         items = data.get("collections") if isinstance(data, dict) else None
         if not isinstance(items, list):
-            raise ProtocolError(f"{self.url}/collections has no collections list")
+            raise ProtocolError(Message(N_("{url}/collections has no collections list"), url=self.url))
         return [str(c.get("id")) for c in items if isinstance(c, dict)]
 
     def has_collection(self, collection: str) -> bool:
@@ -208,8 +223,9 @@ class OgcApiClient:
         if response.status_code == 404:
             return False
         if response.status_code >= 400:
-            raise ProtocolError(f"{_host(self.url)} refused GET {_path(self.items_url(collection))} "
-                                f"(HTTP {response.status_code}){_detail(response)}")
+            raise ProtocolError(Message(N_("{host} refused GET {path} (HTTP {status}){detail}"), host=_host(self.url),
+                                        path=_path(self.items_url(collection)), status=response.status_code,
+                                        detail=_detail(response)))
         return True
 
     def items_url(self, collection: str) -> str:
@@ -374,8 +390,9 @@ class OgcApiClient:
             data = json.dumps(body).encode("utf-8")
         response = self.request(method, url, data=data, headers=headers, expect_json=False)
         if response.status_code >= 400:
-            raise ServerError(f"{_host(url)} refused {method} {_path(url)} (HTTP {response.status_code})"
-                              f"{_detail(response)}")
+            raise ServerError(Message(N_("{host} refused {method} {path} (HTTP {status}){detail}"), host=_host(url),
+                                      method=method, path=_path(url), status=response.status_code,
+                                      detail=_detail(response)))
         return response
 
     def create(self, collection: str, feature: dict) -> Optional[str]:

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from typing import Any, Callable, Dict, List, Optional
 
 from .. import changelog, gpkg
+from ..messages import N_, Message
 from ..schema import GEOMETRY_COLUMN, LAYER_NAMES, LayerSchema, layer_schema
 from ..workspace import GEOMETRY, Workspace, _sql_value
 from .client import OgcApiClient
@@ -93,8 +94,9 @@ def synchronize(workspace: Workspace, client: OgcApiClient, push: bool = True, p
         caps = client.capabilities()
         missing = [n for n in LAYER_NAMES if not client.has_collection(n)]
         if missing:
-            raise ProtocolError(f"the server at {client.url} has no collection {', '.join(missing)}: "
-                                "publish both central tables (see central/)")
+            raise ProtocolError(Message(N_("the server at {url} has no collection {collections}: publish both "
+                                           "central tables (see central/)"), url=client.url,
+                                        collections=", ".join(missing)))
         if push and not caps.can_push:
             result.pull_only = True
             result.warnings.append("the server offers no OGC API – Features Part 4 (create, replace, delete): "

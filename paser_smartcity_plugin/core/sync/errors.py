@@ -1,8 +1,15 @@
-"""What can go wrong in a sync, each with a message an officer can act on."""
+"""What can go wrong in a sync, each with a message an officer can act on.
+
+The messages the officer meets most (address, TLS, network, credentials, not an OGC API
+server) are ``N_`` templates (core/messages.py): ``str()`` is English, ``render(tr)`` (what
+toolbelt.i18n.tr_error shows) is translated.
+"""
+
+from ..messages import MessageError
 
 
-class SyncError(Exception):
-    """The sync stopped; nothing half-applied. ``str()`` is the message for the officer."""
+class SyncError(MessageError):
+    """The sync stopped; nothing half-applied. ``str()`` is the message for the officer, in English."""
 
 
 class AuthError(SyncError):

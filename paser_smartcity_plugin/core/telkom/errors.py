@@ -7,7 +7,7 @@ through ``render(tr)`` (toolbelt.i18n.tr_error) and in English by ``str()``.
 from ..messages import MessageError
 
 
-class TelkomError(MessageError):
+class TelkomError(MessageError, ValueError):
     """Input or settings the exchange refuses; nothing was written."""
 
 
