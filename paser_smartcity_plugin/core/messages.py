@@ -26,7 +26,8 @@ class Message:
 
     def render(self, translate: Optional[Callable[[str], str]] = None) -> str:
         template = translate(self.template) if translate else self.template
-        values = {k: (v.render(translate) if isinstance(v, (Message, MessageError)) else v) for k, v in self.params}
+        values = {k: (v.render(translate) if isinstance(v, (Message, MessageError, MessageText)) else v)
+                  for k, v in self.params}
         try:
             return template.format(**values)
         except (KeyError, IndexError, ValueError):  # a broken translation must not hide the message
@@ -57,5 +58,26 @@ class MessageError(Exception):
         super().__init__(self.render())
 
     def render(self, translate: Optional[Callable[[str], str]] = None) -> str:
-        return "; ".join(m.render(translate) if isinstance(m, (Message, MessageError)) else str(m)
+        return "; ".join(m.render(translate) if isinstance(m, (Message, MessageError, MessageText)) else str(m)
                          for m in self.messages)
+
+
+class MessageText(str):
+    """A :class:`Message` that is also its English text.
+
+    For lists of plain strings that callers join, search and write to CSV reports as they
+    are (the Telkom preview's reasons and warnings): the value is the English text, and
+    ``render(tr)`` translates it like a Message where the GUI shows it.
+    """
+
+    def __new__(cls, template: str, **params: Any):
+        return cls.of(Message(template, **params))
+
+    @classmethod
+    def of(cls, message: Message) -> "MessageText":
+        text = str.__new__(cls, message.render())
+        text.message = message
+        return text
+
+    def render(self, translate: Optional[Callable[[str], str]] = None) -> str:
+        return self.message.render(translate)

@@ -276,7 +276,7 @@ class PreviewDialog(QDialog):
                 continue
             head = [r.layer, str(r.row), action_text[r.action], r.matched_by or "",
                     f"{r.name or ''} {r.uid or ''}".strip()]
-            note = "; ".join(r.reasons or r.warnings)
+            note = "; ".join(tr_error(text) for text in (r.reasons or r.warnings))
             if r.action == "update" or (r.action == "new" and r.changes):
                 for change in r.changes:
                     yield head + [change.column, _show(change.old), _show(change.new), note]

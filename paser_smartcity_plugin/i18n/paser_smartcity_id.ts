@@ -812,6 +812,11 @@
     </message>
     <message>
         <location filename="../core/telkom/files.py"/>
+        <source>{name}: the .cpg says UTF-8 but the text is not UTF-8; read as {encoding} — check accented names in the preview</source>
+        <translation>{name}: .cpg menyatakan UTF-8, tetapi teksnya bukan UTF-8; dibaca sebagai {encoding} — periksa nama beraksen di pratinjau</translation>
+    </message>
+    <message>
+        <location filename="../core/telkom/files.py"/>
         <source>shapefile {name}: the .cpg names an unknown encoding {encoding!r}</source>
         <translation>shapefile {name}: .cpg menyebut pengodean yang tidak dikenal {encoding!r}</translation>
     </message>
@@ -842,6 +847,11 @@
     </message>
     <message>
         <location filename="../core/telkom/importer.py"/>
+        <source>column {column} ignored: {field} is already in the file</source>
+        <translation>kolom {column} diabaikan: {field} sudah ada di berkas</translation>
+    </message>
+    <message>
+        <location filename="../core/telkom/importer.py"/>
         <source>columns {first} and {second} both mean {field}; rename or remove one</source>
         <translation>kolom {first} dan {second} sama-sama berarti {field}; ganti nama atau hapus salah satunya</translation>
     </message>
@@ -857,8 +867,68 @@
     </message>
     <message>
         <location filename="../core/telkom/importer.py"/>
+        <source>{name} has a .prj ({prj}); the chosen CRS {crs} was not used</source>
+        <translation>{name} memiliki .prj ({prj}); CRS pilihan {crs} tidak dipakai</translation>
+    </message>
+    <message>
+        <location filename="../core/telkom/importer.py"/>
         <source>shapefile {name}: the reader returned no column {columns}; the .dbf may be damaged</source>
         <translation>shapefile {name}: pembaca tidak mengembalikan kolom {columns}; .dbf mungkin rusak</translation>
+    </message>
+    <message>
+        <location filename="../core/telkom/importer.py"/>
+        <source>{column}: {problem}</source>
+        <translation>{column}: {problem}</translation>
+    </message>
+    <message>
+        <location filename="../core/telkom/importer.py"/>
+        <source>UID: {uid!r} is not a UUID</source>
+        <translation>UID: {uid!r} bukan UUID</translation>
+    </message>
+    <message>
+        <location filename="../core/telkom/importer.py"/>
+        <source>UID {uid} appears in rows {rows}</source>
+        <translation>UID {uid} muncul di baris {rows}</translation>
+    </message>
+    <message>
+        <location filename="../core/telkom/importer.py"/>
+        <source>SITE_ID {site_id} appears in rows {rows}</source>
+        <translation>SITE_ID {site_id} muncul di baris {rows}</translation>
+    </message>
+    <message>
+        <location filename="../core/telkom/importer.py"/>
+        <source>SITE_ID {site_id} is held by several sites: {names}</source>
+        <translation>SITE_ID {site_id} dimiliki beberapa lokasi: {names}</translation>
+    </message>
+    <message>
+        <location filename="../core/telkom/importer.py"/>
+        <source>matches the same site ({name}) as row {row}</source>
+        <translation>cocok dengan lokasi yang sama ({name}) seperti baris {row}</translation>
+    </message>
+    <message>
+        <location filename="../core/telkom/importer.py"/>
+        <source>UID {uid} is unknown; matched by {how} to {site}, whose UID is kept</source>
+        <translation>UID {uid} tidak dikenal; dicocokkan melalui {how} dengan {site}, yang UID-nya dipertahankan</translation>
+    </message>
+    <message>
+        <location filename="../core/telkom/importer.py"/>
+        <source>the row has no geometry; the site keeps its coordinates</source>
+        <translation>baris ini tidak memiliki geometri; lokasi tetap memakai koordinatnya</translation>
+    </message>
+    <message>
+        <location filename="../core/telkom/importer.py"/>
+        <source>moved {distance:.1f} m</source>
+        <translation>berpindah {distance:.1f} m</translation>
+    </message>
+    <message>
+        <location filename="../core/telkom/importer.py"/>
+        <source>no coordinates, and no UID or SITE_ID of a known site to attach the row to</source>
+        <translation>tidak ada koordinat, dan tidak ada UID atau SITE_ID lokasi yang dikenal untuk mengaitkan baris ini</translation>
+    </message>
+    <message>
+        <location filename="../core/telkom/importer.py"/>
+        <source>KODE_DESA missing: {code} {name} from the nearest desa centre (approximate; check it)</source>
+        <translation>KODE_DESA kosong: {code} {name} dari pusat desa terdekat (perkiraan; periksa)</translation>
     </message>
     <message>
         <location filename="../core/telkom/importer.py"/>
@@ -884,6 +954,31 @@
         <location filename="../core/telkom/importer.py"/>
         <source>nothing was imported: {error}</source>
         <translation>tidak ada yang diimpor: {error}</translation>
+    </message>
+    <message>
+        <location filename="../core/telkom/mapping.py"/>
+        <source>{value!r} is not a date/time (use ISO 8601, e.g. 2022-08-17T09:30:00Z)</source>
+        <translation>{value!r} bukan tanggal/waktu (gunakan ISO 8601, mis. 2022-08-17T09:30:00Z)</translation>
+    </message>
+    <message>
+        <location filename="../core/telkom/mapping.py"/>
+        <source>{value!r} is not a finite number</source>
+        <translation>{value!r} bukan bilangan hingga</translation>
+    </message>
+    <message>
+        <location filename="../core/telkom/mapping.py"/>
+        <source>{value!r} is not a whole number</source>
+        <translation>{value!r} bukan bilangan bulat</translation>
+    </message>
+    <message>
+        <location filename="../core/telkom/mapping.py"/>
+        <source>{value!r} is not a number</source>
+        <translation>{value!r} bukan angka</translation>
+    </message>
+    <message>
+        <location filename="../core/telkom/mapping.py"/>
+        <source>{value!r} is not one of {codes}</source>
+        <translation>{value!r} bukan salah satu dari {codes}</translation>
     </message>
     <message>
         <location filename="../core/workspace.py"/>

@@ -199,11 +199,11 @@ class ImportTelkomAlgorithm(_TelkomAlgorithm):
                                                               crs=info.crs, ignored=", ".join(info.ignored_columns)
                                                               or "-"))
                 for warning in info.warnings:
-                    feedback.pushWarning(warning)
+                    feedback.pushWarning(tr_error(warning))
             for row in preview.rows:
                 if row.action == REJECTED:
                     feedback.pushWarning(self.tr("{file} row {row}: rejected: {reasons}").format(
-                        file=row.source, row=row.row, reasons="; ".join(row.reasons)))
+                        file=row.source, row=row.row, reasons="; ".join(tr_error(r) for r in row.reasons)))
             if apply:
                 self.in_worker(apply_import, workspace, preview, is_canceled=feedback.isCanceled,
                              progress=lambda p: feedback.setProgress(50 + p / 2))

@@ -343,6 +343,14 @@ def test_bad_values_and_places_are_rejected_with_reasons(workspace, tmp_path, en
     assert any(r.startswith("STATUS: 'selesai' is not one of") for r in first.reasons)
     assert any(r.startswith("TAHUN: 'dua ribu' is not a number") for r in first.reasons)
     assert second.action == REJECTED and "outside Kabupaten Paser" in second.reasons[0]
+    # reasons are English text (report CSV, logs) that the GUI renders translated, nested parts too
+    indonesian = {"{column}: {problem}": "{column}: {problem}",
+                  "{value!r} is not a number": "{value!r} bukan angka",
+                  "{layer}: point lon {lon:.6f}, lat {lat:.6f} is outside Kabupaten Paser":
+                  "{layer}: titik bujur {lon:.6f}, lintang {lat:.6f} berada di luar Kabupaten Paser"}
+    shown = [r.render(lambda text: indonesian.get(text, text)) for r in first.reasons + second.reasons]
+    assert "TAHUN: 'dua ribu' bukan angka" in shown
+    assert any(text.endswith("berada di luar Kabupaten Paser") for text in shown)
     report = tmp_path / "report.csv"
     preview.write_report(str(report))
     with open(report, encoding="utf-8-sig") as f:

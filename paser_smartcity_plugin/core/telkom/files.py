@@ -18,7 +18,7 @@ import zlib
 from dataclasses import dataclass, field
 from typing import Dict, List, Optional, Tuple
 
-from ..messages import N_, Message
+from ..messages import N_, Message, MessageText
 from ..schema import LAYER_NAMES, SERVICE_POINTS, TOWER_PLANS
 from .errors import ChoiceNeededError, TelkomError
 
@@ -304,8 +304,8 @@ def detect_encoding(source: ShapefileSource) -> Tuple[str, Optional[str]]:
     records = data[header_len:]
     sniffed = _sniff(records)
     if declared == "UTF-8" and sniffed != "UTF-8":
-        return sniffed, (f"{source.name}: the .cpg says UTF-8 but the text is not UTF-8; "
-                         f"read as {sniffed} — check accented names in the preview")
+        return sniffed, MessageText(N_("{name}: the .cpg says UTF-8 but the text is not UTF-8; read as {encoding} — "
+                                       "check accented names in the preview"), name=source.name, encoding=sniffed)
     return sniffed, None
 
 

@@ -19,9 +19,9 @@ from typing import Any, Callable, Dict, List, Optional, Sequence, Tuple
 
 from .. import gpkg
 from ..gazetteer import haversine_m
-from ..messages import N_, Message
+from ..messages import N_, Message, MessageText
 from ..schema import GEOMETRY_COLUMN, LAYERS, SERVICE_POINTS, TOWER_PLANS, UUID_RE
-from ..workspace import GEOMETRY, Workspace, WorkspaceError, validate_row
+from ..workspace import GEOMETRY, Workspace, WorkspaceError, row_problems
 from . import engine as engines
 from . import files as shapefiles
 from .errors import CancelledError, MissingCrsError, TelkomError
@@ -256,7 +256,8 @@ def _map_columns(columns: Sequence[str], layer: str,
     taken = set(exact.values())
     for column, ours in list(mapped.items()):
         if ours in taken:
-            warnings.append(f"column {column} ignored: {ours} is already in the file")
+            warnings.append(MessageText(N_("column {column} ignored: {field} is already in the file"), column=column,
+                                        field=ours))
             ignored.append(column)
             del mapped[column]
         else:
@@ -296,7 +297,8 @@ def _crs_of(gdf, source: shapefiles.ShapefileSource, source_crs: Optional[str]):
     if source_crs:
         try:
             if not CRS.from_user_input(source_crs).equals(gdf.crs):
-                warnings.append(f"{source.name} has a .prj ({gdf.crs.name}); the chosen CRS {source_crs} was not used")
+                warnings.append(MessageText(N_("{name} has a .prj ({prj}); the chosen CRS {crs} was not used"),
+                                            name=source.name, prj=gdf.crs.name, crs=source_crs))
         except Exception:  # noqa: BLE001
             pass
     return CRS.from_user_input(gdf.crs), warnings
@@ -465,7 +467,7 @@ def _rows(source: str, layer: str, by_ours: Dict[str, List[Any]], points: List[O
         values: Dict[str, Any] = {}
         for name, column, errors, shp in converted:
             if errors and i in errors:
-                report.reasons.append(f"{shp}: {errors[i]}")
+                report.reasons.append(MessageText(N_("{column}: {problem}"), column=shp, problem=errors[i]))
                 continue
             value = column[i]
             if value is not None:
@@ -474,14 +476,15 @@ def _rows(source: str, layer: str, by_ours: Dict[str, List[Any]], points: List[O
         report.name = values.get("name")
         point = points[i]
         if uid and not UUID_RE.match(uid):
-            report.reasons.append(f"UID: {uid!r} is not a UUID")
+            report.reasons.append(MessageText(N_("UID: {uid!r} is not a UUID"), uid=uid))
             uid = None
         if uid and uid in dup_uid:
-            report.reasons.append(f"UID {uid} appears in rows {', '.join(str(r + 1) for r in dup_uid[uid])}")
+            report.reasons.append(MessageText(N_("UID {uid} appears in rows {rows}"), uid=uid,
+                                              rows=", ".join(str(r + 1) for r in dup_uid[uid])))
         site_key = site_ids[i].casefold() if site_ids[i] else None
         if site_key and site_key in dup_site:
-            report.reasons.append(f"SITE_ID {site_ids[i]} appears in rows "
-                                  + ", ".join(str(r + 1) for r in dup_site[site_key]))
+            report.reasons.append(MessageText(N_("SITE_ID {site_id} appears in rows {rows}"), site_id=site_ids[i],
+                                              rows=", ".join(str(r + 1) for r in dup_site[site_key])))
         if report.reasons:
             report.action, report.uid = REJECTED, uid
             continue
@@ -491,22 +494,24 @@ def _rows(source: str, layer: str, by_ours: Dict[str, List[Any]], points: List[O
         if site is None and site_key:
             holders = matcher.by_site_id.get(site_key, [])
             if len(holders) > 1:
-                report.reasons.append(f"SITE_ID {site_ids[i]} is held by several sites: "
-                                      + ", ".join(h["name"] for h in holders))
+                report.reasons.append(MessageText(N_("SITE_ID {site_id} is held by several sites: {names}"),
+                                                  site_id=site_ids[i], names=", ".join(h["name"] for h in holders)))
             elif holders:
                 site, how = holders[0], BY_SITE_ID
         if site is None and not report.reasons and point is not None:
             site, distance = matcher.near(point, report.name)
             how = BY_PROXIMITY if site is not None else None
         if site is not None and site["uid"] in claimed:
-            report.reasons.append(f"matches the same site ({site['name']}) as row {claimed[site['uid']]}")
+            report.reasons.append(MessageText(N_("matches the same site ({name}) as row {row}"), name=site["name"],
+                                              row=claimed[site["uid"]]))
         if report.reasons:
             report.action, report.uid = REJECTED, uid
             continue
         if site is not None:
             claimed[site["uid"]] = i + 1
             if uid and uid != site["uid"]:
-                report.warnings.append(f"UID {uid} is unknown; matched by {how} to {site['uid']}, whose UID is kept")
+                report.warnings.append(MessageText(N_("UID {uid} is unknown; matched by {how} to {site}, whose UID is kept"),
+                                                   uid=uid, how=how, site=site["uid"]))
             _matched(report, schema, site, how, distance, values, point, fields, workspace)
         else:
             _new(report, schema, values, point, uid, workspace)
@@ -541,21 +546,21 @@ def _matched(report: RowReport, schema, site: dict, how: str, distance: Optional
     old = site[GEOMETRY]
     if point is None:
         if old is not None:
-            report.warnings.append("the row has no geometry; the site keeps its coordinates")
+            report.warnings.append(MessageText(N_("the row has no geometry; the site keeps its coordinates")))
     elif point != old:
         moved = None if old is None else haversine_m(old[0], old[1], point[0], point[1])
         if moved is None or moved > GEOMETRY_TOLERANCE_M:
             update[GEOMETRY] = point
             report.changes.append(Change(GEOMETRY, "geometry", old, point))
             if moved is not None:
-                report.warnings.append(f"moved {moved:.1f} m")
+                report.warnings.append(MessageText(N_("moved {distance:.1f} m"), distance=moved))
             for name, value in _placed_by_telkom(schema, site, update).items():
                 update[name] = value
                 report.changes.append(Change(name, BY_FIELD[name].shp, site.get(name), value))
     if not update:
         report.action = UNCHANGED
         return
-    problems = validate_row(schema, update, workspace.gazetteer, partial=True)
+    problems = [MessageText.of(m) for m in row_problems(schema, update, workspace.gazetteer, partial=True)]
     if problems:
         report.action = REJECTED
         report.reasons.extend(problems)
@@ -580,7 +585,8 @@ def _new(report: RowReport, schema, values: Dict[str, Any], point, uid: Optional
     report.action = NEW
     if point is None:
         report.action = REJECTED
-        report.reasons.append("no coordinates, and no UID or SITE_ID of a known site to attach the row to")
+        report.reasons.append(MessageText(N_("no coordinates, and no UID or SITE_ID of a known site to attach the row "
+                                             "to")))
         return
     row = {k: v for k, v in values.items() if k in schema.field_names}
     row[GEOMETRY] = point
@@ -591,12 +597,12 @@ def _new(report: RowReport, schema, values: Dict[str, Any], point, uid: Optional
     if not row.get("desa_code"):
         desa, _ = workspace.gazetteer.nearest_desa(*point)
         row["desa_code"] = desa.code
-        report.warnings.append(f"KODE_DESA missing: {desa.code} {desa.name} from the nearest desa centre "
-                               "(approximate; check it)")
+        report.warnings.append(MessageText(N_("KODE_DESA missing: {code} {name} from the nearest desa centre "
+                                              "(approximate; check it)"), code=desa.code, name=desa.name))
     row.setdefault("status", "planned" if schema.name == SERVICE_POINTS else "coordinates_set")
     row.setdefault("coord_status", "approximate")
     row.setdefault("coord_source", "telkom")
-    problems = validate_row(schema, row, workspace.gazetteer)
+    problems = [MessageText.of(m) for m in row_problems(schema, row, workspace.gazetteer)]
     if problems:
         report.action = REJECTED
         report.reasons.extend(problems)

@@ -16,6 +16,7 @@ from datetime import date, datetime, timedelta, timezone
 from typing import Any, Dict, Iterable, List, Optional, Tuple
 
 from ..codelists import CodeList
+from ..messages import N_, MessageText
 from ..schema import DATETIME, INTEGER, LAYERS, REAL, LayerSchema
 
 # How a field takes part in an import.
@@ -244,7 +245,8 @@ def parse_timestamp(value: Any) -> Tuple[Optional[datetime], bool]:
             minutes = int(offset.group(1)[1:]) * 60 + int(offset.group(2))
             parsed = parsed - sign * timedelta(minutes=minutes)
         return parsed, "%H" not in fmt
-    raise ValueError(f"{value!r} is not a date/time (use ISO 8601, e.g. 2022-08-17T09:30:00Z)")
+    raise ValueError(MessageText(N_("{value!r} is not a date/time (use ISO 8601, e.g. 2022-08-17T09:30:00Z)"),
+                                 value=value))
 
 
 def format_timestamp(moment: datetime) -> str:
@@ -282,12 +284,12 @@ def import_value(field: TelkomField, layer: str, raw: Any) -> Any:
     if schema_type == REAL:
         number = _number(raw)
         if not math.isfinite(number):
-            raise ValueError(f"{raw!r} is not a finite number")
+            raise ValueError(MessageText(N_("{value!r} is not a finite number"), value=raw))
         return number
     if schema_type == INTEGER:
         number = _number(raw)
         if not math.isfinite(number) or number != int(number):
-            raise ValueError(f"{raw!r} is not a whole number")
+            raise ValueError(MessageText(N_("{value!r} is not a whole number"), value=raw))
         return int(number)
     if schema_type == DATETIME:
         return normalize_timestamp(raw)
@@ -306,7 +308,7 @@ def _number(raw: Any) -> float:
     try:
         return float(raw)
     except (TypeError, ValueError):
-        raise ValueError(f"{raw!r} is not a number") from None
+        raise ValueError(MessageText(N_("{value!r} is not a number"), value=raw)) from None
 
 
 def resolve_code(codes: CodeList, text: str) -> str:
@@ -317,7 +319,7 @@ def resolve_code(codes: CodeList, text: str) -> str:
     for code in codes:
         if needle in (code.code.casefold(), code.en.casefold(), code.id.casefold()):
             return code.code
-    raise ValueError(f"{text!r} is not one of {', '.join(codes.codes)}")
+    raise ValueError(MessageText(N_("{value!r} is not one of {codes}"), value=text, codes=", ".join(codes.codes)))
 
 
 def export_column(field: TelkomField, values: List[Any]) -> Tuple[Dict[str, List[Any]], Dict[int, Cut]]:
@@ -418,7 +420,8 @@ def import_column(field: TelkomField, layer: str, raw: List[Any]) -> Tuple[List[
             out.append(import_value(field, layer, value))
         except ValueError as exc:
             out.append(None)
-            errors[index] = str(exc)
+            # MessageText keeps the template for the GUI; other ValueErrors are their text
+            errors[index] = exc.args[0] if exc.args and isinstance(exc.args[0], MessageText) else str(exc)
     return out, errors
 
 
