@@ -515,6 +515,11 @@
     </message>
     <message>
         <location filename="../core/sync/client.py"/>
+        <source>sync cancelled; the workspace is unchanged</source>
+        <translation>sinkronisasi dibatalkan; ruang kerja tidak berubah</translation>
+    </message>
+    <message>
+        <location filename="../core/sync/client.py"/>
         <source>TLS verification of {host} failed: {reason}</source>
         <translation>verifikasi TLS {host} gagal: {reason}</translation>
     </message>
@@ -954,6 +959,16 @@
         <location filename="../core/telkom/importer.py"/>
         <source>nothing was imported: {error}</source>
         <translation>tidak ada yang diimpor: {error}</translation>
+    </message>
+    <message>
+        <location filename="../core/telkom/mapping.py"/>
+        <source>column alias {alias!r} is not of the form NAME=ALIAS1,ALIAS2</source>
+        <translation>alias kolom {alias!r} tidak berbentuk NAMA=ALIAS1,ALIAS2</translation>
+    </message>
+    <message>
+        <location filename="../core/telkom/mapping.py"/>
+        <source>column alias {alias!r}: no such field; use one of {fields}</source>
+        <translation>alias kolom {alias!r}: kolom itu tidak ada; gunakan salah satu dari {fields}</translation>
     </message>
     <message>
         <location filename="../core/telkom/mapping.py"/>

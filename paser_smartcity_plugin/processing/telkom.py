@@ -185,7 +185,7 @@ class ImportTelkomAlgorithm(_TelkomAlgorithm):
         try:
             aliases = parse_aliases(self.parameterAsString(parameters, "ALIASES", context))
         except ValueError as exc:
-            raise QgsProcessingException(self.tr("ALIASES: {error}").format(error=exc)) from None
+            raise QgsProcessingException(self.tr("ALIASES: {error}").format(error=tr_error(exc))) from None
         try:
             preview = self.in_worker(
                 preview_import, workspace, source, source_crs=(crs.authid() or crs.toWkt()) if crs.isValid() else None,

@@ -27,9 +27,12 @@ def tr_error(error) -> str:
 
     Core errors that carry message templates (``WorkspaceError``, ``RegistrationError``:
     ``N_`` templates, core/messages.py) are rendered through :func:`tr`; any other error is
-    shown as its text.
+    shown as its text. A plain exception whose one argument is a ``MessageText`` (a ValueError
+    from core/telkom/mapping.py) is rendered through that argument.
     """
     render = getattr(error, "render", None)
+    if not callable(render) and isinstance(error, BaseException) and len(error.args) == 1:
+        render = getattr(error.args[0], "render", None)
     return render(tr) if callable(render) else str(error)
 
 

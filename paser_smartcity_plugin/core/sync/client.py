@@ -90,7 +90,7 @@ class OgcApiClient:
 
     def _check_cancel(self) -> None:
         if self.is_cancelled():
-            raise SyncCancelled("sync cancelled; the workspace is unchanged")
+            raise SyncCancelled(Message(N_("sync cancelled; the workspace is unchanged")))
 
     def request(self, method: str, url: str, expect_json: bool = True, **kwargs) -> requests.Response:
         """One HTTP exchange with bounded retries; raises SyncError subclasses, never requests'."""

@@ -133,12 +133,14 @@ def parse_aliases(text: str) -> Dict[str, Tuple[str, ...]]:
         if not part.strip():
             continue
         if "=" not in part:
-            raise ValueError(f"column alias {part.strip()!r} is not of the form NAME=ALIAS1,ALIAS2")
+            raise ValueError(MessageText(N_("column alias {alias!r} is not of the form NAME=ALIAS1,ALIAS2"),
+                                         alias=part.strip()))
         key, values = part.split("=", 1)
         key = key.strip()
         field = BY_FIELD.get(key.lower()) or BY_SHP.get(key.upper())
         if field is None:
-            raise ValueError(f"column alias {key!r}: no such field; use one of {', '.join(BY_SHP)}")
+            raise ValueError(MessageText(N_("column alias {alias!r}: no such field; use one of {fields}"), alias=key,
+                                         fields=", ".join(BY_SHP)))
         names = tuple(v.strip().upper() for v in values.split(",") if v.strip())
         out[field.shp] = out.get(field.shp, ()) + names
     return out
