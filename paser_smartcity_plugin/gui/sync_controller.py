@@ -97,7 +97,9 @@ class SyncController:
             parts.append(tr("{layer}: {pulled} pulled, {pushed} pushed, {conflicts} conflicts").format(
                 layer=LAYERS[layer].title(lang), **{k: s[k] for k in ("pulled", "pushed", "conflicts")}))
         text = tr("Sync done — ") + "; ".join(parts)
-        warnings = summary.get("warnings") or []
+        # The algorithm reports its warnings (and nothing else, when it succeeds) in the
+        # officer's language; SUMMARY keeps them in English for scripts and the history.
+        warnings = list(feedback.errors) or summary.get("warnings") or []
         level = WARNING if warnings or results.get("CONFLICTS") else SUCCESS
         self.logger.log(text, level, push=False, details="\n".join(warnings))
         bar = self.iface.messageBar()

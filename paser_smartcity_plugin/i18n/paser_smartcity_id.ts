@@ -634,6 +634,21 @@
         <translation>server di {url} tidak memiliki koleksi {collections}: terbitkan kedua tabel pusat (lihat central/)</translation>
     </message>
     <message>
+        <location filename="../core/sync/engine.py"/>
+        <source>the server offers no OGC API – Features Part 4 (create, replace, delete): pulled only, local edits stay in the workspace until it does</source>
+        <translation>server tidak menyediakan OGC API – Features Part 4 (membuat, mengganti, menghapus): hanya mengambil data, suntingan lokal tetap di ruang kerja sampai server mendukungnya</translation>
+    </message>
+    <message>
+        <location filename="../core/sync/engine.py"/>
+        <source>{layer} {uid} ({name}): the server keeps the site deleted; ask the central administrator to restore it</source>
+        <translation>{layer} {uid} ({name}): server tetap menganggap lokasi ini terhapus; minta administrator pusat untuk memulihkannya</translation>
+    </message>
+    <message>
+        <location filename="../core/sync/engine.py"/>
+        <source>{layer} {uid} ({name}): the server did not store {values}</source>
+        <translation>{layer} {uid} ({name}): server tidak menyimpan {values}</translation>
+    </message>
+    <message>
         <location filename="../core/telkom/engine.py"/>
         <source>The Telkom exchange needs the Python package geopandas with pyogrio (or fiona) in the Python that QGIS uses. Debian/Ubuntu: apt install python3-geopandas; Windows (OSGeo4W Shell) or macOS: python -m pip install geopandas pyogrio. The rest of the plugin works without it.</source>
         <translation>Pertukaran data Telkom memerlukan paket Python geopandas dengan pyogrio (atau fiona) di Python yang dipakai QGIS. Debian/Ubuntu: apt install python3-geopandas; Windows (OSGeo4W Shell) atau macOS: python -m pip install geopandas pyogrio. Bagian lain plugin tetap berfungsi tanpanya.</translation>

@@ -67,7 +67,7 @@ class SyncAlgorithm(PaserAlgorithm):
         except SyncError as exc:
             raise QgsProcessingException(self.tr("Sync failed: {error}").format(error=tr_error(exc))) from None
         for warning in result.warnings:
-            feedback.reportError(warning, False)
+            feedback.reportError(tr_error(warning), False)
         for layer, summary in result.layers.items():
             feedback.pushInfo(self.tr("{layer}: {pulled} pulled, {pushed} pushed, {conflicts} with conflicts").format(
                 layer=layer, pulled=summary.pulled, pushed=summary.pushed, conflicts=summary.conflicts))

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from typing import Any, Callable, Dict, List, Optional
 
 from .. import changelog, gpkg
-from ..messages import N_, Message
+from ..messages import N_, Message, MessageText
 from ..schema import GEOMETRY_COLUMN, LAYER_NAMES, LayerSchema, layer_schema
 from ..workspace import GEOMETRY, Workspace, _sql_value
 from .client import OgcApiClient
@@ -99,8 +99,9 @@ def synchronize(workspace: Workspace, client: OgcApiClient, push: bool = True, p
                                         collections=", ".join(missing)))
         if push and not caps.can_push:
             result.pull_only = True
-            result.warnings.append("the server offers no OGC API – Features Part 4 (create, replace, delete): "
-                                   "pulled only, local edits stay in the workspace until it does")
+            result.warnings.append(MessageText(N_("the server offers no OGC API – Features Part 4 (create, replace, "
+                                                  "delete): pulled only, local edits stay in the workspace until it "
+                                                  "does")))
         _pull(workspace, client, result, progress, overlap_s)
         if push and not result.pull_only:
             _push(workspace, client, caps, result, progress)
@@ -430,13 +431,15 @@ def _push_one(client: OgcApiClient, caps, schema: LayerSchema, uid: str, local, 
     server_row = _server_row(schema, stored[0])
     if server_row.get("_deleted"):
         # Not settled: the edit stays pending and the officer is told each sync.
-        result.warnings.append(f"{layer} {uid} ({local.get('name')}): the server keeps the site deleted; "
-                               "ask the central administrator to restore it")
+        result.warnings.append(MessageText(N_("{layer} {uid} ({name}): the server keeps the site deleted; ask the "
+                                              "central administrator to restore it"), layer=layer, uid=uid,
+                                           name=local.get("name")))
         return KEEP_PENDING
     lost = [f for f in differences(schema, canonical_row(schema, local), server_row) if f != UPDATED_AT]
     if lost:
-        result.warnings.append(f"{layer} {uid} ({local.get('name')}): the server did not store "
-                               + ", ".join(f"{f}={local.get(f)!r}" for f in lost))
+        result.warnings.append(MessageText(N_("{layer} {uid} ({name}): the server did not store {values}"), layer=layer,
+                                           uid=uid, name=local.get("name"),
+                                           values=", ".join(f"{f}={local.get(f)!r}" for f in lost)))
     return server_row
 
 
