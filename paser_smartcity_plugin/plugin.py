@@ -10,7 +10,7 @@ from typing import Callable, List, Optional
 from qgis.core import QgsApplication
 from qgis.PyQt.QtWidgets import QAction, QMenu
 
-from .toolbelt.i18n import install_translator, remove_translator, tr, tr_error
+from .toolbelt.i18n import install_translator, remove_translator, tr, tr_message
 from .toolbelt.icons import icon as plugin_icon
 from .toolbelt.logger import CRITICAL, SUCCESS, Logger
 
@@ -180,7 +180,7 @@ class PaserSmartCityPlugin:
             created = create_workspace(path, demo=True)
             layers = add_workspace_layers(path)
         except (WorkspaceError, OSError, RuntimeError) as exc:
-            self.logger.log(tr("Cannot open the workspace: {error}").format(error=tr_error(exc)), CRITICAL, push=True)
+            self.logger.log(tr("Cannot open the workspace: {error}").format(error=tr_message(exc)), CRITICAL, push=True)
             return None
         if created:
             self.logger.log(tr("New workspace created with the 2022 programme: {path}").format(path=path),

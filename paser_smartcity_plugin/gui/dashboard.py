@@ -43,7 +43,7 @@ from ..layers.workspace_layers import find_layers
 from ..toolbelt import settings as plugin_settings
 from ..toolbelt.events import plugin_events
 from ..toolbelt.help import open_help
-from ..toolbelt.i18n import language, tr, tr_error
+from ..toolbelt.i18n import language, tr, tr_message
 from ..toolbelt.logger import CRITICAL, SUCCESS, Logger
 
 HELP_TOPIC = "dashboard"
@@ -265,7 +265,7 @@ class DashboardDock(QgsDockWidget):
             try:
                 return core_dashboard.from_workspace(Workspace(path)), path
             except WorkspaceError as exc:
-                self.logger.log(tr("Cannot read the workspace: {error}").format(error=tr_error(exc)), CRITICAL)
+                self.logger.log(tr("Cannot read the workspace: {error}").format(error=tr_message(exc)), CRITICAL)
         return None, ""
 
     def refresh(self) -> Optional[core_dashboard.Dashboard]:

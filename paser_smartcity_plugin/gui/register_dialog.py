@@ -40,7 +40,7 @@ from ..core.register import Assessment, Registrar, RegistrationError, Registrati
 from ..core.schema import layer_schema
 from ..core.workspace import Workspace, WorkspaceError
 from ..toolbelt.help import add_help_button
-from ..toolbelt.i18n import language, tr, tr_error
+from ..toolbelt.i18n import language, tr, tr_message
 
 UID_ROLE = Qt.ItemDataRole.UserRole
 LAYER_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -449,7 +449,7 @@ class RegisterDialog(QDialog):
             self.status_label.setText(tr("Not saved: {reason}").format(reason=exc.render(tr)))
             return None
         except WorkspaceError as exc:
-            self.status_label.setText(tr("Not saved: {reason}").format(reason=tr_error(exc)))
+            self.status_label.setText(tr("Not saved: {reason}").format(reason=tr_message(exc)))
             return None
         self._show_in_project(result.layer, result.uid, result.lon, result.lat)
         self.status_label.setText(tr("Saved: {lat:.7f}, {lon:.7f}").format(lat=result.lat, lon=result.lon))

@@ -28,7 +28,7 @@ from ..core.sync.conflicts import CENTRAL, MINE, open_conflicts, resolve
 from ..core.sync.engine import history
 from ..core.workspace import WorkspaceError
 from ..toolbelt.help import add_help_button
-from ..toolbelt.i18n import tr, tr_error, tr_noop
+from ..toolbelt.i18n import tr, tr_message, tr_noop
 
 HELP_TOPIC = "sync"
 
@@ -143,7 +143,7 @@ class ConflictsDialog(QDialog):
                 resolve(self.workspace, c.layer, c.uid, c.field, choice)
                 done += 1
             except WorkspaceError as exc:
-                QMessageBox.warning(self, self.windowTitle(), tr_error(exc))
+                QMessageBox.warning(self, self.windowTitle(), tr_message(exc))
         self.reload()
         return done
 

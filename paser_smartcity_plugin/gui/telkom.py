@@ -40,7 +40,7 @@ from qgis.PyQt.QtWidgets import (
 
 from ..core.telkom import CancelledError, ChoiceNeededError, GeopandasMissingError, MissingCrsError, TelkomError
 from ..toolbelt.help import add_help_button
-from ..toolbelt.i18n import tr, tr_error
+from ..toolbelt.i18n import tr, tr_message
 from ..toolbelt.logger import CRITICAL, SUCCESS, WARNING
 
 # Tasks and their contexts must outlive the action callback that starts them.
@@ -57,7 +57,7 @@ def geopandas_ready(logger) -> bool:
     try:
         load()
     except GeopandasMissingError as exc:
-        logger.log(tr("The Telkom exchange needs geopandas: {error}").format(error=tr_error(exc)), CRITICAL, push=True)
+        logger.log(tr("The Telkom exchange needs geopandas: {error}").format(error=tr_message(exc)), CRITICAL, push=True)
         return False
     return True
 
@@ -276,7 +276,7 @@ class PreviewDialog(QDialog):
                 continue
             head = [r.layer, str(r.row), action_text[r.action], r.matched_by or "",
                     f"{r.name or ''} {r.uid or ''}".strip()]
-            note = "; ".join(tr_error(text) for text in (r.reasons or r.warnings))
+            note = "; ".join(tr_message(text) for text in (r.reasons or r.warnings))
             if r.action == "update" or (r.action == "new" and r.changes):
                 for change in r.changes:
                     yield head + [change.column, _show(change.old), _show(change.new), note]
@@ -340,7 +340,7 @@ class ImportFlow:
     def failed(self, task: PreviewTask) -> None:
         error = task.error
         if isinstance(error, MissingCrsError):
-            crs = self.ask_crs(tr_error(error))
+            crs = self.ask_crs(tr_message(error))
             if crs is not None:
                 self.start(source_crs=crs, member=task.member)
             return
@@ -352,7 +352,7 @@ class ImportFlow:
         if error is None or isinstance(error, CancelledError):
             self.logger.log(tr("Import from Telkom cancelled; nothing was written"), WARNING, push=True)
         else:
-            self.logger.log(tr("Import from Telkom refused; nothing was written: {error}").format(error=tr_error(error)),
+            self.logger.log(tr("Import from Telkom refused; nothing was written: {error}").format(error=tr_message(error)),
                             CRITICAL, push=True)
 
     def ask_crs(self, message: str) -> Optional[str]:
@@ -400,7 +400,7 @@ class ImportFlow:
             self.logger.log(tr("Telkom import cancelled; nothing was written"), WARNING, push=True)
             return
         self.logger.log(tr("Telkom import not applied; nothing was written: {error}").format(
-            error=tr_error(task.error)), CRITICAL, push=True)
+            error=tr_message(task.error)), CRITICAL, push=True)
 
 
 def import_from_telkom(iface, logger, source: Optional[str] = None) -> Optional[ImportFlow]:

@@ -630,6 +630,11 @@
     </message>
     <message>
         <location filename="../core/sync/engine.py"/>
+        <source>checking the server</source>
+        <translation>memeriksa server</translation>
+    </message>
+    <message>
+        <location filename="../core/sync/engine.py"/>
         <source>the server at {url} has no collection {collections}: publish both central tables (see central/)</source>
         <translation>server di {url} tidak memiliki koleksi {collections}: terbitkan kedua tabel pusat (lihat central/)</translation>
     </message>
@@ -637,6 +642,22 @@
         <location filename="../core/sync/engine.py"/>
         <source>the server offers no OGC API – Features Part 4 (create, replace, delete): pulled only, local edits stay in the workspace until it does</source>
         <translation>server tidak menyediakan OGC API – Features Part 4 (membuat, mengganti, menghapus): hanya mengambil data, suntingan lokal tetap di ruang kerja sampai server mendukungnya</translation>
+    </message>
+    <message>
+        <location filename="../core/sync/engine.py"/>
+        <location filename="../gui/sync_dialogs.py"/>
+        <source>done</source>
+        <translation>selesai</translation>
+    </message>
+    <message>
+        <location filename="../core/sync/engine.py"/>
+        <source>applying central changes</source>
+        <translation>menerapkan perubahan dari pusat</translation>
+    </message>
+    <message>
+        <location filename="../core/sync/engine.py"/>
+        <source>sending {layer} {number}/{total}</source>
+        <translation>mengirim {layer} {number}/{total}</translation>
     </message>
     <message>
         <location filename="../core/sync/engine.py"/>
@@ -1739,11 +1760,6 @@
     </message>
     <message>
         <location filename="../gui/sync_dialogs.py"/>
-        <source>done</source>
-        <translation>selesai</translation>
-    </message>
-    <message>
-        <location filename="../gui/sync_dialogs.py"/>
         <source>failed</source>
         <translation>gagal</translation>
     </message>
@@ -2527,6 +2543,31 @@
         <location filename="../toolbelt/logger.py"/>
         <source>Details</source>
         <translation>Rincian</translation>
+    </message>
+    <message>
+        <location filename="../toolbelt/network.py"/>
+        <source>the QGIS authentication configuration {id} does not exist in this profile</source>
+        <translation>konfigurasi autentikasi QGIS {id} tidak ada di profil ini</translation>
+    </message>
+    <message>
+        <location filename="../toolbelt/network.py"/>
+        <source>the authentication configuration {label} uses the {method} method; the sync supports {methods}</source>
+        <translation>konfigurasi autentikasi {label} memakai metode {method}; sinkronisasi mendukung {methods}</translation>
+    </message>
+    <message>
+        <location filename="../toolbelt/network.py"/>
+        <source>QGIS could not apply the authentication configuration {label} (is the master password entered?)</source>
+        <translation>QGIS tidak dapat menerapkan konfigurasi autentikasi {label} (apakah kata sandi induk sudah dimasukkan?)</translation>
+    </message>
+    <message>
+        <location filename="../toolbelt/network.py"/>
+        <source>the authentication configuration {label} gave no credentials (an OAuth2 configuration must have been authorised in QGIS once)</source>
+        <translation>konfigurasi autentikasi {label} tidak memberikan kredensial (konfigurasi OAuth2 harus pernah diotorisasi di QGIS)</translation>
+    </message>
+    <message>
+        <location filename="../toolbelt/network.py"/>
+        <source>the QGIS proxy type {kind} is not supported by the sync; use an HTTP proxy</source>
+        <translation>jenis proksi QGIS {kind} tidak didukung oleh sinkronisasi; gunakan proksi HTTP</translation>
     </message>
     <message>
         <location filename="../toolbelt/settings.py"/>

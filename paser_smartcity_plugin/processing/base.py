@@ -3,7 +3,7 @@
 from qgis.core import QgsProcessingAlgorithm, QgsProcessingException
 
 from ..core.workspace import Workspace, WorkspaceError
-from ..toolbelt.i18n import tr, tr_error
+from ..toolbelt.i18n import tr, tr_message
 
 
 class PaserAlgorithm(QgsProcessingAlgorithm):
@@ -41,4 +41,4 @@ class PaserAlgorithm(QgsProcessingAlgorithm):
         try:
             return Workspace(path)
         except WorkspaceError as exc:
-            raise QgsProcessingException(tr_error(exc)) from None
+            raise QgsProcessingException(tr_message(exc)) from None

@@ -6,7 +6,7 @@ from qgis.core import (
 )
 
 from ..core.workspace import WorkspaceError, create_workspace
-from ..toolbelt.i18n import tr_error
+from ..toolbelt.i18n import tr_message
 from .base import PaserAlgorithm
 
 
@@ -32,7 +32,7 @@ class CreateWorkspaceAlgorithm(PaserAlgorithm):
         try:
             created = create_workspace(path, demo=demo)
         except WorkspaceError as exc:
-            raise QgsProcessingException(tr_error(exc)) from None
+            raise QgsProcessingException(tr_message(exc)) from None
         if created:
             feedback.pushInfo(self.tr("Workspace created: {path}").format(path=path))
         else:

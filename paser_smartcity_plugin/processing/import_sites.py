@@ -8,7 +8,7 @@ from qgis.core import (
     QgsProcessingParameterString,
 )
 
-from ..toolbelt.i18n import tr, tr_error
+from ..toolbelt.i18n import tr, tr_message
 from .base import PaserAlgorithm
 from .register_coordinates import refresh_workspace_layers, registrar_for
 
@@ -71,7 +71,7 @@ class ImportSitesAlgorithm(PaserAlgorithm):
         except SpreadsheetError as exc:
             raise QgsProcessingException(exc.message.render(tr)) from None
         except WorkspaceError as exc:
-            raise QgsProcessingException(tr_error(exc)) from None
+            raise QgsProcessingException(tr_message(exc)) from None
         write_report(report_path, result)
         if result.written:
             self.written_path = workspace.path

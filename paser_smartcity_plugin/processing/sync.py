@@ -9,7 +9,7 @@ from qgis.core import (
     QgsProcessingParameterString,
 )
 
-from ..toolbelt.i18n import tr_error
+from ..toolbelt.i18n import tr_message
 from .base import PaserAlgorithm
 
 
@@ -63,11 +63,11 @@ class SyncAlgorithm(PaserAlgorithm):
                                       is_cancelled=feedback.isCanceled)
                 result = synchronize(workspace, client, push=push,
                                      progress=lambda fraction, text: (feedback.setProgress(100 * fraction),
-                                                                      feedback.setProgressText(text)))
+                                                                      feedback.setProgressText(tr_message(text))))
         except SyncError as exc:
-            raise QgsProcessingException(self.tr("Sync failed: {error}").format(error=tr_error(exc))) from None
+            raise QgsProcessingException(self.tr("Sync failed: {error}").format(error=tr_message(exc))) from None
         for warning in result.warnings:
-            feedback.reportError(tr_error(warning), False)
+            feedback.reportError(tr_message(warning), False)
         for layer, summary in result.layers.items():
             feedback.pushInfo(self.tr("{layer}: {pulled} pulled, {pushed} pushed, {conflicts} with conflicts").format(
                 layer=layer, pulled=summary.pulled, pushed=summary.pushed, conflicts=summary.conflicts))

@@ -19,7 +19,7 @@ from qgis.core import (
 )
 
 from ..core.schema import LAYER_NAMES, SERVICE_POINTS, TOWER_PLANS
-from ..toolbelt.i18n import tr_error
+from ..toolbelt.i18n import tr_message
 from .base import PaserAlgorithm
 
 BOTH = "both"
@@ -112,7 +112,7 @@ class ExportTelkomAlgorithm(_TelkomAlgorithm):
             result = self.in_worker(export_package, workspace, output, layers=layers, crs=crs, only_uids=self.selection,
                                     progress=feedback.setProgress, is_canceled=feedback.isCanceled)
         except TelkomError as exc:
-            raise QgsProcessingException(tr_error(exc)) from None
+            raise QgsProcessingException(tr_message(exc)) from None
         for layer in result.layers:
             feedback.pushInfo(self.tr("{layer}: {features} sites, {pending} without coordinates, {cuts} values cut")
                               .format(layer=layer.layer, features=layer.features, pending=layer.without_coordinates,
@@ -185,7 +185,7 @@ class ImportTelkomAlgorithm(_TelkomAlgorithm):
         try:
             aliases = parse_aliases(self.parameterAsString(parameters, "ALIASES", context))
         except ValueError as exc:
-            raise QgsProcessingException(self.tr("ALIASES: {error}").format(error=tr_error(exc))) from None
+            raise QgsProcessingException(self.tr("ALIASES: {error}").format(error=tr_message(exc))) from None
         try:
             preview = self.in_worker(
                 preview_import, workspace, source, source_crs=(crs.authid() or crs.toWkt()) if crs.isValid() else None,
@@ -199,16 +199,16 @@ class ImportTelkomAlgorithm(_TelkomAlgorithm):
                                                               crs=info.crs, ignored=", ".join(info.ignored_columns)
                                                               or "-"))
                 for warning in info.warnings:
-                    feedback.pushWarning(tr_error(warning))
+                    feedback.pushWarning(tr_message(warning))
             for row in preview.rows:
                 if row.action == REJECTED:
                     feedback.pushWarning(self.tr("{file} row {row}: rejected: {reasons}").format(
-                        file=row.source, row=row.row, reasons="; ".join(tr_error(r) for r in row.reasons)))
+                        file=row.source, row=row.row, reasons="; ".join(tr_message(r) for r in row.reasons)))
             if apply:
                 self.in_worker(apply_import, workspace, preview, is_canceled=feedback.isCanceled,
                              progress=lambda p: feedback.setProgress(50 + p / 2))
         except TelkomError as exc:
-            raise QgsProcessingException(tr_error(exc)) from None
+            raise QgsProcessingException(tr_message(exc)) from None
         counts = preview.counts()
         feedback.pushInfo(self.tr("{matched} matched, {updated} with changes, {new} new, {rejected} rejected; {what}")
                           .format(matched=counts["MATCHED"], updated=counts["UPDATED"], new=counts["NEW"],

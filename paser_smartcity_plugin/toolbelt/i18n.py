@@ -22,18 +22,19 @@ def tr_noop(text: str) -> str:
     return text
 
 
-def tr_error(error) -> str:
-    """What the officer reads for an error from core, in their language.
+def tr_message(value) -> str:
+    """What the officer reads for a message from core, in their language.
 
-    Core errors that carry message templates (``WorkspaceError``, ``RegistrationError``:
-    ``N_`` templates, core/messages.py) are rendered through :func:`tr`; any other error is
-    shown as its text. A plain exception whose one argument is a ``MessageText`` (a ValueError
-    from core/telkom/mapping.py) is rendered through that argument.
+    Core errors, reasons, warnings and progress texts carry message templates (``N_``,
+    core/messages.py: ``MessageError`` subclasses such as ``WorkspaceError``,
+    ``MessageText``, ``Message``) and are rendered through :func:`tr`; anything else is shown
+    as its text. A plain exception whose one argument is a ``MessageText`` (a ValueError from
+    core/telkom/mapping.py) is rendered through that argument.
     """
-    render = getattr(error, "render", None)
-    if not callable(render) and isinstance(error, BaseException) and len(error.args) == 1:
-        render = getattr(error.args[0], "render", None)
-    return render(tr) if callable(render) else str(error)
+    render = getattr(value, "render", None)
+    if not callable(render) and isinstance(value, BaseException) and len(value.args) == 1:
+        render = getattr(value.args[0], "render", None)
+    return render(tr) if callable(render) else str(value)
 
 
 def qgis_locale() -> str:

@@ -137,12 +137,12 @@ def test_sync_tables_are_indonesian(indonesian):
             dialog.deleteLater()
 
 
-def test_tr_error_translates_core_messages_carried_by_plain_value_errors(indonesian):
+def test_tr_message_translates_core_messages_carried_by_plain_value_errors(indonesian):
     from paser_smartcity_plugin.core.telkom.mapping import parse_aliases
-    from paser_smartcity_plugin.toolbelt.i18n import tr_error
+    from paser_smartcity_plugin.toolbelt.i18n import tr_message
 
     with pytest.raises(ValueError) as raised:
         parse_aliases("SITE_ID")
     assert str(raised.value) == "column alias 'SITE_ID' is not of the form NAME=ALIAS1,ALIAS2"
-    assert tr_error(raised.value) == "alias kolom 'SITE_ID' tidak berbentuk NAMA=ALIAS1,ALIAS2"
-    assert tr_error(ValueError("plain")) == "plain"
+    assert tr_message(raised.value) == "alias kolom 'SITE_ID' tidak berbentuk NAMA=ALIAS1,ALIAS2"
+    assert tr_message(ValueError("plain")) == "plain"

@@ -90,7 +90,7 @@ def synchronize(workspace: Workspace, client: OgcApiClient, push: bool = True, p
     result = SyncResult()
     history_id = _history_start(workspace, client.url)
     try:
-        progress(0.0, "checking the server")
+        progress(0.0, MessageText(N_("checking the server")))
         caps = client.capabilities()
         missing = [n for n in LAYER_NAMES if not client.has_collection(n)]
         if missing:
@@ -109,7 +109,7 @@ def synchronize(workspace: Workspace, client: OgcApiClient, push: bool = True, p
             for layer in LAYER_NAMES:
                 result.layers[layer].conflicts = conn.execute(
                     f"SELECT count(DISTINCT uid) FROM {changelog.CONFLICTS_TABLE} WHERE layer = ?", (layer,)).fetchone()[0]
-        progress(1.0, "done")
+        progress(1.0, MessageText(N_("done")))
     except SyncCancelled as exc:
         _history_end(workspace, history_id, "cancelled", result, str(exc))
         raise
@@ -200,7 +200,7 @@ def _pull(workspace: Workspace, client: OgcApiClient, result: SyncResult, progre
                          f"{layer}: {summary.received} features received")
                 del rows  # before the next page arrives: memory stays at two pages
             watermarks[layer] = newest
-        progress(0.5, "applying central changes")
+        progress(0.5, MessageText(N_("applying central changes")))
         client._check_cancel()
         with gpkg.transaction(conn):
             changelog.set_applying(conn, True)
@@ -384,7 +384,8 @@ def _push(workspace: Workspace, client: OgcApiClient, caps, result: SyncResult, 
                     work.append((layer, uid, entry))
         for done, (layer, uid, entry) in enumerate(work):
             client._check_cancel()
-            progress(0.55 + 0.45 * done / max(1, len(work)), f"sending {layer} {done + 1}/{len(work)}")
+            progress(0.55 + 0.45 * done / max(1, len(work)),
+                     MessageText(N_("sending {layer} {number}/{total}"), layer=layer, number=done + 1, total=len(work)))
             schema = layer_schema(layer)
             local = _local_row(conn, schema, uid)
             base = _canonical_base(schema, entry["base"])

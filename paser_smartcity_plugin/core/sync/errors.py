@@ -2,7 +2,7 @@
 
 The messages the officer meets most (address, TLS, network, credentials, not an OGC API
 server) are ``N_`` templates (core/messages.py): ``str()`` is English, ``render(tr)`` (what
-toolbelt.i18n.tr_error shows) is translated.
+toolbelt.i18n.tr_message shows) is translated.
 """
 
 from ..messages import MessageError

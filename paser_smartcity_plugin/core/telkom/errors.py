@@ -1,7 +1,7 @@
 """Errors of the Telkom exchange: each says what is wrong in words the officer can act on.
 
 Their text is made of core messages (``N_`` templates, core/messages.py), shown translated
-through ``render(tr)`` (toolbelt.i18n.tr_error) and in English by ``str()``.
+through ``render(tr)`` (toolbelt.i18n.tr_message) and in English by ``str()``.
 """
 
 from ..messages import MessageError
