@@ -271,10 +271,11 @@ class PreviewDialog(QDialog):
         """The table's lines: one per changed field, per rejection reason, per (unchanged) row."""
         action_text = {"unchanged": tr("unchanged"), "update": tr("update"), "new": tr("new"),
                        "rejected": tr("rejected")}
+        matched_text = {"proximity": tr("proximity")}  # UID and SITE_ID are column names, kept
         for r in self.preview.rows:
             if r.action == self._unchanged and not show_unchanged:
                 continue
-            head = [r.layer, str(r.row), action_text[r.action], r.matched_by or "",
+            head = [r.layer, str(r.row), action_text[r.action], matched_text.get(r.matched_by, r.matched_by or ""),
                     f"{r.name or ''} {r.uid or ''}".strip()]
             note = "; ".join(tr_message(text) for text in (r.reasons or r.warnings))
             if r.action == "update" or (r.action == "new" and r.changes):

@@ -948,6 +948,12 @@
     </message>
     <message>
         <location filename="../core/telkom/importer.py"/>
+        <location filename="../gui/telkom.py"/>
+        <source>proximity</source>
+        <translation>kedekatan</translation>
+    </message>
+    <message>
+        <location filename="../core/telkom/importer.py"/>
         <source>UID {uid} is unknown; matched by {how} to {site}, whose UID is kept</source>
         <translation>UID {uid} tidak dikenal; dicocokkan melalui {how} dengan {site}, yang UID-nya dipertahankan</translation>
     </message>

@@ -510,8 +510,9 @@ def _rows(source: str, layer: str, by_ours: Dict[str, List[Any]], points: List[O
         if site is not None:
             claimed[site["uid"]] = i + 1
             if uid and uid != site["uid"]:
-                report.warnings.append(MessageText(N_("UID {uid} is unknown; matched by {how} to {site}, whose UID is kept"),
-                                                   uid=uid, how=how, site=site["uid"]))
+                by = MessageText(N_("proximity")) if how == BY_PROXIMITY else how  # UID, SITE_ID: column names
+                report.warnings.append(MessageText(N_("UID {uid} is unknown; matched by {how} to {site}, whose UID is "
+                                                      "kept"), uid=uid, how=by, site=site["uid"]))
             _matched(report, schema, site, how, distance, values, point, fields, workspace)
         else:
             _new(report, schema, values, point, uid, workspace)
