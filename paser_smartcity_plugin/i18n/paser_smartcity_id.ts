@@ -615,8 +615,33 @@
     </message>
     <message>
         <location filename="../core/sync/client.py"/>
+        <source>{path} did not answer with a FeatureCollection</source>
+        <translation>{path} tidak menjawab dengan FeatureCollection</translation>
+    </message>
+    <message>
+        <location filename="../core/sync/client.py"/>
+        <source>{collection}: more than {limit} sites changed within one second and the server refuses to page them: raise its page limit</source>
+        <translation>{collection}: lebih dari {limit} lokasi berubah dalam satu detik dan server menolak membaginya per halaman: naikkan batas halamannya</translation>
+    </message>
+    <message>
+        <location filename="../core/sync/client.py"/>
+        <source>{path} did not answer with a GeoJSON FeatureCollection</source>
+        <translation>{path} tidak menjawab dengan FeatureCollection GeoJSON</translation>
+    </message>
+    <message>
+        <location filename="../core/sync/client.py"/>
+        <source>{path}: the server&apos;s paging goes round in circles (the same page came back twice)</source>
+        <translation>{path}: pembagian halaman server berputar-putar (halaman yang sama kembali dua kali)</translation>
+    </message>
+    <message>
+        <location filename="../core/sync/client.py"/>
         <source>{host} refused {method} {path} (HTTP {status}){detail}</source>
         <translation>{host} menolak {method} {path} (HTTP {status}){detail}</translation>
+    </message>
+    <message>
+        <location filename="../core/sync/client.py"/>
+        <source>the answer to GET {path} is malformed or truncated JSON ({error})</source>
+        <translation>jawaban atas GET {path} berupa JSON yang rusak atau terpotong ({error})</translation>
     </message>
     <message>
         <location filename="../core/sync/conflicts.py"/>
@@ -661,6 +686,11 @@
     </message>
     <message>
         <location filename="../core/sync/engine.py"/>
+        <source>{layer} {uid}: the server holds {count} copies after the push</source>
+        <translation>{layer} {uid}: server menyimpan {count} salinan setelah pengiriman</translation>
+    </message>
+    <message>
+        <location filename="../core/sync/engine.py"/>
         <source>{layer} {uid} ({name}): the server keeps the site deleted; ask the central administrator to restore it</source>
         <translation>{layer} {uid} ({name}): server tetap menganggap lokasi ini terhapus; minta administrator pusat untuk memulihkannya</translation>
     </message>
@@ -668,6 +698,36 @@
         <location filename="../core/sync/engine.py"/>
         <source>{layer} {uid} ({name}): the server did not store {values}</source>
         <translation>{layer} {uid} ({name}): server tidak menyimpan {values}</translation>
+    </message>
+    <message>
+        <location filename="../core/sync/features.py"/>
+        <source>{layer}: the server sent a feature without properties</source>
+        <translation>{layer}: server mengirim fitur tanpa atribut</translation>
+    </message>
+    <message>
+        <location filename="../core/sync/features.py"/>
+        <source>{layer}: feature {id!r} from the server has no uid</source>
+        <translation>{layer}: fitur {id!r} dari server tidak memiliki uid</translation>
+    </message>
+    <message>
+        <location filename="../core/sync/features.py"/>
+        <source>{layer} {uid}: the server&apos;s geometry is not a point</source>
+        <translation>{layer} {uid}: geometri dari server bukan titik</translation>
+    </message>
+    <message>
+        <location filename="../core/sync/features.py"/>
+        <source>{layer} {uid}: a value from the server cannot be read ({error})</source>
+        <translation>{layer} {uid}: sebuah nilai dari server tidak dapat dibaca ({error})</translation>
+    </message>
+    <message>
+        <location filename="../core/sync/features.py"/>
+        <source>{layer} {uid}: the server sent no updated_at; the central tables must maintain it (see central/schema.sql)</source>
+        <translation>{layer} {uid}: server tidak mengirim updated_at; tabel pusat harus mengisinya (lihat central/schema.sql)</translation>
+    </message>
+    <message>
+        <location filename="../core/sync/features.py"/>
+        <source>central site {uid}: {problem}</source>
+        <translation>lokasi pusat {uid}: {problem}</translation>
     </message>
     <message>
         <location filename="../core/telkom/engine.py"/>

@@ -314,7 +314,8 @@ class OgcApiClient:
             features = data.get("features") if isinstance(data, dict) else None
             del data
             if not isinstance(features, list):
-                raise ProtocolError(f"{_path(self.items_url(collection))} did not answer with a FeatureCollection")
+                raise ProtocolError(Message(N_("{path} did not answer with a FeatureCollection"),
+                                            path=_path(self.items_url(collection))))
             if len(features) < limit:
                 if features:
                     yield features
@@ -331,8 +332,9 @@ class OgcApiClient:
                         window.pop("datetime")
                     yield from self._pages(collection, window)
                 except PagingRefusedError:
-                    raise ProtocolError(f"{collection}: more than {limit} sites changed within one second and the "
-                                        "server refuses to page them: raise its page limit") from None
+                    raise ProtocolError(Message(N_("{collection}: more than {limit} sites changed within one second "
+                                                   "and the server refuses to page them: raise its page limit"),
+                                                collection=collection, limit=limit)) from None
                 continue
             stack.append((split, hi))
             stack.append((lo, split))
@@ -349,7 +351,7 @@ class OgcApiClient:
             data = self.get_json(url, params=query, accept=f"{GEOJSON}, application/json;q=0.9")
             features = data.get("features") if isinstance(data, dict) else None
             if not isinstance(features, list) or data.get("type", "FeatureCollection") != "FeatureCollection":
-                raise ProtocolError(f"{_path(url)} did not answer with a GeoJSON FeatureCollection")
+                raise ProtocolError(Message(N_("{path} did not answer with a GeoJSON FeatureCollection"), path=_path(url)))
             next_link = next((lk.get("href") for lk in data.get("links", []) or []
                               if isinstance(lk, dict) and lk.get("rel") == "next" and lk.get("href")), None)
             del data  # only the features are kept: memory stays at a page or two
@@ -357,8 +359,8 @@ class OgcApiClient:
             if features:
                 signature = hash(tuple(str(f.get("id")) for f in features if isinstance(f, dict)))
                 if signature in seen_pages:
-                    raise ProtocolError(f"{_path(url)}: the server's paging goes round in circles "
-                                        "(the same page came back twice)")
+                    raise ProtocolError(Message(N_("{path}: the server's paging goes round in circles (the same "
+                                                   "page came back twice)"), path=_path(url)))
                 seen_pages.add(signature)
                 yield features
                 del features
@@ -445,7 +447,8 @@ def _parse_json(response: requests.Response, url: str) -> Any:
     try:
         return json.loads(response.content.decode("utf-8"))
     except (ValueError, UnicodeDecodeError) as exc:
-        raise ProtocolError(f"the answer to GET {_path(url)} is malformed or truncated JSON ({exc})") from None
+        raise ProtocolError(Message(N_("the answer to GET {path} is malformed or truncated JSON ({error})"),
+                                    path=_path(url), error=exc)) from None
 
 
 def _repair_next(href: str, ours: Dict[str, str]):

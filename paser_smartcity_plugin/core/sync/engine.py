@@ -428,7 +428,8 @@ def _push_one(client: OgcApiClient, caps, schema: LayerSchema, uid: str, local, 
     # Check what the server kept: some servers skip values (QGIS Server 3.22 ignores nulls).
     stored = client.find_by_uid(layer, uid)
     if len(stored) != 1:
-        raise ProtocolError(f"{layer} {uid}: the server holds {len(stored)} copies after the push")
+        raise ProtocolError(Message(N_("{layer} {uid}: the server holds {count} copies after the push"), layer=layer,
+                                    uid=uid, count=len(stored)))
     server_row = _server_row(schema, stored[0])
     if server_row.get("_deleted"):
         # Not settled: the edit stays pending and the officer is told each sync.

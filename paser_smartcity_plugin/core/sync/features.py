@@ -3,8 +3,9 @@
 from typing import Any, Dict, List, Optional
 
 from ..gazetteer import Gazetteer
+from ..messages import N_, Message
 from ..schema import LayerSchema
-from ..workspace import GEOMETRY, validate_row
+from ..workspace import GEOMETRY, row_problems
 from .errors import ProtocolError
 from .values import canonical, canonical_datetime, canonical_point
 
@@ -34,18 +35,20 @@ def feature_to_row(schema: LayerSchema, feature: Any, gazetteer: Gazetteer) -> D
     stops the pull with a message naming the site and the problem.
     """
     if not isinstance(feature, dict) or not isinstance(feature.get("properties"), dict):
-        raise ProtocolError(f"{schema.name}: the server sent a feature without properties")
+        raise ProtocolError(Message(N_("{layer}: the server sent a feature without properties"), layer=schema.name))
     props = feature["properties"]
     uid = props.get("uid")
     if not uid:
-        raise ProtocolError(f"{schema.name}: feature {feature.get('id')!r} from the server has no uid")
+        raise ProtocolError(Message(N_("{layer}: feature {id!r} from the server has no uid"), layer=schema.name,
+                                    id=feature.get("id")))
     geometry = feature.get("geometry")
     point = None
     if geometry is not None:
         coords = geometry.get("coordinates") if isinstance(geometry, dict) else None
         if not isinstance(geometry, dict) or geometry.get("type") != "Point" or not isinstance(coords, list) \
                 or len(coords) < 2:
-            raise ProtocolError(f"{schema.name} {uid}: the server's geometry is not a point")
+            raise ProtocolError(Message(N_("{layer} {uid}: the server's geometry is not a point"), layer=schema.name,
+                                        uid=uid))
         point = (coords[0], coords[1])
     deleted = props.get(DELETED_AT) not in (None, "")
     raw = {f.name: props.get(f.name) for f in schema.fields}
@@ -53,14 +56,16 @@ def feature_to_row(schema: LayerSchema, feature: Any, gazetteer: Gazetteer) -> D
     try:
         row = canonical_row(schema, raw)
     except (TypeError, ValueError) as exc:
-        raise ProtocolError(f"{schema.name} {uid}: a value from the server cannot be read ({exc})") from None
+        raise ProtocolError(Message(N_("{layer} {uid}: a value from the server cannot be read ({error})"),
+                                    layer=schema.name, uid=uid, error=exc)) from None
     if row[UPDATED_AT] is None:
-        raise ProtocolError(f"{schema.name} {uid}: the server sent no updated_at; the central tables must "
-                            "maintain it (see central/schema.sql)")
+        raise ProtocolError(Message(N_("{layer} {uid}: the server sent no updated_at; the central tables must "
+                                       "maintain it (see central/schema.sql)"), layer=schema.name, uid=uid))
     if not deleted:
-        problems = validate_row(schema, row, gazetteer)
+        problems = row_problems(schema, row, gazetteer)
         if problems:
-            raise ProtocolError(f"central site {uid}: " + "; ".join(problems))
+            raise ProtocolError(Message(N_("central site {uid}: {problem}"), uid=uid, problem=problems[0]),
+                                *problems[1:])
     row["_deleted"] = deleted
     row["_id"] = feature.get("id")
     return row
