@@ -140,10 +140,25 @@ def _configure_form(layer: QgsVectorLayer, schema: LayerSchema) -> None:
     layer.setConstraintExpression(fields.indexOf("name"), "length(trim(\"name\")) > 0", tr("The name is required"))
     layer.setFieldConstraint(fields.indexOf("name"), QgsFieldConstraints.ConstraintExpression,
                              QgsFieldConstraints.ConstraintStrengthHard)
-    # desa_name and kecamatan follow the chosen desa code.
-    for name, attr in (("desa_name", "name"), ("kecamatan", "kecamatan")):
-        cases = " ".join(f"WHEN {_quote(d.code)} THEN {_quote(getattr(d, attr))}" for d in gaz.desa)
-        layer.setDefaultValueDefinition(fields.indexOf(name), QgsDefaultValue(f'CASE "desa_code" {cases} END', True))
+    # desa_name and kecamatan follow the chosen desa code (re-evaluated on every edit).
+    for name, attr in GAZETTEER_DEFAULTS.items():
+        layer.setDefaultValueDefinition(fields.indexOf(name), QgsDefaultValue(gazetteer_default_expression(name, attr), True))
+
+
+# Derived field -> attribute of the gazetteer's Desa it holds.
+GAZETTEER_DEFAULTS = {"desa_name": "name", "kecamatan": "kecamatan"}
+
+
+def gazetteer_default_expression(field: str, attr: str) -> str:
+    """QGIS expression giving ``field`` from "desa_code" via the gazetteer.
+
+    QGIS expressions only know the searched form ``CASE WHEN cond THEN``; the simple form
+    ``CASE "desa_code" WHEN …`` does not parse, and a default that does not parse evaluates
+    to NULL — with apply-on-update that blanked the field on every edit. A lookup map is
+    one parse of 144 pairs; an unknown code keeps the value already there instead of NULL.
+    """
+    pairs = ", ".join(f"{_quote(d.code)}, {_quote(getattr(d, attr))}" for d in default_gazetteer().desa)
+    return f'coalesce(map_get(map({pairs}), "desa_code"), "{field}")'
 
 
 def make_layer(path: str, layer_name: str) -> QgsVectorLayer:

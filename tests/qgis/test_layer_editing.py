@@ -1,0 +1,93 @@
+"""Edits made through the QGIS layers (attribute table, form, any QGIS writer) reach the
+GeoPackage correctly: derived fields follow the desa code, nothing is blanked."""
+
+import pytest
+from qgis.core import QgsExpression, QgsExpressionContext, QgsExpressionContextUtils, QgsProject
+
+from paser_smartcity_plugin.core.demo import demo_uid
+from paser_smartcity_plugin.core.gazetteer import default_gazetteer
+from paser_smartcity_plugin.core.schema import SERVICE_POINTS, TOWER_PLANS
+from paser_smartcity_plugin.core.workspace import Workspace, create_workspace
+from paser_smartcity_plugin.layers import workspace_layers
+
+SAMURANGAU = "64.01.01.2009"  # demo kantor desa of Samurangau (Batu Sopang)
+BELIMBING = "64.01.06.2012"  # Belimbing, Long Ikis
+
+
+@pytest.fixture
+def workspace(tmp_path):
+    path = str(tmp_path / "paser.gpkg")
+    create_workspace(path, demo=True)
+    return Workspace(path)
+
+
+@pytest.fixture
+def project_layers():
+    """Layers owned by the project (as in QGIS), removed after the test."""
+    yield
+    QgsProject.instance().removeAllMapLayers()
+
+
+def make_layer(path, name):
+    layer = workspace_layers.make_layer(path, name)
+    QgsProject.instance().addMapLayer(layer, False)
+    return layer
+
+
+def _feature(layer, uid):
+    found = [f for f in layer.getFeatures(f"\"uid\" = '{uid}'")]
+    assert len(found) == 1
+    return found[0]
+
+
+def _edit(layer, fid, **values):
+    assert layer.startEditing()
+    for name, value in values.items():
+        assert layer.changeAttributeValue(fid, layer.fields().indexOf(name), value)
+    ok = layer.commitChanges()
+    errors = layer.commitErrors()
+    if not ok:
+        layer.rollBack()
+    return ok, errors
+
+
+@pytest.mark.parametrize("layer_name", [SERVICE_POINTS, TOWER_PLANS])
+def test_derived_field_defaults_parse_and_give_gazetteer_names(qgis_app, project_layers, workspace, layer_name):
+    layer = make_layer(workspace.path, layer_name)
+    feature = next(layer.getFeatures())
+    context = QgsExpressionContext(QgsExpressionContextUtils.globalProjectLayerScopes(layer))
+    gaz = default_gazetteer()
+    for desa in (gaz.desa_by_code(SAMURANGAU), gaz.desa_by_code(BELIMBING)):
+        feature["desa_code"] = desa.code
+        context.setFeature(feature)
+        for field, expected in (("desa_name", desa.name), ("kecamatan", desa.kecamatan)):
+            definition = layer.defaultValueDefinition(layer.fields().indexOf(field))
+            assert definition.applyOnUpdate()
+            expression = QgsExpression(definition.expression())
+            assert not expression.hasParserError(), expression.parserErrorString()
+            assert expression.evaluate(context) == expected
+            assert not expression.hasEvalError(), expression.evalErrorString()
+            # what QGIS itself computes for the edit buffer
+            assert layer.defaultValue(layer.fields().indexOf(field), feature, context) == expected
+
+
+def test_name_edit_through_layer_keeps_desa_name_and_kecamatan(qgis_app, project_layers, workspace):
+    uid = demo_uid("kantor_desa", SAMURANGAU)
+    before = workspace.site(SERVICE_POINTS, uid)
+    assert before["desa_name"] == "Samurangau" and before["kecamatan"] == "Batu Sopang"
+    layer = make_layer(workspace.path, SERVICE_POINTS)
+    ok, errors = _edit(layer, _feature(layer, uid).id(), name="Kantor Desa Samurangau (baru)")
+    assert ok, errors
+    after = workspace.site(SERVICE_POINTS, uid)
+    assert after["name"] == "Kantor Desa Samurangau (baru)"
+    assert (after["desa_name"], after["kecamatan"]) == ("Samurangau", "Batu Sopang")
+
+
+def test_desa_code_edit_through_layer_updates_desa_name_and_kecamatan(qgis_app, project_layers, workspace):
+    uid = demo_uid("kantor_desa", SAMURANGAU)
+    layer = make_layer(workspace.path, SERVICE_POINTS)
+    ok, errors = _edit(layer, _feature(layer, uid).id(), desa_code=BELIMBING)
+    assert ok, errors
+    after = workspace.site(SERVICE_POINTS, uid)
+    desa = default_gazetteer().desa_by_code(BELIMBING)
+    assert (after["desa_code"], after["desa_name"], after["kecamatan"]) == (BELIMBING, desa.name, desa.kecamatan)
