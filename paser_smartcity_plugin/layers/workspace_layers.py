@@ -13,6 +13,8 @@ from qgis.core import (
     QgsProject,
     QgsProperty,
     QgsRendererCategory,
+    QgsSimpleMarkerSymbolLayer,
+    QgsSimpleMarkerSymbolLayerBase,
     QgsSvgMarkerSymbolLayer,
     QgsSymbolLayerUtils,
     QgsTextBufferSettings,
@@ -51,31 +53,56 @@ def _quote(text: str) -> str:
     return "'" + text.replace("'", "''") + "'"
 
 
-def _svg_marker(path_expression: Optional[str], default_svg: str, color: str, size: float) -> QgsMarkerSymbol:
+FALLBACK_ICON = "symbol/poi_point_of_interest.svg"
+# Marker design: a disc in the status colour with a dark rim (legible on white paper, on
+# imagery and on OSM alike) carrying the category glyph in white.
+MARKER_OUTLINE = "#1a1a1a"
+SERVICE_POINT_SIZE = 6.0  # mm: the disc; the glyph is GLYPH_RATIO of it
+TOWER_SIZE = 8.0
+GLYPH_RATIO = 0.65
+
+
+def category_icon_expression() -> str:
+    """QGIS expression giving the SVG of "category" (QGIS only parses the searched CASE
+    WHEN form, so a lookup map is used; an unknown or empty category gets a generic pin)."""
+    pairs = ", ".join(f"{_quote(code)}, {_quote(svg)}" for code, svg in CATEGORY_ICONS.items())
+    return f'coalesce(map_get(map({pairs}), "category"), {_quote(FALLBACK_ICON)})'
+
+
+def _marker(icon_expression: Optional[str], default_svg: str, color: str, size: float) -> QgsMarkerSymbol:
     symbol = QgsMarkerSymbol()
+    disc = QgsSimpleMarkerSymbolLayer(QgsSimpleMarkerSymbolLayerBase.Circle, size)
+    disc.setColor(QColor(color))
+    disc.setStrokeColor(QColor(MARKER_OUTLINE))
+    disc.setStrokeWidth(0.4)
+    symbol.changeSymbolLayer(0, disc)
     # The constructor takes a file path, not a library name ("symbol/x.svg" would be looked
     # up in the working directory and draw a "?"); a saved project still stores the name.
-    svg = QgsSvgMarkerSymbolLayer(QgsSymbolLayerUtils.svgSymbolNameToPath(default_svg, QgsPathResolver()), size)
-    svg.setFillColor(QColor(color))
+    svg = QgsSvgMarkerSymbolLayer(QgsSymbolLayerUtils.svgSymbolNameToPath(default_svg, QgsPathResolver()),
+                                  size * GLYPH_RATIO)
+    svg.setFillColor(QColor("#ffffff"))
     svg.setStrokeColor(QColor("#ffffff"))
-    svg.setStrokeWidth(0.2)
-    if path_expression:
-        svg.setDataDefinedProperty(QgsSvgMarkerSymbolLayer.PropertyName, QgsProperty.fromExpression(path_expression))
-    symbol.changeSymbolLayer(0, svg)
+    svg.setStrokeWidth(0.1)
+    if icon_expression:
+        svg.setDataDefinedProperty(QgsSvgMarkerSymbolLayer.PropertyName, QgsProperty.fromExpression(icon_expression))
+    symbol.appendSymbolLayer(svg)
     return symbol
+
+
+def svg_layer(symbol: QgsMarkerSymbol) -> QgsSvgMarkerSymbolLayer:
+    """The glyph of one of our markers."""
+    return next(layer for layer in symbol.symbolLayers() if isinstance(layer, QgsSvgMarkerSymbolLayer))
 
 
 def _renderer(schema: LayerSchema) -> QgsCategorizedSymbolRenderer:
     lang = language()
     if schema.name == SERVICE_POINTS:
-        cases = " ".join(f"WHEN {_quote(code)} THEN {_quote(svg)}" for code, svg in CATEGORY_ICONS.items())
-        icon_expression = f'CASE "category" {cases} ELSE {_quote("symbol/poi_point_of_interest.svg")} END'
-        default_svg, size = CATEGORY_ICONS["desa"], 5.0
+        icon_expression, default_svg, size = category_icon_expression(), CATEGORY_ICONS["desa"], SERVICE_POINT_SIZE
     else:
-        icon_expression, default_svg, size = None, TOWER_ICON, 7.0
+        icon_expression, default_svg, size = None, TOWER_ICON, TOWER_SIZE
     categories: List[QgsRendererCategory] = []
     for code in schema.status_codes:
-        symbol = _svg_marker(icon_expression, default_svg, code.color, size)
+        symbol = _marker(icon_expression, default_svg, code.color, size)
         categories.append(QgsRendererCategory(code.code, symbol, code.label(lang), True))
     return QgsCategorizedSymbolRenderer("status", categories)
 
