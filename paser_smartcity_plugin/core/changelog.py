@@ -89,6 +89,13 @@ BEGIN UPDATE "{table}" SET updated_at = {_SQL_NOW} WHERE {FID_COLUMN} = NEW.{FID
 """
 
 
+def replace_touch_triggers(conn: sqlite3.Connection) -> None:
+    """(Re-)create the updated_at triggers of both layers (caller's transaction)."""
+    for schema in LAYERS.values():
+        conn.execute(f'DROP TRIGGER IF EXISTS "{schema.name}_touch"')
+        gpkg.execute_script(conn, touch_trigger_ddl(schema.name))
+
+
 def install(conn: sqlite3.Connection) -> None:
     """Create the tracking tables and triggers (inside the caller's transaction)."""
     gpkg.execute_script(conn, DDL)
@@ -108,8 +115,6 @@ def upgrade(conn: sqlite3.Connection) -> None:
         t = schema.name
         if f"{t}_log_insert" not in existing:
             gpkg.execute_script(conn, trigger_ddl(schema))
-        conn.execute(f'DROP TRIGGER IF EXISTS "{t}_touch"')
-        gpkg.execute_script(conn, touch_trigger_ddl(t))
         conn.execute(
             f"INSERT OR IGNORE INTO {CHANGES_TABLE} (layer, uid, base, seq, changed_at) "
             f"SELECT ?, uid, NULL, 1, {_SQL_NOW} FROM \"{t}\" WHERE uid IS NOT NULL", (t,))

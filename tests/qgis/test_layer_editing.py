@@ -2,8 +2,17 @@
 GeoPackage correctly: derived fields follow the desa code, nothing is blanked."""
 
 import pytest
-from qgis.core import QgsExpression, QgsExpressionContext, QgsExpressionContextUtils, QgsProject
+from qgis.core import (
+    QgsExpression,
+    QgsExpressionContext,
+    QgsExpressionContextUtils,
+    QgsFeature,
+    QgsGeometry,
+    QgsPointXY,
+    QgsProject,
+)
 
+from paser_smartcity_plugin.core import changelog
 from paser_smartcity_plugin.core.demo import demo_uid
 from paser_smartcity_plugin.core.gazetteer import default_gazetteer
 from paser_smartcity_plugin.core.schema import SERVICE_POINTS, TOWER_PLANS
@@ -91,3 +100,46 @@ def test_desa_code_edit_through_layer_updates_desa_name_and_kecamatan(qgis_app, 
     after = workspace.site(SERVICE_POINTS, uid)
     desa = default_gazetteer().desa_by_code(BELIMBING)
     assert (after["desa_code"], after["desa_name"], after["kecamatan"]) == (BELIMBING, desa.name, desa.kecamatan)
+
+
+def _snapshot(workspace):
+    with workspace.read() as conn:
+        return (conn.execute("SELECT * FROM service_points ORDER BY fid").fetchall(),
+                conn.execute(f"SELECT * FROM {changelog.CHANGES_TABLE} ORDER BY layer, uid").fetchall())
+
+
+@pytest.mark.parametrize("field, value, message", [
+    ("name", "", "service_points.name is required"),
+    ("desa_code", "99.99.99.9999", "service_points.desa_code is not a desa/kelurahan code of Kabupaten Paser"),
+    ("status", "done", "service_points.status must be one of"),
+    ("category", "school", "service_points.category must be one of"),
+    ("coord_status", "measured", "service_points.coord_status must be one of"),
+    ("coord_source", "drone", "service_points.coord_source must be one of"),
+])
+def test_attribute_table_edit_with_a_bad_value_is_refused_by_the_geopackage(
+        qgis_app, project_layers, workspace, field, value, message):
+    """The attribute table writes without the form's constraints: the file refuses it."""
+    before = _snapshot(workspace)
+    layer = make_layer(workspace.path, SERVICE_POINTS)
+    fid = _feature(layer, demo_uid("kantor_desa", SAMURANGAU)).id()
+    ok, errors = _edit(layer, fid, notes="edited with a bad value", **{field: value})
+    assert not ok
+    assert any(message in error for error in errors), errors
+    assert _snapshot(workspace) == before
+
+
+def test_new_feature_with_an_empty_name_is_refused_by_the_geopackage(qgis_app, project_layers, workspace):
+    before = _snapshot(workspace)
+    layer = make_layer(workspace.path, SERVICE_POINTS)
+    feature = QgsFeature(layer.fields())
+    values = {"name": "  ", "category": "sekolah", "desa_code": BELIMBING, "status": "planned",
+              "coord_status": "surveyed"}
+    for name, value in values.items():
+        feature[name] = value
+    feature.setGeometry(QgsGeometry.fromPointXY(QgsPointXY(116.1, -1.5)))
+    assert layer.startEditing()
+    assert layer.addFeature(feature)
+    assert not layer.commitChanges()
+    assert any("service_points.name is required" in error for error in layer.commitErrors()), layer.commitErrors()
+    layer.rollBack()
+    assert _snapshot(workspace) == before

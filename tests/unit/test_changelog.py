@@ -39,7 +39,7 @@ def test_insert_without_uid_and_delete_are_recorded(demo_workspace):
     _clear_log(demo_workspace)
     conn = gpkg.connect(demo_workspace.path)
     conn.execute("INSERT INTO service_points (geom, name, category, desa_code, status, coord_status) "
-                 "VALUES (?, 'QField site', 'school', '64.01.06.2012', 'planned', 'measured')",
+                 "VALUES (?, 'QField site', 'sekolah', '64.01.06.2012', 'planned', 'surveyed')",
                  (gpkg.encode_point(116.1, -1.5),))
     new_uid = conn.execute("SELECT uid FROM service_points WHERE name = 'QField site'").fetchone()[0]
     gone = demo_uid("kantor_desa", "64.01.06.2012")
