@@ -30,7 +30,8 @@ from .schema import (
 )
 
 # 2: change tracking for the sync (core/changelog.py)
-# 3: the rules enforced by triggers for every writer (core/integrity.py)
+# 3: the rules enforced by triggers for every writer (core/integrity.py); the updated_at
+#    touch compares instants, not text
 SCHEMA_VERSION = 3
 META_TABLE = "paser_workspace_meta"
 WORKSPACE_KIND = "paser_smartcity_workspace"

@@ -1,6 +1,8 @@
 """Edits made through the QGIS layers (attribute table, form, any QGIS writer) reach the
 GeoPackage correctly: derived fields follow the desa code, nothing is blanked."""
 
+from datetime import datetime, timezone
+
 import pytest
 from qgis.core import (
     QgsExpression,
@@ -143,3 +145,19 @@ def test_new_feature_with_an_empty_name_is_refused_by_the_geopackage(qgis_app, p
     assert any("service_points.name is required" in error for error in layer.commitErrors()), layer.commitErrors()
     layer.rollBack()
     assert _snapshot(workspace) == before
+
+
+@pytest.mark.parametrize("stored", ["2026-01-02T03:04:05Z", "2026-01-02T03:04:05.000Z", None])
+def test_edit_through_layer_refreshes_updated_at(qgis_app, project_layers, workspace, stored):
+    """GDAL rewrites every column of an edited feature, '…05Z' as '…05.000Z': still a touch."""
+    uid = demo_uid("kantor_desa", SAMURANGAU)
+    with workspace.write() as conn:
+        changelog.set_applying(conn, True)  # as the sync writes the server's value
+        conn.execute("UPDATE service_points SET updated_at = ? WHERE uid = ?", (stored, uid))
+        changelog.set_applying(conn, False)
+    assert workspace.site(SERVICE_POINTS, uid)["updated_at"] == stored
+    layer = make_layer(workspace.path, SERVICE_POINTS)
+    ok, errors = _edit(layer, _feature(layer, uid).id(), name="Kantor Desa Samurangau (baru)")
+    assert ok, errors
+    updated = workspace.site(SERVICE_POINTS, uid)["updated_at"]
+    assert updated.startswith(str(datetime.now(timezone.utc).year)) and updated > "2026-01-02T03:04:06"
