@@ -1,6 +1,6 @@
 """The workspace as QGIS layers: styled by status, labelled, with forms driven by core.schema."""
 
-from typing import Dict, List, Optional
+from typing import Dict, Iterable, List, Optional
 
 from qgis.core import (
     QgsCategorizedSymbolRenderer,
@@ -22,10 +22,10 @@ from qgis.core import (
     QgsVectorLayer,
     QgsVectorLayerSimpleLabeling,
 )
-from qgis.PyQt.QtGui import QColor
+from qgis.PyQt.QtGui import QColor, QFontMetrics, QGuiApplication
 
 from ..core.gazetteer import default_gazetteer
-from ..core.schema import DATETIME, LAYER_NAMES, SERVICE_POINTS, TOWER_PLANS, LayerSchema, layer_schema
+from ..core.schema import DATETIME, FID_COLUMN, LAYER_NAMES, SERVICE_POINTS, TOWER_PLANS, LayerSchema, layer_schema
 from ..toolbelt.i18n import language, tr
 
 GROUP_NAME = "Paser Smart City"
@@ -153,11 +153,14 @@ def _configure_form(layer: QgsVectorLayer, schema: LayerSchema) -> None:
                 "calendar_popup": True, "allow_null": True}))
         if field.required:
             layer.setFieldConstraint(index, QgsFieldConstraints.ConstraintNotNull, QgsFieldConstraints.ConstraintStrengthHard)
-    # The key is made for the officer and never edited; updated_at is kept by the workspace.
+    # The keys are made for the officer and never edited (the fid is the GeoPackage's);
+    # updated_at is kept by the workspace; desa_name/kecamatan follow the desa code.
     config = layer.editFormConfig()
-    for name in ("uid", "updated_at", "desa_name", "kecamatan"):
-        config.setReadOnly(fields.indexOf(name), True)
+    for name in (FID_COLUMN, "uid", "updated_at", "desa_name", "kecamatan"):
+        if fields.indexOf(name) >= 0:
+            config.setReadOnly(fields.indexOf(name), True)
     layer.setEditFormConfig(config)
+    _set_column_widths(layer, schema)
     layer.setDefaultValueDefinition(fields.indexOf("uid"), QgsDefaultValue("uuid('WithoutBraces')"))
     codes = ", ".join(_quote(d.code) for d in gaz.desa)
     layer.setConstraintExpression(fields.indexOf("desa_code"), f'"desa_code" IN ({codes})',
@@ -186,6 +189,39 @@ def gazetteer_default_expression(field: str, attr: str) -> str:
     """
     pairs = ", ".join(f"{_quote(d.code)}, {_quote(getattr(d, attr))}" for d in default_gazetteer().desa)
     return f'coalesce(map_get(map({pairs}), "desa_code"), "{field}")'
+
+
+def _column_width(texts: Iterable[str]) -> int:
+    """Pixels that show the longest of ``texts`` in the table font, with cell padding."""
+    metrics = QFontMetrics(QGuiApplication.font())
+    return max(80, min(400, max(metrics.horizontalAdvance(text) for text in texts) + 24))
+
+
+def column_widths(schema: LayerSchema) -> Dict[str, int]:
+    """Attribute-table widths that show whole values: the table's automatic width cut the
+    status labels to "Coordinates …"."""
+    sample = "n" * 26  # a long site name
+    widths = {"name": _column_width([sample]), "notes": _column_width([sample]),
+              "uid": _column_width(["0123abcd-4567-4890-abcd-ef0123456789"])}
+    for field in schema.fields:
+        if field.codelist is not None:
+            widths[field.name] = _column_width(
+                [code.label(lang) for code in field.codelist for lang in ("en", "id")] + [field.en, field.id])
+        elif field.type == DATETIME:
+            widths[field.name] = _column_width(["2026-12-31 23:59"])
+    widths["desa_code"] = _column_width(next(iter(entry)) for entry in desa_value_map())
+    return widths
+
+
+def _set_column_widths(layer: QgsVectorLayer, schema: LayerSchema) -> None:
+    widths = column_widths(schema)
+    config = layer.attributeTableConfig()
+    columns = config.columns()
+    for column in columns:
+        if column.name in widths:
+            column.width = widths[column.name]
+    config.setColumns(columns)
+    layer.setAttributeTableConfig(config)
 
 
 def make_layer(path: str, layer_name: str) -> QgsVectorLayer:

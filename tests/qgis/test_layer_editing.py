@@ -13,11 +13,13 @@ from qgis.core import (
     QgsPointXY,
     QgsProject,
 )
+from qgis.PyQt.QtGui import QFontMetrics
+from qgis.PyQt.QtWidgets import QApplication
 
 from paser_smartcity_plugin.core import changelog
 from paser_smartcity_plugin.core.demo import demo_uid
 from paser_smartcity_plugin.core.gazetteer import default_gazetteer
-from paser_smartcity_plugin.core.schema import SERVICE_POINTS, TOWER_PLANS
+from paser_smartcity_plugin.core.schema import LAYERS, SERVICE_POINTS, TOWER_PLANS
 from paser_smartcity_plugin.core.workspace import Workspace, create_workspace
 from paser_smartcity_plugin.layers import workspace_layers
 
@@ -161,3 +163,19 @@ def test_edit_through_layer_refreshes_updated_at(qgis_app, project_layers, works
     assert ok, errors
     updated = workspace.site(SERVICE_POINTS, uid)["updated_at"]
     assert updated.startswith(str(datetime.now(timezone.utc).year)) and updated > "2026-01-02T03:04:06"
+
+
+@pytest.mark.parametrize("layer_name", [SERVICE_POINTS, TOWER_PLANS])
+def test_form_keys_are_read_only_and_table_columns_fit_their_labels(qgis_app, project_layers, workspace, layer_name):
+    layer = make_layer(workspace.path, layer_name)
+    form = layer.editFormConfig()
+    for name in ("fid", "uid", "updated_at", "desa_name", "kecamatan"):
+        assert form.readOnly(layer.fields().indexOf(name)), name
+    assert not form.readOnly(layer.fields().indexOf("name"))
+    widths = {column.name: column.width for column in layer.attributeTableConfig().columns()}
+    metrics = QFontMetrics(QApplication.font())
+    schema = LAYERS[layer_name]
+    for field in ("status", "coord_status", "coord_source"):
+        longest = max(metrics.horizontalAdvance(code.label(lang)) for code in schema.field(field).codelist
+                      for lang in ("en", "id"))
+        assert widths[field] >= longest + 8, (field, widths[field], longest)
