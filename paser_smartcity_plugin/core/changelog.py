@@ -87,11 +87,15 @@ def touch_trigger_ddl(table: str) -> str:
 
     "Unchanged" compares instants at millisecond precision, not text: GDAL (so QGIS, QField)
     rewrites every column of an edited feature and writes '…:05Z' back as '…:05.000Z', which
-    a textual comparison took for a writer setting its own updated_at.
+    a textual comparison took for a writer setting its own updated_at. A row already at
+    'now' is left alone: 'now' is fixed for the whole statement, and GDAL turns recursive
+    triggers on, so a second update of the row in one statement (another trigger) would
+    otherwise touch itself without end.
     """
     return f"""
 CREATE TRIGGER "{table}_touch" AFTER UPDATE ON "{table}"
-  WHEN {_INSTANT.format("NEW.updated_at")} IS {_INSTANT.format("OLD.updated_at")} AND {_NOT_APPLYING}
+  WHEN {_INSTANT.format("NEW.updated_at")} IS {_INSTANT.format("OLD.updated_at")}
+   AND NEW.updated_at IS NOT {_SQL_NOW} AND {_NOT_APPLYING}
 BEGIN UPDATE "{table}" SET updated_at = {_SQL_NOW} WHERE {FID_COLUMN} = NEW.{FID_COLUMN}; END;
 """
 

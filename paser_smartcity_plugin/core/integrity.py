@@ -10,6 +10,10 @@ aborts the statement, nothing of it is written (QGIS's commitChanges reports the
 
 An update is checked only for the fields it changes: a row written before these rules
 existed can still be edited elsewhere, and can be repaired.
+
+desa_name and kecamatan are derived from the desa code. A writer that leaves them empty (a
+QGIS default expression that failed, a QField form without the defaults, SQL) gets them
+filled from the gazetteer after the write, so they are never blank for a known code.
 """
 
 import sqlite3
@@ -17,7 +21,7 @@ from typing import List, Optional, Tuple
 
 from . import gpkg
 from .gazetteer import Gazetteer, default_gazetteer
-from .schema import LAYERS, LayerSchema
+from .schema import FID_COLUMN, LAYERS, LayerSchema
 
 
 def _quote(text: str) -> str:
@@ -45,7 +49,31 @@ def _rules(schema: LayerSchema, gazetteer: Gazetteer) -> List[Tuple[str, str, st
 
 
 def trigger_names(schema: LayerSchema) -> List[str]:
-    return [f"{schema.name}_check_insert", f"{schema.name}_check_update"]
+    t = schema.name
+    return [f"{t}_check_insert", f"{t}_check_update", f"{t}_fill_desa_insert", f"{t}_fill_desa_update"]
+
+
+def _blank(column: str) -> str:
+    return f"trim(coalesce(NEW.{column}, '')) = ''"
+
+
+def _fill_ddl(schema: LayerSchema, gazetteer: Gazetteer, event: str, name: str) -> str:
+    t = schema.name
+    names = " ".join(f"WHEN {_quote(d.code)} THEN {_quote(d.name)}" for d in gazetteer.desa)
+    kecamatan = " ".join(f"WHEN {_quote(d.code)} THEN {_quote(d.kecamatan)}" for d in gazetteer.desa)
+    # Only for a known code: GDAL turns recursive triggers on, and a fill that leaves the
+    # field blank would fire itself again.
+    codes = ", ".join(_quote(d.code) for d in gazetteer.desa)
+    return f"""
+CREATE TRIGGER "{name}" AFTER {event} ON "{t}"
+  WHEN ({_blank("desa_name")} OR {_blank("kecamatan")}) AND NEW.desa_code IN ({codes})
+BEGIN UPDATE "{t}" SET
+  desa_name = CASE WHEN trim(coalesce(desa_name, '')) = '' THEN CASE desa_code {names} ELSE desa_name END
+              ELSE desa_name END,
+  kecamatan = CASE WHEN trim(coalesce(kecamatan, '')) = '' THEN CASE desa_code {kecamatan} ELSE kecamatan END
+              ELSE kecamatan END
+  WHERE {FID_COLUMN} = NEW.{FID_COLUMN}; END;
+"""
 
 
 def trigger_ddl(schema: LayerSchema, gazetteer: Gazetteer) -> str:
@@ -55,13 +83,13 @@ def trigger_ddl(schema: LayerSchema, gazetteer: Gazetteer) -> str:
                          for _, condition, message in rules)
     on_update = " ".join(f"WHEN NEW.{field} IS NOT OLD.{field} AND ({condition}) THEN RAISE(ABORT, {_quote(message)})"
                          for field, condition, message in rules)
-    insert_name, update_name = trigger_names(schema)
+    insert_name, update_name, fill_insert, fill_update = trigger_names(schema)
     return f"""
 CREATE TRIGGER "{insert_name}" BEFORE INSERT ON "{t}"
 BEGIN SELECT CASE {on_insert} END; END;
 CREATE TRIGGER "{update_name}" BEFORE UPDATE ON "{t}"
 BEGIN SELECT CASE {on_update} END; END;
-"""
+""" + _fill_ddl(schema, gazetteer, "INSERT", fill_insert) + _fill_ddl(schema, gazetteer, "UPDATE", fill_update)
 
 
 def install(conn: sqlite3.Connection, gazetteer: Optional[Gazetteer] = None) -> None:

@@ -12,6 +12,7 @@ from qgis.core import (
     QgsGeometry,
     QgsPointXY,
     QgsProject,
+    QgsVectorLayer,
 )
 from qgis.PyQt.QtGui import QFontMetrics
 from qgis.PyQt.QtWidgets import QApplication
@@ -179,3 +180,17 @@ def test_form_keys_are_read_only_and_table_columns_fit_their_labels(qgis_app, pr
         longest = max(metrics.horizontalAdvance(code.label(lang)) for code in schema.field(field).codelist
                       for lang in ("en", "id"))
         assert widths[field] >= longest + 8, (field, widths[field], longest)
+
+
+def test_a_writer_without_the_defaults_cannot_blank_desa_name(qgis_app, project_layers, workspace):
+    """A plain layer of the file (QField, another project, a broken default) writes NULLs:
+    the GeoPackage fills them again from the gazetteer."""
+    uid = demo_uid("kantor_desa", SAMURANGAU)
+    layer = QgsVectorLayer(f"{workspace.path}|layername={SERVICE_POINTS}", "plain", "ogr")
+    QgsProject.instance().addMapLayer(layer, False)
+    ok, errors = _edit(layer, _feature(layer, uid).id(), name="Kantor Desa Samurangau (baru)",
+                       desa_name=None, kecamatan=None)
+    assert ok, errors
+    site = workspace.site(SERVICE_POINTS, uid)
+    assert (site["name"], site["desa_name"], site["kecamatan"]) == (
+        "Kantor Desa Samurangau (baru)", "Samurangau", "Batu Sopang")

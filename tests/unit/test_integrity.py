@@ -128,3 +128,38 @@ def test_version_2_workspace_gets_the_rules_and_keeps_its_sync_state(tmp_path):
     finally:
         conn.close()
     Workspace(path)  # idempotent
+
+
+def test_blanked_desa_name_and_kecamatan_are_filled_from_the_gazetteer(demo_workspace):
+    conn = gpkg.connect(demo_workspace.path)
+    conn.execute("UPDATE service_points SET desa_name = NULL, kecamatan = '' WHERE uid = ?", (UID,))
+    conn.execute(INSERT, (POINT, *GOOD))  # no desa_name/kecamatan given
+    conn.execute("UPDATE service_points SET desa_name = 'Nama lokal' WHERE uid = ?", (UID,))  # a value stays
+    conn.close()
+    site = demo_workspace.site(SERVICE_POINTS, UID)
+    assert (site["desa_name"], site["kecamatan"]) == ("Nama lokal", "Batu Sopang")
+    new = demo_workspace.sites(SERVICE_POINTS, "name = ?", ("Kantor baru",))[0]
+    assert (new["desa_name"], new["kecamatan"]) == ("Belimbing", "Long Ikis")
+
+
+def test_fill_and_touch_end_with_recursive_triggers_on(demo_workspace):
+    """GDAL (so QGIS) writes with PRAGMA recursive_triggers = ON: the fill, the touch and an
+    old row with an unknown code and no desa name must not trigger each other without end."""
+    conn = gpkg.connect(demo_workspace.path)
+    conn.execute("PRAGMA recursive_triggers = ON")
+    for name in integrity.trigger_names(LAYERS[SERVICE_POINTS]):
+        conn.execute(f'DROP TRIGGER "{name}"')
+    conn.execute("UPDATE service_points SET desa_code = '99.99.99.9999', desa_name = NULL WHERE uid = ?", (UID,))
+    conn.execute("BEGIN")
+    integrity.install(conn)
+    conn.execute("COMMIT")
+    conn.execute("UPDATE service_points SET notes = 'old bad row' WHERE uid = ?", (UID,))
+    conn.execute("UPDATE service_points SET desa_code = '64.01.01.2009', notes = 'repaired' WHERE uid = ?", (UID,))
+    other = demo_uid("kantor_desa", "64.01.06.2012")
+    conn.execute("UPDATE service_points SET desa_name = NULL, kecamatan = NULL WHERE uid = ?", (other,))
+    conn.close()
+    site = demo_workspace.site(SERVICE_POINTS, UID)
+    assert (site["notes"], site["desa_name"], site["kecamatan"]) == ("repaired", "Samurangau", "Batu Sopang")
+    site = demo_workspace.site(SERVICE_POINTS, other)
+    assert (site["desa_name"], site["kecamatan"]) == ("Belimbing", "Long Ikis")
+    assert site["updated_at"] > "2026-01-01"
