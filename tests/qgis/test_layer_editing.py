@@ -13,6 +13,7 @@ from qgis.core import (
     QgsPointXY,
     QgsProject,
     QgsVectorLayer,
+    QgsVectorLayerUtils,
 )
 from qgis.PyQt.QtGui import QFontMetrics
 from qgis.PyQt.QtWidgets import QApplication
@@ -194,3 +195,17 @@ def test_a_writer_without_the_defaults_cannot_blank_desa_name(qgis_app, project_
     site = workspace.site(SERVICE_POINTS, uid)
     assert (site["name"], site["desa_name"], site["kecamatan"]) == (
         "Kantor Desa Samurangau (baru)", "Samurangau", "Batu Sopang")
+
+
+def test_new_valid_feature_digitised_in_qgis_is_saved_with_derived_fields(qgis_app, project_layers, workspace):
+    layer = make_layer(workspace.path, SERVICE_POINTS)
+    feature = QgsVectorLayerUtils.createFeature(layer, QgsGeometry.fromPointXY(QgsPointXY(116.1, -1.5)), {
+        layer.fields().indexOf("name"): "Puskesmas Long Ikis", layer.fields().indexOf("category"): "puskesmas",
+        layer.fields().indexOf("desa_code"): BELIMBING, layer.fields().indexOf("status"): "survey",
+        layer.fields().indexOf("coord_status"): "surveyed"})
+    assert layer.startEditing()
+    assert layer.addFeature(feature)
+    assert layer.commitChanges(), layer.commitErrors()
+    site = workspace.sites(SERVICE_POINTS, "name = ?", ("Puskesmas Long Ikis",))[0]
+    assert (site["desa_name"], site["kecamatan"]) == ("Belimbing", "Long Ikis")
+    assert site["uid"] and site["updated_at"]
