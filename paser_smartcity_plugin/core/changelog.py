@@ -26,6 +26,8 @@ HISTORY_TABLE = "paser_sync_history"
 
 APPLYING_KEY = "applying"
 _SQL_NOW = "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')"
+# A timestamp as an instant at millisecond precision (NULL for NULL or unreadable text).
+_INSTANT = "strftime('%Y-%m-%dT%H:%M:%f', {})"
 _NOT_APPLYING = f"NOT EXISTS (SELECT 1 FROM {STATE_TABLE} WHERE key = '{APPLYING_KEY}')"
 # The base travels as JSON: field values as stored, the geometry as the hex of its blob.
 GEOMETRY_KEY = "geometry"
@@ -81,12 +83,28 @@ BEGIN INSERT INTO {CHANGES_TABLE} (layer, uid, base, seq, changed_at) VALUES ('{
 
 
 def touch_trigger_ddl(table: str) -> str:
-    """updated_at follows every local edit; the sync writes the server's value (flag set)."""
+    """updated_at follows every local edit; the sync writes the server's value (flag set).
+
+    "Unchanged" compares instants at millisecond precision, not text: GDAL (so QGIS, QField)
+    rewrites every column of an edited feature and writes '…:05Z' back as '…:05.000Z', which
+    a textual comparison took for a writer setting its own updated_at. A row already at
+    'now' is left alone: 'now' is fixed for the whole statement, and GDAL turns recursive
+    triggers on, so a second update of the row in one statement (another trigger) would
+    otherwise touch itself without end.
+    """
     return f"""
 CREATE TRIGGER "{table}_touch" AFTER UPDATE ON "{table}"
-  WHEN NEW.updated_at IS OLD.updated_at AND {_NOT_APPLYING}
+  WHEN {_INSTANT.format("NEW.updated_at")} IS {_INSTANT.format("OLD.updated_at")}
+   AND NEW.updated_at IS NOT {_SQL_NOW} AND {_NOT_APPLYING}
 BEGIN UPDATE "{table}" SET updated_at = {_SQL_NOW} WHERE {FID_COLUMN} = NEW.{FID_COLUMN}; END;
 """
+
+
+def replace_touch_triggers(conn: sqlite3.Connection) -> None:
+    """(Re-)create the updated_at triggers of both layers (caller's transaction)."""
+    for schema in LAYERS.values():
+        conn.execute(f'DROP TRIGGER IF EXISTS "{schema.name}_touch"')
+        gpkg.execute_script(conn, touch_trigger_ddl(schema.name))
 
 
 def install(conn: sqlite3.Connection) -> None:
@@ -108,8 +126,6 @@ def upgrade(conn: sqlite3.Connection) -> None:
         t = schema.name
         if f"{t}_log_insert" not in existing:
             gpkg.execute_script(conn, trigger_ddl(schema))
-        conn.execute(f'DROP TRIGGER IF EXISTS "{t}_touch"')
-        gpkg.execute_script(conn, touch_trigger_ddl(t))
         conn.execute(
             f"INSERT OR IGNORE INTO {CHANGES_TABLE} (layer, uid, base, seq, changed_at) "
             f"SELECT ?, uid, NULL, 1, {_SQL_NOW} FROM \"{t}\" WHERE uid IS NOT NULL", (t,))

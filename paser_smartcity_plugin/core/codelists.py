@@ -14,7 +14,9 @@ class Code:
     code: str
     en: str
     id: str
-    color: str = "#808080"  # used by the layer styles; hex RGB
+    # used by the layer styles (disc behind a white glyph) and the dashboard; hex RGB, dark
+    # enough for white on it to read
+    color: str = "#808080"
 
     def label(self, language: str = "en") -> str:
         return self.id if language.startswith("id") else self.en
@@ -88,9 +90,9 @@ CATEGORY = CodeList(
 SERVICE_STATUS = CodeList(
     "service_status",
     (
-        Code("planned", "Planned", "Direncanakan", "#9e9e9e"),
-        Code("survey", "Survey", "Survei", "#42a5f5"),
-        Code("installation", "Installation", "Pemasangan", "#ffb300"),
+        Code("planned", "Planned", "Direncanakan", "#616161"),
+        Code("survey", "Survey", "Survei", "#1565c0"),
+        Code("installation", "Installation", "Pemasangan", "#c78c00"),
         Code("active", "Active", "Aktif", "#2e7d32"),
         Code("disrupted", "Disrupted", "Gangguan", "#d32f2f"),
         Code("inactive", "Inactive", "Tidak aktif", "#424242"),
@@ -100,10 +102,10 @@ SERVICE_STATUS = CodeList(
 TOWER_STATUS = CodeList(
     "tower_status",
     (
-        Code("coordinates_pending", "Coordinates pending", "Koordinat belum ada", "#bdbdbd"),
-        Code("coordinates_set", "Coordinates set", "Koordinat ditetapkan", "#42a5f5"),
-        Code("permit", "Permit", "Perizinan", "#ffb300"),
-        Code("construction", "Construction", "Pembangunan", "#fb8c00"),
+        Code("coordinates_pending", "Coordinates pending", "Koordinat belum ada", "#8a8a8a"),
+        Code("coordinates_set", "Coordinates set", "Koordinat ditetapkan", "#1565c0"),
+        Code("permit", "Permit", "Perizinan", "#c78c00"),
+        Code("construction", "Construction", "Pembangunan", "#e65100"),
         Code("on_air", "On air", "Mengudara", "#2e7d32"),
         Code("cancelled", "Cancelled", "Dibatalkan", "#424242"),
     ),

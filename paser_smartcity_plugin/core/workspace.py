@@ -12,7 +12,7 @@ import uuid
 from contextlib import contextmanager
 from typing import Any, Dict, Iterable, Iterator, List, Optional, Sequence, Tuple
 
-from . import changelog, gpkg
+from . import changelog, gpkg, integrity
 from .gazetteer import REGENCY_EXTENT, Gazetteer, default_gazetteer
 from .messages import N_, Message, MessageError
 from .schema import (
@@ -31,7 +31,9 @@ from .schema import (
 )
 
 # 2: change tracking for the sync (core/changelog.py)
-SCHEMA_VERSION = 2
+# 3: the rules enforced by triggers for every writer (core/integrity.py); the updated_at
+#    touch compares instants, not text
+SCHEMA_VERSION = 3
 META_TABLE = "paser_workspace_meta"
 WORKSPACE_KIND = "paser_smartcity_workspace"
 
@@ -213,6 +215,7 @@ BEGIN UPDATE "{t}" SET uid = coalesce(uid, {_SQL_UUID4}), updated_at = coalesce(
         )
         gpkg.execute_script(conn, changelog.touch_trigger_ddl(t))
     changelog.install(conn)
+    integrity.install(conn)
     conn.execute(f"CREATE TABLE {META_TABLE} (key TEXT PRIMARY KEY NOT NULL, value TEXT)")
     conn.executemany(
         f"INSERT INTO {META_TABLE} VALUES (?, ?)",
@@ -305,7 +308,11 @@ class Workspace:
             version = conn.execute(f"SELECT value FROM {META_TABLE} WHERE key = 'schema_version'").fetchone()
             if version is not None and int(version[0]) >= SCHEMA_VERSION:
                 return  # another process upgraded it meanwhile
-            changelog.upgrade(conn)
+            old = int(version[0]) if version is not None else 1
+            if old < 2:
+                changelog.upgrade(conn)  # records every site as new: only for never-synced files
+            changelog.replace_touch_triggers(conn)
+            integrity.install(conn)
             conn.execute(f"INSERT OR REPLACE INTO {META_TABLE} VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
 
     def connect(self) -> sqlite3.Connection:

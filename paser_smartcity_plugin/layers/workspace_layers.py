@@ -1,6 +1,6 @@
 """The workspace as QGIS layers: styled by status, labelled, with forms driven by core.schema."""
 
-from typing import Dict, List, Optional
+from typing import Dict, Iterable, List, Optional
 
 from qgis.core import (
     QgsCategorizedSymbolRenderer,
@@ -13,6 +13,8 @@ from qgis.core import (
     QgsProject,
     QgsProperty,
     QgsRendererCategory,
+    QgsSimpleMarkerSymbolLayer,
+    QgsSimpleMarkerSymbolLayerBase,
     QgsSvgMarkerSymbolLayer,
     QgsSymbolLayerUtils,
     QgsTextBufferSettings,
@@ -20,10 +22,10 @@ from qgis.core import (
     QgsVectorLayer,
     QgsVectorLayerSimpleLabeling,
 )
-from qgis.PyQt.QtGui import QColor
+from qgis.PyQt.QtGui import QColor, QFontMetrics, QGuiApplication
 
 from ..core.gazetteer import default_gazetteer
-from ..core.schema import DATETIME, LAYER_NAMES, SERVICE_POINTS, TOWER_PLANS, LayerSchema, layer_schema
+from ..core.schema import DATETIME, FID_COLUMN, LAYER_NAMES, SERVICE_POINTS, TOWER_PLANS, LayerSchema, layer_schema
 from ..toolbelt.i18n import language, tr
 
 GROUP_NAME = "Paser Smart City"
@@ -51,31 +53,56 @@ def _quote(text: str) -> str:
     return "'" + text.replace("'", "''") + "'"
 
 
-def _svg_marker(path_expression: Optional[str], default_svg: str, color: str, size: float) -> QgsMarkerSymbol:
+FALLBACK_ICON = "symbol/poi_point_of_interest.svg"
+# Marker design: a disc in the status colour with a dark rim (legible on white paper, on
+# imagery and on OSM alike) carrying the category glyph in white.
+MARKER_OUTLINE = "#1a1a1a"
+SERVICE_POINT_SIZE = 6.0  # mm: the disc; the glyph is GLYPH_RATIO of it
+TOWER_SIZE = 8.0
+GLYPH_RATIO = 0.65
+
+
+def category_icon_expression() -> str:
+    """QGIS expression giving the SVG of "category" (QGIS only parses the searched CASE
+    WHEN form, so a lookup map is used; an unknown or empty category gets a generic pin)."""
+    pairs = ", ".join(f"{_quote(code)}, {_quote(svg)}" for code, svg in CATEGORY_ICONS.items())
+    return f'coalesce(map_get(map({pairs}), "category"), {_quote(FALLBACK_ICON)})'
+
+
+def _marker(icon_expression: Optional[str], default_svg: str, color: str, size: float) -> QgsMarkerSymbol:
     symbol = QgsMarkerSymbol()
+    disc = QgsSimpleMarkerSymbolLayer(QgsSimpleMarkerSymbolLayerBase.Circle, size)
+    disc.setColor(QColor(color))
+    disc.setStrokeColor(QColor(MARKER_OUTLINE))
+    disc.setStrokeWidth(0.4)
+    symbol.changeSymbolLayer(0, disc)
     # The constructor takes a file path, not a library name ("symbol/x.svg" would be looked
     # up in the working directory and draw a "?"); a saved project still stores the name.
-    svg = QgsSvgMarkerSymbolLayer(QgsSymbolLayerUtils.svgSymbolNameToPath(default_svg, QgsPathResolver()), size)
-    svg.setFillColor(QColor(color))
+    svg = QgsSvgMarkerSymbolLayer(QgsSymbolLayerUtils.svgSymbolNameToPath(default_svg, QgsPathResolver()),
+                                  size * GLYPH_RATIO)
+    svg.setFillColor(QColor("#ffffff"))
     svg.setStrokeColor(QColor("#ffffff"))
-    svg.setStrokeWidth(0.2)
-    if path_expression:
-        svg.setDataDefinedProperty(QgsSvgMarkerSymbolLayer.PropertyName, QgsProperty.fromExpression(path_expression))
-    symbol.changeSymbolLayer(0, svg)
+    svg.setStrokeWidth(0.1)
+    if icon_expression:
+        svg.setDataDefinedProperty(QgsSvgMarkerSymbolLayer.PropertyName, QgsProperty.fromExpression(icon_expression))
+    symbol.appendSymbolLayer(svg)
     return symbol
+
+
+def svg_layer(symbol: QgsMarkerSymbol) -> QgsSvgMarkerSymbolLayer:
+    """The glyph of one of our markers."""
+    return next(layer for layer in symbol.symbolLayers() if isinstance(layer, QgsSvgMarkerSymbolLayer))
 
 
 def _renderer(schema: LayerSchema) -> QgsCategorizedSymbolRenderer:
     lang = language()
     if schema.name == SERVICE_POINTS:
-        cases = " ".join(f"WHEN {_quote(code)} THEN {_quote(svg)}" for code, svg in CATEGORY_ICONS.items())
-        icon_expression = f'CASE "category" {cases} ELSE {_quote("symbol/poi_point_of_interest.svg")} END'
-        default_svg, size = CATEGORY_ICONS["desa"], 5.0
+        icon_expression, default_svg, size = category_icon_expression(), CATEGORY_ICONS["desa"], SERVICE_POINT_SIZE
     else:
-        icon_expression, default_svg, size = None, TOWER_ICON, 7.0
+        icon_expression, default_svg, size = None, TOWER_ICON, TOWER_SIZE
     categories: List[QgsRendererCategory] = []
     for code in schema.status_codes:
-        symbol = _svg_marker(icon_expression, default_svg, code.color, size)
+        symbol = _marker(icon_expression, default_svg, code.color, size)
         categories.append(QgsRendererCategory(code.code, symbol, code.label(lang), True))
     return QgsCategorizedSymbolRenderer("status", categories)
 
@@ -126,11 +153,14 @@ def _configure_form(layer: QgsVectorLayer, schema: LayerSchema) -> None:
                 "calendar_popup": True, "allow_null": True}))
         if field.required:
             layer.setFieldConstraint(index, QgsFieldConstraints.ConstraintNotNull, QgsFieldConstraints.ConstraintStrengthHard)
-    # The key is made for the officer and never edited; updated_at is kept by the workspace.
+    # The keys are made for the officer and never edited (the fid is the GeoPackage's);
+    # updated_at is kept by the workspace; desa_name/kecamatan follow the desa code.
     config = layer.editFormConfig()
-    for name in ("uid", "updated_at", "desa_name", "kecamatan"):
-        config.setReadOnly(fields.indexOf(name), True)
+    for name in (FID_COLUMN, "uid", "updated_at", "desa_name", "kecamatan"):
+        if fields.indexOf(name) >= 0:
+            config.setReadOnly(fields.indexOf(name), True)
     layer.setEditFormConfig(config)
+    _set_column_widths(layer, schema)
     layer.setDefaultValueDefinition(fields.indexOf("uid"), QgsDefaultValue("uuid('WithoutBraces')"))
     codes = ", ".join(_quote(d.code) for d in gaz.desa)
     layer.setConstraintExpression(fields.indexOf("desa_code"), f'"desa_code" IN ({codes})',
@@ -140,10 +170,58 @@ def _configure_form(layer: QgsVectorLayer, schema: LayerSchema) -> None:
     layer.setConstraintExpression(fields.indexOf("name"), "length(trim(\"name\")) > 0", tr("The name is required"))
     layer.setFieldConstraint(fields.indexOf("name"), QgsFieldConstraints.ConstraintExpression,
                              QgsFieldConstraints.ConstraintStrengthHard)
-    # desa_name and kecamatan follow the chosen desa code.
-    for name, attr in (("desa_name", "name"), ("kecamatan", "kecamatan")):
-        cases = " ".join(f"WHEN {_quote(d.code)} THEN {_quote(getattr(d, attr))}" for d in gaz.desa)
-        layer.setDefaultValueDefinition(fields.indexOf(name), QgsDefaultValue(f'CASE "desa_code" {cases} END', True))
+    # desa_name and kecamatan follow the chosen desa code (re-evaluated on every edit).
+    for name, attr in GAZETTEER_DEFAULTS.items():
+        layer.setDefaultValueDefinition(fields.indexOf(name), QgsDefaultValue(gazetteer_default_expression(name, attr), True))
+
+
+# Derived field -> attribute of the gazetteer's Desa it holds.
+GAZETTEER_DEFAULTS = {"desa_name": "name", "kecamatan": "kecamatan"}
+
+
+def gazetteer_default_expression(field: str, attr: str) -> str:
+    """QGIS expression giving ``field`` from "desa_code" via the gazetteer.
+
+    QGIS expressions only know the searched form ``CASE WHEN cond THEN``; the simple form
+    ``CASE "desa_code" WHEN …`` does not parse, and a default that does not parse evaluates
+    to NULL — with apply-on-update that blanked the field on every edit. A lookup map is
+    one parse of 144 pairs; an unknown code keeps the value already there instead of NULL.
+    """
+    pairs = ", ".join(f"{_quote(d.code)}, {_quote(getattr(d, attr))}" for d in default_gazetteer().desa)
+    return f'coalesce(map_get(map({pairs}), "desa_code"), "{field}")'
+
+
+def _column_width(texts: Iterable[str]) -> int:
+    """Pixels that show the longest of ``texts`` in the table font, with cell padding."""
+    metrics = QFontMetrics(QGuiApplication.font())
+    return max(80, min(400, max(metrics.horizontalAdvance(text) for text in texts) + 24))
+
+
+def column_widths(schema: LayerSchema) -> Dict[str, int]:
+    """Attribute-table widths that show whole values: the table's automatic width cut the
+    status labels to "Coordinates …"."""
+    sample = "n" * 26  # a long site name
+    widths = {"name": _column_width([sample]), "notes": _column_width([sample]),
+              "uid": _column_width(["0123abcd-4567-4890-abcd-ef0123456789"])}
+    for field in schema.fields:
+        if field.codelist is not None:
+            widths[field.name] = _column_width(
+                [code.label(lang) for code in field.codelist for lang in ("en", "id")] + [field.en, field.id])
+        elif field.type == DATETIME:
+            widths[field.name] = _column_width(["2026-12-31 23:59"])
+    widths["desa_code"] = _column_width(next(iter(entry)) for entry in desa_value_map())
+    return widths
+
+
+def _set_column_widths(layer: QgsVectorLayer, schema: LayerSchema) -> None:
+    widths = column_widths(schema)
+    config = layer.attributeTableConfig()
+    columns = config.columns()
+    for column in columns:
+        if column.name in widths:
+            column.width = widths[column.name]
+    config.setColumns(columns)
+    layer.setAttributeTableConfig(config)
 
 
 def make_layer(path: str, layer_name: str) -> QgsVectorLayer:

@@ -39,7 +39,7 @@ def test_insert_without_uid_and_delete_are_recorded(demo_workspace):
     _clear_log(demo_workspace)
     conn = gpkg.connect(demo_workspace.path)
     conn.execute("INSERT INTO service_points (geom, name, category, desa_code, status, coord_status) "
-                 "VALUES (?, 'QField site', 'school', '64.01.06.2012', 'planned', 'measured')",
+                 "VALUES (?, 'QField site', 'sekolah', '64.01.06.2012', 'planned', 'surveyed')",
                  (gpkg.encode_point(116.1, -1.5),))
     new_uid = conn.execute("SELECT uid FROM service_points WHERE name = 'QField site'").fetchone()[0]
     gone = demo_uid("kantor_desa", "64.01.06.2012")
@@ -98,3 +98,29 @@ def test_version_1_workspace_is_upgraded_on_open(tmp_path):
     uid = demo_uid("tower", "64.01.06.2012")
     ws.update_site(TOWER_PLANS, uid, {"status": "on_air"})
     assert _pending(ws, TOWER_PLANS)[uid]["seq"] >= 2
+
+
+def test_rewriting_updated_at_in_another_format_still_touches(tmp_path):
+    """GDAL writes '…05Z' back as '…05.000Z' with every edit: that is not a writer's own
+    updated_at. A version 2 workspace gets the corrected trigger on open."""
+    path = str(tmp_path / "v2.gpkg")
+    create_workspace(path, demo=True)
+    conn = gpkg.connect(path)
+    conn.execute('DROP TRIGGER "tower_plans_touch"')
+    conn.execute('CREATE TRIGGER "tower_plans_touch" AFTER UPDATE ON "tower_plans" '
+                 "WHEN NEW.updated_at IS OLD.updated_at BEGIN UPDATE tower_plans SET updated_at = "
+                 "strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE fid = NEW.fid; END")
+    conn.execute(f"UPDATE {META_TABLE} SET value = '2' WHERE key = 'schema_version'")
+    conn.close()
+    ws = Workspace(path)
+    uid = demo_uid("tower", "64.01.06.2012")
+    with ws.write() as conn:
+        changelog.set_applying(conn, True)
+        conn.execute("UPDATE tower_plans SET updated_at = '2026-01-02T03:04:05Z' WHERE uid = ?", (uid,))
+        changelog.set_applying(conn, False)
+    conn = gpkg.connect(path)
+    conn.execute("UPDATE tower_plans SET notes = 'x', updated_at = '2026-01-02T03:04:05.000Z' WHERE uid = ?", (uid,))
+    assert ws.site(TOWER_PLANS, uid)["updated_at"] > "2026-01-02T03:04:06"
+    conn.execute("UPDATE tower_plans SET notes = 'y', updated_at = '2031-05-06T07:08:09.000Z' WHERE uid = ?", (uid,))
+    conn.close()
+    assert ws.site(TOWER_PLANS, uid)["updated_at"] == "2031-05-06T07:08:09.000Z"  # a writer's own value stays

@@ -1,0 +1,211 @@
+"""Edits made through the QGIS layers (attribute table, form, any QGIS writer) reach the
+GeoPackage correctly: derived fields follow the desa code, nothing is blanked."""
+
+from datetime import datetime, timezone
+
+import pytest
+from qgis.core import (
+    QgsExpression,
+    QgsExpressionContext,
+    QgsExpressionContextUtils,
+    QgsFeature,
+    QgsGeometry,
+    QgsPointXY,
+    QgsProject,
+    QgsVectorLayer,
+    QgsVectorLayerUtils,
+)
+from qgis.PyQt.QtGui import QFontMetrics
+from qgis.PyQt.QtWidgets import QApplication
+
+from paser_smartcity_plugin.core import changelog
+from paser_smartcity_plugin.core.demo import demo_uid
+from paser_smartcity_plugin.core.gazetteer import default_gazetteer
+from paser_smartcity_plugin.core.schema import LAYERS, SERVICE_POINTS, TOWER_PLANS
+from paser_smartcity_plugin.core.workspace import Workspace, create_workspace
+from paser_smartcity_plugin.layers import workspace_layers
+
+SAMURANGAU = "64.01.01.2009"  # demo kantor desa of Samurangau (Batu Sopang)
+BELIMBING = "64.01.06.2012"  # Belimbing, Long Ikis
+
+
+@pytest.fixture
+def workspace(tmp_path):
+    path = str(tmp_path / "paser.gpkg")
+    create_workspace(path, demo=True)
+    return Workspace(path)
+
+
+@pytest.fixture
+def project_layers():
+    """Layers owned by the project (as in QGIS), removed after the test."""
+    yield
+    QgsProject.instance().removeAllMapLayers()
+
+
+def make_layer(path, name):
+    layer = workspace_layers.make_layer(path, name)
+    QgsProject.instance().addMapLayer(layer, False)
+    return layer
+
+
+def _feature(layer, uid):
+    found = [f for f in layer.getFeatures(f"\"uid\" = '{uid}'")]
+    assert len(found) == 1
+    return found[0]
+
+
+def _edit(layer, fid, **values):
+    assert layer.startEditing()
+    for name, value in values.items():
+        assert layer.changeAttributeValue(fid, layer.fields().indexOf(name), value)
+    ok = layer.commitChanges()
+    errors = layer.commitErrors()
+    if not ok:
+        layer.rollBack()
+    return ok, errors
+
+
+@pytest.mark.parametrize("layer_name", [SERVICE_POINTS, TOWER_PLANS])
+def test_derived_field_defaults_parse_and_give_gazetteer_names(qgis_app, project_layers, workspace, layer_name):
+    layer = make_layer(workspace.path, layer_name)
+    feature = next(layer.getFeatures())
+    context = QgsExpressionContext(QgsExpressionContextUtils.globalProjectLayerScopes(layer))
+    gaz = default_gazetteer()
+    for desa in (gaz.desa_by_code(SAMURANGAU), gaz.desa_by_code(BELIMBING)):
+        feature["desa_code"] = desa.code
+        context.setFeature(feature)
+        for field, expected in (("desa_name", desa.name), ("kecamatan", desa.kecamatan)):
+            definition = layer.defaultValueDefinition(layer.fields().indexOf(field))
+            assert definition.applyOnUpdate()
+            expression = QgsExpression(definition.expression())
+            assert not expression.hasParserError(), expression.parserErrorString()
+            assert expression.evaluate(context) == expected
+            assert not expression.hasEvalError(), expression.evalErrorString()
+            # what QGIS itself computes for the edit buffer
+            assert layer.defaultValue(layer.fields().indexOf(field), feature, context) == expected
+
+
+def test_name_edit_through_layer_keeps_desa_name_and_kecamatan(qgis_app, project_layers, workspace):
+    uid = demo_uid("kantor_desa", SAMURANGAU)
+    before = workspace.site(SERVICE_POINTS, uid)
+    assert before["desa_name"] == "Samurangau" and before["kecamatan"] == "Batu Sopang"
+    layer = make_layer(workspace.path, SERVICE_POINTS)
+    ok, errors = _edit(layer, _feature(layer, uid).id(), name="Kantor Desa Samurangau (baru)")
+    assert ok, errors
+    after = workspace.site(SERVICE_POINTS, uid)
+    assert after["name"] == "Kantor Desa Samurangau (baru)"
+    assert (after["desa_name"], after["kecamatan"]) == ("Samurangau", "Batu Sopang")
+
+
+def test_desa_code_edit_through_layer_updates_desa_name_and_kecamatan(qgis_app, project_layers, workspace):
+    uid = demo_uid("kantor_desa", SAMURANGAU)
+    layer = make_layer(workspace.path, SERVICE_POINTS)
+    ok, errors = _edit(layer, _feature(layer, uid).id(), desa_code=BELIMBING)
+    assert ok, errors
+    after = workspace.site(SERVICE_POINTS, uid)
+    desa = default_gazetteer().desa_by_code(BELIMBING)
+    assert (after["desa_code"], after["desa_name"], after["kecamatan"]) == (BELIMBING, desa.name, desa.kecamatan)
+
+
+def _snapshot(workspace):
+    with workspace.read() as conn:
+        return (conn.execute("SELECT * FROM service_points ORDER BY fid").fetchall(),
+                conn.execute(f"SELECT * FROM {changelog.CHANGES_TABLE} ORDER BY layer, uid").fetchall())
+
+
+@pytest.mark.parametrize("field, value, message", [
+    ("name", "", "service_points.name is required"),
+    ("desa_code", "99.99.99.9999", "service_points.desa_code is not a desa/kelurahan code of Kabupaten Paser"),
+    ("status", "done", "service_points.status must be one of"),
+    ("category", "school", "service_points.category must be one of"),
+    ("coord_status", "measured", "service_points.coord_status must be one of"),
+    ("coord_source", "drone", "service_points.coord_source must be one of"),
+])
+def test_attribute_table_edit_with_a_bad_value_is_refused_by_the_geopackage(
+        qgis_app, project_layers, workspace, field, value, message):
+    """The attribute table writes without the form's constraints: the file refuses it."""
+    before = _snapshot(workspace)
+    layer = make_layer(workspace.path, SERVICE_POINTS)
+    fid = _feature(layer, demo_uid("kantor_desa", SAMURANGAU)).id()
+    ok, errors = _edit(layer, fid, notes="edited with a bad value", **{field: value})
+    assert not ok
+    assert any(message in error for error in errors), errors
+    assert _snapshot(workspace) == before
+
+
+def test_new_feature_with_an_empty_name_is_refused_by_the_geopackage(qgis_app, project_layers, workspace):
+    before = _snapshot(workspace)
+    layer = make_layer(workspace.path, SERVICE_POINTS)
+    feature = QgsFeature(layer.fields())
+    values = {"name": "  ", "category": "sekolah", "desa_code": BELIMBING, "status": "planned",
+              "coord_status": "surveyed"}
+    for name, value in values.items():
+        feature[name] = value
+    feature.setGeometry(QgsGeometry.fromPointXY(QgsPointXY(116.1, -1.5)))
+    assert layer.startEditing()
+    assert layer.addFeature(feature)
+    assert not layer.commitChanges()
+    assert any("service_points.name is required" in error for error in layer.commitErrors()), layer.commitErrors()
+    layer.rollBack()
+    assert _snapshot(workspace) == before
+
+
+@pytest.mark.parametrize("stored", ["2026-01-02T03:04:05Z", "2026-01-02T03:04:05.000Z", None])
+def test_edit_through_layer_refreshes_updated_at(qgis_app, project_layers, workspace, stored):
+    """GDAL rewrites every column of an edited feature, '…05Z' as '…05.000Z': still a touch."""
+    uid = demo_uid("kantor_desa", SAMURANGAU)
+    with workspace.write() as conn:
+        changelog.set_applying(conn, True)  # as the sync writes the server's value
+        conn.execute("UPDATE service_points SET updated_at = ? WHERE uid = ?", (stored, uid))
+        changelog.set_applying(conn, False)
+    assert workspace.site(SERVICE_POINTS, uid)["updated_at"] == stored
+    layer = make_layer(workspace.path, SERVICE_POINTS)
+    ok, errors = _edit(layer, _feature(layer, uid).id(), name="Kantor Desa Samurangau (baru)")
+    assert ok, errors
+    updated = workspace.site(SERVICE_POINTS, uid)["updated_at"]
+    assert updated.startswith(str(datetime.now(timezone.utc).year)) and updated > "2026-01-02T03:04:06"
+
+
+@pytest.mark.parametrize("layer_name", [SERVICE_POINTS, TOWER_PLANS])
+def test_form_keys_are_read_only_and_table_columns_fit_their_labels(qgis_app, project_layers, workspace, layer_name):
+    layer = make_layer(workspace.path, layer_name)
+    form = layer.editFormConfig()
+    for name in ("fid", "uid", "updated_at", "desa_name", "kecamatan"):
+        assert form.readOnly(layer.fields().indexOf(name)), name
+    assert not form.readOnly(layer.fields().indexOf("name"))
+    widths = {column.name: column.width for column in layer.attributeTableConfig().columns()}
+    metrics = QFontMetrics(QApplication.font())
+    schema = LAYERS[layer_name]
+    for field in ("status", "coord_status", "coord_source"):
+        longest = max(metrics.horizontalAdvance(code.label(lang)) for code in schema.field(field).codelist
+                      for lang in ("en", "id"))
+        assert widths[field] >= longest + 8, (field, widths[field], longest)
+
+
+def test_a_writer_without_the_defaults_cannot_blank_desa_name(qgis_app, project_layers, workspace):
+    """A plain layer of the file (QField, another project, a broken default) writes NULLs:
+    the GeoPackage fills them again from the gazetteer."""
+    uid = demo_uid("kantor_desa", SAMURANGAU)
+    layer = QgsVectorLayer(f"{workspace.path}|layername={SERVICE_POINTS}", "plain", "ogr")
+    QgsProject.instance().addMapLayer(layer, False)
+    ok, errors = _edit(layer, _feature(layer, uid).id(), name="Kantor Desa Samurangau (baru)",
+                       desa_name=None, kecamatan=None)
+    assert ok, errors
+    site = workspace.site(SERVICE_POINTS, uid)
+    assert (site["name"], site["desa_name"], site["kecamatan"]) == (
+        "Kantor Desa Samurangau (baru)", "Samurangau", "Batu Sopang")
+
+
+def test_new_valid_feature_digitised_in_qgis_is_saved_with_derived_fields(qgis_app, project_layers, workspace):
+    layer = make_layer(workspace.path, SERVICE_POINTS)
+    feature = QgsVectorLayerUtils.createFeature(layer, QgsGeometry.fromPointXY(QgsPointXY(116.1, -1.5)), {
+        layer.fields().indexOf("name"): "Puskesmas Long Ikis", layer.fields().indexOf("category"): "puskesmas",
+        layer.fields().indexOf("desa_code"): BELIMBING, layer.fields().indexOf("status"): "survey",
+        layer.fields().indexOf("coord_status"): "surveyed"})
+    assert layer.startEditing()
+    assert layer.addFeature(feature)
+    assert layer.commitChanges(), layer.commitErrors()
+    site = workspace.sites(SERVICE_POINTS, "name = ?", ("Puskesmas Long Ikis",))[0]
+    assert (site["desa_name"], site["kecamatan"]) == ("Belimbing", "Long Ikis")
+    assert site["uid"] and site["updated_at"]
