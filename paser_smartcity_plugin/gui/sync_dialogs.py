@@ -28,6 +28,7 @@ from ..core.sync.conflicts import CENTRAL, MINE, open_conflicts, resolve
 from ..core.sync.engine import history
 from ..core.workspace import WorkspaceError
 from ..toolbelt.i18n import tr
+from ..toolbelt.settings import url_problem
 
 
 def _show(value) -> str:
@@ -65,10 +66,19 @@ class SyncDialog(QDialog):
         layout.addWidget(buttons)
 
     def _accept(self):
-        if not self.url_edit.text().strip().lower().startswith(("http://", "https://")):
-            QMessageBox.warning(self, self.windowTitle(), tr("Enter the http(s) URL of the central server."))
+        problem = self.problem()
+        if problem:
+            QMessageBox.warning(self, self.windowTitle(), problem)
             return
         self.accept()
+
+    def problem(self):
+        """Why the URL cannot be synced with, or None: the settings page's rule (https://,
+        http:// only for a server on this computer)."""
+        url = self.url_edit.text().strip()
+        if not url:
+            return tr("Enter the https:// URL of the central server (http:// only for a server on this computer).")
+        return url_problem(url)
 
     @property
     def url(self) -> str:

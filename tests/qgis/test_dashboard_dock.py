@@ -179,6 +179,7 @@ def test_a_new_workspace_in_the_settings_shows_at_once(plugin, tmp_path):
     create_workspace(str(other), demo=True)
     page = SettingsPage(None, plugin.logger)
     page.workspace.setFilePath(str(other))
-    assert page.apply()
+    page.apply()
+    assert page.saved
     assert _wait_for(lambda: dock.data is not None and str(other) in dock.summary.text())
     page.deleteLater()

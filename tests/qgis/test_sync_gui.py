@@ -115,6 +115,20 @@ def test_sync_dialog_keeps_url_auth_and_push(plugin):
     assert (dialog.url, dialog.push) == ("https://gis.paserkab.go.id/wfs3", False)
 
 
+def test_sync_dialog_asks_for_https_like_the_settings(plugin):
+    from paser_smartcity_plugin.gui.sync_dialogs import SyncDialog
+
+    dialog = SyncDialog("", "", None)
+    assert "https://" in dialog.problem() and "http(s)" not in dialog.problem()
+    dialog.url_edit.setText("http://gis.paserkab.go.id/wfs3")  # plain http to a remote server: refused
+    assert "https://" in dialog.problem()
+    dialog.url_edit.setText("https://gis.paserkab.go.id wfs3")
+    assert "https://" in dialog.problem()
+    for good in ("https://gis.paserkab.go.id/wfs3", "http://127.0.0.1:8765/wfs3"):
+        dialog.url_edit.setText(good)
+        assert dialog.problem() is None
+
+
 def test_cancel_from_the_task_manager(plugin, qgis_iface, server, ws):
     from faulty_proxy import FaultyProxy, sleep
     from sync_support import table_dump
