@@ -12,6 +12,7 @@
   back full even without a next link; ``numberMatched`` is never used.
 """
 
+import errno
 import json
 import re
 import threading
@@ -110,7 +111,7 @@ class OgcApiClient:
                 last = f"the answer of {_host(url)} to {method} {_path(url)} was cut off"
                 continue
             except requests.exceptions.ConnectionError as exc:
-                last = f"cannot reach {_host(url)} or it dropped the connection ({_reason(exc)})"
+                last = f"cannot reach {_host(url)}: {_reason(exc)}"
                 continue
             except requests.exceptions.RequestException as exc:
                 raise ServerError(f"{method} {_path(url)} failed: {_reason(exc)}") from None
@@ -450,11 +451,37 @@ def _path(url: str) -> str:
 _USERINFO = re.compile(r"//[^/@\s]+@")
 
 
+_ERRNO = re.compile(r"\[Errno (-?\d+)\] ([^'\"()\[\]]+)")
+# What the officer can act on, for the socket errors a sync meets (errno values of Linux and
+# Windows; negative: getaddrinfo's EAI_* codes).
+_ERRNO_TEXT = {
+    errno.ECONNREFUSED: "connection refused", 10061: "connection refused",
+    errno.ECONNRESET: "the server dropped the connection", 10054: "the server dropped the connection",
+    errno.ECONNABORTED: "the server dropped the connection",
+    errno.ENETUNREACH: "network unreachable", errno.EHOSTUNREACH: "no route to the server",
+    errno.ETIMEDOUT: "timed out", -2: "unknown server name", -3: "server name lookup failed (no DNS?)",
+    -5: "unknown server name", 11001: "unknown server name", 11002: "server name lookup failed (no DNS?)",
+}
+_DROPPED = ("RemoteDisconnected", "Connection aborted", "Connection broken", "closed connection")
+
+
 def _reason(exc: Exception) -> str:
-    # requests' messages can be long chains; keep the last, most specific part, and never a
-    # user:password@ of a proxy URL.
+    """A short, readable cause of a requests/urllib3 failure.
+
+    requests' messages are nested reprs ("HTTPConnectionPool(...): Max retries exceeded ...
+    (Caused by NewConnectionError('<...>: Failed to establish ...: [Errno 111] Connection
+    refused'))"): keep only the cause, in words, and never a user:password@ of a proxy URL.
+    """
     text = _USERINFO.sub("//***@", str(exc))
-    return text.split(": ")[-1][:200] if text else type(exc).__name__
+    if not text:
+        return type(exc).__name__
+    found = _ERRNO.search(text)
+    if found:
+        return _ERRNO_TEXT.get(int(found.group(1)), found.group(2).strip().rstrip(".").lower())
+    if any(marker in text for marker in _DROPPED):
+        return "the server dropped the connection"
+    last = re.sub(r"\s*\(_ssl\.c:\d+\)", "", text.split(": ")[-1])
+    return last.strip(" '\"()[],.")[:200] or type(exc).__name__
 
 
 def _detail(response: requests.Response) -> str:
