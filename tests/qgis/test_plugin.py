@@ -114,3 +114,30 @@ def test_unload_removes_everything(qgis_iface, qgis_processing, workspace_path):
     QCoreApplication.sendPostedEvents(None, QEvent.DeferredDelete)
     assert len(qgis_iface.mainWindow().findChildren(QToolBar)) == toolbars_before
     assert not [m for m in qgis_iface.mainWindow().findChildren(QMenu) if m.objectName() == MENU_OBJECT_NAME]
+
+
+def _pixels(icon):
+    image = icon.pixmap(32, 32).toImage()
+    return bytes(image.constBits().asarray(image.sizeInBytes()))
+
+
+def test_actions_have_own_icons_and_tips_without_parentheses(plugin):
+    actions = [a for a in plugin.actions if a.objectName().startswith("paser_smartcity_")]
+    assert len(actions) >= 10
+    drawn = {}
+    for action in actions:
+        assert not action.icon().isNull() and not action.icon().pixmap(32, 32).isNull(), action.objectName()
+        drawn.setdefault(_pixels(action.icon()), []).append(action.objectName())
+        # QGIS strips text in parentheses from action tooltips: such a tip would lose words
+        assert "(" not in action.toolTip() and ")" not in action.toolTip(), action.toolTip()
+    shared = [names for names in drawn.values() if len(names) > 1]
+    assert not shared, f"actions sharing one icon: {shared}"
+
+
+def test_algorithms_show_the_plugin_icon(plugin):
+    provider = QgsApplication.processingRegistry().providerById("paser_smartcity")
+    expected = _pixels(provider.icon())
+    generic = _pixels(QgsApplication.getThemeIcon("/processingAlgorithm.svg"))
+    assert expected != generic
+    for algorithm in provider.algorithms():
+        assert _pixels(algorithm.icon()) == expected, algorithm.id()
