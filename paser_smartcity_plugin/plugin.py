@@ -7,12 +7,12 @@ imported here; each action imports what it needs when the officer triggers it.
 import os
 from typing import Callable, List, Optional
 
-from qgis.core import QgsApplication
+from qgis.core import QgsApplication, QgsProject
 from qgis.PyQt.QtWidgets import QAction, QMenu
 
 from .toolbelt.i18n import install_translator, remove_translator, tr
 from .toolbelt.icons import icon as plugin_icon
-from .toolbelt.logger import CRITICAL, SUCCESS, Logger
+from .toolbelt.logger import CRITICAL, INFO, SUCCESS, Logger
 
 MENU_OBJECT_NAME = "PaserSmartCityMenu"
 TOOLBAR_OBJECT_NAME = "PaserSmartCityToolbar"
@@ -172,11 +172,17 @@ class PaserSmartCityPlugin:
 
     def open_layers(self):
         """Create the workspace on first use, then add its styled layers to the project."""
+        from .core.schema import LAYER_NAMES
         from .core.workspace import WorkspaceError, create_workspace
-        from .layers.workspace_layers import add_workspace_layers
+        from .layers.workspace_layers import add_workspace_layers, find_layers
         from .toolbelt.settings import workspace_path
 
         path = workspace_path()
+        already = find_layers(QgsProject.instance(), path)
+        if len(already) == len(LAYER_NAMES):
+            # A second click used to do nothing visible: show where the layers are instead.
+            self._show_open_layers(already)
+            return already
         try:
             os.makedirs(os.path.dirname(path), exist_ok=True)
             created = create_workspace(path, demo=True)
@@ -188,6 +194,27 @@ class PaserSmartCityPlugin:
             self.logger.log(tr("New workspace created with the 2022 programme: {path}").format(path=path),
                             SUCCESS, push=True)
         return layers
+
+    def _show_open_layers(self, layers) -> None:
+        """Make the already open layers visible and zoom the map to them."""
+        from qgis.core import QgsCoordinateTransform, QgsRectangle
+
+        root = QgsProject.instance().layerTreeRoot()
+        extent = QgsRectangle()
+        canvas = self.iface.mapCanvas()
+        for layer in layers.values():
+            node = root.findLayer(layer.id())
+            if node is not None:
+                node.setItemVisibilityCheckedParentRecursive(True)
+            layer_extent = layer.extent()
+            if canvas is not None and not layer_extent.isEmpty():
+                transform = QgsCoordinateTransform(layer.crs(), canvas.mapSettings().destinationCrs(),
+                                                   QgsProject.instance())
+                extent.combineExtentWith(transform.transformBoundingBox(layer_extent))
+        if canvas is not None and not extent.isEmpty():
+            canvas.setExtent(extent.buffered(max(extent.width(), extent.height()) * 0.05))
+            canvas.refresh()
+        self.logger.log(tr("The smart-city layers are already open; the map shows them."), INFO, push=True)
 
     def show_dashboard(self):
         """Show (creating on first use) the programme dashboard dock."""

@@ -141,3 +141,25 @@ def test_algorithms_show_the_plugin_icon(plugin):
     assert expected != generic
     for algorithm in provider.algorithms():
         assert _pixels(algorithm.icon()) == expected, algorithm.id()
+
+
+def test_open_layers_again_shows_them(plugin, qgis_iface, real_message_bar):
+    from qgis.core import QgsRectangle
+
+    first = plugin.open_layers()
+    canvas = qgis_iface.mapCanvas()
+    canvas.setDestinationCrs(first[SERVICE_POINTS].crs())
+    canvas.setExtent(QgsRectangle(0, 0, 1, 1))  # somewhere in the Gulf of Guinea
+    root = QgsProject.instance().layerTreeRoot()
+    root.findLayer(first[TOWER_PLANS].id()).setItemVisibilityChecked(False)
+    real_message_bar.clearWidgets()
+    count = len(QgsProject.instance().mapLayers())
+
+    again = plugin.open_layers()
+    assert {k: v.id() for k, v in again.items()} == {k: v.id() for k, v in first.items()}
+    assert len(QgsProject.instance().mapLayers()) == count  # nothing added twice
+    assert root.findLayer(first[TOWER_PLANS].id()).isVisible()
+    assert canvas.extent().intersects(first[SERVICE_POINTS].extent())
+    assert canvas.extent().contains(first[SERVICE_POINTS].extent())
+    item = real_message_bar.currentItem()
+    assert item is not None and "already open" in item.text()
