@@ -58,7 +58,7 @@ class PaserSmartCityPlugin:
         self.toolbar.setObjectName(TOOLBAR_OBJECT_NAME)
 
         self.open_action = self._add_action(
-            "open_layers", tr("Open smart-city layers"), "open_layers.svg", self.open_layers,
+            "open_layers", tr("Open smart-city layers"), "open_layers.svg", lambda: self.open_layers(show_if_open=True),
             tr("Open the service points and tower plans of the workspace; it is created on first use"))
         self.register_action = self._add_action(
             "register_coordinates", tr("Register coordinates"), "register.svg", self.open_register_dialog,
@@ -170,8 +170,12 @@ class PaserSmartCityPlugin:
             self._sync_controller = SyncController(self.iface, self.logger)
         return self._sync_controller
 
-    def open_layers(self):
-        """Create the workspace on first use, then add its styled layers to the project."""
+    def open_layers(self, show_if_open: bool = False):
+        """Create the workspace on first use, then add its styled layers to the project.
+
+        ``show_if_open`` (the menu action): layers already open are shown and zoomed to; other
+        callers (dialogs that need the layers) leave the map alone.
+        """
         from .core.schema import LAYER_NAMES
         from .core.workspace import WorkspaceError, create_workspace
         from .layers.workspace_layers import add_workspace_layers, find_layers
@@ -180,8 +184,8 @@ class PaserSmartCityPlugin:
         path = workspace_path()
         already = find_layers(QgsProject.instance(), path)
         if len(already) == len(LAYER_NAMES):
-            # A second click used to do nothing visible: show where the layers are instead.
-            self._show_open_layers(already)
+            if show_if_open:  # a second click used to do nothing visible: show where they are
+                self._show_open_layers(already)
             return already
         try:
             os.makedirs(os.path.dirname(path), exist_ok=True)

@@ -3,7 +3,7 @@ from qgis.PyQt.QtWidgets import QMenu, QToolBar
 
 import paser_smartcity_plugin
 from paser_smartcity_plugin.core.schema import SERVICE_POINTS, TOWER_PLANS
-from paser_smartcity_plugin.layers.workspace_layers import GROUP_NAME
+from paser_smartcity_plugin.layers.workspace_layers import GROUP_NAME, find_layers
 from paser_smartcity_plugin.plugin import MENU_OBJECT_NAME, TOOLBAR_OBJECT_NAME
 
 
@@ -155,7 +155,11 @@ def test_open_layers_again_shows_them(plugin, qgis_iface, real_message_bar):
     real_message_bar.clearWidgets()
     count = len(QgsProject.instance().mapLayers())
 
-    again = plugin.open_layers()
+    plugin.open_layers()  # what the register dialog calls: the map stays where it is, no message
+    assert real_message_bar.currentItem() is None and not canvas.extent().intersects(first[SERVICE_POINTS].extent())
+
+    plugin.open_action.trigger()
+    again = find_layers(QgsProject.instance())
     assert {k: v.id() for k, v in again.items()} == {k: v.id() for k, v in first.items()}
     assert len(QgsProject.instance().mapLayers()) == count  # nothing added twice
     assert root.findLayer(first[TOWER_PLANS].id()).isVisible()
