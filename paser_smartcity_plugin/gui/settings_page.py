@@ -165,6 +165,14 @@ class SettingsPage(QgsOptionsPageWidget):
             found.append(boundary)
         return found
 
+    def isValid(self) -> bool:  # noqa: N802 - QGIS's name
+        """Newer QGIS (not 3.22) asks this before OK and keeps Options open while False."""
+        found = self.problems()
+        if found:
+            self.logger.log(tr("Paser Smart City settings not saved: {problems}").format(
+                problems="; ".join(found)), CRITICAL, push=True)
+        return not found
+
     def apply(self) -> None:
         """Called by QGIS when the officer presses OK.
 

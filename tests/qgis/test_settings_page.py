@@ -130,6 +130,16 @@ def test_wrong_values_are_refused_and_nothing_is_saved(page, tmp_path, real_mess
     assert item.level() == Qgis.Critical and item.duration() == 0
 
 
+def test_is_valid_names_the_wrong_value(page, real_message_bar):
+    # QGIS 3.22 never calls it (its QgsOptionsPageWidget has no isValid); later versions keep
+    # Options open while it is False.
+    assert page.isValid()
+    page.central_url.setText("gis.paserkab.go.id wfs3")
+    real_message_bar.clearWidgets()
+    assert not page.isValid()
+    assert "central server URL" in real_message_bar.currentItem().text()
+
+
 def test_local_http_server_is_allowed(page):
     page.central_url.setText("http://127.0.0.1:8081/wfs3")
     page.apply()
