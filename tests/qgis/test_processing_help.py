@@ -5,7 +5,6 @@ import re
 
 from qgis.core import QgsApplication
 
-
 # create_workspace's help is pinned by its Indonesian translation (test_locale_id): it gets the
 # label ('Seed the demo data') together with its translation, which is done on main.
 NOT_YET = {("create_workspace", "DEMO")}
