@@ -7,12 +7,12 @@ imported here; each action imports what it needs when the officer triggers it.
 import os
 from typing import Callable, List, Optional
 
-from qgis.core import QgsApplication
+from qgis.core import QgsApplication, QgsProject
 from qgis.PyQt.QtWidgets import QAction, QMenu
 
 from .toolbelt.i18n import install_translator, remove_translator, tr, tr_message
 from .toolbelt.icons import icon as plugin_icon
-from .toolbelt.logger import CRITICAL, SUCCESS, Logger
+from .toolbelt.logger import CRITICAL, INFO, SUCCESS, Logger
 
 MENU_OBJECT_NAME = "PaserSmartCityMenu"
 TOOLBAR_OBJECT_NAME = "PaserSmartCityToolbar"
@@ -58,33 +58,34 @@ class PaserSmartCityPlugin:
         self.toolbar.setObjectName(TOOLBAR_OBJECT_NAME)
 
         self.open_action = self._add_action(
-            "open_layers", tr("Open smart-city layers"), "icon.svg", self.open_layers,
-            tr("Open the service points and tower plans of the workspace (created on first use)"))
+            "open_layers", tr("Open smart-city layers"), "open_layers.svg", lambda: self.open_layers(show_if_open=True),
+            tr("Open the service points and tower plans of the workspace; it is created on first use"))
         self.register_action = self._add_action(
-            "register_coordinates", tr("Register coordinates"), "icon.svg", self.open_register_dialog,
-            tr("Give a site its coordinates (typed, picked on the map or from the GPS), or add a service point"))
+            "register_coordinates", tr("Register coordinates"), "register.svg", self.open_register_dialog,
+            tr("Give a site its coordinates, typed, picked on the map or from the GPS, or add a service point"))
         self.import_action = self._add_action(
-            "import_sites", tr("Import sites from a spreadsheet…"), "icon.svg", self.open_import_dialog,
+            "import_sites", tr("Import sites from a spreadsheet…"), "import_sites.svg", self.open_import_dialog,
             tr("Register the coordinates of many sites from a CSV or XLSX file"), toolbar=False)
         self.sync_action = self._add_action(
-            "sync", tr("Sync with central database…"), "icon.svg", lambda: self.sync_controller().open_sync_dialog(),
-            tr("Pull central changes, send my edits (OGC API – Features)"))
-        self._add_action("sync_conflicts", tr("Sync conflicts…"), "icon.svg",
+            "sync", tr("Sync with central database…"), "sync.svg", lambda: self.sync_controller().open_sync_dialog(),
+            tr("Pull central changes and send my edits over OGC API – Features"))
+        self._add_action("sync_conflicts", tr("Sync conflicts…"), "conflicts.svg",
                          lambda: self.sync_controller().show_conflicts(), toolbar=False)
-        self._add_action("sync_history", tr("Sync history…"), "icon.svg",
+        self._add_action("sync_history", tr("Sync history…"), "history.svg",
                          lambda: self.sync_controller().show_history(), toolbar=False)
         self.export_telkom_action = self._add_action(
-            "export_telkom", tr("Export for Telkom"), "icon.svg", self.export_telkom,
-            tr("Write the sites as shapefiles for Telkom, with a schema note (zip)"), toolbar=False)
+            "export_telkom", tr("Export for Telkom"), "export_telkom.svg", self.export_telkom,
+            tr("Write the sites as zipped shapefiles for Telkom, with a schema note"), toolbar=False)
         self.import_telkom_action = self._add_action(
-            "import_telkom", tr("Import from Telkom"), "icon.svg", self.import_telkom,
+            "import_telkom", tr("Import from Telkom"), "import_telkom.svg", self.import_telkom,
             tr("Preview and apply the shapefile Telkom sent back"), toolbar=False)
         self.dashboard_action = self._add_action(
             "dashboard", tr("Programme dashboard"), "dashboard.svg", self.show_dashboard,
             tr("Service points and towers by status, per kecamatan, against the 300-point target"))
         self.settings_action = self._add_action(
-            "settings", tr("Settings…"), "icon.svg", self.show_settings,
-            tr("Workspace, central server, distances (Settings > Options > Paser Smart City)"), toolbar=False)
+            "settings", tr("Settings…"), "settings.svg", self.show_settings,
+            tr("Workspace, central server and distances, also in Settings > Options > Paser Smart City"),
+            toolbar=False)
         # QGIS's own iface always has it; the test stand-in of pytest-qgis does not.
         register = getattr(self.iface, "registerOptionsWidgetFactory", None)
         if register is not None:
@@ -95,6 +96,7 @@ class PaserSmartCityPlugin:
 
     def _add_action(self, object_name: str, text: str, icon: str, callback: Callable, tip: str = "",
                     toolbar: bool = True) -> QAction:
+        # QGIS drops text in parentheses from action tooltips: tips must say it without them.
         action = QAction(plugin_icon(icon), text, self.iface.mainWindow())
         action.setObjectName(f"paser_smartcity_{object_name}")
         action.setStatusTip(tip or text)
@@ -168,13 +170,23 @@ class PaserSmartCityPlugin:
             self._sync_controller = SyncController(self.iface, self.logger)
         return self._sync_controller
 
-    def open_layers(self):
-        """Create the workspace on first use, then add its styled layers to the project."""
+    def open_layers(self, show_if_open: bool = False):
+        """Create the workspace on first use, then add its styled layers to the project.
+
+        ``show_if_open`` (the menu action): layers already open are shown and zoomed to; other
+        callers (dialogs that need the layers) leave the map alone.
+        """
+        from .core.schema import LAYER_NAMES
         from .core.workspace import WorkspaceError, create_workspace
-        from .layers.workspace_layers import add_workspace_layers
+        from .layers.workspace_layers import add_workspace_layers, find_layers
         from .toolbelt.settings import workspace_path
 
         path = workspace_path()
+        already = find_layers(QgsProject.instance(), path)
+        if len(already) == len(LAYER_NAMES):
+            if show_if_open:  # a second click used to do nothing visible: show where they are
+                self._show_open_layers(already)
+            return already
         try:
             os.makedirs(os.path.dirname(path), exist_ok=True)
             created = create_workspace(path, demo=True)
@@ -186,6 +198,27 @@ class PaserSmartCityPlugin:
             self.logger.log(tr("New workspace created with the 2022 programme: {path}").format(path=path),
                             SUCCESS, push=True)
         return layers
+
+    def _show_open_layers(self, layers) -> None:
+        """Make the already open layers visible and zoom the map to them."""
+        from qgis.core import QgsCoordinateTransform, QgsRectangle
+
+        root = QgsProject.instance().layerTreeRoot()
+        extent = QgsRectangle()
+        canvas = self.iface.mapCanvas()
+        for layer in layers.values():
+            node = root.findLayer(layer.id())
+            if node is not None:
+                node.setItemVisibilityCheckedParentRecursive(True)
+            layer_extent = layer.extent()
+            if canvas is not None and not layer_extent.isEmpty():
+                transform = QgsCoordinateTransform(layer.crs(), canvas.mapSettings().destinationCrs(),
+                                                   QgsProject.instance())
+                extent.combineExtentWith(transform.transformBoundingBox(layer_extent))
+        if canvas is not None and not extent.isEmpty():
+            canvas.setExtent(extent.buffered(max(extent.width(), extent.height()) * 0.05))
+            canvas.refresh()
+        self.logger.log(tr("The smart-city layers are already open; the map shows them."), INFO, push=True)
 
     def show_dashboard(self):
         """Show (creating on first use) the programme dashboard dock."""

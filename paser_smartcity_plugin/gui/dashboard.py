@@ -43,12 +43,19 @@ from ..layers.workspace_layers import find_layers
 from ..toolbelt import settings as plugin_settings
 from ..toolbelt.events import plugin_events
 from ..toolbelt.help import open_help
-from ..toolbelt.i18n import language, tr, tr_message
+from ..toolbelt.i18n import language, tr, tr_message, tr_noop
 from ..toolbelt.logger import CRITICAL, SUCCESS, Logger
 
 HELP_TOPIC = "dashboard"
 OBJECT_NAME = "PaserSmartCityDashboard"
 KEY_ROLE = Qt.ItemDataRole.UserRole
+FULL_HEADER_ROLE = Qt.ItemDataRole.UserRole + 1
+# Short column headers of the table (the full status label is the header's tooltip).
+SHORT_SERVICE = {"planned": tr_noop("Plan"), "survey": tr_noop("Surv."), "installation": tr_noop("Inst."),
+                 "active": tr_noop("Active"), "disrupted": tr_noop("Disr."), "inactive": tr_noop("Inact.")}
+SHORT_TOWER = {"coordinates_pending": tr_noop("No coord."), "coordinates_set": tr_noop("Coord."),
+               "permit": tr_noop("Permit"), "construction": tr_noop("Build"), "on_air": tr_noop("On air"),
+               "cancelled": tr_noop("Canc.")}
 OTHER_COLOR = "#000000"
 
 Segment = Tuple[int, str, str]  # count, colour, label
@@ -137,13 +144,18 @@ class DashboardDock(QgsDockWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
+        # Compact: short headers (full names in their tooltips), columns as wide as their
+        # contents, and a horizontal scroll bar when the dock is narrower than that.
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        self.table.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.table.itemSelectionChanged.connect(self._guarded(lambda *_: self._update_chart()))
         self.table.cellDoubleClicked.connect(self._guarded(lambda row, _column: self.zoom_to_row(row)))
 
         self.refresh_button = QPushButton(tr("Refresh"))
-        self.zoom_button = QPushButton(tr("Zoom to"))
-        self.zoom_button.setToolTip(tr("Zoom the map to the selected row (or double-click a row)"))
+        self.zoom_button = QPushButton(tr("Zoom to selected row"))
+        self.zoom_button.setToolTip(tr("Zoom the map to the sites of the selected row; double-clicking a row does "
+                                       "the same"))
         self.export_button = QPushButton(tr("Export CSV…"))
         self.help_button = QPushButton(tr("Help"))
         # clicked(bool) passes "checked": the slots here take no argument.
@@ -295,16 +307,32 @@ class DashboardDock(QgsDockWidget):
         return ([tr("Kecamatan"), tr("Service points")] + [SERVICE_STATUS.label(c, lang) for c in SERVICE_STATUS.codes]
                 + [tr("Towers")] + [TOWER_STATUS.label(c, lang) for c in TOWER_STATUS.codes])
 
+    @staticmethod
+    def short_headers() -> List[str]:
+        """What the table's header shows: short enough for the dock's default width."""
+        service = [tr(SHORT_SERVICE.get(c, c)) for c in SERVICE_STATUS.codes]
+        towers = [tr(SHORT_TOWER.get(c, c)) for c in TOWER_STATUS.codes]
+        return [tr("Kecamatan"), tr("Points")] + service + [tr("Towers")] + towers
+
     def _fill_table(self, data: core_dashboard.Dashboard) -> None:
         headers = self.headers()
         self.table.blockSignals(True)
         self.table.clear()
         self.table.setColumnCount(len(headers))
-        self.table.setHorizontalHeaderLabels(headers)
+        service_columns = range(2, 2 + len(SERVICE_STATUS.codes))
+        for c, (short, full) in enumerate(zip(self.short_headers(), headers)):
+            item = QTableWidgetItem(short)
+            if c in service_columns:
+                full = tr("Service points: {status}").format(status=full)
+            elif c > 2 + len(SERVICE_STATUS.codes):
+                full = tr("Towers: {status}").format(status=full)
+            item.setData(Qt.ItemDataRole.ToolTipRole, full)
+            item.setData(FULL_HEADER_ROLE, headers[c])
+            self.table.setHorizontalHeaderItem(c, item)
         self.table.setRowCount(len(data.rows))
         for r, row in enumerate(data.rows):
             if row.key == core_dashboard.OVERALL_KEY:
-                name = tr("{regency} (target {target})").format(regency=row.name, target=data.target)
+                name = row.name  # the target is in the tooltip and the chart: the column stays narrow
             elif row.key == core_dashboard.UNKNOWN_KEY:
                 name = tr("Unknown desa code")
             else:
@@ -315,6 +343,9 @@ class DashboardDock(QgsDockWidget):
                 item = QTableWidgetItem(str(value))
                 if c == 0:
                     item.setData(KEY_ROLE, row.key)
+                    if row.key == core_dashboard.OVERALL_KEY:
+                        item.setData(Qt.ItemDataRole.ToolTipRole, tr("{regency} (target {target})").format(
+                            regency=row.name, target=data.target))
                 else:
                     item.setTextAlignment(int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter))
                 if row.key == core_dashboard.OVERALL_KEY:
@@ -323,6 +354,7 @@ class DashboardDock(QgsDockWidget):
                     item.setFont(font)
                 self.table.setItem(r, c, item)
         self.table.blockSignals(False)
+        self.table.resizeColumnsToContents()
 
     def selected_row(self) -> int:
         rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []

@@ -21,6 +21,8 @@ from qgis.PyQt.QtWidgets import (
     QDialogButtonBox,
     QDoubleSpinBox,
     QFormLayout,
+    QFrame,
+    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -30,6 +32,7 @@ from qgis.PyQt.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QRadioButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -90,15 +93,33 @@ class RegisterDialog(QDialog):
         self.map_tool = None
         self._previous_tool = None
         self.lang = language()
+        self._surveyed_at_stamp = None  # the time we put there; another value is the officer's
         self._build()
-        self.resize(660, 860)
+        # Fits a 1366×768 laptop (a 700 px dialog under the taskbar and title bar); the form
+        # scrolls when the fonts are larger than that allows.
+        wanted = self.body_area.widget().sizeHint().height() + self.status_label.height() \
+            + self.button_box.sizeHint().height() + 40
+        body = self.body_area.widget()
+        width = body.minimumSizeHint().width() + self.body_area.verticalScrollBar().sizeHint().width() + 30
+        self.resize(max(640, width), min(wanted, 680))
         self.refresh_sites()
         self.update_feedback()
 
     # ---------------------------------------------------------------- layout
 
     def _build(self) -> None:
-        layout = QVBoxLayout(self)
+        outer = QVBoxLayout(self)
+        # The form scrolls on small screens; the result line and the buttons stay in view.
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(0, 0, 0, 0)
+        scroll = QScrollArea(self)
+        scroll.setWidget(body)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        outer.addWidget(scroll, 1)
+        self.body_area = scroll
 
         target = QGroupBox(tr("Site"), self)
         t_layout = QVBoxLayout(target)
@@ -115,7 +136,9 @@ class RegisterDialog(QDialog):
         self.search_edit = QLineEdit(target)
         self.search_edit.setPlaceholderText(tr("Type part of the name (pending and approximate sites first)"))
         self.site_list = QListWidget(target)
-        self.site_list.setMinimumHeight(72)
+        # A fixed height: the list must not grow or shrink under the cursor as the feedback
+        # below changes, or a click meant for the coordinates switches the site.
+        self.site_list.setFixedHeight(5 * self.fontMetrics().height() + 8)
         t_layout.addWidget(self.search_edit)
         t_layout.addWidget(self.site_list)
         self.new_box = QWidget(target)
@@ -134,16 +157,21 @@ class RegisterDialog(QDialog):
         new_form.addRow(tr("Category"), self.category_combo)
         new_form.addRow(tr("Desa"), self.desa_combo)
         t_layout.addWidget(self.new_box)
-        layout.addWidget(target, 1)  # the list gives way first: feedback and survey keep their height
+        layout.addWidget(target)
 
         coords = QGroupBox(tr("Coordinates"), self)
         c_layout = QVBoxLayout(coords)
         row = QHBoxLayout()
         self.coord_edit = QLineEdit(coords)
-        self.coord_edit.setPlaceholderText("-1,9023; 116,1892   ·   1°54'08\" LS 116°11'21\" BT   ·   457123 9789654")
+        self.coord_edit.setPlaceholderText("-1,9023; 116,1892")
+        self.coord_edit.setToolTip(tr("Any format, e.g. -1,9023; 116,1892 · 1°54'08\" LS 116°11'21\" BT · "
+                                      "457123 9789654 with a UTM or TM-3 format"))
         self.format_combo = QComboBox(coords)
         for code, label in format_choices():
             self.format_combo.addItem(label, code)
+        # Long format names must not widen the dialog: the combo shows what fits, the list all.
+        self.format_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.format_combo.setMinimumContentsLength(12)
         row.addWidget(self.coord_edit, 3)
         row.addWidget(self.format_combo, 2)
         c_layout.addLayout(row)
@@ -156,26 +184,41 @@ class RegisterDialog(QDialog):
         buttons.addStretch(1)
         buttons.addWidget(self.fix_button)
         c_layout.addLayout(buttons)
-        feedback = QFormLayout()
+        feedback = QHBoxLayout()  # one row for both forms of the position
         self.dd_label = QLabel(coords)
         self.dms_label = QLabel(coords)
         self.desa_label = QLabel(coords)
         self.desa_label.setWordWrap(True)
         for label in (self.dd_label, self.dms_label, self.desa_label):
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        feedback.addRow(tr("Decimal degrees"), self.dd_label)
-        feedback.addRow(tr("DMS"), self.dms_label)
+        feedback.addWidget(QLabel(tr("Decimal degrees"), coords))
+        feedback.addWidget(self.dd_label, 1)
+        feedback.addWidget(QLabel(tr("DMS"), coords))
+        feedback.addWidget(self.dms_label, 1)
         c_layout.addLayout(feedback)
-        # Its own row: a word-wrapped label inside a QFormLayout is cut to one line.
-        c_layout.addWidget(self.desa_label)
-        self.issues_label = QLabel(coords)
+        # The suggested desa and the problems change with every keystroke: they scroll in a
+        # box of fixed height, so nothing above or below moves while the officer types.
+        self.issues_label = QLabel()
         self.issues_label.setWordWrap(True)
         self.issues_label.setTextFormat(Qt.TextFormat.RichText)
-        c_layout.addWidget(self.issues_label)
+        self.issues_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        feedback_body = QWidget()
+        feedback_layout = QVBoxLayout(feedback_body)
+        feedback_layout.setContentsMargins(2, 2, 2, 2)
+        feedback_layout.addWidget(self.desa_label)
+        feedback_layout.addWidget(self.issues_label)
+        feedback_layout.addStretch(1)
+        self.feedback_area = QScrollArea(coords)
+        self.feedback_area.setWidget(feedback_body)
+        self.feedback_area.setWidgetResizable(True)
+        self.feedback_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.feedback_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.feedback_area.setFixedHeight(4 * self.fontMetrics().height() + 8)
+        c_layout.addWidget(self.feedback_area)
         layout.addWidget(coords)
 
         details = QGroupBox(tr("Survey"), self)
-        d_form = QFormLayout(details)
+        d_form = QGridLayout(details)  # two columns: the survey box takes three rows, not five
         self.source_combo = QComboBox(details)
         for code in COORD_SOURCE:
             self.source_combo.addItem(code.label(self.lang), code.code)
@@ -189,28 +232,42 @@ class RegisterDialog(QDialog):
         self.surveyed_at_edit.setTimeSpec(Qt.TimeSpec.UTC)
         self.surveyed_at_edit.setDisplayFormat("yyyy-MM-dd HH:mm 'UTC'")
         self.surveyed_at_edit.setCalendarPopup(True)
-        self.surveyed_at_edit.setDateTime(QDateTime.currentDateTimeUtc())
+        self.stamp_surveyed_at()
         self.notes_edit = QPlainTextEdit(details)
-        self.notes_edit.setMaximumHeight(60)
-        d_form.addRow(tr("Coordinate source"), self.source_combo)
-        d_form.addRow(tr("Accuracy"), self.accuracy_spin)
-        d_form.addRow(tr("Surveyed by"), self.surveyed_by_edit)
-        d_form.addRow(tr("Surveyed at"), self.surveyed_at_edit)
-        d_form.addRow(tr("Note"), self.notes_edit)
+        self.notes_edit.setFixedHeight(2 * self.fontMetrics().height() + 12)
+        for row, column, text, widget in ((0, 0, tr("Coordinate source"), self.source_combo),
+                                          (0, 2, tr("Accuracy"), self.accuracy_spin),
+                                          (1, 0, tr("Surveyed by"), self.surveyed_by_edit),
+                                          (1, 2, tr("Surveyed at"), self.surveyed_at_edit)):
+            d_form.addWidget(QLabel(text, details), row, column)
+            d_form.addWidget(widget, row, column + 1)
+        d_form.addWidget(QLabel(tr("Note"), details), 2, 0)
+        d_form.addWidget(self.notes_edit, 2, 1, 1, 3)
+        self.source_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.source_combo.setMinimumContentsLength(10)
+        d_form.setColumnStretch(1, 1)
+        d_form.setColumnStretch(3, 1)
         layout.addWidget(details)
 
         self.use_suggested_desa_check = QCheckBox(tr("Change the site's desa to the suggested one"), self)
+        # Shown only on a desa mismatch, but its room is kept: the buttons below do not jump.
+        policy = self.use_suggested_desa_check.sizePolicy()
+        policy.setRetainSizeWhenHidden(True)
+        self.use_suggested_desa_check.setSizePolicy(policy)
         layout.addWidget(self.use_suggested_desa_check)
         self.accept_warnings_check = QCheckBox(tr("I have read the warnings: save anyway"), self)
         layout.addWidget(self.accept_warnings_check)
         self.status_label = QLabel(self)
         self.status_label.setWordWrap(True)
-        layout.addWidget(self.status_label)
+        self.status_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self.status_label.setFixedHeight(2 * self.fontMetrics().height() + 4)
+        layout.addStretch(1)
+        outer.addWidget(self.status_label)
         self.button_box = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Close,
                                            self)
         self.save_button = self.button_box.button(QDialogButtonBox.StandardButton.Save)
         self.help_button = add_help_button(self.button_box, HELP_TOPIC)
-        layout.addWidget(self.button_box)
+        outer.addWidget(self.button_box)
 
         self.existing_radio.toggled.connect(self._mode_changed)
         self.search_edit.textChanged.connect(self.refresh_sites)
@@ -259,7 +316,19 @@ class RegisterDialog(QDialog):
 
     def reload(self) -> None:
         self.registrar.reload()
+        self.refresh_surveyed_at()
         self.refresh_sites()
+
+    def stamp_surveyed_at(self, moment: Optional[QDateTime] = None) -> None:
+        """Put ``moment`` (now) in "Surveyed at" as the dialog's own value, not the officer's."""
+        moment = moment or QDateTime.currentDateTimeUtc()
+        self.surveyed_at_edit.setDateTime(moment)
+        self._surveyed_at_stamp = self.surveyed_at_edit.dateTime()
+
+    def refresh_surveyed_at(self) -> None:
+        """Move "Surveyed at" to now, unless the officer set it (a survey done earlier)."""
+        if self.surveyed_at_edit.dateTime() == self._surveyed_at_stamp:
+            self.stamp_surveyed_at()
 
     def select_site(self, uid: str) -> bool:
         for i in range(self.site_list.count()):
@@ -303,7 +372,9 @@ class RegisterDialog(QDialog):
         if self.boundary_problem:
             lines.append(("warning", self.boundary_problem + " — " + tr("the regency's extent is used instead")))
         if self.existing_radio.isChecked() and not request.site:
-            lines.append(("error", tr("Choose the site in the list, or switch to “New service point”")))
+            # Before any input a hint, not a red error on a dialog just opened.
+            level = "error" if request.coordinates.strip() else "info"
+            lines.append((level, tr("Choose the site in the list, or switch to “New service point”")))
             a = None
         else:
             a = self.registrar.assess(request)
@@ -383,8 +454,17 @@ class RegisterDialog(QDialog):
     def set_picked_point(self, lon: float, lat: float) -> None:
         self.format_combo.setCurrentIndex(0)
         self.source_combo.setCurrentIndex(self.source_combo.findData("map"))
+        # A click is as exact as one screen pixel at the scale of the map: that is its accuracy.
+        pixel_m = self._pixel_size_m(lon, lat)
+        if pixel_m is not None:
+            self.accuracy_spin.setValue(max(0.1, math.ceil(pixel_m * 10) / 10))
+        self.refresh_surveyed_at()
         self.coord_edit.setText(format_dd(lat, lon, 7))
-        self.status_label.setText(tr("Position picked on the map"))
+        if pixel_m is not None:
+            self.status_label.setText(tr("Position picked on the map; accuracy {metres:.1f} m, one screen pixel at "
+                                         "this scale: zoom in for a better one").format(metres=pixel_m))
+        else:
+            self.status_label.setText(tr("Position picked on the map"))
         if self.iface is not None and self.map_tool is not None:
             canvas = self.iface.mapCanvas()
             if canvas.mapTool() is self.map_tool:
@@ -394,6 +474,26 @@ class RegisterDialog(QDialog):
                     canvas.unsetMapTool(self.map_tool)
         self.raise_()
         self.activateWindow()
+
+    def _pixel_size_m(self, lon: float, lat: float) -> Optional[float]:
+        """The ground width of one canvas pixel at (lon, lat), in metres; None without a canvas."""
+        if self.iface is None or self.iface.mapCanvas() is None:
+            return None
+        from qgis.core import QgsCsException, QgsDistanceArea
+
+        canvas = self.iface.mapCanvas()
+        wgs84 = QgsCoordinateReferenceSystem("EPSG:4326")
+        to_canvas = QgsCoordinateTransform(wgs84, canvas.mapSettings().destinationCrs(), QgsProject.instance())
+        try:
+            here = to_canvas.transform(QgsPointXY(lon, lat))
+            there = to_canvas.transform(QgsPointXY(here.x() + canvas.mapUnitsPerPixel(), here.y()),
+                                        QgsCoordinateTransform.ReverseTransform)
+        except QgsCsException:
+            return None
+        area = QgsDistanceArea()
+        area.setEllipsoid("EPSG:7030")  # WGS 84
+        metres = area.measureLine(QgsPointXY(lon, lat), there)
+        return metres if math.isfinite(metres) and metres > 0 else None
 
     @staticmethod
     def gps_connection():
@@ -434,6 +534,7 @@ class RegisterDialog(QDialog):
         return None
 
     def save(self) -> Optional[str]:
+        self.refresh_surveyed_at()  # the dialog may have been open for hours
         self.update_feedback()
         if not self.save_button.isEnabled():
             return None
@@ -461,6 +562,7 @@ class RegisterDialog(QDialog):
         if self.new_radio.isChecked():
             self.name_edit.clear()
             self.existing_radio.setChecked(True)
+        self.refresh_surveyed_at()
         saved = next((row for row in self.registrar.sites(result.layer) if row["uid"] == result.uid), None)
         self.search_edit.setText(saved["name"] if saved else "")  # refreshes the list
         self.select_site(result.uid)

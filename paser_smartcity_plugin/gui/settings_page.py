@@ -53,6 +53,7 @@ class SettingsPage(QgsOptionsPageWidget):
         super().__init__(parent)
         self.logger = logger or Logger()
         self.setObjectName(self.OBJECT_NAME)
+        self.saved = False
         labels = plugin_settings.LABELS
 
         self.workspace = QgsFileWidget()
@@ -164,20 +165,36 @@ class SettingsPage(QgsOptionsPageWidget):
             found.append(boundary)
         return found
 
-    def apply(self) -> bool:
-        """Called by QGIS when the officer presses OK; True when the settings were saved."""
+    def isValid(self) -> bool:  # noqa: N802 - QGIS's name
+        """Newer QGIS (not 3.22) asks this before OK and keeps Options open while False."""
+        found = self.problems()
+        if found:
+            self.logger.log(tr("Paser Smart City settings not saved: {problems}").format(
+                problems="; ".join(found)), CRITICAL, push=True)
+        return not found
+
+    def apply(self) -> None:
+        """Called by QGIS when the officer presses OK.
+
+        Returns None: the C++ QgsOptionsPageWidget::apply() is void, and any other result makes
+        QGIS show a Python error dialog (TypeError: invalid result) over our message. QGIS 3.22's
+        page has no isValid() to keep Options open, so a refusal is pushed to the message bar
+        as a critical message that stays until the officer closes it. ``self.saved`` tells
+        whether the values were stored.
+        """
+        self.saved = False
         try:
             found = self.problems()
             if found:
                 self.logger.log(tr("Paser Smart City settings not saved: {problems}").format(
                     problems="; ".join(found)), CRITICAL, push=True)
-                return False
+                return
             plugin_settings.save(self.values())
         except Exception as exc:  # noqa: BLE001 - QGIS would show its Python error dialog
             import traceback
 
             self.logger.log(tr("Paser Smart City settings not saved: {problems}").format(problems=exc),
                             CRITICAL, push=True, details=traceback.format_exc())
-            return False
+            return
+        self.saved = True
         plugin_events().settings_changed.emit()
-        return True

@@ -87,6 +87,10 @@ class SyncController:
         self._refresh_layers()
         if not ok:
             message = feedback.errors[-1] if feedback.errors else tr("the sync was cancelled")
+            # The algorithm says "Sync failed: …" for qgis_process; here "Sync stopped:" says it.
+            prefix = self._keep[2].tr("Sync failed: {error}").format(error="") if self._keep else ""
+            if prefix and message.startswith(prefix):
+                message = message[len(prefix):]
             self.logger.log(tr("Sync stopped: {error}. Nothing was half-applied.").format(error=message),
                             CRITICAL, push=True)
             return

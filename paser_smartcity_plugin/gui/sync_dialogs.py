@@ -5,6 +5,7 @@ Thin: every operation is a core function (core.sync.conflicts.resolve, engine.hi
 """
 
 import json
+from datetime import datetime, timezone
 
 from qgis.gui import QgsAuthConfigSelect
 from qgis.PyQt.QtCore import Qt
@@ -29,6 +30,7 @@ from ..core.sync.engine import history
 from ..core.workspace import WorkspaceError
 from ..toolbelt.help import add_help_button
 from ..toolbelt.i18n import tr, tr_message, tr_noop
+from ..toolbelt.settings import url_problem
 
 HELP_TOPIC = "sync"
 
@@ -69,10 +71,19 @@ class SyncDialog(QDialog):
         layout.addWidget(buttons)
 
     def _accept(self):
-        if not self.url_edit.text().strip().lower().startswith(("http://", "https://")):
-            QMessageBox.warning(self, self.windowTitle(), tr("Enter the http(s) URL of the central server."))
+        problem = self.problem()
+        if problem:
+            QMessageBox.warning(self, self.windowTitle(), problem)
             return
         self.accept()
+
+    def problem(self):
+        """Why the URL cannot be synced with, or None: the settings page's rule (https://,
+        http:// only for a server on this computer)."""
+        url = self.url_edit.text().strip()
+        if not url:
+            return tr("Enter the https:// URL of the central server (http:// only for a server on this computer).")
+        return url_problem(url)
 
     @property
     def url(self) -> str:
@@ -148,9 +159,21 @@ class ConflictsDialog(QDialog):
         return done
 
 
+def local_time(iso: str) -> str:
+    """A stored UTC time (2026-11-27T17:01:05.123Z) as the officer's local clock reads it."""
+    try:
+        moment = datetime.fromisoformat((iso or "").replace("Z", "+00:00"))
+    except ValueError:
+        return iso or ""
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=timezone.utc)
+    return moment.astimezone().strftime("%Y-%m-%d %H:%M:%S")
+
+
 class HistoryDialog(QDialog):
-    COLUMNS = (tr_noop("Started (UTC)"), tr_noop("Outcome"), tr_noop("Pulled"), tr_noop("Pushed"),
+    COLUMNS = (tr_noop("Started"), tr_noop("Outcome"), tr_noop("Pulled"), tr_noop("Pushed"),
                tr_noop("Conflicts"), tr_noop("Server"), tr_noop("Message"))
+    MESSAGE_COLUMN = 6
 
     def __init__(self, workspace, parent=None):
         super().__init__(parent)
@@ -160,22 +183,35 @@ class HistoryDialog(QDialog):
         self.table = QTableWidget(0, len(self.COLUMNS))
         self.table.setHorizontalHeaderLabels([tr(c) for c in self.COLUMNS])
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.setWordWrap(True)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # Long failure messages wrap in the last column instead of widening the table.
+        header.setSectionResizeMode(self.MESSAGE_COLUMN, QHeaderView.ResizeMode.Stretch)
+        self.empty_label = QLabel(tr("No syncs yet."))
+        layout.addWidget(self.empty_label)
         layout.addWidget(self.table)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         self.help_button = add_help_button(buttons, HELP_TOPIC)
         layout.addWidget(buttons)
-        outcomes = {"ok": tr("done"), "failed": tr("failed"), "cancelled": tr("cancelled"),
-                    "interrupted": tr("interrupted"), "running": tr("running")}
+        outcomes = {"ok": tr("Done"), "failed": tr("Failed"), "cancelled": tr("Cancelled"),
+                    "interrupted": tr("Interrupted"), "running": tr("Running")}
         rows = history(workspace)
+        self.empty_label.setVisible(not rows)
+        self.table.setVisible(bool(rows))
         self.table.setRowCount(len(rows))
         for r, h in enumerate(rows):
             layers = (h["summary"] or {}).get("layers", {})
             total = {k: sum(v.get(k, 0) for v in layers.values()) for k in ("pulled", "pushed", "conflicts")}
             detail = json.dumps(layers) if layers else ""
-            for c, text in enumerate((h["started_at"], outcomes.get(h["outcome"], h["outcome"]), str(total["pulled"]),
-                                      str(total["pushed"]), str(total["conflicts"]), h["url"] or "", h["message"])):
+            for c, text in enumerate((local_time(h["started_at"]), outcomes.get(h["outcome"], h["outcome"]),
+                                      str(total["pulled"]), str(total["pushed"]), str(total["conflicts"]),
+                                      h["url"] or "", h["message"])):
                 item = QTableWidgetItem(text)
-                item.setData(Qt.ItemDataRole.ToolTipRole, detail or text)
+                tip = text if c == self.MESSAGE_COLUMN else detail or text
+                if c == 0:
+                    tip = tr("{local} (UTC {utc})").format(local=text, utc=h["started_at"])
+                item.setData(Qt.ItemDataRole.ToolTipRole, tip)
                 self.table.setItem(r, c, item)
+        self.table.resizeRowsToContents()

@@ -32,6 +32,12 @@ class PaserAlgorithm(QgsProcessingAlgorithm):
     def shortHelpString(self) -> str:  # noqa: N802
         return tr(self.HELP)
 
+    def icon(self):
+        # QgsProcessingAlgorithm's default is the generic cog; the toolbox shows this per algorithm.
+        from ..toolbelt.icons import icon as plugin_icon
+
+        return plugin_icon("icon.svg")
+
     def createInstance(self):  # noqa: N802
         return type(self)()
 

@@ -23,9 +23,9 @@ class ImportSitesAlgorithm(PaserAlgorithm):
         "format) or lintang/latitude and bujur/longitude (two columns), desa (name or code), kecamatan, "
         "akurasi/accuracy, sumber/source, surveyor, tanggal/date, catatan/notes, uid. A row whose uid or exact name "
         "is an existing site gives that site its coordinates; any other row is a new service point. Every valid "
-        "row is written in one transaction and the REPORT (CSV: row, outcome, message) lists each rejected row "
-        "with its reason; with ALL_OR_NOTHING nothing is written when any row is rejected. Rows with warnings only "
-        "are rejected unless FORCE is set."
+        "row is written in one transaction and the 'Report' (REPORT; CSV: row, outcome, message) lists each rejected row "
+        "with its reason; with 'Write nothing when any row is rejected' (ALL_OR_NOTHING) nothing is written when any row is rejected. Rows with warnings only "
+        "are rejected unless 'Accept warnings' (FORCE) is set."
     )
 
     def initAlgorithm(self, config=None):  # noqa: N802

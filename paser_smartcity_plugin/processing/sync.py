@@ -9,6 +9,7 @@ from qgis.core import (
     QgsProcessingParameterString,
 )
 
+from ..toolbelt import settings as plugin_settings
 from ..toolbelt.i18n import tr_message
 from .base import PaserAlgorithm
 
@@ -21,21 +22,26 @@ class SyncAlgorithm(PaserAlgorithm):
         "Synchronises the workspace with the regency's central database over OGC API – Features. "
         "Pulls every site changed centrally since the last sync and merges it field by field with the "
         "edits made here; the same field changed on both sides becomes a conflict to resolve (Paser Smart "
-        "City ▸ Sync conflicts). With PUSH, local edits, new and deleted sites are sent (the server must "
-        "support OGC API – Features Part 4; otherwise the sync only pulls and says so). URL is the landing "
-        "page of the service, e.g. https://gis.paserkab.go.id/wfs3. AUTHCFG is a QGIS authentication "
-        "configuration (Basic, EsriToken or OAuth2). Everything pulled is applied in one transaction: a "
-        "failure or a cancel leaves the workspace as it was."
+        "City ▸ Sync conflicts). With 'Send local edits' (PUSH), local edits, new and deleted sites are sent "
+        "(the server must support OGC API – Features Part 4; otherwise the sync only pulls and says so). "
+        "'Central server URL' (URL) is the landing page of the service, e.g. https://gis.paserkab.go.id/wfs3; "
+        "'Authentication' (AUTHCFG) is a QGIS authentication configuration (Basic, EsriToken or OAuth2). "
+        "Left empty, both come from the plugin settings, and so does 'Network timeout' (TIMEOUT) when it "
+        "is not given. Everything pulled is applied in one transaction: a failure or a cancel leaves the "
+        "workspace as it was."
     )
 
     def initAlgorithm(self, config=None):  # noqa: N802
         self.addParameter(QgsProcessingParameterFile(
             "WORKSPACE", self.tr("Workspace GeoPackage"), extension="gpkg"))
-        self.addParameter(QgsProcessingParameterString("URL", self.tr("Central server (OGC API landing page URL)")))
+        self.addParameter(QgsProcessingParameterString(
+            "URL", self.tr("Central server URL"), optional=True))
         self.addParameter(QgsProcessingParameterAuthConfig("AUTHCFG", self.tr("Authentication"), optional=True))
         self.addParameter(QgsProcessingParameterBoolean("PUSH", self.tr("Send local edits"), defaultValue=True))
-        timeout = QgsProcessingParameterNumber("TIMEOUT", self.tr("Network timeout (seconds)"),
+        # Double (the settings allow tenths), but shown as whole seconds: "30", not "30.000000".
+        timeout = QgsProcessingParameterNumber("TIMEOUT", self.tr("Network timeout"),
                                                QgsProcessingParameterNumber.Type.Double, 30.0, True, 1.0, 600.0)
+        timeout.setMetadata({"widget_wrapper": {"decimals": 0}})
         self.addParameter(timeout)
         self.addOutput(QgsProcessingOutputNumber("PULLED", self.tr("Central changes applied")))
         self.addOutput(QgsProcessingOutputNumber("PUSHED", self.tr("Local changes sent")))
@@ -49,10 +55,20 @@ class SyncAlgorithm(PaserAlgorithm):
         from ..toolbelt.network import NetworkSetupError, requests_session
 
         workspace = self.open_workspace(self.parameterAsFile(parameters, "WORKSPACE", context))
-        url = self.parameterAsString(parameters, "URL", context).strip()
-        authcfg = self.parameterAsString(parameters, "AUTHCFG", context) or ""
+        # Empty URL/AUTHCFG, and a TIMEOUT not given: the plugin settings, so qgis_process and
+        # models sync with what the officer set up once in Options.
+        stored = plugin_settings.load()
+        url = self.parameterAsString(parameters, "URL", context).strip() or stored.central_url.strip()
+        if not url:
+            raise QgsProcessingException(self.tr(
+                "No central server URL: give 'Central server URL' or set it in Settings > Options > "
+                "Paser Smart City."))
+        authcfg = self.parameterAsString(parameters, "AUTHCFG", context) or stored.authcfg or ""
         push = self.parameterAsBoolean(parameters, "PUSH", context)
-        timeout = self.parameterAsDouble(parameters, "TIMEOUT", context) or 30.0
+        if parameters.get("TIMEOUT") in (None, ""):
+            timeout = stored.sync_timeout_s or 30.0
+        else:
+            timeout = self.parameterAsDouble(parameters, "TIMEOUT", context) or 30.0
         try:
             session, label = requests_session(url, authcfg)
         except NetworkSetupError as exc:

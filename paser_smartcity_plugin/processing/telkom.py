@@ -63,7 +63,7 @@ class ExportTelkomAlgorithm(_TelkomAlgorithm):
         "and a CSV of the sites without coordinates (pending towers), which a shapefile cannot hold. Column "
         "names are a fixed contract (uid -> UID, telkom_site_id -> SITE_ID, desa_code -> KODE_DESA ...). Long "
         "text is cut to the DBF limit and every cut is listed, with the full text in a CSV; timestamps are ISO "
-        "8601 text. SELECTED_ONLY exports the sites selected on the workspace layers of the project. "
+        "8601 text. 'Selected sites only' (SELECTED_ONLY) exports the sites selected on the workspace layers of the project. "
         "Needs the Python package geopandas."
     )
 
@@ -130,13 +130,13 @@ class ImportTelkomAlgorithm(_TelkomAlgorithm):
     HELP = (
         "Reads a shapefile returned by Telkom (a .zip or a .shp: our own export edited, or Telkom's own "
         "layout) and matches its rows to the workspace sites by UID, then SITE_ID, then proximity (within the "
-        "match distance) with a similar name. Without APPLY nothing is written: the REPORT lists per row the "
+        "match distance) with a similar name. Without 'Apply the changes' (APPLY) nothing is written: the 'Report' (REPORT) lists per row the "
         "matched site, every field that would change (old -> new), new sites and rejected rows with their "
-        "reasons. With APPLY all accepted changes are written in one transaction. The text encoding comes from "
-        "the .cpg, else UTF-8, else Windows-1252/Latin-1; coordinates are reprojected from the .prj. SOURCE_CRS "
-        "is required when the .prj is missing. ALIASES maps Telkom's column names to ours, e.g. "
+        "reasons. With 'Apply the changes' (APPLY) all accepted changes are written in one transaction. The text encoding comes from "
+        "the .cpg, else UTF-8, else Windows-1252/Latin-1; coordinates are reprojected from the .prj. 'CRS of the "
+        "shapefile when it has no .prj' (SOURCE_CRS) is required when the .prj is missing. 'Column aliases' (ALIASES) maps Telkom's column names to ours, e.g. "
         "SITE_ID=SITEID; NAMA=NAMA_LOKASI. Zips with unsafe paths, zip bombs, several shapefiles (choose one with "
-        "MEMBER), missing or damaged parts and non-point geometries are refused. Needs the Python package geopandas."
+        "'Shapefile in the zip', MEMBER), missing or damaged parts and non-point geometries are refused. Needs the Python package geopandas."
     )
 
     def initAlgorithm(self, config=None):  # noqa: N802

@@ -26,7 +26,8 @@ class Logger:
             button = QPushButton(tr("Details"))
             button.clicked.connect(lambda: self._show_details(message, details))
             widget.layout().addWidget(button)
-        bar.pushWidget(widget, level, duration or (0 if level >= CRITICAL else 8))
+        # Only critical messages stay: Qgis.Success (3) is numerically above Qgis.Critical (2).
+        bar.pushWidget(widget, level, duration or (0 if level == CRITICAL else 8))
 
     def _show_details(self, message: str, details: str) -> None:
         from qgis.PyQt.QtWidgets import QMessageBox

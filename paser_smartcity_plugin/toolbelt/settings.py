@@ -6,7 +6,7 @@ configuration, and only its id (``authcfg``) is stored.
 
 import os
 from dataclasses import dataclass, fields
-from typing import List
+from typing import List, Optional
 from urllib.parse import urlsplit
 
 from qgis.core import QgsApplication, QgsSettings
@@ -70,20 +70,33 @@ def validate(settings: Settings) -> List[str]:
         problems.append(tr("The workspace must be a GeoPackage file (.gpkg): {path}").format(path=path))
     url = settings.central_url.strip()
     if url:
-        parts = urlsplit(url)
-        if parts.scheme not in ("http", "https") or not parts.hostname:
-            problems.append(tr("The central server URL must start with https:// and name a server: {url}")
-                            .format(url=url))
-        elif parts.scheme == "http" and parts.hostname not in LOOPBACK_HOSTS:
-            # Credentials and officers' data cross the network: TLS, except for a local test server.
-            problems.append(tr("The central server URL must use https:// (http:// only for this computer): "
-                               "{url}").format(url=url))
+        problem = url_problem(url)
+        if problem:
+            problems.append(problem)
     for name, (low, high) in LIMITS.items():
         value = getattr(settings, name)
         if not low <= value <= high:
             problems.append(tr("{setting} must be between {low} and {high}, not {value}").format(
                 setting=tr(LABELS[name]), low=low, high=high, value=value))
     return problems
+
+
+def url_problem(url: str) -> Optional[str]:
+    """Why ``url`` cannot be the central server's URL, or None; the settings page and the sync
+    dialog use this one rule."""
+    url = url.strip()
+    parts = urlsplit(url)
+    try:
+        hostname = parts.hostname
+    except ValueError:
+        hostname = None
+    if parts.scheme not in ("http", "https") or not hostname or any(c.isspace() for c in url):
+        return tr("The central server URL must start with https:// and name a server: {url}").format(url=url)
+    if parts.scheme == "http" and hostname not in LOOPBACK_HOSTS:
+        # Credentials and officers' data cross the network: TLS, except for a local test server.
+        return tr("The central server URL must use https:// (http:// only for this computer): "
+                  "{url}").format(url=url)
+    return None
 
 
 def set_value(name: str, value) -> None:

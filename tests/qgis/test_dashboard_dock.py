@@ -179,6 +179,37 @@ def test_a_new_workspace_in_the_settings_shows_at_once(plugin, tmp_path):
     create_workspace(str(other), demo=True)
     page = SettingsPage(None, plugin.logger)
     page.workspace.setFilePath(str(other))
-    assert page.apply()
+    page.apply()
+    assert page.saved
     assert _wait_for(lambda: dock.data is not None and str(other) in dock.summary.text())
     page.deleteLater()
+
+
+def test_table_is_compact_with_full_names_in_tooltips(plugin):
+    plugin.open_layers()
+    dock = plugin.show_dashboard()
+    assert dock.zoom_button.text() == "Zoom to selected row"
+    table = dock.table
+    shown = [table.horizontalHeaderItem(c).text() for c in range(table.columnCount())]
+    tips = [table.horizontalHeaderItem(c).toolTip() for c in range(table.columnCount())]
+    assert shown == dock.short_headers() and len(shown) == len(dock.headers())
+    for short, full, tip in zip(shown, dock.headers(), tips):
+        assert len(short) <= len(full) and full in tip
+    assert "Towers: On air" in tips and "Service points: Active" in tips
+    # every column is as wide as its contents, far less than the full header names need
+    metrics = table.horizontalHeader().fontMetrics()
+    full_width = sum(metrics.horizontalAdvance(text) for text in dock.headers())
+    assert sum(table.columnWidth(c) for c in range(table.columnCount())) < full_width
+    # the overall row keeps its name short; the target is in its tooltip
+    overall = table.item(0, 0)
+    assert "target" not in overall.text() and "300" in overall.toolTip()
+    # in a narrow dock, the tower columns are reached by scrolling sideways
+    dock.resize(320, 600)
+    dock.show()
+    QgsApplication.processEvents()
+    bar = table.horizontalScrollBar()
+    assert bar.maximum() > 0
+    bar.setValue(bar.maximum())
+    last = table.columnCount() - 1
+    assert 0 <= table.columnViewportPosition(last) < table.viewport().width()
+    dock.hide()

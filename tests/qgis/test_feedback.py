@@ -46,3 +46,20 @@ def test_a_failing_dashboard_slot_is_a_message(plugin, real_message_bar, monkeyp
     dock.refresh_button.click()
     item = real_message_bar.currentItem()
     assert item is not None and "Dashboard error: layer vanished" in item.text()
+
+
+def test_only_critical_messages_stay_on_the_bar(qgis_iface, real_message_bar):
+    from paser_smartcity_plugin.toolbelt.logger import CRITICAL, INFO, SUCCESS, WARNING, Logger
+
+    logger = Logger(qgis_iface)
+    durations = {}
+    for level in (INFO, SUCCESS, WARNING, CRITICAL):
+        real_message_bar.clearWidgets()
+        logger.log(f"level {level}", level, push=True)
+        item = real_message_bar.currentItem()
+        assert item is not None and item.level() == level
+        durations[level] = item.duration()
+    real_message_bar.clearWidgets()
+    # Qgis.Success (3) is numerically above Qgis.Critical (2): a success must still expire
+    assert durations[CRITICAL] == 0
+    assert all(durations[level] > 0 for level in (INFO, SUCCESS, WARNING)), durations

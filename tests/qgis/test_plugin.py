@@ -3,7 +3,7 @@ from qgis.PyQt.QtWidgets import QMenu, QToolBar
 
 import paser_smartcity_plugin
 from paser_smartcity_plugin.core.schema import SERVICE_POINTS, TOWER_PLANS
-from paser_smartcity_plugin.layers.workspace_layers import GROUP_NAME
+from paser_smartcity_plugin.layers.workspace_layers import GROUP_NAME, find_layers
 from paser_smartcity_plugin.plugin import MENU_OBJECT_NAME, TOOLBAR_OBJECT_NAME
 
 
@@ -114,3 +114,56 @@ def test_unload_removes_everything(qgis_iface, qgis_processing, workspace_path):
     QCoreApplication.sendPostedEvents(None, QEvent.DeferredDelete)
     assert len(qgis_iface.mainWindow().findChildren(QToolBar)) == toolbars_before
     assert not [m for m in qgis_iface.mainWindow().findChildren(QMenu) if m.objectName() == MENU_OBJECT_NAME]
+
+
+def _pixels(icon):
+    image = icon.pixmap(32, 32).toImage()
+    return bytes(image.constBits().asarray(image.sizeInBytes()))
+
+
+def test_actions_have_own_icons_and_tips_without_parentheses(plugin):
+    actions = [a for a in plugin.actions if a.objectName().startswith("paser_smartcity_")]
+    assert len(actions) >= 10
+    drawn = {}
+    for action in actions:
+        assert not action.icon().isNull() and not action.icon().pixmap(32, 32).isNull(), action.objectName()
+        drawn.setdefault(_pixels(action.icon()), []).append(action.objectName())
+        # QGIS strips text in parentheses from action tooltips: such a tip would lose words
+        assert "(" not in action.toolTip() and ")" not in action.toolTip(), action.toolTip()
+    shared = [names for names in drawn.values() if len(names) > 1]
+    assert not shared, f"actions sharing one icon: {shared}"
+
+
+def test_algorithms_show_the_plugin_icon(plugin):
+    provider = QgsApplication.processingRegistry().providerById("paser_smartcity")
+    expected = _pixels(provider.icon())
+    generic = _pixels(QgsApplication.getThemeIcon("/processingAlgorithm.svg"))
+    assert expected != generic
+    for algorithm in provider.algorithms():
+        assert _pixels(algorithm.icon()) == expected, algorithm.id()
+
+
+def test_open_layers_again_shows_them(plugin, qgis_iface, real_message_bar):
+    from qgis.core import QgsRectangle
+
+    first = plugin.open_layers()
+    canvas = qgis_iface.mapCanvas()
+    canvas.setDestinationCrs(first[SERVICE_POINTS].crs())
+    canvas.setExtent(QgsRectangle(0, 0, 1, 1))  # somewhere in the Gulf of Guinea
+    root = QgsProject.instance().layerTreeRoot()
+    root.findLayer(first[TOWER_PLANS].id()).setItemVisibilityChecked(False)
+    real_message_bar.clearWidgets()
+    count = len(QgsProject.instance().mapLayers())
+
+    plugin.open_layers()  # what the register dialog calls: the map stays where it is, no message
+    assert real_message_bar.currentItem() is None and not canvas.extent().intersects(first[SERVICE_POINTS].extent())
+
+    plugin.open_action.trigger()
+    again = find_layers(QgsProject.instance())
+    assert {k: v.id() for k, v in again.items()} == {k: v.id() for k, v in first.items()}
+    assert len(QgsProject.instance().mapLayers()) == count  # nothing added twice
+    assert root.findLayer(first[TOWER_PLANS].id()).isVisible()
+    assert canvas.extent().intersects(first[SERVICE_POINTS].extent())
+    assert canvas.extent().contains(first[SERVICE_POINTS].extent())
+    item = real_message_bar.currentItem()
+    assert item is not None and "already open" in item.text()

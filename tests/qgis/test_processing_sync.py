@@ -5,7 +5,14 @@ import base64
 
 import pytest
 from faulty_proxy import FaultyProxy
-from qgis.core import QgsApplication, QgsAuthMethodConfig, QgsProcessingException, QgsSettings
+from qgis.core import (
+    QgsApplication,
+    QgsAuthMethodConfig,
+    QgsProcessingContext,
+    QgsProcessingException,
+    QgsSettings,
+)
+from qgis.PyQt.QtWidgets import QDoubleSpinBox
 from sync_support import seed
 
 from central.db import GpkgCentral
@@ -113,3 +120,44 @@ def test_qgis_proxy_settings_are_honoured(plugin, server, ws):
         finally:
             settings.setValue("proxy/proxyEnabled", False)
         assert proxy.absolute_requests > 0  # the requests went through QGIS's proxy
+
+
+@pytest.fixture
+def stored_settings():
+    from paser_smartcity_plugin.toolbelt import settings
+
+    yield settings
+    settings.save(settings.Settings())
+
+
+def test_url_and_auth_come_from_the_settings_when_empty(plugin, server, ws, stored_settings):
+    srv, _db = server
+    stored_settings.save(stored_settings.Settings(central_url=srv.url, sync_timeout_s=12))
+    result = run({"WORKSPACE": ws.path, "URL": "", "PUSH": False})  # as qgis_process without --URL
+    assert result["PULLED"] == 158
+
+
+def test_no_url_anywhere_is_named(plugin, ws, stored_settings):
+    stored_settings.save(stored_settings.Settings())
+    with pytest.raises(QgsProcessingException, match="No central server URL.*Central server URL"):
+        run({"WORKSPACE": ws.path})
+    with pytest.raises(QgsProcessingException, match="authentication configuration nope123 does not exist"):
+        # an empty AUTHCFG takes the stored one: a stale id is named, not ignored
+        stored_settings.save(stored_settings.Settings(authcfg="nope123"))
+        run({"WORKSPACE": ws.path, "URL": "http://127.0.0.1:9/wfs3", "AUTHCFG": ""})
+
+
+def test_dialog_labels_and_whole_second_timeout(plugin):
+    from qgis.gui import QgsGui, QgsProcessingGui
+
+    algorithm = QgsApplication.processingRegistry().algorithmById("paser_smartcity:sync")
+    timeout = algorithm.parameterDefinition("TIMEOUT")
+    wrapper = QgsGui.processingGuiRegistry().createParameterWidgetWrapper(timeout, QgsProcessingGui.Standard)
+    widget = wrapper.createWrappedWidget(QgsProcessingContext())
+    wrapper.setParameterValue(timeout.defaultValue(), QgsProcessingContext())
+    spin = widget if hasattr(widget, "decimals") else widget.findChild(QDoubleSpinBox)
+    assert spin.decimals() == 0 and spin.text().strip() == "30", spin.text()
+    help_text = algorithm.shortHelpString()
+    for name in ("URL", "AUTHCFG", "PUSH", "TIMEOUT"):
+        label = algorithm.parameterDefinition(name).description()
+        assert f"'{label}' ({name})" in help_text, (label, name)

@@ -301,3 +301,91 @@ def test_accepting_warnings_covers_only_the_warnings_read(dialog, workspace_path
     dialog.coord_edit.setText("-1.5, 116.0")  # another position, another warning
     assert any(t.startswith("Warning") for t in dialog.issue_texts)
     assert not dialog.accept_warnings_check.isChecked() and not dialog.save_button.isEnabled()
+
+
+def _settle():
+    for _ in range(3):
+        QgsApplication.processEvents()
+
+
+def _layout_marks(dialog):
+    return (dialog.site_list.height(), dialog.coord_edit.mapTo(dialog, QPoint(0, 0)),
+            dialog.source_combo.mapTo(dialog, QPoint(0, 0)), dialog.save_button.mapTo(dialog, QPoint(0, 0)))
+
+
+def test_layout_stays_put_while_the_feedback_changes(dialog):
+    # A click meant for the coordinate field must not land on the site list: nothing moves
+    # while the officer types, whatever the feedback says.
+    _settle()
+    assert dialog.select_site(KELADEN)
+    _settle()
+    before = _layout_marks(dialog)
+    for text in ("1", "1,9023; 116,1892", "-6.2, 106.8", "9" * 250, "-1.9023, 116.1892", toyu_text(),
+                 "116.1892 1.9023 abc", ""):
+        dialog.coord_edit.setText(text)
+        _settle()
+        assert _layout_marks(dialog) == before, (text, dialog.issue_texts)
+
+
+def test_dialog_fits_a_768_pixel_laptop(dialog):
+    _settle()
+    assert dialog.height() <= 700 and dialog.minimumSizeHint().height() <= 700
+    # the coordinate placeholder is readable in full
+    edit = dialog.coord_edit
+    assert edit.fontMetrics().horizontalAdvance(edit.placeholderText()) < edit.width() - 8
+    assert "°" in edit.toolTip()  # the other formats are in the tooltip
+
+
+def test_opens_with_a_hint_not_an_error(plugin, workspace_path):
+    plugin.register_action.trigger()
+    dialog = plugin.register_dialog
+    try:
+        assert not dialog.site_list.currentItem()
+        assert not any(t.startswith("Error") for t in dialog.issue_texts), dialog.issue_texts
+        assert any("Choose the site" in t for t in dialog.issue_texts)
+        dialog.coord_edit.setText("-1.9023, 116.1892")  # input, but still no site: now it is an error
+        assert any(t.startswith("Error") and "Choose the site" in t for t in dialog.issue_texts)
+    finally:
+        dialog.close()
+
+
+def test_surveyed_at_follows_the_clock_unless_edited(dialog, workspace_path):
+    from qgis.PyQt.QtCore import QDateTime
+
+    now = QDateTime.currentDateTimeUtc()
+    dialog.stamp_surveyed_at(now.addSecs(-3 * 3600))  # as if the dialog was opened 3 hours ago
+    dialog.reload()
+    assert abs(dialog.surveyed_at_edit.dateTime().secsTo(QDateTime.currentDateTimeUtc())) < 120
+    dialog.stamp_surveyed_at(now.addSecs(-3 * 3600))
+    assert dialog.select_site(MUARA_TOYU)
+    dialog.coord_edit.setText(toyu_text())
+    assert dialog.save() == MUARA_TOYU
+    saved = Workspace(workspace_path).site(TOWER_PLANS, MUARA_TOYU)["surveyed_at"]
+    assert saved.startswith(QDateTime.currentDateTimeUtc().toString("yyyy-MM-dd")), saved
+    assert abs(dialog.surveyed_at_edit.dateTime().secsTo(QDateTime.currentDateTimeUtc())) < 120
+    # the officer's own date stays: a survey done yesterday
+    yesterday = QDateTime.currentDateTimeUtc().addDays(-1)
+    dialog.surveyed_at_edit.setDateTime(yesterday)
+    dialog.reload()
+    assert dialog.surveyed_at_edit.dateTime().toString("yyyy-MM-dd HH:mm") == yesterday.toString("yyyy-MM-dd HH:mm")
+
+
+def test_map_pick_gets_the_pixel_size_as_accuracy(dialog, qgis_iface):
+    from qgis.core import QgsDistanceArea
+
+    canvas = qgis_iface.mapCanvas()
+    canvas.setDestinationCrs(QgsCoordinateReferenceSystem("EPSG:4326"))
+    canvas.setExtent(QgsRectangle(116.0, -1.95, 116.3, -1.85))
+    canvas.refresh()
+    assert dialog.select_site(KELADEN)
+    assert dialog.accuracy_spin.value() == 0  # "unknown"
+    dialog.pick_button.click()
+    size = canvas.mapSettings().outputSize()
+    pixel = QPoint(size.width() // 2, size.height() // 2)
+    canvas.mapTool().canvasReleaseEvent(_release(canvas, pixel))
+    area = QgsDistanceArea()
+    area.setEllipsoid("EPSG:7030")
+    lat = float(dialog.coord_edit.text().split(",")[0])
+    one_pixel = area.measureLine(QgsPointXY(116.1, lat), QgsPointXY(116.1 + canvas.mapUnitsPerPixel(), lat))
+    assert dialog.accuracy_spin.value() == pytest.approx(one_pixel, rel=0.05, abs=0.1)
+    assert dialog.source_combo.currentData() == "map" and "pixel" in dialog.status_label.text()

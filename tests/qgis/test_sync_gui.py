@@ -1,5 +1,6 @@
 """The sync from the menu: a QgsTask, a summary in the message bar, conflict and history dialogs."""
 
+import re
 import time
 
 import pytest
@@ -72,7 +73,12 @@ def test_sync_runs_in_a_task_and_reports_per_layer(plugin, qgis_iface, server, w
     assert QgsApplication.taskManager().count() == 0 or all(
         t.status() in (t.Complete, t.Terminated) for t in QgsApplication.taskManager().tasks())
     dialog = HistoryDialog(ws)
-    assert dialog.table.rowCount() == 1 and dialog.table.item(0, 1).text() == "done"
+    assert dialog.table.rowCount() == 1 and dialog.table.item(0, 1).text() == "Done"
+    assert dialog.empty_label.isHidden() and not dialog.table.isHidden()
+    # the officer's clock, not the stored ISO UTC text (which stays in the tooltip)
+    started = dialog.table.item(0, 0).text()
+    assert re.fullmatch(r"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d", started), started
+    assert "UTC" in dialog.table.item(0, 0).toolTip()
     assert dialog.table.item(0, 2).text() == "158"
 
 
@@ -80,8 +86,21 @@ def test_failure_is_reported_and_workspace_untouched(plugin, qgis_iface, ws):
     qgis_iface.messageBar().clearWidgets()
     run_task(plugin.sync_controller(), url="http://127.0.0.1:9/wfs3")
     (text,) = [t for t in bar_texts(qgis_iface) if "Sync stopped" in t]
-    assert "cannot reach 127.0.0.1:9" in text and "Nothing was half-applied" in text
+    assert "cannot reach 127.0.0.1:9: connection refused" in text and "Nothing was half-applied" in text
+    assert "Sync failed" not in text and "Errno" not in text  # one prefix, no exception repr
     assert ws.count(TOWER_PLANS) == 0
+    dialog = HistoryDialog(ws)
+    message = dialog.table.item(0, HistoryDialog.MESSAGE_COLUMN)
+    assert dialog.table.item(0, 1).text() == "Failed"
+    assert "connection refused" in message.text() and message.toolTip() == message.text()
+    assert dialog.table.wordWrap()
+
+
+def test_history_says_when_there_was_no_sync(ws):
+    dialog = HistoryDialog(ws)
+    assert dialog.table.rowCount() == 0
+    assert dialog.table.isHidden() and not dialog.empty_label.isHidden()
+    assert dialog.empty_label.text() == "No syncs yet."
 
 
 def test_conflict_dialog_keep_mine_and_take_central(plugin, qgis_iface, server, ws):
@@ -113,6 +132,20 @@ def test_sync_dialog_keeps_url_auth_and_push(plugin):
     dialog.url_edit.setText("  https://gis.paserkab.go.id/wfs3 ")
     dialog.push_check.setChecked(False)
     assert (dialog.url, dialog.push) == ("https://gis.paserkab.go.id/wfs3", False)
+
+
+def test_sync_dialog_asks_for_https_like_the_settings(plugin):
+    from paser_smartcity_plugin.gui.sync_dialogs import SyncDialog
+
+    dialog = SyncDialog("", "", None)
+    assert "https://" in dialog.problem() and "http(s)" not in dialog.problem()
+    dialog.url_edit.setText("http://gis.paserkab.go.id/wfs3")  # plain http to a remote server: refused
+    assert "https://" in dialog.problem()
+    dialog.url_edit.setText("https://gis.paserkab.go.id wfs3")
+    assert "https://" in dialog.problem()
+    for good in ("https://gis.paserkab.go.id/wfs3", "http://127.0.0.1:8765/wfs3"):
+        dialog.url_edit.setText(good)
+        assert dialog.problem() is None
 
 
 def test_cancel_from_the_task_manager(plugin, qgis_iface, server, ws):

@@ -100,3 +100,23 @@ def test_sync_core_imports_no_qgis():
             "bad = [m for m in sys.modules if m.split('.')[0] in ('qgis', 'PyQt5', 'geopandas')];"
             "assert not bad, bad")
     subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT)
+
+
+@pytest.mark.parametrize("url, reason", [
+    ("http://127.0.0.1:9/wfs3", "connection refused"),  # nothing listens on the discard port
+    ("http://nonexistent.invalid/wfs3", "server name"),  # .invalid never resolves (RFC 2606)
+])
+def test_unreachable_server_message_is_plain(url, reason):
+    import requests
+
+    session = requests.Session()
+    session.trust_env = False
+    client = OgcApiClient(url, session=session, retries=1, timeout=2, sleep=lambda _s: None)
+    with pytest.raises(SyncError) as info:
+        client.conformance()
+    host = url.split("/")[2]
+    text = str(info.value)
+    assert text.startswith(f"cannot reach {host}: ") and reason in text and text.endswith("(tried 2 times)"), text
+    # no nested exception reprs from requests/urllib3
+    for junk in ("Errno", "HTTPConnectionPool", "NewConnectionError", "'", "))"):
+        assert junk not in text, text

@@ -12,6 +12,7 @@
   back full even without a next link; ``numberMatched`` is never used.
 """
 
+import errno
 import json
 import re
 import threading
@@ -114,8 +115,7 @@ class OgcApiClient:
                                method=method, path=_path(url))
                 continue
             except requests.exceptions.ConnectionError as exc:
-                last = Message(N_("cannot reach {host} or it dropped the connection ({reason})"), host=_host(url),
-                               reason=_reason(exc))
+                last = Message(N_("cannot reach {host}: {reason}"), host=_host(url), reason=_reason(exc))
                 continue
             except requests.exceptions.RequestException as exc:
                 raise ServerError(Message(N_("{method} {path} failed: {reason}"), method=method, path=_path(url),
@@ -470,11 +470,37 @@ def _path(url: str) -> str:
 _USERINFO = re.compile(r"//[^/@\s]+@")
 
 
+_ERRNO = re.compile(r"\[Errno (-?\d+)\] ([^'\"()\[\]]+)")
+# What the officer can act on, for the socket errors a sync meets (errno values of Linux and
+# Windows; negative: getaddrinfo's EAI_* codes).
+_ERRNO_TEXT = {
+    errno.ECONNREFUSED: "connection refused", 10061: "connection refused",
+    errno.ECONNRESET: "the server dropped the connection", 10054: "the server dropped the connection",
+    errno.ECONNABORTED: "the server dropped the connection",
+    errno.ENETUNREACH: "network unreachable", errno.EHOSTUNREACH: "no route to the server",
+    errno.ETIMEDOUT: "timed out", -2: "unknown server name", -3: "server name lookup failed (no DNS?)",
+    -5: "unknown server name", 11001: "unknown server name", 11002: "server name lookup failed (no DNS?)",
+}
+_DROPPED = ("RemoteDisconnected", "Connection aborted", "Connection broken", "closed connection")
+
+
 def _reason(exc: Exception) -> str:
-    # requests' messages can be long chains; keep the last, most specific part, and never a
-    # user:password@ of a proxy URL.
+    """A short, readable cause of a requests/urllib3 failure.
+
+    requests' messages are nested reprs ("HTTPConnectionPool(...): Max retries exceeded ...
+    (Caused by NewConnectionError('<...>: Failed to establish ...: [Errno 111] Connection
+    refused'))"): keep only the cause, in words, and never a user:password@ of a proxy URL.
+    """
     text = _USERINFO.sub("//***@", str(exc))
-    return text.split(": ")[-1][:200] if text else type(exc).__name__
+    if not text:
+        return type(exc).__name__
+    found = _ERRNO.search(text)
+    if found:
+        return _ERRNO_TEXT.get(int(found.group(1)), found.group(2).strip().rstrip(".").lower())
+    if any(marker in text for marker in _DROPPED):
+        return "the server dropped the connection"
+    last = re.sub(r"\s*\(_ssl\.c:\d+\)", "", text.split(": ")[-1])
+    return last.strip(" '\"()[],.")[:200] or type(exc).__name__
 
 
 def _detail(response: requests.Response) -> str:
