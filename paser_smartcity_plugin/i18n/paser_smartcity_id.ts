@@ -535,8 +535,8 @@
     </message>
     <message>
         <location filename="../core/sync/client.py"/>
-        <source>cannot reach {host} or it dropped the connection ({reason})</source>
-        <translation>{host} tidak dapat dihubungi atau memutus koneksi ({reason})</translation>
+        <source>cannot reach {host}: {reason}</source>
+        <translation>tidak dapat menjangkau {host}: {reason}</translation>
     </message>
     <message>
         <location filename="../core/sync/client.py"/>
@@ -670,7 +670,6 @@
     </message>
     <message>
         <location filename="../core/sync/engine.py"/>
-        <location filename="../gui/sync_dialogs.py"/>
         <source>done</source>
         <translation>selesai</translation>
     </message>
@@ -1194,6 +1193,66 @@
     </message>
     <message>
         <location filename="../gui/dashboard.py"/>
+        <source>Plan</source>
+        <translation>Renc.</translation>
+    </message>
+    <message>
+        <location filename="../gui/dashboard.py"/>
+        <source>Surv.</source>
+        <translation>Surv.</translation>
+    </message>
+    <message>
+        <location filename="../gui/dashboard.py"/>
+        <source>Inst.</source>
+        <translation>Pasang</translation>
+    </message>
+    <message>
+        <location filename="../gui/dashboard.py"/>
+        <source>Active</source>
+        <translation>Aktif</translation>
+    </message>
+    <message>
+        <location filename="../gui/dashboard.py"/>
+        <source>Disr.</source>
+        <translation>Gangg.</translation>
+    </message>
+    <message>
+        <location filename="../gui/dashboard.py"/>
+        <source>Inact.</source>
+        <translation>Nonakt.</translation>
+    </message>
+    <message>
+        <location filename="../gui/dashboard.py"/>
+        <source>No coord.</source>
+        <translation>Tanpa koord.</translation>
+    </message>
+    <message>
+        <location filename="../gui/dashboard.py"/>
+        <source>Coord.</source>
+        <translation>Koord.</translation>
+    </message>
+    <message>
+        <location filename="../gui/dashboard.py"/>
+        <source>Permit</source>
+        <translation>Izin</translation>
+    </message>
+    <message>
+        <location filename="../gui/dashboard.py"/>
+        <source>Build</source>
+        <translation>Bangun</translation>
+    </message>
+    <message>
+        <location filename="../gui/dashboard.py"/>
+        <source>On air</source>
+        <translation>Mengudara</translation>
+    </message>
+    <message>
+        <location filename="../gui/dashboard.py"/>
+        <source>Canc.</source>
+        <translation>Batal</translation>
+    </message>
+    <message>
+        <location filename="../gui/dashboard.py"/>
         <location filename="../plugin.py"/>
         <source>Programme dashboard</source>
         <translation>Dasbor program</translation>
@@ -1205,13 +1264,13 @@
     </message>
     <message>
         <location filename="../gui/dashboard.py"/>
-        <source>Zoom to</source>
-        <translation>Perbesar ke</translation>
+        <source>Zoom to selected row</source>
+        <translation>Perbesar ke baris terpilih</translation>
     </message>
     <message>
         <location filename="../gui/dashboard.py"/>
-        <source>Zoom the map to the selected row (or double-click a row)</source>
-        <translation>Perbesar peta ke baris yang dipilih (atau klik ganda sebuah baris)</translation>
+        <source>Zoom the map to the sites of the selected row; double-clicking a row does the same</source>
+        <translation>Perbesar peta ke lokasi pada baris terpilih; klik ganda pada baris melakukan hal yang sama</translation>
     </message>
     <message>
         <location filename="../gui/dashboard.py"/>
@@ -1263,13 +1322,28 @@
     </message>
     <message>
         <location filename="../gui/dashboard.py"/>
-        <source>{regency} (target {target})</source>
-        <translation>{regency} (target {target})</translation>
+        <source>Points</source>
+        <translation>Titik</translation>
+    </message>
+    <message>
+        <location filename="../gui/dashboard.py"/>
+        <source>Service points: {status}</source>
+        <translation>Titik layanan: {status}</translation>
+    </message>
+    <message>
+        <location filename="../gui/dashboard.py"/>
+        <source>Towers: {status}</source>
+        <translation>Menara: {status}</translation>
     </message>
     <message>
         <location filename="../gui/dashboard.py"/>
         <source>Unknown desa code</source>
         <translation>Kode desa tidak dikenal</translation>
+    </message>
+    <message>
+        <location filename="../gui/dashboard.py"/>
+        <source>{regency} (target {target})</source>
+        <translation>{regency} (target {target})</translation>
     </message>
     <message>
         <location filename="../gui/dashboard.py"/>
@@ -1422,6 +1496,11 @@
     </message>
     <message>
         <location filename="../gui/register_dialog.py"/>
+        <source>Any format, e.g. -1,9023; 116,1892 · 1°54&apos;08&quot; LS 116°11&apos;21&quot; BT · 457123 9789654 with a UTM or TM-3 format</source>
+        <translation>Format apa pun, mis. -1,9023; 116,1892 · 1°54&apos;08&quot; LS 116°11&apos;21&quot; BT · 457123 9789654 dengan format UTM atau TM-3</translation>
+    </message>
+    <message>
+        <location filename="../gui/register_dialog.py"/>
         <source>Pick on the map</source>
         <translation>Pilih di peta</translation>
     </message>
@@ -1526,6 +1605,11 @@
         <location filename="../gui/register_dialog.py"/>
         <source>Click the site on the map</source>
         <translation>Klik lokasi di peta</translation>
+    </message>
+    <message>
+        <location filename="../gui/register_dialog.py"/>
+        <source>Position picked on the map; accuracy {metres:.1f} m, one screen pixel at this scale: zoom in for a better one</source>
+        <translation>Posisi dipilih di peta; akurasi {metres:.1f} m, satu piksel layar pada skala ini: perbesar peta untuk hasil yang lebih baik</translation>
     </message>
     <message>
         <location filename="../gui/register_dialog.py"/>
@@ -1651,6 +1735,12 @@
     </message>
     <message>
         <location filename="../gui/sync_controller.py"/>
+        <location filename="../processing/sync.py"/>
+        <source>Sync failed: {error}</source>
+        <translation>Sinkronisasi gagal: {error}</translation>
+    </message>
+    <message>
+        <location filename="../gui/sync_controller.py"/>
         <source>Sync stopped: {error}. Nothing was half-applied.</source>
         <translation>Sinkronisasi dihentikan: {error}. Tidak ada yang diterapkan setengah jalan.</translation>
     </message>
@@ -1724,8 +1814,8 @@
     </message>
     <message>
         <location filename="../gui/sync_dialogs.py"/>
-        <source>Enter the http(s) URL of the central server.</source>
-        <translation>Masukkan URL http(s) server pusat.</translation>
+        <source>Enter the https:// URL of the central server (http:// only for a server on this computer).</source>
+        <translation>Masukkan URL https:// server pusat (http:// hanya untuk server di komputer ini).</translation>
     </message>
     <message>
         <location filename="../gui/sync_dialogs.py"/>
@@ -1786,8 +1876,8 @@
     </message>
     <message>
         <location filename="../gui/sync_dialogs.py"/>
-        <source>Started (UTC)</source>
-        <translation>Dimulai (UTC)</translation>
+        <source>Started</source>
+        <translation>Dimulai</translation>
     </message>
     <message>
         <location filename="../gui/sync_dialogs.py"/>
@@ -1826,23 +1916,38 @@
     </message>
     <message>
         <location filename="../gui/sync_dialogs.py"/>
-        <source>failed</source>
-        <translation>gagal</translation>
+        <source>No syncs yet.</source>
+        <translation>Belum ada sinkronisasi.</translation>
     </message>
     <message>
         <location filename="../gui/sync_dialogs.py"/>
-        <source>cancelled</source>
-        <translation>dibatalkan</translation>
+        <source>Done</source>
+        <translation>Selesai</translation>
     </message>
     <message>
         <location filename="../gui/sync_dialogs.py"/>
-        <source>interrupted</source>
-        <translation>terputus</translation>
+        <source>Failed</source>
+        <translation>Gagal</translation>
     </message>
     <message>
         <location filename="../gui/sync_dialogs.py"/>
-        <source>running</source>
-        <translation>berjalan</translation>
+        <source>Cancelled</source>
+        <translation>Dibatalkan</translation>
+    </message>
+    <message>
+        <location filename="../gui/sync_dialogs.py"/>
+        <source>Interrupted</source>
+        <translation>Terputus</translation>
+    </message>
+    <message>
+        <location filename="../gui/sync_dialogs.py"/>
+        <source>Running</source>
+        <translation>Berjalan</translation>
+    </message>
+    <message>
+        <location filename="../gui/sync_dialogs.py"/>
+        <source>{local} (UTC {utc})</source>
+        <translation>{local} (UTC {utc})</translation>
     </message>
     <message>
         <location filename="../gui/telkom.py"/>
@@ -2122,13 +2227,13 @@
     </message>
     <message>
         <location filename="../plugin.py"/>
-        <source>Open the service points and tower plans of the workspace (created on first use)</source>
-        <translation>Buka titik layanan dan rencana menara dari ruang kerja (dibuat saat pertama kali digunakan)</translation>
+        <source>Open the service points and tower plans of the workspace; it is created on first use</source>
+        <translation>Buka titik layanan dan rencana menara dari ruang kerja; ruang kerja dibuat saat pertama kali digunakan</translation>
     </message>
     <message>
         <location filename="../plugin.py"/>
-        <source>Give a site its coordinates (typed, picked on the map or from the GPS), or add a service point</source>
-        <translation>Beri koordinat pada lokasi (diketik, dipilih di peta atau dari GPS), atau tambahkan titik layanan</translation>
+        <source>Give a site its coordinates, typed, picked on the map or from the GPS, or add a service point</source>
+        <translation>Beri koordinat pada sebuah lokasi, diketik, dipilih di peta atau dari GPS, atau tambahkan titik layanan</translation>
     </message>
     <message>
         <location filename="../plugin.py"/>
@@ -2147,8 +2252,8 @@
     </message>
     <message>
         <location filename="../plugin.py"/>
-        <source>Pull central changes, send my edits (OGC API – Features)</source>
-        <translation>Ambil perubahan dari pusat, kirim suntingan saya (OGC API – Features)</translation>
+        <source>Pull central changes and send my edits over OGC API – Features</source>
+        <translation>Ambil perubahan dari pusat dan kirim suntingan saya melalui OGC API – Features</translation>
     </message>
     <message>
         <location filename="../plugin.py"/>
@@ -2162,8 +2267,8 @@
     </message>
     <message>
         <location filename="../plugin.py"/>
-        <source>Write the sites as shapefiles for Telkom, with a schema note (zip)</source>
-        <translation>Tulis lokasi sebagai shapefile untuk Telkom, dengan catatan skema (zip)</translation>
+        <source>Write the sites as zipped shapefiles for Telkom, with a schema note</source>
+        <translation>Tulis lokasi sebagai shapefile dalam zip untuk Telkom, dengan catatan skema</translation>
     </message>
     <message>
         <location filename="../plugin.py"/>
@@ -2182,8 +2287,8 @@
     </message>
     <message>
         <location filename="../plugin.py"/>
-        <source>Workspace, central server, distances (Settings &gt; Options &gt; Paser Smart City)</source>
-        <translation>Ruang kerja, server pusat, jarak (Pengaturan &gt; Opsi &gt; Paser Smart City)</translation>
+        <source>Workspace, central server and distances, also in Settings &gt; Options &gt; Paser Smart City</source>
+        <translation>Ruang kerja, server pusat dan jarak, juga di Pengaturan &gt; Opsi &gt; Paser Smart City</translation>
     </message>
     <message>
         <location filename="../plugin.py"/>
@@ -2199,6 +2304,11 @@
         <location filename="../plugin.py"/>
         <source>New workspace created with the 2022 programme: {path}</source>
         <translation>Ruang kerja baru dibuat dengan data program 2022: {path}</translation>
+    </message>
+    <message>
+        <location filename="../plugin.py"/>
+        <source>The smart-city layers are already open; the map shows them.</source>
+        <translation>Lapisan kota cerdas sudah terbuka; peta menampilkannya.</translation>
     </message>
     <message>
         <location filename="../plugin.py"/>
@@ -2258,8 +2368,8 @@
     </message>
     <message>
         <location filename="../processing/import_sites.py"/>
-        <source>Imports a spreadsheet (CSV or XLSX) of sites with coordinates. Columns are recognised by their header, in Indonesian or English: nama/name, kategori/category, koordinat/coordinates (one column, any supported format) or lintang/latitude and bujur/longitude (two columns), desa (name or code), kecamatan, akurasi/accuracy, sumber/source, surveyor, tanggal/date, catatan/notes, uid. A row whose uid or exact name is an existing site gives that site its coordinates; any other row is a new service point. Every valid row is written in one transaction and the REPORT (CSV: row, outcome, message) lists each rejected row with its reason; with ALL_OR_NOTHING nothing is written when any row is rejected. Rows with warnings only are rejected unless FORCE is set.</source>
-        <translation>Mengimpor tabel (CSV atau XLSX) berisi lokasi beserta koordinatnya. Kolom dikenali dari judulnya, dalam bahasa Indonesia atau Inggris: nama/name, kategori/category, koordinat/coordinates (satu kolom, format apa pun yang didukung) atau lintang/latitude dan bujur/longitude (dua kolom), desa (nama atau kode), kecamatan, akurasi/accuracy, sumber/source, surveyor, tanggal/date, catatan/notes, uid. Baris yang uid atau nama persisnya sama dengan lokasi yang ada memberi koordinat pada lokasi itu; baris lainnya menjadi titik layanan baru. Semua baris yang valid ditulis dalam satu transaksi dan REPORT (CSV: baris, hasil, pesan) mencantumkan setiap baris yang ditolak beserta alasannya; dengan ALL_OR_NOTHING tidak ada yang ditulis bila ada satu baris pun yang ditolak. Baris yang hanya memiliki peringatan ditolak kecuali FORCE diaktifkan.</translation>
+        <source>Imports a spreadsheet (CSV or XLSX) of sites with coordinates. Columns are recognised by their header, in Indonesian or English: nama/name, kategori/category, koordinat/coordinates (one column, any supported format) or lintang/latitude and bujur/longitude (two columns), desa (name or code), kecamatan, akurasi/accuracy, sumber/source, surveyor, tanggal/date, catatan/notes, uid. A row whose uid or exact name is an existing site gives that site its coordinates; any other row is a new service point. Every valid row is written in one transaction and the &apos;Report&apos; (REPORT; CSV: row, outcome, message) lists each rejected row with its reason; with &apos;Write nothing when any row is rejected&apos; (ALL_OR_NOTHING) nothing is written when any row is rejected. Rows with warnings only are rejected unless &apos;Accept warnings&apos; (FORCE) is set.</source>
+        <translation>Mengimpor tabel (CSV atau XLSX) berisi lokasi beserta koordinatnya. Kolom dikenali dari judulnya, dalam bahasa Indonesia atau Inggris: nama/name, kategori/category, koordinat/coordinates (satu kolom, format apa pun yang didukung) atau lintang/latitude dan bujur/longitude (dua kolom), desa (nama atau kode), kecamatan, akurasi/accuracy, sumber/source, surveyor, tanggal/date, catatan/notes, uid. Baris yang uid atau nama persisnya sama dengan lokasi yang ada memberi koordinat pada lokasi itu; baris lainnya menjadi titik layanan baru. Semua baris yang valid ditulis dalam satu transaksi dan &apos;Laporan&apos; (REPORT; CSV: baris, hasil, pesan) mencantumkan setiap baris yang ditolak beserta alasannya; dengan &apos;Jangan tulis apa pun bila ada baris yang ditolak&apos; (ALL_OR_NOTHING) tidak ada yang ditulis bila ada satu baris pun yang ditolak. Baris yang hanya memiliki peringatan ditolak kecuali &apos;Terima peringatan&apos; (FORCE) diaktifkan.</translation>
     </message>
     <message>
         <location filename="../processing/import_sites.py"/>
@@ -2342,8 +2452,8 @@
     </message>
     <message>
         <location filename="../processing/register_coordinates.py"/>
-        <source>Gives a site its coordinates, or creates a new service point. SITE is the uid or the exact name of an existing site (service point or tower); leave it empty for a new service point and give NAME, CATEGORY (a code such as sekolah) and optionally DESA_CODE (empty: the suggested desa; for an existing site, DESA_CODE corrects its desa). COORDINATES is text in any supported format: decimal degrees (dot or decimal comma, lat/lon in either order), DMS or DDM with LS/LU/BT/BB or S/N/E/W, UTM 50S (EPSG:32750, EPSG:9490) or TM-3 50.1 (EPSG:23837) easting/northing. CRS forces a projected reading, or names the datum of degrees (EPSG:4755 DGN95, EPSG:9470 SRGI2013). SOURCE is a coord_source code (gps_survey, map, telkom, gazetteer, import, other) and sets coord_status: gps_survey/telkom/import -&gt; surveyed, others -&gt; approximate. A pending tower becomes coordinates_set. Errors (outside Paser, a forgotten minus sign, swapped latitude/longitude...) stop the algorithm; warnings (a site within the duplicate distance, a desa that differs from the suggested one) stop it too unless FORCE is set. Everything is written in one transaction.</source>
-        <translation>Memberi koordinat pada sebuah lokasi, atau membuat titik layanan baru. SITE adalah uid atau nama persis lokasi yang ada (titik layanan atau menara); kosongkan untuk titik layanan baru dan isi NAME, CATEGORY (kode seperti sekolah) serta DESA_CODE bila perlu (kosong: desa yang disarankan; untuk lokasi yang ada, DESA_CODE mengoreksi desanya). COORDINATES adalah teks dalam format apa pun yang didukung: derajat desimal (titik atau koma desimal, lintang/bujur dalam urutan mana pun), DMS atau DDM dengan LS/LU/BT/BB atau S/N/E/W, easting/northing UTM 50S (EPSG:32750, EPSG:9490) atau TM-3 50.1 (EPSG:23837). CRS memaksa pembacaan sebagai koordinat proyeksi, atau menyebut datum derajatnya (EPSG:4755 DGN95, EPSG:9470 SRGI2013). SOURCE adalah kode coord_source (gps_survey, map, telkom, gazetteer, import, other) dan menentukan coord_status: gps_survey/telkom/import -&gt; surveyed, lainnya -&gt; approximate. Menara yang koordinatnya belum ada menjadi coordinates_set. Galat (di luar Paser, tanda minus terlupa, lintang/bujur tertukar...) menghentikan algoritma; peringatan (lokasi lain dalam jarak duplikat, desa yang berbeda dari yang disarankan) juga menghentikannya kecuali FORCE diaktifkan. Semuanya ditulis dalam satu transaksi.</translation>
+        <source>Gives a site its coordinates, or creates a new service point. &apos;Existing site&apos; (SITE) is the uid or the exact name of an existing site (service point or tower); leave it empty for a new service point and give &apos;Name of a new service point&apos; (NAME), &apos;Category code of a new service point&apos; (CATEGORY, e.g. sekolah) and optionally &apos;Desa code&apos; (DESA_CODE; empty: the suggested desa; for an existing site it corrects its desa). &apos;Coordinates&apos; (COORDINATES) is text in any supported format: decimal degrees (dot or decimal comma, lat/lon in either order), DMS or DDM with LS/LU/BT/BB or S/N/E/W, UTM 50S (EPSG:32750, EPSG:9490) or TM-3 50.1 (EPSG:23837) easting/northing. &apos;CRS of projected coordinates&apos; (CRS) forces a projected reading, or names the datum of degrees (EPSG:4755 DGN95, EPSG:9470 SRGI2013). &apos;Coordinate source code&apos; (SOURCE) is a coord_source code (gps_survey, map, telkom, gazetteer, import, other) and sets coord_status: gps_survey/telkom/import -&gt; surveyed, others -&gt; approximate. A pending tower becomes coordinates_set. Errors (outside Paser, a forgotten minus sign, swapped latitude/longitude...) stop the algorithm; warnings (a site within the duplicate distance, a desa that differs from the suggested one) stop it too unless &apos;Accept warnings&apos; (FORCE) is set. Everything is written in one transaction.</source>
+        <translation>Memberi koordinat pada sebuah lokasi, atau membuat titik layanan baru. &apos;Lokasi yang ada&apos; (SITE) adalah uid atau nama persis lokasi yang ada (titik layanan atau menara); kosongkan untuk titik layanan baru dan isi &apos;Nama titik layanan baru&apos; (NAME), kode kategori titik layanan baru (CATEGORY, mis. sekolah) serta bila perlu &apos;Kode desa&apos; (DESA_CODE; kosong: desa yang disarankan; untuk lokasi yang ada, kode ini mengoreksi desanya). &apos;Koordinat&apos; (COORDINATES) adalah teks dalam format apa pun yang didukung: derajat desimal (titik atau koma desimal, lintang/bujur dalam urutan mana pun), DMS atau DDM dengan LS/LU/BT/BB atau S/N/E/W, easting/northing UTM 50S (EPSG:32750, EPSG:9490) atau TM-3 50.1 (EPSG:23837). CRS koordinat proyeksi (CRS) memaksa pembacaan sebagai koordinat proyeksi, atau menyebut datum derajatnya (EPSG:4755 DGN95, EPSG:9470 SRGI2013). &apos;Kode sumber koordinat&apos; (SOURCE) adalah kode coord_source (gps_survey, map, telkom, gazetteer, import, other) dan menentukan coord_status: gps_survey/telkom/import -&gt; surveyed, lainnya -&gt; approximate. Menara yang koordinatnya belum ada menjadi coordinates_set. Galat (di luar Paser, tanda minus terlupa, lintang/bujur tertukar...) menghentikan algoritma; peringatan (lokasi lain dalam jarak duplikat, desa yang berbeda dari yang disarankan) juga menghentikannya kecuali &apos;Terima peringatan&apos; (FORCE) diaktifkan. Semuanya ditulis dalam satu transaksi.</translation>
     </message>
     <message>
         <location filename="../processing/register_coordinates.py"/>
@@ -2422,13 +2532,14 @@
     </message>
     <message>
         <location filename="../processing/sync.py"/>
-        <source>Synchronises the workspace with the regency&apos;s central database over OGC API – Features. Pulls every site changed centrally since the last sync and merges it field by field with the edits made here; the same field changed on both sides becomes a conflict to resolve (Paser Smart City ▸ Sync conflicts). With PUSH, local edits, new and deleted sites are sent (the server must support OGC API – Features Part 4; otherwise the sync only pulls and says so). URL is the landing page of the service, e.g. https://gis.paserkab.go.id/wfs3. AUTHCFG is a QGIS authentication configuration (Basic, EsriToken or OAuth2). Everything pulled is applied in one transaction: a failure or a cancel leaves the workspace as it was.</source>
-        <translation>Menyinkronkan ruang kerja dengan basis data pusat kabupaten melalui OGC API – Features. Mengambil setiap lokasi yang diubah di pusat sejak sinkronisasi terakhir dan menggabungkannya kolom demi kolom dengan suntingan di sini; kolom yang sama yang diubah di kedua sisi menjadi konflik yang harus diselesaikan (Paser Smart City ▸ Konflik sinkronisasi). Dengan PUSH, suntingan lokal, lokasi baru dan lokasi yang dihapus dikirim (server harus mendukung OGC API – Features Part 4; jika tidak, sinkronisasi hanya mengambil data dan memberitahukannya). URL adalah halaman awal layanan, mis. https://gis.paserkab.go.id/wfs3. AUTHCFG adalah konfigurasi autentikasi QGIS (Basic, EsriToken atau OAuth2). Semua yang diambil diterapkan dalam satu transaksi: kegagalan atau pembatalan membiarkan ruang kerja seperti semula.</translation>
+        <source>Synchronises the workspace with the regency&apos;s central database over OGC API – Features. Pulls every site changed centrally since the last sync and merges it field by field with the edits made here; the same field changed on both sides becomes a conflict to resolve (Paser Smart City ▸ Sync conflicts). With &apos;Send local edits&apos; (PUSH), local edits, new and deleted sites are sent (the server must support OGC API – Features Part 4; otherwise the sync only pulls and says so). &apos;Central server URL&apos; (URL) is the landing page of the service, e.g. https://gis.paserkab.go.id/wfs3; &apos;Authentication&apos; (AUTHCFG) is a QGIS authentication configuration (Basic, EsriToken or OAuth2). Left empty, both come from the plugin settings, and so does &apos;Network timeout&apos; (TIMEOUT) when it is not given. Everything pulled is applied in one transaction: a failure or a cancel leaves the workspace as it was.</source>
+        <translation>Menyinkronkan ruang kerja dengan basis data pusat kabupaten melalui OGC API – Features. Mengambil setiap lokasi yang diubah di pusat sejak sinkronisasi terakhir dan menggabungkannya kolom demi kolom dengan suntingan di sini; kolom yang sama yang diubah di kedua sisi menjadi konflik yang harus diselesaikan (Paser Smart City ▸ Konflik sinkronisasi). Dengan &apos;Kirim suntingan lokal&apos; (PUSH), suntingan lokal, lokasi baru dan lokasi yang dihapus dikirim (server harus mendukung OGC API – Features Part 4; jika tidak, sinkronisasi hanya mengambil data dan memberitahukannya). &apos;URL server pusat&apos; (URL) adalah halaman awal layanan, mis. https://gis.paserkab.go.id/wfs3; &apos;Autentikasi&apos; (AUTHCFG) adalah konfigurasi autentikasi QGIS (Basic, EsriToken atau OAuth2). Bila dikosongkan, keduanya diambil dari pengaturan plugin, begitu pula &apos;Batas waktu jaringan&apos; (TIMEOUT) bila tidak diisi. Semua yang diambil diterapkan dalam satu transaksi: kegagalan atau pembatalan membiarkan ruang kerja seperti semula.</translation>
     </message>
     <message>
         <location filename="../processing/sync.py"/>
-        <source>Central server (OGC API landing page URL)</source>
-        <translation>Server pusat (URL halaman awal OGC API)</translation>
+        <location filename="../toolbelt/settings.py"/>
+        <source>Central server URL</source>
+        <translation>URL server pusat</translation>
     </message>
     <message>
         <location filename="../processing/sync.py"/>
@@ -2437,8 +2548,8 @@
     </message>
     <message>
         <location filename="../processing/sync.py"/>
-        <source>Network timeout (seconds)</source>
-        <translation>Batas waktu jaringan (detik)</translation>
+        <source>Network timeout</source>
+        <translation>Batas waktu jaringan</translation>
     </message>
     <message>
         <location filename="../processing/sync.py"/>
@@ -2462,8 +2573,8 @@
     </message>
     <message>
         <location filename="../processing/sync.py"/>
-        <source>Sync failed: {error}</source>
-        <translation>Sinkronisasi gagal: {error}</translation>
+        <source>No central server URL: give &apos;Central server URL&apos; or set it in Settings &gt; Options &gt; Paser Smart City.</source>
+        <translation>Tidak ada URL server pusat: isi &apos;URL server pusat&apos; atau atur di Pengaturan &gt; Opsi &gt; Paser Smart City.</translation>
     </message>
     <message>
         <location filename="../processing/sync.py"/>
@@ -2482,8 +2593,8 @@
     </message>
     <message>
         <location filename="../processing/telkom.py"/>
-        <source>Writes a zip for Telkom: per layer a point shapefile (.shp .shx .dbf .prj, UTF-8 with .cpg), a schema note in Indonesian and English listing every column, its fixed shapefile name and its meaning, and a CSV of the sites without coordinates (pending towers), which a shapefile cannot hold. Column names are a fixed contract (uid -&gt; UID, telkom_site_id -&gt; SITE_ID, desa_code -&gt; KODE_DESA ...). Long text is cut to the DBF limit and every cut is listed, with the full text in a CSV; timestamps are ISO 8601 text. SELECTED_ONLY exports the sites selected on the workspace layers of the project. Needs the Python package geopandas.</source>
-        <translation>Menulis zip untuk Telkom: per lapisan satu shapefile titik (.shp .shx .dbf .prj, UTF-8 dengan .cpg), catatan skema dalam bahasa Indonesia dan Inggris yang mencantumkan setiap kolom, nama kolomnya yang tetap di shapefile dan artinya, serta CSV lokasi tanpa koordinat (menara yang koordinatnya belum ada), yang tidak dapat dimuat shapefile. Nama kolom adalah kesepakatan tetap (uid -&gt; UID, telkom_site_id -&gt; SITE_ID, desa_code -&gt; KODE_DESA ...). Teks panjang dipotong sesuai batas DBF dan setiap pemotongan dicantumkan, dengan teks lengkapnya dalam CSV; stempel waktu berupa teks ISO 8601. SELECTED_ONLY mengekspor lokasi yang dipilih pada lapisan ruang kerja di proyek. Memerlukan paket Python geopandas.</translation>
+        <source>Writes a zip for Telkom: per layer a point shapefile (.shp .shx .dbf .prj, UTF-8 with .cpg), a schema note in Indonesian and English listing every column, its fixed shapefile name and its meaning, and a CSV of the sites without coordinates (pending towers), which a shapefile cannot hold. Column names are a fixed contract (uid -&gt; UID, telkom_site_id -&gt; SITE_ID, desa_code -&gt; KODE_DESA ...). Long text is cut to the DBF limit and every cut is listed, with the full text in a CSV; timestamps are ISO 8601 text. &apos;Selected sites only&apos; (SELECTED_ONLY) exports the sites selected on the workspace layers of the project. Needs the Python package geopandas.</source>
+        <translation>Menulis zip untuk Telkom: per lapisan satu shapefile titik (.shp .shx .dbf .prj, UTF-8 dengan .cpg), catatan skema dalam bahasa Indonesia dan Inggris yang mencantumkan setiap kolom, nama kolomnya yang tetap di shapefile dan artinya, serta CSV lokasi tanpa koordinat (menara yang koordinatnya belum ada), yang tidak dapat dimuat shapefile. Nama kolom adalah kesepakatan tetap (uid -&gt; UID, telkom_site_id -&gt; SITE_ID, desa_code -&gt; KODE_DESA ...). Teks panjang dipotong sesuai batas DBF dan setiap pemotongan dicantumkan, dengan teks lengkapnya dalam CSV; stempel waktu berupa teks ISO 8601. &apos;Hanya lokasi yang dipilih&apos; (SELECTED_ONLY) mengekspor lokasi yang dipilih pada lapisan ruang kerja di proyek. Memerlukan paket Python geopandas.</translation>
     </message>
     <message>
         <location filename="../processing/telkom.py"/>
@@ -2522,8 +2633,8 @@
     </message>
     <message>
         <location filename="../processing/telkom.py"/>
-        <source>Reads a shapefile returned by Telkom (a .zip or a .shp: our own export edited, or Telkom&apos;s own layout) and matches its rows to the workspace sites by UID, then SITE_ID, then proximity (within the match distance) with a similar name. Without APPLY nothing is written: the REPORT lists per row the matched site, every field that would change (old -&gt; new), new sites and rejected rows with their reasons. With APPLY all accepted changes are written in one transaction. The text encoding comes from the .cpg, else UTF-8, else Windows-1252/Latin-1; coordinates are reprojected from the .prj. SOURCE_CRS is required when the .prj is missing. ALIASES maps Telkom&apos;s column names to ours, e.g. SITE_ID=SITEID; NAMA=NAMA_LOKASI. Zips with unsafe paths, zip bombs, several shapefiles (choose one with MEMBER), missing or damaged parts and non-point geometries are refused. Needs the Python package geopandas.</source>
-        <translation>Membaca shapefile yang dikembalikan Telkom (.zip atau .shp: hasil ekspor kita yang disunting, atau tata letak Telkom sendiri) dan mencocokkan barisnya dengan lokasi di ruang kerja berdasarkan UID, lalu SITE_ID, lalu kedekatan (dalam jarak pencocokan) dengan nama yang mirip. Tanpa APPLY tidak ada yang ditulis: REPORT mencantumkan per baris lokasi yang cocok, setiap kolom yang akan berubah (lama -&gt; baru), lokasi baru dan baris yang ditolak beserta alasannya. Dengan APPLY semua perubahan yang diterima ditulis dalam satu transaksi. Pengodean teks diambil dari .cpg, jika tidak ada UTF-8, jika tidak Windows-1252/Latin-1; koordinat diproyeksikan ulang dari .prj. SOURCE_CRS wajib diisi bila .prj tidak ada. ALIASES memetakan nama kolom Telkom ke nama kolom kita, mis. SITE_ID=SITEID; NAMA=NAMA_LOKASI. Zip dengan jalur tidak aman, bom zip, beberapa shapefile (pilih satu dengan MEMBER), bagian yang hilang atau rusak dan geometri selain titik ditolak. Memerlukan paket Python geopandas.</translation>
+        <source>Reads a shapefile returned by Telkom (a .zip or a .shp: our own export edited, or Telkom&apos;s own layout) and matches its rows to the workspace sites by UID, then SITE_ID, then proximity (within the match distance) with a similar name. Without &apos;Apply the changes&apos; (APPLY) nothing is written: the &apos;Report&apos; (REPORT) lists per row the matched site, every field that would change (old -&gt; new), new sites and rejected rows with their reasons. With &apos;Apply the changes&apos; (APPLY) all accepted changes are written in one transaction. The text encoding comes from the .cpg, else UTF-8, else Windows-1252/Latin-1; coordinates are reprojected from the .prj. &apos;CRS of the shapefile when it has no .prj&apos; (SOURCE_CRS) is required when the .prj is missing. &apos;Column aliases&apos; (ALIASES) maps Telkom&apos;s column names to ours, e.g. SITE_ID=SITEID; NAMA=NAMA_LOKASI. Zips with unsafe paths, zip bombs, several shapefiles (choose one with &apos;Shapefile in the zip&apos;, MEMBER), missing or damaged parts and non-point geometries are refused. Needs the Python package geopandas.</source>
+        <translation>Membaca shapefile yang dikembalikan Telkom (.zip atau .shp: hasil ekspor kita yang disunting, atau tata letak Telkom sendiri) dan mencocokkan barisnya dengan lokasi di ruang kerja berdasarkan UID, lalu SITE_ID, lalu kedekatan (dalam jarak pencocokan) dengan nama yang mirip. Tanpa menerapkan perubahan (APPLY) tidak ada yang ditulis: &apos;Laporan&apos; (REPORT) mencantumkan per baris lokasi yang cocok, setiap kolom yang akan berubah (lama -&gt; baru), lokasi baru dan baris yang ditolak beserta alasannya. Dengan menerapkan perubahan (APPLY) semua perubahan yang diterima ditulis dalam satu transaksi. Pengodean teks diambil dari .cpg, jika tidak ada UTF-8, jika tidak Windows-1252/Latin-1; koordinat diproyeksikan ulang dari .prj. &apos;CRS shapefile bila tidak memiliki .prj&apos; (SOURCE_CRS) wajib diisi bila .prj tidak ada. Alias kolom (ALIASES) memetakan nama kolom Telkom ke nama kolom kita, mis. SITE_ID=SITEID; NAMA=NAMA_LOKASI. Zip dengan jalur tidak aman, bom zip, beberapa shapefile (pilih satu dengan MEMBER), bagian yang hilang atau rusak dan geometri selain titik ditolak. Memerlukan paket Python geopandas.</translation>
     </message>
     <message>
         <location filename="../processing/telkom.py"/>
@@ -2637,11 +2748,6 @@
     </message>
     <message>
         <location filename="../toolbelt/settings.py"/>
-        <source>Central server URL</source>
-        <translation>URL server pusat</translation>
-    </message>
-    <message>
-        <location filename="../toolbelt/settings.py"/>
         <source>Sync timeout (s)</source>
         <translation>Batas waktu sinkronisasi (dtk)</translation>
     </message>
@@ -2667,6 +2773,11 @@
     </message>
     <message>
         <location filename="../toolbelt/settings.py"/>
+        <source>{setting} must be between {low} and {high}, not {value}</source>
+        <translation>{setting} harus antara {low} dan {high}, bukan {value}</translation>
+    </message>
+    <message>
+        <location filename="../toolbelt/settings.py"/>
         <source>The central server URL must start with https:// and name a server: {url}</source>
         <translation>URL server pusat harus diawali https:// dan menyebut nama server: {url}</translation>
     </message>
@@ -2674,11 +2785,6 @@
         <location filename="../toolbelt/settings.py"/>
         <source>The central server URL must use https:// (http:// only for this computer): {url}</source>
         <translation>URL server pusat harus memakai https:// (http:// hanya untuk server di komputer ini): {url}</translation>
-    </message>
-    <message>
-        <location filename="../toolbelt/settings.py"/>
-        <source>{setting} must be between {low} and {high}, not {value}</source>
-        <translation>{setting} harus antara {low} dan {high}, bukan {value}</translation>
     </message>
 </context>
 </TS>

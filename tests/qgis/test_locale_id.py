@@ -96,7 +96,7 @@ def test_dashboard_and_layers_are_indonesian(indonesian, tmp_path):
     headers = dock.headers()
     assert headers[:3] == ["Kecamatan", "Titik layanan", "Direncanakan"] and "Mengudara" in headers
     assert "154 dari 300 titik layanan terdaftar (51%)" in dock.summary.text()
-    assert dock.zoom_button.text() == "Perbesar ke"
+    assert dock.zoom_button.text() == "Perbesar ke baris terpilih"
     assert help_path("dashboard").endswith("dashboard.id.html")
     path = tmp_path / "dasbor.csv"
     assert dock.export_csv(str(path))
@@ -126,7 +126,7 @@ def test_sync_tables_are_indonesian(indonesian):
 
     indonesian.open_layers()
     workspace = Workspace(workspace_path())
-    for dialog_class, first in ((ConflictsDialog, "Lapisan"), (HistoryDialog, "Dimulai (UTC)")):
+    for dialog_class, first in ((ConflictsDialog, "Lapisan"), (HistoryDialog, "Dimulai")):
         dialog = dialog_class(workspace)
         try:
             headers = [dialog.table.horizontalHeaderItem(c).text() for c in range(dialog.table.columnCount())]

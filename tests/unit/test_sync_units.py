@@ -84,8 +84,7 @@ def test_proxy_credentials_never_reach_a_message():
         client.conformance()
     assert "Rahasia123" not in str(info.value) and "cannot reach" in str(info.value)
     # what the GUI shows: the templates translated (here by a stand-in for tr), still no password
-    indonesian = {"cannot reach {host} or it dropped the connection ({reason})":
-                  "{host} tidak dapat dihubungi atau memutus koneksi ({reason})",
+    indonesian = {"cannot reach {host}: {reason}": "{host} tidak dapat dihubungi: {reason}",
                   "{problem} (tried {attempts} time)": "{problem} (dicoba {attempts} kali)"}
     shown = info.value.render(lambda text: indonesian.get(text, text))
     assert shown.startswith("127.0.0.1:9 tidak dapat dihubungi") and shown.endswith("(dicoba 1 kali)")
