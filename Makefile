@@ -14,7 +14,7 @@ TS := $(wildcard $(PLUGIN)/i18n/*.ts)
 QM := $(TS:.ts=.qm)
 export QT_QPA_PLATFORM ?= offscreen
 
-.PHONY: build-plugin help bootstrap compile test unit qgis-tests bench package run lint clean central i18n i18n-check package-check
+.PHONY: build-plugin help bootstrap compile test unit bench package run lint clean central i18n i18n-check package-check
 
 help:
 	@echo "make run | test | bench | package | package-check | lint | i18n | i18n-check | central | clean"
