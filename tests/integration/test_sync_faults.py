@@ -7,12 +7,8 @@ import json
 
 import pytest
 from faulty_proxy import DROP, DROP_AFTER_FORWARD, TRUNCATE, FaultyProxy, replace_body, sleep, status
-from sync_support import seed, table_dump
+from sync_support import seeded_embedded_central, table_dump
 
-from central.db import GpkgCentral
-from central.embedded import create_embedded_central
-from central.publish_qgis_server import write_project
-from central.servers import QgisServer
 from paser_smartcity_plugin.core.demo import demo_uid
 from paser_smartcity_plugin.core.schema import SERVICE_POINTS, TOWER_PLANS
 from paser_smartcity_plugin.core.sync import (
@@ -31,12 +27,8 @@ TOWER = demo_uid("tower", "64.01.08.2008")
 
 @pytest.fixture(scope="module")
 def server(qgis_app, tmp_path_factory):
-    folder = tmp_path_factory.mktemp("fault-central")
-    path = str(folder / "central.gpkg")
-    create_embedded_central(path)
-    seed(GpkgCentral(path))
-    with QgisServer(write_project(str(folder / "central.qgs"), gpkg=path)) as srv:
-        yield srv, GpkgCentral(path)
+    with seeded_embedded_central(tmp_path_factory.mktemp("fault-central")) as central:
+        yield central
 
 
 @pytest.fixture

@@ -13,12 +13,8 @@ from qgis.core import (
     QgsSettings,
 )
 from qgis.PyQt.QtWidgets import QDoubleSpinBox
-from sync_support import seed
+from sync_support import seeded_embedded_central
 
-from central.db import GpkgCentral
-from central.embedded import create_embedded_central
-from central.publish_qgis_server import write_project
-from central.servers import QgisServer
 from paser_smartcity_plugin.core.demo import demo_uid
 from paser_smartcity_plugin.core.schema import SERVICE_POINTS, TOWER_PLANS
 from paser_smartcity_plugin.core.workspace import Workspace, create_workspace
@@ -35,12 +31,8 @@ def run(params):
 
 @pytest.fixture(scope="module")
 def server(qgis_app, tmp_path_factory):
-    folder = tmp_path_factory.mktemp("alg-central")
-    path = str(folder / "central.gpkg")
-    create_embedded_central(path)
-    seed(GpkgCentral(path))
-    with QgisServer(write_project(str(folder / "central.qgs"), gpkg=path)) as srv:
-        yield srv, GpkgCentral(path)
+    with seeded_embedded_central(tmp_path_factory.mktemp("alg-central")) as central:
+        yield central
 
 
 @pytest.fixture

@@ -6,12 +6,8 @@ import time
 import pytest
 from qgis.core import QgsApplication
 from qgis.PyQt.QtCore import QCoreApplication
-from sync_support import seed
+from sync_support import seeded_embedded_central
 
-from central.db import GpkgCentral
-from central.embedded import create_embedded_central
-from central.publish_qgis_server import write_project
-from central.servers import QgisServer
 from paser_smartcity_plugin.core.demo import demo_uid
 from paser_smartcity_plugin.core.schema import TOWER_PLANS
 from paser_smartcity_plugin.core.sync.conflicts import CENTRAL, MINE, open_conflicts
@@ -24,12 +20,8 @@ TOWER = demo_uid("tower", "64.01.08.2008")
 
 @pytest.fixture(scope="module")
 def server(qgis_app, tmp_path_factory):
-    folder = tmp_path_factory.mktemp("gui-central")
-    path = str(folder / "central.gpkg")
-    create_embedded_central(path)
-    seed(GpkgCentral(path))
-    with QgisServer(write_project(str(folder / "central.qgs"), gpkg=path)) as srv:
-        yield srv, GpkgCentral(path)
+    with seeded_embedded_central(tmp_path_factory.mktemp("gui-central")) as central:
+        yield central
 
 
 @pytest.fixture

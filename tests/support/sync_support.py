@@ -1,5 +1,11 @@
 """Helpers shared by the sync integration tests (and the benchmark)."""
 
+from contextlib import contextmanager
+
+from central.db import GpkgCentral
+from central.embedded import create_embedded_central
+from central.publish_qgis_server import write_project
+from central.servers import QgisServer
 from paser_smartcity_plugin.core.demo import demo_rows
 from paser_smartcity_plugin.core.gazetteer import default_gazetteer
 from paser_smartcity_plugin.core.workspace import Workspace, _complete_row
@@ -19,3 +25,14 @@ def table_dump(ws: Workspace):
                                     "AND name NOT IN ('paser_sync_history', 'sqlite_sequence') ORDER BY name"):
             out[name] = sorted(map(repr, conn.execute(f'SELECT * FROM "{name}"').fetchall()))
     return out
+
+
+@contextmanager
+def seeded_embedded_central(folder):
+    """An embedded central seeded with the demo programme, served by qgis_mapserver: (server, db)."""
+    path = str(folder / "central.gpkg")
+    create_embedded_central(path)
+    db = GpkgCentral(path)
+    seed(db)
+    with QgisServer(write_project(str(folder / "central.qgs"), gpkg=path)) as srv:
+        yield srv, db
