@@ -42,7 +42,7 @@ from ..core.coordinates import AUTO, DD_LATLON, DD_LONLAT, DDM, DMS, format_dd, 
 from ..core.register import Assessment, Registrar, RegistrationError, RegistrationRequest
 from ..core.schema import layer_schema
 from ..core.workspace import Workspace, WorkspaceError
-from ..toolbelt.help import add_help_button
+from ..toolbelt.help import add_help_button, translate_buttons
 from ..toolbelt.i18n import language, tr, tr_message
 
 UID_ROLE = Qt.ItemDataRole.UserRole
@@ -267,6 +267,7 @@ class RegisterDialog(QDialog):
                                            self)
         self.save_button = self.button_box.button(QDialogButtonBox.StandardButton.Save)
         self.help_button = add_help_button(self.button_box, HELP_TOPIC)
+        translate_buttons(self.button_box)
         outer.addWidget(self.button_box)
 
         self.existing_radio.toggled.connect(self._mode_changed)

@@ -28,7 +28,7 @@ from qgis.PyQt.QtWidgets import (
 from ..core.sync.conflicts import CENTRAL, MINE, open_conflicts, resolve
 from ..core.sync.engine import history
 from ..core.workspace import WorkspaceError
-from ..toolbelt.help import add_help_button
+from ..toolbelt.help import add_help_button, translate_buttons
 from ..toolbelt.i18n import tr, tr_message, tr_noop
 from ..toolbelt.settings import url_problem
 
@@ -66,6 +66,7 @@ class SyncDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr("Sync"))
         self.help_button = add_help_button(buttons, HELP_TOPIC)
+        translate_buttons(buttons)
         buttons.accepted.connect(self._accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
@@ -121,6 +122,7 @@ class ConflictsDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Apply | QDialogButtonBox.StandardButton.Close)
         buttons.button(QDialogButtonBox.StandardButton.Apply).clicked.connect(self.apply)
         self.help_button = add_help_button(buttons, HELP_TOPIC)
+        translate_buttons(buttons)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self.conflicts = []
@@ -194,6 +196,7 @@ class HistoryDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         self.help_button = add_help_button(buttons, HELP_TOPIC)
+        translate_buttons(buttons)
         layout.addWidget(buttons)
         outcomes = {"ok": tr("Done"), "failed": tr("Failed"), "cancelled": tr("Cancelled"),
                     "interrupted": tr("Interrupted"), "running": tr("Running")}

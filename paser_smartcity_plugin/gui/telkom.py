@@ -39,7 +39,7 @@ from qgis.PyQt.QtWidgets import (
 )
 
 from ..core.telkom import CancelledError, ChoiceNeededError, GeopandasMissingError, MissingCrsError, TelkomError
-from ..toolbelt.help import add_help_button
+from ..toolbelt.help import add_help_button, translate_buttons
 from ..toolbelt.i18n import tr, tr_message
 from ..toolbelt.logger import CRITICAL, SUCCESS, WARNING
 
@@ -103,6 +103,7 @@ class ExportDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         self.help_button = add_help_button(buttons, HELP_TOPIC)
+        translate_buttons(buttons)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(QLabel(tr("The zip holds a shapefile per layer, a schema note in Indonesian and English "
@@ -260,6 +261,7 @@ class PreviewDialog(QDialog):
         buttons.addButton(self.report_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         self.help_button = add_help_button(buttons, HELP_TOPIC)
+        translate_buttons(buttons)
         self.apply_button.clicked.connect(self.accept)
         self.report_button.clicked.connect(self.save_report)
         buttons.rejected.connect(self.reject)

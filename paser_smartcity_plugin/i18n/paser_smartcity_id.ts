@@ -2717,6 +2717,31 @@
         <translation>hanya pratinjau, tidak ada yang ditulis</translation>
     </message>
     <message>
+        <location filename="../toolbelt/help.py"/>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <location filename="../toolbelt/help.py"/>
+        <source>Save</source>
+        <translation>Simpan</translation>
+    </message>
+    <message>
+        <location filename="../toolbelt/help.py"/>
+        <source>Cancel</source>
+        <translation>Batal</translation>
+    </message>
+    <message>
+        <location filename="../toolbelt/help.py"/>
+        <source>Close</source>
+        <translation>Tutup</translation>
+    </message>
+    <message>
+        <location filename="../toolbelt/help.py"/>
+        <source>Apply</source>
+        <translation>Terapkan</translation>
+    </message>
+    <message>
         <location filename="../toolbelt/logger.py"/>
         <source>Details</source>
         <translation>Rincian</translation>

@@ -46,6 +46,29 @@ def add_help_button(button_box: QDialogButtonBox, topic: str) -> QPushButton:
     return button
 
 
+def standard_button_texts() -> dict:
+    """Our texts for Qt's standard dialog buttons, in the plugin's language."""
+    button = QDialogButtonBox.StandardButton
+    return {button.Ok: tr("OK"), button.Save: tr("Save"), button.Cancel: tr("Cancel"),
+            button.Close: tr("Close"), button.Apply: tr("Apply"), button.Help: tr("Help")}
+
+
+def translate_buttons(button_box: QDialogButtonBox) -> QDialogButtonBox:
+    """Give a button box's standard buttons the plugin's translated texts.
+
+    Qt names them from its own catalogue, and Debian (like many QGIS installs) ships no
+    qtbase_id.qm: in Indonesian QGIS the officer read "Save", "Close", "Cancel". A button
+    that the dialog already renamed ("Sync") keeps its text: only Qt's default English one,
+    with or without its "&" shortcut marker, is replaced. Call it after the buttons are added.
+    """
+    defaults = {"OK", "Save", "Cancel", "Close", "Apply", "Help"}
+    for standard, text in standard_button_texts().items():
+        button = button_box.button(standard)
+        if button is not None and button.text().replace("&", "") in defaults:
+            button.setText(text)
+    return button_box
+
+
 def topics() -> list:
     """Every topic that has a page (in at least one language)."""
     return sorted({name.split(".")[0] for name in os.listdir(HELP_DIR) if name.endswith(".html")})

@@ -146,3 +146,43 @@ def test_tr_message_translates_core_messages_carried_by_plain_value_errors(indon
     assert str(raised.value) == "column alias 'SITE_ID' is not of the form NAME=ALIAS1,ALIAS2"
     assert tr_message(raised.value) == "alias kolom 'SITE_ID' tidak berbentuk NAMA=ALIAS1,ALIAS2"
     assert tr_message(ValueError("plain")) == "plain"
+
+
+def _standard_button_texts(dialog):
+    from qgis.PyQt.QtWidgets import QDialogButtonBox
+
+    (box,) = dialog.findChildren(QDialogButtonBox)
+    return {box.standardButton(button): button.text() for button in box.buttons()
+            if box.standardButton(button) != QDialogButtonBox.StandardButton.NoButton}
+
+
+def test_dialog_buttons_are_indonesian(indonesian, workspace_path):
+    """Debian ships no qtbase_id.qm: Qt alone would leave Save, Close, Cancel and Apply English."""
+    import os
+
+    from qgis.PyQt.QtWidgets import QDialogButtonBox
+
+    from paser_smartcity_plugin.core.telkom.importer import ImportPreview
+    from paser_smartcity_plugin.core.workspace import Workspace, create_workspace
+    from paser_smartcity_plugin.gui.register_dialog import RegisterDialog
+    from paser_smartcity_plugin.gui.sync_dialogs import ConflictsDialog, HistoryDialog, SyncDialog
+    from paser_smartcity_plugin.gui.telkom import ExportDialog, PreviewDialog
+
+    button = QDialogButtonBox.StandardButton
+    os.makedirs(os.path.dirname(workspace_path), exist_ok=True)
+    create_workspace(workspace_path, demo=True)
+    expected = [
+        (lambda: RegisterDialog(workspace_path), {button.Save: "Simpan", button.Close: "Tutup", button.Help: "Bantuan"}),
+        (lambda: SyncDialog("", ""), {button.Ok: "Sinkronkan", button.Cancel: "Batal", button.Help: "Bantuan"}),
+        (lambda: ConflictsDialog(Workspace(workspace_path)),
+         {button.Apply: "Terapkan", button.Close: "Tutup", button.Help: "Bantuan"}),
+        (lambda: HistoryDialog(Workspace(workspace_path)), {button.Close: "Tutup", button.Help: "Bantuan"}),
+        (ExportDialog, {button.Ok: "OK", button.Cancel: "Batal", button.Help: "Bantuan"}),
+        (lambda: PreviewDialog(ImportPreview("telkom.zip", [], [])), {button.Cancel: "Batal", button.Help: "Bantuan"}),
+    ]
+    for make, texts in expected:
+        dialog = make()
+        try:
+            assert _standard_button_texts(dialog) == texts, type(dialog).__name__
+        finally:
+            dialog.deleteLater()
