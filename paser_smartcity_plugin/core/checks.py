@@ -171,7 +171,7 @@ def check_position(lat: float, lon: float, boundary: Optional[DesaBoundaries] = 
     km = haversine_m(lon, lat, centre_lon, centre_lat) / 1000
     return [Issue(ERROR, "outside_paser",
                   Message(N_("{position} is outside Kabupaten Paser ({where}); it is {km} km from the regency's "
-                             "centre"), position=_fmt(lat, lon), where=where, km=f"{km:,.0f}"))]
+                             "centre"), position=_fmt(lat, lon), where=where, km=f"{km:.0f}"))]
 
 
 def check_duplicates(lat: float, lon: float, sites: Iterable[dict], distance_m: float,

@@ -507,7 +507,7 @@ def _projected(text: str, toks: List[_Tok], hints: _Hints, crs_authid: Optional[
             crs = candidates[0]
             e, n = orders()[0]
             raise _error(N_("easting {easting} / northing {northing} is far outside {crs} in Paser "
-                            "(easting {e_min:,.0f}–{e_max:,.0f}, northing {n_min:,.0f}–{n_max:,.0f})"),
+                            "(easting {e_min:.0f}–{e_max:.0f}, northing {n_min:.0f}–{n_max:.0f})"),
                          part, easting=_plain(e), northing=_plain(n), crs=crs.authid, e_min=crs.easting_range[0],
                          e_max=crs.easting_range[1], n_min=crs.northing_range[0], n_max=crs.northing_range[1])
         raise _error(N_("“{part}” fits none of the supported projections (UTM 50S: northing 9 000 000–10 000 000; "

@@ -290,8 +290,8 @@
     </message>
     <message>
         <location filename="../core/coordinates.py"/>
-        <source>easting {easting} / northing {northing} is far outside {crs} in Paser (easting {e_min:,.0f}–{e_max:,.0f}, northing {n_min:,.0f}–{n_max:,.0f})</source>
-        <translation>easting {easting} / northing {northing} jauh di luar {crs} di Paser (easting {e_min:,.0f}–{e_max:,.0f}, northing {n_min:,.0f}–{n_max:,.0f})</translation>
+        <source>easting {easting} / northing {northing} is far outside {crs} in Paser (easting {e_min:.0f}–{e_max:.0f}, northing {n_min:.0f}–{n_max:.0f})</source>
+        <translation>easting {easting} / northing {northing} jauh di luar {crs} di Paser (easting {e_min:.0f}–{e_max:.0f}, northing {n_min:.0f}–{n_max:.0f})</translation>
     </message>
     <message>
         <location filename="../core/coordinates.py"/>

@@ -357,3 +357,12 @@ def test_coordinate_like_noise_parses_or_fails_cleanly(text, fmt, crs):
         assert str(exc)
         return
     assert math.isfinite(p.lat) and math.isfinite(p.lon)
+
+
+def test_projected_ranges_have_no_thousands_comma():
+    """In Indonesian a "," is the decimal mark: "9,600,000" must not appear in a message."""
+    import re
+
+    with pytest.raises(CoordinateParseError, match="far outside EPSG:23837") as info:
+        parse_coordinates(f"{UTM_E:.0f} {UTM_N:.0f}", AUTO, crs="EPSG:23837")
+    assert not re.search(r"\d,\d", str(info.value)), str(info.value)

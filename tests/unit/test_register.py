@@ -404,3 +404,12 @@ def test_core_message_templates_are_collected_for_translators():
     assert strings["latitude and longitude look swapped. Corrected: {corrected}"] == ["core/checks.py"]
     core_templates = [s for s, files in strings.items() if any(f.startswith("core/") for f in files)]
     assert len(core_templates) > 80
+
+
+def test_distances_have_no_thousands_comma():
+    """In Indonesian "1,234 km" reads as 1.234 km: message numbers are written ungrouped."""
+    import re
+
+    (issue,) = check_position(-6.2, 106.8)  # Jakarta, over a thousand km away
+    km = re.search(r"it is (\S+) km", str(issue)).group(1)
+    assert km.isdigit() and int(km) > 1000
