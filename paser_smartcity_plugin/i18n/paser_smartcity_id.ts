@@ -644,6 +644,41 @@
         <translation>jawaban atas GET {path} berupa JSON yang rusak atau terpotong ({error})</translation>
     </message>
     <message>
+        <location filename="../core/sync/client.py"/>
+        <source>connection refused</source>
+        <translation>koneksi ditolak</translation>
+    </message>
+    <message>
+        <location filename="../core/sync/client.py"/>
+        <source>the server dropped the connection</source>
+        <translation>server memutus koneksi</translation>
+    </message>
+    <message>
+        <location filename="../core/sync/client.py"/>
+        <source>unknown server name</source>
+        <translation>nama server tidak dikenal</translation>
+    </message>
+    <message>
+        <location filename="../core/sync/client.py"/>
+        <source>server name lookup failed (no DNS?)</source>
+        <translation>pencarian nama server gagal (tidak ada DNS?)</translation>
+    </message>
+    <message>
+        <location filename="../core/sync/client.py"/>
+        <source>network unreachable</source>
+        <translation>jaringan tidak terjangkau</translation>
+    </message>
+    <message>
+        <location filename="../core/sync/client.py"/>
+        <source>no route to the server</source>
+        <translation>tidak ada rute ke server</translation>
+    </message>
+    <message>
+        <location filename="../core/sync/client.py"/>
+        <source>timed out</source>
+        <translation>waktu habis</translation>
+    </message>
+    <message>
         <location filename="../core/sync/conflicts.py"/>
         <source>{layer} {uid}: no open conflict on {field}</source>
         <translation>{layer} {uid}: tidak ada konflik terbuka pada {field}</translation>

@@ -119,3 +119,23 @@ def test_unreachable_server_message_is_plain(url, reason):
     # no nested exception reprs from requests/urllib3
     for junk in ("Errno", "HTTPConnectionPool", "NewConnectionError", "'", "))"):
         assert junk not in text, text
+
+
+def test_common_connection_reasons_are_translatable():
+    """The reason is part of what the officer reads: in Indonesian QGIS it must not stay English."""
+    import importlib.util
+
+    import requests
+
+    spec = importlib.util.spec_from_file_location("i18n_tool", os.path.join(ROOT, "scripts", "i18n.py"))
+    i18n_tool = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(i18n_tool)
+    catalogue = {source: m.translation for source, m in i18n_tool.read_ts(i18n_tool.DEFAULT_TS).items()}
+    session = requests.Session()
+    session.trust_env = False
+    client = OgcApiClient("http://127.0.0.1:9/wfs3", session=session, retries=0, timeout=2)
+    with pytest.raises(SyncError) as info:
+        client.conformance()
+    assert str(info.value) == "cannot reach 127.0.0.1:9: connection refused (tried 1 time)"
+    shown = info.value.render(lambda text: catalogue.get(text) or text)
+    assert "connection refused" not in shown and catalogue["connection refused"] in shown, shown

@@ -20,7 +20,7 @@ import time
 from dataclasses import dataclass
 from datetime import timedelta
 from queue import Queue
-from typing import Any, Callable, Dict, Iterator, List, Optional
+from typing import Any, Callable, Dict, Iterator, List, Optional, Union
 from urllib.parse import parse_qsl, quote, urlencode, urlsplit, urlunsplit
 
 import requests
@@ -473,23 +473,27 @@ _USERINFO = re.compile(r"//[^/@\s]+@")
 _ERRNO = re.compile(r"\[Errno (-?\d+)\] ([^'\"()\[\]]+)")
 # What the officer can act on, for the socket errors a sync meets (errno values of Linux and
 # Windows; negative: getaddrinfo's EAI_* codes).
+_REFUSED = Message(N_("connection refused"))
+_DROPPED_CONNECTION = Message(N_("the server dropped the connection"))
+_UNKNOWN_NAME = Message(N_("unknown server name"))
+_NO_DNS = Message(N_("server name lookup failed (no DNS?)"))
 _ERRNO_TEXT = {
-    errno.ECONNREFUSED: "connection refused", 10061: "connection refused",
-    errno.ECONNRESET: "the server dropped the connection", 10054: "the server dropped the connection",
-    errno.ECONNABORTED: "the server dropped the connection",
-    errno.ENETUNREACH: "network unreachable", errno.EHOSTUNREACH: "no route to the server",
-    errno.ETIMEDOUT: "timed out", -2: "unknown server name", -3: "server name lookup failed (no DNS?)",
-    -5: "unknown server name", 11001: "unknown server name", 11002: "server name lookup failed (no DNS?)",
+    errno.ECONNREFUSED: _REFUSED, 10061: _REFUSED,
+    errno.ECONNRESET: _DROPPED_CONNECTION, 10054: _DROPPED_CONNECTION, errno.ECONNABORTED: _DROPPED_CONNECTION,
+    errno.ENETUNREACH: Message(N_("network unreachable")), errno.EHOSTUNREACH: Message(N_("no route to the server")),
+    errno.ETIMEDOUT: Message(N_("timed out")), -2: _UNKNOWN_NAME, -3: _NO_DNS, -5: _UNKNOWN_NAME,
+    11001: _UNKNOWN_NAME, 11002: _NO_DNS,
 }
 _DROPPED = ("RemoteDisconnected", "Connection aborted", "Connection broken", "closed connection")
 
 
-def _reason(exc: Exception) -> str:
+def _reason(exc: Exception) -> Union[Message, str]:
     """A short, readable cause of a requests/urllib3 failure.
 
     requests' messages are nested reprs ("HTTPConnectionPool(...): Max retries exceeded ...
     (Caused by NewConnectionError('<...>: Failed to establish ...: [Errno 111] Connection
     refused'))"): keep only the cause, in words, and never a user:password@ of a proxy URL.
+    The causes a sync commonly meets are translatable messages; a rarer one is the system's text.
     """
     text = _USERINFO.sub("//***@", str(exc))
     if not text:
@@ -498,7 +502,7 @@ def _reason(exc: Exception) -> str:
     if found:
         return _ERRNO_TEXT.get(int(found.group(1)), found.group(2).strip().rstrip(".").lower())
     if any(marker in text for marker in _DROPPED):
-        return "the server dropped the connection"
+        return _DROPPED_CONNECTION
     last = re.sub(r"\s*\(_ssl\.c:\d+\)", "", text.split(": ")[-1])
     return last.strip(" '\"()[],.")[:200] or type(exc).__name__
 
