@@ -69,15 +69,18 @@ class PaserSmartCityPlugin:
         self.sync_action = self._add_action(
             "sync", tr("Sync with central database…"), "sync.svg", lambda: self.sync_controller().open_sync_dialog(),
             tr("Pull central changes and send my edits over OGC API – Features"))
-        self._add_action("sync_conflicts", tr("Sync conflicts…"), "conflicts.svg",
-                         lambda: self.sync_controller().show_conflicts(), toolbar=False)
-        self._add_action("sync_history", tr("Sync history…"), "history.svg",
-                         lambda: self.sync_controller().show_history(), toolbar=False)
+        self.conflicts_action = self._add_action(
+            "sync_conflicts", tr("Sync conflicts…"), "conflicts.svg", lambda: self.sync_controller().show_conflicts(),
+            tr("Sites changed both here and on the central server: choose per field which value to keep"),
+            toolbar=False)
+        self.history_action = self._add_action(
+            "sync_history", tr("Sync history…"), "history.svg", lambda: self.sync_controller().show_history(),
+            tr("Past syncs with their outcome and what they pulled and sent"), toolbar=False)
         self.export_telkom_action = self._add_action(
-            "export_telkom", tr("Export for Telkom"), "export_telkom.svg", self.export_telkom,
+            "export_telkom", tr("Export for Telkom…"), "export_telkom.svg", self.export_telkom,
             tr("Write the sites as zipped shapefiles for Telkom, with a schema note"), toolbar=False)
         self.import_telkom_action = self._add_action(
-            "import_telkom", tr("Import from Telkom"), "import_telkom.svg", self.import_telkom,
+            "import_telkom", tr("Import from Telkom…"), "import_telkom.svg", self.import_telkom,
             tr("Preview and apply the shapefile Telkom sent back"), toolbar=False)
         self.dashboard_action = self._add_action(
             "dashboard", tr("Programme dashboard"), "dashboard.svg", self.show_dashboard,

@@ -1991,7 +1991,6 @@
     </message>
     <message>
         <location filename="../gui/telkom.py"/>
-        <location filename="../plugin.py"/>
         <location filename="../processing/telkom.py"/>
         <source>Export for Telkom</source>
         <translation>Ekspor untuk Telkom</translation>
@@ -2189,7 +2188,6 @@
     </message>
     <message>
         <location filename="../gui/telkom.py"/>
-        <location filename="../plugin.py"/>
         <location filename="../processing/telkom.py"/>
         <source>Import from Telkom</source>
         <translation>Impor dari Telkom</translation>
@@ -2297,13 +2295,33 @@
     </message>
     <message>
         <location filename="../plugin.py"/>
+        <source>Sites changed both here and on the central server: choose per field which value to keep</source>
+        <translation>Lokasi yang berubah di sini dan juga di server pusat: pilih per kolom nilai mana yang dipertahankan</translation>
+    </message>
+    <message>
+        <location filename="../plugin.py"/>
         <source>Sync history…</source>
         <translation>Riwayat sinkronisasi…</translation>
     </message>
     <message>
         <location filename="../plugin.py"/>
+        <source>Past syncs with their outcome and what they pulled and sent</source>
+        <translation>Sinkronisasi sebelumnya beserta hasilnya serta apa yang diambil dan dikirim</translation>
+    </message>
+    <message>
+        <location filename="../plugin.py"/>
+        <source>Export for Telkom…</source>
+        <translation>Ekspor untuk Telkom…</translation>
+    </message>
+    <message>
+        <location filename="../plugin.py"/>
         <source>Write the sites as zipped shapefiles for Telkom, with a schema note</source>
         <translation>Tulis lokasi sebagai shapefile dalam zip untuk Telkom, dengan catatan skema</translation>
+    </message>
+    <message>
+        <location filename="../plugin.py"/>
+        <source>Import from Telkom…</source>
+        <translation>Impor dari Telkom…</translation>
     </message>
     <message>
         <location filename="../plugin.py"/>

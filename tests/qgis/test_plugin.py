@@ -130,8 +130,17 @@ def test_actions_have_own_icons_and_tips_without_parentheses(plugin):
         drawn.setdefault(_pixels(action.icon()), []).append(action.objectName())
         # QGIS strips text in parentheses from action tooltips: such a tip would lose words
         assert "(" not in action.toolTip() and ")" not in action.toolTip(), action.toolTip()
+        # a tip of its own, not the menu text repeated
+        assert action.toolTip() != action.text(), action.objectName()
     shared = [names for names in drawn.values() if len(names) > 1]
     assert not shared, f"actions sharing one icon: {shared}"
+
+
+def test_entries_that_open_a_dialog_end_with_an_ellipsis(plugin):
+    dialogs = {"sync", "sync_conflicts", "sync_history", "export_telkom", "import_telkom", "import_sites", "settings"}
+    for action in plugin.actions:
+        if action.objectName().removeprefix("paser_smartcity_") in dialogs:
+            assert action.text().endswith("…"), action.text()
 
 
 def test_algorithms_show_the_plugin_icon(plugin):

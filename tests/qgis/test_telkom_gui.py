@@ -40,7 +40,7 @@ def workspace(plugin, workspace_path):
 
 def test_menu_has_the_exchange(plugin):
     texts = [a.text() for a in plugin.menu.actions()]
-    assert "Export for Telkom" in texts and "Import from Telkom" in texts
+    assert "Export for Telkom…" in texts and "Import from Telkom…" in texts
 
 
 def test_export_runs_as_a_task(plugin, workspace, tmp_path, qgis_iface):
