@@ -2646,6 +2646,16 @@
     </message>
     <message>
         <location filename="../processing/telkom.py"/>
+        <source>Both</source>
+        <translation>Keduanya</translation>
+    </message>
+    <message>
+        <location filename="../processing/telkom.py"/>
+        <source>Automatic</source>
+        <translation>Otomatis</translation>
+    </message>
+    <message>
+        <location filename="../processing/telkom.py"/>
         <source>Writes a zip for Telkom: per layer a point shapefile (.shp .shx .dbf .prj, UTF-8 with .cpg), a schema note in Indonesian and English listing every column, its fixed shapefile name and its meaning, and a CSV of the sites without coordinates (pending towers), which a shapefile cannot hold. Column names are a fixed contract (uid -&gt; UID, telkom_site_id -&gt; SITE_ID, desa_code -&gt; KODE_DESA ...). Long text is cut to the DBF limit and every cut is listed, with the full text in a CSV; timestamps are ISO 8601 text. &apos;Selected sites only&apos; (SELECTED_ONLY) exports the sites selected on the workspace layers of the project. Needs the Python package geopandas.</source>
         <translation>Menulis zip untuk Telkom: per lapisan satu shapefile titik (.shp .shx .dbf .prj, UTF-8 dengan .cpg), catatan skema dalam bahasa Indonesia dan Inggris yang mencantumkan setiap kolom, nama kolomnya yang tetap di shapefile dan artinya, serta CSV lokasi tanpa koordinat (menara yang koordinatnya belum ada), yang tidak dapat dimuat shapefile. Nama kolom adalah kesepakatan tetap (uid -&gt; UID, telkom_site_id -&gt; SITE_ID, desa_code -&gt; KODE_DESA ...). Teks panjang dipotong sesuai batas DBF dan setiap pemotongan dicantumkan, dengan teks lengkapnya dalam CSV; stempel waktu berupa teks ISO 8601. &apos;Hanya lokasi yang dipilih&apos; (SELECTED_ONLY) mengekspor lokasi yang dipilih pada lapisan ruang kerja di proyek. Memerlukan paket Python geopandas.</translation>
     </message>

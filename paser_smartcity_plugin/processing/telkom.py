@@ -18,8 +18,8 @@ from qgis.core import (
     QgsProcessingParameterString,
 )
 
-from ..core.schema import LAYER_NAMES, SERVICE_POINTS, TOWER_PLANS
-from ..toolbelt.i18n import tr_message
+from ..core.schema import LAYER_NAMES, SERVICE_POINTS, TOWER_PLANS, layer_schema
+from ..toolbelt.i18n import language, tr_message
 from .base import PaserAlgorithm
 
 BOTH = "both"
@@ -35,6 +35,18 @@ def _default_workspace() -> str:
     return workspace_path()
 
 
+def _coded_value(alg, parameters, name, context, choices):
+    """The code of an enum shown with labels: scripts give its index, or the code itself."""
+    value = parameters.get(name)
+    if isinstance(value, str) and value in choices:
+        return value
+    index = alg.parameterAsEnum(parameters, name, context)
+    if not 0 <= index < len(choices):
+        raise QgsProcessingException(alg.tr("{name}: {value} is not one of {choices}").format(
+            name=name, value=value, choices=", ".join(choices)))
+    return choices[index]
+
+
 def _enum_value(alg, parameters, name, context, choices):
     value = alg.parameterAsEnumString(parameters, name, context)
     if value not in choices:
@@ -45,6 +57,29 @@ def _enum_value(alg, parameters, name, context, choices):
 
 class _TelkomAlgorithm(PaserAlgorithm):
     GROUP = "Telkom exchange"
+    # Enums listed with labels in the officer's language (by index, in the order of the
+    # codes): parameter -> its codes, which scripts written before the labels may still give.
+    CODED_ENUMS: dict = {}
+
+    def _coded(self, parameters):
+        coded = dict(parameters)
+        for name, choices in self.CODED_ENUMS.items():
+            value = coded.get(name)
+            if isinstance(value, str) and value in choices:
+                coded[name] = choices.index(value)
+        return coded
+
+    def checkParameterValues(self, parameters, context):  # noqa: N802
+        return super().checkParameterValues(self._coded(parameters), context)
+
+    def preprocessParameters(self, parameters):  # noqa: N802
+        return self._coded(parameters)
+
+    def layer_label(self, code: str) -> str:
+        """The label of a LAYER_CHOICES/TARGET_CHOICES code: the layer's title, "Both", "Automatic"."""
+        if code in LAYER_NAMES:
+            return layer_schema(code).title(language())
+        return self.tr("Both") if code == BOTH else self.tr("Automatic")
 
     @staticmethod
     def in_worker(function, *args, **kwargs):
@@ -57,6 +92,7 @@ class _TelkomAlgorithm(PaserAlgorithm):
 class ExportTelkomAlgorithm(_TelkomAlgorithm):
     NAME = "export_telkom"
     DISPLAY_NAME = "Export for Telkom"
+    CODED_ENUMS = {"LAYERS": LAYER_CHOICES}
     HELP = (
         "Writes a zip for Telkom: per layer a point shapefile (.shp .shx .dbf .prj, UTF-8 with .cpg), a "
         "schema note in Indonesian and English listing every column, its fixed shapefile name and its meaning, "
@@ -71,7 +107,8 @@ class ExportTelkomAlgorithm(_TelkomAlgorithm):
         self.addParameter(QgsProcessingParameterFile(
             "WORKSPACE", self.tr("Workspace GeoPackage"), extension="gpkg", defaultValue=_default_workspace()))
         self.addParameter(QgsProcessingParameterEnum(
-            "LAYERS", self.tr("Layers"), options=LAYER_CHOICES, defaultValue=BOTH, usesStaticStrings=True))
+            "LAYERS", self.tr("Layers"), options=[self.layer_label(c) for c in LAYER_CHOICES],
+            defaultValue=LAYER_CHOICES.index(BOTH)))
         self.addParameter(QgsProcessingParameterBoolean(
             "SELECTED_ONLY", self.tr("Selected sites only"), defaultValue=False))
         self.addParameter(QgsProcessingParameterEnum(
@@ -104,7 +141,7 @@ class ExportTelkomAlgorithm(_TelkomAlgorithm):
         if self.selection is not None and not any(self.selection.values()):
             raise QgsProcessingException(self.tr(
                 "SELECTED_ONLY: no site of this workspace is selected in the project; select sites first"))
-        choice = _enum_value(self, parameters, "LAYERS", context, LAYER_CHOICES)
+        choice = _coded_value(self, parameters, "LAYERS", context, LAYER_CHOICES)
         layers = list(LAYER_NAMES) if choice == BOTH else [choice]
         crs = _enum_value(self, parameters, "CRS", context, CRS_CHOICES)
         output = self.parameterAsFileOutput(parameters, "OUTPUT", context)
@@ -127,6 +164,7 @@ class ExportTelkomAlgorithm(_TelkomAlgorithm):
 class ImportTelkomAlgorithm(_TelkomAlgorithm):
     NAME = "import_telkom"
     DISPLAY_NAME = "Import from Telkom"
+    CODED_ENUMS = {"LAYER": TARGET_CHOICES}
     HELP = (
         "Reads a shapefile returned by Telkom (a .zip or a .shp: our own export edited, or Telkom's own "
         "layout) and matches its rows to the workspace sites by UID, then SITE_ID, then proximity (within the "
@@ -155,13 +193,16 @@ class ImportTelkomAlgorithm(_TelkomAlgorithm):
         self.addParameter(QgsProcessingParameterString(
             "MEMBER", self.tr("Shapefile in the zip (when it holds several)"), optional=True))
         self.addParameter(QgsProcessingParameterEnum(
-            "LAYER", self.tr("Workspace layer"), options=TARGET_CHOICES, defaultValue=AUTO, usesStaticStrings=True))
+            "LAYER", self.tr("Workspace layer"), options=[self.layer_label(c) for c in TARGET_CHOICES],
+            defaultValue=TARGET_CHOICES.index(AUTO)))
         self.addParameter(QgsProcessingParameterString(
             "ALIASES", self.tr("Column aliases (OUR_NAME=THEIRS,THEIRS; ...)"), optional=True,
             defaultValue=settings.telkom_column_aliases))
-        self.addParameter(QgsProcessingParameterNumber(
+        distance = QgsProcessingParameterNumber(
             "MATCH_DISTANCE", self.tr("Match distance (m)"), QgsProcessingParameterNumber.Double,
-            defaultValue=settings.telkom_match_distance_m, minValue=0.0))
+            defaultValue=settings.telkom_match_distance_m, minValue=0.0)
+        distance.setMetadata({"widget_wrapper": {"decimals": 0}})  # whole metres, not "50.000000"
+        self.addParameter(distance)
         self.addParameter(QgsProcessingParameterFileDestination(
             "REPORT", self.tr("Report"), self.tr("CSV (*.csv)"), optional=True, createByDefault=False))
         for name, text in (("MATCHED", self.tr("Rows matched to a site")), ("UPDATED", self.tr("Sites with changes")),
@@ -179,7 +220,7 @@ class ImportTelkomAlgorithm(_TelkomAlgorithm):
         apply = self.parameterAsBoolean(parameters, "APPLY", context)
         crs = self.parameterAsCrs(parameters, "SOURCE_CRS", context)
         member = self.parameterAsString(parameters, "MEMBER", context) or None
-        target = _enum_value(self, parameters, "LAYER", context, TARGET_CHOICES)
+        target = _coded_value(self, parameters, "LAYER", context, TARGET_CHOICES)
         distance = self.parameterAsDouble(parameters, "MATCH_DISTANCE", context)
         report_path = self.parameterAsFileOutput(parameters, "REPORT", context)
         try:

@@ -51,6 +51,10 @@ def test_processing_is_indonesian(indonesian):
     assert algorithm.shortHelpString().startswith("Membuat ruang kerja kota cerdas")
     assert algorithm.parameterDefinition("OUTPUT").description() == "GeoPackage ruang kerja"
     assert algorithm.parameterDefinition("DEMO").description() == "Isi dengan data demo"
+    export = QgsApplication.processingRegistry().algorithmById("paser_smartcity:export_telkom")
+    assert export.parameterDefinition("LAYERS").options() == ["Titik layanan internet", "Rencana menara", "Keduanya"]
+    target = QgsApplication.processingRegistry().algorithmById("paser_smartcity:import_telkom")
+    assert target.parameterDefinition("LAYER").options()[0] == "Otomatis"
 
 
 def test_core_workspace_errors_are_indonesian(indonesian, tmp_path):

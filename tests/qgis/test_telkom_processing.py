@@ -153,3 +153,26 @@ def test_latin1_inside_qgis(workspace, tmp_path, engine):
         gdal.SetConfigOption("SHAPE_ENCODING", previous)
     (row,) = preview.rows
     assert [(c.field, c.new) for c in row.changes] == [("name", "Menara Muara Payang Ré")]
+
+
+def test_enum_options_are_labels_in_the_code_order(plugin):
+    from qgis.core import QgsApplication
+
+    registry = QgsApplication.processingRegistry()
+    export = registry.algorithmById("paser_smartcity:export_telkom")
+    layers = export.parameterDefinition("LAYERS")
+    assert layers.options() == ["Internet service points", "Tower plans", "Both"]
+    assert not layers.usesStaticStrings() and layers.defaultValue() == 2
+    target = registry.algorithmById("paser_smartcity:import_telkom").parameterDefinition("LAYER")
+    assert target.options() == ["Automatic", "Internet service points", "Tower plans"] and target.defaultValue() == 0
+    distance = registry.algorithmById("paser_smartcity:import_telkom").parameterDefinition("MATCH_DISTANCE")
+    assert distance.metadata()["widget_wrapper"]["decimals"] == 0
+
+
+@pytest.mark.parametrize("value", [1, "1", "tower_plans"])
+def test_export_layer_by_index_or_by_code(plugin, workspace, tmp_path, value):
+    """Scripts give the index (as the dialog does) or the code they gave before the labels."""
+    out = tmp_path / "paket.zip"
+    result = run("export_telkom", {"WORKSPACE": workspace.path, "LAYERS": value, "CRS": "EPSG:4326",
+                                   "OUTPUT": str(out)})
+    assert (result["FEATURES"], result["WITHOUT_COORDINATES"]) == (2, 2)
