@@ -96,6 +96,7 @@ class PaserSmartCityPlugin:
 
             self.options_factory = SettingsPageFactory(self.logger)
             register(self.options_factory)
+        QgsProject.instance().layersAdded.connect(self._layers_added)
 
     def _add_action(self, object_name: str, text: str, icon: str, callback: Callable, tip: str = "",
                     toolbar: bool = True) -> QAction:
@@ -122,7 +123,17 @@ class PaserSmartCityPlugin:
                             details=traceback.format_exc())
             return None
 
+    def _layers_added(self, layers):
+        """Our layers from a saved project get the same pre-save check as the ones we add."""
+        from .layers.workspace_layers import watch_project_layers
+
+        self._run_guarded(lambda: watch_project_layers(layers))
+
     def unload(self):
+        try:
+            QgsProject.instance().layersAdded.disconnect(self._layers_added)
+        except TypeError:  # initGui did not get that far
+            pass
         if self.options_factory is not None:
             self.iface.unregisterOptionsWidgetFactory(self.options_factory)
             self.options_factory = None

@@ -17,7 +17,7 @@ filled from the gazetteer after the write, so they are never blank for a known c
 """
 
 import sqlite3
-from typing import List, Optional, Tuple
+from typing import FrozenSet, List, Optional, Tuple
 
 from . import gpkg
 from .gazetteer import Gazetteer, default_gazetteer
@@ -46,6 +46,11 @@ def _rules(schema: LayerSchema, gazetteer: Gazetteer) -> List[Tuple[str, str, st
             rules.append((field.name, f"trim(coalesce(NEW.{field.name}, '')) <> '' "
                                       f"AND NEW.{field.name} NOT IN ({listed})", message))
     return rules
+
+
+def enforced_fields(schema: LayerSchema, gazetteer: Optional[Gazetteer] = None) -> FrozenSet[str]:
+    """The fields whose bad values the triggers refuse: a write carrying one is not saved."""
+    return frozenset(field for field, _, _ in _rules(schema, gazetteer or default_gazetteer()))
 
 
 def trigger_names(schema: LayerSchema) -> List[str]:

@@ -2250,6 +2250,36 @@
     </message>
     <message>
         <location filename="../layers/workspace_layers.py"/>
+        <source>empty</source>
+        <translation>kosong</translation>
+    </message>
+    <message>
+        <location filename="../layers/workspace_layers.py"/>
+        <source>a new site</source>
+        <translation>lokasi baru</translation>
+    </message>
+    <message>
+        <location filename="../layers/workspace_layers.py"/>
+        <source>Not saved: {site}, {field} “{value}”: {problem}</source>
+        <translation>Tidak disimpan: {site}, {field} “{value}”: {problem}</translation>
+    </message>
+    <message>
+        <location filename="../layers/workspace_layers.py"/>
+        <source>Check {site}, {field} “{value}”: {problem}</source>
+        <translation>Periksa {site}, {field} “{value}”: {problem}</translation>
+    </message>
+    <message>
+        <location filename="../layers/workspace_layers.py"/>
+        <source>{problem} (and {count} more)</source>
+        <translation>{problem} (dan {count} lainnya)</translation>
+    </message>
+    <message>
+        <location filename="../layers/workspace_layers.py"/>
+        <source>Cannot check the edits before saving: {error}</source>
+        <translation>Suntingan tidak dapat diperiksa sebelum disimpan: {error}</translation>
+    </message>
+    <message>
+        <location filename="../layers/workspace_layers.py"/>
         <source>Cannot open layer {layer} of {path}</source>
         <translation>Lapisan {layer} dari {path} tidak dapat dibuka</translation>
     </message>

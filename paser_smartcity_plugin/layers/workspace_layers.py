@@ -1,11 +1,12 @@
 """The workspace as QGIS layers: styled by status, labelled, with forms driven by core.schema."""
 
-from typing import Dict, Iterable, List, Optional
+from typing import Dict, Iterable, List, Optional, Tuple
 
 from qgis.core import (
     QgsCategorizedSymbolRenderer,
     QgsDefaultValue,
     QgsEditorWidgetSetup,
+    QgsFeatureRequest,
     QgsFieldConstraints,
     QgsMarkerSymbol,
     QgsPalLayerSettings,
@@ -22,11 +23,15 @@ from qgis.core import (
     QgsVectorLayer,
     QgsVectorLayerSimpleLabeling,
 )
+from qgis.PyQt.QtCore import QVariant
 from qgis.PyQt.QtGui import QColor, QFontMetrics, QGuiApplication
 
 from ..core.gazetteer import default_gazetteer
+from ..core.integrity import enforced_fields
 from ..core.schema import DATETIME, FID_COLUMN, LAYER_NAMES, SERVICE_POINTS, TOWER_PLANS, LayerSchema, layer_schema
-from ..toolbelt.i18n import language, tr
+from ..core.workspace import row_problems
+from ..toolbelt.i18n import language, tr, tr_message
+from ..toolbelt.logger import CRITICAL, WARNING, Logger
 
 GROUP_NAME = "Paser Smart City"
 # Custom property that marks our layers, so they are found again whatever the officer renames.
@@ -224,6 +229,113 @@ def _set_column_widths(layer: QgsVectorLayer, schema: LayerSchema) -> None:
     layer.setAttributeTableConfig(config)
 
 
+def _plain(value):
+    """A value of the edit buffer as Python: QGIS's NULL (a null QVariant) is None."""
+    if isinstance(value, QVariant):
+        return None if value.isNull() else value.value()
+    return value
+
+
+def _shown(value) -> str:
+    return tr("empty") if value is None or not str(value).strip() else str(value)
+
+
+def _site(*names) -> str:
+    """How a message names a site: the first of its names (edited, saved) or uid that is set."""
+    return next((str(n).strip() for n in names if n is not None and str(n).strip()), "") or tr("a new site")
+
+
+def edit_problems(layer: QgsVectorLayer) -> List[Tuple[bool, str]]:
+    """What is wrong with the layer's unsaved edits, as (refused by the workspace, message).
+
+    Validated with core's rules (``row_problems``, one field at a time as an update is), on
+    the changed values of saved sites and on the new sites; each message names the site (its
+    name, else its uid), the field and the value, in the officer's language.
+    """
+    buffer = layer.editBuffer()
+    name = layer.customProperty(LAYER_PROPERTY)
+    if buffer is None or name not in LAYER_NAMES:
+        return []
+    schema = layer_schema(name)
+    enforced = enforced_fields(schema)
+    fields = layer.fields()
+    lang = language()
+    edits = []  # (the site's name or uid, values after the edit, changed field names)
+    for fid, values in buffer.changedAttributeValues().items():
+        edited = layer.getFeature(fid)  # through the edit buffer: the values as they would be saved
+        row = {f.name(): _plain(edited.attribute(i)) for i, f in enumerate(fields)}
+        saved = next(layer.dataProvider().getFeatures(QgsFeatureRequest(fid)), None)
+        saved_name = _plain(saved.attribute(fields.indexOf("name"))) if saved is not None else None
+        edits.append((_site(row.get("name"), saved_name, row.get("uid")), row, [fields.at(i).name() for i in values]))
+    for feature in buffer.addedFeatures().values():
+        row = {f.name(): _plain(feature.attribute(i)) for i, f in enumerate(fields)}
+        edits.append((_site(row.get("name"), row.get("uid")), row, list(row)))
+    problems: List[Tuple[bool, str]] = []
+    for site, row, changed in edits:
+        for field_name in changed:
+            field = schema.field(field_name) if field_name in schema.field_names else None
+            if field is None:
+                continue
+            value = row.get(field_name)
+            for problem in row_problems(schema, {field_name: value}, partial=True):
+                refused = field_name in enforced
+                template = tr("Not saved: {site}, {field} “{value}”: {problem}") if refused else \
+                    tr("Check {site}, {field} “{value}”: {problem}")
+                problems.append((refused, template.format(site=site, field=field.label(lang), value=_shown(value),
+                                                          problem=tr_message(problem))))
+    return problems
+
+
+def report_edit_problems(layer: QgsVectorLayer, logger: Optional[Logger] = None) -> List[Tuple[bool, str]]:
+    """Before QGIS commits: tell the officer in their language what the workspace will refuse.
+
+    The GeoPackage's triggers (core/integrity.py) still stop the write; QGIS would only show
+    their raw English error behind "1 more". The first problem goes to the message bar, all of
+    them to its Details.
+    """
+    problems = edit_problems(layer)
+    if not problems:
+        return problems
+    if logger is None:
+        from qgis.utils import iface
+
+        logger = Logger(iface)
+    refused = any(r for r, _ in problems)
+    first = next(text for r, text in problems if r == refused)
+    message = first if len(problems) == 1 else tr("{problem} (and {count} more)").format(
+        problem=first, count=len(problems) - 1)
+    logger.log(message, CRITICAL if refused else WARNING, push=True,
+               details="\n".join(text for _, text in problems) if len(problems) > 1 else "")
+    return problems
+
+
+# QObject property marking a layer whose commits are checked (once, however often it is added).
+EDIT_CHECKS_PROPERTY = "paser_smartcity_edit_checks"
+
+
+def watch_edits(layer: QgsVectorLayer) -> None:
+    """Check the edits of one of our layers before each commit (see report_edit_problems)."""
+    if layer.property(EDIT_CHECKS_PROPERTY):
+        return
+    layer.setProperty(EDIT_CHECKS_PROPERTY, True)
+    layer.beforeCommitChanges.connect(lambda *_: _report_guarded(layer))
+
+
+def _report_guarded(layer: QgsVectorLayer) -> None:
+    # A slot of QGIS's commit: a failure here must not become Python's error dialog mid-save.
+    try:
+        report_edit_problems(layer)
+    except Exception as exc:  # noqa: BLE001 - the commit goes on, the triggers still guard the file
+        Logger().log(tr("Cannot check the edits before saving: {error}").format(error=exc), WARNING)
+
+
+def watch_project_layers(layers: Iterable) -> None:
+    """Check the edits of our layers however they came into the project (a saved project too)."""
+    for layer in layers:
+        if isinstance(layer, QgsVectorLayer) and layer.customProperty(LAYER_PROPERTY) in LAYER_NAMES:
+            watch_edits(layer)
+
+
 def make_layer(path: str, layer_name: str) -> QgsVectorLayer:
     schema = layer_schema(layer_name)
     layer = QgsVectorLayer(layer_uri(path, layer_name), schema.title(language()), "ogr")
@@ -235,6 +347,7 @@ def make_layer(path: str, layer_name: str) -> QgsVectorLayer:
     layer.setLabelsEnabled(True)
     layer.setDisplayExpression('"name"')
     _configure_form(layer, schema)
+    watch_edits(layer)
     return layer
 
 

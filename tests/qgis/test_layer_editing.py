@@ -209,3 +209,74 @@ def test_new_valid_feature_digitised_in_qgis_is_saved_with_derived_fields(qgis_a
     site = workspace.sites(SERVICE_POINTS, "name = ?", ("Puskesmas Long Ikis",))[0]
     assert (site["desa_name"], site["kecamatan"]) == ("Belimbing", "Long Ikis")
     assert site["uid"] and site["updated_at"]
+
+
+@pytest.fixture
+def message_bar(qgis_iface):
+    bar = qgis_iface.messageBar()
+    bar.clearWidgets()
+    yield bar
+    bar.clearWidgets()
+
+
+def _bar_texts(bar):
+    return [item.text() for item in bar.items()]
+
+
+@pytest.mark.parametrize("field, value, words", [
+    ("name", "", "Name “empty”: service_points.name is required"),
+    ("desa_code", "99.99.99.9999", "“99.99.99.9999”: service_points.desa_code: '99.99.99.9999' is not a desa/"),
+])
+def test_attribute_table_edit_refused_is_explained_in_the_message_bar(
+        qgis_app, project_layers, workspace, message_bar, field, value, words):
+    """Not only QGIS's raw English commit error behind "1 more": our own message names the site."""
+    before = _snapshot(workspace)
+    layer = make_layer(workspace.path, SERVICE_POINTS)
+    feature = _feature(layer, demo_uid("kantor_desa", SAMURANGAU))
+    ok, _errors = _edit(layer, feature.id(), **{field: value})
+    assert not ok
+    (text,) = _bar_texts(message_bar)
+    assert text.startswith(f"Not saved: {feature['name']}, ") and words in text, text
+    assert _snapshot(workspace) == before
+
+
+def test_new_site_refused_is_explained_with_its_uid(qgis_app, project_layers, workspace, message_bar):
+    before = _snapshot(workspace)
+    layer = make_layer(workspace.path, SERVICE_POINTS)
+    feature = QgsFeature(layer.fields())
+    values = {"uid": "0123abcd-4567-4890-abcd-ef0123456789", "name": "", "category": "sekolah",
+              "desa_code": "64.01.99.9999", "status": "planned", "coord_status": "surveyed"}
+    for name, value in values.items():
+        feature[name] = value
+    feature.setGeometry(QgsGeometry.fromPointXY(QgsPointXY(116.1, -1.5)))
+    assert layer.startEditing()
+    assert layer.addFeature(feature)
+    assert not layer.commitChanges()
+    layer.rollBack()
+    (text,) = _bar_texts(message_bar)
+    assert text.startswith(f"Not saved: {values['uid']}, ") and text.endswith("(and 1 more)"), text
+    assert _snapshot(workspace) == before
+
+
+def test_valid_edit_pushes_no_message(qgis_app, project_layers, workspace, message_bar):
+    layer = make_layer(workspace.path, SERVICE_POINTS)
+    ok, errors = _edit(layer, _feature(layer, demo_uid("kantor_desa", SAMURANGAU)).id(), notes="jalan baru")
+    assert ok, errors
+    assert _bar_texts(message_bar) == []
+
+
+def test_layers_of_a_saved_project_are_checked_too(plugin, workspace, message_bar, tmp_path):
+    """A project saved with our layers and opened again: the layers come from the project file."""
+    layers = workspace_layers.add_workspace_layers(workspace.path)
+    project_file = str(tmp_path / "paser.qgz")
+    assert QgsProject.instance().write(project_file)
+    QgsProject.instance().clear()
+    assert QgsProject.instance().read(project_file)
+    layer = workspace_layers.find_layers(QgsProject.instance(), workspace.path)[SERVICE_POINTS]
+    assert layer is not layers[SERVICE_POINTS]
+    before = _snapshot(workspace)
+    ok, _errors = _edit(layer, _feature(layer, demo_uid("kantor_desa", SAMURANGAU)).id(), desa_code="99.99.99.9999")
+    assert not ok
+    (text,) = _bar_texts(message_bar)
+    assert text.startswith("Not saved: ") and "99.99.99.9999" in text
+    assert _snapshot(workspace) == before

@@ -190,3 +190,20 @@ def test_dialog_buttons_are_indonesian(indonesian, workspace_path):
             assert _standard_button_texts(dialog) == texts, type(dialog).__name__
         finally:
             dialog.deleteLater()
+
+
+def test_refused_attribute_table_edit_is_explained_in_indonesian(indonesian, qgis_iface):
+    from paser_smartcity_plugin.core.demo import demo_uid
+
+    layer = indonesian.open_layers()[SERVICE_POINTS]
+    (feature,) = layer.getFeatures(f"\"uid\" = '{demo_uid('kantor_desa', '64.01.01.2009')}'")
+    bar = qgis_iface.messageBar()
+    bar.clearWidgets()
+    assert layer.startEditing()
+    assert layer.changeAttributeValue(feature.id(), layer.fields().indexOf("name"), "")
+    assert not layer.commitChanges()
+    layer.rollBack()
+    texts = [item.text() for item in bar.items()]
+    bar.clearWidgets()
+    assert texts == [f"Tidak disimpan: {feature['name']}, Nama “kosong”: {tr('{layer}.{field} is required')}"
+                     .format(layer=SERVICE_POINTS, field="name")], texts
