@@ -246,7 +246,9 @@ def _export_layer(geopandas, engine: str, layer: str, table: Dict[str, list], ta
                 column[:] = data[name]
                 frame[name] = column
     geometry = geopandas.points_from_xy(xs[has_point], ys[has_point], crs="EPSG:4326")
-    gdf = geopandas.GeoDataFrame(frame, geometry=geometry, crs="EPSG:4326")
+    # copy=False: the columns are fresh arrays, and pandas then keeps them as they are instead
+    # of consolidating the text columns into one 2-D block (a copy the writer splits again).
+    gdf = geopandas.GeoDataFrame(frame, geometry=geometry, crs="EPSG:4326", copy=False)
     if not target.equals(gdf.crs):
         gdf = gdf.to_crs(target)
     engines.write_points(gdf, os.path.join(tmp, files["shp"]), engine, fiona_schema(layer))
