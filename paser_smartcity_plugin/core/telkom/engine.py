@@ -6,6 +6,8 @@ install. geopandas >= 0.12 is supported with either engine; Debian 12's python3-
 (0.12) comes with fiona only, where reading is ~15x slower than pyogrio but correct.
 """
 
+import contextlib
+import gc
 import importlib
 import threading
 import warnings
@@ -129,3 +131,32 @@ def read_points(path: str, engine: str, encoding: str, columns: Optional[List[st
     except Exception as exc:  # noqa: BLE001 - every reader error means an unreadable file
         raise TelkomError(Message(N_("the shapefile cannot be read ({kind}: {error})"), kind=type(exc).__name__,
                                   error=exc)) from None
+
+
+
+_GC_LOCK = threading.Lock()
+_GC_STATE = {"depth": 0, "was_enabled": False}
+
+
+@contextlib.contextmanager
+def gc_paused():
+    """Pause Python's cyclic garbage collector while an exchange builds its many small objects.
+
+    Why: an export or preview of 100 000 sites keeps a few hundred thousand containers alive
+    (rows, reports, decoded values); every automatic collection walks all of them again, which
+    measured ~0.4 s of a 3 s export and ~1 s of a 3.4 s preview. Nothing here relies on the
+    collector: reference counting frees everything as before, and the collector resumes (if it
+    was on) when the last exchange running at the same time leaves.
+    """
+    with _GC_LOCK:
+        if _GC_STATE["depth"] == 0:
+            _GC_STATE["was_enabled"] = gc.isenabled()
+            gc.disable()
+        _GC_STATE["depth"] += 1
+    try:
+        yield
+    finally:
+        with _GC_LOCK:
+            _GC_STATE["depth"] -= 1
+            if _GC_STATE["depth"] == 0 and _GC_STATE["was_enabled"]:
+                gc.enable()

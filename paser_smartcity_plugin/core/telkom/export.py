@@ -96,6 +96,14 @@ def export_package(workspace: Workspace, output: str, layers: Sequence[str] = LA
     if unknown or not layers:
         raise TelkomError(Message(N_("choose layers among {layers}"), layers=", ".join(LAYER_NAMES)))
     geopandas, engine = engines.load(engine)
+    with engines.gc_paused():
+        return _export_package(geopandas, engine, workspace, output, folder, layers, crs, only_uids, progress,
+                               is_canceled)
+
+
+def _export_package(geopandas, engine: str, workspace: Workspace, output: str, folder: str, layers: Sequence[str],
+                    crs: str, only_uids: Optional[Dict[str, Collection[str]]], progress: Progress,
+                    is_canceled: IsCanceled) -> ExportResult:
     try:
         from pyproj import CRS
 
@@ -135,7 +143,8 @@ def export_package(workspace: Workspace, output: str, layers: Sequence[str] = LA
 
 
 def _read_columns(workspace: Workspace, layer: str, keep: Optional[Collection[str]]) -> Dict[str, list]:
-    """The layer as columns {field: values} plus GEOMETRY: (lon, lat) or None, in fid order.
+    """The layer as columns {field: values} plus GEOMETRY: (x array, y array), NaN where a site
+    has no coordinates, in fid order.
 
     Column-wise straight from SQLite: building a dict per site costs more than the write.
     """
@@ -148,25 +157,44 @@ def _read_columns(workspace: Workspace, layer: str, keep: Optional[Collection[st
         records = [r for r in records if r[uid_at] in keep]
     columns = list(zip(*records)) if records else [()] * (len(names) + 1)
     out = {name: list(values) for name, values in zip(names, columns[1:])}
-    out[GEOMETRY] = _decode_points(columns[0])
+    out[GEOMETRY] = decode_points(columns[0])
     return out
 
 
 _PLAIN_POINT = struct.Struct("<2sBBiBIdd")  # header without envelope + little-endian WKB point
+_PLAIN_POINT_DTYPE = [("magic", "S2"), ("version", "u1"), ("flags", "u1"), ("srs", "<i4"), ("order", "u1"),
+                      ("kind", "<u4"), ("x", "<f8"), ("y", "<f8")]
 
 
-def _decode_points(blobs) -> List[Optional[tuple]]:
-    """gpkg.decode_point over a column, with a fast path for the blobs the workspace writes."""
-    out: List[Optional[tuple]] = []
-    unpack, size = _PLAIN_POINT.unpack, _PLAIN_POINT.size
-    for blob in blobs:
-        if blob is not None and len(blob) == size and blob[3] == 1 and blob[8] == 1:
-            magic, _, _, _, _, kind, x, y = unpack(blob)
-            if magic == b"GP" and kind == 1 and x == x and y == y:
-                out.append((x, y))
-                continue
-        out.append(gpkg.decode_point(blob))
-    return out
+def decode_points(blobs: Sequence[Optional[bytes]]):
+    """(x, y) float arrays of a column of GeoPackage point blobs; NaN for NULL or empty points.
+
+    The blobs the workspace writes (no envelope, little-endian WKB point) are read at once
+    with numpy; any other blob goes through gpkg.decode_point, which also refuses non-points.
+    """
+    import numpy
+
+    count = len(blobs)
+    xs, ys = numpy.full(count, numpy.nan), numpy.full(count, numpy.nan)
+    size = _PLAIN_POINT.size
+    if None not in blobs and set(map(len, blobs)) <= {size}:
+        plain = numpy.arange(count)
+    else:
+        plain = numpy.array([i for i, b in enumerate(blobs) if b is not None and len(b) == size], dtype=numpy.intp)
+    slow = numpy.ones(count, dtype=bool)
+    if len(plain):
+        chunk = blobs if len(plain) == count else [blobs[i] for i in plain]
+        parsed = numpy.frombuffer(b"".join(chunk), dtype=_PLAIN_POINT_DTYPE)
+        x, y = parsed["x"], parsed["y"]
+        good = ((parsed["magic"] == b"GP") & (parsed["flags"] == 1) & (parsed["order"] == 1) & (parsed["kind"] == 1)
+                & ~numpy.isnan(x) & ~numpy.isnan(y))
+        xs[plain[good]], ys[plain[good]] = x[good], y[good]
+        slow[plain[good]] = False
+    for i in numpy.flatnonzero(slow).tolist():
+        point = gpkg.decode_point(blobs[i])
+        if point is not None:
+            xs[i], ys[i] = point
+    return xs, ys
 
 
 def _take(columns: Dict[str, list], indexes: List[int]) -> Dict[str, list]:
@@ -183,11 +211,13 @@ def _export_layer(geopandas, engine: str, layer: str, table: Dict[str, list], ta
     columns = layer_columns(layer)
     schema = LAYERS[layer]
     result = LayerExport(layer)
-    geometry_column = table[GEOMETRY]
-    placed_at = [i for i, g in enumerate(geometry_column) if g is not None]
-    pending_at = [i for i, g in enumerate(geometry_column) if g is None]
-    placed = table if len(placed_at) == len(geometry_column) else _take(table, placed_at)
-    pending = _take(table, pending_at)
+    xs, ys = table[GEOMETRY]
+    has_point = ~numpy.isnan(xs)
+    placed_at = numpy.flatnonzero(has_point).tolist()
+    pending_at = numpy.flatnonzero(~has_point).tolist()
+    fields_only = {name: values for name, values in table.items() if name != GEOMETRY}
+    placed = fields_only if len(placed_at) == len(xs) else _take(fields_only, placed_at)
+    pending = _take(fields_only, pending_at)
     long_text: List[tuple] = []
 
     def converted(part: Dict[str, list]) -> Dict[str, list]:
@@ -215,13 +245,14 @@ def _export_layer(geopandas, engine: str, layer: str, table: Dict[str, list], ta
                 column = numpy.empty(len(data[name]), dtype=object)  # no pandas inference pass
                 column[:] = data[name]
                 frame[name] = column
-    points = placed[GEOMETRY]
-    geometry = geopandas.points_from_xy([p[0] for p in points], [p[1] for p in points], crs="EPSG:4326")
-    gdf = geopandas.GeoDataFrame(frame, geometry=geometry, crs="EPSG:4326")
+    geometry = geopandas.points_from_xy(xs[has_point], ys[has_point], crs="EPSG:4326")
+    # copy=False: the columns are fresh arrays, and pandas then keeps them as they are instead
+    # of consolidating the text columns into one 2-D block (a copy the writer splits again).
+    gdf = geopandas.GeoDataFrame(frame, geometry=geometry, crs="EPSG:4326", copy=False)
     if not target.equals(gdf.crs):
         gdf = gdf.to_crs(target)
     engines.write_points(gdf, os.path.join(tmp, files["shp"]), engine, fiona_schema(layer))
-    result.features = len(points)
+    result.features = len(placed_at)
 
     pending_data = converted(pending)
     pending_rows = [dict(zip(pending, values)) for values in zip(*pending.values())]
