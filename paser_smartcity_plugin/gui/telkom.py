@@ -332,9 +332,12 @@ class ImportFlow:
         self.counts = None
 
     def start(self, source_crs: Optional[str] = None, member: Optional[str] = None) -> PreviewTask:
-        task = PreviewTask(self.workspace_path, self.source, source_crs, member)
-        task.taskCompleted.connect(lambda: self.previewed(task))
-        task.taskTerminated.connect(lambda: self.failed(task))
+        return self._run(PreviewTask(self.workspace_path, self.source, source_crs, member), self.previewed, self.failed)
+
+    def _run(self, task, done, failed):
+        """Hand a task to QGIS's task manager, with what follows its end."""
+        task.taskCompleted.connect(lambda: done(task))
+        task.taskTerminated.connect(lambda: failed(task))
         self.task = task
         _keep(task)
         QgsApplication.taskManager().addTask(task)
@@ -380,13 +383,7 @@ class ImportFlow:
         self.dialog.show()
 
     def apply(self, preview) -> ApplyTask:
-        task = ApplyTask(self.workspace_path, preview)
-        task.taskCompleted.connect(lambda: self.applied(task))
-        task.taskTerminated.connect(lambda: self.apply_failed(task))
-        self.task = task
-        _keep(task)
-        QgsApplication.taskManager().addTask(task)
-        return task
+        return self._run(ApplyTask(self.workspace_path, preview), self.applied, self.apply_failed)
 
     def applied(self, task: ApplyTask) -> None:
         self.counts = task.counts
