@@ -82,7 +82,7 @@ def write_points(gdf, path: str, engine: str, schema: Dict[str, Any]) -> None:
     way to pass widths (every text column would be 80 wide, too narrow for Telkom to type a
     longer name, yet larger than most columns need), so the empty layer is created first
     with pyogrio's raw writer, whose fixed-width text arrays carry the widths, and the rows
-    are then appended through geopandas.
+    are then appended with the same raw writer (see _append_pyogrio).
     """
     with warnings.catch_warnings():
         # A cut by GDAL would be a defect here: values are cut to their widths beforehand.
@@ -90,8 +90,7 @@ def write_points(gdf, path: str, engine: str, schema: Dict[str, Any]) -> None:
         if engine == "pyogrio":
             _create_empty_pyogrio(path, schema, gdf.crs.to_wkt())
             if len(gdf):
-                gdf.to_file(path, driver="ESRI Shapefile", engine=engine, encoding="UTF-8", index=False,
-                            mode="a")
+                _append_pyogrio(gdf, path)
         else:
             gdf.to_file(path, driver="ESRI Shapefile", engine=engine, encoding="UTF-8", index=False,
                         schema=schema)
@@ -113,6 +112,37 @@ def _create_empty_pyogrio(path: str, schema: Dict[str, Any], crs_wkt: str) -> No
             arrays.append(numpy.array([], dtype="float64"))
     write(path, numpy.array([], dtype=object), arrays, fields=names, geometry_type="Point", crs=crs_wkt,
           encoding="UTF-8", driver="ESRI Shapefile")
+
+
+def _append_pyogrio(gdf, path: str) -> None:
+    """Append the rows of ``gdf`` to the layer at ``path`` with pyogrio's raw writer.
+
+    Why not gdf.to_file: pyogrio.write_dataframe then infers the type of every object column
+    (looking for datetimes) and the geometry types of every row, ~0.2 s of a 100 000-point
+    export, for columns whose types the export already fixed. The arrays handed to GDAL are
+    the ones write_dataframe would hand it: object arrays for text, float64 with NaN as NULL,
+    and the values and mask of the nullable Int64 columns.
+    """
+    from pyogrio.raw import write
+
+    geometry_name = gdf.geometry.name
+    names, data, masks = [], [], []
+    for name in gdf.columns:
+        if name == geometry_name:
+            continue
+        values = gdf[name].values  # the ndarray itself for numpy columns (to_numpy() runs isna() first)
+        names.append(name)
+        mask = getattr(values, "_mask", None)  # pandas IntegerArray / FloatingArray / BooleanArray
+        if mask is not None:
+            data.append(values._data)
+            masks.append(mask)
+        else:
+            data.append(values)
+            masks.append(None)
+    epsg = gdf.crs.to_epsg()
+    write(path, gdf.geometry.to_wkb().to_numpy(), data, names, field_mask=masks, driver="ESRI Shapefile",
+          geometry_type="Point", crs=f"EPSG:{epsg}" if epsg else gdf.crs.to_wkt("WKT1_GDAL"), encoding="UTF-8",
+          append=True)
 
 
 def read_points(path: str, engine: str, encoding: str, columns: Optional[List[str]] = None):
