@@ -2,6 +2,8 @@
 
 import pytest
 from qgis.core import QgsProject
+from qgis.PyQt.QtCore import QObject, QUrl, pyqtSlot
+from qgis.PyQt.QtGui import QDesktopServices
 
 import paser_smartcity_plugin
 from paser_smartcity_plugin.toolbelt import settings
@@ -33,3 +35,24 @@ def plugin(qgis_iface, qgis_processing, workspace_path):
     yield instance
     instance.unload()
     QgsProject.instance().clear()
+
+
+class _UrlCatcher(QObject):
+    def __init__(self):
+        super().__init__()
+        self.urls = []
+
+    @pyqtSlot(QUrl)
+    def open(self, url):
+        self.urls.append(url)
+
+
+@pytest.fixture
+def opened_urls():
+    """The file URLs the code under test asks the desktop to open (help pages), caught instead."""
+    catcher = _UrlCatcher()
+    QDesktopServices.setUrlHandler("file", catcher, "open")
+    try:
+        yield catcher.urls
+    finally:
+        QDesktopServices.unsetUrlHandler("file")

@@ -139,31 +139,16 @@ def test_unload_removes_the_dock(qgis_iface, qgis_processing, workspace_path):
             events.receivers(events.settings_changed)) == before
 
 
-def test_buttons_work(plugin, tmp_path, real_message_bar):
-    from qgis.PyQt.QtCore import QObject, QUrl, pyqtSlot
-    from qgis.PyQt.QtGui import QDesktopServices
-
-    class UrlCatcher(QObject):
-        urls = []
-
-        @pyqtSlot(QUrl)
-        def open(self, url):
-            self.urls.append(url)
-
+def test_buttons_work(plugin, tmp_path, real_message_bar, opened_urls):
     plugin.open_layers()
     dock = plugin.show_dashboard()
     real_message_bar.clearWidgets()
     dock.refresh_button.click()
     dock.table.selectRow(2)
     dock.zoom_button.click()
-    catcher = UrlCatcher()
-    QDesktopServices.setUrlHandler("file", catcher, "open")
-    try:
-        dock.help_button.click()
-    finally:
-        QDesktopServices.unsetUrlHandler("file")
+    dock.help_button.click()
     assert real_message_bar.currentItem() is None, real_message_bar.currentItem().text()
-    assert [u.toLocalFile().rsplit("/", 2)[-2:] for u in catcher.urls] == [["help", "dashboard.en.html"]]
+    assert [u.toLocalFile().rsplit("/", 2)[-2:] for u in opened_urls] == [["help", "dashboard.en.html"]]
 
 
 def test_a_new_workspace_in_the_settings_shows_at_once(plugin, tmp_path):

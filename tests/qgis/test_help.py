@@ -7,8 +7,6 @@ from pathlib import Path
 
 import pytest
 from qgis.core import QgsApplication
-from qgis.PyQt.QtCore import QObject, QUrl, pyqtSlot
-from qgis.PyQt.QtGui import QDesktopServices
 
 import paser_smartcity_plugin.gui
 from paser_smartcity_plugin.toolbelt.help import HELP_DIR, LANGUAGES, help_path, topics
@@ -50,16 +48,6 @@ def test_every_algorithm_has_translated_names_and_help(plugin):
         assert len(algorithm.shortHelpString()) > 40, algorithm.id()
 
 
-class UrlCatcher(QObject):
-    def __init__(self):
-        super().__init__()
-        self.urls = []
-
-    @pyqtSlot(QUrl)
-    def open(self, url):
-        self.urls.append(url)
-
-
 def _dialog(name, plugin, workspace_path):
     """One dialog of the register, sync and Telkom features, on a demo workspace."""
     import os
@@ -80,15 +68,12 @@ def _dialog(name, plugin, workspace_path):
 
 @pytest.mark.parametrize("name, topic", [("register", "register"), ("sync", "sync"), ("conflicts", "sync"),
                                          ("history", "sync"), ("telkom_export", "telkom")])
-def test_feature_dialogs_have_a_help_button_opening_their_page(plugin, workspace_path, name, topic):
+def test_feature_dialogs_have_a_help_button_opening_their_page(plugin, workspace_path, name, topic, opened_urls):
     dialog = _dialog(name, plugin, workspace_path)
-    catcher = UrlCatcher()
-    QDesktopServices.setUrlHandler("file", catcher, "open")
     try:
         assert dialog.help_button.text() == "Help"
         dialog.help_button.click()
     finally:
-        QDesktopServices.unsetUrlHandler("file")
         dialog.close()
-    (url,) = catcher.urls
+    (url,) = opened_urls
     assert url.toLocalFile().endswith(f"help/{topic}.en.html")

@@ -2,8 +2,6 @@
 
 import pytest
 from qgis.core import Qgis, QgsProject, QgsVectorFileWriter, QgsVectorLayer
-from qgis.PyQt.QtCore import QObject, QUrl, pyqtSlot
-from qgis.PyQt.QtGui import QDesktopServices
 
 import paser_smartcity_plugin
 from paser_smartcity_plugin.gui.options_factory import SettingsPageFactory
@@ -146,24 +144,9 @@ def test_local_http_server_is_allowed(page):
     assert page.saved and settings.load().central_url == "http://127.0.0.1:8081/wfs3"
 
 
-class UrlCatcher(QObject):
-    def __init__(self):
-        super().__init__()
-        self.urls = []
-
-    @pyqtSlot(QUrl)
-    def open(self, url):
-        self.urls.append(url)
-
-
-def test_help_button_opens_the_shipped_page(page):
-    catcher = UrlCatcher()
-    QDesktopServices.setUrlHandler("file", catcher, "open")
-    try:
-        page.help_button.click()
-    finally:
-        QDesktopServices.unsetUrlHandler("file")
-    (url,) = catcher.urls
+def test_help_button_opens_the_shipped_page(page, opened_urls):
+    page.help_button.click()
+    (url,) = opened_urls
     assert url.toLocalFile().endswith("help/settings.en.html")
 
 
