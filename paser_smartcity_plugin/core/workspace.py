@@ -147,15 +147,20 @@ def _validate_point(schema: LayerSchema, point) -> List[Message]:
     return []
 
 
+def fill_derived(row: Row, gazetteer: Gazetteer) -> Row:
+    """Fill a blank desa_name/kecamatan from the desa code, as the workspace's trigger does
+    (core/integrity.py) whoever writes the row; returns the same dict."""
+    desa = gazetteer.desa_by_code(row.get("desa_code") or "")
+    if desa is not None:
+        for name, value in (("desa_name", desa.name), ("kecamatan", desa.kecamatan)):
+            if not str(row.get(name) or "").strip():
+                row[name] = value
+    return row
+
+
 def _complete_row(row: Row, gazetteer: Gazetteer) -> Row:
     """Fill the derived desa_name/kecamatan from the desa code, and the key."""
-    out = dict(row)
-    desa = gazetteer.desa_by_code(out.get("desa_code") or "")
-    if desa is not None:
-        if not out.get("desa_name"):
-            out["desa_name"] = desa.name
-        if not out.get("kecamatan"):
-            out["kecamatan"] = desa.kecamatan
+    out = fill_derived(dict(row), gazetteer)
     if not out.get("uid"):
         out["uid"] = new_uid()
     return out

@@ -53,6 +53,20 @@ def test_central_status_change_arrives(central, empty_ws):
     assert pending(empty_ws)[TOWER_PLANS] == {}
 
 
+def test_central_rows_without_desa_names_are_not_news_at_every_sync(central, empty_ws):
+    """A central writer that leaves the derived desa_name/kecamatan empty (SQL, another tool):
+    the workspace fills them from the desa code, and the next sync must not see that as a
+    difference and re-apply the site (the overlap brings it again)."""
+    sync(empty_ws, central)
+    central.db.update(TOWER_PLANS, TOWER, {"desa_name": None, "kecamatan": None, "notes": "names left empty"})
+    first = sync(empty_ws, central)
+    assert first.layers[TOWER_PLANS].pulled == 1
+    site = empty_ws.site(TOWER_PLANS, TOWER)
+    assert (site["desa_name"], site["kecamatan"], site["notes"]) == ("Muara Toyu", "Long Kali", "names left empty")
+    assert sync(empty_ws, central).pulled == 0
+    assert pending(empty_ws)[TOWER_PLANS] == {}
+
+
 def test_offline_edit_and_new_site_are_pushed(central, empty_ws):
     sync(empty_ws, central)
     empty_ws.update_site(TOWER_PLANS, TOWER, {"status": "coordinates_set", GEOMETRY: (116.4501, -1.2502),

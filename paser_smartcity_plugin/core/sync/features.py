@@ -5,7 +5,7 @@ from typing import Any, Dict, List, Optional
 from ..gazetteer import Gazetteer
 from ..messages import N_, Message
 from ..schema import LayerSchema
-from ..workspace import GEOMETRY, row_problems
+from ..workspace import GEOMETRY, fill_derived, row_problems
 from .errors import ProtocolError
 from .values import canonical, canonical_datetime, canonical_point
 
@@ -61,6 +61,9 @@ def feature_to_row(schema: LayerSchema, feature: Any, gazetteer: Gazetteer) -> D
     if row[UPDATED_AT] is None:
         raise ProtocolError(Message(N_("{layer} {uid}: the server sent no updated_at; the central tables must "
                                        "maintain it (see central/schema.sql)"), layer=schema.name, uid=uid))
+    # As the workspace will hold it: a central row written without the derived desa_name and
+    # kecamatan would otherwise differ from its local copy at every sync.
+    fill_derived(row, gazetteer)
     if not deleted:
         problems = row_problems(schema, row, gazetteer)
         if problems:
