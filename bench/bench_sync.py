@@ -6,8 +6,12 @@ qgis_mapserver on loopback. For each N: our full pull into an empty workspace vs
 pull of 100 central changes. Each side runs in its own process; peak memory is that process's
 maximum RSS. Prints figures; never fails on time.
 
+The central's updated_at are one second apart, in the order the rows are stored. A last run
+spreads the largest N over 7 bulk loads of ~700 rows a second (time windows must find the
+bursts and split them finely; ogr2ogr's offset pages do not care).
+
 Goals (issue 4): full pull <= 1.2 x ogr2ogr, incremental < 1 s, memory flat as N grows.
-Sizes: PASER_BENCH_SYNC_SIZES (default "10000,100000").
+Sizes: PASER_BENCH_SYNC_SIZES (default "10000,100000"); PASER_BENCH_SYNC_BURSTS=0 skips the last run.
 """
 
 import json
@@ -69,38 +73,20 @@ def _run_measured(cmd, env=None):
     return elapsed, peak / 1024, stdout
 
 
-def seed(conn, n):
-    from paser_smartcity_plugin.core.gazetteer import default_gazetteer
+EVEN = "now() - interval '3 days' + i * interval '1 second'"
+BURSTS = "now() - interval '3 days' + (i % 7) * interval '1 hour' + (i / 5000) * interval '1 second'"
 
-    codes = [d.code for d in default_gazetteer().desa]
-    with conn.cursor() as cur:
-        cur.execute("TRUNCATE service_points, tower_plans RESTART IDENTITY")
-        # Existing central data: last changed yesterday, so an incremental pull's overlap
-        # window holds only the new changes (the touch trigger would stamp "now").
-        cur.execute("ALTER TABLE service_points DISABLE TRIGGER service_points_touch")
-        cur.execute(
-            """
-            INSERT INTO service_points (uid, name, category, desa_code, status, coord_status, coord_source,
-                                        program_year, notes, updated_at, geom)
-            SELECT md5('bench' || i)::uuid::text, 'Titik ' || i,
-                   (ARRAY['opd','desa','puskesmas','kantor_kecamatan','uptd','sekolah'])[1 + i %% 6],
-                   (%s::text[])[1 + i %% %s], 'planned', 'approximate', 'gazetteer', 2022,
-                   'benchmark row ' || i, now() - interval '3 days' + i * interval '1 second',
-                   ST_Transform(ST_SetSRID(ST_MakePoint(115.7 + (i %% 1000) * 0.0012, -2.3 + (i / 1000) %% 1000 * 0.0014),
-                                           4326), 32750)
-            FROM generate_series(1, %s) AS i
-            """,
-            (codes, len(codes), n))
-        cur.execute("ALTER TABLE service_points ENABLE TRIGGER service_points_touch")
+
+def seed(db, n, spread=EVEN):
+    db.generate_points(n, updated_at=spread)
+    with db.conn.cursor() as cur:
+        cur.execute("TRUNCATE tower_plans RESTART IDENTITY")
     # QGIS Server 3.22 fails /collections (which ogr2ogr reads) while a PostGIS table is empty.
-    from central.db import PostgresCentral
     from paser_smartcity_plugin.core.demo import demo_rows
     from paser_smartcity_plugin.core.gazetteer import default_gazetteer as gaz
     from paser_smartcity_plugin.core.workspace import _complete_row
 
-    central = PostgresCentral.__new__(PostgresCentral)
-    central.conn = conn
-    central.insert("tower_plans", [_complete_row(r, gaz()) for r in demo_rows(gaz())["tower_plans"]])
+    db.insert("tower_plans", [_complete_row(r, gaz()) for r in demo_rows(gaz())["tower_plans"]])
 
 
 def ours(url, folder, label):
@@ -114,6 +100,16 @@ def ours(url, folder, label):
     return info["seconds"], rss, info, path
 
 
+def _count(path):
+    import sqlite3
+
+    conn = sqlite3.connect(path)
+    try:
+        return conn.execute("SELECT count(*) FROM service_points").fetchone()[0]
+    finally:
+        conn.close()
+
+
 def ogr(url, folder, label, extra_url=""):
     out = os.path.join(folder, f"{label}-ogr.gpkg")
     if os.path.exists(out):
@@ -121,14 +117,7 @@ def ogr(url, folder, label, extra_url=""):
     env = dict(os.environ, GDAL_HTTP_TIMEOUT="600")
     wall, rss, _ = _run_measured(["ogr2ogr", "-f", "GPKG", out, f"OAPIF:{url}{extra_url}", "service_points",
                                   "-oo", f"PAGE_SIZE={PAGE_SIZE}"], env)
-    import sqlite3
-
-    conn = sqlite3.connect(out)
-    try:
-        count = conn.execute("SELECT count(*) FROM service_points").fetchone()[0]
-    finally:
-        conn.close()
-    return wall, rss, count
+    return wall, rss, _count(out)
 
 
 def main():
@@ -147,16 +136,22 @@ def main():
         cluster.load_schema()
         db = PostgresCentral(cluster.conninfo)
         project = write_project(os.path.join(folder, "central.qgs"), postgres=cluster.conninfo)
-        for n in sizes:
-            seed(db.conn, n)
-            # A fresh server per size: QGIS Server caches feature counts (see client._windows).
+        runs = [(n, EVEN, "") for n in sizes]
+        if sizes and os.environ.get("PASER_BENCH_SYNC_BURSTS", "1") != "0":
+            runs.append((max(sizes), BURSTS, " in 7 bulk loads"))
+        for n, spread, label in runs:
+            seed(db, n, spread)
+            # A fresh server per run: QGIS Server caches feature counts.
             with QgisServer(project) as server:
                 t_ogr, m_ogr, n_ogr = ogr(server.url, folder, f"n{n}")
-                t_ours, m_ours, info, ws_path = ours(server.url, folder, f"n{n}")
-                assert info["received"] >= n, info
-                print(f"sync: full pull of {n:>6} features: ours {t_ours:6.2f} s, {m_ours:5.0f} MiB peak | "
+                t_ours, m_ours, info, ws_path = ours(server.url, folder, f"n{n}{label.replace(' ', '-')}")
+                got = _count(ws_path)
+                assert got == n, f"the pull left {got} of {n} features"
+                print(f"sync: full pull of {n:>6} features{label}: ours {t_ours:6.2f} s, {m_ours:5.0f} MiB peak | "
                       f"ogr2ogr {t_ogr:6.2f} s, {m_ogr:5.0f} MiB peak, {n_ogr} features | ratio {t_ours / t_ogr:4.2f} "
                       f"(goal <= 1.2) | {info['requests']} requests", flush=True)
+                if label:
+                    continue
                 # 100 central changes, then an incremental pull into the same workspace
                 with db.conn.cursor() as cur:
                     cur.execute("UPDATE service_points SET status = 'active' WHERE fid IN "

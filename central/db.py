@@ -61,6 +61,39 @@ class PostgresCentral(CentralDb):
         self.conn = psycopg2.connect(conninfo)
         self.conn.autocommit = True
 
+    def generate_points(self, n: int, updated_at: str = "now() - interval '3 days' + i * interval '1 second'",
+                        desa_codes: Optional[Iterable[str]] = None) -> None:
+        """Replace all central service points by ``n`` generated ones (benchmarks, paging tests).
+
+        ``updated_at`` is an SQL expression of the row number ``i`` (1..n): past changes, so
+        an incremental pull's overlap holds only what a test changes next. The touch trigger,
+        which would stamp "now", is off while they go in.
+        """
+        from paser_smartcity_plugin.core.gazetteer import default_gazetteer
+
+        codes = list(desa_codes) if desa_codes is not None else [d.code for d in default_gazetteer().desa]
+        with self.conn.cursor() as cur:
+            cur.execute("TRUNCATE service_points RESTART IDENTITY")
+            cur.execute("ALTER TABLE service_points DISABLE TRIGGER service_points_touch")
+            try:
+                expression = updated_at.replace("%", "%%")  # psycopg2 placeholders below
+                cur.execute(
+                    f"""
+                    INSERT INTO service_points (uid, name, category, desa_code, status, coord_status, coord_source,
+                                                program_year, notes, updated_at, geom)
+                    SELECT md5('generated' || i)::uuid::text, 'Titik ' || i,
+                           (ARRAY['opd','desa','puskesmas','kantor_kecamatan','uptd','sekolah'])[1 + i %% 6],
+                           (%s::text[])[1 + i %% %s], 'planned', 'approximate', 'gazetteer', 2022,
+                           'generated row ' || i, {expression},
+                           ST_Transform(ST_SetSRID(ST_MakePoint(115.7 + (i %% 1000) * 0.0012,
+                                                                -2.3 + (i / 1000) %% 1000 * 0.0014), 4326),
+                                        {CENTRAL_EPSG})
+                    FROM generate_series(1, %s) AS i
+                    """,
+                    (codes, len(codes), n))
+            finally:
+                cur.execute("ALTER TABLE service_points ENABLE TRIGGER service_points_touch")
+
     def insert(self, layer, rows):
         names = _fields(layer)
         sql = (f"INSERT INTO {layer} (geom, {', '.join(names)}) VALUES ("
