@@ -615,18 +615,18 @@
     </message>
     <message>
         <location filename="../core/sync/client.py"/>
-        <source>{path} did not answer with a FeatureCollection</source>
-        <translation>{path} tidak menjawab dengan FeatureCollection</translation>
-    </message>
-    <message>
-        <location filename="../core/sync/client.py"/>
-        <source>{collection}: more than {limit} sites changed within one second and the server refuses to page them: raise its page limit</source>
-        <translation>{collection}: lebih dari {limit} lokasi berubah dalam satu detik dan server menolak membaginya per halaman: naikkan batas halamannya</translation>
+        <source>{collection}: the server refuses its own offset pages and its datetime filter does not select on updated_at, so the features cannot be paged ({problem})</source>
+        <translation>{collection}: server menolak halaman offset-nya sendiri dan filter datetime-nya tidak menyaring updated_at, sehingga fitur tidak dapat diambil per halaman ({problem})</translation>
     </message>
     <message>
         <location filename="../core/sync/client.py"/>
         <source>{path} did not answer with a GeoJSON FeatureCollection</source>
         <translation>{path} tidak menjawab dengan FeatureCollection GeoJSON</translation>
+    </message>
+    <message>
+        <location filename="../core/sync/client.py"/>
+        <source>{collection}: more than {limit} sites changed within one second and the server refuses to page them: raise its page limit</source>
+        <translation>{collection}: lebih dari {limit} lokasi berubah dalam satu detik dan server menolak membaginya per halaman: naikkan batas halamannya</translation>
     </message>
     <message>
         <location filename="../core/sync/client.py"/>
@@ -2903,6 +2903,10 @@
         <location filename="../toolbelt/settings.py"/>
         <source>The central server URL must use https:// (http:// only for this computer): {url}</source>
         <translation>URL server pusat harus memakai https:// (http:// hanya untuk server di komputer ini): {url}</translation>
+    </message>
+    <message>
+        <source>{path} did not answer with a FeatureCollection</source>
+        <translation type="obsolete">{path} tidak menjawab dengan FeatureCollection</translation>
     </message>
 </context>
 </TS>

@@ -31,6 +31,11 @@ def replace_body(body: bytes, ctype: str = "application/json"):
     return ("status", 200, body, ctype)
 
 
+def rewrite(path: str):
+    """Forward the request to another path (and query) instead."""
+    return ("rewrite", path)
+
+
 class FaultyProxy:
     def __init__(self, upstream: str, fault: Optional[Callable] = None):
         self.upstream = upstream.rstrip("/")  # e.g. http://127.0.0.1:1234/wfs3
@@ -70,6 +75,8 @@ class FaultyProxy:
                 if isinstance(action, tuple) and action[0] == "sleep":
                     time.sleep(action[1])
                     action = FORWARD
+                if isinstance(action, tuple) and action[0] == "rewrite":
+                    path, action = action[1], FORWARD
                 if action == DROP:
                     self.close_connection = True
                     self.connection.shutdown(2)
