@@ -81,3 +81,27 @@ class MessageText(str):
 
     def render(self, translate: Optional[Callable[[str], str]] = None) -> str:
         return self.message.render(translate)
+
+
+def message_to_json(value: Any) -> Any:
+    """A message as JSON data that :func:`message_from_json` makes a message of again, so a
+    stored message (the sync history) is shown in the language of whoever reads it later."""
+    if isinstance(value, MessageText):
+        value = value.message
+    if isinstance(value, Message):
+        return {"template": value.template, "params": {k: message_to_json(v) for k, v in value.params}}
+    if isinstance(value, MessageError):
+        return {"parts": [message_to_json(m) for m in value.messages]}
+    if value is None or isinstance(value, (str, int, float, bool)):
+        return value
+    return str(value)
+
+
+def message_from_json(data: Any) -> Any:
+    """The message (a Message, a MessageError or a plain value) :func:`message_to_json` stored."""
+    if isinstance(data, dict) and isinstance(data.get("template"), str):
+        params = data.get("params") if isinstance(data.get("params"), dict) else {}
+        return Message(data["template"], **{str(k): message_from_json(v) for k, v in params.items()})
+    if isinstance(data, dict) and isinstance(data.get("parts"), list):
+        return MessageError(*(message_from_json(p) for p in data["parts"]))
+    return data

@@ -210,7 +210,8 @@ class HistoryDialog(QDialog):
             detail = json.dumps(layers) if layers else ""
             for c, text in enumerate((local_time(h["started_at"]), outcomes.get(h["outcome"], h["outcome"]),
                                       str(total["pulled"]), str(total["pushed"]), str(total["conflicts"]),
-                                      h["url"] or "", h["message"])):
+                                      h["url"] or "",
+                                      tr_message(h["message_parts"]) if h["message_parts"] else h["message"])):
                 item = QTableWidgetItem(text)
                 tip = text if c == self.MESSAGE_COLUMN else detail or text
                 if c == 0:

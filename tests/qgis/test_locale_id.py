@@ -141,6 +141,28 @@ def test_sync_tables_are_indonesian(indonesian):
             dialog.deleteLater()
 
 
+def test_sync_history_is_read_in_the_readers_language(indonesian, tmp_path):
+    """A failure stored in English by one sync reads in Indonesian in the history dialog."""
+    from paser_smartcity_plugin.core.sync import OgcApiClient, ServerError, synchronize
+    from paser_smartcity_plugin.core.sync.engine import history
+    from paser_smartcity_plugin.core.workspace import Workspace, create_workspace
+    from paser_smartcity_plugin.gui.sync_dialogs import HistoryDialog
+
+    path = str(tmp_path / "history.gpkg")
+    create_workspace(path)
+    workspace = Workspace(path)
+    with pytest.raises(ServerError):
+        with OgcApiClient("http://127.0.0.1:9/wfs3", retries=0) as client:
+            synchronize(workspace, client)
+    assert history(workspace)[0]["message"] == "cannot reach 127.0.0.1:9: connection refused (tried 1 time)"
+    dialog = HistoryDialog(workspace)
+    try:
+        text = dialog.table.item(0, HistoryDialog.MESSAGE_COLUMN).text()
+        assert text == "tidak dapat menjangkau 127.0.0.1:9: koneksi ditolak (dicoba 1 kali)"
+    finally:
+        dialog.deleteLater()
+
+
 def test_tr_message_translates_core_messages_carried_by_plain_value_errors(indonesian):
     from paser_smartcity_plugin.core.telkom.mapping import parse_aliases
     from paser_smartcity_plugin.toolbelt.i18n import tr_message

@@ -139,3 +139,23 @@ def test_common_connection_reasons_are_translatable():
     assert str(info.value) == "cannot reach 127.0.0.1:9: connection refused (tried 1 time)"
     shown = info.value.render(lambda text: catalogue.get(text) or text)
     assert "connection refused" not in shown and catalogue["connection refused"] in shown, shown
+
+
+def test_stored_messages_render_again_in_the_readers_language():
+    """The sync history keeps messages as data: read later, they are translated then."""
+    import json
+
+    from paser_smartcity_plugin.core.messages import N_, Message, MessageText, message_from_json, message_to_json
+    from paser_smartcity_plugin.core.sync import ServerError
+
+    error = ServerError(Message(N_("{problem} (tried {attempts} times)"),
+                                problem=Message(N_("cannot reach {host}: {reason}"), host="127.0.0.1:9",
+                                                reason=Message(N_("connection refused"))), attempts=4),
+                        MessageText(N_("sending {layer} {number}/{total}"), layer="tower_plans", number=1, total=2))
+    back = message_from_json(json.loads(json.dumps(message_to_json(error))))
+    assert str(back) == str(error) == ("cannot reach 127.0.0.1:9: connection refused (tried 4 times); "
+                                       "sending tower_plans 1/2")
+    shout = {"cannot reach {host}: {reason}": "TAK SAMPAI {host}: {reason}", "connection refused": "DITOLAK"}
+    assert back.render(lambda t: shout.get(t, t)) == "TAK SAMPAI 127.0.0.1:9: DITOLAK (tried 4 times); sending tower_plans 1/2"
+    assert message_from_json(message_to_json("plain text")) == "plain text"
+    assert message_to_json(Message("{when}", when=object)) == {"template": "{when}", "params": {"when": str(object)}}

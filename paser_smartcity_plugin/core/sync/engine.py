@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from typing import Any, Callable, Dict, List, Optional
 
 from .. import changelog, gpkg
-from ..messages import N_, Message, MessageText
+from ..messages import N_, Message, MessageError, MessageText, message_from_json, message_to_json
 from ..schema import GEOMETRY_COLUMN, LAYER_NAMES, LayerSchema, layer_schema
 from ..workspace import GEOMETRY, Workspace, _sql_value
 from .client import OgcApiClient
@@ -111,15 +111,15 @@ def synchronize(workspace: Workspace, client: OgcApiClient, push: bool = True, p
                     f"SELECT count(DISTINCT uid) FROM {changelog.CONFLICTS_TABLE} WHERE layer = ?", (layer,)).fetchone()[0]
         progress(1.0, MessageText(N_("done")))
     except SyncCancelled as exc:
-        _history_end(workspace, history_id, "cancelled", result, str(exc))
+        _history_end(workspace, history_id, "cancelled", result, exc)
         raise
     except SyncError as exc:
-        _history_end(workspace, history_id, "failed", result, str(exc))
+        _history_end(workspace, history_id, "failed", result, exc)
         raise
     except BaseException as exc:
         _history_end(workspace, history_id, "failed", result, f"{type(exc).__name__}: {exc}")
         raise
-    _history_end(workspace, history_id, "ok", result, "; ".join(result.warnings))
+    _history_end(workspace, history_id, "ok", result, MessageError(*result.warnings))
     return result
 
 
@@ -133,25 +133,35 @@ def _history_start(workspace: Workspace, url: str) -> int:
         return cur.lastrowid
 
 
-def _history_end(workspace: Workspace, history_id: int, outcome: str, result: SyncResult, message: str) -> None:
+def _history_end(workspace: Workspace, history_id: int, outcome: str, result: SyncResult, message) -> None:
+    """Close the history row: ``message`` (a MessageError or text) goes in as English text,
+    and as data in the summary so that the history shows it in the reader's language."""
+    summary = dict(result.as_dict(), message=message_to_json(message))
     try:
         with workspace.write() as conn:
             conn.execute(f"UPDATE {changelog.HISTORY_TABLE} SET finished_at = ?, outcome = ?, summary = ?, message = ? "
-                         "WHERE id = ?", (gpkg.utc_now_iso(), outcome, json.dumps(result.as_dict()), message, history_id))
+                         "WHERE id = ?", (gpkg.utc_now_iso(), outcome, json.dumps(summary), str(message), history_id))
     except sqlite3.Error:
         pass  # the history must never hide the sync's own outcome
 
 
 def history(workspace: Workspace, limit: int = 100) -> List[Dict[str, Any]]:
-    """The last syncs, newest first; a 'running' row that is not this process's is an interrupted sync."""
+    """The last syncs, newest first; a 'running' row that is not this process's is an interrupted sync.
+
+    ``message`` is the English text; ``message_parts`` the same message to render in the
+    reader's language (``render(tr)``), or None for rows written before it was kept.
+    """
     with workspace.read() as conn:
         rows = conn.execute(f"SELECT id, started_at, finished_at, url, outcome, summary, message FROM "
                             f"{changelog.HISTORY_TABLE} ORDER BY id DESC LIMIT ?", (limit,)).fetchall()
     out = []
     for id_, started, finished, url, outcome, summary, message in rows:
+        summary = json.loads(summary) if summary else None
+        stored = message_from_json(summary.get("message")) if isinstance(summary, dict) else None
         out.append({"id": id_, "started_at": started, "finished_at": finished, "url": url,
                     "outcome": "interrupted" if outcome == "running" and finished is None else outcome,
-                    "summary": json.loads(summary) if summary else None, "message": message or ""})
+                    "summary": summary, "message": message or "",
+                    "message_parts": stored if isinstance(stored, (Message, MessageError)) else None})
     return out
 
 
