@@ -111,9 +111,11 @@ def test_html_error_page(ws, server):
 
 
 def test_fault_on_a_later_page_applies_nothing(ws, server):
-    # pages of 50: the first pages are staged, then the connection drops for good
-    assert_fails_cleanly(ws, lambda m, p, n: DROP if items(p) and "offset=100" in p else None, ServerError,
-                         "dropped the connection", server, page_size=50, retries=1)
+    # pages of 50: after the existence check, the first page and a window, the connection
+    # drops for good
+    proxy, _ = assert_fails_cleanly(ws, lambda m, p, n: DROP if items(p) and "service_points" in p and n >= 4
+                                    else None, ServerError, "dropped the connection", server, page_size=50, retries=1)
+    assert proxy.requests_to("GET", "/collections/service_points/items") == 5  # the 4th, tried twice
 
 
 def test_invalid_feature_from_the_server_is_named(ws, server):
