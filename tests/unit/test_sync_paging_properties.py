@@ -143,5 +143,5 @@ def test_a_capped_server_with_whole_table_next_links(monkeypatch):
     with ReferenceItemsServer(rows, max_limit=20, next_style=QGIS) as server:
         got, client = pull(server, 40)
     assert set(got) == {uid for uid, _ in rows} and client.windowed
-    assert all(q.get("limit") == "20" for q in server.requests[2:])
+    assert all(int(q["limit"]) <= 20 for q in server.requests[2:])  # (10 for probes after quiet spells)
     assert len(server.requests) < 4 * 600 / 10

@@ -382,7 +382,11 @@ class OgcApiClient:
         held. A window that comes back full proves nothing and is asked again, smaller; the
         last window is open-ended and is asked for once the data seems to end, so no count is
         ever needed. ``sample`` holds the sorted updated_at of a first full (probe) page of
-        the whole selection and ``hint`` the server's count, used only to size the first window.
+        the whole selection and ``hint`` the server's count, used only to size windows.
+
+        Through a quiet spell the windows widen fast, and the one that ends it may reach deep
+        into a burst (a bulk load). So after an empty window the next is first asked for a
+        probe's worth of features: a tenth of the full page that would only prove it too wide.
         """
         self.windowed = True
         limit = int(params["limit"])
@@ -391,7 +395,8 @@ class OgcApiClient:
         width = max(1.0, span * (limit // 2) / max(len(sample), hint))
         cursor = _floor_second(lo) if lo is not None else None
         base = cursor if cursor is not None else _floor_second(first)
-        open_end = False
+        open_end = speculative = False
+        received = 0
         while True:
             self._check_cancel()
             target = max(1, limit // 2)
@@ -399,7 +404,9 @@ class OgcApiClient:
                 hi = None if open_end else max(_floor_second(base + timedelta(seconds=width)), base + _SECOND)
             except OverflowError:  # past year 9999: whatever is left is the last window
                 hi = None
-            features, times, state, next_link = self._window(collection, params, cursor, hi)
+            ask = min(limit, PROBE_LIMIT) if speculative and hi is not None else limit
+            query = params if ask == limit else dict(params, limit=str(ask))
+            features, times, state, next_link = self._window(collection, query, cursor, hi)
             if state == CAPPED:
                 # The server pages by fewer features than we ask: its page size is ours now.
                 limit = _server_page_size(len(times), next_link)
@@ -408,6 +415,7 @@ class OgcApiClient:
                 if len(times) < limit:
                     state = COMPLETE  # short of the server's own page: the whole window
             if state == COMPLETE:
+                received += len(features)
                 if features:
                     yield features
                 del features
@@ -426,9 +434,11 @@ class OgcApiClient:
                 if len(times) >= max(8, target // 8):
                     start = max(base, _floor_second(parse_datetime(times[0])))
                 width = max(1.0, (hi - start).total_seconds()) * (min(4.0, target / len(times)) if times else 4.0)
+                speculative = not times
                 cursor = base = hi
                 continue
             del features
+            speculative = False
             # Full: more than a page in this window. Its features say where about half a page ends.
             latest = parse_datetime(times[-1])
             if latest > newest:
@@ -449,7 +459,16 @@ class OgcApiClient:
                 continue
             if cursor is None:
                 base = min(base, _floor_second(parse_datetime(times[0])))  # there is more before the sample
-            cut = min(_floor_second(parse_datetime(times[target - 1])), hi - _SECOND)
+            if ask < limit:
+                # A full probe: a sample of a window that holds at most what the server's count
+                # says is left (a hint; without one, as much as the sample): cut where about
+                # half a page of it should lie.
+                share = target / max(len(times), hint - received)
+                at = max(1, min(len(times), round(len(times) * share)))
+                cut = max(_floor_second(parse_datetime(times[at - 1])), base + _SECOND)
+            else:
+                cut = _floor_second(parse_datetime(times[target - 1]))
+            cut = min(cut, hi - _SECOND)
             width = max(1.0, (cut - base).total_seconds())
 
     def _pages(self, collection: str, params: Optional[Dict[str, Any]]) -> Iterator[List[dict]]:
