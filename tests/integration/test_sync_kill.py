@@ -23,19 +23,16 @@ from paser_smartcity_plugin.core.workspace import Workspace, create_workspace
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 CHILD = """
-import sys
-sys.path.insert(0, sys.argv[1])
-from paser_smartcity_plugin.core.sync import OgcApiClient, synchronize
-from paser_smartcity_plugin.core.workspace import Workspace
-synchronize(Workspace(sys.argv[2]), OgcApiClient(sys.argv[3], page_size=50, timeout=120), overlap_s=1)
-"""
-# The same sync, held inside its apply transaction once the service points are written.
-CHILD_HELD_IN_APPLY = """
 import sys, time
 sys.path.insert(0, sys.argv[1])
 import paser_smartcity_plugin.core.sync.engine as engine
 from paser_smartcity_plugin.core.sync import OgcApiClient, synchronize
 from paser_smartcity_plugin.core.workspace import Workspace
+{prepare}
+synchronize(Workspace(sys.argv[2]), OgcApiClient(sys.argv[3], page_size=50, timeout=120), overlap_s=1)
+"""
+# The same sync, held inside its apply transaction once the service points are written.
+HELD_IN_APPLY = """
 real = engine._apply_layer
 def held(conn, schema, *args):
     real(conn, schema, *args)
@@ -44,7 +41,6 @@ def held(conn, schema, *args):
         print("applying", flush=True)
         time.sleep(60)
 engine._apply_layer = held
-synchronize(Workspace(sys.argv[2]), OgcApiClient(sys.argv[3], page_size=50, timeout=120), overlap_s=1)
 """
 
 
@@ -59,7 +55,7 @@ def central(qgis_app, tmp_path):
 
 
 def _sync_killed_when(ws, proxy, predicate):
-    child = subprocess.Popen([sys.executable, "-c", CHILD, ROOT, ws.path, proxy.url])
+    child = subprocess.Popen([sys.executable, "-c", CHILD.format(prepare=""), ROOT, ws.path, proxy.url])
     try:
         deadline = time.monotonic() + 60
         while not any(predicate(m, p) for m, p in list(proxy.log)):
@@ -81,36 +77,43 @@ def _integrity(ws):
         conn.close()
 
 
-def _point_pages(proxy):
-    return sum(1 for m, p in list(proxy.log) if "/collections/service_points/items" in p)
-
-
-def test_kill_during_pull_leaves_workspace_as_before(central, tmp_path):
-    srv, db = central
+def _empty_workspace(tmp_path):
     path = str(tmp_path / "ws.gpkg")
     create_workspace(path)
-    ws = Workspace(path)
-    before = table_dump(ws)
-    # the existence check, the first page, a window: then the next request hangs
-    hang = lambda m, p, n: sleep(60) if "/collections/service_points/items" in p and n >= 4 else None  # noqa: E731
-    with FaultyProxy(srv.url, hang) as proxy:
-        _sync_killed_when(ws, proxy, lambda m, p: _point_pages(proxy) >= 4)
+    return Workspace(path)
+
+
+def _unchanged_then_finished(ws, before, srv):
+    """After the kill: the workspace as before the sync, and the next sync finishes the job."""
     assert _integrity(ws) == "ok"
-    assert table_dump(ws) == before  # pages 1-2 were staged outside the workspace: gone
+    assert table_dump(ws) == before and ws.count(SERVICE_POINTS) == 0
     with OgcApiClient(srv.url) as client:
         result = synchronize(ws, client, overlap_s=1)
     assert ws.count(SERVICE_POINTS) == 154 and result.pulled == 158
     assert [h["outcome"] for h in history(ws)] == ["ok", "interrupted"]
 
 
+def _point_pages(proxy):
+    return sum(1 for m, p in list(proxy.log) if "/collections/service_points/items" in p)
+
+
+def test_kill_during_pull_leaves_workspace_as_before(central, tmp_path):
+    srv, db = central
+    ws = _empty_workspace(tmp_path)
+    before = table_dump(ws)
+    # the existence check, the first page, a window: then the next request hangs
+    hang = lambda m, p, n: sleep(60) if "/collections/service_points/items" in p and n >= 4 else None  # noqa: E731
+    with FaultyProxy(srv.url, hang) as proxy:
+        _sync_killed_when(ws, proxy, lambda m, p: _point_pages(proxy) >= 4)
+    _unchanged_then_finished(ws, before, srv)  # the pages staged outside the workspace: gone
+
+
 def test_kill_during_apply_leaves_workspace_as_before(central, tmp_path):
     """Killed inside the apply transaction, with the service points written but not committed."""
     srv, db = central
-    path = str(tmp_path / "ws.gpkg")
-    create_workspace(path)
-    ws = Workspace(path)
+    ws = _empty_workspace(tmp_path)
     before = table_dump(ws)
-    child = subprocess.Popen([sys.executable, "-c", CHILD_HELD_IN_APPLY, ROOT, ws.path, srv.url],
+    child = subprocess.Popen([sys.executable, "-c", CHILD.format(prepare=HELD_IN_APPLY), ROOT, ws.path, srv.url],
                              stdout=subprocess.PIPE, text=True)
     try:
         assert child.stdout.readline().strip() == "applying"
@@ -119,12 +122,7 @@ def test_kill_during_apply_leaves_workspace_as_before(central, tmp_path):
         child.wait(30)
         child.stdout.close()
     assert child.returncode == -signal.SIGKILL
-    assert _integrity(ws) == "ok"
-    assert table_dump(ws) == before and ws.count(SERVICE_POINTS) == 0
-    with OgcApiClient(srv.url) as client:
-        result = synchronize(ws, client, overlap_s=1)
-    assert ws.count(SERVICE_POINTS) == 154 and result.pulled == 158
-    assert [h["outcome"] for h in history(ws)] == ["ok", "interrupted"]
+    _unchanged_then_finished(ws, before, srv)
 
 
 def test_kill_during_push_then_next_sync_settles_without_duplicates(central, tmp_path):

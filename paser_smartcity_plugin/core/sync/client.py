@@ -563,24 +563,24 @@ def _page_state(count: int, query: Dict[str, str], next_link: Optional[str]) -> 
         return FULL
     if not next_link or not count:
         return COMPLETE
-    link = dict(parse_qsl(urlsplit(next_link).query))
-    offset = int(query.get("offset") or 0)
-    try:
-        if limit and int(link.get("offset", "")) >= offset + limit:
-            return COMPLETE
-    except ValueError:
-        pass
+    following = _link_offset(next_link)
+    if limit and following is not None and following >= int(query.get("offset") or 0) + limit:
+        return COMPLETE
     return CAPPED
 
 
 def _server_page_size(count: int, next_link: Optional[str]) -> int:
     """A capping server's page size, asked at offset 0: where its next link goes on from,
     else the features it sent."""
+    return max(1, count, _link_offset(next_link) or 0)
+
+
+def _link_offset(link: Optional[str]) -> Optional[int]:
+    """The offset a next link asks for (None: none, or not a number — an opaque cursor)."""
     try:
-        step = int(dict(parse_qsl(urlsplit(next_link or "").query)).get("offset", ""))
-    except ValueError:
-        step = 0
-    return max(1, count, step)
+        return int(dict(parse_qsl(urlsplit(link or "").query))["offset"])
+    except (KeyError, ValueError):
+        return None
 
 
 def _iso(dt) -> str:
