@@ -17,8 +17,14 @@ from paser_smartcity_plugin.core.register import Registrar, RegistrationRequest 
 from paser_smartcity_plugin.core.site_import import SiteImporter, read_table  # noqa: E402
 from paser_smartcity_plugin.core.workspace import Workspace, create_workspace  # noqa: E402
 
-TEXTS = ["-1,9023; 116,1892", "1°54'08\" LS 116°11'21\" BT", "S 1 54.133 E 116 11.354", "457123.4 9789654.2",
-         "116.1892 -1.9023", "50M 457123 9789654"]
+TEXTS = [
+    "-1,9023; 116,1892",
+    "1°54'08\" LS 116°11'21\" BT",
+    "S 1 54.133 E 116 11.354",
+    "457123.4 9789654.2",
+    "116.1892 -1.9023",
+    "50M 457123 9789654",
+]
 
 
 def per_call(fn, n):
@@ -44,10 +50,18 @@ if __name__ == "__main__":
             w = csv.writer(f, delimiter=";")
             w.writerow(["Nama", "Kategori", "Lintang", "Bujur"])
             for i in range(2000):
-                w.writerow([f"Titik {i}", "sekolah", f"{-1.2 - (i % 50) * 0.02:.5f}".replace(".", ","),
-                            f"{115.8 + (i // 50) * 0.02:.5f}".replace(".", ",")])
+                w.writerow(
+                    [
+                        f"Titik {i}",
+                        "sekolah",
+                        f"{-1.2 - (i % 50) * 0.02:.5f}".replace(".", ","),
+                        f"{115.8 + (i // 50) * 0.02:.5f}".replace(".", ","),
+                    ]
+                )
         t0 = time.perf_counter()
         result = SiteImporter(Registrar(Workspace(path)), force=True).run(*read_table(sheet))
         elapsed = time.perf_counter() - t0
-        print(f"import 2 000 CSV rows: {elapsed:.2f} s ({result.count('inserted')} inserted, "
-              f"{result.count('rejected')} rejected)")
+        print(
+            f"import 2 000 CSV rows: {elapsed:.2f} s ({result.count('inserted')} inserted, "
+            f"{result.count('rejected')} rejected)"
+        )

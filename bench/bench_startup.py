@@ -49,8 +49,10 @@ def main(runs: int = 5) -> None:
         out = subprocess.run([sys.executable, "-c", CHILD, ROOT], capture_output=True, text=True, env=env, check=True)
         value, heavy = out.stdout.strip().splitlines()[-1].split()
         times.append(float(value))
-    print(f"startup: import + classFactory + initGui: median {statistics.median(times):.1f} ms, "
-          f"min {min(times):.1f} ms over {runs} cold runs (goal < 50 ms); heavy modules loaded: {heavy}")
+    print(
+        f"startup: import + classFactory + initGui: median {statistics.median(times):.1f} ms, "
+        f"min {min(times):.1f} ms over {runs} cold runs (goal < 50 ms); heavy modules loaded: {heavy}"
+    )
 
 
 if __name__ == "__main__":

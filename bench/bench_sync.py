@@ -115,8 +115,10 @@ def ogr(url, folder, label, extra_url=""):
     if os.path.exists(out):
         os.unlink(out)
     env = dict(os.environ, GDAL_HTTP_TIMEOUT="600")
-    wall, rss, _ = _run_measured(["ogr2ogr", "-f", "GPKG", out, f"OAPIF:{url}{extra_url}", "service_points",
-                                  "-oo", f"PAGE_SIZE={PAGE_SIZE}"], env)
+    wall, rss, _ = _run_measured(
+        ["ogr2ogr", "-f", "GPKG", out, f"OAPIF:{url}{extra_url}", "service_points", "-oo", f"PAGE_SIZE={PAGE_SIZE}"],
+        env,
+    )
     return wall, rss, _count(out)
 
 
@@ -147,19 +149,27 @@ def main():
                 t_ours, m_ours, info, ws_path = ours(server.url, folder, f"n{n}{label.replace(' ', '-')}")
                 got = _count(ws_path)
                 assert got == n, f"the pull left {got} of {n} features"
-                print(f"sync: full pull of {n:>6} features{label}: ours {t_ours:6.2f} s, {m_ours:5.0f} MiB peak | "
-                      f"ogr2ogr {t_ogr:6.2f} s, {m_ogr:5.0f} MiB peak, {n_ogr} features | ratio {t_ours / t_ogr:4.2f} "
-                      f"(goal <= 1.2) | {info['requests']} requests", flush=True)
+                print(
+                    f"sync: full pull of {n:>6} features{label}: ours {t_ours:6.2f} s, {m_ours:5.0f} MiB peak | "
+                    f"ogr2ogr {t_ogr:6.2f} s, {m_ogr:5.0f} MiB peak, {n_ogr} features | ratio {t_ours / t_ogr:4.2f} "
+                    f"(goal <= 1.2) | {info['requests']} requests",
+                    flush=True,
+                )
                 if label:
                     continue
                 # 100 central changes, then an incremental pull into the same workspace
                 with db.conn.cursor() as cur:
-                    cur.execute("UPDATE service_points SET status = 'active' WHERE fid IN "
-                                "(SELECT fid FROM service_points ORDER BY random() LIMIT 100)")
+                    cur.execute(
+                        "UPDATE service_points SET status = 'active' WHERE fid IN "
+                        "(SELECT fid FROM service_points ORDER BY random() LIMIT 100)"
+                    )
                 t_inc, m_inc, info, _ = ours(server.url, folder, f"n{n}")
-                print(f"sync: incremental pull of 100 changes among {n:>6}: ours {t_inc:5.2f} s (goal < 1 s), "
-                      f"{m_inc:5.0f} MiB peak, {info['pulled']} applied, {info['received']} received "
-                      f"(overlap included) | ogr2ogr has no 'changed since': full pull {t_ogr:.2f} s", flush=True)
+                print(
+                    f"sync: incremental pull of 100 changes among {n:>6}: ours {t_inc:5.2f} s (goal < 1 s), "
+                    f"{m_inc:5.0f} MiB peak, {info['pulled']} applied, {info['received']} received "
+                    f"(overlap included) | ogr2ogr has no 'changed since': full pull {t_ogr:.2f} s",
+                    flush=True,
+                )
     app.exitQgis()
 
 

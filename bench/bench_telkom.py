@@ -40,15 +40,23 @@ def make_workspace(path: str, count: int) -> Workspace:
     rows = []
     for i in range(count):
         desa = gaz.desa[i % len(gaz.desa)]
-        rows.append({
-            "name": f"Titik layanan {i:06d} {desa.name}", "category": CATEGORIES[i % 6], "desa_code": desa.code,
-            "status": STATUSES[i % 6], "coord_status": "surveyed", "coord_source": "gps_survey",
-            "accuracy_m": round(rng.uniform(2, 15), 2), "surveyed_by": "Tim Diskominfo Paser",
-            "surveyed_at": f"2022-{1 + i % 12:02d}-{1 + i % 28:02d}T0{i % 10}:15:00.000Z",
-            "telkom_site_id": f"TSEL-{i:06d}", "program_year": 2022,
-            "notes": "Akses jalan tanah; genset cadangan." if i % 3 == 0 else None,
-            GEOMETRY: (desa.lon + rng.uniform(-0.01, 0.01), desa.lat + rng.uniform(-0.01, 0.01)),
-        })
+        rows.append(
+            {
+                "name": f"Titik layanan {i:06d} {desa.name}",
+                "category": CATEGORIES[i % 6],
+                "desa_code": desa.code,
+                "status": STATUSES[i % 6],
+                "coord_status": "surveyed",
+                "coord_source": "gps_survey",
+                "accuracy_m": round(rng.uniform(2, 15), 2),
+                "surveyed_by": "Tim Diskominfo Paser",
+                "surveyed_at": f"2022-{1 + i % 12:02d}-{1 + i % 28:02d}T0{i % 10}:15:00.000Z",
+                "telkom_site_id": f"TSEL-{i:06d}",
+                "program_year": 2022,
+                "notes": "Akses jalan tanah; genset cadangan." if i % 3 == 0 else None,
+                GEOMETRY: (desa.lon + rng.uniform(-0.01, 0.01), desa.lat + rng.uniform(-0.01, 0.01)),
+            }
+        )
     workspace.insert_sites(SERVICE_POINTS, rows)
     return workspace
 
@@ -102,23 +110,44 @@ def main(count: int = 100_000) -> None:
         available = [e for e in ("pyogrio", "fiona") if importlib.util.find_spec(e) is not None]
         engines = available if os.environ.get("PASER_BENCH_FIONA") else available[:1]
         ref_export, ref_export_cpu, _ = timed(
-            ogr2ogr, "-overwrite", "-f", "ESRI Shapefile", "-lco", "ENCODING=UTF-8", "-dialect", "SQLite",
-            "-sql", ogr2ogr_select(), "-nln", SERVICE_POINTS, os.path.join(tmp, f"{SERVICE_POINTS}.shp.zip"),
-            workspace.path)
+            ogr2ogr,
+            "-overwrite",
+            "-f",
+            "ESRI Shapefile",
+            "-lco",
+            "ENCODING=UTF-8",
+            "-dialect",
+            "SQLite",
+            "-sql",
+            ogr2ogr_select(),
+            "-nln",
+            SERVICE_POINTS,
+            os.path.join(tmp, f"{SERVICE_POINTS}.shp.zip"),
+            workspace.path,
+        )
         ref_import, ref_import_cpu, _ = timed(
-            ogr2ogr, "-overwrite", "-f", "GPKG", os.path.join(tmp, "ogr_back.gpkg"),
-            f"/vsizip/{tmp}/{SERVICE_POINTS}.shp.zip/{SERVICE_POINTS}.shp")
+            ogr2ogr,
+            "-overwrite",
+            "-f",
+            "GPKG",
+            os.path.join(tmp, "ogr_back.gpkg"),
+            f"/vsizip/{tmp}/{SERVICE_POINTS}.shp.zip/{SERVICE_POINTS}.shp",
+        )
         for engine in engines:
             out = os.path.join(tmp, f"paser_{engine}.zip")
             export_s, export_cpu, _ = timed(export_package, workspace, out, layers=[SERVICE_POINTS], engine=engine)
             import_s, import_cpu, preview = timed(preview_import, workspace, out, engine=engine)
             assert preview.matched == count and preview.changes == 0, preview.counts()
-            print(f"telkom export {count} points ({engine}, best of {REPEAT}): {export_s:.2f} s (CPU {export_cpu:.2f} s); "
-                  f"ogr2ogr {ref_export:.2f} s (CPU {ref_export_cpu:.2f} s); ratio {export_s / ref_export:.2f}x "
-                  f"(CPU {export_cpu / ref_export_cpu:.2f}x; goal <= 1.5x)")
-            print(f"telkom import {count} points, preview of every row ({engine}, best of {REPEAT}): {import_s:.2f} s "
-                  f"(CPU {import_cpu:.2f} s); ogr2ogr shapefile->GPKG {ref_import:.2f} s (CPU {ref_import_cpu:.2f} s); "
-                  f"ratio {import_s / ref_import:.2f}x (CPU {import_cpu / ref_import_cpu:.2f}x; goal <= 1.5x)")
+            print(
+                f"telkom export {count} points ({engine}, best of {REPEAT}): {export_s:.2f} s (CPU {export_cpu:.2f} s); "
+                f"ogr2ogr {ref_export:.2f} s (CPU {ref_export_cpu:.2f} s); ratio {export_s / ref_export:.2f}x "
+                f"(CPU {export_cpu / ref_export_cpu:.2f}x; goal <= 1.5x)"
+            )
+            print(
+                f"telkom import {count} points, preview of every row ({engine}, best of {REPEAT}): {import_s:.2f} s "
+                f"(CPU {import_cpu:.2f} s); ogr2ogr shapefile->GPKG {ref_import:.2f} s (CPU {ref_import_cpu:.2f} s); "
+                f"ratio {import_s / ref_import:.2f}x (CPU {import_cpu / ref_import_cpu:.2f}x; goal <= 1.5x)"
+            )
         apply_changes(workspace, tmp, count)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
@@ -141,8 +170,9 @@ def apply_changes(workspace: Workspace, tmp: str, count: int) -> None:
     counts = apply_import(copy, preview)
     apply_s = time.perf_counter() - start
     assert counts["UPDATED"] == count, counts
-    print(f"telkom import with {count} changed rows: preview {preview_s:.2f} s, apply in one transaction "
-          f"{apply_s:.2f} s")
+    print(
+        f"telkom import with {count} changed rows: preview {preview_s:.2f} s, apply in one transaction {apply_s:.2f} s"
+    )
 
 
 if __name__ == "__main__":

@@ -61,8 +61,12 @@ class PostgresCentral(CentralDb):
         self.conn = psycopg2.connect(conninfo)
         self.conn.autocommit = True
 
-    def generate_points(self, n: int, updated_at: str = "now() - interval '3 days' + i * interval '1 second'",
-                        desa_codes: Optional[Iterable[str]] = None) -> None:
+    def generate_points(
+        self,
+        n: int,
+        updated_at: str = "now() - interval '3 days' + i * interval '1 second'",
+        desa_codes: Optional[Iterable[str]] = None,
+    ) -> None:
         """Replace all central service points by ``n`` generated ones (benchmarks, paging tests).
 
         ``updated_at`` is an SQL expression of the row number ``i`` (1..n): past changes, so
@@ -90,16 +94,20 @@ class PostgresCentral(CentralDb):
                                         {CENTRAL_EPSG})
                     FROM generate_series(1, %s) AS i
                     """,
-                    (codes, len(codes), n))
+                    (codes, len(codes), n),
+                )
             finally:
                 cur.execute("ALTER TABLE service_points ENABLE TRIGGER service_points_touch")
 
     def insert(self, layer, rows):
         names = _fields(layer)
-        sql = (f"INSERT INTO {layer} (geom, {', '.join(names)}) VALUES ("
-               f"CASE WHEN %s::float8 IS NULL THEN NULL ELSE "
-               f"ST_Transform(ST_SetSRID(ST_MakePoint(%s, %s), 4326), {CENTRAL_EPSG}) END, "
-               + ", ".join(["%s"] * len(names)) + ")")
+        sql = (
+            f"INSERT INTO {layer} (geom, {', '.join(names)}) VALUES ("
+            f"CASE WHEN %s::float8 IS NULL THEN NULL ELSE "
+            f"ST_Transform(ST_SetSRID(ST_MakePoint(%s, %s), 4326), {CENTRAL_EPSG}) END, "
+            + ", ".join(["%s"] * len(names))
+            + ")"
+        )
         with self.conn.cursor() as cur:
             batch = []
             for row in rows:
@@ -132,8 +140,10 @@ class PostgresCentral(CentralDb):
     def rows(self, layer):
         names = [f.name for f in layer_schema(layer).fields] + ["deleted_at"]
         with self.conn.cursor() as cur:
-            cur.execute(f"SELECT ST_X(ST_Transform(geom, 4326)), ST_Y(ST_Transform(geom, 4326)), "
-                        f"{', '.join(names)} FROM {layer} ORDER BY fid")
+            cur.execute(
+                f"SELECT ST_X(ST_Transform(geom, 4326)), ST_Y(ST_Transform(geom, 4326)), "
+                f"{', '.join(names)} FROM {layer} ORDER BY fid"
+            )
             out = []
             for rec in cur.fetchall():
                 row = dict(zip(names, rec[2:]))
@@ -171,8 +181,7 @@ class GpkgCentral(CentralDb):
 
     def insert(self, layer, rows):
         names = _fields(layer)
-        sql = (f'INSERT INTO "{layer}" (geom, {", ".join(names)}) VALUES ('
-               + ", ".join(["?"] * (len(names) + 1)) + ")")
+        sql = f'INSERT INTO "{layer}" (geom, {", ".join(names)}) VALUES (' + ", ".join(["?"] * (len(names) + 1)) + ")"
         conn = self._connect()
         try:
             with gpkg.transaction(conn):
@@ -186,8 +195,12 @@ class GpkgCentral(CentralDb):
             values["geom"] = self._blob(values.pop(GEOMETRY))
         conn = self._connect()
         try:
-            cur = conn.execute(f'UPDATE "{layer}" SET ' + ", ".join(f'"{k}" = ?' for k in values)
-                               + " WHERE uid = ? AND deleted_at IS NULL", list(values.values()) + [uid])
+            cur = conn.execute(
+                f'UPDATE "{layer}" SET '
+                + ", ".join(f'"{k}" = ?' for k in values)
+                + " WHERE uid = ? AND deleted_at IS NULL",
+                list(values.values()) + [uid],
+            )
             assert cur.rowcount == 1
         finally:
             conn.close()

@@ -20,7 +20,9 @@ LAYERS = ("service_points", "tower_plans")
 COORDINATE_PRECISION = 8  # decimals of degrees in GeoJSON: about 1 mm
 
 
-def write_project(project_path: str, gpkg: str = "", postgres: str = "", title: str = "Paser smart-city central") -> str:
+def write_project(
+    project_path: str, gpkg: str = "", postgres: str = "", title: str = "Paser smart-city central"
+) -> str:
     """Write the project (needs a running QgsApplication); returns its path."""
     from qgis.core import (
         QgsCoordinateReferenceSystem,
@@ -54,9 +56,11 @@ def write_project(project_path: str, gpkg: str = "", postgres: str = "", title: 
             # extent cannot be transformed): declare the regency as the extent and let QGIS
             # trust it. Only for the GeoPackage, whose trusted feature count stays exact; for
             # PostgreSQL a trusted count is an estimate and breaks QGIS Server's offset paging.
-            regency = QgsCoordinateTransform(QgsCoordinateReferenceSystem("EPSG:4326"), layer.crs(), project) \
-                .transformBoundingBox(QgsRectangle(REGENCY_EXTENT.west, REGENCY_EXTENT.south,
-                                                   REGENCY_EXTENT.east, REGENCY_EXTENT.north))
+            regency = QgsCoordinateTransform(
+                QgsCoordinateReferenceSystem("EPSG:4326"), layer.crs(), project
+            ).transformBoundingBox(
+                QgsRectangle(REGENCY_EXTENT.west, REGENCY_EXTENT.south, REGENCY_EXTENT.east, REGENCY_EXTENT.north)
+            )
             if not layer.extent().isEmpty():
                 regency.combineExtentWith(layer.extent())
             layer.setExtent(regency)

@@ -63,8 +63,10 @@ def main(argv=None) -> int:
         server.start()
         print(f"Demo central ({'PostgreSQL' if cluster else 'GeoPackage ' + path}) serving OGC API – Features:")
         print(f"  {server.url}")
-        print("Use it as the central server URL in Paser Smart City ▸ Sync with central database. Ctrl-C stops it.",
-              flush=True)
+        print(
+            "Use it as the central server URL in Paser Smart City ▸ Sync with central database. Ctrl-C stops it.",
+            flush=True,
+        )
         while not stop and server.process.poll() is None:
             time.sleep(0.5)
     except KeyboardInterrupt:

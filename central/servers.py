@@ -52,22 +52,53 @@ class PostgresCluster:
     def start(self) -> "PostgresCluster":
         if os.geteuid() == 0:
             shutil.chown(self.dir, "postgres", "postgres")
-        subprocess.run(_as_postgres([f"{PG_BIN}/initdb", "-D", self.data, "-A", "trust", "-U", self.user,
-                                     "-E", "UTF8", "--no-sync"]),
-                       check=True, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-        options = (f"-p {self.port} -c listen_addresses=127.0.0.1 -k {self.dir} -c fsync=off "
-                   "-c full_page_writes=off -c synchronous_commit=off -c timezone=UTC")
-        subprocess.run(_as_postgres([f"{PG_BIN}/pg_ctl", "-D", self.data, "-o", options, "-w", "-t", "60",
-                                     "-l", os.path.join(self.dir, "log"), "start"]),
-                       check=True, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        subprocess.run(
+            _as_postgres(
+                [f"{PG_BIN}/initdb", "-D", self.data, "-A", "trust", "-U", self.user, "-E", "UTF8", "--no-sync"]
+            ),
+            check=True,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+        )
+        options = (
+            f"-p {self.port} -c listen_addresses=127.0.0.1 -k {self.dir} -c fsync=off "
+            "-c full_page_writes=off -c synchronous_commit=off -c timezone=UTC"
+        )
+        subprocess.run(
+            _as_postgres(
+                [
+                    f"{PG_BIN}/pg_ctl",
+                    "-D",
+                    self.data,
+                    "-o",
+                    options,
+                    "-w",
+                    "-t",
+                    "60",
+                    "-l",
+                    os.path.join(self.dir, "log"),
+                    "start",
+                ]
+            ),
+            check=True,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+        )
         self.started = True
-        subprocess.run(["createdb", "-h", "127.0.0.1", "-p", str(self.port), "-U", self.user, self.dbname],
-                       check=True, stdout=subprocess.DEVNULL)
+        subprocess.run(
+            ["createdb", "-h", "127.0.0.1", "-p", str(self.port), "-U", self.user, self.dbname],
+            check=True,
+            stdout=subprocess.DEVNULL,
+        )
         return self
 
     def psql_file(self, path: str) -> None:
-        subprocess.run(["psql", "-q", "-v", "ON_ERROR_STOP=1", "-d", self.conninfo, "-f", path],
-                       check=True, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        subprocess.run(
+            ["psql", "-q", "-v", "ON_ERROR_STOP=1", "-d", self.conninfo, "-f", path],
+            check=True,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+        )
 
     def load_schema(self) -> "PostgresCluster":
         self.psql_file(SCHEMA_SQL)
@@ -75,8 +106,11 @@ class PostgresCluster:
 
     def stop(self) -> None:
         if self.started:
-            subprocess.run(_as_postgres([f"{PG_BIN}/pg_ctl", "-D", self.data, "-m", "immediate", "-w", "stop"]),
-                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            subprocess.run(
+                _as_postgres([f"{PG_BIN}/pg_ctl", "-D", self.data, "-m", "immediate", "-w", "stop"]),
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+            )
             self.started = False
         shutil.rmtree(self.dir, ignore_errors=True)
 
@@ -102,12 +136,22 @@ class QgisServer:
         return f"http://127.0.0.1:{self.port}/wfs3"
 
     def start(self, timeout: float = 60.0) -> "QgisServer":
-        env = dict(os.environ, QT_QPA_PLATFORM="offscreen", HOME=self.home, TZ="UTC",
-                   XDG_RUNTIME_DIR=self.home, QGIS_SERVER_LOG_LEVEL=os.environ.get("QGIS_SERVER_LOG_LEVEL", "2"))
+        env = dict(
+            os.environ,
+            QT_QPA_PLATFORM="offscreen",
+            HOME=self.home,
+            TZ="UTC",
+            XDG_RUNTIME_DIR=self.home,
+            QGIS_SERVER_LOG_LEVEL=os.environ.get("QGIS_SERVER_LOG_LEVEL", "2"),
+        )
         self._log = open(self.log_path, "wb")
-        self.process = subprocess.Popen(["qgis_mapserver", "-p", self.project, f"127.0.0.1:{self.port}"],
-                                        env=env, stdout=self._log, stderr=subprocess.STDOUT,
-                                        start_new_session=True)
+        self.process = subprocess.Popen(
+            ["qgis_mapserver", "-p", self.project, f"127.0.0.1:{self.port}"],
+            env=env,
+            stdout=self._log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             if self.process.poll() is not None:

@@ -13,8 +13,10 @@ PROVIDER_ID = "paser_smartcity"
 
 
 def _metadata_path() -> str:
-    for candidate in (os.path.join(PACKAGE_DIR, "metadata.txt"),
-                      os.path.join(os.path.dirname(PACKAGE_DIR), "metadata.txt")):
+    for candidate in (
+        os.path.join(PACKAGE_DIR, "metadata.txt"),
+        os.path.join(os.path.dirname(PACKAGE_DIR), "metadata.txt"),
+    ):
         if os.path.exists(candidate):
             return candidate
     raise FileNotFoundError("metadata.txt not found beside or above the plugin package")
@@ -37,4 +39,3 @@ __homepage__ = METADATA["homepage"]
 __tracker__ = METADATA["tracker"]
 __repository__ = METADATA["repository"]
 __qgis_min__ = METADATA["qgisMinimumVersion"]
-

@@ -58,37 +58,81 @@ class PaserSmartCityPlugin:
         self.toolbar.setObjectName(TOOLBAR_OBJECT_NAME)
 
         self.open_action = self._add_action(
-            "open_layers", tr("Open smart-city layers"), "open_layers.svg", lambda: self.open_layers(show_if_open=True),
-            tr("Open the service points and tower plans of the workspace; it is created on first use"))
+            "open_layers",
+            tr("Open smart-city layers"),
+            "open_layers.svg",
+            lambda: self.open_layers(show_if_open=True),
+            tr("Open the service points and tower plans of the workspace; it is created on first use"),
+        )
         self.register_action = self._add_action(
-            "register_coordinates", tr("Register coordinates"), "register.svg", self.open_register_dialog,
-            tr("Give a site its coordinates, typed, picked on the map or from the GPS, or add a service point"))
+            "register_coordinates",
+            tr("Register coordinates"),
+            "register.svg",
+            self.open_register_dialog,
+            tr("Give a site its coordinates, typed, picked on the map or from the GPS, or add a service point"),
+        )
         self.import_action = self._add_action(
-            "import_sites", tr("Import sites from a spreadsheet…"), "import_sites.svg", self.open_import_dialog,
-            tr("Register the coordinates of many sites from a CSV or XLSX file"), toolbar=False)
+            "import_sites",
+            tr("Import sites from a spreadsheet…"),
+            "import_sites.svg",
+            self.open_import_dialog,
+            tr("Register the coordinates of many sites from a CSV or XLSX file"),
+            toolbar=False,
+        )
         self.sync_action = self._add_action(
-            "sync", tr("Sync with central database…"), "sync.svg", lambda: self.sync_controller().open_sync_dialog(),
-            tr("Pull central changes and send my edits over OGC API – Features"))
+            "sync",
+            tr("Sync with central database…"),
+            "sync.svg",
+            lambda: self.sync_controller().open_sync_dialog(),
+            tr("Pull central changes and send my edits over OGC API – Features"),
+        )
         self.conflicts_action = self._add_action(
-            "sync_conflicts", tr("Sync conflicts…"), "conflicts.svg", lambda: self.sync_controller().show_conflicts(),
+            "sync_conflicts",
+            tr("Sync conflicts…"),
+            "conflicts.svg",
+            lambda: self.sync_controller().show_conflicts(),
             tr("Sites changed both here and on the central server: choose per field which value to keep"),
-            toolbar=False)
+            toolbar=False,
+        )
         self.history_action = self._add_action(
-            "sync_history", tr("Sync history…"), "history.svg", lambda: self.sync_controller().show_history(),
-            tr("Past syncs with their outcome and what they pulled and sent"), toolbar=False)
+            "sync_history",
+            tr("Sync history…"),
+            "history.svg",
+            lambda: self.sync_controller().show_history(),
+            tr("Past syncs with their outcome and what they pulled and sent"),
+            toolbar=False,
+        )
         self.export_telkom_action = self._add_action(
-            "export_telkom", tr("Export for Telkom…"), "export_telkom.svg", self.export_telkom,
-            tr("Write the sites as zipped shapefiles for Telkom, with a schema note"), toolbar=False)
+            "export_telkom",
+            tr("Export for Telkom…"),
+            "export_telkom.svg",
+            self.export_telkom,
+            tr("Write the sites as zipped shapefiles for Telkom, with a schema note"),
+            toolbar=False,
+        )
         self.import_telkom_action = self._add_action(
-            "import_telkom", tr("Import from Telkom…"), "import_telkom.svg", self.import_telkom,
-            tr("Preview and apply the shapefile Telkom sent back"), toolbar=False)
+            "import_telkom",
+            tr("Import from Telkom…"),
+            "import_telkom.svg",
+            self.import_telkom,
+            tr("Preview and apply the shapefile Telkom sent back"),
+            toolbar=False,
+        )
         self.dashboard_action = self._add_action(
-            "dashboard", tr("Programme dashboard"), "dashboard.svg", self.show_dashboard,
-            tr("Service points and towers by status, per kecamatan, against the 300-point target"))
+            "dashboard",
+            tr("Programme dashboard"),
+            "dashboard.svg",
+            self.show_dashboard,
+            tr("Service points and towers by status, per kecamatan, against the 300-point target"),
+        )
         self.settings_action = self._add_action(
-            "settings", tr("Settings…"), "settings.svg", self.show_settings,
+            "settings",
+            tr("Settings…"),
+            "settings.svg",
+            self.show_settings,
             tr("Workspace, central server and distances, also in Settings > Options > Paser Smart City"),
-            toolbar=False)
+            toolbar=False,
+        )
         # QGIS's own iface always has it; the test stand-in of pytest-qgis does not.
         register = getattr(self.iface, "registerOptionsWidgetFactory", None)
         if register is not None:
@@ -98,8 +142,9 @@ class PaserSmartCityPlugin:
             register(self.options_factory)
         QgsProject.instance().layersAdded.connect(self._layers_added)
 
-    def _add_action(self, object_name: str, text: str, icon: str, callback: Callable, tip: str = "",
-                    toolbar: bool = True) -> QAction:
+    def _add_action(
+        self, object_name: str, text: str, icon: str, callback: Callable, tip: str = "", toolbar: bool = True
+    ) -> QAction:
         # QGIS drops text in parentheses from action tooltips: tips must say it without them.
         action = QAction(plugin_icon(icon), text, self.iface.mainWindow())
         action.setObjectName(f"paser_smartcity_{object_name}")
@@ -119,8 +164,9 @@ class PaserSmartCityPlugin:
         except Exception as exc:  # noqa: BLE001 - the last line of defence for the GUI
             import traceback
 
-            self.logger.log(tr("Unexpected error: {error}").format(error=exc), CRITICAL, push=True,
-                            details=traceback.format_exc())
+            self.logger.log(
+                tr("Unexpected error: {error}").format(error=exc), CRITICAL, push=True, details=traceback.format_exc()
+            )
             return None
 
     def _layers_added(self, layers):
@@ -209,8 +255,9 @@ class PaserSmartCityPlugin:
             self.logger.log(tr("Cannot open the workspace: {error}").format(error=tr_message(exc)), CRITICAL, push=True)
             return None
         if created:
-            self.logger.log(tr("New workspace created with the 2022 programme: {path}").format(path=path),
-                            SUCCESS, push=True)
+            self.logger.log(
+                tr("New workspace created with the 2022 programme: {path}").format(path=path), SUCCESS, push=True
+            )
         return layers
 
     def _show_open_layers(self, layers) -> None:
@@ -226,8 +273,9 @@ class PaserSmartCityPlugin:
                 node.setItemVisibilityCheckedParentRecursive(True)
             layer_extent = layer.extent()
             if canvas is not None and not layer_extent.isEmpty():
-                transform = QgsCoordinateTransform(layer.crs(), canvas.mapSettings().destinationCrs(),
-                                                   QgsProject.instance())
+                transform = QgsCoordinateTransform(
+                    layer.crs(), canvas.mapSettings().destinationCrs(), QgsProject.instance()
+                )
                 extent.combineExtentWith(transform.transformBoundingBox(layer_extent))
         if canvas is not None and not extent.isEmpty():
             canvas.setExtent(extent.buffered(max(extent.width(), extent.height()) * 0.05))

@@ -12,16 +12,24 @@ from pathlib import Path
 RULES = [
     (re.compile(r"^\s*(from|import)\s+PyQt[56]\b"), "import from qgis.PyQt, not PyQt5/PyQt6"),
     (re.compile(r"\.exec_\("), "exec_() is gone in Qt6: use exec()"),
-    (re.compile(r"\bQt\.(Align(Left|Right|Center|Top|Bottom|HCenter|VCenter)|Checked|Unchecked|"
-                r"UserRole|DisplayRole|EditRole|ItemIsEnabled|ItemIsSelectable|Horizontal|Vertical)\b"),
-     "unscoped Qt enum: use the scoped form, e.g. Qt.AlignmentFlag.AlignLeft"),
+    (
+        re.compile(
+            r"\bQt\.(Align(Left|Right|Center|Top|Bottom|HCenter|VCenter)|Checked|Unchecked|"
+            r"UserRole|DisplayRole|EditRole|ItemIsEnabled|ItemIsSelectable|Horizontal|Vertical)\b"
+        ),
+        "unscoped Qt enum: use the scoped form, e.g. Qt.AlignmentFlag.AlignLeft",
+    ),
     (re.compile(r"\bQVariant\.(Int|String|Double|Bool|DateTime|LongLong)\b"), "QVariant types change in Qt6"),
     # Any other member of a Qt class used without its enum's name: Qt6 (PyQt6) only has the
     # scoped form, e.g. QMessageBox.StandardButton.Yes, QHeaderView.ResizeMode.Stretch.
     # Qgs classes are left alone: QGIS 3.22's own enums have no scoped form in Python.
-    (re.compile(r"\b(?:Qt|Q(?!gs)[A-Z][A-Za-z]+)\."
-                r"([A-Z][A-Za-z0-9]*)\b(?!\s*[.(])"),
-     "unscoped Qt enum: write the enum's name too, e.g. QMessageBox.StandardButton.Yes"),
+    (
+        re.compile(
+            r"\b(?:Qt|Q(?!gs)[A-Z][A-Za-z]+)\."
+            r"([A-Z][A-Za-z0-9]*)\b(?!\s*[.(])"
+        ),
+        "unscoped Qt enum: write the enum's name too, e.g. QMessageBox.StandardButton.Yes",
+    ),
     (re.compile(r"\bQRegExp\b"), "QRegExp is gone in Qt6: use QRegularExpression"),
     (re.compile(r"\bQDesktopWidget\b"), "QDesktopWidget is gone in Qt6: use QScreen"),
     (re.compile(r"\bfontMetrics\(\)\.width\("), "QFontMetrics.width() is gone in Qt6: use horizontalAdvance()"),

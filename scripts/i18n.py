@@ -101,8 +101,13 @@ def _qt_context_self_tr(tree: ast.AST) -> Dict[int, str]:
         if own_tr or any(base.endswith("Algorithm") for base in bases):
             continue
         for inner in ast.walk(node):
-            if (isinstance(inner, ast.Call) and isinstance(inner.func, ast.Attribute) and inner.func.attr == "tr"
-                    and isinstance(inner.func.value, ast.Name) and inner.func.value.id == "self"):
+            if (
+                isinstance(inner, ast.Call)
+                and isinstance(inner.func, ast.Attribute)
+                and inner.func.attr == "tr"
+                and isinstance(inner.func.value, ast.Name)
+                and inner.func.value.id == "self"
+            ):
                 found[id(inner)] = node.name
     return found
 
@@ -115,9 +120,11 @@ def extract_file(path: Path, relative: str) -> Tuple[List[Tuple[str, str, int]],
     wrong_context = _qt_context_self_tr(tree)
     for node in ast.walk(tree):
         if isinstance(node, ast.Call) and id(node) in wrong_context:
-            errors.append(f"{relative}:{node.lineno}: self.tr() in class {wrong_context[id(node)]} is Qt's own "
-                          f"QObject.tr with context {wrong_context[id(node)]!r}, never translated from the "
-                          f"{CONTEXT} .ts: call tr() from toolbelt.i18n instead")
+            errors.append(
+                f"{relative}:{node.lineno}: self.tr() in class {wrong_context[id(node)]} is Qt's own "
+                f"QObject.tr with context {wrong_context[id(node)]!r}, never translated from the "
+                f"{CONTEXT} .ts: call tr() from toolbelt.i18n instead"
+            )
             continue
         if isinstance(node, ast.Call):
             name = _call_name(node.func)
@@ -127,8 +134,10 @@ def extract_file(path: Path, relative: str) -> Tuple[List[Tuple[str, str, int]],
             elif name not in TRANSLATED_CALLS or not args:
                 continue
             if isinstance(args[0], ast.JoinedStr):
-                errors.append(f"{relative}:{node.lineno}: f-string passed to {name}(): it can never be "
-                              "translated; use tr(\"... {x}\").format(x=...)")
+                errors.append(
+                    f"{relative}:{node.lineno}: f-string passed to {name}(): it can never be "
+                    'translated; use tr("... {x}").format(x=...)'
+                )
                 continue
             text = _literal(args[0])
             if text is not None and text.strip():
@@ -191,16 +200,25 @@ def read_ts(path: Path) -> Dict[str, Message]:
 
 
 def _escape(text: str) -> str:
-    return (text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-            .replace('"', "&quot;").replace("'", "&apos;"))
+    return (
+        text.replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace('"', "&quot;")
+        .replace("'", "&apos;")
+    )
 
 
 def render_ts(messages: List[Message]) -> str:
     # Locations carry the file but no line number: a line number would change the .ts on
     # every unrelated edit and make merges of the .ts conflict for nothing.
-    lines = ['<?xml version="1.0" encoding="utf-8"?>', "<!DOCTYPE TS>",
-             f'<TS version="2.1" language="{LANGUAGE}" sourcelanguage="en">', "<context>",
-             f"    <name>{CONTEXT}</name>"]
+    lines = [
+        '<?xml version="1.0" encoding="utf-8"?>',
+        "<!DOCTYPE TS>",
+        f'<TS version="2.1" language="{LANGUAGE}" sourcelanguage="en">',
+        "<context>",
+        f"    <name>{CONTEXT}</name>",
+    ]
     for message in messages:
         lines.append("    <message>")
         for location in message.locations:
@@ -244,8 +262,7 @@ def placeholder_problem(message: Message) -> Optional[str]:
     return None
 
 
-def problems(strings: Dict[str, List[str]], messages: Dict[str, Message], ts_text: str,
-             errors: List[str]) -> List[str]:
+def problems(strings: Dict[str, List[str]], messages: Dict[str, Message], ts_text: str, errors: List[str]) -> List[str]:
     found = list(errors)
     for source, locations in strings.items():
         message = messages.get(source)
@@ -280,11 +297,15 @@ def cmd_update(ts: Path, package: Path = PACKAGE, drop_obsolete: bool = False) -
     ts.write_text(render_ts(merged), encoding="utf-8")
     unfinished = [m for m in merged if m.status == "unfinished"]
     obsolete = [m for m in merged if m.status == "obsolete"]
-    print(f"{ts.relative_to(ROOT) if ts.is_relative_to(ROOT) else ts}: {len(strings)} string(s), "
-          f"{len(unfinished)} unfinished, {len(obsolete)} obsolete")
+    print(
+        f"{ts.relative_to(ROOT) if ts.is_relative_to(ROOT) else ts}: {len(strings)} string(s), "
+        f"{len(unfinished)} unfinished, {len(obsolete)} obsolete"
+    )
     if unfinished:
-        print("translate them in the .ts (Qt Linguist) or: python scripts/i18n.py todo todo.json; "
-              "edit todo.json; python scripts/i18n.py fill todo.json")
+        print(
+            "translate them in the .ts (Qt Linguist) or: python scripts/i18n.py todo todo.json; "
+            "edit todo.json; python scripts/i18n.py fill todo.json"
+        )
     return 1 if errors else 0
 
 
@@ -338,8 +359,10 @@ def main(argv: Optional[List[str]] = None) -> int:
     parser.add_argument("--package", type=Path, default=PACKAGE, help="the Python package to read")
     sub = parser.add_subparsers(dest="command", required=True)
     sub.add_parser("update").add_argument(
-        "--drop-obsolete", action="store_true",
-        help="forget translations of strings no longer in the code (kept by default: a string may come back)")
+        "--drop-obsolete",
+        action="store_true",
+        help="forget translations of strings no longer in the code (kept by default: a string may come back)",
+    )
     sub.add_parser("check")
     sub.add_parser("todo").add_argument("out", type=Path)
     sub.add_parser("fill").add_argument("source", type=Path)

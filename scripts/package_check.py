@@ -50,7 +50,7 @@ def check_contents(zip_path: Path) -> List[str]:
     outside = [n for n in names if not n.startswith(PLUGIN + "/")]
     if outside:
         problems.append(f"files outside {PLUGIN}/: {outside[:5]}")
-    inside = {n[len(PLUGIN) + 1:] for n in names if n.startswith(PLUGIN + "/")}
+    inside = {n[len(PLUGIN) + 1 :] for n in names if n.startswith(PLUGIN + "/")}
     for required in REQUIRED:
         if required not in inside:
             problems.append(f"missing {required}")
@@ -73,8 +73,9 @@ def qgis_process(profile_root: Path, *args: str) -> subprocess.CompletedProcess:
     for variable in ("PYTHONHOME", "PYTHONPATH", "VIRTUAL_ENV"):
         env.pop(variable, None)
     system_first = ["/usr/bin", "/bin"]
-    env["PATH"] = os.pathsep.join(system_first + [p for p in env.get("PATH", "").split(os.pathsep)
-                                                  if p and p not in system_first])
+    env["PATH"] = os.pathsep.join(
+        system_first + [p for p in env.get("PATH", "").split(os.pathsep) if p and p not in system_first]
+    )
     return subprocess.run([QGIS_PROCESS, *args], capture_output=True, text=True, env=env, timeout=300)
 
 
@@ -99,8 +100,11 @@ def check_install(zip_path: Path) -> List[str]:
         listed = qgis_process(root, "list")
         lines = provider_lines(listed.stdout)
         if len(lines) != expected:
-            problems.append(f"`list` shows {len(lines)} {PROVIDER} algorithm(s), the provider has {expected}:\n"
-                            + "\n".join(lines) + f"\n{listed.stderr[-2000:]}")
+            problems.append(
+                f"`list` shows {len(lines)} {PROVIDER} algorithm(s), the provider has {expected}:\n"
+                + "\n".join(lines)
+                + f"\n{listed.stderr[-2000:]}"
+            )
         if not any(line.startswith(f"{PROVIDER}:create_workspace") and "Create workspace" in line for line in lines):
             problems.append("create_workspace is not listed with its English name")
 
@@ -110,14 +114,18 @@ def check_install(zip_path: Path) -> List[str]:
             stream.write("\n[locale]\noverrideFlag=true\nuserLocale=id\n")
         listed_id = qgis_process(root, "list")
         if not any("Buat ruang kerja" in line for line in provider_lines(listed_id.stdout)):
-            problems.append("with locale id, create_workspace is not listed in Indonesian:\n"
-                            + "\n".join(provider_lines(listed_id.stdout)))
+            problems.append(
+                "with locale id, create_workspace is not listed in Indonesian:\n"
+                + "\n".join(provider_lines(listed_id.stdout))
+            )
 
         workspace = root / "w.gpkg"
         ran = qgis_process(root, "run", f"{PROVIDER}:create_workspace", "--", f"OUTPUT={workspace}", "DEMO=true")
         if ran.returncode != 0 or not workspace.exists():
-            problems.append(f"create_workspace did not run from the installed plugin ({ran.returncode}):\n"
-                            f"{ran.stdout[-2000:]}\n{ran.stderr[-2000:]}")
+            problems.append(
+                f"create_workspace did not run from the installed plugin ({ran.returncode}):\n"
+                f"{ran.stdout[-2000:]}\n{ran.stderr[-2000:]}"
+            )
     return problems
 
 

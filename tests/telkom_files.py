@@ -22,9 +22,16 @@ def digest(path) -> str:
         return hashlib.sha256(f.read()).hexdigest()
 
 
-def write_shapefile(path: str, fields: Sequence[Tuple[str, type]], rows: Iterable[Dict],
-                    points: Iterable[Optional[Tuple[float, float]]], epsg: Optional[int] = 4326,
-                    encoding: str = "UTF-8", cpg: bool = True, geometry: int = ogr.wkbPoint) -> str:
+def write_shapefile(
+    path: str,
+    fields: Sequence[Tuple[str, type]],
+    rows: Iterable[Dict],
+    points: Iterable[Optional[Tuple[float, float]]],
+    epsg: Optional[int] = 4326,
+    encoding: str = "UTF-8",
+    cpg: bool = True,
+    geometry: int = ogr.wkbPoint,
+) -> str:
     """Write a shapefile; ``epsg=None`` leaves out the .prj, ``cpg=False`` the .cpg."""
     # QGIS sets SHAPE_ENCODING="" (no recoding) for the whole process; honour ENCODING here.
     previous = gdal.GetConfigOption("SHAPE_ENCODING")
@@ -44,8 +51,7 @@ def _write(path, fields, rows, points, epsg, encoding, cpg, geometry) -> str:
     if epsg is not None:
         srs = osr.SpatialReference()
         srs.ImportFromEPSG(epsg)
-    layer = ds.CreateLayer(os.path.splitext(os.path.basename(path))[0], srs, geometry,
-                           options=[f"ENCODING={encoding}"])
+    layer = ds.CreateLayer(os.path.splitext(os.path.basename(path))[0], srs, geometry, options=[f"ENCODING={encoding}"])
     for name, kind in fields:
         definition = ogr.FieldDefn(name, OGR_TYPES[kind])
         if kind is str:

@@ -128,7 +128,9 @@ def upgrade(conn: sqlite3.Connection) -> None:
             gpkg.execute_script(conn, trigger_ddl(schema))
         conn.execute(
             f"INSERT OR IGNORE INTO {CHANGES_TABLE} (layer, uid, base, seq, changed_at) "
-            f"SELECT ?, uid, NULL, 1, {_SQL_NOW} FROM \"{t}\" WHERE uid IS NOT NULL", (t,))
+            f'SELECT ?, uid, NULL, 1, {_SQL_NOW} FROM "{t}" WHERE uid IS NOT NULL',
+            (t,),
+        )
 
 
 def set_applying(conn: sqlite3.Connection, on: bool) -> None:
@@ -156,7 +158,8 @@ def pending(conn: sqlite3.Connection, layer: str) -> Dict[str, Dict[str, Any]]:
     changed here since the last sync."""
     out = {}
     for uid, base, seq, seen in conn.execute(
-            f"SELECT uid, base, seq, central_seen FROM {CHANGES_TABLE} WHERE layer = ?", (layer,)):
+        f"SELECT uid, base, seq, central_seen FROM {CHANGES_TABLE} WHERE layer = ?", (layer,)
+    ):
         out[uid] = {"base": decode_base(base), "seq": seq, "central_seen": seen}
     return out
 

@@ -40,11 +40,19 @@ class DesaSuggestion:
 
     def describe(self) -> Message:
         if self.approximate:
-            return Message(N_("{desa}, Kecamatan {kecamatan} ({code}) — approximate: nearest desa centre, {km} km"),
-                           desa=self.desa.name, kecamatan=self.desa.kecamatan, code=self.desa.code,
-                           km=f"{(self.distance_m or 0) / 1000:.1f}")
-        return Message(N_("{desa}, Kecamatan {kecamatan} ({code}) — from the boundary layer"),
-                       desa=self.desa.name, kecamatan=self.desa.kecamatan, code=self.desa.code)
+            return Message(
+                N_("{desa}, Kecamatan {kecamatan} ({code}) — approximate: nearest desa centre, {km} km"),
+                desa=self.desa.name,
+                kecamatan=self.desa.kecamatan,
+                code=self.desa.code,
+                km=f"{(self.distance_m or 0) / 1000:.1f}",
+            )
+        return Message(
+            N_("{desa}, Kecamatan {kecamatan} ({code}) — from the boundary layer"),
+            desa=self.desa.name,
+            kecamatan=self.desa.kecamatan,
+            code=self.desa.code,
+        )
 
 
 # ---------------------------------------------------------------- boundaries
@@ -107,8 +115,9 @@ def inside_paser(lon: float, lat: float, boundary: Optional[DesaBoundaries] = No
     return REGENCY_EXTENT.contains(lon, lat)
 
 
-def suggest_desa(lon: float, lat: float, gazetteer: Optional[Gazetteer] = None,
-                 boundary: Optional[DesaBoundaries] = None) -> Optional[DesaSuggestion]:
+def suggest_desa(
+    lon: float, lat: float, gazetteer: Optional[Gazetteer] = None, boundary: Optional[DesaBoundaries] = None
+) -> Optional[DesaSuggestion]:
     gaz = gazetteer or default_gazetteer()
     if boundary is not None and len(boundary):
         code = boundary.desa_at(lon, lat)
@@ -128,8 +137,9 @@ def _fmt(lat: float, lon: float) -> str:
     return f"{lat:.6f}, {lon:.6f}"
 
 
-def check_position(lat: float, lon: float, boundary: Optional[DesaBoundaries] = None,
-                   hemisphere_given: bool = False) -> List[Issue]:
+def check_position(
+    lat: float, lon: float, boundary: Optional[DesaBoundaries] = None, hemisphere_given: bool = False
+) -> List[Issue]:
     """Range and "inside Paser", with a corrected position when a classic slip explains it.
 
     ``hemisphere_given``: the text said north (LU/N) explicitly, so the slip is the letter.
@@ -139,43 +149,76 @@ def check_position(lat: float, lon: float, boundary: Optional[DesaBoundaries] = 
     in_range = -90 <= lat <= 90 and -180 <= lon <= 180
     if in_range and inside_paser(lon, lat, boundary):
         return []
-    where = Message(N_("the configured boundary layer")) if boundary is not None and len(boundary) else \
-        Message(N_("the regency's official extent"))
-    north = (N_("latitude {lat} is north of the equator (LU/N) — Paser is south (LS/S). Corrected: {corrected}")
-             if hemisphere_given else
-             N_("latitude {lat} is north of the equator — Paser is south (LS): did you leave out the minus sign? "
-                "Corrected: {corrected}"))
+    where = (
+        Message(N_("the configured boundary layer"))
+        if boundary is not None and len(boundary)
+        else Message(N_("the regency's official extent"))
+    )
+    north = (
+        N_("latitude {lat} is north of the equator (LU/N) — Paser is south (LS/S). Corrected: {corrected}")
+        if hemisphere_given
+        else N_(
+            "latitude {lat} is north of the equator — Paser is south (LS): did you leave out the minus sign? "
+            "Corrected: {corrected}"
+        )
+    )
     slips = (
         ("missing_minus", (-lat, lon), north),
-        ("swapped", (lon, lat),
-         N_("latitude and longitude look swapped. Corrected: {corrected}")),
-        ("swapped", (-lon, lat),
-         N_("latitude and longitude look swapped, and the latitude lacks its minus sign (LS). Corrected: {corrected}")),
-        ("west_longitude", (lat, -lon),
-         N_("longitude {lon} is west (BB/W) — Paser is east (BT/E). Corrected: {corrected}")),
-        ("missing_minus", (-lat, -lon),
-         N_("both signs are wrong: Paser is south (LS) and east (BT). Corrected: {corrected}")),
+        ("swapped", (lon, lat), N_("latitude and longitude look swapped. Corrected: {corrected}")),
+        (
+            "swapped",
+            (-lon, lat),
+            N_(
+                "latitude and longitude look swapped, and the latitude lacks its minus sign (LS). Corrected: {corrected}"
+            ),
+        ),
+        (
+            "west_longitude",
+            (lat, -lon),
+            N_("longitude {lon} is west (BB/W) — Paser is east (BT/E). Corrected: {corrected}"),
+        ),
+        (
+            "missing_minus",
+            (-lat, -lon),
+            N_("both signs are wrong: Paser is south (LS) and east (BT). Corrected: {corrected}"),
+        ),
     )
     for code, (clat, clon), template in slips:
         if -90 <= clat <= 90 and -180 <= clon <= 180 and inside_paser(clon, clat, boundary):
-            return [Issue(ERROR, code, Message(template, lat=f"{lat:.6f}", lon=f"{lon:.6f}",
-                                               corrected=_fmt(clat, clon)), correction=(clat, clon))]
+            return [
+                Issue(
+                    ERROR,
+                    code,
+                    Message(template, lat=f"{lat:.6f}", lon=f"{lon:.6f}", corrected=_fmt(clat, clon)),
+                    correction=(clat, clon),
+                )
+            ]
     if not -90 <= lat <= 90:
-        return [Issue(ERROR, "out_of_range", Message(N_("latitude {lat} is out of range (−90 to 90)"),
-                                                     lat=f"{lat:g}"))]
+        return [Issue(ERROR, "out_of_range", Message(N_("latitude {lat} is out of range (−90 to 90)"), lat=f"{lat:g}"))]
     if not -180 <= lon <= 180:
-        return [Issue(ERROR, "out_of_range", Message(N_("longitude {lon} is out of range (−180 to 180)"),
-                                                     lon=f"{lon:g}"))]
+        return [
+            Issue(ERROR, "out_of_range", Message(N_("longitude {lon} is out of range (−180 to 180)"), lon=f"{lon:g}"))
+        ]
     centre_lon = (REGENCY_EXTENT.west + REGENCY_EXTENT.east) / 2
     centre_lat = (REGENCY_EXTENT.south + REGENCY_EXTENT.north) / 2
     km = haversine_m(lon, lat, centre_lon, centre_lat) / 1000
-    return [Issue(ERROR, "outside_paser",
-                  Message(N_("{position} is outside Kabupaten Paser ({where}); it is {km} km from the regency's "
-                             "centre"), position=_fmt(lat, lon), where=where, km=f"{km:.0f}"))]
+    return [
+        Issue(
+            ERROR,
+            "outside_paser",
+            Message(
+                N_("{position} is outside Kabupaten Paser ({where}); it is {km} km from the regency's centre"),
+                position=_fmt(lat, lon),
+                where=where,
+                km=f"{km:.0f}",
+            ),
+        )
+    ]
 
 
-def check_duplicates(lat: float, lon: float, sites: Iterable[dict], distance_m: float,
-                     exclude_uid: Optional[str] = None) -> List[Issue]:
+def check_duplicates(
+    lat: float, lon: float, sites: Iterable[dict], distance_m: float, exclude_uid: Optional[str] = None
+) -> List[Issue]:
     """A warning for each site (``uid``, ``name``, ``geometry`` (lon, lat)) within ``distance_m``."""
     issues = []
     for site in sites:
@@ -184,21 +227,34 @@ def check_duplicates(lat: float, lon: float, sites: Iterable[dict], distance_m: 
             continue
         d = haversine_m(lon, lat, point[0], point[1])
         if d <= distance_m:
-            issues.append(Issue(WARNING, "duplicate", Message(
-                N_("“{name}” is {distance} m away (closer than {limit} m): is this the same site?"),
-                name=site.get("name") or site.get("uid"), distance=f"{d:.0f}", limit=f"{distance_m:g}")))
+            issues.append(
+                Issue(
+                    WARNING,
+                    "duplicate",
+                    Message(
+                        N_("“{name}” is {distance} m away (closer than {limit} m): is this the same site?"),
+                        name=site.get("name") or site.get("uid"),
+                        distance=f"{d:.0f}",
+                        limit=f"{distance_m:g}",
+                    ),
+                )
+            )
     return issues
 
 
-def check_desa(desa_code: Optional[str], suggestion: Optional[DesaSuggestion],
-               gazetteer: Optional[Gazetteer] = None) -> List[Issue]:
+def check_desa(
+    desa_code: Optional[str], suggestion: Optional[DesaSuggestion], gazetteer: Optional[Gazetteer] = None
+) -> List[Issue]:
     if not desa_code or suggestion is None or suggestion.desa.code == desa_code:
         return []
     gaz = gazetteer or default_gazetteer()
     chosen = gaz.desa_by_code(desa_code)
     chosen_name = f"{chosen.name} ({chosen.kecamatan})" if chosen else desa_code
-    template = (N_("the site's desa is {chosen} but the position lies nearest to {suggested} (approximate)")
-                if suggestion.approximate else
-                N_("the site's desa is {chosen} but the position lies in {suggested} (boundary layer)"))
-    return [Issue(WARNING, "desa_mismatch", Message(template, chosen=chosen_name,
-                                                    suggested=suggestion.desa.display_name))]
+    template = (
+        N_("the site's desa is {chosen} but the position lies nearest to {suggested} (approximate)")
+        if suggestion.approximate
+        else N_("the site's desa is {chosen} but the position lies in {suggested} (boundary layer)")
+    )
+    return [
+        Issue(WARNING, "desa_mismatch", Message(template, chosen=chosen_name, suggested=suggestion.desa.display_name))
+    ]

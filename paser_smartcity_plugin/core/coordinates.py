@@ -98,14 +98,42 @@ _TOKEN = re.compile(
 _GARMIN_ZONE = re.compile(r"^\s*(\d{1,2})\s?([C-HJ-NP-X])\s+(?=\d{5})", re.IGNORECASE)
 
 _HEMISPHERES = {
-    "ls": (LAT, -1), "s": (LAT, -1), "south": (LAT, -1), "selatan": (LAT, -1),
-    "lu": (LAT, 1), "n": (LAT, 1), "u": (LAT, 1), "north": (LAT, 1), "utara": (LAT, 1),
-    "bt": (LON, 1), "e": (LON, 1), "t": (LON, 1), "east": (LON, 1), "timur": (LON, 1),
-    "bb": (LON, -1), "w": (LON, -1), "b": (LON, -1), "west": (LON, -1), "barat": (LON, -1),
+    "ls": (LAT, -1),
+    "s": (LAT, -1),
+    "south": (LAT, -1),
+    "selatan": (LAT, -1),
+    "lu": (LAT, 1),
+    "n": (LAT, 1),
+    "u": (LAT, 1),
+    "north": (LAT, 1),
+    "utara": (LAT, 1),
+    "bt": (LON, 1),
+    "e": (LON, 1),
+    "t": (LON, 1),
+    "east": (LON, 1),
+    "timur": (LON, 1),
+    "bb": (LON, -1),
+    "w": (LON, -1),
+    "b": (LON, -1),
+    "west": (LON, -1),
+    "barat": (LON, -1),
 }
 _LABELS = {
-    "lat": LAT, "latitude": LAT, "lintang": LAT, "y": LAT, "northing": LAT, "mn": LAT, "utaraan": LAT,
-    "lon": LON, "long": LON, "lng": LON, "longitude": LON, "bujur": LON, "x": LON, "easting": LON, "me": LON,
+    "lat": LAT,
+    "latitude": LAT,
+    "lintang": LAT,
+    "y": LAT,
+    "northing": LAT,
+    "mn": LAT,
+    "utaraan": LAT,
+    "lon": LON,
+    "long": LON,
+    "lng": LON,
+    "longitude": LON,
+    "bujur": LON,
+    "x": LON,
+    "easting": LON,
+    "me": LON,
     "timuran": LON,
 }
 _SCIENTIFIC = re.compile(r"\d+(?:[.,]\d+)?[eE][+\-]?\d+")
@@ -174,8 +202,10 @@ def _numbers(raw: str, start: int) -> List[_Tok]:
     if len(parts) != 2 or not all(parts):
         raise _error(N_("cannot read “{part}”: separate the two numbers with a space or a semicolon"), raw, part=raw)
     first = parts[0]
-    return [_Tok("num", raw[: offset + len(first)], start, sign * one(first)),
-            _Tok("num", parts[1], start + offset + len(first) + 1, one(parts[1]))]
+    return [
+        _Tok("num", raw[: offset + len(first)], start, sign * one(first)),
+        _Tok("num", parts[1], start + offset + len(first) + 1, one(parts[1])),
+    ]
 
 
 def _tokenize(text: str) -> Tuple[List[_Tok], _Hints]:
@@ -190,18 +220,19 @@ def _tokenize(text: str) -> Tuple[List[_Tok], _Hints]:
         m = _TOKEN.match(text, pos)
         if m is None:
             char = text[pos]
-            raise _error(N_("unexpected character “{part}” at position {position}"), char, part=char,
-                         position=pos + 1)
-        kind = next(k for k in ("epsg", "tm3", "utm", "datum", "num", "deg", "sec", "min", "word", "sep", "skip")
-                    if m.group(k) is not None)
+            raise _error(N_("unexpected character “{part}” at position {position}"), char, part=char, position=pos + 1)
+        kind = next(
+            k
+            for k in ("epsg", "tm3", "utm", "datum", "num", "deg", "sec", "min", "word", "sep", "skip")
+            if m.group(k) is not None
+        )
         piece = m.group(0)
         if kind == "epsg":
             hints.crs, hints.text = f"EPSG:{m.group('epsg_code')}", piece
         elif kind == "tm3":
             zone = (m.group("tm3_zone") or "50.1").replace(",", ".")
             if zone != "50.1":
-                raise _error(N_("TM-3 zone {zone} does not cover Paser: use zone 50.1 (EPSG:23837)"), piece,
-                             zone=zone)
+                raise _error(N_("TM-3 zone {zone} does not cover Paser: use zone 50.1 (EPSG:23837)"), piece, zone=zone)
             hints.crs, hints.text = "EPSG:23837", piece
         elif kind == "utm":
             hints.zone, hints.text = int(m.group("utm_zone")), piece
@@ -219,8 +250,9 @@ def _tokenize(text: str) -> Tuple[List[_Tok], _Hints]:
             elif word in _LABELS:
                 tokens.append(_Tok("label", piece, pos, _LABELS[word]))
             elif word not in _IGNORED_WORDS:
-                raise _error(N_("“{part}” is not a number, a hemisphere (LS/LU/BT/BB, S/N/E/W) or a label"),
-                             piece, part=piece)
+                raise _error(
+                    N_("“{part}” is not a number, a hemisphere (LS/LU/BT/BB, S/N/E/W) or a label"), piece, part=piece
+                )
         pos = m.end()
     # "Lintang Selatan": a label followed by the hemisphere word of the same axis is one letter.
     merged: List[_Tok] = []
@@ -248,7 +280,7 @@ def _part_text(text: str, toks: List[_Tok]) -> str:
     if not toks:
         return ""
     last = toks[-1]
-    return text[toks[0].start: last.start + len(last.text)].strip()
+    return text[toks[0].start : last.start + len(last.text)].strip()
 
 
 def _read_part(text: str, toks: List[_Tok]) -> _Part:
@@ -262,8 +294,7 @@ def _read_part(text: str, toks: List[_Tok]) -> _Part:
             nums.append((tok, ""))
         elif tok.kind in units:
             if not nums or nums[-1][1]:
-                raise _error(N_("“{symbol}” without a number before it in “{part}”"), part, symbol=tok.text,
-                             part=part)
+                raise _error(N_("“{symbol}” without a number before it in “{part}”"), part, symbol=tok.text, part=part)
             nums[-1] = (nums[-1][0], tok.kind)
         elif tok.kind == "hemi":
             if hemi is not None and hemi != tok.value:
@@ -282,8 +313,12 @@ def _read_part(text: str, toks: List[_Tok]) -> _Part:
     for tok, unit in nums:
         expected = units[len(assigned)] if len(assigned) < 3 else None
         if unit and assigned and units.index(unit) <= units.index(assigned[-1]):
-            raise _error(N_("“{part}”: {symbol} is out of order (degrees ° then minutes ' then seconds \")"),
-                         part, part=part, symbol=tok.text)
+            raise _error(
+                N_("“{part}”: {symbol} is out of order (degrees ° then minutes ' then seconds \")"),
+                part,
+                part=part,
+                symbol=tok.text,
+            )
         assigned.append(unit or expected or "sec")
     values = [tok.value for tok, _ in nums]
     for tok, _ in nums[1:]:
@@ -305,11 +340,13 @@ def _read_part(text: str, toks: List[_Tok]) -> _Part:
     if len(nums) > 2 and minutes != int(minutes):
         raise _error(N_("“{part}”: minutes must be a whole number when seconds follow"), part, part=part)
     if minutes >= 60:
-        raise _error(N_("“{part}”: {value} minutes — minutes must be less than 60"), part, part=part,
-                     value=_plain(minutes))
+        raise _error(
+            N_("“{part}”: {value} minutes — minutes must be less than 60"), part, part=part, value=_plain(minutes)
+        )
     if seconds >= 60:
-        raise _error(N_("“{part}”: {value} seconds — seconds must be less than 60"), part, part=part,
-                     value=_plain(seconds))
+        raise _error(
+            N_("“{part}”: {value} seconds — seconds must be less than 60"), part, part=part, value=_plain(seconds)
+        )
     value = degrees + minutes / 60 + seconds / 3600
     sign = -1 if negative else 1
     if hemi is not None:
@@ -317,8 +354,9 @@ def _read_part(text: str, toks: List[_Tok]) -> _Part:
             raise _error(N_("“{part}” is labelled both latitude and longitude"), part, part=part)
         axis = hemi[0]
         if negative and hemi[1] > 0:
-            raise _error(N_("“{part}”: a minus sign and a northern/eastern hemisphere letter contradict"), part,
-                         part=part)
+            raise _error(
+                N_("“{part}”: a minus sign and a northern/eastern hemisphere letter contradict"), part, part=part
+            )
         sign = hemi[1]
     kind = (DD, DDM, DMS)[len(nums) - 1]
     return _Part(sign * value, kind, axis, hemi is not None or negative, part)
@@ -341,8 +379,11 @@ def _split_parts(text: str, toks: List[_Tok]) -> List[List[_Tok]]:
         groups.append(current)
         groups = [g for g in groups if g]
         if len(groups) != 2:
-            raise _error(N_("expected two coordinates separated by one comma or semicolon, found {count} parts"),
-                         text.strip(), count=len(groups))
+            raise _error(
+                N_("expected two coordinates separated by one comma or semicolon, found {count} parts"),
+                text.strip(),
+                count=len(groups),
+            )
         return groups
     markers = [t for t in toks if t.kind in ("hemi", "label")]
     if markers:
@@ -371,14 +412,27 @@ def _split_parts(text: str, toks: List[_Tok]) -> List[List[_Tok]]:
                 groups[-1].append(t)
         groups = [g for g in groups if g]
         if len(groups) == 1 and sum(t.kind == "num" for t in toks) in (2, 4, 6) and len(markers) == 1:
-            raise _error(N_("only one hemisphere letter or label in “{part}”: give one for each coordinate "
-                            "(1°54'08\" LS 116°11'21\" BT) or none"), text.strip(), part=text.strip())
+            raise _error(
+                N_(
+                    "only one hemisphere letter or label in “{part}”: give one for each coordinate "
+                    "(1°54'08\" LS 116°11'21\" BT) or none"
+                ),
+                text.strip(),
+                part=text.strip(),
+            )
         if len(groups) == 1:
-            raise _error(N_("only one coordinate in “{part}”: a position needs a latitude and a longitude"),
-                         text.strip(), part=text.strip())
+            raise _error(
+                N_("only one coordinate in “{part}”: a position needs a latitude and a longitude"),
+                text.strip(),
+                part=text.strip(),
+            )
         if len(groups) != 2:
-            raise _error(N_("expected two coordinates, found {count} in “{part}”"), text.strip(),
-                         count=len(groups), part=text.strip())
+            raise _error(
+                N_("expected two coordinates, found {count} in “{part}”"),
+                text.strip(),
+                count=len(groups),
+                part=text.strip(),
+            )
         return groups
     nums = [t for t in toks if t.kind == "num"]
     degs = [i for i, t in enumerate(toks) if t.kind == "deg"]
@@ -396,10 +450,19 @@ def _split_parts(text: str, toks: List[_Tok]) -> List[List[_Tok]]:
             groups[-1].append(t)
         return groups
     if len(nums) == 1:
-        raise _error(N_("only one number, “{part}”: a position needs a latitude and a longitude"), text.strip(),
-                     part=text.strip())
-    raise _error(N_("cannot tell where the latitude ends and the longitude begins in “{part}”: "
-                    "separate them with a comma or a semicolon"), text.strip(), part=text.strip())
+        raise _error(
+            N_("only one number, “{part}”: a position needs a latitude and a longitude"),
+            text.strip(),
+            part=text.strip(),
+        )
+    raise _error(
+        N_(
+            "cannot tell where the latitude ends and the longitude begins in “{part}”: "
+            "separate them with a comma or a semicolon"
+        ),
+        text.strip(),
+        part=text.strip(),
+    )
 
 
 def _geographic(text: str, toks: List[_Tok], fmt: str) -> ParsedCoordinate:
@@ -409,8 +472,13 @@ def _geographic(text: str, toks: List[_Tok], fmt: str) -> ParsedCoordinate:
     if a.axis and b.axis:
         if a.axis == b.axis:
             name = N_("latitudes") if a.axis == LAT else N_("longitudes")
-            raise _error(N_("both “{first}” and “{second}” are {what}"), text.strip(), first=a.text,
-                         second=b.text, what=Message(name))
+            raise _error(
+                N_("both “{first}” and “{second}” are {what}"),
+                text.strip(),
+                first=a.text,
+                second=b.text,
+                what=Message(name),
+            )
         lat, lon = (a, b) if a.axis == LAT else (b, a)
     elif a.axis or b.axis:
         known, other = (a, b) if a.axis else (b, a)
@@ -428,15 +496,22 @@ def _geographic(text: str, toks: List[_Tok], fmt: str) -> ParsedCoordinate:
     kind = DMS if DMS in kinds else DDM if DDM in kinds else DD
     expected = {DD_LATLON: DD, DD_LONLAT: DD, DMS: DMS, DDM: DDM}.get(fmt)
     if expected and kind != expected:
-        names = {DD: N_("decimal degrees"), DDM: N_("degrees and decimal minutes"),
-                 DMS: N_("degrees, minutes and seconds")}
-        raise _error(N_("“{part}” is written in {found}, not in {expected}: choose that format or auto-detect"),
-                     text.strip(), part=text.strip(), found=Message(names[kind]), expected=Message(names[expected]))
+        names = {
+            DD: N_("decimal degrees"),
+            DDM: N_("degrees and decimal minutes"),
+            DMS: N_("degrees, minutes and seconds"),
+        }
+        raise _error(
+            N_("“{part}” is written in {found}, not in {expected}: choose that format or auto-detect"),
+            text.strip(),
+            part=text.strip(),
+            found=Message(names[kind]),
+            expected=Message(names[expected]),
+        )
     for value, part in ((lat.value, lat), (lon.value, lon)):
         if not math.isfinite(value):  # pragma: no cover - the tokenizer reads digits only
             raise _error(N_("“{part}” is not a finite number"), part.text, part=part.text)
-    return ParsedCoordinate(lat.value, lon.value, kind, WGS84, hemisphere_given=lat.hemisphere,
-                            notes=tuple(notes))
+    return ParsedCoordinate(lat.value, lon.value, kind, WGS84, hemisphere_given=lat.hemisphere, notes=tuple(notes))
 
 
 # ---------------------------------------------------------------- projected
@@ -449,8 +524,12 @@ def _projected(text: str, toks: List[_Tok], hints: _Hints, crs_authid: Optional[
             raise _error(N_("“{symbol}” in a projected (easting/northing) coordinate"), t.text, symbol=t.text)
     nums = [t for t in toks if t.kind == "num"]
     if len(nums) != 2:
-        raise _error(N_("a projected coordinate is two numbers, easting and northing; found {count} in “{part}”"),
-                     part, count=len(nums), part=part)
+        raise _error(
+            N_("a projected coordinate is two numbers, easting and northing; found {count} in “{part}”"),
+            part,
+            count=len(nums),
+            part=part,
+        )
     # Axis labels: x/easting/mE/E and y/northing/mN/N, written before or after the number.
     axes: List[Optional[str]] = [None, None]
     for i, t in enumerate(toks):
@@ -464,26 +543,41 @@ def _projected(text: str, toks: List[_Tok], hints: _Hints, crs_authid: Optional[
     values = [n.value for n in nums]
     for v, n in zip(values, nums):
         if v < 0:
-            raise _error(N_("“{part}”: eastings and northings here are never negative; if these are degrees, a "
-                            "decimal point is missing"), n.text, part=n.text)
+            raise _error(
+                N_(
+                    "“{part}”: eastings and northings here are never negative; if these are degrees, a "
+                    "decimal point is missing"
+                ),
+                n.text,
+                part=n.text,
+            )
     notes: List[Message] = []
     candidates = []
     if crs_authid:
         try:
             candidates = [projected_crs(crs_authid)]
         except KeyError:
-            raise _error(N_("{crs} is not a supported projected CRS: use EPSG:32750, EPSG:9490 or EPSG:23837"),
-                         crs_authid, crs=crs_authid) from None
+            raise _error(
+                N_("{crs} is not a supported projected CRS: use EPSG:32750, EPSG:9490 or EPSG:23837"),
+                crs_authid,
+                crs=crs_authid,
+            ) from None
     else:
         candidates = [UTM50S_WGS84, UTM50S_SRGI2013, PROJECTED_CRS["EPSG:23837"]]
     if hints.zone is not None:
         if hints.zone != 50:
-            raise _error(N_("UTM zone {zone} does not cover Paser: all of Paser is in UTM zone 50 south"),
-                         hints.text, zone=hints.zone)
+            raise _error(
+                N_("UTM zone {zone} does not cover Paser: all of Paser is in UTM zone 50 south"),
+                hints.text,
+                zone=hints.zone,
+            )
         # Latitude bands N..X are north of the equator; "S" after a zone means south, as in "50S".
         if hints.band and hints.band in "NPQRTUVWX":
-            raise _error(N_("“{part}” is north of the equator: Paser is in zone 50 south (band M or L, “50S”)"),
-                         hints.text, part=hints.text)
+            raise _error(
+                N_("“{part}” is north of the equator: Paser is in zone 50 south (band M or L, “50S”)"),
+                hints.text,
+                part=hints.text,
+            )
         candidates = [c for c in candidates if c.authid in ("EPSG:32750", "EPSG:9490")]
     if hints.datum:
         datum_crs = {"WGS84": "EPSG:32750", "SRGI2013": "EPSG:9490", "DGN95": "EPSG:23837"}[hints.datum]
@@ -500,24 +594,49 @@ def _projected(text: str, toks: List[_Tok], hints: _Hints, crs_authid: Optional[
     fits = []
     for crs in candidates:
         for e, n in orders():
-            if crs.easting_range[0] <= e <= crs.easting_range[1] and crs.northing_range[0] <= n <= crs.northing_range[1]:
+            if (
+                crs.easting_range[0] <= e <= crs.easting_range[1]
+                and crs.northing_range[0] <= n <= crs.northing_range[1]
+            ):
                 fits.append((crs, e, n))
     if not fits:
         if len(candidates) == 1:
             crs = candidates[0]
             e, n = orders()[0]
-            raise _error(N_("easting {easting} / northing {northing} is far outside {crs} in Paser "
-                            "(easting {e_min:.0f}–{e_max:.0f}, northing {n_min:.0f}–{n_max:.0f})"),
-                         part, easting=_plain(e), northing=_plain(n), crs=crs.authid, e_min=crs.easting_range[0],
-                         e_max=crs.easting_range[1], n_min=crs.northing_range[0], n_max=crs.northing_range[1])
-        raise _error(N_("“{part}” fits none of the supported projections (UTM 50S: northing 9 000 000–10 000 000; "
-                        "TM-3 50.1: northing 1 000 000–1 500 000); if these are degrees, a decimal point is "
-                        "missing"), part, part=part)
+            raise _error(
+                N_(
+                    "easting {easting} / northing {northing} is far outside {crs} in Paser "
+                    "(easting {e_min:.0f}–{e_max:.0f}, northing {n_min:.0f}–{n_max:.0f})"
+                ),
+                part,
+                easting=_plain(e),
+                northing=_plain(n),
+                crs=crs.authid,
+                e_min=crs.easting_range[0],
+                e_max=crs.easting_range[1],
+                n_min=crs.northing_range[0],
+                n_max=crs.northing_range[1],
+            )
+        raise _error(
+            N_(
+                "“{part}” fits none of the supported projections (UTM 50S: northing 9 000 000–10 000 000; "
+                "TM-3 50.1: northing 1 000 000–1 500 000); if these are degrees, a decimal point is "
+                "missing"
+            ),
+            part,
+            part=part,
+        )
     crs, e, n = fits[0]
     authids = {f[0].authid for f in fits}
     if not crs_authid and not hints.datum and authids >= {"EPSG:32750", "EPSG:9490"}:
-        notes.append(Message(N_("read as WGS 84 / UTM zone 50S (EPSG:32750); for SRGI2013 (EPSG:9490) choose that "
-                                "format — the two differ by about 0.2 m here")))
+        notes.append(
+            Message(
+                N_(
+                    "read as WGS 84 / UTM zone 50S (EPSG:32750); for SRGI2013 (EPSG:9490) choose that "
+                    "format — the two differ by about 0.2 m here"
+                )
+            )
+        )
     if (e, n) != (values[0], values[1]):
         notes.append(Message(N_("read as northing, easting")))
     lon, lat = to_wgs84(crs.authid, e, n)
@@ -538,22 +657,26 @@ def parse_coordinates(text: Optional[str], fmt: str = AUTO, crs: Optional[str] =
         raise _error(N_("no coordinates entered"))
     text = str(text)
     if len(text) > MAX_LENGTH:
-        raise _error(N_("the text is {length} characters long; a coordinate is at most {limit}"),
-                     text[:20] + "…", length=len(text), limit=MAX_LENGTH)
+        raise _error(
+            N_("the text is {length} characters long; a coordinate is at most {limit}"),
+            text[:20] + "…",
+            length=len(text),
+            limit=MAX_LENGTH,
+        )
     crs = (crs or "").strip().upper() or None
     if fmt in PROJECTED_FORMATS:
         crs = fmt
     scientific = _SCIENTIFIC.search(text)
     if scientific:
-        raise _error(N_("“{part}” is scientific notation; write the number out"), scientific.group(0),
-                     part=scientific.group(0))
+        raise _error(
+            N_("“{part}” is scientific notation; write the number out"), scientific.group(0), part=scientific.group(0)
+        )
     toks, hints = _tokenize(text)
     if not toks:
         raise _error(N_("no coordinates in “{part}”"), text.strip(), part=text.strip())
     if hints.crs and hints.crs != WGS84:
         if crs and crs != hints.crs:
-            raise _error(N_("the text names {named} but {chosen} was chosen"), hints.text, named=hints.crs,
-                         chosen=crs)
+            raise _error(N_("the text names {named} but {chosen} was chosen"), hints.text, named=hints.crs, chosen=crs)
         crs = hints.crs
     geo_crs = crs if crs in GEOGRAPHIC_CRS else hints.crs if hints.crs in GEOGRAPHIC_CRS else None
     geographic = fmt in GEOGRAPHIC_FORMATS or geo_crs is not None
@@ -565,8 +688,9 @@ def parse_coordinates(text: Optional[str], fmt: str = AUTO, crs: Optional[str] =
         if crs or hints.zone is not None or hints.datum or looks_projected:
             return _projected(text, toks, hints, crs)
     elif hints.zone is not None or (hints.crs and hints.crs not in GEOGRAPHIC_CRS):
-        raise _error(N_("“{part}” names a projected CRS but a geographic format was chosen"), hints.text,
-                     part=hints.text)
+        raise _error(
+            N_("“{part}” names a projected CRS but a geographic format was chosen"), hints.text, part=hints.text
+        )
     parsed = _geographic(text, toks, fmt)
     shift = GEOGRAPHIC_CRS.get(geo_crs or WGS84)
     if shift is None or not (-90 <= parsed.lat <= 90 and -180 <= parsed.lon <= 180):
@@ -585,16 +709,24 @@ def _column_part(text: Optional[str], axis: str) -> _Part:
         raise _error(N_("no {axis} entered"), axis=Message(N_("latitude") if axis == LAT else N_("longitude")))
     text = str(text)
     if len(text) > MAX_LENGTH:
-        raise _error(N_("the text is {length} characters long; a coordinate is at most {limit}"),
-                     text[:20] + "…", length=len(text), limit=MAX_LENGTH)
+        raise _error(
+            N_("the text is {length} characters long; a coordinate is at most {limit}"),
+            text[:20] + "…",
+            length=len(text),
+            limit=MAX_LENGTH,
+        )
     toks, _ = _tokenize(text)
     if any(t.kind == "sep" for t in toks):
         raise _error(N_("“{part}” holds more than one value"), text.strip(), part=text.strip())
     part = _read_part(text, toks)
     if part.axis and part.axis != axis:
-        raise _error(N_("“{part}” is a {found}, in the {expected} column"), part.text, part=part.text,
-                     found=Message(N_("latitude") if part.axis == LAT else N_("longitude")),
-                     expected=Message(N_("latitude") if axis == LAT else N_("longitude")))
+        raise _error(
+            N_("“{part}” is a {found}, in the {expected} column"),
+            part.text,
+            part=part.text,
+            found=Message(N_("latitude") if part.axis == LAT else N_("longitude")),
+            expected=Message(N_("latitude") if axis == LAT else N_("longitude")),
+        )
     return part
 
 
@@ -611,7 +743,7 @@ def parse_columns(lat_text, lon_text) -> ParsedCoordinate:
 
 
 def format_dd(lat: float, lon: float, decimals: int = 6) -> str:
-    """"-1.902303, 116.189232": latitude first, dot decimals (what every tool reads)."""
+    """ "-1.902303, 116.189232": latitude first, dot decimals (what every tool reads)."""
     return f"{lat:.{decimals}f}, {lon:.{decimals}f}"
 
 
@@ -624,7 +756,7 @@ def format_dms_value(value: float, axis: str, language: str = "id", decimals: in
         letter = ("LU", "LS") if language.startswith("id") else ("N", "S")
     else:
         letter = ("BT", "BB") if language.startswith("id") else ("E", "W")
-    scale = 10 ** decimals
+    scale = 10**decimals
     total = round(abs(value) * 3600 * scale)  # integer units of 1/scale second: no 60" rounding
     degrees, rest = divmod(total, 3600 * scale)
     minutes, seconds = divmod(rest, 60 * scale)

@@ -51,8 +51,9 @@ class DashboardRow:
         if self.points:
             lons = [p[0] for p in self.points]
             lats = [p[1] for p in self.points]
-            return Extent(min(lons) - margin_deg, min(lats) - margin_deg, max(lons) + margin_deg,
-                          max(lats) + margin_deg)
+            return Extent(
+                min(lons) - margin_deg, min(lats) - margin_deg, max(lons) + margin_deg, max(lats) + margin_deg
+            )
         return self.bbox or REGENCY_EXTENT
 
 
@@ -88,16 +89,26 @@ def _status_counts(codes: Iterable[str]) -> Dict[str, int]:
     return {code: 0 for code in codes}
 
 
-def compute(service_points: Iterable[Mapping], towers: Iterable[Mapping], gazetteer: Optional[Gazetteer] = None,
-            target: int = PROGRAMME_TARGET) -> Dashboard:
+def compute(
+    service_points: Iterable[Mapping],
+    towers: Iterable[Mapping],
+    gazetteer: Optional[Gazetteer] = None,
+    target: int = PROGRAMME_TARGET,
+) -> Dashboard:
     """Count sites by status per kecamatan. Sites are mappings with ``desa_code``, ``status``
     and optionally ``geometry`` ((lon, lat) or None); the kecamatan follows from the desa code."""
     gaz = gazetteer or default_gazetteer()
-    overall = DashboardRow(OVERALL_KEY, REGENCY_NAME, _status_counts(SERVICE_STATUS.codes),
-                           _status_counts(TOWER_STATUS.codes), bbox=REGENCY_EXTENT)
+    overall = DashboardRow(
+        OVERALL_KEY,
+        REGENCY_NAME,
+        _status_counts(SERVICE_STATUS.codes),
+        _status_counts(TOWER_STATUS.codes),
+        bbox=REGENCY_EXTENT,
+    )
     by_key: Dict[str, DashboardRow] = {
-        k.code: DashboardRow(k.code, k.name, _status_counts(SERVICE_STATUS.codes), _status_counts(TOWER_STATUS.codes),
-                             bbox=k.bbox)
+        k.code: DashboardRow(
+            k.code, k.name, _status_counts(SERVICE_STATUS.codes), _status_counts(TOWER_STATUS.codes), bbox=k.bbox
+        )
         for k in gaz.kecamatan
     }
 
@@ -105,8 +116,9 @@ def compute(service_points: Iterable[Mapping], towers: Iterable[Mapping], gazett
         desa = gaz.desa_by_code(str(site.get("desa_code") or ""))
         key = desa.kecamatan_code if desa is not None else UNKNOWN_KEY
         if key not in by_key:
-            by_key[key] = DashboardRow(key, UNKNOWN_KEY, _status_counts(SERVICE_STATUS.codes),
-                                       _status_counts(TOWER_STATUS.codes))
+            by_key[key] = DashboardRow(
+                key, UNKNOWN_KEY, _status_counts(SERVICE_STATUS.codes), _status_counts(TOWER_STATUS.codes)
+            )
         status = site.get("status")
         status = status if status in codes else OTHER_STATUS
         point = site.get("geometry")
@@ -130,8 +142,9 @@ def from_workspace(workspace, gazetteer: Optional[Gazetteer] = None, target: int
     """The dashboard of a workspace file (core.workspace.Workspace)."""
     from .schema import SERVICE_POINTS, TOWER_PLANS
 
-    return compute(workspace.sites(SERVICE_POINTS), workspace.sites(TOWER_PLANS), gazetteer or workspace.gazetteer,
-                   target)
+    return compute(
+        workspace.sites(SERVICE_POINTS), workspace.sites(TOWER_PLANS), gazetteer or workspace.gazetteer, target
+    )
 
 
 # Column headers of the CSV, in both languages (like the code lists): the export is read by
@@ -153,10 +166,15 @@ def csv_rows(dashboard: Dashboard, language: str = "en") -> List[List[str]]:
     other = ("Other status", "Status lain")[i]
     service_codes = list(SERVICE_STATUS.codes) + ([OTHER_STATUS] if dashboard.overall.service.get(OTHER_STATUS) else [])
     tower_codes = list(TOWER_STATUS.codes) + ([OTHER_STATUS] if dashboard.overall.towers.get(OTHER_STATUS) else [])
-    header = [CSV_HEADERS["kecamatan_code"][i], CSV_HEADERS["kecamatan"][i], CSV_HEADERS["service_total"][i],
-              CSV_HEADERS["service_target"][i]]
-    header += [SERVICE_PREFIX[i] + (SERVICE_STATUS.label(c, language) if c in SERVICE_STATUS else other)
-               for c in service_codes]
+    header = [
+        CSV_HEADERS["kecamatan_code"][i],
+        CSV_HEADERS["kecamatan"][i],
+        CSV_HEADERS["service_total"][i],
+        CSV_HEADERS["service_target"][i],
+    ]
+    header += [
+        SERVICE_PREFIX[i] + (SERVICE_STATUS.label(c, language) if c in SERVICE_STATUS else other) for c in service_codes
+    ]
     header += [CSV_HEADERS["tower_total"][i]]
     header += [TOWER_PREFIX[i] + (TOWER_STATUS.label(c, language) if c in TOWER_STATUS else other) for c in tower_codes]
     lines = [header]

@@ -22,8 +22,8 @@ TOWER_HEIGHT_M = 72.0
 TOWER_OPERATOR = "Telkomsel"
 # (desa code, coordinates known) of the four tower villages of the 2022 programme.
 TOWER_DESA = (
-    ("64.01.06.2012", True),   # Belimbing, Long Ikis
-    ("64.01.07.2009", True),   # Muara Payang, Muara Komam
+    ("64.01.06.2012", True),  # Belimbing, Long Ikis
+    ("64.01.07.2009", True),  # Muara Payang, Muara Komam
     ("64.01.08.2008", False),  # Muara Toyu, Long Kali
     ("64.01.02.2004", False),  # Keladen, Tanjung Harapan
 )
@@ -55,17 +55,37 @@ def _tower(gaz: Gazetteer, code: str, located: bool) -> Row:
 
 def demo_rows(gaz: Gazetteer) -> Dict[str, List[Row]]:
     towers = [_tower(gaz, code, located) for code, located in TOWER_DESA]
-    common = {"status": "planned", "coord_status": "approximate", "coord_source": "gazetteer",
-              "program_year": PROGRAM_YEAR}
+    common = {
+        "status": "planned",
+        "coord_status": "approximate",
+        "coord_source": "gazetteer",
+        "program_year": PROGRAM_YEAR,
+    }
     points: List[Row] = []
     for desa in gaz.desa:
         office = "Kantor Kelurahan" if desa.kind == "kelurahan" else "Kantor Desa"
-        points.append(dict(common, uid=demo_uid("kantor_desa", desa.code), name=f"{office} {desa.name}",
-                           category="desa", desa_code=desa.code, **{GEOMETRY: (desa.lon, desa.lat)}))
+        points.append(
+            dict(
+                common,
+                uid=demo_uid("kantor_desa", desa.code),
+                name=f"{office} {desa.name}",
+                category="desa",
+                desa_code=desa.code,
+                **{GEOMETRY: (desa.lon, desa.lat)},
+            )
+        )
     for kec in gaz.kecamatan:
         # The office stands at the kecamatan centroid; its desa is the kecamatan's desa
         # with the nearest centroid (approximate, like the position itself).
         desa = min(gaz.desa_in_kecamatan(kec.code), key=lambda d: haversine_m(kec.lon, kec.lat, d.lon, d.lat))
-        points.append(dict(common, uid=demo_uid("kantor_kecamatan", kec.code), name=f"Kantor Kecamatan {kec.name}",
-                           category="kantor_kecamatan", desa_code=desa.code, **{GEOMETRY: (kec.lon, kec.lat)}))
+        points.append(
+            dict(
+                common,
+                uid=demo_uid("kantor_kecamatan", kec.code),
+                name=f"Kantor Kecamatan {kec.name}",
+                category="kantor_kecamatan",
+                desa_code=desa.code,
+                **{GEOMETRY: (kec.lon, kec.lat)},
+            )
+        )
     return {TOWER_PLANS: towers, SERVICE_POINTS: points}

@@ -37,9 +37,7 @@ class Extent:
 
 # The regency's official extent: 0°45'18"-2°27'21" S, 115°36'15"-116°57'35" E
 # (regency planning documents, as gathered in shared/data/paser/README.md).
-REGENCY_EXTENT = Extent(
-    west=_dms(115, 36, 15), south=-_dms(2, 27, 21), east=_dms(116, 57, 35), north=-_dms(0, 45, 18)
-)
+REGENCY_EXTENT = Extent(west=_dms(115, 36, 15), south=-_dms(2, 27, 21), east=_dms(116, 57, 35), north=-_dms(0, 45, 18))
 
 
 @dataclass(frozen=True)
@@ -68,8 +66,7 @@ class Desa:
 
 
 def _extent(row: Dict[str, str]) -> Extent:
-    return Extent(float(row["bbox_west"]), float(row["bbox_south"]), float(row["bbox_east"]),
-                  float(row["bbox_north"]))
+    return Extent(float(row["bbox_west"]), float(row["bbox_south"]), float(row["bbox_east"]), float(row["bbox_north"]))
 
 
 class Gazetteer:
@@ -83,14 +80,27 @@ class Gazetteer:
     def from_directory(cls, directory: str = DATA_DIR) -> "Gazetteer":
         with open(os.path.join(directory, "kecamatan.csv"), encoding="utf-8", newline="") as f:
             kecamatan = [
-                Kecamatan(r["kecamatan_code"], r["kecamatan_name"], float(r["centroid_lat"]),
-                          float(r["centroid_lon"]), _extent(r))
+                Kecamatan(
+                    r["kecamatan_code"],
+                    r["kecamatan_name"],
+                    float(r["centroid_lat"]),
+                    float(r["centroid_lon"]),
+                    _extent(r),
+                )
                 for r in csv.DictReader(f)
             ]
         with open(os.path.join(directory, "desa.csv"), encoding="utf-8", newline="") as f:
             desa = [
-                Desa(r["desa_code"], r["desa_name"], r["kind"], r["kecamatan_code"], r["kecamatan_name"],
-                     float(r["centroid_lat"]), float(r["centroid_lon"]), _extent(r))
+                Desa(
+                    r["desa_code"],
+                    r["desa_name"],
+                    r["kind"],
+                    r["kecamatan_code"],
+                    r["kecamatan_name"],
+                    float(r["centroid_lat"]),
+                    float(r["centroid_lon"]),
+                    _extent(r),
+                )
                 for r in csv.DictReader(f)
             ]
         return cls(desa, kecamatan)

@@ -192,7 +192,14 @@ def initialize(conn: sqlite3.Connection) -> None:
         [
             ("Undefined cartesian SRS", -1, "NONE", -1, "undefined", "undefined cartesian coordinate reference system"),
             ("Undefined geographic SRS", 0, "NONE", 0, "undefined", "undefined geographic coordinate reference system"),
-            ("WGS 84 geodetic", 4326, "EPSG", 4326, WGS84_WKT, "longitude/latitude coordinates in decimal degrees on the WGS 84 spheroid"),
+            (
+                "WGS 84 geodetic",
+                4326,
+                "EPSG",
+                4326,
+                WGS84_WKT,
+                "longitude/latitude coordinates in decimal degrees on the WGS 84 spheroid",
+            ),
         ],
     )
 
@@ -210,8 +217,11 @@ def create_point_table(
     srs_id: int = 4326,
 ) -> None:
     """A point feature table registered in gpkg_contents, with the RTree spatial index."""
-    cols = ",\n  ".join([f'"{fid}" INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL', f'"{geom}" POINT']
-                        + [f'"{name}" {decl}' for name, decl in columns] + list(constraints))
+    cols = ",\n  ".join(
+        [f'"{fid}" INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL', f'"{geom}" POINT']
+        + [f'"{name}" {decl}' for name, decl in columns]
+        + list(constraints)
+    )
     conn.execute(f'CREATE TABLE "{table}" (\n  {cols})')
     conn.execute(
         "INSERT INTO gpkg_contents (table_name, data_type, identifier, description, min_x, min_y, max_x, max_y, srs_id)"
@@ -226,7 +236,8 @@ def _create_rtree(conn: sqlite3.Connection, t: str, c: str, i: str) -> None:
     # The trigger bodies follow the RTree extension of the GeoPackage 1.2 standard.
     r = f"rtree_{t}_{c}"
     values = f"NEW.{i}, ST_MinX(NEW.{c}), ST_MaxX(NEW.{c}), ST_MinY(NEW.{c}), ST_MaxY(NEW.{c})"
-    execute_script(conn,
+    execute_script(
+        conn,
         f"""
 CREATE VIRTUAL TABLE "{r}" USING rtree(id, minx, maxx, miny, maxy);
 CREATE TRIGGER "{r}_insert" AFTER INSERT ON "{t}"
@@ -246,7 +257,7 @@ CREATE TRIGGER "{r}_update4" AFTER UPDATE ON "{t}"
 BEGIN DELETE FROM "{r}" WHERE id IN (OLD.{i}, NEW.{i}); END;
 CREATE TRIGGER "{r}_delete" AFTER DELETE ON "{t}" WHEN OLD.{c} NOT NULL
 BEGIN DELETE FROM "{r}" WHERE id = OLD.{i}; END;
-"""
+""",
     )
     conn.execute(
         "INSERT INTO gpkg_extensions VALUES (?, ?, 'gpkg_rtree_index', "

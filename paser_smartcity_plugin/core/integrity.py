@@ -33,8 +33,13 @@ def _rules(schema: LayerSchema, gazetteer: Gazetteer) -> List[Tuple[str, str, st
     t = schema.name
     rules = [("name", "NEW.name IS NULL OR trim(NEW.name) = ''", f"{t}.name is required (it is empty)")]
     codes = ", ".join(_quote(d.code) for d in gazetteer.desa)
-    rules.append(("desa_code", f"NEW.desa_code IS NULL OR NEW.desa_code NOT IN ({codes})",
-                  f"{t}.desa_code is not a desa/kelurahan code of Kabupaten Paser"))
+    rules.append(
+        (
+            "desa_code",
+            f"NEW.desa_code IS NULL OR NEW.desa_code NOT IN ({codes})",
+            f"{t}.desa_code is not a desa/kelurahan code of Kabupaten Paser",
+        )
+    )
     for field in schema.fields:
         if field.codelist is None:
             continue
@@ -43,8 +48,13 @@ def _rules(schema: LayerSchema, gazetteer: Gazetteer) -> List[Tuple[str, str, st
         if field.required:
             rules.append((field.name, f"NEW.{field.name} IS NULL OR NEW.{field.name} NOT IN ({listed})", message))
         else:  # optional: empty is allowed, as in validate_row
-            rules.append((field.name, f"trim(coalesce(NEW.{field.name}, '')) <> '' "
-                                      f"AND NEW.{field.name} NOT IN ({listed})", message))
+            rules.append(
+                (
+                    field.name,
+                    f"trim(coalesce(NEW.{field.name}, '')) <> '' AND NEW.{field.name} NOT IN ({listed})",
+                    message,
+                )
+            )
     return rules
 
 
@@ -84,17 +94,22 @@ BEGIN UPDATE "{t}" SET
 def trigger_ddl(schema: LayerSchema, gazetteer: Gazetteer) -> str:
     t = schema.name
     rules = _rules(schema, gazetteer)
-    on_insert = " ".join(f"WHEN {condition} THEN RAISE(ABORT, {_quote(message)})"
-                         for _, condition, message in rules)
-    on_update = " ".join(f"WHEN NEW.{field} IS NOT OLD.{field} AND ({condition}) THEN RAISE(ABORT, {_quote(message)})"
-                         for field, condition, message in rules)
+    on_insert = " ".join(f"WHEN {condition} THEN RAISE(ABORT, {_quote(message)})" for _, condition, message in rules)
+    on_update = " ".join(
+        f"WHEN NEW.{field} IS NOT OLD.{field} AND ({condition}) THEN RAISE(ABORT, {_quote(message)})"
+        for field, condition, message in rules
+    )
     insert_name, update_name, fill_insert, fill_update = trigger_names(schema)
-    return f"""
+    return (
+        f"""
 CREATE TRIGGER "{insert_name}" BEFORE INSERT ON "{t}"
 BEGIN SELECT CASE {on_insert} END; END;
 CREATE TRIGGER "{update_name}" BEFORE UPDATE ON "{t}"
 BEGIN SELECT CASE {on_update} END; END;
-""" + _fill_ddl(schema, gazetteer, "INSERT", fill_insert) + _fill_ddl(schema, gazetteer, "UPDATE", fill_update)
+"""
+        + _fill_ddl(schema, gazetteer, "INSERT", fill_insert)
+        + _fill_ddl(schema, gazetteer, "UPDATE", fill_update)
+    )
 
 
 def install(conn: sqlite3.Connection, gazetteer: Optional[Gazetteer] = None) -> None:

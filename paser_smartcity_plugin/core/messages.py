@@ -26,8 +26,10 @@ class Message:
 
     def render(self, translate: Optional[Callable[[str], str]] = None) -> str:
         template = translate(self.template) if translate else self.template
-        values = {k: (v.render(translate) if isinstance(v, (Message, MessageError, MessageText)) else v)
-                  for k, v in self.params}
+        values = {
+            k: (v.render(translate) if isinstance(v, (Message, MessageError, MessageText)) else v)
+            for k, v in self.params
+        }
         try:
             return template.format(**values)
         except (KeyError, IndexError, ValueError):  # a broken translation must not hide the message
@@ -58,8 +60,10 @@ class MessageError(Exception):
         super().__init__(self.render())
 
     def render(self, translate: Optional[Callable[[str], str]] = None) -> str:
-        return "; ".join(m.render(translate) if isinstance(m, (Message, MessageError, MessageText)) else str(m)
-                         for m in self.messages)
+        return "; ".join(
+            m.render(translate) if isinstance(m, (Message, MessageError, MessageText)) else str(m)
+            for m in self.messages
+        )
 
 
 class MessageText(str):

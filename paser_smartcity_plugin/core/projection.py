@@ -56,16 +56,43 @@ class TransverseMercator:
 
 
 # EPSG:9472 DGN95 to SRGI2013 (1), as PROJ 9.1 lists it (coordinate frame).
-DGN95_TO_SRGI2013 = Helmert(-0.2773, 0.0534, 0.4819, 0.0192857593841035, -0.00589917345866696,
-                            0.00199870597253436, -0.028)
+DGN95_TO_SRGI2013 = Helmert(
+    -0.2773, 0.0534, 0.4819, 0.0192857593841035, -0.00589917345866696, 0.00199870597253436, -0.028
+)
 
-UTM50S_WGS84 = TransverseMercator("EPSG:32750", "WGS 84 / UTM zone 50S", 117.0, 0.9996, 500000.0, 10000000.0,
-                                  None, (100000.0, 900000.0), (9000000.0, 10000000.0))
-UTM50S_SRGI2013 = TransverseMercator("EPSG:9490", "SRGI2013 / UTM zone 50S", 117.0, 0.9996, 500000.0,
-                                     10000000.0, DGN95_TO_SRGI2013, (100000.0, 900000.0),
-                                     (9000000.0, 10000000.0))
-TM3_501_DGN95 = TransverseMercator("EPSG:23837", "DGN95 / Indonesia TM-3 zone 50.1", 115.5, 0.9999, 200000.0,
-                                   1500000.0, None, (0.0, 400000.0), (1000000.0, 1500000.0))
+UTM50S_WGS84 = TransverseMercator(
+    "EPSG:32750",
+    "WGS 84 / UTM zone 50S",
+    117.0,
+    0.9996,
+    500000.0,
+    10000000.0,
+    None,
+    (100000.0, 900000.0),
+    (9000000.0, 10000000.0),
+)
+UTM50S_SRGI2013 = TransverseMercator(
+    "EPSG:9490",
+    "SRGI2013 / UTM zone 50S",
+    117.0,
+    0.9996,
+    500000.0,
+    10000000.0,
+    DGN95_TO_SRGI2013,
+    (100000.0, 900000.0),
+    (9000000.0, 10000000.0),
+)
+TM3_501_DGN95 = TransverseMercator(
+    "EPSG:23837",
+    "DGN95 / Indonesia TM-3 zone 50.1",
+    115.5,
+    0.9999,
+    200000.0,
+    1500000.0,
+    None,
+    (0.0, 400000.0),
+    (1000000.0, 1500000.0),
+)
 
 PROJECTED_CRS = {c.authid: c for c in (UTM50S_WGS84, UTM50S_SRGI2013, TM3_501_DGN95)}
 
@@ -83,7 +110,7 @@ def projected_crs(authid: str) -> TransverseMercator:
 
 def _series(f: float):
     n = f / (2 - f)
-    n2, n3, n4, n5, n6 = n ** 2, n ** 3, n ** 4, n ** 5, n ** 6
+    n2, n3, n4, n5, n6 = n**2, n**3, n**4, n**5, n**6
     big_a = 1 / (1 + n) * (1 + n2 / 4 + n4 / 64 + n6 / 256)
     alpha = (
         n / 2 - 2 * n2 / 3 + 5 * n3 / 16 + 41 * n4 / 180 - 127 * n5 / 288 + 7891 * n6 / 37800,
@@ -140,8 +167,12 @@ def tm_inverse(crs: TransverseMercator, easting: float, northing: float) -> Tupl
     for _ in range(6):  # Newton on the conformal latitude; converges in 2-3 steps
         sigma = math.sinh(_E * math.atanh(_E * tau / math.sqrt(1 + tau * tau)))
         tau_i = tau * math.sqrt(1 + sigma * sigma) - sigma * math.sqrt(1 + tau * tau)
-        step = ((tau_p - tau_i) / math.sqrt(1 + tau_i * tau_i)
-                * (1 + (1 - _E2) * tau * tau) / ((1 - _E2) * math.sqrt(1 + tau * tau)))
+        step = (
+            (tau_p - tau_i)
+            / math.sqrt(1 + tau_i * tau_i)
+            * (1 + (1 - _E2) * tau * tau)
+            / ((1 - _E2) * math.sqrt(1 + tau * tau))
+        )
         tau += step
         if abs(step) < 1e-14:
             break
@@ -154,8 +185,11 @@ def tm_inverse(crs: TransverseMercator, easting: float, northing: float) -> Tupl
 def _to_cartesian(lon: float, lat: float, h: float = 0.0) -> Tuple[float, float, float]:
     phi, lam = math.radians(lat), math.radians(lon)
     n = WGS84_A / math.sqrt(1 - _E2 * math.sin(phi) ** 2)
-    return ((n + h) * math.cos(phi) * math.cos(lam), (n + h) * math.cos(phi) * math.sin(lam),
-            (n * (1 - _E2) + h) * math.sin(phi))
+    return (
+        (n + h) * math.cos(phi) * math.cos(lam),
+        (n + h) * math.cos(phi) * math.sin(lam),
+        (n * (1 - _E2) + h) * math.sin(phi),
+    )
 
 
 def _to_geodetic(x: float, y: float, z: float) -> Tuple[float, float]:

@@ -127,8 +127,12 @@ def _error(issue_code: str, template: str, **params) -> Issue:
 class Registrar:
     """Registers coordinates in one workspace. Reads the sites once; call :meth:`reload` after outside edits."""
 
-    def __init__(self, workspace: Workspace, boundary: Optional[DesaBoundaries] = None,
-                 duplicate_distance_m: float = DEFAULT_DUPLICATE_DISTANCE_M):
+    def __init__(
+        self,
+        workspace: Workspace,
+        boundary: Optional[DesaBoundaries] = None,
+        duplicate_distance_m: float = DEFAULT_DUPLICATE_DISTANCE_M,
+    ):
         self.workspace = workspace
         self.gazetteer = workspace.gazetteer
         self.boundary = boundary
@@ -154,21 +158,38 @@ class Registrar:
                         return layer, row, None
             return None, None, _error("no_site", N_("no site with uid {uid} in the workspace"), uid=key)
         folded = key.casefold()
-        matches = [(layer, row) for layer in LAYER_NAMES for row in self._sites[layer]
-                   if (row.get("name") or "").strip().casefold() == folded]
+        matches = [
+            (layer, row)
+            for layer in LAYER_NAMES
+            for row in self._sites[layer]
+            if (row.get("name") or "").strip().casefold() == folded
+        ]
         if not matches:
             return None, None, _error("no_site", N_("no site named “{name}” in the workspace"), name=key)
         if len(matches) > 1:
             uids = ", ".join(row["uid"] for _, row in matches)
-            return None, None, _error("ambiguous_site", N_("{count} sites are named “{name}”: give the uid ({uids})"),
-                                      count=len(matches), name=key, uids=uids)
+            return (
+                None,
+                None,
+                _error(
+                    "ambiguous_site",
+                    N_("{count} sites are named “{name}”: give the uid ({uids})"),
+                    count=len(matches),
+                    name=key,
+                    uids=uids,
+                ),
+            )
         return matches[0][0], matches[0][1], None
 
     def search(self, text: str, limit: int = 50) -> List[Tuple[str, Row]]:
         """Sites whose name contains ``text``; pending towers and approximate sites first."""
         needle = text.strip().casefold()
-        found = [(layer, row) for layer in LAYER_NAMES for row in self._sites[layer]
-                 if needle in (row.get("name") or "").casefold() or (needle and row["uid"] == needle)]
+        found = [
+            (layer, row)
+            for layer in LAYER_NAMES
+            for row in self._sites[layer]
+            if needle in (row.get("name") or "").casefold() or (needle and row["uid"] == needle)
+        ]
 
         def rank(item):
             layer, row = item
@@ -215,19 +236,35 @@ class Registrar:
             elif len(request.name.strip()) > 254:
                 issues.append(_error("name", N_("the name is longer than 254 characters")))
             if request.category not in CATEGORY:
-                issues.append(_error("category", N_("category “{category}” is not one of {codes}"),
-                                     category=request.category, codes=", ".join(CATEGORY.codes)))
+                issues.append(
+                    _error(
+                        "category",
+                        N_("category “{category}” is not one of {codes}"),
+                        category=request.category,
+                        codes=", ".join(CATEGORY.codes),
+                    )
+                )
         if request.coord_source not in COORD_SOURCE:
-            issues.append(_error("source", N_("source “{source}” is not one of {codes}"),
-                                 source=request.coord_source, codes=", ".join(COORD_SOURCE.codes)))
+            issues.append(
+                _error(
+                    "source",
+                    N_("source “{source}” is not one of {codes}"),
+                    source=request.coord_source,
+                    codes=", ".join(COORD_SOURCE.codes),
+                )
+            )
         if request.accuracy_m is not None:
             acc = request.accuracy_m
             if not isinstance(acc, (int, float)) or not math.isfinite(acc) or acc < 0:
-                issues.append(_error("accuracy", N_("accuracy {value} m must be a number of metres, 0 or more"),
-                                     value=acc))
+                issues.append(
+                    _error("accuracy", N_("accuracy {value} m must be a number of metres, 0 or more"), value=acc)
+                )
         if request.desa_code and not self.gazetteer.is_desa_code(request.desa_code):
-            issues.append(_error("desa_code", N_("{code} is not a desa/kelurahan code of Kabupaten Paser"),
-                                 code=request.desa_code))
+            issues.append(
+                _error(
+                    "desa_code", N_("{code} is not a desa/kelurahan code of Kabupaten Paser"), code=request.desa_code
+                )
+            )
         try:
             a.parsed = self.parse(request)
         except CoordinateParseError as exc:
@@ -266,8 +303,13 @@ class Registrar:
         }
         note = req.notes.strip()
         if a.target is None:
-            values.update(name=req.name.strip(), category=req.category, desa_code=a.desa_code,
-                          status=NEW_SERVICE_POINT_STATUS, notes=note or None)
+            values.update(
+                name=req.name.strip(),
+                category=req.category,
+                desa_code=a.desa_code,
+                status=NEW_SERVICE_POINT_STATUS,
+                notes=note or None,
+            )
             return values
         if a.desa_code != a.target.get("desa_code"):
             values["desa_code"] = a.desa_code
@@ -300,8 +342,9 @@ class Registrar:
             uid = self.write(conn, a)
         self.reload()
         assert a.parsed is not None
-        return RegistrationResult(uid, a.layer, a.target is None, a.parsed.lat, a.parsed.lon, a.desa_code,
-                                  tuple(a.warnings))
+        return RegistrationResult(
+            uid, a.layer, a.target is None, a.parsed.lat, a.parsed.lon, a.desa_code, tuple(a.warnings)
+        )
 
 
 def with_corrected_position(request: RegistrationRequest, lat: float, lon: float) -> RegistrationRequest:

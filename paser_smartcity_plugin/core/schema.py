@@ -78,8 +78,15 @@ def _common_head(status: CodeList) -> Tuple[Field, ...]:
     return (
         Field("uid", TEXT, "UID", "UID", "Site key: a UUID made by the client; matches a site everywhere", 36),
         Field("name", TEXT, "Name", "Nama", "Site name", 254, required=True),
-        Field("desa_code", TEXT, "Desa code", "Kode desa", "Kemendagri desa/kelurahan code 64.01.xx.xxxx", 13,
-              required=True),
+        Field(
+            "desa_code",
+            TEXT,
+            "Desa code",
+            "Kode desa",
+            "Kemendagri desa/kelurahan code 64.01.xx.xxxx",
+            13,
+            required=True,
+        ),
         Field("desa_name", TEXT, "Desa", "Desa", "Desa/kelurahan name", 100),
         Field("kecamatan", TEXT, "Kecamatan", "Kecamatan", "Kecamatan name", 100),
         Field("status", TEXT, "Status", "Status", "Programme status", 32, status, required=True),
@@ -87,10 +94,25 @@ def _common_head(status: CodeList) -> Tuple[Field, ...]:
 
 
 _COMMON_TAIL = (
-    Field("coord_status", TEXT, "Coordinate status", "Status koordinat", "How good the coordinates are", 16,
-          COORD_STATUS, required=True),
-    Field("coord_source", TEXT, "Coordinate source", "Sumber koordinat", "Where the coordinates come from", 16,
-          COORD_SOURCE),
+    Field(
+        "coord_status",
+        TEXT,
+        "Coordinate status",
+        "Status koordinat",
+        "How good the coordinates are",
+        16,
+        COORD_STATUS,
+        required=True,
+    ),
+    Field(
+        "coord_source",
+        TEXT,
+        "Coordinate source",
+        "Sumber koordinat",
+        "Where the coordinates come from",
+        16,
+        COORD_SOURCE,
+    ),
     Field("accuracy_m", REAL, "Accuracy (m)", "Akurasi (m)", "Horizontal accuracy in metres"),
     Field("surveyed_by", TEXT, "Surveyed by", "Disurvei oleh", "Who took the coordinates", 100),
     Field("surveyed_at", DATETIME, "Surveyed at", "Waktu survei", "When the coordinates were taken (UTC)"),

@@ -124,8 +124,9 @@ def _read_xlsx(path: str, sheet: Optional[str]) -> List[List[str]]:
     try:
         import openpyxl
     except ImportError:  # pragma: no cover - openpyxl ships with QGIS on Windows and macOS
-        raise SpreadsheetError(Message(N_("reading XLSX needs the Python package openpyxl; save the sheet as CSV"))) \
-            from None
+        raise SpreadsheetError(
+            Message(N_("reading XLSX needs the Python package openpyxl; save the sheet as CSV"))
+        ) from None
     try:
         book = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # noqa: BLE001 - openpyxl raises many kinds for a bad file
@@ -133,8 +134,14 @@ def _read_xlsx(path: str, sheet: Optional[str]) -> List[List[str]]:
     try:
         if sheet:
             if sheet not in book.sheetnames:
-                raise SpreadsheetError(Message(N_("{path} has no sheet “{sheet}” (sheets: {sheets})"), path=path,
-                                           sheet=sheet, sheets=", ".join(book.sheetnames)))
+                raise SpreadsheetError(
+                    Message(
+                        N_("{path} has no sheet “{sheet}” (sheets: {sheets})"),
+                        path=path,
+                        sheet=sheet,
+                        sheets=", ".join(book.sheetnames),
+                    )
+                )
             ws = book[sheet]
         else:
             ws = book.worksheets[0]
@@ -152,9 +159,15 @@ def map_headers(headers: Sequence[str]) -> Dict[str, int]:
             mapping[key] = index
     has_coords = "coordinates" in mapping or {"lat", "lon"} <= set(mapping) or {"easting", "northing"} <= set(mapping)
     if not has_coords:
-        raise SpreadsheetError(Message(
-            N_("no coordinate column found in the headers ({headers}): name one column “koordinat” or two columns "
-               "“lintang” and “bujur” (or easting/northing)"), headers=", ".join(h for h in headers if h)))
+        raise SpreadsheetError(
+            Message(
+                N_(
+                    "no coordinate column found in the headers ({headers}): name one column “koordinat” or two columns "
+                    "“lintang” and “bujur” (or easting/northing)"
+                ),
+                headers=", ".join(h for h in headers if h),
+            )
+        )
     if "name" not in mapping and "uid" not in mapping:
         raise SpreadsheetError(Message(N_("no “nama”/“name” or “uid” column: rows cannot be matched to sites")))
     return mapping
@@ -185,9 +198,19 @@ def _category(text: str) -> str:
     for code in CATEGORY:
         if folded in (code.code, code.en.casefold(), code.id.casefold()):
             return code.code
-    aliases = {"sd": "sekolah", "smp": "sekolah", "sma": "sekolah", "smk": "sekolah", "school": "sekolah",
-               "kantor desa": "desa", "kantor kelurahan": "desa", "kelurahan": "desa", "village office": "desa",
-               "kecamatan": "kantor_kecamatan", "pkm": "puskesmas"}
+    aliases = {
+        "sd": "sekolah",
+        "smp": "sekolah",
+        "sma": "sekolah",
+        "smk": "sekolah",
+        "school": "sekolah",
+        "kantor desa": "desa",
+        "kantor kelurahan": "desa",
+        "kelurahan": "desa",
+        "village office": "desa",
+        "kecamatan": "kantor_kecamatan",
+        "pkm": "puskesmas",
+    }
     return aliases.get(folded, text.strip())
 
 
@@ -202,8 +225,15 @@ def _source(text: str, default: str) -> str:
 
 
 class SiteImporter:
-    def __init__(self, registrar: Registrar, crs: Optional[str] = None, source: str = "import",
-                 surveyed_by: str = "", force: bool = False, translate=None):
+    def __init__(
+        self,
+        registrar: Registrar,
+        crs: Optional[str] = None,
+        source: str = "import",
+        surveyed_by: str = "",
+        force: bool = False,
+        translate=None,
+    ):
         self.registrar = registrar
         self.gazetteer = registrar.gazetteer
         self.crs = crs or None
@@ -229,8 +259,11 @@ class SiteImporter:
             return matches[0].code, None
         if not matches:
             return "", Message(N_("desa “{desa}” is not a desa/kelurahan of Kabupaten Paser"), desa=text)
-        return "", Message(N_("desa “{desa}” is ambiguous ({choices}): give the kecamatan or the code"), desa=text,
-                           choices=", ".join(d.display_name for d in matches[:5]))
+        return "", Message(
+            N_("desa “{desa}” is ambiguous ({choices}): give the kecamatan or the code"),
+            desa=text,
+            choices=", ".join(d.display_name for d in matches[:5]),
+        )
 
     def _request(self, cells: Dict[str, str]) -> Tuple[Optional[RegistrationRequest], Optional[Message]]:
         site = cells.get("uid", "")
@@ -251,14 +284,22 @@ class SiteImporter:
             except ValueError:
                 return None, Message(N_("accuracy “{value}” is not a number"), value=cells["accuracy_m"])
         request = RegistrationRequest(
-            coordinates=cells.get("coordinates", ""), crs=self.crs, site=site, name=name,
-            category=_category(cells.get("category", "")), desa_code=desa_code,
-            coord_source=_source(cells.get("source", ""), self.source), accuracy_m=accuracy,
+            coordinates=cells.get("coordinates", ""),
+            crs=self.crs,
+            site=site,
+            name=name,
+            category=_category(cells.get("category", "")),
+            desa_code=desa_code,
+            coord_source=_source(cells.get("source", ""), self.source),
+            accuracy_m=accuracy,
             surveyed_by=cells.get("surveyed_by", "") or self.surveyed_by,
-            surveyed_at=_surveyed_at(cells.get("surveyed_at", "")), notes=cells.get("notes", ""))
+            surveyed_at=_surveyed_at(cells.get("surveyed_at", "")),
+            notes=cells.get("notes", ""),
+        )
         if cells.get("surveyed_at", "") and request.surveyed_at is None:
-            return None, Message(N_("survey date “{value}” is not a date (use 2026-11-27 or 27/11/2026)"),
-                                 value=cells["surveyed_at"])
+            return None, Message(
+                N_("survey date “{value}” is not a date (use 2026-11-27 or 27/11/2026)"), value=cells["surveyed_at"]
+            )
         lat_text, lon_text = cells.get("lat", ""), cells.get("lon", "")
         try:
             if not request.coordinates and _projected_columns(lat_text, lon_text):
@@ -267,8 +308,9 @@ class SiteImporter:
             elif not request.coordinates and lat_text + lon_text:
                 request.parsed = parse_columns(lat_text, lon_text)
             elif not request.coordinates and cells.get("easting", "") + cells.get("northing", ""):
-                request.parsed = parse_coordinates(f"E {cells.get('easting', '')} N {cells.get('northing', '')}",
-                                                   crs=self.crs)
+                request.parsed = parse_coordinates(
+                    f"E {cells.get('easting', '')} N {cells.get('northing', '')}", crs=self.crs
+                )
         except CoordinateParseError as exc:
             return None, exc.message
         if request.parsed is None and not request.coordinates:
@@ -286,11 +328,23 @@ class SiteImporter:
             cells = {key: (row[i] if i < len(row) else "").strip() for key, i in mapping.items()}
             if not any(c.strip() for c in row):
                 continue
-            if len(row) > len(headers) and any(c.strip() for c in row[len(headers):]):
-                result.report.append(ReportRow(number, "rejected", self._text(Message(
-                    N_("the row has {cells} cells but the header {columns}: a decimal comma in a comma-separated "
-                       "file? Save it with “;” as separator or quote the numbers"),
-                    cells=len(row), columns=len(headers)))))
+            if len(row) > len(headers) and any(c.strip() for c in row[len(headers) :]):
+                result.report.append(
+                    ReportRow(
+                        number,
+                        "rejected",
+                        self._text(
+                            Message(
+                                N_(
+                                    "the row has {cells} cells but the header {columns}: a decimal comma in a comma-separated "
+                                    "file? Save it with “;” as separator or quote the numbers"
+                                ),
+                                cells=len(row),
+                                columns=len(headers),
+                            )
+                        ),
+                    )
+                )
                 continue
             request, problem = self._request(cells)
             if problem is not None:
@@ -298,8 +352,15 @@ class SiteImporter:
                 continue
             a = self.registrar.assess(request, extra_sites=pending_sites)
             if a.target is not None and a.target["uid"] in touched:
-                a.issues.append(Issue("error", "twice", Message(N_("this site was already given coordinates in row "
-                                                                   "{row}"), row=touched[a.target["uid"]])))
+                a.issues.append(
+                    Issue(
+                        "error",
+                        "twice",
+                        Message(
+                            N_("this site was already given coordinates in row {row}"), row=touched[a.target["uid"]]
+                        ),
+                    )
+                )
             if not a.can_write(self.force):
                 reasons = a.errors or a.warnings
                 text = "; ".join(self._text(i.message) for i in reasons)
@@ -313,8 +374,11 @@ class SiteImporter:
             result.report.append(report)
             accepted.append((report, a))
             assert a.parsed is not None
-            shadow = dict(a.target or {}, name=request.name or (a.target or {}).get("name"), uid=(a.target or {}).get(
-                "uid", f"row-{number}"))
+            shadow = dict(
+                a.target or {},
+                name=request.name or (a.target or {}).get("name"),
+                uid=(a.target or {}).get("uid", f"row-{number}"),
+            )
             shadow[GEOMETRY] = (a.parsed.lon, a.parsed.lat)
             pending_sites.append((a.layer, shadow))
             if a.target is not None:
@@ -329,8 +393,9 @@ class SiteImporter:
         elif accepted:
             for report, _ in accepted:
                 report.outcome = "not_written"
-                report.message = self._text(Message(N_("not written: another row was rejected and ALL_OR_NOTHING "
-                                                       "is set")))
+                report.message = self._text(
+                    Message(N_("not written: another row was rejected and ALL_OR_NOTHING is set"))
+                )
         result.report.sort(key=lambda r: r.row)
         return result
 

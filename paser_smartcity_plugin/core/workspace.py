@@ -68,8 +68,9 @@ def new_uid() -> str:
 # ---------------------------------------------------------------- validation
 
 
-def validate_row(schema: LayerSchema, row: Row, gazetteer: Optional[Gazetteer] = None,
-                 partial: bool = False) -> List[str]:
+def validate_row(
+    schema: LayerSchema, row: Row, gazetteer: Optional[Gazetteer] = None, partial: bool = False
+) -> List[str]:
     """Problems with ``row`` for ``schema``, as English text; empty when the row may be written.
 
     ``partial`` validates an update: only the fields present are checked. The same problems
@@ -78,8 +79,9 @@ def validate_row(schema: LayerSchema, row: Row, gazetteer: Optional[Gazetteer] =
     return [str(m) for m in row_problems(schema, row, gazetteer, partial)]
 
 
-def row_problems(schema: LayerSchema, row: Row, gazetteer: Optional[Gazetteer] = None,
-                 partial: bool = False) -> List[Message]:
+def row_problems(
+    schema: LayerSchema, row: Row, gazetteer: Optional[Gazetteer] = None, partial: bool = False
+) -> List[Message]:
     """Problems with ``row`` for ``schema`` as :class:`Message` (render them with ``tr`` to show)."""
     gaz = gazetteer or default_gazetteer()
     layer = schema.name
@@ -98,31 +100,70 @@ def row_problems(schema: LayerSchema, row: Row, gazetteer: Optional[Gazetteer] =
                 problems.append(Message(N_("{layer}.{field} is required"), layer=layer, field=field.name))
             continue
         if field.codelist is not None and value not in field.codelist:
-            problems.append(Message(N_("{layer}.{field}: {value!r} is not one of {codes}"), layer=layer,
-                                    field=field.name, value=value, codes=", ".join(field.codelist.codes)))
+            problems.append(
+                Message(
+                    N_("{layer}.{field}: {value!r} is not one of {codes}"),
+                    layer=layer,
+                    field=field.name,
+                    value=value,
+                    codes=", ".join(field.codelist.codes),
+                )
+            )
         elif field.type in (INTEGER, REAL):
             try:
                 number = float(value)
             except (TypeError, ValueError):
-                problems.append(Message(N_("{layer}.{field}: {value!r} is not a number"), layer=layer,
-                                        field=field.name, value=value))
+                problems.append(
+                    Message(
+                        N_("{layer}.{field}: {value!r} is not a number"), layer=layer, field=field.name, value=value
+                    )
+                )
                 continue
             if number != number or number in (float("inf"), float("-inf")):
-                problems.append(Message(N_("{layer}.{field}: {value!r} is not a finite number"), layer=layer,
-                                        field=field.name, value=value))
+                problems.append(
+                    Message(
+                        N_("{layer}.{field}: {value!r} is not a finite number"),
+                        layer=layer,
+                        field=field.name,
+                        value=value,
+                    )
+                )
             elif field.type == INTEGER and number != int(number):
-                problems.append(Message(N_("{layer}.{field}: {value!r} is not a whole number"), layer=layer,
-                                        field=field.name, value=value))
+                problems.append(
+                    Message(
+                        N_("{layer}.{field}: {value!r} is not a whole number"),
+                        layer=layer,
+                        field=field.name,
+                        value=value,
+                    )
+                )
             elif field.name in ("accuracy_m", "height_m") and number < 0:
-                problems.append(Message(N_("{layer}.{field}: {value!r} must not be negative"), layer=layer,
-                                        field=field.name, value=value))
+                problems.append(
+                    Message(
+                        N_("{layer}.{field}: {value!r} must not be negative"),
+                        layer=layer,
+                        field=field.name,
+                        value=value,
+                    )
+                )
         elif field.width and isinstance(value, str) and len(value) > field.width:
-            problems.append(Message(N_("{layer}.{field}: longer than {width} characters"), layer=layer,
-                                    field=field.name, width=field.width))
+            problems.append(
+                Message(
+                    N_("{layer}.{field}: longer than {width} characters"),
+                    layer=layer,
+                    field=field.name,
+                    width=field.width,
+                )
+            )
     code = row.get("desa_code")
     if code and (not DESA_CODE_RE.match(str(code)) or not gaz.is_desa_code(code)):
-        problems.append(Message(N_("{layer}.desa_code: {code!r} is not a desa/kelurahan code of Kabupaten Paser"),
-                                layer=layer, code=code))
+        problems.append(
+            Message(
+                N_("{layer}.desa_code: {code!r} is not a desa/kelurahan code of Kabupaten Paser"),
+                layer=layer,
+                code=code,
+            )
+        )
     uid = row.get("uid")
     if uid is not None and not UUID_RE.match(str(uid)):
         problems.append(Message(N_("{layer}.uid: {uid!r} is not a lower-case UUID"), layer=layer, uid=uid))
@@ -135,15 +176,24 @@ def row_problems(schema: LayerSchema, row: Row, gazetteer: Optional[Gazetteer] =
 
 def _validate_point(schema: LayerSchema, point) -> List[Message]:
     if point is None:
-        return [] if schema.geometry_optional else [
-            Message(N_("{layer}: a point geometry is required"), layer=schema.name)]
+        return (
+            []
+            if schema.geometry_optional
+            else [Message(N_("{layer}: a point geometry is required"), layer=schema.name)]
+        )
     try:
         lon, lat = (float(v) for v in point)
     except (TypeError, ValueError):
         return [Message(N_("{layer}: geometry {point!r} is not a (lon, lat) pair"), layer=schema.name, point=point)]
     if not REGENCY_EXTENT.contains(lon, lat):
-        return [Message(N_("{layer}: point lon {lon:.6f}, lat {lat:.6f} is outside Kabupaten Paser"),
-                        layer=schema.name, lon=lon, lat=lat)]
+        return [
+            Message(
+                N_("{layer}: point lon {lon:.6f}, lat {lat:.6f} is outside Kabupaten Paser"),
+                layer=schema.name,
+                lon=lon,
+                lat=lat,
+            )
+        ]
     return []
 
 
@@ -203,20 +253,28 @@ def _create_schema(conn: sqlite3.Connection) -> None:
     for schema in LAYERS.values():
         columns = [(f.name, f.sql_type + (" NOT NULL" if f.required else "")) for f in schema.fields]
         gpkg.create_point_table(
-            conn, schema.name, columns, identifier=schema.name, description=schema.title_en,
-            extent=extent, constraints=[f'CONSTRAINT "{schema.name}_uid_unique" UNIQUE (uid)'],
-            geom=GEOMETRY_COLUMN, fid=FID_COLUMN, srs_id=SRS_ID,
+            conn,
+            schema.name,
+            columns,
+            identifier=schema.name,
+            description=schema.title_en,
+            extent=extent,
+            constraints=[f'CONSTRAINT "{schema.name}_uid_unique" UNIQUE (uid)'],
+            geom=GEOMETRY_COLUMN,
+            fid=FID_COLUMN,
+            srs_id=SRS_ID,
         )
         t = schema.name
         # A site added outside the plugin gets a key and a timestamp; every edit refreshes
         # updated_at unless the writer set it (the sync writes the server's value).
-        gpkg.execute_script(conn,
+        gpkg.execute_script(
+            conn,
             f"""
 CREATE TRIGGER "{t}_defaults" AFTER INSERT ON "{t}"
   WHEN NEW.uid IS NULL OR NEW.updated_at IS NULL
 BEGIN UPDATE "{t}" SET uid = coalesce(uid, {_SQL_UUID4}), updated_at = coalesce(updated_at, {_SQL_NOW})
   WHERE {FID_COLUMN} = NEW.{FID_COLUMN}; END;
-"""
+""",
         )
         gpkg.execute_script(conn, changelog.touch_trigger_ddl(t))
     changelog.install(conn)
@@ -239,15 +297,22 @@ def create_workspace(path: str, demo: bool = False, gazetteer: Optional[Gazettee
     if os.path.exists(path):
         if is_workspace(path):
             return False
-        raise WorkspaceError(Message(
-            N_("{path} already exists and is not a Paser Smart City workspace; "
-               "choose another file name — it will not be overwritten"), path=path))
+        raise WorkspaceError(
+            Message(
+                N_(
+                    "{path} already exists and is not a Paser Smart City workspace; "
+                    "choose another file name — it will not be overwritten"
+                ),
+                path=path,
+            )
+        )
     directory = os.path.dirname(path)
     if not os.path.isdir(directory):
         raise WorkspaceError(Message(N_("folder {directory} does not exist"), directory=directory))
     if not path.lower().endswith(".gpkg"):
-        raise WorkspaceError(Message(N_("{path}: a workspace is a GeoPackage and its name must end in .gpkg"),
-                                     path=path))
+        raise WorkspaceError(
+            Message(N_("{path}: a workspace is a GeoPackage and its name must end in .gpkg"), path=path)
+        )
     fd, tmp = tempfile.mkstemp(prefix=".paser-", suffix=".gpkg.part", dir=directory)
     os.close(fd)
     os.unlink(tmp)
@@ -273,18 +338,24 @@ def create_workspace(path: str, demo: bool = False, gazetteer: Optional[Gazettee
 
 def _insert(conn: sqlite3.Connection, schema: LayerSchema, rows: Iterable[Row], gazetteer: Gazetteer) -> List[str]:
     names = list(schema.field_names)
-    sql = (f'INSERT INTO "{schema.name}" ("{GEOMETRY_COLUMN}", ' + ", ".join(f'"{n}"' for n in names)
-           + ") VALUES (" + ", ".join("?" * (len(names) + 1)) + ")")
+    sql = (
+        f'INSERT INTO "{schema.name}" ("{GEOMETRY_COLUMN}", '
+        + ", ".join(f'"{n}"' for n in names)
+        + ") VALUES ("
+        + ", ".join("?" * (len(names) + 1))
+        + ")"
+    )
     uids, params = [], []
     for index, row in enumerate(rows):
         row = _complete_row(row, gazetteer)
         problems = row_problems(schema, row, gazetteer)
         if problems:
-            raise WorkspaceError(Message(N_("row {row}: {problem}"), row=index + 1, problem=problems[0]),
-                                 *problems[1:])
+            raise WorkspaceError(Message(N_("row {row}: {problem}"), row=index + 1, problem=problems[0]), *problems[1:])
         point = row.get(GEOMETRY)
-        params.append([gpkg.encode_point(*point) if point else None]
-                      + [_sql_value(schema.field(n).type, row.get(n)) for n in names])
+        params.append(
+            [gpkg.encode_point(*point) if point else None]
+            + [_sql_value(schema.field(n).type, row.get(n)) for n in names]
+        )
         uids.append(row["uid"])
     try:
         conn.executemany(sql, params)
@@ -346,8 +417,13 @@ class Workspace:
     def sites(self, layer: str, where: str = "", params: Sequence[Any] = ()) -> List[Row]:
         schema = layer_schema(layer)
         names = list(schema.field_names)
-        sql = (f'SELECT {FID_COLUMN}, "{GEOMETRY_COLUMN}", ' + ", ".join(f'"{n}"' for n in names)
-               + f' FROM "{layer}"' + (f" WHERE {where}" if where else "") + f" ORDER BY {FID_COLUMN}")
+        sql = (
+            f'SELECT {FID_COLUMN}, "{GEOMETRY_COLUMN}", '
+            + ", ".join(f'"{n}"' for n in names)
+            + f' FROM "{layer}"'
+            + (f" WHERE {where}" if where else "")
+            + f" ORDER BY {FID_COLUMN}"
+        )
         with self.read() as conn:
             out = []
             for record in conn.execute(sql, params):

@@ -51,11 +51,22 @@ OBJECT_NAME = "PaserSmartCityDashboard"
 KEY_ROLE = Qt.ItemDataRole.UserRole
 FULL_HEADER_ROLE = Qt.ItemDataRole.UserRole + 1
 # Short column headers of the table (the full status label is the header's tooltip).
-SHORT_SERVICE = {"planned": tr_noop("Plan"), "survey": tr_noop("Surv."), "installation": tr_noop("Inst."),
-                 "active": tr_noop("Active"), "disrupted": tr_noop("Disr."), "inactive": tr_noop("Inact.")}
-SHORT_TOWER = {"coordinates_pending": tr_noop("No coord."), "coordinates_set": tr_noop("Coord."),
-               "permit": tr_noop("Permit"), "construction": tr_noop("Build"), "on_air": tr_noop("On air"),
-               "cancelled": tr_noop("Canc.")}
+SHORT_SERVICE = {
+    "planned": tr_noop("Plan"),
+    "survey": tr_noop("Surv."),
+    "installation": tr_noop("Inst."),
+    "active": tr_noop("Active"),
+    "disrupted": tr_noop("Disr."),
+    "inactive": tr_noop("Inact."),
+}
+SHORT_TOWER = {
+    "coordinates_pending": tr_noop("No coord."),
+    "coordinates_set": tr_noop("Coord."),
+    "permit": tr_noop("Permit"),
+    "construction": tr_noop("Build"),
+    "on_air": tr_noop("On air"),
+    "cancelled": tr_noop("Canc."),
+}
 OTHER_COLOR = "#000000"
 
 Segment = Tuple[int, str, str]  # count, colour, label
@@ -89,8 +100,9 @@ class StatusBars(QWidget):
             total = sum(count for count, _color, _label in segments)
             scale = max(total, target or 0, 1)
             painter.setPen(self.palette().windowText().color())
-            painter.drawText(QRectF(8, y, width, 18), int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
-                             title)
+            painter.drawText(
+                QRectF(8, y, width, 18), int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), title
+            )
             y += 20
             x = 8.0
             painter.setPen(Qt.PenStyle.NoPen)
@@ -120,8 +132,11 @@ class StatusBars(QWidget):
                 painter.drawRect(QRectF(x, y + 4, 10, 10))
                 painter.setPen(self.palette().windowText().color())
                 advance = painter.fontMetrics().horizontalAdvance(text)
-                painter.drawText(QRectF(x + 14, y, advance + 4, 18),
-                                 int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), text)
+                painter.drawText(
+                    QRectF(x + 14, y, advance + 4, 18),
+                    int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+                    text,
+                )
                 x += 14 + advance + 12
             y += 22
         painter.end()
@@ -154,8 +169,9 @@ class DashboardDock(QgsDockWidget):
 
         self.refresh_button = QPushButton(tr("Refresh"))
         self.zoom_button = QPushButton(tr("Zoom to selected row"))
-        self.zoom_button.setToolTip(tr("Zoom the map to the sites of the selected row; double-clicking a row does "
-                                       "the same"))
+        self.zoom_button.setToolTip(
+            tr("Zoom the map to the sites of the selected row; double-clicking a row does the same")
+        )
         self.export_button = QPushButton(tr("Export CSV…"))
         self.help_button = QPushButton(tr("Help"))
         # clicked(bool) passes "checked": the slots here take no argument.
@@ -200,8 +216,12 @@ class DashboardDock(QgsDockWidget):
             except Exception as exc:  # noqa: BLE001 - last line of defence in a Qt slot
                 import traceback
 
-                self.logger.log(tr("Dashboard error: {error}").format(error=exc), CRITICAL, push=True,
-                                details=traceback.format_exc())
+                self.logger.log(
+                    tr("Dashboard error: {error}").format(error=exc),
+                    CRITICAL,
+                    push=True,
+                    details=traceback.format_exc(),
+                )
                 return None
 
         return run
@@ -270,8 +290,12 @@ class DashboardDock(QgsDockWidget):
         layers = find_layers(QgsProject.instance())
         if len(layers) == len(LAYER_NAMES):
             source = layers[SERVICE_POINTS].source().split("|")[0]
-            return (core_dashboard.compute(self._layer_sites(layers[SERVICE_POINTS]),
-                                           self._layer_sites(layers[TOWER_PLANS])), source)
+            return (
+                core_dashboard.compute(
+                    self._layer_sites(layers[SERVICE_POINTS]), self._layer_sites(layers[TOWER_PLANS])
+                ),
+                source,
+            )
         path = plugin_settings.workspace_path()
         if os.path.exists(path):
             try:
@@ -289,11 +313,20 @@ class DashboardDock(QgsDockWidget):
             self.table.setRowCount(0)
             self.chart.set_bars([])
             return None
-        self.summary.setText(tr("{registered} of {target} service points registered ({share:.0%}), {active} active "
-                                "({active_share:.0%} of the target); {towers} towers. Source: {source}").format(
-            registered=data.overall.service_total, target=data.target, share=data.target_share,
-            active=data.overall.delivered, active_share=data.delivered_share, towers=data.overall.tower_total,
-            source=source))
+        self.summary.setText(
+            tr(
+                "{registered} of {target} service points registered ({share:.0%}), {active} active "
+                "({active_share:.0%} of the target); {towers} towers. Source: {source}"
+            ).format(
+                registered=data.overall.service_total,
+                target=data.target,
+                share=data.target_share,
+                active=data.overall.delivered,
+                active_share=data.delivered_share,
+                towers=data.overall.tower_total,
+                source=source,
+            )
+        )
         selected = self.selected_key()
         self._fill_table(data)
         self._select_key(selected or core_dashboard.OVERALL_KEY)
@@ -304,8 +337,12 @@ class DashboardDock(QgsDockWidget):
 
     def headers(self) -> List[str]:
         lang = language()
-        return ([tr("Kecamatan"), tr("Service points")] + [SERVICE_STATUS.label(c, lang) for c in SERVICE_STATUS.codes]
-                + [tr("Towers")] + [TOWER_STATUS.label(c, lang) for c in TOWER_STATUS.codes])
+        return (
+            [tr("Kecamatan"), tr("Service points")]
+            + [SERVICE_STATUS.label(c, lang) for c in SERVICE_STATUS.codes]
+            + [tr("Towers")]
+            + [TOWER_STATUS.label(c, lang) for c in TOWER_STATUS.codes]
+        )
 
     @staticmethod
     def short_headers() -> List[str]:
@@ -337,15 +374,21 @@ class DashboardDock(QgsDockWidget):
                 name = tr("Unknown desa code")
             else:
                 name = row.name
-            values = ([name, row.service_total] + [row.service.get(c, 0) for c in SERVICE_STATUS.codes]
-                      + [row.tower_total] + [row.towers.get(c, 0) for c in TOWER_STATUS.codes])
+            values = (
+                [name, row.service_total]
+                + [row.service.get(c, 0) for c in SERVICE_STATUS.codes]
+                + [row.tower_total]
+                + [row.towers.get(c, 0) for c in TOWER_STATUS.codes]
+            )
             for c, value in enumerate(values):
                 item = QTableWidgetItem(str(value))
                 if c == 0:
                     item.setData(KEY_ROLE, row.key)
                     if row.key == core_dashboard.OVERALL_KEY:
-                        item.setData(Qt.ItemDataRole.ToolTipRole, tr("{regency} (target {target})").format(
-                            regency=row.name, target=data.target))
+                        item.setData(
+                            Qt.ItemDataRole.ToolTipRole,
+                            tr("{regency} (target {target})").format(regency=row.name, target=data.target),
+                        )
                 else:
                     item.setTextAlignment(int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter))
                 if row.key == core_dashboard.OVERALL_KEY:
@@ -391,11 +434,16 @@ class DashboardDock(QgsDockWidget):
         service_title = tr("{name} — service points: {count}").format(name=row.name, count=row.service_total)
         if target:
             service_title += tr(" (target {target})").format(target=target)
-        self.chart.set_bars([
-            (service_title, segments(row.service, SERVICE_STATUS), target),
-            (tr("{name} — towers: {count}").format(name=row.name, count=row.tower_total),
-             segments(row.towers, TOWER_STATUS), None),
-        ])
+        self.chart.set_bars(
+            [
+                (service_title, segments(row.service, SERVICE_STATUS), target),
+                (
+                    tr("{name} — towers: {count}").format(name=row.name, count=row.tower_total),
+                    segments(row.towers, TOWER_STATUS),
+                    None,
+                ),
+            ]
+        )
 
     # -- actions
 
@@ -406,8 +454,9 @@ class DashboardDock(QgsDockWidget):
         extent = self.data.row(self.row_key(row)).extent()
         rectangle = QgsRectangle(extent.west, extent.south, extent.east, extent.north)
         canvas = self.iface.mapCanvas()
-        transform = QgsCoordinateTransform(QgsCoordinateReferenceSystem(CRS_AUTHID),
-                                           canvas.mapSettings().destinationCrs(), QgsProject.instance())
+        transform = QgsCoordinateTransform(
+            QgsCoordinateReferenceSystem(CRS_AUTHID), canvas.mapSettings().destinationCrs(), QgsProject.instance()
+        )
         rectangle = transform.transformBoundingBox(rectangle)
         canvas.setExtent(rectangle)
         canvas.refresh()
@@ -427,8 +476,9 @@ class DashboardDock(QgsDockWidget):
         return True
 
     def choose_and_export(self) -> bool:
-        path, _filter = QFileDialog.getSaveFileName(self, tr("Export dashboard"), "paser_dashboard.csv",
-                                                    tr("CSV (*.csv)"))
+        path, _filter = QFileDialog.getSaveFileName(
+            self, tr("Export dashboard"), "paser_dashboard.csv", tr("CSV (*.csv)")
+        )
         if not path:
             return False
         if not path.lower().endswith(".csv"):

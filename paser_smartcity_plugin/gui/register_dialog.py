@@ -97,8 +97,12 @@ class RegisterDialog(QDialog):
         self._build()
         # Fits a 1366×768 laptop (a 700 px dialog under the taskbar and title bar); the form
         # scrolls when the fonts are larger than that allows.
-        wanted = self.body_area.widget().sizeHint().height() + self.status_label.height() \
-            + self.button_box.sizeHint().height() + 40
+        wanted = (
+            self.body_area.widget().sizeHint().height()
+            + self.status_label.height()
+            + self.button_box.sizeHint().height()
+            + 40
+        )
         body = self.body_area.widget()
         width = body.minimumSizeHint().width() + self.body_area.verticalScrollBar().sizeHint().width() + 30
         self.resize(max(640, width), min(wanted, 680))
@@ -164,8 +168,12 @@ class RegisterDialog(QDialog):
         row = QHBoxLayout()
         self.coord_edit = QLineEdit(coords)
         self.coord_edit.setPlaceholderText("-1,9023; 116,1892")
-        self.coord_edit.setToolTip(tr("Any format, e.g. -1,9023; 116,1892 · 1°54'08\" LS 116°11'21\" BT · "
-                                      "457123 9789654 with a UTM or TM-3 format"))
+        self.coord_edit.setToolTip(
+            tr(
+                "Any format, e.g. -1,9023; 116,1892 · 1°54'08\" LS 116°11'21\" BT · "
+                "457123 9789654 with a UTM or TM-3 format"
+            )
+        )
         self.format_combo = QComboBox(coords)
         for code, label in format_choices():
             self.format_combo.addItem(label, code)
@@ -235,10 +243,12 @@ class RegisterDialog(QDialog):
         self.stamp_surveyed_at()
         self.notes_edit = QPlainTextEdit(details)
         self.notes_edit.setFixedHeight(2 * self.fontMetrics().height() + 12)
-        for row, column, text, widget in ((0, 0, tr("Coordinate source"), self.source_combo),
-                                          (0, 2, tr("Accuracy"), self.accuracy_spin),
-                                          (1, 0, tr("Surveyed by"), self.surveyed_by_edit),
-                                          (1, 2, tr("Surveyed at"), self.surveyed_at_edit)):
+        for row, column, text, widget in (
+            (0, 0, tr("Coordinate source"), self.source_combo),
+            (0, 2, tr("Accuracy"), self.accuracy_spin),
+            (1, 0, tr("Surveyed by"), self.surveyed_by_edit),
+            (1, 2, tr("Surveyed at"), self.surveyed_at_edit),
+        ):
             d_form.addWidget(QLabel(text, details), row, column)
             d_form.addWidget(widget, row, column + 1)
         d_form.addWidget(QLabel(tr("Note"), details), 2, 0)
@@ -263,8 +273,9 @@ class RegisterDialog(QDialog):
         self.status_label.setFixedHeight(2 * self.fontMetrics().height() + 4)
         layout.addStretch(1)
         outer.addWidget(self.status_label)
-        self.button_box = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Close,
-                                           self)
+        self.button_box = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Close, self
+        )
         self.save_button = self.button_box.button(QDialogButtonBox.StandardButton.Save)
         self.help_button = add_help_button(self.button_box, HELP_TOPIC)
         translate_buttons(self.button_box)
@@ -303,8 +314,11 @@ class RegisterDialog(QDialog):
         self.site_list.clear()
         for layer, row in self.registrar.search(self.search_edit.text()):
             schema = layer_schema(layer)
-            status = schema.status_codes.label(row["status"], self.lang) if row.get("status") in schema.status_codes \
+            status = (
+                schema.status_codes.label(row["status"], self.lang)
+                if row.get("status") in schema.status_codes
                 else row.get("status") or ""
+            )
             coord = _coord_status_label(row.get("coord_status"), self.lang)
             item = QListWidgetItem(f"{row['name']} — {schema.title(self.lang)} · {status} · {coord}")
             item.setData(UID_ROLE, row["uid"])
@@ -350,8 +364,13 @@ class RegisterDialog(QDialog):
             site=(item.data(UID_ROLE) if item else "") if existing else "",
             name="" if existing else self.name_edit.text(),
             category="" if existing else self.category_combo.currentData(),
-            desa_code=(self._suggested_desa_code() if existing and self.use_suggested_desa_check.isChecked()
-                       else "" if existing else (self.desa_combo.currentData() or "")),
+            desa_code=(
+                self._suggested_desa_code()
+                if existing and self.use_suggested_desa_check.isChecked()
+                else ""
+                if existing
+                else (self.desa_combo.currentData() or "")
+            ),
             coord_source=self.source_combo.currentData(),
             accuracy_m=accuracy if accuracy > 0 else None,
             surveyed_by=self.surveyed_by_edit.text(),
@@ -360,8 +379,9 @@ class RegisterDialog(QDialog):
         )
 
     def _suggested_desa_code(self) -> str:
-        suggestion = self.registrar.suggest(RegistrationRequest(self.coord_edit.text(),
-                                                                self.format_combo.currentData()))
+        suggestion = self.registrar.suggest(
+            RegistrationRequest(self.coord_edit.text(), self.format_combo.currentData())
+        )
         return suggestion.desa.code if suggestion else ""
 
     def update_feedback(self) -> None:
@@ -391,8 +411,9 @@ class RegisterDialog(QDialog):
         else:
             self.dd_label.setText("—")
             self.dms_label.setText("—")
-        self.desa_label.setText(tr("Suggested desa: {desa}").format(
-            desa=a.desa.describe().render(tr) if a and a.desa else "—"))
+        self.desa_label.setText(
+            tr("Suggested desa: {desa}").format(desa=a.desa.describe().render(tr) if a and a.desa else "—")
+        )
         if a is not None:
             for issue in a.issues:
                 lines.append((issue.level, issue.message.render(tr)))
@@ -401,7 +422,8 @@ class RegisterDialog(QDialog):
         # Offered while the existing site's desa differs from the suggestion (and kept while ticked).
         mismatch = bool(a and any(i.code == "desa_mismatch" for i in a.warnings))
         self.use_suggested_desa_check.setVisible(
-            self.existing_radio.isChecked() and (mismatch or self.use_suggested_desa_check.isChecked()))
+            self.existing_radio.isChecked() and (mismatch or self.use_suggested_desa_check.isChecked())
+        )
         self.accept_warnings_check.setEnabled(bool(a and a.warnings and not a.errors))
         # The officer accepts the warnings read, not whatever the next keystroke brings.
         if self.accept_warnings_check.isChecked() and self._warning_texts() != self._accepted:
@@ -420,14 +442,16 @@ class RegisterDialog(QDialog):
         prefixes = {"error": tr("Error"), "warning": tr("Warning"), "info": tr("Note")}
         html = "<br>".join(
             f"<span style='color:{colours[level]}'><b>{prefixes[level]}:</b> {_escape(text)}</span>"
-            for level, text in lines)
+            for level, text in lines
+        )
         self.issues_label.setText(html)
         self.issue_texts = [f"{prefixes[level]}: {text}" for level, text in lines]
 
     def _update_save(self) -> None:
         a = self.assessment
-        ok = bool(a and a.parsed and a.can_write(self.accept_warnings_check.isChecked())
-                  and self.coord_edit.text().strip())
+        ok = bool(
+            a and a.parsed and a.can_write(self.accept_warnings_check.isChecked()) and self.coord_edit.text().strip()
+        )
         self.save_button.setEnabled(ok)
 
     def use_correction(self) -> None:
@@ -462,8 +486,12 @@ class RegisterDialog(QDialog):
         self.refresh_surveyed_at()
         self.coord_edit.setText(format_dd(lat, lon, 7))
         if pixel_m is not None:
-            self.status_label.setText(tr("Position picked on the map; accuracy {metres:.1f} m, one screen pixel at "
-                                         "this scale: zoom in for a better one").format(metres=pixel_m))
+            self.status_label.setText(
+                tr(
+                    "Position picked on the map; accuracy {metres:.1f} m, one screen pixel at "
+                    "this scale: zoom in for a better one"
+                ).format(metres=pixel_m)
+            )
         else:
             self.status_label.setText(tr("Position picked on the map"))
         if self.iface is not None and self.map_tool is not None:
@@ -487,8 +515,9 @@ class RegisterDialog(QDialog):
         to_canvas = QgsCoordinateTransform(wgs84, canvas.mapSettings().destinationCrs(), QgsProject.instance())
         try:
             here = to_canvas.transform(QgsPointXY(lon, lat))
-            there = to_canvas.transform(QgsPointXY(here.x() + canvas.mapUnitsPerPixel(), here.y()),
-                                        QgsCoordinateTransform.ReverseTransform)
+            there = to_canvas.transform(
+                QgsPointXY(here.x() + canvas.mapUnitsPerPixel(), here.y()), QgsCoordinateTransform.ReverseTransform
+            )
         except QgsCsException:
             return None
         area = QgsDistanceArea()
@@ -541,9 +570,12 @@ class RegisterDialog(QDialog):
             return None
         editing = self._unsaved_qgis_edits()
         if editing:
-            self.status_label.setText(tr("Not saved: the layer “{layer}” has unsaved edits in QGIS — save or discard "
-                                         "them first, so that neither change overwrites the other").format(
-                                             layer=editing))
+            self.status_label.setText(
+                tr(
+                    "Not saved: the layer “{layer}” has unsaved edits in QGIS — save or discard "
+                    "them first, so that neither change overwrites the other"
+                ).format(layer=editing)
+            )
             return None
         try:
             result = self.registrar.register(self.request(), force=self.accept_warnings_check.isChecked())
@@ -581,8 +613,9 @@ class RegisterDialog(QDialog):
         layer.triggerRepaint()
         if self.iface is not None:
             canvas = self.iface.mapCanvas()
-            transform = QgsCoordinateTransform(QgsCoordinateReferenceSystem("EPSG:4326"),
-                                               canvas.mapSettings().destinationCrs(), QgsProject.instance())
+            transform = QgsCoordinateTransform(
+                QgsCoordinateReferenceSystem("EPSG:4326"), canvas.mapSettings().destinationCrs(), QgsProject.instance()
+            )
             point = transform.transform(QgsPointXY(lon, lat))
             if not canvas.extent().contains(point):
                 canvas.setCenter(point)
@@ -609,4 +642,3 @@ def _coord_status_label(code, lang: str) -> str:
 
 def _escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-

@@ -98,8 +98,12 @@ class SettingsPage(QgsOptionsPageWidget):
         form.addRow(tr(labels["sync_timeout_s"]), self.sync_timeout)
         form.addRow(tr(labels["telkom_match_distance_m"]), self.telkom_distance)
 
-        note = QLabel(tr("Passwords and tokens are kept in the QGIS authentication database; only the "
-                         "configuration id is stored here."))
+        note = QLabel(
+            tr(
+                "Passwords and tokens are kept in the QGIS authentication database; only the "
+                "configuration id is stored here."
+            )
+        )
         note.setWordWrap(True)
         self.help_button = QPushButton(tr("Help"))
         self.help_button.clicked.connect(lambda: open_help(HELP_TOPIC))
@@ -138,8 +142,12 @@ class SettingsPage(QgsOptionsPageWidget):
         self.central_url.setText(values.central_url)
         self.authcfg.setConfigId(values.authcfg)
         self._unknown_authcfg = values.authcfg if values.authcfg and not self.authcfg.configId() else ""
-        self.authcfg_warning.setText(tr("The authentication configuration {id} is not in this QGIS's authentication "
-                                        "database: it is kept until you choose another.").format(id=self._unknown_authcfg))
+        self.authcfg_warning.setText(
+            tr(
+                "The authentication configuration {id} is not in this QGIS's authentication "
+                "database: it is kept until you choose another."
+            ).format(id=self._unknown_authcfg)
+        )
         self.authcfg_warning.setVisible(bool(self._unknown_authcfg))
         self.sync_timeout.setValue(values.sync_timeout_s)
         self.duplicate_distance.setValue(values.duplicate_distance_m)
@@ -169,8 +177,11 @@ class SettingsPage(QgsOptionsPageWidget):
         """Newer QGIS (not 3.22) asks this before OK and keeps Options open while False."""
         found = self.problems()
         if found:
-            self.logger.log(tr("Paser Smart City settings not saved: {problems}").format(
-                problems="; ".join(found)), CRITICAL, push=True)
+            self.logger.log(
+                tr("Paser Smart City settings not saved: {problems}").format(problems="; ".join(found)),
+                CRITICAL,
+                push=True,
+            )
         return not found
 
     def apply(self) -> None:
@@ -186,15 +197,22 @@ class SettingsPage(QgsOptionsPageWidget):
         try:
             found = self.problems()
             if found:
-                self.logger.log(tr("Paser Smart City settings not saved: {problems}").format(
-                    problems="; ".join(found)), CRITICAL, push=True)
+                self.logger.log(
+                    tr("Paser Smart City settings not saved: {problems}").format(problems="; ".join(found)),
+                    CRITICAL,
+                    push=True,
+                )
                 return
             plugin_settings.save(self.values())
         except Exception as exc:  # noqa: BLE001 - QGIS would show its Python error dialog
             import traceback
 
-            self.logger.log(tr("Paser Smart City settings not saved: {problems}").format(problems=exc),
-                            CRITICAL, push=True, details=traceback.format_exc())
+            self.logger.log(
+                tr("Paser Smart City settings not saved: {problems}").format(problems=exc),
+                CRITICAL,
+                push=True,
+                details=traceback.format_exc(),
+            )
             return
         self.saved = True
         plugin_events().settings_changed.emit()

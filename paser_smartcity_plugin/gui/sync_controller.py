@@ -67,12 +67,18 @@ class SyncController:
         current = settings.load()
         url = url or current.central_url
         if not url:
-            self.logger.log(tr("Set the central server first (Paser Smart City ▸ Sync with central database)."),
-                            WARNING, push=True)
+            self.logger.log(
+                tr("Set the central server first (Paser Smart City ▸ Sync with central database)."), WARNING, push=True
+            )
             return None
         algorithm = QgsApplication.processingRegistry().createAlgorithmById(ALGORITHM_ID)
-        params = {"WORKSPACE": settings.workspace_path(), "URL": url, "AUTHCFG": authcfg or current.authcfg,
-                  "PUSH": push, "TIMEOUT": current.sync_timeout_s}
+        params = {
+            "WORKSPACE": settings.workspace_path(),
+            "URL": url,
+            "AUTHCFG": authcfg or current.authcfg,
+            "PUSH": push,
+            "TIMEOUT": current.sync_timeout_s,
+        }
         context, feedback = QgsProcessingContext(), _Feedback()
         context.setProject(QgsProject.instance())
         task = QgsProcessingAlgRunnerTask(algorithm, params, context, feedback)
@@ -90,16 +96,20 @@ class SyncController:
             # The algorithm says "Sync failed: …" for qgis_process; here "Sync stopped:" says it.
             prefix = self._keep[2].tr("Sync failed: {error}").format(error="") if self._keep else ""
             if prefix and message.startswith(prefix):
-                message = message[len(prefix):]
-            self.logger.log(tr("Sync stopped: {error}. Nothing was half-applied.").format(error=message),
-                            CRITICAL, push=True)
+                message = message[len(prefix) :]
+            self.logger.log(
+                tr("Sync stopped: {error}. Nothing was half-applied.").format(error=message), CRITICAL, push=True
+            )
             return
         summary = json.loads(results.get("SUMMARY") or "{}")
         lang = language()
         parts = []
         for layer, s in summary.get("layers", {}).items():
-            parts.append(tr("{layer}: {pulled} pulled, {pushed} pushed, {conflicts} conflicts").format(
-                layer=LAYERS[layer].title(lang), **{k: s[k] for k in ("pulled", "pushed", "conflicts")}))
+            parts.append(
+                tr("{layer}: {pulled} pulled, {pushed} pushed, {conflicts} conflicts").format(
+                    layer=LAYERS[layer].title(lang), **{k: s[k] for k in ("pulled", "pushed", "conflicts")}
+                )
+            )
         text = tr("Sync done — ") + "; ".join(parts)
         # The algorithm reports its warnings (and nothing else, when it succeeds) in the
         # officer's language; SUMMARY keeps them in English for scripts and the history.

@@ -103,8 +103,15 @@ class ConflictsDialog(QDialog):
     """One row per conflicting field: base, mine, central, and the officer's choice."""
 
     # tr_noop: the extractor cannot follow tr(c) over a tuple, but it sees these calls
-    COLUMNS = (tr_noop("Layer"), tr_noop("Site"), tr_noop("Field"), tr_noop("At last sync"), tr_noop("Mine"),
-               tr_noop("Central"), tr_noop("Keep"))
+    COLUMNS = (
+        tr_noop("Layer"),
+        tr_noop("Site"),
+        tr_noop("Field"),
+        tr_noop("At last sync"),
+        tr_noop("Mine"),
+        tr_noop("Central"),
+        tr_noop("Keep"),
+    )
 
     def __init__(self, workspace, parent=None):
         super().__init__(parent)
@@ -112,8 +119,14 @@ class ConflictsDialog(QDialog):
         self.setWindowTitle(tr("Sync conflicts"))
         self.resize(900, 400)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(tr("The same field was changed here and in the central database. Choose per "
-                                   "field which value to keep; your choice is sent with the next sync.")))
+        layout.addWidget(
+            QLabel(
+                tr(
+                    "The same field was changed here and in the central database. Choose per "
+                    "field which value to keep; your choice is sent with the next sync."
+                )
+            )
+        )
         self.table = QTableWidget(0, len(self.COLUMNS))
         self.table.setHorizontalHeaderLabels([tr(c) for c in self.COLUMNS])
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -133,8 +146,9 @@ class ConflictsDialog(QDialog):
         self.table.setRowCount(len(self.conflicts))
         for row, c in enumerate(self.conflicts):
             field = tr("the site itself") if c.is_delete_conflict else c.field
-            for col, text in enumerate((c.layer, c.name or c.uid, field, _show(c.base), _show(c.mine),
-                                        _show(c.theirs))):
+            for col, text in enumerate(
+                (c.layer, c.name or c.uid, field, _show(c.base), _show(c.mine), _show(c.theirs))
+            ):
                 item = QTableWidgetItem(text)
                 item.setData(Qt.ItemDataRole.ToolTipRole, text)
                 self.table.setItem(row, col, item)
@@ -173,8 +187,15 @@ def local_time(iso: str) -> str:
 
 
 class HistoryDialog(QDialog):
-    COLUMNS = (tr_noop("Started"), tr_noop("Outcome"), tr_noop("Pulled"), tr_noop("Pushed"),
-               tr_noop("Conflicts"), tr_noop("Server"), tr_noop("Message"))
+    COLUMNS = (
+        tr_noop("Started"),
+        tr_noop("Outcome"),
+        tr_noop("Pulled"),
+        tr_noop("Pushed"),
+        tr_noop("Conflicts"),
+        tr_noop("Server"),
+        tr_noop("Message"),
+    )
     MESSAGE_COLUMN = 6
 
     def __init__(self, workspace, parent=None):
@@ -198,8 +219,13 @@ class HistoryDialog(QDialog):
         self.help_button = add_help_button(buttons, HELP_TOPIC)
         translate_buttons(buttons)
         layout.addWidget(buttons)
-        outcomes = {"ok": tr("Done"), "failed": tr("Failed"), "cancelled": tr("Cancelled"),
-                    "interrupted": tr("Interrupted"), "running": tr("Running")}
+        outcomes = {
+            "ok": tr("Done"),
+            "failed": tr("Failed"),
+            "cancelled": tr("Cancelled"),
+            "interrupted": tr("Interrupted"),
+            "running": tr("Running"),
+        }
         rows = history(workspace)
         self.empty_label.setVisible(not rows)
         self.table.setVisible(bool(rows))
@@ -208,10 +234,17 @@ class HistoryDialog(QDialog):
             layers = (h["summary"] or {}).get("layers", {})
             total = {k: sum(v.get(k, 0) for v in layers.values()) for k in ("pulled", "pushed", "conflicts")}
             detail = json.dumps(layers) if layers else ""
-            for c, text in enumerate((local_time(h["started_at"]), outcomes.get(h["outcome"], h["outcome"]),
-                                      str(total["pulled"]), str(total["pushed"]), str(total["conflicts"]),
-                                      h["url"] or "",
-                                      tr_message(h["message_parts"]) if h["message_parts"] else h["message"])):
+            for c, text in enumerate(
+                (
+                    local_time(h["started_at"]),
+                    outcomes.get(h["outcome"], h["outcome"]),
+                    str(total["pulled"]),
+                    str(total["pushed"]),
+                    str(total["conflicts"]),
+                    h["url"] or "",
+                    tr_message(h["message_parts"]) if h["message_parts"] else h["message"],
+                )
+            ):
                 item = QTableWidgetItem(text)
                 tip = text if c == self.MESSAGE_COLUMN else detail or text
                 if c == 0:

@@ -57,7 +57,9 @@ def geopandas_ready(logger) -> bool:
     try:
         load()
     except GeopandasMissingError as exc:
-        logger.log(tr("The Telkom exchange needs geopandas: {error}").format(error=tr_message(exc)), CRITICAL, push=True)
+        logger.log(
+            tr("The Telkom exchange needs geopandas: {error}").format(error=tr_message(exc)), CRITICAL, push=True
+        )
         return False
     return True
 
@@ -82,14 +84,19 @@ class ExportDialog(QDialog):
         self.setWindowTitle(tr("Export for Telkom"))
         form = QFormLayout()
         self.layers = QComboBox()
-        for value, text in (("both", tr("Service points and tower plans")),
-                            ("service_points", tr("Service points")), ("tower_plans", tr("Tower plans"))):
+        for value, text in (
+            ("both", tr("Service points and tower plans")),
+            ("service_points", tr("Service points")),
+            ("tower_plans", tr("Tower plans")),
+        ):
             self.layers.addItem(text, value)
         self.selected_only = QCheckBox(tr("Selected sites only"))
         self.crs = QComboBox()
-        for value, text in (("EPSG:4326", tr("EPSG:4326 — WGS 84, longitude/latitude")),
-                            ("EPSG:32750", tr("EPSG:32750 — WGS 84 / UTM zone 50S")),
-                            ("EPSG:9490", tr("EPSG:9490 — SRGI2013 / UTM zone 50S"))):
+        for value, text in (
+            ("EPSG:4326", tr("EPSG:4326 — WGS 84, longitude/latitude")),
+            ("EPSG:32750", tr("EPSG:32750 — WGS 84 / UTM zone 50S")),
+            ("EPSG:9490", tr("EPSG:9490 — SRGI2013 / UTM zone 50S")),
+        ):
             self.crs.addItem(text, value)
         self.output = QgsFileWidget()
         self.output.setStorageMode(QgsFileWidget.SaveFile)
@@ -106,16 +113,27 @@ class ExportDialog(QDialog):
         translate_buttons(buttons)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
-        layout.addWidget(QLabel(tr("The zip holds a shapefile per layer, a schema note in Indonesian and English "
-                                   "and a CSV of the sites without coordinates.")))
+        layout.addWidget(
+            QLabel(
+                tr(
+                    "The zip holds a shapefile per layer, a schema note in Indonesian and English "
+                    "and a CSV of the sites without coordinates."
+                )
+            )
+        )
         layout.addWidget(buttons)
 
     def parameters(self, workspace: str) -> dict:
         output = self.output.filePath()
         if output and not output.lower().endswith(".zip"):
             output += ".zip"
-        return {"WORKSPACE": workspace, "LAYERS": self.layers.currentData(),
-                "SELECTED_ONLY": self.selected_only.isChecked(), "CRS": self.crs.currentData(), "OUTPUT": output}
+        return {
+            "WORKSPACE": workspace,
+            "LAYERS": self.layers.currentData(),
+            "SELECTED_ONLY": self.selected_only.isChecked(),
+            "CRS": self.crs.currentData(),
+            "OUTPUT": output,
+        }
 
 
 def start_export(parameters: dict, logger, on_done: Optional[Callable[[bool, dict], None]] = None):
@@ -129,13 +147,24 @@ def start_export(parameters: dict, logger, on_done: Optional[Callable[[bool, dic
 
     def executed(ok, results):
         if ok:
-            logger.log(tr("Telkom package written: {path} ({features} sites, {pending} without coordinates)").format(
-                path=results["OUTPUT"], features=int(results["FEATURES"]),
-                pending=int(results["WITHOUT_COORDINATES"])), SUCCESS, push=True)
+            logger.log(
+                tr("Telkom package written: {path} ({features} sites, {pending} without coordinates)").format(
+                    path=results["OUTPUT"],
+                    features=int(results["FEATURES"]),
+                    pending=int(results["WITHOUT_COORDINATES"]),
+                ),
+                SUCCESS,
+                push=True,
+            )
         else:
-            logger.log(tr("Export for Telkom failed; nothing was written. {details}").format(
-                details=feedback.textLog().strip().splitlines()[-1] if feedback.textLog().strip() else ""),
-                CRITICAL, push=True, details=feedback.textLog())
+            logger.log(
+                tr("Export for Telkom failed; nothing was written. {details}").format(
+                    details=feedback.textLog().strip().splitlines()[-1] if feedback.textLog().strip() else ""
+                ),
+                CRITICAL,
+                push=True,
+                details=feedback.textLog(),
+            )
         if on_done is not None:
             on_done(ok, results)
 
@@ -167,8 +196,9 @@ def export_for_telkom(iface, logger):
 class PreviewTask(QgsTask):
     """Reads Telkom's file and computes the preview (core.telkom.importer.preview_import)."""
 
-    def __init__(self, workspace_path: str, source: str, source_crs: Optional[str] = None,
-                 member: Optional[str] = None):
+    def __init__(
+        self, workspace_path: str, source: str, source_crs: Optional[str] = None, member: Optional[str] = None
+    ):
         super().__init__(tr("Import from Telkom: preview"), QgsTask.CanCancel)
         from ..toolbelt.settings import load
 
@@ -188,9 +218,17 @@ class PreviewTask(QgsTask):
 
         try:
             aliases = parse_aliases(self.aliases_text)
-            self.preview = run_in_worker(preview_import, Workspace(self.workspace_path), self.source, source_crs=self.source_crs,
-                                          member=self.member, aliases=aliases, match_distance_m=self.distance,
-                                          progress=self.setProgress, is_canceled=self.isCanceled)
+            self.preview = run_in_worker(
+                preview_import,
+                Workspace(self.workspace_path),
+                self.source,
+                source_crs=self.source_crs,
+                member=self.member,
+                aliases=aliases,
+                match_distance_m=self.distance,
+                progress=self.setProgress,
+                is_canceled=self.isCanceled,
+            )
             return True
         except (TelkomError, WorkspaceError, ValueError) as exc:
             self.error = exc
@@ -212,8 +250,13 @@ class ApplyTask(QgsTask):
         from ..core.workspace import Workspace, WorkspaceError
 
         try:
-            self.counts = run_in_worker(apply_import, Workspace(self.workspace_path), self.preview, progress=self.setProgress,
-                                       is_canceled=self.isCanceled)
+            self.counts = run_in_worker(
+                apply_import,
+                Workspace(self.workspace_path),
+                self.preview,
+                progress=self.setProgress,
+                is_canceled=self.isCanceled,
+            )
             return True
         except (TelkomError, WorkspaceError) as exc:
             self.error = exc
@@ -231,20 +274,41 @@ class PreviewDialog(QDialog):
         self.setWindowTitle(tr("Import from Telkom — preview"))
         self.resize(1100, 600)
         layout = QVBoxLayout(self)
-        sources = "; ".join(tr("{name} → {layer} ({features} rows, {encoding}, {crs})").format(
-            name=s.name, layer=s.layer, features=s.features, encoding=s.encoding, crs=s.crs) for s in preview.sources)
+        sources = "; ".join(
+            tr("{name} → {layer} ({features} rows, {encoding}, {crs})").format(
+                name=s.name, layer=s.layer, features=s.features, encoding=s.encoding, crs=s.crs
+            )
+            for s in preview.sources
+        )
         counts = preview.counts()
-        self.summary = QLabel(tr("{sources}\n{matched} rows matched to a site, {updated} of them with changes; "
-                                 "{new} new sites; {rejected} rows rejected. Nothing has been written yet.").format(
-            sources=sources, matched=counts["MATCHED"], updated=counts["UPDATED"], new=counts["NEW"],
-            rejected=counts["REJECTED"]))
+        self.summary = QLabel(
+            tr(
+                "{sources}\n{matched} rows matched to a site, {updated} of them with changes; "
+                "{new} new sites; {rejected} rows rejected. Nothing has been written yet."
+            ).format(
+                sources=sources,
+                matched=counts["MATCHED"],
+                updated=counts["UPDATED"],
+                new=counts["NEW"],
+                rejected=counts["REJECTED"],
+            )
+        )
         self.summary.setWordWrap(True)
         layout.addWidget(self.summary)
         self.show_unchanged = QCheckBox(tr("Show unchanged rows"))
         self.show_unchanged.toggled.connect(self._fill)
         layout.addWidget(self.show_unchanged)
-        headers = [tr("Layer"), tr("Row"), tr("Action"), tr("Matched by"), tr("Site"), tr("Field"), tr("Old"),
-                   tr("New"), tr("Reason / note")]
+        headers = [
+            tr("Layer"),
+            tr("Row"),
+            tr("Action"),
+            tr("Matched by"),
+            tr("Site"),
+            tr("Field"),
+            tr("Old"),
+            tr("New"),
+            tr("Reason / note"),
+        ]
         self.table = QTableWidget(0, len(headers))
         self.table.setHorizontalHeaderLabels(headers)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -271,14 +335,23 @@ class PreviewDialog(QDialog):
 
     def lines(self, show_unchanged: bool = False):
         """The table's lines: one per changed field, per rejection reason, per (unchanged) row."""
-        action_text = {"unchanged": tr("unchanged"), "update": tr("update"), "new": tr("new"),
-                       "rejected": tr("rejected")}
+        action_text = {
+            "unchanged": tr("unchanged"),
+            "update": tr("update"),
+            "new": tr("new"),
+            "rejected": tr("rejected"),
+        }
         matched_text = {"proximity": tr("proximity")}  # UID and SITE_ID are column names, kept
         for r in self.preview.rows:
             if r.action == self._unchanged and not show_unchanged:
                 continue
-            head = [r.layer, str(r.row), action_text[r.action], matched_text.get(r.matched_by, r.matched_by or ""),
-                    f"{r.name or ''} {r.uid or ''}".strip()]
+            head = [
+                r.layer,
+                str(r.row),
+                action_text[r.action],
+                matched_text.get(r.matched_by, r.matched_by or ""),
+                f"{r.name or ''} {r.uid or ''}".strip(),
+            ]
             note = "; ".join(tr_message(text) for text in (r.reasons or r.warnings))
             if r.action == "update" or (r.action == "new" and r.changes):
                 for change in r.changes:
@@ -301,8 +374,11 @@ class PreviewDialog(QDialog):
                 if j == 2:
                     item.setData(Qt.ItemDataRole.UserRole, line[2])
                 self.table.setItem(i, j, item)
-        self.truncated.setText(tr("Only the first {count} lines are shown; save the report to see all.").format(
-            count=PREVIEW_ROW_LIMIT) if len(rows) > PREVIEW_ROW_LIMIT else "")
+        self.truncated.setText(
+            tr("Only the first {count} lines are shown; save the report to see all.").format(count=PREVIEW_ROW_LIMIT)
+            if len(rows) > PREVIEW_ROW_LIMIT
+            else ""
+        )
         self.table.resizeColumnsToContents()
 
     def save_report(self, path: Optional[str] = None) -> Optional[str]:
@@ -358,8 +434,11 @@ class ImportFlow:
         if error is None or isinstance(error, CancelledError):
             self.logger.log(tr("Import from Telkom cancelled; nothing was written"), WARNING, push=True)
         else:
-            self.logger.log(tr("Import from Telkom refused; nothing was written: {error}").format(error=tr_message(error)),
-                            CRITICAL, push=True)
+            self.logger.log(
+                tr("Import from Telkom refused; nothing was written: {error}").format(error=tr_message(error)),
+                CRITICAL,
+                push=True,
+            )
 
     def ask_crs(self, message: str) -> Optional[str]:
         dialog = QgsProjectionSelectionDialog(self.iface.mainWindow())
@@ -372,9 +451,14 @@ class ImportFlow:
         return crs.authid() or crs.toWkt()
 
     def ask_member(self, choices: List[str]) -> Optional[str]:
-        member, ok = QInputDialog.getItem(self.iface.mainWindow(), tr("Import from Telkom"),
-                                          tr("The zip holds several shapefiles. Which one should be imported?"),
-                                          choices, 0, False)
+        member, ok = QInputDialog.getItem(
+            self.iface.mainWindow(),
+            tr("Import from Telkom"),
+            tr("The zip holds several shapefiles. Which one should be imported?"),
+            choices,
+            0,
+            False,
+        )
         return member if ok else None
 
     def previewed(self, task: PreviewTask) -> None:
@@ -387,8 +471,13 @@ class ImportFlow:
 
     def applied(self, task: ApplyTask) -> None:
         self.counts = task.counts
-        self.logger.log(tr("Telkom import applied: {updated} sites updated, {new} new").format(
-            updated=task.counts["UPDATED"], new=task.counts["NEW"]), SUCCESS, push=True)
+        self.logger.log(
+            tr("Telkom import applied: {updated} sites updated, {new} new").format(
+                updated=task.counts["UPDATED"], new=task.counts["NEW"]
+            ),
+            SUCCESS,
+            push=True,
+        )
         from ..layers.workspace_layers import find_layers
 
         for layer in find_layers(QgsProject.instance(), self.workspace_path).values():
@@ -399,8 +488,11 @@ class ImportFlow:
         if task.error is None or isinstance(task.error, CancelledError):
             self.logger.log(tr("Telkom import cancelled; nothing was written"), WARNING, push=True)
             return
-        self.logger.log(tr("Telkom import not applied; nothing was written: {error}").format(
-            error=tr_message(task.error)), CRITICAL, push=True)
+        self.logger.log(
+            tr("Telkom import not applied; nothing was written: {error}").format(error=tr_message(task.error)),
+            CRITICAL,
+            push=True,
+        )
 
 
 def import_from_telkom(iface, logger, source: Optional[str] = None) -> Optional[ImportFlow]:
@@ -409,8 +501,9 @@ def import_from_telkom(iface, logger, source: Optional[str] = None) -> Optional[
     from ..toolbelt.settings import workspace_path
 
     if source is None:
-        source, _ = QFileDialog.getOpenFileName(iface.mainWindow(), tr("Import from Telkom"), "",
-                                                tr("Shapefile or zip (*.zip *.shp *.ZIP *.SHP)"))
+        source, _ = QFileDialog.getOpenFileName(
+            iface.mainWindow(), tr("Import from Telkom"), "", tr("Shapefile or zip (*.zip *.shp *.ZIP *.SHP)")
+        )
     if not source:
         return None
     if not os.path.exists(workspace_path()):

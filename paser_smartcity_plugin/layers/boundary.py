@@ -52,7 +52,8 @@ def load_boundaries(source: str) -> DesaBoundaries:
     field = _code_field(layer)
     if field is None:
         raise BoundaryLayerError(
-            tr("The boundary layer {source} has no field of desa codes (64.01.xx.xxxx)").format(source=source))
+            tr("The boundary layer {source} has no field of desa codes (64.01.xx.xxxx)").format(source=source)
+        )
     transform = QgsCoordinateTransform(layer.crs(), QgsCoordinateReferenceSystem("EPSG:4326"), QgsProject.instance())
     items = []
     for feature in layer.getFeatures():
@@ -61,8 +62,12 @@ def load_boundaries(source: str) -> DesaBoundaries:
             continue
         geometry.transform(transform)
         polygons = geometry.asMultiPolygon() if geometry.isMultipart() else [geometry.asPolygon()]
-        items.append((str(feature[field]).strip(),
-                      [Polygon([[(p.x(), p.y()) for p in ring] for ring in rings]) for rings in polygons]))
+        items.append(
+            (
+                str(feature[field]).strip(),
+                [Polygon([[(p.x(), p.y()) for p in ring] for ring in rings]) for rings in polygons],
+            )
+        )
     boundaries = DesaBoundaries(items, name=layer.name())
     _CACHE.clear()
     _CACHE[key] = boundaries

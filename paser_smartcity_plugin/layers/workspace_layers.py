@@ -83,8 +83,9 @@ def _marker(icon_expression: Optional[str], default_svg: str, color: str, size: 
     symbol.changeSymbolLayer(0, disc)
     # The constructor takes a file path, not a library name ("symbol/x.svg" would be looked
     # up in the working directory and draw a "?"); a saved project still stores the name.
-    svg = QgsSvgMarkerSymbolLayer(QgsSymbolLayerUtils.svgSymbolNameToPath(default_svg, QgsPathResolver()),
-                                  size * GLYPH_RATIO)
+    svg = QgsSvgMarkerSymbolLayer(
+        QgsSymbolLayerUtils.svgSymbolNameToPath(default_svg, QgsPathResolver()), size * GLYPH_RATIO
+    )
     svg.setFillColor(QColor("#ffffff"))
     svg.setStrokeColor(QColor("#ffffff"))
     svg.setStrokeWidth(0.1)
@@ -153,11 +154,22 @@ def _configure_form(layer: QgsVectorLayer, schema: LayerSchema) -> None:
         elif field.name == "desa_code":
             layer.setEditorWidgetSetup(index, QgsEditorWidgetSetup("ValueMap", {"map": desa_value_map()}))
         elif field.type == DATETIME:
-            layer.setEditorWidgetSetup(index, QgsEditorWidgetSetup("DateTime", {
-                "field_format": "yyyy-MM-ddTHH:mm:ss.zzzZ", "display_format": "yyyy-MM-dd HH:mm",
-                "calendar_popup": True, "allow_null": True}))
+            layer.setEditorWidgetSetup(
+                index,
+                QgsEditorWidgetSetup(
+                    "DateTime",
+                    {
+                        "field_format": "yyyy-MM-ddTHH:mm:ss.zzzZ",
+                        "display_format": "yyyy-MM-dd HH:mm",
+                        "calendar_popup": True,
+                        "allow_null": True,
+                    },
+                ),
+            )
         if field.required:
-            layer.setFieldConstraint(index, QgsFieldConstraints.ConstraintNotNull, QgsFieldConstraints.ConstraintStrengthHard)
+            layer.setFieldConstraint(
+                index, QgsFieldConstraints.ConstraintNotNull, QgsFieldConstraints.ConstraintStrengthHard
+            )
     # The keys are made for the officer and never edited (the fid is the GeoPackage's);
     # updated_at is kept by the workspace; desa_name/kecamatan follow the desa code.
     config = layer.editFormConfig()
@@ -168,16 +180,23 @@ def _configure_form(layer: QgsVectorLayer, schema: LayerSchema) -> None:
     _set_column_widths(layer, schema)
     layer.setDefaultValueDefinition(fields.indexOf("uid"), QgsDefaultValue("uuid('WithoutBraces')"))
     codes = ", ".join(_quote(d.code) for d in gaz.desa)
-    layer.setConstraintExpression(fields.indexOf("desa_code"), f'"desa_code" IN ({codes})',
-                                  tr("A desa/kelurahan code of Kabupaten Paser"))
-    layer.setFieldConstraint(fields.indexOf("desa_code"), QgsFieldConstraints.ConstraintExpression,
-                             QgsFieldConstraints.ConstraintStrengthHard)
-    layer.setConstraintExpression(fields.indexOf("name"), "length(trim(\"name\")) > 0", tr("The name is required"))
-    layer.setFieldConstraint(fields.indexOf("name"), QgsFieldConstraints.ConstraintExpression,
-                             QgsFieldConstraints.ConstraintStrengthHard)
+    layer.setConstraintExpression(
+        fields.indexOf("desa_code"), f'"desa_code" IN ({codes})', tr("A desa/kelurahan code of Kabupaten Paser")
+    )
+    layer.setFieldConstraint(
+        fields.indexOf("desa_code"),
+        QgsFieldConstraints.ConstraintExpression,
+        QgsFieldConstraints.ConstraintStrengthHard,
+    )
+    layer.setConstraintExpression(fields.indexOf("name"), 'length(trim("name")) > 0', tr("The name is required"))
+    layer.setFieldConstraint(
+        fields.indexOf("name"), QgsFieldConstraints.ConstraintExpression, QgsFieldConstraints.ConstraintStrengthHard
+    )
     # desa_name and kecamatan follow the chosen desa code (re-evaluated on every edit).
     for name, attr in GAZETTEER_DEFAULTS.items():
-        layer.setDefaultValueDefinition(fields.indexOf(name), QgsDefaultValue(gazetteer_default_expression(name, attr), True))
+        layer.setDefaultValueDefinition(
+            fields.indexOf(name), QgsDefaultValue(gazetteer_default_expression(name, attr), True)
+        )
 
 
 # Derived field -> attribute of the gazetteer's Desa it holds.
@@ -206,12 +225,16 @@ def column_widths(schema: LayerSchema) -> Dict[str, int]:
     """Attribute-table widths that show whole values: the table's automatic width cut the
     status labels to "Coordinates …"."""
     sample = "n" * 26  # a long site name
-    widths = {"name": _column_width([sample]), "notes": _column_width([sample]),
-              "uid": _column_width(["0123abcd-4567-4890-abcd-ef0123456789"])}
+    widths = {
+        "name": _column_width([sample]),
+        "notes": _column_width([sample]),
+        "uid": _column_width(["0123abcd-4567-4890-abcd-ef0123456789"]),
+    }
     for field in schema.fields:
         if field.codelist is not None:
             widths[field.name] = _column_width(
-                [code.label(lang) for code in field.codelist for lang in ("en", "id")] + [field.en, field.id])
+                [code.label(lang) for code in field.codelist for lang in ("en", "id")] + [field.en, field.id]
+            )
         elif field.type == DATETIME:
             widths[field.name] = _column_width(["2026-12-31 23:59"])
     widths["desa_code"] = _column_width(next(iter(entry)) for entry in desa_value_map())
@@ -279,10 +302,19 @@ def edit_problems(layer: QgsVectorLayer) -> List[Tuple[bool, str]]:
             value = row.get(field_name)
             for problem in row_problems(schema, {field_name: value}, partial=True):
                 refused = field_name in enforced
-                template = tr("Not saved: {site}, {field} “{value}”: {problem}") if refused else \
-                    tr("Check {site}, {field} “{value}”: {problem}")
-                problems.append((refused, template.format(site=site, field=field.label(lang), value=_shown(value),
-                                                          problem=tr_message(problem))))
+                template = (
+                    tr("Not saved: {site}, {field} “{value}”: {problem}")
+                    if refused
+                    else tr("Check {site}, {field} “{value}”: {problem}")
+                )
+                problems.append(
+                    (
+                        refused,
+                        template.format(
+                            site=site, field=field.label(lang), value=_shown(value), problem=tr_message(problem)
+                        ),
+                    )
+                )
     return problems
 
 
@@ -302,10 +334,17 @@ def report_edit_problems(layer: QgsVectorLayer, logger: Optional[Logger] = None)
         logger = Logger(iface)
     refused = any(r for r, _ in problems)
     first = next(text for r, text in problems if r == refused)
-    message = first if len(problems) == 1 else tr("{problem} (and {count} more)").format(
-        problem=first, count=len(problems) - 1)
-    logger.log(message, CRITICAL if refused else WARNING, push=True,
-               details="\n".join(text for _, text in problems) if len(problems) > 1 else "")
+    message = (
+        first
+        if len(problems) == 1
+        else tr("{problem} (and {count} more)").format(problem=first, count=len(problems) - 1)
+    )
+    logger.log(
+        message,
+        CRITICAL if refused else WARNING,
+        push=True,
+        details="\n".join(text for _, text in problems) if len(problems) > 1 else "",
+    )
     return problems
 
 

@@ -21,8 +21,11 @@ class CreateWorkspaceAlgorithm(PaserAlgorithm):
     )
 
     def initAlgorithm(self, config=None):  # noqa: N802
-        self.addParameter(QgsProcessingParameterFileDestination(
-            "OUTPUT", self.tr("Workspace GeoPackage"), self.tr("GeoPackage (*.gpkg)")))
+        self.addParameter(
+            QgsProcessingParameterFileDestination(
+                "OUTPUT", self.tr("Workspace GeoPackage"), self.tr("GeoPackage (*.gpkg)")
+            )
+        )
         self.addParameter(QgsProcessingParameterBoolean("DEMO", self.tr("Seed the demo data"), defaultValue=False))
         self.addOutput(QgsProcessingOutputBoolean("CREATED", self.tr("Created (false: the workspace already existed)")))
 

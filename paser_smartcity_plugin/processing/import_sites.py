@@ -29,22 +29,35 @@ class ImportSitesAlgorithm(PaserAlgorithm):
     )
 
     def initAlgorithm(self, config=None):  # noqa: N802
-        self.addParameter(QgsProcessingParameterFile(
-            "WORKSPACE", self.tr("Workspace GeoPackage"), extension="gpkg"))
-        self.addParameter(QgsProcessingParameterFile(
-            "INPUT", self.tr("Spreadsheet (CSV or XLSX)"), fileFilter=self.tr("Spreadsheets (*.csv *.xlsx *.txt)")))
-        self.addParameter(QgsProcessingParameterString(
-            "SHEET", self.tr("XLSX sheet (empty: the first)"), optional=True))
-        self.addParameter(QgsProcessingParameterCrs(
-            "CRS", self.tr("CRS of projected coordinates (when auto-detection cannot tell)"), optional=True))
-        self.addParameter(QgsProcessingParameterString(
-            "SOURCE", self.tr("Coordinate source code for rows without one"), defaultValue="import"))
+        self.addParameter(QgsProcessingParameterFile("WORKSPACE", self.tr("Workspace GeoPackage"), extension="gpkg"))
+        self.addParameter(
+            QgsProcessingParameterFile(
+                "INPUT", self.tr("Spreadsheet (CSV or XLSX)"), fileFilter=self.tr("Spreadsheets (*.csv *.xlsx *.txt)")
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterString("SHEET", self.tr("XLSX sheet (empty: the first)"), optional=True)
+        )
+        self.addParameter(
+            QgsProcessingParameterCrs(
+                "CRS", self.tr("CRS of projected coordinates (when auto-detection cannot tell)"), optional=True
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterString(
+                "SOURCE", self.tr("Coordinate source code for rows without one"), defaultValue="import"
+            )
+        )
         self.addParameter(QgsProcessingParameterString("SURVEYED_BY", self.tr("Surveyed by"), optional=True))
         self.addParameter(QgsProcessingParameterBoolean("FORCE", self.tr("Accept warnings"), defaultValue=False))
-        self.addParameter(QgsProcessingParameterBoolean(
-            "ALL_OR_NOTHING", self.tr("Write nothing when any row is rejected"), defaultValue=False))
-        self.addParameter(QgsProcessingParameterFileDestination(
-            "REPORT", self.tr("Report"), self.tr("CSV files (*.csv)")))
+        self.addParameter(
+            QgsProcessingParameterBoolean(
+                "ALL_OR_NOTHING", self.tr("Write nothing when any row is rejected"), defaultValue=False
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterFileDestination("REPORT", self.tr("Report"), self.tr("CSV files (*.csv)"))
+        )
         self.addOutput(QgsProcessingOutputNumber("INSERTED", self.tr("New service points")))
         self.addOutput(QgsProcessingOutputNumber("UPDATED", self.tr("Sites given coordinates")))
         self.addOutput(QgsProcessingOutputNumber("REJECTED", self.tr("Rejected rows")))
@@ -61,10 +74,13 @@ class ImportSitesAlgorithm(PaserAlgorithm):
         authid = crs.authid() if crs is not None and crs.isValid() else None
         all_or_nothing = self.parameterAsBoolean(parameters, "ALL_OR_NOTHING", context)
         importer = SiteImporter(
-            registrar_for(workspace), crs=authid,
+            registrar_for(workspace),
+            crs=authid,
             source=(self.parameterAsString(parameters, "SOURCE", context) or "import").strip(),
             surveyed_by=self.parameterAsString(parameters, "SURVEYED_BY", context) or "",
-            force=self.parameterAsBoolean(parameters, "FORCE", context), translate=tr)
+            force=self.parameterAsBoolean(parameters, "FORCE", context),
+            translate=tr,
+        )
         try:
             headers, rows = read_table(path, self.parameterAsString(parameters, "SHEET", context) or None)
             result = importer.run(headers, rows, all_or_nothing=all_or_nothing)
@@ -80,13 +96,16 @@ class ImportSitesAlgorithm(PaserAlgorithm):
                 feedback.reportError(self.tr("Row {row}: {message}").format(row=r.row, message=r.message))
         inserted, updated, rejected = (result.count(o) for o in ("inserted", "updated", "rejected"))
         if not result.written and rejected and all_or_nothing:
-            feedback.reportError(self.tr("Nothing written: {count} row(s) rejected and ALL_OR_NOTHING is set")
-                                 .format(count=rejected))
+            feedback.reportError(
+                self.tr("Nothing written: {count} row(s) rejected and ALL_OR_NOTHING is set").format(count=rejected)
+            )
             inserted = updated = 0
         else:
-            feedback.pushInfo(self.tr("{inserted} new service point(s), {updated} site(s) updated, {rejected} "
-                                      "row(s) rejected").format(inserted=inserted, updated=updated,
-                                                                rejected=rejected))
+            feedback.pushInfo(
+                self.tr(
+                    "{inserted} new service point(s), {updated} site(s) updated, {rejected} row(s) rejected"
+                ).format(inserted=inserted, updated=updated, rejected=rejected)
+            )
         return {"REPORT": report_path, "INSERTED": inserted, "UPDATED": updated, "REJECTED": rejected}
 
     def postProcessAlgorithm(self, context, feedback):  # noqa: N802

@@ -17,8 +17,14 @@ def algorithm_classes():
     from .sync import SyncAlgorithm
     from .telkom import ExportTelkomAlgorithm, ImportTelkomAlgorithm
 
-    return [CreateWorkspaceAlgorithm, RegisterCoordinatesAlgorithm, ImportSitesAlgorithm, SyncAlgorithm,
-            ExportTelkomAlgorithm, ImportTelkomAlgorithm]
+    return [
+        CreateWorkspaceAlgorithm,
+        RegisterCoordinatesAlgorithm,
+        ImportSitesAlgorithm,
+        SyncAlgorithm,
+        ExportTelkomAlgorithm,
+        ImportTelkomAlgorithm,
+    ]
 
 
 class PaserProvider(QgsProcessingProvider):

@@ -66,23 +66,34 @@ class RegisterCoordinatesAlgorithm(PaserAlgorithm):
     )
 
     def initAlgorithm(self, config=None):  # noqa: N802
-        self.addParameter(QgsProcessingParameterFile(
-            "WORKSPACE", self.tr("Workspace GeoPackage"), extension="gpkg"))
-        self.addParameter(QgsProcessingParameterString(
-            "SITE", self.tr("Existing site (uid or exact name; empty for a new service point)"), optional=True))
+        self.addParameter(QgsProcessingParameterFile("WORKSPACE", self.tr("Workspace GeoPackage"), extension="gpkg"))
+        self.addParameter(
+            QgsProcessingParameterString(
+                "SITE", self.tr("Existing site (uid or exact name; empty for a new service point)"), optional=True
+            )
+        )
         self.addParameter(QgsProcessingParameterString("NAME", self.tr("Name of a new service point"), optional=True))
-        self.addParameter(QgsProcessingParameterString(
-            "CATEGORY", self.tr("Category code of a new service point (e.g. sekolah)"), optional=True))
-        self.addParameter(QgsProcessingParameterString(
-            "DESA_CODE", self.tr("Desa code (empty: the suggested desa)"), optional=True))
+        self.addParameter(
+            QgsProcessingParameterString(
+                "CATEGORY", self.tr("Category code of a new service point (e.g. sekolah)"), optional=True
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterString("DESA_CODE", self.tr("Desa code (empty: the suggested desa)"), optional=True)
+        )
         self.addParameter(QgsProcessingParameterString("COORDINATES", self.tr("Coordinates")))
-        self.addParameter(QgsProcessingParameterCrs(
-            "CRS", self.tr("CRS of projected coordinates (when auto-detection cannot tell)"), optional=True))
+        self.addParameter(
+            QgsProcessingParameterCrs(
+                "CRS", self.tr("CRS of projected coordinates (when auto-detection cannot tell)"), optional=True
+            )
+        )
         accuracy = QgsProcessingParameterNumber(
-            "ACCURACY_M", self.tr("Accuracy (m)"), QgsProcessingParameterNumber.Double, optional=True, minValue=0)
+            "ACCURACY_M", self.tr("Accuracy (m)"), QgsProcessingParameterNumber.Double, optional=True, minValue=0
+        )
         self.addParameter(accuracy)
-        self.addParameter(QgsProcessingParameterString(
-            "SOURCE", self.tr("Coordinate source code"), defaultValue="gps_survey"))
+        self.addParameter(
+            QgsProcessingParameterString("SOURCE", self.tr("Coordinate source code"), defaultValue="gps_survey")
+        )
         self.addParameter(QgsProcessingParameterString("SURVEYED_BY", self.tr("Surveyed by"), optional=True))
         self.addParameter(QgsProcessingParameterBoolean("FORCE", self.tr("Accept warnings"), defaultValue=False))
         self.addOutput(QgsProcessingOutputString("UID", self.tr("Site uid")))
@@ -121,8 +132,8 @@ class RegisterCoordinatesAlgorithm(PaserAlgorithm):
             raise QgsProcessingException(issues_text(assessment.errors))
         if assessment.warnings and not force:
             raise QgsProcessingException(
-                self.tr("Not written — warnings (set FORCE to accept them):") + "\n"
-                + issues_text(assessment.warnings))
+                self.tr("Not written — warnings (set FORCE to accept them):") + "\n" + issues_text(assessment.warnings)
+            )
         try:
             result = registrar.register(request, force=force)
         except RegistrationError as exc:  # the workspace changed in between
@@ -130,10 +141,18 @@ class RegisterCoordinatesAlgorithm(PaserAlgorithm):
         self.written_path = workspace.path
         for warning in result.warnings:
             feedback.pushWarning(warning.message.render(tr))
-        feedback.pushInfo(self.tr("Coordinates registered for {uid}: {lat:.7f}, {lon:.7f}").format(
-            uid=result.uid, lat=result.lat, lon=result.lon))
-        return {"UID": result.uid, "LAT": result.lat, "LON": result.lon, "DESA_CODE": result.desa_code,
-                "WARNINGS": issues_text(result.warnings)}
+        feedback.pushInfo(
+            self.tr("Coordinates registered for {uid}: {lat:.7f}, {lon:.7f}").format(
+                uid=result.uid, lat=result.lat, lon=result.lon
+            )
+        )
+        return {
+            "UID": result.uid,
+            "LAT": result.lat,
+            "LON": result.lon,
+            "DESA_CODE": result.desa_code,
+            "WARNINGS": issues_text(result.warnings),
+        }
 
     def postProcessAlgorithm(self, context, feedback):  # noqa: N802
         if getattr(self, "written_path", None):

@@ -32,15 +32,14 @@ class SyncAlgorithm(PaserAlgorithm):
     )
 
     def initAlgorithm(self, config=None):  # noqa: N802
-        self.addParameter(QgsProcessingParameterFile(
-            "WORKSPACE", self.tr("Workspace GeoPackage"), extension="gpkg"))
-        self.addParameter(QgsProcessingParameterString(
-            "URL", self.tr("Central server URL"), optional=True))
+        self.addParameter(QgsProcessingParameterFile("WORKSPACE", self.tr("Workspace GeoPackage"), extension="gpkg"))
+        self.addParameter(QgsProcessingParameterString("URL", self.tr("Central server URL"), optional=True))
         self.addParameter(QgsProcessingParameterAuthConfig("AUTHCFG", self.tr("Authentication"), optional=True))
         self.addParameter(QgsProcessingParameterBoolean("PUSH", self.tr("Send local edits"), defaultValue=True))
         # Double (the settings allow tenths), but shown as whole seconds: "30", not "30.000000".
-        timeout = QgsProcessingParameterNumber("TIMEOUT", self.tr("Network timeout"),
-                                               QgsProcessingParameterNumber.Type.Double, 30.0, True, 1.0, 600.0)
+        timeout = QgsProcessingParameterNumber(
+            "TIMEOUT", self.tr("Network timeout"), QgsProcessingParameterNumber.Type.Double, 30.0, True, 1.0, 600.0
+        )
         timeout.setMetadata({"widget_wrapper": {"decimals": 0}})
         self.addParameter(timeout)
         self.addOutput(QgsProcessingOutputNumber("PULLED", self.tr("Central changes applied")))
@@ -60,9 +59,12 @@ class SyncAlgorithm(PaserAlgorithm):
         stored = plugin_settings.load()
         url = self.parameterAsString(parameters, "URL", context).strip() or stored.central_url.strip()
         if not url:
-            raise QgsProcessingException(self.tr(
-                "No central server URL: give 'Central server URL' or set it in Settings > Options > "
-                "Paser Smart City."))
+            raise QgsProcessingException(
+                self.tr(
+                    "No central server URL: give 'Central server URL' or set it in Settings > Options > "
+                    "Paser Smart City."
+                )
+            )
         authcfg = self.parameterAsString(parameters, "AUTHCFG", context) or stored.authcfg or ""
         push = self.parameterAsBoolean(parameters, "PUSH", context)
         if parameters.get("TIMEOUT") in (None, ""):
@@ -75,17 +77,31 @@ class SyncAlgorithm(PaserAlgorithm):
             raise QgsProcessingException(str(exc)) from None
         try:
             with session:
-                client = OgcApiClient(url, session=session, timeout=timeout, auth_label=label,
-                                      is_cancelled=feedback.isCanceled)
-                result = synchronize(workspace, client, push=push,
-                                     progress=lambda fraction, text: (feedback.setProgress(100 * fraction),
-                                                                      feedback.setProgressText(tr_message(text))))
+                client = OgcApiClient(
+                    url, session=session, timeout=timeout, auth_label=label, is_cancelled=feedback.isCanceled
+                )
+                result = synchronize(
+                    workspace,
+                    client,
+                    push=push,
+                    progress=lambda fraction, text: (
+                        feedback.setProgress(100 * fraction),
+                        feedback.setProgressText(tr_message(text)),
+                    ),
+                )
         except SyncError as exc:
             raise QgsProcessingException(self.tr("Sync failed: {error}").format(error=tr_message(exc))) from None
         for warning in result.warnings:
             feedback.reportError(tr_message(warning), False)
         for layer, summary in result.layers.items():
-            feedback.pushInfo(self.tr("{layer}: {pulled} pulled, {pushed} pushed, {conflicts} with conflicts").format(
-                layer=layer, pulled=summary.pulled, pushed=summary.pushed, conflicts=summary.conflicts))
-        return {"PULLED": result.pulled, "PUSHED": result.pushed, "CONFLICTS": result.conflicts,
-                "SUMMARY": json.dumps(result.as_dict())}
+            feedback.pushInfo(
+                self.tr("{layer}: {pulled} pulled, {pushed} pushed, {conflicts} with conflicts").format(
+                    layer=layer, pulled=summary.pulled, pushed=summary.pushed, conflicts=summary.conflicts
+                )
+            )
+        return {
+            "PULLED": result.pulled,
+            "PUSHED": result.pushed,
+            "CONFLICTS": result.conflicts,
+            "SUMMARY": json.dumps(result.as_dict()),
+        }

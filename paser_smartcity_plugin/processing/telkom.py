@@ -42,16 +42,18 @@ def _coded_value(alg, parameters, name, context, choices):
         return value
     index = alg.parameterAsEnum(parameters, name, context)
     if not 0 <= index < len(choices):
-        raise QgsProcessingException(alg.tr("{name}: {value} is not one of {choices}").format(
-            name=name, value=value, choices=", ".join(choices)))
+        raise QgsProcessingException(
+            alg.tr("{name}: {value} is not one of {choices}").format(name=name, value=value, choices=", ".join(choices))
+        )
     return choices[index]
 
 
 def _enum_value(alg, parameters, name, context, choices):
     value = alg.parameterAsEnumString(parameters, name, context)
     if value not in choices:
-        raise QgsProcessingException(alg.tr("{name}: {value} is not one of {choices}").format(
-            name=name, value=value, choices=", ".join(choices)))
+        raise QgsProcessingException(
+            alg.tr("{name}: {value} is not one of {choices}").format(name=name, value=value, choices=", ".join(choices))
+        )
     return value
 
 
@@ -104,18 +106,36 @@ class ExportTelkomAlgorithm(_TelkomAlgorithm):
     )
 
     def initAlgorithm(self, config=None):  # noqa: N802
-        self.addParameter(QgsProcessingParameterFile(
-            "WORKSPACE", self.tr("Workspace GeoPackage"), extension="gpkg", defaultValue=_default_workspace()))
-        self.addParameter(QgsProcessingParameterEnum(
-            "LAYERS", self.tr("Layers"), options=[self.layer_label(c) for c in LAYER_CHOICES],
-            defaultValue=LAYER_CHOICES.index(BOTH)))
-        self.addParameter(QgsProcessingParameterBoolean(
-            "SELECTED_ONLY", self.tr("Selected sites only"), defaultValue=False))
-        self.addParameter(QgsProcessingParameterEnum(
-            "CRS", self.tr("Coordinate reference system of the shapefiles"), options=CRS_CHOICES,
-            defaultValue=CRS_CHOICES[0], usesStaticStrings=True))
-        self.addParameter(QgsProcessingParameterFileDestination(
-            "OUTPUT", self.tr("Package for Telkom"), self.tr("Zip archive (*.zip)")))
+        self.addParameter(
+            QgsProcessingParameterFile(
+                "WORKSPACE", self.tr("Workspace GeoPackage"), extension="gpkg", defaultValue=_default_workspace()
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterEnum(
+                "LAYERS",
+                self.tr("Layers"),
+                options=[self.layer_label(c) for c in LAYER_CHOICES],
+                defaultValue=LAYER_CHOICES.index(BOTH),
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterBoolean("SELECTED_ONLY", self.tr("Selected sites only"), defaultValue=False)
+        )
+        self.addParameter(
+            QgsProcessingParameterEnum(
+                "CRS",
+                self.tr("Coordinate reference system of the shapefiles"),
+                options=CRS_CHOICES,
+                defaultValue=CRS_CHOICES[0],
+                usesStaticStrings=True,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterFileDestination(
+                "OUTPUT", self.tr("Package for Telkom"), self.tr("Zip archive (*.zip)")
+            )
+        )
         self.addOutput(QgsProcessingOutputNumber("FEATURES", self.tr("Sites in the shapefiles")))
         self.addOutput(QgsProcessingOutputNumber("WITHOUT_COORDINATES", self.tr("Sites without coordinates (CSV)")))
         self.addOutput(QgsProcessingOutputNumber("CUT_VALUES", self.tr("Values cut to fit a shapefile")))
@@ -139,26 +159,41 @@ class ExportTelkomAlgorithm(_TelkomAlgorithm):
 
         workspace = self.open_workspace(self.parameterAsFile(parameters, "WORKSPACE", context))
         if self.selection is not None and not any(self.selection.values()):
-            raise QgsProcessingException(self.tr(
-                "SELECTED_ONLY: no site of this workspace is selected in the project; select sites first"))
+            raise QgsProcessingException(
+                self.tr("SELECTED_ONLY: no site of this workspace is selected in the project; select sites first")
+            )
         choice = _coded_value(self, parameters, "LAYERS", context, LAYER_CHOICES)
         layers = list(LAYER_NAMES) if choice == BOTH else [choice]
         crs = _enum_value(self, parameters, "CRS", context, CRS_CHOICES)
         output = self.parameterAsFileOutput(parameters, "OUTPUT", context)
         try:
-            result = self.in_worker(export_package, workspace, output, layers=layers, crs=crs, only_uids=self.selection,
-                                    progress=feedback.setProgress, is_canceled=feedback.isCanceled)
+            result = self.in_worker(
+                export_package,
+                workspace,
+                output,
+                layers=layers,
+                crs=crs,
+                only_uids=self.selection,
+                progress=feedback.setProgress,
+                is_canceled=feedback.isCanceled,
+            )
         except TelkomError as exc:
             raise QgsProcessingException(tr_message(exc)) from None
         for layer in result.layers:
-            feedback.pushInfo(self.tr("{layer}: {features} sites, {pending} without coordinates, {cuts} values cut")
-                              .format(layer=layer.layer, features=layer.features, pending=layer.without_coordinates,
-                                      cuts=len(layer.cuts)))
-        feedback.pushInfo(self.tr("Written with geopandas ({engine}): {path}").format(engine=result.engine,
-                                                                                        path=result.path))
-        return {"OUTPUT": result.path, "FEATURES": result.features,
-                "WITHOUT_COORDINATES": sum(r.without_coordinates for r in result.layers),
-                "CUT_VALUES": sum(len(r.cuts) for r in result.layers)}
+            feedback.pushInfo(
+                self.tr("{layer}: {features} sites, {pending} without coordinates, {cuts} values cut").format(
+                    layer=layer.layer, features=layer.features, pending=layer.without_coordinates, cuts=len(layer.cuts)
+                )
+            )
+        feedback.pushInfo(
+            self.tr("Written with geopandas ({engine}): {path}").format(engine=result.engine, path=result.path)
+        )
+        return {
+            "OUTPUT": result.path,
+            "FEATURES": result.features,
+            "WITHOUT_COORDINATES": sum(r.without_coordinates for r in result.layers),
+            "CUT_VALUES": sum(len(r.cuts) for r in result.layers),
+        }
 
 
 class ImportTelkomAlgorithm(_TelkomAlgorithm):
@@ -181,32 +216,67 @@ class ImportTelkomAlgorithm(_TelkomAlgorithm):
         from ..toolbelt.settings import load
 
         settings = load()
-        self.addParameter(QgsProcessingParameterFile(
-            "WORKSPACE", self.tr("Workspace GeoPackage"), extension="gpkg", defaultValue=_default_workspace()))
-        self.addParameter(QgsProcessingParameterFile(
-            "INPUT", self.tr("Shapefile from Telkom (.zip or .shp)"),
-            fileFilter=self.tr("Shapefile or zip (*.zip *.shp *.ZIP *.SHP)")))
-        self.addParameter(QgsProcessingParameterBoolean(
-            "APPLY", self.tr("Apply the changes (unchecked: preview only)"), defaultValue=False))
-        self.addParameter(QgsProcessingParameterCrs(
-            "SOURCE_CRS", self.tr("CRS of the shapefile when it has no .prj"), optional=True))
-        self.addParameter(QgsProcessingParameterString(
-            "MEMBER", self.tr("Shapefile in the zip (when it holds several)"), optional=True))
-        self.addParameter(QgsProcessingParameterEnum(
-            "LAYER", self.tr("Workspace layer"), options=[self.layer_label(c) for c in TARGET_CHOICES],
-            defaultValue=TARGET_CHOICES.index(AUTO)))
-        self.addParameter(QgsProcessingParameterString(
-            "ALIASES", self.tr("Column aliases (OUR_NAME=THEIRS,THEIRS; ...)"), optional=True,
-            defaultValue=settings.telkom_column_aliases))
+        self.addParameter(
+            QgsProcessingParameterFile(
+                "WORKSPACE", self.tr("Workspace GeoPackage"), extension="gpkg", defaultValue=_default_workspace()
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterFile(
+                "INPUT",
+                self.tr("Shapefile from Telkom (.zip or .shp)"),
+                fileFilter=self.tr("Shapefile or zip (*.zip *.shp *.ZIP *.SHP)"),
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterBoolean(
+                "APPLY", self.tr("Apply the changes (unchecked: preview only)"), defaultValue=False
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterCrs("SOURCE_CRS", self.tr("CRS of the shapefile when it has no .prj"), optional=True)
+        )
+        self.addParameter(
+            QgsProcessingParameterString(
+                "MEMBER", self.tr("Shapefile in the zip (when it holds several)"), optional=True
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterEnum(
+                "LAYER",
+                self.tr("Workspace layer"),
+                options=[self.layer_label(c) for c in TARGET_CHOICES],
+                defaultValue=TARGET_CHOICES.index(AUTO),
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterString(
+                "ALIASES",
+                self.tr("Column aliases (OUR_NAME=THEIRS,THEIRS; ...)"),
+                optional=True,
+                defaultValue=settings.telkom_column_aliases,
+            )
+        )
         distance = QgsProcessingParameterNumber(
-            "MATCH_DISTANCE", self.tr("Match distance (m)"), QgsProcessingParameterNumber.Double,
-            defaultValue=settings.telkom_match_distance_m, minValue=0.0)
+            "MATCH_DISTANCE",
+            self.tr("Match distance (m)"),
+            QgsProcessingParameterNumber.Double,
+            defaultValue=settings.telkom_match_distance_m,
+            minValue=0.0,
+        )
         distance.setMetadata({"widget_wrapper": {"decimals": 0}})  # whole metres, not "50.000000"
         self.addParameter(distance)
-        self.addParameter(QgsProcessingParameterFileDestination(
-            "REPORT", self.tr("Report"), self.tr("CSV (*.csv)"), optional=True, createByDefault=False))
-        for name, text in (("MATCHED", self.tr("Rows matched to a site")), ("UPDATED", self.tr("Sites with changes")),
-                           ("NEW", self.tr("New sites")), ("REJECTED", self.tr("Rejected rows"))):
+        self.addParameter(
+            QgsProcessingParameterFileDestination(
+                "REPORT", self.tr("Report"), self.tr("CSV (*.csv)"), optional=True, createByDefault=False
+            )
+        )
+        for name, text in (
+            ("MATCHED", self.tr("Rows matched to a site")),
+            ("UPDATED", self.tr("Sites with changes")),
+            ("NEW", self.tr("New sites")),
+            ("REJECTED", self.tr("Rejected rows")),
+        ):
             self.addOutput(QgsProcessingOutputNumber(name, text))
         self.addOutput(QgsProcessingOutputFile("REPORT", self.tr("Report")))
 
@@ -229,32 +299,57 @@ class ImportTelkomAlgorithm(_TelkomAlgorithm):
             raise QgsProcessingException(self.tr("ALIASES: {error}").format(error=tr_message(exc))) from None
         try:
             preview = self.in_worker(
-                preview_import, workspace, source, source_crs=(crs.authid() or crs.toWkt()) if crs.isValid() else None,
-                member=member, layer=None if target == AUTO else target, aliases=aliases,
-                match_distance_m=distance, is_canceled=feedback.isCanceled,
-                progress=lambda p: feedback.setProgress(p * (0.5 if apply else 1.0)))
+                preview_import,
+                workspace,
+                source,
+                source_crs=(crs.authid() or crs.toWkt()) if crs.isValid() else None,
+                member=member,
+                layer=None if target == AUTO else target,
+                aliases=aliases,
+                match_distance_m=distance,
+                is_canceled=feedback.isCanceled,
+                progress=lambda p: feedback.setProgress(p * (0.5 if apply else 1.0)),
+            )
             for info in preview.sources:
-                feedback.pushInfo(self.tr("{name} -> {layer}: {features} rows, {encoding}, {crs}; ignored columns: "
-                                          "{ignored}").format(name=info.name, layer=info.layer,
-                                                              features=info.features, encoding=info.encoding,
-                                                              crs=info.crs, ignored=", ".join(info.ignored_columns)
-                                                              or "-"))
+                feedback.pushInfo(
+                    self.tr("{name} -> {layer}: {features} rows, {encoding}, {crs}; ignored columns: {ignored}").format(
+                        name=info.name,
+                        layer=info.layer,
+                        features=info.features,
+                        encoding=info.encoding,
+                        crs=info.crs,
+                        ignored=", ".join(info.ignored_columns) or "-",
+                    )
+                )
                 for warning in info.warnings:
                     feedback.pushWarning(tr_message(warning))
             for row in preview.rows:
                 if row.action == REJECTED:
-                    feedback.pushWarning(self.tr("{file} row {row}: rejected: {reasons}").format(
-                        file=row.source, row=row.row, reasons="; ".join(tr_message(r) for r in row.reasons)))
+                    feedback.pushWarning(
+                        self.tr("{file} row {row}: rejected: {reasons}").format(
+                            file=row.source, row=row.row, reasons="; ".join(tr_message(r) for r in row.reasons)
+                        )
+                    )
             if apply:
-                self.in_worker(apply_import, workspace, preview, is_canceled=feedback.isCanceled,
-                             progress=lambda p: feedback.setProgress(50 + p / 2))
+                self.in_worker(
+                    apply_import,
+                    workspace,
+                    preview,
+                    is_canceled=feedback.isCanceled,
+                    progress=lambda p: feedback.setProgress(50 + p / 2),
+                )
         except TelkomError as exc:
             raise QgsProcessingException(tr_message(exc)) from None
         counts = preview.counts()
-        feedback.pushInfo(self.tr("{matched} matched, {updated} with changes, {new} new, {rejected} rejected; {what}")
-                          .format(matched=counts["MATCHED"], updated=counts["UPDATED"], new=counts["NEW"],
-                                  rejected=counts["REJECTED"],
-                                  what=self.tr("applied") if apply else self.tr("preview only, nothing written")))
+        feedback.pushInfo(
+            self.tr("{matched} matched, {updated} with changes, {new} new, {rejected} rejected; {what}").format(
+                matched=counts["MATCHED"],
+                updated=counts["UPDATED"],
+                new=counts["NEW"],
+                rejected=counts["REJECTED"],
+                what=self.tr("applied") if apply else self.tr("preview only, nothing written"),
+            )
+        )
         results = dict(counts)
         if report_path and report_path != QgsProcessing.TEMPORARY_OUTPUT:
             preview.write_report(report_path)

@@ -48,9 +48,14 @@ def add_help_button(button_box: QDialogButtonBox, topic: str) -> QPushButton:
 
 def standard_button_texts() -> dict:
     """Our texts for Qt's standard dialog buttons, in the plugin's language."""
-    return {QDialogButtonBox.StandardButton.Ok: tr("OK"), QDialogButtonBox.StandardButton.Save: tr("Save"),
-            QDialogButtonBox.StandardButton.Cancel: tr("Cancel"), QDialogButtonBox.StandardButton.Close: tr("Close"),
-            QDialogButtonBox.StandardButton.Apply: tr("Apply"), QDialogButtonBox.StandardButton.Help: tr("Help")}
+    return {
+        QDialogButtonBox.StandardButton.Ok: tr("OK"),
+        QDialogButtonBox.StandardButton.Save: tr("Save"),
+        QDialogButtonBox.StandardButton.Cancel: tr("Cancel"),
+        QDialogButtonBox.StandardButton.Close: tr("Close"),
+        QDialogButtonBox.StandardButton.Apply: tr("Apply"),
+        QDialogButtonBox.StandardButton.Help: tr("Help"),
+    }
 
 
 def translate_buttons(button_box: QDialogButtonBox) -> QDialogButtonBox:

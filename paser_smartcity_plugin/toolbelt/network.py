@@ -42,29 +42,38 @@ def auth_headers(authcfg: str, url: str) -> Dict[str, str]:
         return {}
     manager = QgsApplication.authManager()
     if authcfg not in manager.configIds():
-        raise NetworkSetupError(tr("the QGIS authentication configuration {id} does not exist in this profile").format(
-            id=authcfg))
+        raise NetworkSetupError(
+            tr("the QGIS authentication configuration {id} does not exist in this profile").format(id=authcfg)
+        )
     method = manager.configAuthMethodKey(authcfg)
     if method not in HEADER_METHODS:
-        raise NetworkSetupError(tr("the authentication configuration {label} uses the {method} method; the sync "
-                                   "supports {methods}").format(label=auth_label(authcfg), method=method,
-                                                                 methods=", ".join(HEADER_METHODS)))
+        raise NetworkSetupError(
+            tr("the authentication configuration {label} uses the {method} method; the sync supports {methods}").format(
+                label=auth_label(authcfg), method=method, methods=", ".join(HEADER_METHODS)
+            )
+        )
     request = QNetworkRequest(QUrl(url))
     updated = manager.updateNetworkRequest(request, authcfg)
     if isinstance(updated, tuple):  # PyQGIS returns (ok, request)
         updated, request = updated[0], updated[1]
     if not updated:
-        raise NetworkSetupError(tr("QGIS could not apply the authentication configuration {label} (is the master "
-                                   "password entered?)").format(label=auth_label(authcfg)))
+        raise NetworkSetupError(
+            tr(
+                "QGIS could not apply the authentication configuration {label} (is the master password entered?)"
+            ).format(label=auth_label(authcfg))
+        )
     headers = {}
     for name in request.rawHeaderList():
         # Surrounding whitespace is not part of an HTTP field value (RFC 9110 5.5); QGIS 3.22's
         # EsriToken leaves a trailing blank that requests would send as is.
         headers[bytes(name).decode("latin-1")] = bytes(request.rawHeader(name)).decode("latin-1").strip()
     if not headers:
-        raise NetworkSetupError(tr("the authentication configuration {label} gave no credentials (an OAuth2 "
-                                   "configuration must have been authorised in QGIS once)").format(
-                                       label=auth_label(authcfg)))
+        raise NetworkSetupError(
+            tr(
+                "the authentication configuration {label} gave no credentials (an OAuth2 "
+                "configuration must have been authorised in QGIS once)"
+            ).format(label=auth_label(authcfg))
+        )
     return headers
 
 
@@ -84,8 +93,9 @@ def proxies_for(url: str) -> Tuple[Optional[Dict[str, str]], bool]:
     if not host:
         return {}, False
     if kind not in ("HttpProxy", "HttpCachingProxy"):
-        raise NetworkSetupError(tr("the QGIS proxy type {kind} is not supported by the sync; use an HTTP proxy").format(
-            kind=kind))
+        raise NetworkSetupError(
+            tr("the QGIS proxy type {kind} is not supported by the sync; use an HTTP proxy").format(kind=kind)
+        )
     user = settings.value("proxy/proxyUser", "", type=str)
     password = settings.value("proxy/proxyPassword", "", type=str)
     credentials = f"{quote(user, safe='')}:{quote(password, safe='')}@" if user else ""

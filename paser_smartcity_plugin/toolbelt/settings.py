@@ -76,8 +76,11 @@ def validate(settings: Settings) -> List[str]:
     for name, (low, high) in LIMITS.items():
         value = getattr(settings, name)
         if not low <= value <= high:
-            problems.append(tr("{setting} must be between {low} and {high}, not {value}").format(
-                setting=tr(LABELS[name]), low=low, high=high, value=value))
+            problems.append(
+                tr("{setting} must be between {low} and {high}, not {value}").format(
+                    setting=tr(LABELS[name]), low=low, high=high, value=value
+                )
+            )
     return problems
 
 
@@ -94,8 +97,7 @@ def url_problem(url: str) -> Optional[str]:
         return tr("The central server URL must start with https:// and name a server: {url}").format(url=url)
     if parts.scheme == "http" and hostname not in LOOPBACK_HOSTS:
         # Credentials and officers' data cross the network: TLS, except for a local test server.
-        return tr("The central server URL must use https:// (http:// only for this computer): "
-                  "{url}").format(url=url)
+        return tr("The central server URL must use https:// (http:// only for this computer): {url}").format(url=url)
     return None
 
 

@@ -69,14 +69,26 @@ def assert_fails_cleanly(ws, proxy_fault, error, match, server, **kw):
 
 
 def test_timeout_is_reported_and_nothing_applied(ws, server):
-    assert_fails_cleanly(ws, lambda m, p, n: sleep(2) if items(p) else None, ServerError,
-                         r"no answer from 127\.0\.0\.1:\d+ within 0\.5 s \(tried 2 times\)", server,
-                         timeout=0.5, retries=1)
+    assert_fails_cleanly(
+        ws,
+        lambda m, p, n: sleep(2) if items(p) else None,
+        ServerError,
+        r"no answer from 127\.0\.0\.1:\d+ within 0\.5 s \(tried 2 times\)",
+        server,
+        timeout=0.5,
+        retries=1,
+    )
 
 
 def test_5xx_is_retried_a_bounded_number_of_times(ws, server):
-    proxy, _ = assert_fails_cleanly(ws, lambda m, p, n: status(503, b"busy", "text/plain") if items(p) else None,
-                                    ServerError, r"HTTP 503 .*tried 3 times", server, retries=2)
+    proxy, _ = assert_fails_cleanly(
+        ws,
+        lambda m, p, n: status(503, b"busy", "text/plain") if items(p) else None,
+        ServerError,
+        r"HTTP 503 .*tried 3 times",
+        server,
+        retries=2,
+    )
     assert proxy.requests_to("GET", "/items") == 3
 
 
@@ -89,15 +101,26 @@ def test_5xx_then_success_recovers(ws, server):
 
 @pytest.mark.parametrize("code", [401, 403])
 def test_401_403_name_the_auth_configuration(ws, server, code):
-    _, error = assert_fails_cleanly(ws, lambda m, p, n: status(code) if items(p) else None, AuthError,
-                                    f"HTTP {code}", server, auth_label="'Paser central' (id x7k2p9q)")
+    _, error = assert_fails_cleanly(
+        ws,
+        lambda m, p, n: status(code) if items(p) else None,
+        AuthError,
+        f"HTTP {code}",
+        server,
+        auth_label="'Paser central' (id x7k2p9q)",
+    )
     assert "'Paser central' (id x7k2p9q)" in str(error)
     assert "Bearer" not in str(error) and "password" not in str(error).lower()
 
 
 def test_malformed_json(ws, server):
-    assert_fails_cleanly(ws, lambda m, p, n: replace_body(b'{"type": "FeatureCollection", "features": [{"ty')
-                         if items(p) else None, ProtocolError, "malformed or truncated JSON", server)
+    assert_fails_cleanly(
+        ws,
+        lambda m, p, n: replace_body(b'{"type": "FeatureCollection", "features": [{"ty') if items(p) else None,
+        ProtocolError,
+        "malformed or truncated JSON",
+        server,
+    )
 
 
 def test_truncated_answer(ws, server):
@@ -106,27 +129,54 @@ def test_truncated_answer(ws, server):
 
 def test_html_error_page(ws, server):
     page = b"<!DOCTYPE html><html><body><h1>Proxy login</h1></body></html>"
-    assert_fails_cleanly(ws, lambda m, p, n: replace_body(page, "text/html") if items(p) else None,
-                         ProtocolError, "HTML page", server)
+    assert_fails_cleanly(
+        ws, lambda m, p, n: replace_body(page, "text/html") if items(p) else None, ProtocolError, "HTML page", server
+    )
 
 
 def test_fault_on_a_later_page_applies_nothing(ws, server):
     # pages of 50: after the existence check, the first page and a window, the connection
     # drops for good
-    proxy, _ = assert_fails_cleanly(ws, lambda m, p, n: DROP if items(p) and "service_points" in p and n >= 4
-                                    else None, ServerError, "dropped the connection", server, page_size=50, retries=1)
+    proxy, _ = assert_fails_cleanly(
+        ws,
+        lambda m, p, n: DROP if items(p) and "service_points" in p and n >= 4 else None,
+        ServerError,
+        "dropped the connection",
+        server,
+        page_size=50,
+        retries=1,
+    )
     assert proxy.requests_to("GET", "/collections/service_points/items") == 5  # the 4th, tried twice
 
 
 def test_invalid_feature_from_the_server_is_named(ws, server):
-    bad = {"type": "FeatureCollection", "features": [{"type": "Feature", "id": "1", "geometry": None,
-                                                      "properties": {"uid": TOWER, "name": "x", "status": "bogus",
-                                                                     "desa_code": "64.01.08.2008",
-                                                                     "coord_status": "pending",
-                                                                     "updated_at": "2030-01-01T00:00:00Z"}}]}
-    assert_fails_cleanly(ws, lambda m, p, n: replace_body(json.dumps(bad).encode(), "application/geo+json")
-                         if items(p) and "tower_plans" in p else None, ProtocolError,
-                         f"central site {TOWER}: tower_plans.status: 'bogus'", server)
+    bad = {
+        "type": "FeatureCollection",
+        "features": [
+            {
+                "type": "Feature",
+                "id": "1",
+                "geometry": None,
+                "properties": {
+                    "uid": TOWER,
+                    "name": "x",
+                    "status": "bogus",
+                    "desa_code": "64.01.08.2008",
+                    "coord_status": "pending",
+                    "updated_at": "2030-01-01T00:00:00Z",
+                },
+            }
+        ],
+    }
+    assert_fails_cleanly(
+        ws,
+        lambda m, p, n: (
+            replace_body(json.dumps(bad).encode(), "application/geo+json") if items(p) and "tower_plans" in p else None
+        ),
+        ProtocolError,
+        f"central site {TOWER}: tower_plans.status: 'bogus'",
+        server,
+    )
 
 
 def test_server_without_part4_is_pull_only(ws, server):
@@ -167,9 +217,19 @@ def test_cancel_leaves_the_workspace_unchanged(ws, server):
 
 def test_retry_after_a_dropped_connection_makes_no_duplicate(ws, server):
     srv, db = server
-    (uid,) = ws.insert_sites(SERVICE_POINTS, [{
-        "name": "Puskesmas Pembantu Belimbing", "category": "puskesmas", "desa_code": "64.01.06.2012",
-        "status": "planned", "coord_status": "surveyed", GEOMETRY: (116.1811, -1.4311)}])
+    (uid,) = ws.insert_sites(
+        SERVICE_POINTS,
+        [
+            {
+                "name": "Puskesmas Pembantu Belimbing",
+                "category": "puskesmas",
+                "desa_code": "64.01.06.2012",
+                "status": "planned",
+                "coord_status": "surveyed",
+                GEOMETRY: (116.1811, -1.4311),
+            }
+        ],
+    )
     # The server creates the site, but the answer to the POST never reaches us.
     with FaultyProxy(srv.url, lambda m, p, n: DROP_AFTER_FORWARD if m == "POST" else None) as proxy:
         with pytest.raises(ServerError, match="dropped the connection"):
@@ -192,8 +252,26 @@ def test_tls_is_verified(ws, tmp_path):
     from central.servers import free_port
 
     key, cert = tmp_path / "key.pem", tmp_path / "cert.pem"
-    subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", str(key), "-out",
-                    str(cert), "-days", "1", "-subj", "/CN=127.0.0.1"], check=True, capture_output=True)
+    subprocess.run(
+        [
+            "openssl",
+            "req",
+            "-x509",
+            "-newkey",
+            "rsa:2048",
+            "-nodes",
+            "-keyout",
+            str(key),
+            "-out",
+            str(cert),
+            "-days",
+            "1",
+            "-subj",
+            "/CN=127.0.0.1",
+        ],
+        check=True,
+        capture_output=True,
+    )
 
     class Handler(BaseHTTPRequestHandler):
         def do_GET(self):  # noqa: N802

@@ -113,8 +113,11 @@ def test_kill_during_apply_leaves_workspace_as_before(central, tmp_path):
     srv, db = central
     ws = _empty_workspace(tmp_path)
     before = table_dump(ws)
-    child = subprocess.Popen([sys.executable, "-c", CHILD.format(prepare=HELD_IN_APPLY), ROOT, ws.path, srv.url],
-                             stdout=subprocess.PIPE, text=True)
+    child = subprocess.Popen(
+        [sys.executable, "-c", CHILD.format(prepare=HELD_IN_APPLY), ROOT, ws.path, srv.url],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
     try:
         assert child.stdout.readline().strip() == "applying"
         os.kill(child.pid, signal.SIGKILL)
@@ -134,13 +137,24 @@ def test_kill_during_push_then_next_sync_settles_without_duplicates(central, tmp
         synchronize(ws, client, overlap_s=1)
     tower = demo_uid("tower", "64.01.08.2008")
     ws.update_site(TOWER_PLANS, tower, {"status": "permit"})
-    (new_uid,) = ws.insert_sites(SERVICE_POINTS, [{
-        "name": "UPTD Puskesmas Long Ikis", "category": "puskesmas", "desa_code": "64.01.06.2012",
-        "status": "survey", "coord_status": "approximate", "geometry": (116.18, -1.43)}])
+    (new_uid,) = ws.insert_sites(
+        SERVICE_POINTS,
+        [
+            {
+                "name": "UPTD Puskesmas Long Ikis",
+                "category": "puskesmas",
+                "desa_code": "64.01.06.2012",
+                "status": "survey",
+                "coord_status": "approximate",
+                "geometry": (116.18, -1.43),
+            }
+        ],
+    )
     # The server has applied the first write when the sync is killed.
     proxy = FaultyProxy(srv.url)
-    proxy.fault = lambda m, p, n: (sleep(60) if m == "GET" and "uid=" in p
-                                   and any(w in ("POST", "PUT") for w, _ in proxy.log) else None)
+    proxy.fault = lambda m, p, n: (
+        sleep(60) if m == "GET" and "uid=" in p and any(w in ("POST", "PUT") for w, _ in proxy.log) else None
+    )
     with proxy:
         _sync_killed_when(ws, proxy, lambda m, p: m in ("POST", "PUT"))
     assert _integrity(ws) == "ok"

@@ -61,8 +61,11 @@ def local_uids(ws):
 
 def item_queries(proxy):
     """The pull's requests for service points (not the one-item check that the collection exists)."""
-    queries = [dict(parse_qsl(urlsplit(p).query)) for m, p in proxy.log
-               if m == "GET" and "/collections/service_points/items" in p]
+    queries = [
+        dict(parse_qsl(urlsplit(p).query))
+        for m, p in proxy.log
+        if m == "GET" and "/collections/service_points/items" in p
+    ]
     return [q for q in queries if q.get("limit") != "1"]
 
 
@@ -92,8 +95,10 @@ def test_a_large_pull_goes_by_time_windows_and_misses_nothing(generated, tmp_pat
 
     # 250 central changes among them: an incremental pull of more than a page
     with db.conn.cursor() as cur:
-        cur.execute("UPDATE service_points SET status = 'active' WHERE fid IN "
-                    "(SELECT fid FROM service_points ORDER BY random() LIMIT 250)")
+        cur.execute(
+            "UPDATE service_points SET status = 'active' WHERE fid IN "
+            "(SELECT fid FROM service_points ORDER BY random() LIMIT 250)"
+        )
     with OgcApiClient(server.url, page_size=PAGE, retries=0) as client:
         again = synchronize(ws, client, push=False)
     assert again.layers[SERVICE_POINTS].pulled == 250

@@ -69,11 +69,29 @@ def test_central_rows_without_desa_names_are_not_news_at_every_sync(central, emp
 
 def test_offline_edit_and_new_site_are_pushed(central, empty_ws):
     sync(empty_ws, central)
-    empty_ws.update_site(TOWER_PLANS, TOWER, {"status": "coordinates_set", GEOMETRY: (116.4501, -1.2502),
-                                             "coord_status": "surveyed", "coord_source": "gps_survey"})
-    (new_uid,) = empty_ws.insert_sites(SERVICE_POINTS, [{
-        "name": "SDN 001 Belimbing", "category": "sekolah", "desa_code": "64.01.06.2012", "status": "planned",
-        "coord_status": "surveyed", GEOMETRY: (116.1801, -1.4301)}])
+    empty_ws.update_site(
+        TOWER_PLANS,
+        TOWER,
+        {
+            "status": "coordinates_set",
+            GEOMETRY: (116.4501, -1.2502),
+            "coord_status": "surveyed",
+            "coord_source": "gps_survey",
+        },
+    )
+    (new_uid,) = empty_ws.insert_sites(
+        SERVICE_POINTS,
+        [
+            {
+                "name": "SDN 001 Belimbing",
+                "category": "sekolah",
+                "desa_code": "64.01.06.2012",
+                "status": "planned",
+                "coord_status": "surveyed",
+                GEOMETRY: (116.1801, -1.4301),
+            }
+        ],
+    )
     result = sync(empty_ws, central)
     assert result.layers[TOWER_PLANS].pushed == 1 and result.layers[SERVICE_POINTS].pushed == 1
     assert result.warnings == []
@@ -98,11 +116,18 @@ def test_same_field_edited_on_both_sides_is_a_conflict(central, empty_ws, choice
     assert result.layers[TOWER_PLANS].conflicts == 1
     (conflict,) = open_conflicts(empty_ws)
     assert (conflict.field, conflict.base, conflict.mine, conflict.theirs) == (
-        "status", "coordinates_pending", "construction", "cancelled")
+        "status",
+        "coordinates_pending",
+        "construction",
+        "cancelled",
+    )
     site = empty_ws.site(TOWER_PLANS, TOWER)
     # non-conflicting changes merged both ways: central's operator arrived, my notes stay
-    assert (site["status"], site["operator"], site["notes"]) == ("construction", "Telkomsel (reg. Kalimantan)",
-                                                                   "foundation poured")
+    assert (site["status"], site["operator"], site["notes"]) == (
+        "construction",
+        "Telkomsel (reg. Kalimantan)",
+        "foundation poured",
+    )
     assert central.db.row(TOWER_PLANS, TOWER)["notes"] is None  # nothing of a conflicted site is pushed
     # the conflict survives a restart (a new Workspace object, a new sync)
     sync(empty_ws, central)
@@ -207,11 +232,22 @@ def test_pull_survives_a_server_that_refuses_its_own_offsets(central, empty_ws):
 
     sync(empty_ws, central)  # the server has counted the table now
     gaz = empty_ws.gazetteer
-    extra = [_complete_row({"name": f"Titik tambahan {i}", "category": "desa", "desa_code": "64.01.06.2012",
-                            "status": "planned", "coord_status": "approximate",
-                            GEOMETRY: (116.1 + i * 0.0001, -1.4)}, gaz) for i in range(120)]
+    extra = [
+        _complete_row(
+            {
+                "name": f"Titik tambahan {i}",
+                "category": "desa",
+                "desa_code": "64.01.06.2012",
+                "status": "planned",
+                "coord_status": "approximate",
+                GEOMETRY: (116.1 + i * 0.0001, -1.4),
+            },
+            gaz,
+        )
+        for i in range(120)
+    ]
     for batch in range(3):  # three seconds of central work, 40 sites each
-        central.db.insert(SERVICE_POINTS, extra[batch * 40:(batch + 1) * 40])
+        central.db.insert(SERVICE_POINTS, extra[batch * 40 : (batch + 1) * 40])
         time.sleep(1.1)
     other = empty_ws.path.replace("officer.gpkg", "second.gpkg")
     from paser_smartcity_plugin.core.workspace import Workspace, create_workspace

@@ -126,8 +126,11 @@ def test_unload_removes_the_dock(qgis_iface, qgis_processing, workspace_path):
     from paser_smartcity_plugin.toolbelt.events import plugin_events
 
     events, project = plugin_events(), QgsProject.instance()
-    before = (events.receivers(events.workspace_changed), project.receivers(project.layersAdded),
-              events.receivers(events.settings_changed))
+    before = (
+        events.receivers(events.workspace_changed),
+        project.receivers(project.layersAdded),
+        events.receivers(events.settings_changed),
+    )
     instance = paser_smartcity_plugin.classFactory(qgis_iface)
     instance.initGui()
     instance.show_dashboard()
@@ -135,8 +138,11 @@ def test_unload_removes_the_dock(qgis_iface, qgis_processing, workspace_path):
     instance.unload()
     assert instance.dashboard is None
     # a late sync must not reach a dead dock
-    assert (events.receivers(events.workspace_changed), project.receivers(project.layersAdded),
-            events.receivers(events.settings_changed)) == before
+    assert (
+        events.receivers(events.workspace_changed),
+        project.receivers(project.layersAdded),
+        events.receivers(events.settings_changed),
+    ) == before
 
 
 def test_buttons_work(plugin, tmp_path, real_message_bar, opened_urls):

@@ -31,7 +31,7 @@ def test_a_failing_action_is_a_message_not_a_python_error(plugin, real_message_b
     assert item is not None and "Unexpected error: kaputt" in item.text()
     assert item.level() == Qgis.Critical
     assert [b.text() for b in item.findChildren(QPushButton)] == ["Details"]
-    (logged, level), = [m for m in messages if "kaputt" in m[0]]
+    ((logged, level),) = [m for m in messages if "kaputt" in m[0]]
     assert level == Qgis.Critical and "Traceback" in logged and "ValueError" in logged
 
 

@@ -61,13 +61,25 @@ def _dialog(name, plugin, workspace_path):
     if name == "register":
         plugin.register_action.trigger()
         return plugin.register_dialog
-    factories = {"sync": lambda: SyncDialog("", ""), "conflicts": lambda: ConflictsDialog(Workspace(workspace_path)),
-                 "history": lambda: HistoryDialog(Workspace(workspace_path)), "telkom_export": ExportDialog}
+    factories = {
+        "sync": lambda: SyncDialog("", ""),
+        "conflicts": lambda: ConflictsDialog(Workspace(workspace_path)),
+        "history": lambda: HistoryDialog(Workspace(workspace_path)),
+        "telkom_export": ExportDialog,
+    }
     return factories[name]()
 
 
-@pytest.mark.parametrize("name, topic", [("register", "register"), ("sync", "sync"), ("conflicts", "sync"),
-                                         ("history", "sync"), ("telkom_export", "telkom")])
+@pytest.mark.parametrize(
+    "name, topic",
+    [
+        ("register", "register"),
+        ("sync", "sync"),
+        ("conflicts", "sync"),
+        ("history", "sync"),
+        ("telkom_export", "telkom"),
+    ],
+)
 def test_feature_dialogs_have_a_help_button_opening_their_page(plugin, workspace_path, name, topic, opened_urls):
     dialog = _dialog(name, plugin, workspace_path)
     try:

@@ -110,20 +110,26 @@ def test_desa_code_edit_through_layer_updates_desa_name_and_kecamatan(qgis_app, 
 
 def _snapshot(workspace):
     with workspace.read() as conn:
-        return (conn.execute("SELECT * FROM service_points ORDER BY fid").fetchall(),
-                conn.execute(f"SELECT * FROM {changelog.CHANGES_TABLE} ORDER BY layer, uid").fetchall())
+        return (
+            conn.execute("SELECT * FROM service_points ORDER BY fid").fetchall(),
+            conn.execute(f"SELECT * FROM {changelog.CHANGES_TABLE} ORDER BY layer, uid").fetchall(),
+        )
 
 
-@pytest.mark.parametrize("field, value, message", [
-    ("name", "", "service_points.name is required"),
-    ("desa_code", "99.99.99.9999", "service_points.desa_code is not a desa/kelurahan code of Kabupaten Paser"),
-    ("status", "done", "service_points.status must be one of"),
-    ("category", "school", "service_points.category must be one of"),
-    ("coord_status", "measured", "service_points.coord_status must be one of"),
-    ("coord_source", "drone", "service_points.coord_source must be one of"),
-])
+@pytest.mark.parametrize(
+    "field, value, message",
+    [
+        ("name", "", "service_points.name is required"),
+        ("desa_code", "99.99.99.9999", "service_points.desa_code is not a desa/kelurahan code of Kabupaten Paser"),
+        ("status", "done", "service_points.status must be one of"),
+        ("category", "school", "service_points.category must be one of"),
+        ("coord_status", "measured", "service_points.coord_status must be one of"),
+        ("coord_source", "drone", "service_points.coord_source must be one of"),
+    ],
+)
 def test_attribute_table_edit_with_a_bad_value_is_refused_by_the_geopackage(
-        qgis_app, project_layers, workspace, field, value, message):
+    qgis_app, project_layers, workspace, field, value, message
+):
     """The attribute table writes without the form's constraints: the file refuses it."""
     before = _snapshot(workspace)
     layer = make_layer(workspace.path, SERVICE_POINTS)
@@ -138,8 +144,13 @@ def test_new_feature_with_an_empty_name_is_refused_by_the_geopackage(qgis_app, p
     before = _snapshot(workspace)
     layer = make_layer(workspace.path, SERVICE_POINTS)
     feature = QgsFeature(layer.fields())
-    values = {"name": "  ", "category": "sekolah", "desa_code": BELIMBING, "status": "planned",
-              "coord_status": "surveyed"}
+    values = {
+        "name": "  ",
+        "category": "sekolah",
+        "desa_code": BELIMBING,
+        "status": "planned",
+        "coord_status": "surveyed",
+    }
     for name, value in values.items():
         feature[name] = value
     feature.setGeometry(QgsGeometry.fromPointXY(QgsPointXY(116.1, -1.5)))
@@ -178,8 +189,11 @@ def test_form_keys_are_read_only_and_table_columns_fit_their_labels(qgis_app, pr
     metrics = QFontMetrics(QApplication.font())
     schema = LAYERS[layer_name]
     for field in ("status", "coord_status", "coord_source"):
-        longest = max(metrics.horizontalAdvance(code.label(lang)) for code in schema.field(field).codelist
-                      for lang in ("en", "id"))
+        longest = max(
+            metrics.horizontalAdvance(code.label(lang))
+            for code in schema.field(field).codelist
+            for lang in ("en", "id")
+        )
         assert widths[field] >= longest + 8, (field, widths[field], longest)
 
 
@@ -189,20 +203,31 @@ def test_a_writer_without_the_defaults_cannot_blank_desa_name(qgis_app, project_
     uid = demo_uid("kantor_desa", SAMURANGAU)
     layer = QgsVectorLayer(f"{workspace.path}|layername={SERVICE_POINTS}", "plain", "ogr")
     QgsProject.instance().addMapLayer(layer, False)
-    ok, errors = _edit(layer, _feature(layer, uid).id(), name="Kantor Desa Samurangau (baru)",
-                       desa_name=None, kecamatan=None)
+    ok, errors = _edit(
+        layer, _feature(layer, uid).id(), name="Kantor Desa Samurangau (baru)", desa_name=None, kecamatan=None
+    )
     assert ok, errors
     site = workspace.site(SERVICE_POINTS, uid)
     assert (site["name"], site["desa_name"], site["kecamatan"]) == (
-        "Kantor Desa Samurangau (baru)", "Samurangau", "Batu Sopang")
+        "Kantor Desa Samurangau (baru)",
+        "Samurangau",
+        "Batu Sopang",
+    )
 
 
 def test_new_valid_feature_digitised_in_qgis_is_saved_with_derived_fields(qgis_app, project_layers, workspace):
     layer = make_layer(workspace.path, SERVICE_POINTS)
-    feature = QgsVectorLayerUtils.createFeature(layer, QgsGeometry.fromPointXY(QgsPointXY(116.1, -1.5)), {
-        layer.fields().indexOf("name"): "Puskesmas Long Ikis", layer.fields().indexOf("category"): "puskesmas",
-        layer.fields().indexOf("desa_code"): BELIMBING, layer.fields().indexOf("status"): "survey",
-        layer.fields().indexOf("coord_status"): "surveyed"})
+    feature = QgsVectorLayerUtils.createFeature(
+        layer,
+        QgsGeometry.fromPointXY(QgsPointXY(116.1, -1.5)),
+        {
+            layer.fields().indexOf("name"): "Puskesmas Long Ikis",
+            layer.fields().indexOf("category"): "puskesmas",
+            layer.fields().indexOf("desa_code"): BELIMBING,
+            layer.fields().indexOf("status"): "survey",
+            layer.fields().indexOf("coord_status"): "surveyed",
+        },
+    )
     assert layer.startEditing()
     assert layer.addFeature(feature)
     assert layer.commitChanges(), layer.commitErrors()
@@ -223,12 +248,16 @@ def _bar_texts(bar):
     return [item.text() for item in bar.items()]
 
 
-@pytest.mark.parametrize("field, value, words", [
-    ("name", "", "Name “empty”: service_points.name is required"),
-    ("desa_code", "99.99.99.9999", "“99.99.99.9999”: service_points.desa_code: '99.99.99.9999' is not a desa/"),
-])
+@pytest.mark.parametrize(
+    "field, value, words",
+    [
+        ("name", "", "Name “empty”: service_points.name is required"),
+        ("desa_code", "99.99.99.9999", "“99.99.99.9999”: service_points.desa_code: '99.99.99.9999' is not a desa/"),
+    ],
+)
 def test_attribute_table_edit_refused_is_explained_in_the_message_bar(
-        qgis_app, project_layers, workspace, message_bar, field, value, words):
+    qgis_app, project_layers, workspace, message_bar, field, value, words
+):
     """Not only QGIS's raw English commit error behind "1 more": our own message names the site."""
     before = _snapshot(workspace)
     layer = make_layer(workspace.path, SERVICE_POINTS)
@@ -244,8 +273,14 @@ def test_new_site_refused_is_explained_with_its_uid(qgis_app, project_layers, wo
     before = _snapshot(workspace)
     layer = make_layer(workspace.path, SERVICE_POINTS)
     feature = QgsFeature(layer.fields())
-    values = {"uid": "0123abcd-4567-4890-abcd-ef0123456789", "name": "", "category": "sekolah",
-              "desa_code": "64.01.99.9999", "status": "planned", "coord_status": "surveyed"}
+    values = {
+        "uid": "0123abcd-4567-4890-abcd-ef0123456789",
+        "name": "",
+        "category": "sekolah",
+        "desa_code": "64.01.99.9999",
+        "status": "planned",
+        "coord_status": "surveyed",
+    }
     for name, value in values.items():
         feature[name] = value
     feature.setGeometry(QgsGeometry.fromPointXY(QgsPointXY(116.1, -1.5)))

@@ -59,8 +59,9 @@ def test_service_point_glyph_follows_category(plugin):
 
 
 def _dark_pixels(image, x0, y0, size):
-    return sum(1 for x in range(x0, x0 + size) for y in range(y0, y0 + size)
-               if QColor(image.pixel(x, y)).lightness() < 128)
+    return sum(
+        1 for x in range(x0, x0 + size) for y in range(y0, y0 + size) if QColor(image.pixel(x, y)).lightness() < 128
+    )
 
 
 def test_planned_points_are_legible_on_white(plugin):

@@ -34,8 +34,11 @@ def indonesian(qgis_iface, qgis_processing, workspace_path):
 
 
 def test_menu_is_indonesian(indonesian, qgis_iface):
-    menus = [a.menu() for a in qgis_iface.mainWindow().menuBar().actions()
-             if a.menu() is not None and a.menu().objectName() == MENU_OBJECT_NAME]
+    menus = [
+        a.menu()
+        for a in qgis_iface.mainWindow().menuBar().actions()
+        if a.menu() is not None and a.menu().objectName() == MENU_OBJECT_NAME
+    ]
     texts = [a.text() for a in menus[0].actions()]
     assert {"Buka lapisan kota cerdas", "Dasbor program", "Pengaturan…"} <= set(texts)
     # no entry (also those other features add) is still in its English source form
@@ -64,8 +67,9 @@ def test_core_workspace_errors_are_indonesian(indonesian, tmp_path):
     algorithm = QgsApplication.processingRegistry().createAlgorithmById("paser_smartcity:create_workspace")
     target = tmp_path / "ruang_kerja.txt"
     with pytest.raises(QgsProcessingException) as raised:
-        algorithm.processAlgorithm({"OUTPUT": str(target), "DEMO": False}, QgsProcessingContext(),
-                                   QgsProcessingFeedback())
+        algorithm.processAlgorithm(
+            {"OUTPUT": str(target), "DEMO": False}, QgsProcessingContext(), QgsProcessingFeedback()
+        )
     assert str(raised.value) == f"{target}: ruang kerja adalah GeoPackage dan namanya harus berakhiran .gpkg"
     assert not target.exists()
 
@@ -78,8 +82,13 @@ def test_settings_dialog_is_indonesian(indonesian):
         titles = {box.title() for box in page.findChildren(QGroupBox)}
         assert titles == {"Ruang kerja", "Server pusat dan Telkom"}
         labels = {label.text() for label in page.findChildren(QLabel)}
-        assert {"GeoPackage ruang kerja", "URL server pusat", "Batas waktu sinkronisasi (dtk)",
-                "Jarak pencocokan Telkom (m)", "Lapisan batas desa"} <= labels
+        assert {
+            "GeoPackage ruang kerja",
+            "URL server pusat",
+            "Batas waktu sinkronisasi (dtk)",
+            "Jarak pencocokan Telkom (m)",
+            "Lapisan batas desa",
+        } <= labels
         assert page.help_button.text() == "Bantuan"
     finally:
         page.deleteLater()
@@ -178,8 +187,11 @@ def _standard_button_texts(dialog):
     from qgis.PyQt.QtWidgets import QDialogButtonBox
 
     (box,) = dialog.findChildren(QDialogButtonBox)
-    return {box.standardButton(button): button.text() for button in box.buttons()
-            if box.standardButton(button) != QDialogButtonBox.StandardButton.NoButton}
+    return {
+        box.standardButton(button): button.text()
+        for button in box.buttons()
+        if box.standardButton(button) != QDialogButtonBox.StandardButton.NoButton
+    }
 
 
 def test_dialog_buttons_are_indonesian(indonesian, workspace_path):
@@ -198,10 +210,15 @@ def test_dialog_buttons_are_indonesian(indonesian, workspace_path):
     os.makedirs(os.path.dirname(workspace_path), exist_ok=True)
     create_workspace(workspace_path, demo=True)
     expected = [
-        (lambda: RegisterDialog(workspace_path), {button.Save: "Simpan", button.Close: "Tutup", button.Help: "Bantuan"}),
+        (
+            lambda: RegisterDialog(workspace_path),
+            {button.Save: "Simpan", button.Close: "Tutup", button.Help: "Bantuan"},
+        ),
         (lambda: SyncDialog("", ""), {button.Ok: "Sinkronkan", button.Cancel: "Batal", button.Help: "Bantuan"}),
-        (lambda: ConflictsDialog(Workspace(workspace_path)),
-         {button.Apply: "Terapkan", button.Close: "Tutup", button.Help: "Bantuan"}),
+        (
+            lambda: ConflictsDialog(Workspace(workspace_path)),
+            {button.Apply: "Terapkan", button.Close: "Tutup", button.Help: "Bantuan"},
+        ),
         (lambda: HistoryDialog(Workspace(workspace_path)), {button.Close: "Tutup", button.Help: "Bantuan"}),
         (ExportDialog, {button.Ok: "OK", button.Cancel: "Batal", button.Help: "Bantuan"}),
         (lambda: PreviewDialog(ImportPreview("telkom.zip", [], [])), {button.Cancel: "Batal", button.Help: "Bantuan"}),
@@ -227,5 +244,8 @@ def test_refused_attribute_table_edit_is_explained_in_indonesian(indonesian, qgi
     layer.rollBack()
     texts = [item.text() for item in bar.items()]
     bar.clearWidgets()
-    assert texts == [f"Tidak disimpan: {feature['name']}, Nama “kosong”: {tr('{layer}.{field} is required')}"
-                     .format(layer=SERVICE_POINTS, field="name")], texts
+    assert texts == [
+        f"Tidak disimpan: {feature['name']}, Nama “kosong”: {tr('{layer}.{field} is required')}".format(
+            layer=SERVICE_POINTS, field="name"
+        )
+    ], texts

@@ -8,8 +8,11 @@ from paser_smartcity_plugin.plugin import MENU_OBJECT_NAME, TOOLBAR_OBJECT_NAME
 
 
 def _menus(iface):
-    return [a.menu() for a in iface.mainWindow().menuBar().actions()
-            if a.menu() is not None and a.menu().objectName() == MENU_OBJECT_NAME]
+    return [
+        a.menu()
+        for a in iface.mainWindow().menuBar().actions()
+        if a.menu() is not None and a.menu().objectName() == MENU_OBJECT_NAME
+    ]
 
 
 def test_init_gui_adds_menu_toolbar_and_provider(plugin, qgis_iface):
@@ -62,8 +65,10 @@ def test_forms_are_configured(plugin):
     assert desa.type() == "ValueMap" and len(desa.config()["map"]) == 144
     name_constraints = fields.at(fields.indexOf("name")).constraints()
     assert name_constraints.constraints() & QgsFieldConstraints.ConstraintNotNull
-    assert name_constraints.constraintStrength(QgsFieldConstraints.ConstraintNotNull) == \
-        QgsFieldConstraints.ConstraintStrengthHard
+    assert (
+        name_constraints.constraintStrength(QgsFieldConstraints.ConstraintNotNull)
+        == QgsFieldConstraints.ConstraintStrengthHard
+    )
     assert points.editFormConfig().readOnly(fields.indexOf("uid"))
     assert fields.at(fields.indexOf("name")).alias() == "Name"
 

@@ -38,16 +38,28 @@ def test_pending_tower_gets_dms_coordinates(plugin, demo):
     from paser_smartcity_plugin.core.coordinates import format_dms
 
     text = format_dms(toyu.lat - 0.0027, toyu.lon, "id", 4)
-    result = run("register_coordinates", {
-        "WORKSPACE": demo, "SITE": "Menara Muara Toyu", "COORDINATES": text, "ACCURACY_M": 4.5,
-        "SOURCE": "gps_survey", "SURVEYED_BY": "Rina"})
+    result = run(
+        "register_coordinates",
+        {
+            "WORKSPACE": demo,
+            "SITE": "Menara Muara Toyu",
+            "COORDINATES": text,
+            "ACCURACY_M": 4.5,
+            "SOURCE": "gps_survey",
+            "SURVEYED_BY": "Rina",
+        },
+    )
     assert result["UID"] == MUARA_TOYU
     assert result["LAT"] == pytest.approx(toyu.lat - 0.0027, abs=1e-6)
     assert result["DESA_CODE"] == "64.01.08.2008" and result["WARNINGS"] == ""
     tower = Workspace(demo).site(TOWER_PLANS, MUARA_TOYU)
     assert tower["status"] == "coordinates_set"
-    assert (tower["coord_status"], tower["coord_source"], tower["accuracy_m"], tower["surveyed_by"]) == \
-        ("surveyed", "gps_survey", 4.5, "Rina")
+    assert (tower["coord_status"], tower["coord_source"], tower["accuracy_m"], tower["surveyed_by"]) == (
+        "surveyed",
+        "gps_survey",
+        4.5,
+        "Rina",
+    )
     assert tower[GEOMETRY] == pytest.approx((toyu.lon, toyu.lat - 0.0027), abs=1e-6)
     assert tower["surveyed_at"].endswith("Z")
 
@@ -56,9 +68,17 @@ def test_new_service_point_from_utm_with_suggested_desa(plugin, demo):
     from paser_smartcity_plugin.core.projection import from_wgs84
 
     e, n = from_wgs84("EPSG:9490", 116.1956, -1.9123)
-    result = run("register_coordinates", {
-        "WORKSPACE": demo, "NAME": "SD Negeri 001 Tanah Grogot", "CATEGORY": "sekolah",
-        "COORDINATES": f"{e:.2f} {n:.2f}", "CRS": "EPSG:9490", "SOURCE": "map"})
+    result = run(
+        "register_coordinates",
+        {
+            "WORKSPACE": demo,
+            "NAME": "SD Negeri 001 Tanah Grogot",
+            "CATEGORY": "sekolah",
+            "COORDINATES": f"{e:.2f} {n:.2f}",
+            "CRS": "EPSG:9490",
+            "SOURCE": "map",
+        },
+    )
     point = Workspace(demo).site(SERVICE_POINTS, result["UID"])
     assert point["name"] == "SD Negeri 001 Tanah Grogot" and point["category"] == "sekolah"
     assert point["desa_code"] == result["DESA_CODE"] and point["desa_code"].startswith("64.01.04.")
@@ -66,16 +86,19 @@ def test_new_service_point_from_utm_with_suggested_desa(plugin, demo):
     assert point[GEOMETRY] == pytest.approx((116.1956, -1.9123), abs=1e-7)
 
 
-@pytest.mark.parametrize("params, message", [
-    ({"SITE": "Menara Muara Toyu", "COORDINATES": "1.9023, 116.1892"}, "minus sign.*-1.902300, 116.189200"),
-    ({"SITE": "Menara Muara Toyu", "COORDINATES": "116.1892 -1.9023 extra"}, "“extra” is not a number"),
-    ({"SITE": "Menara Muara Toyu", "COORDINATES": "-6.2, 106.8"}, "outside Kabupaten Paser"),
-    ({"SITE": "Menara Atlantis", "COORDINATES": "-1.9, 116.19"}, "no site named"),
-    ({"NAME": "SD 5", "CATEGORY": "mall", "COORDINATES": "-1.9, 116.19"}, "category “mall”"),
-    ({"SITE": "Menara Muara Toyu", "COORDINATES": "-1.9, 116.19", "SOURCE": "guess"}, "source “guess”"),
-    ({"SITE": "Menara Muara Toyu", "COORDINATES": "-1.9023, 116.1892"}, "(?s)FORCE.*desa is Muara Toyu"),
-    ({"SITE": "Menara Muara Toyu", "COORDINATES": "457123 9789654", "CRS": "EPSG:4326"}, "out of range"),
-])
+@pytest.mark.parametrize(
+    "params, message",
+    [
+        ({"SITE": "Menara Muara Toyu", "COORDINATES": "1.9023, 116.1892"}, "minus sign.*-1.902300, 116.189200"),
+        ({"SITE": "Menara Muara Toyu", "COORDINATES": "116.1892 -1.9023 extra"}, "“extra” is not a number"),
+        ({"SITE": "Menara Muara Toyu", "COORDINATES": "-6.2, 106.8"}, "outside Kabupaten Paser"),
+        ({"SITE": "Menara Atlantis", "COORDINATES": "-1.9, 116.19"}, "no site named"),
+        ({"NAME": "SD 5", "CATEGORY": "mall", "COORDINATES": "-1.9, 116.19"}, "category “mall”"),
+        ({"SITE": "Menara Muara Toyu", "COORDINATES": "-1.9, 116.19", "SOURCE": "guess"}, "source “guess”"),
+        ({"SITE": "Menara Muara Toyu", "COORDINATES": "-1.9023, 116.1892"}, "(?s)FORCE.*desa is Muara Toyu"),
+        ({"SITE": "Menara Muara Toyu", "COORDINATES": "457123 9789654", "CRS": "EPSG:4326"}, "out of range"),
+    ],
+)
 def test_rejected_input_writes_nothing(plugin, demo, params, message):
     before = digest(demo)
     with pytest.raises(QgsProcessingException, match=message):
@@ -84,8 +107,10 @@ def test_rejected_input_writes_nothing(plugin, demo, params, message):
 
 
 def test_warning_accepted_with_force(plugin, demo):
-    result = run("register_coordinates", {"WORKSPACE": demo, "SITE": MUARA_TOYU, "COORDINATES": "-1,9023; 116,1892",
-                                          "FORCE": True})
+    result = run(
+        "register_coordinates",
+        {"WORKSPACE": demo, "SITE": MUARA_TOYU, "COORDINATES": "-1,9023; 116,1892", "FORCE": True},
+    )
     assert "desa is Muara Toyu" in result["WARNINGS"]
     assert Workspace(demo).site(TOWER_PLANS, MUARA_TOYU)[GEOMETRY] == pytest.approx((116.1892, -1.9023))
 
@@ -96,13 +121,27 @@ def test_duplicate_warning_names_the_site(plugin, demo):
     lon, lat = office[GEOMETRY]
     before = digest(demo)
     with pytest.raises(QgsProcessingException, match="Kantor Desa Belimbing.*m away"):
-        run("register_coordinates", {"WORKSPACE": demo, "NAME": "SD Belimbing", "CATEGORY": "sekolah",
-                                     "COORDINATES": f"{lat + 0.0001:.6f}, {lon:.6f}"})
+        run(
+            "register_coordinates",
+            {
+                "WORKSPACE": demo,
+                "NAME": "SD Belimbing",
+                "CATEGORY": "sekolah",
+                "COORDINATES": f"{lat + 0.0001:.6f}, {lon:.6f}",
+            },
+        )
     assert digest(demo) == before
     settings.set_value("duplicate_distance_m", 5.0)
     try:
-        result = run("register_coordinates", {"WORKSPACE": demo, "NAME": "SD Belimbing", "CATEGORY": "sekolah",
-                                              "COORDINATES": f"{lat + 0.0001:.6f}, {lon:.6f}"})
+        result = run(
+            "register_coordinates",
+            {
+                "WORKSPACE": demo,
+                "NAME": "SD Belimbing",
+                "CATEGORY": "sekolah",
+                "COORDINATES": f"{lat + 0.0001:.6f}, {lon:.6f}",
+            },
+        )
     finally:
         settings.set_value("duplicate_distance_m", 25.0)
     assert result["WARNINGS"] == ""
@@ -148,8 +187,7 @@ def test_import_all_or_nothing_writes_nothing(plugin, demo, tmp_path):
     src, report = tmp_path / "sites.csv", tmp_path / "report.csv"
     _write_csv(src, IMPORT_ROWS)
     before = digest(demo)
-    result = run("import_sites", {"WORKSPACE": demo, "INPUT": str(src), "REPORT": str(report),
-                                  "ALL_OR_NOTHING": True})
+    result = run("import_sites", {"WORKSPACE": demo, "INPUT": str(src), "REPORT": str(report), "ALL_OR_NOTHING": True})
     assert (result["INSERTED"], result["UPDATED"], result["REJECTED"]) == (0, 0, 2)
     assert digest(demo) == before
     outcomes = [r["outcome"] for r in _report(report)]
@@ -192,8 +230,10 @@ def test_layers_in_the_project_are_refreshed_after_an_algorithm(plugin, workspac
     result = run("import_sites", {"WORKSPACE": workspace_path, "INPUT": str(src), "REPORT": str(report)})
     assert result["INSERTED"] == 1 and result["REPORT"] == str(report)
     assert points.featureCount() == before + 1  # a cached count would still say 154
-    run("register_coordinates", {"WORKSPACE": workspace_path, "NAME": "UPTD Baru", "CATEGORY": "uptd",
-                                 "COORDINATES": "-1.95, 116.25"})
+    run(
+        "register_coordinates",
+        {"WORKSPACE": workspace_path, "NAME": "UPTD Baru", "CATEGORY": "uptd", "COORDINATES": "-1.95, 116.25"},
+    )
     assert points.featureCount() == before + 2
 
 
@@ -223,7 +263,9 @@ def test_import_action_opens_the_algorithm_dialog_on_the_workspace(plugin, works
 
 def test_desa_code_of_an_existing_site_can_be_corrected(plugin, demo):
     keladen = demo_uid("tower", "64.01.02.2004")
-    result = run("register_coordinates", {"WORKSPACE": demo, "SITE": keladen, "COORDINATES": "-1.9023, 116.1892",
-                                          "DESA_CODE": "64.01.04.1001"})
+    result = run(
+        "register_coordinates",
+        {"WORKSPACE": demo, "SITE": keladen, "COORDINATES": "-1.9023, 116.1892", "DESA_CODE": "64.01.04.1001"},
+    )
     assert result["DESA_CODE"] == "64.01.04.1001" and result["WARNINGS"] == ""
     assert Workspace(demo).site(TOWER_PLANS, keladen)["desa_name"] == "Tanah Grogot"

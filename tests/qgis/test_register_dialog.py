@@ -87,15 +87,18 @@ def test_type_see_feedback_and_save(dialog, workspace_path):
     assert not selected[0].geometry().isNull()
 
 
-@pytest.mark.parametrize("text, words", [
-    ("1,9023; 116,1892", "minus sign"),
-    ("116.1892 1.9023 abc", "“abc”"),
-    ("-1.9023", "only one number"),
-    ("1 64 08 LS 116 11 21 BT", "64 minutes"),
-    ("-6.2, 106.8", "outside Kabupaten Paser"),
-    ("nan, inf", "“nan”"),
-    ("9" * 250, "250 characters"),
-])
+@pytest.mark.parametrize(
+    "text, words",
+    [
+        ("1,9023; 116,1892", "minus sign"),
+        ("116.1892 1.9023 abc", "“abc”"),
+        ("-1.9023", "only one number"),
+        ("1 64 08 LS 116 11 21 BT", "64 minutes"),
+        ("-6.2, 106.8", "outside Kabupaten Paser"),
+        ("nan, inf", "“nan”"),
+        ("9" * 250, "250 characters"),
+    ],
+)
 def test_an_error_blocks_save_and_writes_nothing(dialog, workspace_path, text, words):
     assert dialog.select_site(MUARA_TOYU)
     before = digest(workspace_path)
@@ -141,8 +144,14 @@ def test_new_service_point_with_suggested_desa(dialog, workspace_path):
 
 
 def _release(canvas, pixel: QPoint):
-    return QgsMapMouseEvent(canvas, QEvent.Type.MouseButtonRelease, pixel, Qt.MouseButton.LeftButton,
-                            Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    return QgsMapMouseEvent(
+        canvas,
+        QEvent.Type.MouseButtonRelease,
+        pixel,
+        Qt.MouseButton.LeftButton,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
 
 
 def test_map_tool_reports_wgs84_from_a_projected_canvas(qgis_iface, qgis_canvas):
@@ -200,10 +209,13 @@ def test_gps_button_uses_the_connected_receiver(dialog):
     registry = QgsApplication.gpsConnectionRegistry()
     assert not dialog.gps_button.isEnabled()  # nothing connected
     buffer = QBuffer()
-    buffer.setData(QByteArray(
-        _nmea("GPGGA,101500.00,0154.1380,S,11611.3520,E,1,09,0.9,12.0,M,60.0,M,,")
-        + _nmea("GPRMC,101500.00,A,0154.1380,S,11611.3520,E,0.0,0.0,271126,,,A")
-        + _nmea("GPGST,101500.00,1.2,2.0,1.5,0.0,2.0,1.5,3.0")))
+    buffer.setData(
+        QByteArray(
+            _nmea("GPGGA,101500.00,0154.1380,S,11611.3520,E,1,09,0.9,12.0,M,60.0,M,,")
+            + _nmea("GPRMC,101500.00,A,0154.1380,S,11611.3520,E,0.0,0.0,271126,,,A")
+            + _nmea("GPGST,101500.00,1.2,2.0,1.5,0.0,2.0,1.5,3.0")
+        )
+    )
     buffer.open(QIODevice.OpenModeFlag.ReadOnly)
     connection = QgsNmeaConnection(buffer)
     registry.registerConnection(connection)
@@ -225,7 +237,8 @@ def test_gps_button_uses_the_connected_receiver(dialog):
 
 
 SHARED = os.environ.get("PASER_SHARED_DATA") or os.path.join(
-    os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))), "..", "shared", "data", "paser")
+    os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))), "..", "shared", "data", "paser"
+)
 
 
 @pytest.fixture
@@ -289,8 +302,11 @@ def test_existing_site_can_take_the_suggested_desa(dialog, workspace_path):
     assert not any("desa is Keladen" in t for t in dialog.issue_texts) and dialog.save_button.isEnabled()
     assert dialog.save() == KELADEN
     tower = Workspace(workspace_path).site(TOWER_PLANS, KELADEN)
-    assert (tower["desa_code"], tower["desa_name"], tower["kecamatan"]) == ("64.01.04.1001", "Tanah Grogot",
-                                                                           "Tanah Grogot")
+    assert (tower["desa_code"], tower["desa_name"], tower["kecamatan"]) == (
+        "64.01.04.1001",
+        "Tanah Grogot",
+        "Tanah Grogot",
+    )
 
 
 def test_accepting_warnings_covers_only_the_warnings_read(dialog, workspace_path):
@@ -309,8 +325,12 @@ def _settle():
 
 
 def _layout_marks(dialog):
-    return (dialog.site_list.height(), dialog.coord_edit.mapTo(dialog, QPoint(0, 0)),
-            dialog.source_combo.mapTo(dialog, QPoint(0, 0)), dialog.save_button.mapTo(dialog, QPoint(0, 0)))
+    return (
+        dialog.site_list.height(),
+        dialog.coord_edit.mapTo(dialog, QPoint(0, 0)),
+        dialog.source_combo.mapTo(dialog, QPoint(0, 0)),
+        dialog.save_button.mapTo(dialog, QPoint(0, 0)),
+    )
 
 
 def test_layout_stays_put_while_the_feedback_changes(dialog):
@@ -320,8 +340,16 @@ def test_layout_stays_put_while_the_feedback_changes(dialog):
     assert dialog.select_site(KELADEN)
     _settle()
     before = _layout_marks(dialog)
-    for text in ("1", "1,9023; 116,1892", "-6.2, 106.8", "9" * 250, "-1.9023, 116.1892", toyu_text(),
-                 "116.1892 1.9023 abc", ""):
+    for text in (
+        "1",
+        "1,9023; 116,1892",
+        "-6.2, 106.8",
+        "9" * 250,
+        "-1.9023, 116.1892",
+        toyu_text(),
+        "116.1892 1.9023 abc",
+        "",
+    ):
         dialog.coord_edit.setText(text)
         _settle()
         assert _layout_marks(dialog) == before, (text, dialog.issue_texts)

@@ -40,9 +40,17 @@ def _vector_file(tmp_path, name, wkt_type, wkt):
 
 
 def test_page_shows_the_stored_settings(clean_settings, qgis_iface):
-    settings.save(settings.Settings(workspace_path="/data/paser.gpkg", central_url="https://gis.example.id/wfs3",
-                                    authcfg="abc1234", sync_timeout_s=45, duplicate_distance_m=10,
-                                    telkom_match_distance_m=75, boundary_layer=""))
+    settings.save(
+        settings.Settings(
+            workspace_path="/data/paser.gpkg",
+            central_url="https://gis.example.id/wfs3",
+            authcfg="abc1234",
+            sync_timeout_s=45,
+            duplicate_distance_m=10,
+            telkom_match_distance_m=75,
+            boundary_layer="",
+        )
+    )
     page = SettingsPage(None, Logger(qgis_iface))
     assert page.workspace.filePath() == "/data/paser.gpkg"
     assert page.central_url.text() == "https://gis.example.id/wfs3"
@@ -107,15 +115,18 @@ def test_picking_a_project_layer_takes_its_source(page, tmp_path):
         QgsProject.instance().removeAllMapLayers()
 
 
-@pytest.mark.parametrize("change, expected", [
-    (lambda p, _t: p.central_url.setText("http://gis.paserkab.go.id/wfs3"), "https://"),
-    (lambda p, _t: p.central_url.setText("gis.paserkab.go.id"), "central server URL"),
-    (lambda p, _t: p.central_url.setText("gis.paserkab.go.id wfs3"), "central server URL"),
-    (lambda p, _t: p.central_url.setText("https://gis.paserkab.go.id wfs3"), "central server URL"),
-    (lambda p, _t: p.workspace.setFilePath("/data/paser.shp"), ".gpkg"),
-    (lambda p, t: p.boundary_source.setText(str(t / "missing.gpkg")), "cannot be opened"),
-    (lambda p, t: p.boundary_source.setText(_vector_file(t, "pts", "Point", "POINT(116 -2)")), "polygons"),
-])
+@pytest.mark.parametrize(
+    "change, expected",
+    [
+        (lambda p, _t: p.central_url.setText("http://gis.paserkab.go.id/wfs3"), "https://"),
+        (lambda p, _t: p.central_url.setText("gis.paserkab.go.id"), "central server URL"),
+        (lambda p, _t: p.central_url.setText("gis.paserkab.go.id wfs3"), "central server URL"),
+        (lambda p, _t: p.central_url.setText("https://gis.paserkab.go.id wfs3"), "central server URL"),
+        (lambda p, _t: p.workspace.setFilePath("/data/paser.shp"), ".gpkg"),
+        (lambda p, t: p.boundary_source.setText(str(t / "missing.gpkg")), "cannot be opened"),
+        (lambda p, t: p.boundary_source.setText(_vector_file(t, "pts", "Point", "POINT(116 -2)")), "polygons"),
+    ],
+)
 def test_wrong_values_are_refused_and_nothing_is_saved(page, tmp_path, real_message_bar, change, expected):
     page.sync_timeout.setValue(99)  # a valid change that must not be saved alongside the wrong one
     change(page, tmp_path)

@@ -63,7 +63,8 @@ def test_sync_runs_in_a_task_and_reports_per_layer(plugin, qgis_iface, server, w
     assert "Tower plans: 4 pulled" in text
     assert ws.count(TOWER_PLANS) == 4
     assert QgsApplication.taskManager().count() == 0 or all(
-        t.status() in (t.Complete, t.Terminated) for t in QgsApplication.taskManager().tasks())
+        t.status() in (t.Complete, t.Terminated) for t in QgsApplication.taskManager().tasks()
+    )
     dialog = HistoryDialog(ws)
     assert dialog.table.rowCount() == 1 and dialog.table.item(0, 1).text() == "Done"
     assert dialog.empty_label.isHidden() and not dialog.table.isHidden()

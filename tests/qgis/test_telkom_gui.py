@@ -60,8 +60,13 @@ def test_export_runs_as_a_task(plugin, workspace, tmp_path, qgis_iface):
 
 def test_import_asks_for_the_crs_then_previews_then_applies(plugin, workspace, tmp_path):
     site = workspace.site(TOWER_PLANS, PAYANG)
-    shp = write_shapefile(str(tmp_path / "menara.shp"), [("UID", str), ("STATUS", str)],
-                          [{"UID": PAYANG, "STATUS": "Perizinan"}], [to_utm50s(*site[GEOMETRY])], epsg=None)
+    shp = write_shapefile(
+        str(tmp_path / "menara.shp"),
+        [("UID", str), ("STATUS", str)],
+        [{"UID": PAYANG, "STATUS": "Perizinan"}],
+        [to_utm50s(*site[GEOMETRY])],
+        epsg=None,
+    )
     before = digest(workspace.path)
     flow = ImportFlow(plugin.iface, plugin.logger, workspace.path, shp)
 
@@ -82,8 +87,16 @@ def test_import_asks_for_the_crs_then_previews_then_applies(plugin, workspace, t
     assert "1 rows matched to a site, 1 of them with changes" in dialog.summary.text()
     assert dialog.table.rowCount() == 1
     cells = [dialog.table.item(0, c).text() for c in range(dialog.table.columnCount())]
-    assert cells[:8] == ["tower_plans", "1", "update", "UID", f"Menara Muara Payang {PAYANG}", "STATUS",
-                         "coordinates_set", "permit"]
+    assert cells[:8] == [
+        "tower_plans",
+        "1",
+        "update",
+        "UID",
+        f"Menara Muara Payang {PAYANG}",
+        "STATUS",
+        "coordinates_set",
+        "permit",
+    ]
     report = dialog.save_report(str(tmp_path / "report.csv"))
     assert "permit" in Path(report).read_text(encoding="utf-8-sig")
     assert digest(workspace.path) == before  # nothing written before Apply
@@ -114,8 +127,12 @@ def test_import_asks_which_shapefile_when_a_zip_holds_several(plugin, workspace,
     archive = tmp_path / "dua.zip"
     with zipfile.ZipFile(archive, "w") as zf:
         for stem, status in (("menara_lama", "permit"), ("menara_baru", "on_air")):
-            shp = write_shapefile(str(tmp_path / f"{stem}.shp"), [("UID", str), ("STATUS", str)],
-                                  [{"UID": PAYANG, "STATUS": status}], [site[GEOMETRY]])
+            shp = write_shapefile(
+                str(tmp_path / f"{stem}.shp"),
+                [("UID", str), ("STATUS", str)],
+                [{"UID": PAYANG, "STATUS": status}],
+                [site[GEOMETRY]],
+            )
             for ext in (".shp", ".shx", ".dbf", ".prj", ".cpg"):
                 zf.write(shp[:-4] + ext, stem + ext)
     flow = ImportFlow(plugin.iface, plugin.logger, workspace.path, str(archive))

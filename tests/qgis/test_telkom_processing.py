@@ -28,8 +28,16 @@ def workspace(tmp_path):
     path = tmp_path / "ws.gpkg"
     create_workspace(str(path), demo=True)
     ws = Workspace(str(path))
-    ws.update_site(TOWER_PLANS, BELIMBING, {"telkom_site_id": "TSEL-BLB-072", "notes": "Jalan tanah, ±3 km",
-                                            "surveyed_at": "2022-08-17T09:30:15.250Z", "accuracy_m": 4.5})
+    ws.update_site(
+        TOWER_PLANS,
+        BELIMBING,
+        {
+            "telkom_site_id": "TSEL-BLB-072",
+            "notes": "Jalan tanah, ±3 km",
+            "surveyed_at": "2022-08-17T09:30:15.250Z",
+            "accuracy_m": 4.5,
+        },
+    )
     return ws
 
 
@@ -67,8 +75,9 @@ def test_qgis_reads_the_export_with_the_same_features_and_values(workspace, tmp_
 
 def test_export_algorithm(plugin, workspace, tmp_path):
     out = tmp_path / "paket.zip"
-    result = run("export_telkom", {"WORKSPACE": workspace.path, "LAYERS": "tower_plans", "CRS": "EPSG:32750",
-                                   "OUTPUT": str(out)})
+    result = run(
+        "export_telkom", {"WORKSPACE": workspace.path, "LAYERS": "tower_plans", "CRS": "EPSG:32750", "OUTPUT": str(out)}
+    )
     assert result["OUTPUT"] == str(out)
     assert (result["FEATURES"], result["WITHOUT_COORDINATES"], result["CUT_VALUES"]) == (2, 2, 0)
     vector = ogr_layer(out, TOWER_PLANS)
@@ -87,8 +96,10 @@ def test_export_selected_only(plugin, workspace, tmp_path):
         run("export_telkom", {"WORKSPACE": workspace.path, "SELECTED_ONLY": True, "OUTPUT": str(tmp_path / "a.zip")})
     towers = layers[TOWER_PLANS]
     towers.selectByExpression(f"\"uid\" = '{PAYANG}'")
-    result = run("export_telkom", {"WORKSPACE": workspace.path, "SELECTED_ONLY": True, "LAYERS": "both",
-                                   "OUTPUT": str(tmp_path / "b.zip")})
+    result = run(
+        "export_telkom",
+        {"WORKSPACE": workspace.path, "SELECTED_ONLY": True, "LAYERS": "both", "OUTPUT": str(tmp_path / "b.zip")},
+    )
     assert result["FEATURES"] == 1 and result["WITHOUT_COORDINATES"] == 0
     assert not (tmp_path / "a.zip").exists()
 
@@ -99,25 +110,40 @@ def test_import_algorithm_preview_then_apply(plugin, workspace, tmp_path):
     before = digest(workspace.path)
     result = run("import_telkom", {"WORKSPACE": workspace.path, "INPUT": str(out), "REPORT": str(tmp_path / "r.csv")})
     assert {k: result[k] for k in ("MATCHED", "UPDATED", "NEW", "REJECTED")} == {
-        "MATCHED": 156, "UPDATED": 0, "NEW": 0, "REJECTED": 0}
+        "MATCHED": 156,
+        "UPDATED": 0,
+        "NEW": 0,
+        "REJECTED": 0,
+    }
     assert digest(workspace.path) == before
 
     site = workspace.site(TOWER_PLANS, PAYANG)
-    shp = write_shapefile(str(tmp_path / "menara.shp"), [("UID", str), ("NAMA", str), ("STATUS", str)],
-                          [{"UID": PAYANG, "NAMA": site["name"], "STATUS": "Mengudara"},
-                           {"NAMA": "Menara di Jakarta", "STATUS": "permit"}],
-                          [to_utm50s(*site[GEOMETRY]), (700000.0, 9300000.0)], epsg=None)
+    shp = write_shapefile(
+        str(tmp_path / "menara.shp"),
+        [("UID", str), ("NAMA", str), ("STATUS", str)],
+        [
+            {"UID": PAYANG, "NAMA": site["name"], "STATUS": "Mengudara"},
+            {"NAMA": "Menara di Jakarta", "STATUS": "permit"},
+        ],
+        [to_utm50s(*site[GEOMETRY]), (700000.0, 9300000.0)],
+        epsg=None,
+    )
     params = {"WORKSPACE": workspace.path, "INPUT": shp, "REPORT": str(tmp_path / "r2.csv")}
     with pytest.raises(QgsProcessingException, match="has no .prj"):
         run("import_telkom", params)
     params["SOURCE_CRS"] = "EPSG:32750"
     result = run("import_telkom", params)
     assert {k: result[k] for k in ("MATCHED", "UPDATED", "NEW", "REJECTED")} == {
-        "MATCHED": 1, "UPDATED": 1, "NEW": 0, "REJECTED": 1}
+        "MATCHED": 1,
+        "UPDATED": 1,
+        "NEW": 0,
+        "REJECTED": 1,
+    }
     with open(tmp_path / "r2.csv", encoding="utf-8-sig") as f:
         report = list(csv.DictReader(f))
     assert [(r["action"], r["field"], r["old"], r["new"]) for r in report if r["action"] == "update"] == [
-        ("update", "status", "coordinates_set", "on_air")]
+        ("update", "status", "coordinates_set", "on_air")
+    ]
     assert "outside Kabupaten Paser" in [r for r in report if r["action"] == "rejected"][0]["reason"]
     assert digest(workspace.path) == before
 
@@ -142,9 +168,14 @@ def test_latin1_inside_qgis(workspace, tmp_path, engine):
 
     QgsVectorLayer(str(tmp_path), "warm-up", "ogr")  # the OGR provider is loaded as in QGIS
     site = workspace.site(TOWER_PLANS, PAYANG)
-    shp = write_shapefile(str(tmp_path / "tower_plans.shp"), [("UID", str), ("NAMA", str)],
-                          [{"UID": PAYANG, "NAMA": "Menara Muara Payang Ré"}], [site[GEOMETRY]],
-                          encoding="ISO-8859-1", cpg=False)
+    shp = write_shapefile(
+        str(tmp_path / "tower_plans.shp"),
+        [("UID", str), ("NAMA", str)],
+        [{"UID": PAYANG, "NAMA": "Menara Muara Payang Ré"}],
+        [site[GEOMETRY]],
+        encoding="ISO-8859-1",
+        cpg=False,
+    )
     previous = gdal.GetConfigOption("SHAPE_ENCODING")
     gdal.SetConfigOption("SHAPE_ENCODING", "")  # as QGIS's OGR provider does
     try:
@@ -173,6 +204,7 @@ def test_enum_options_are_labels_in_the_code_order(plugin):
 def test_export_layer_by_index_or_by_code(plugin, workspace, tmp_path, value):
     """Scripts give the index (as the dialog does) or the code they gave before the labels."""
     out = tmp_path / "paket.zip"
-    result = run("export_telkom", {"WORKSPACE": workspace.path, "LAYERS": value, "CRS": "EPSG:4326",
-                                   "OUTPUT": str(out)})
+    result = run(
+        "export_telkom", {"WORKSPACE": workspace.path, "LAYERS": value, "CRS": "EPSG:4326", "OUTPUT": str(out)}
+    )
     assert (result["FEATURES"], result["WITHOUT_COORDINATES"]) == (2, 2)

@@ -89,7 +89,7 @@ class FaultyProxy:
                     self.end_headers()
                     self.wfile.write(payload)
                     return
-                url = proxy.upstream + path[len("/wfs3"):] if path.startswith("/wfs3") else proxy.upstream + path
+                url = proxy.upstream + path[len("/wfs3") :] if path.startswith("/wfs3") else proxy.upstream + path
                 headers = {k: v for k, v in self.headers.items() if k.lower() in ("accept", "content-type")}
                 proxy.seen_headers = dict(self.headers.items())
                 request = urllib.request.Request(url, data=body, method=self.command, headers=headers)

@@ -22,8 +22,13 @@ STANDARD, QGIS = "standard", "qgis"
 
 
 class ReferenceItemsServer:
-    def __init__(self, rows: List[Tuple[str, str]], max_limit: Optional[int] = None, next_style: str = STANDARD,
-                 ignore_datetime: bool = False):
+    def __init__(
+        self,
+        rows: List[Tuple[str, str]],
+        max_limit: Optional[int] = None,
+        next_style: str = STANDARD,
+        ignore_datetime: bool = False,
+    ):
         """``rows``: (uid, updated_at) in the server's natural order."""
         self.rows = [(uid, text, parse_datetime(text)) for uid, text in rows]
         self.max_limit = max_limit
@@ -89,15 +94,22 @@ class ReferenceItemsServer:
             lo = None if start in ("", "..") else parse_datetime(start)
             hi = None if end in ("", "..") else parse_datetime(end)
             selected = [r for r in selected if (lo is None or r[2] >= lo) and (hi is None or r[2] <= hi)]
-        chosen = selected[offset:offset + limit]
+        chosen = selected[offset : offset + limit]
         counted = len(self.rows) if self.next_style == QGIS else len(selected)
         links = []
         if offset + (limit if self.next_style == QGIS else len(chosen)) < counted:
             following = dict(query, offset=str(offset + (limit if self.next_style == QGIS else len(chosen))))
             links.append({"rel": "next", "href": f"{self.url}/collections/service_points/items?{urlencode(following)}"})
-        return {"type": "FeatureCollection", "numberMatched": counted, "numberReturned": len(chosen), "links": links,
-                "features": [{"type": "Feature", "id": uid, "geometry": None,
-                              "properties": {"uid": uid, "updated_at": text}} for uid, text, _ in chosen]}
+        return {
+            "type": "FeatureCollection",
+            "numberMatched": counted,
+            "numberReturned": len(chosen),
+            "links": links,
+            "features": [
+                {"type": "Feature", "id": uid, "geometry": None, "properties": {"uid": uid, "updated_at": text}}
+                for uid, text, _ in chosen
+            ],
+        }
 
     def __enter__(self):
         self.thread.start()

@@ -21,8 +21,10 @@ def table_dump(ws: Workspace):
     """Everything of the workspace a sync may change, except its own history."""
     out = {}
     with ws.read() as conn:
-        for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'rtree%' "
-                                    "AND name NOT IN ('paser_sync_history', 'sqlite_sequence') ORDER BY name"):
+        for (name,) in conn.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'rtree%' "
+            "AND name NOT IN ('paser_sync_history', 'sqlite_sequence') ORDER BY name"
+        ):
             out[name] = sorted(map(repr, conn.execute(f'SELECT * FROM "{name}"').fetchall()))
     return out
 

@@ -38,9 +38,11 @@ def test_plain_sql_update_is_recorded_with_the_base(demo_workspace):
 def test_insert_without_uid_and_delete_are_recorded(demo_workspace):
     _clear_log(demo_workspace)
     conn = gpkg.connect(demo_workspace.path)
-    conn.execute("INSERT INTO service_points (geom, name, category, desa_code, status, coord_status) "
-                 "VALUES (?, 'QField site', 'sekolah', '64.01.06.2012', 'planned', 'surveyed')",
-                 (gpkg.encode_point(116.1, -1.5),))
+    conn.execute(
+        "INSERT INTO service_points (geom, name, category, desa_code, status, coord_status) "
+        "VALUES (?, 'QField site', 'sekolah', '64.01.06.2012', 'planned', 'surveyed')",
+        (gpkg.encode_point(116.1, -1.5),),
+    )
     new_uid = conn.execute("SELECT uid FROM service_points WHERE name = 'QField site'").fetchone()[0]
     gone = demo_uid("kantor_desa", "64.01.06.2012")
     point = demo_workspace.site(SERVICE_POINTS, gone)
@@ -58,8 +60,9 @@ def test_writes_while_applying_are_not_local_edits(demo_workspace):
     uid = demo_uid("tower", "64.01.06.2012")
     with demo_workspace.write() as conn:
         changelog.set_applying(conn, True)
-        conn.execute("UPDATE tower_plans SET status = 'on_air', updated_at = '2030-01-01T00:00:00.000Z' "
-                     "WHERE uid = ?", (uid,))
+        conn.execute(
+            "UPDATE tower_plans SET status = 'on_air', updated_at = '2030-01-01T00:00:00.000Z' WHERE uid = ?", (uid,)
+        )
         changelog.set_applying(conn, False)
     assert _pending(demo_workspace, TOWER_PLANS) == {}
     assert demo_workspace.site(TOWER_PLANS, uid)["updated_at"] == "2030-01-01T00:00:00.000Z"
@@ -107,9 +110,11 @@ def test_rewriting_updated_at_in_another_format_still_touches(tmp_path):
     create_workspace(path, demo=True)
     conn = gpkg.connect(path)
     conn.execute('DROP TRIGGER "tower_plans_touch"')
-    conn.execute('CREATE TRIGGER "tower_plans_touch" AFTER UPDATE ON "tower_plans" '
-                 "WHEN NEW.updated_at IS OLD.updated_at BEGIN UPDATE tower_plans SET updated_at = "
-                 "strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE fid = NEW.fid; END")
+    conn.execute(
+        'CREATE TRIGGER "tower_plans_touch" AFTER UPDATE ON "tower_plans" '
+        "WHEN NEW.updated_at IS OLD.updated_at BEGIN UPDATE tower_plans SET updated_at = "
+        "strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE fid = NEW.fid; END"
+    )
     conn.execute(f"UPDATE {META_TABLE} SET value = '2' WHERE key = 'schema_version'")
     conn.close()
     ws = Workspace(path)

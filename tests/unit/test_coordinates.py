@@ -115,12 +115,15 @@ def test_explicit_order_formats():
     assert (p.lat, p.lon) == pytest.approx((116.189232, -1.902303))
 
 
-@pytest.mark.parametrize("text, fmt", [
-    ("-1.902303, 116.189232", DMS),
-    ("1°54'08\" LS 116°11'21\" BT", DD_LATLON),
-    ("1°54.133' LS 116°11.35' BT", DMS),
-    ("1°54'08\" LS 116°11'21\" BT", DDM),
-])
+@pytest.mark.parametrize(
+    "text, fmt",
+    [
+        ("-1.902303, 116.189232", DMS),
+        ("1°54'08\" LS 116°11'21\" BT", DD_LATLON),
+        ("1°54.133' LS 116°11.35' BT", DMS),
+        ("1°54'08\" LS 116°11'21\" BT", DDM),
+    ],
+)
 def test_explicit_format_refuses_another_notation(text, fmt):
     with pytest.raises(CoordinateParseError, match="choose that format or auto-detect"):
         parse_coordinates(text, fmt)
@@ -132,24 +135,33 @@ UTM_E, UTM_N = from_wgs84("EPSG:32750", GROGOT[1], GROGOT[0])
 TM3_E, TM3_N = from_wgs84("EPSG:23837", GROGOT[1], GROGOT[0])
 
 
-@pytest.mark.parametrize("text, crs", [
-    (f"{UTM_E:.3f} {UTM_N:.3f}", "EPSG:32750"),
-    (f"{UTM_E:.3f}, {UTM_N:.3f}", "EPSG:32750"),
-    (f"{UTM_N:.3f} {UTM_E:.3f}", "EPSG:32750"),  # northing first
-    (f"50M {UTM_E:.3f} {UTM_N:.3f}", "EPSG:32750"),  # GPS receiver's form
-    (f"UTM 50S {UTM_E:.3f} {UTM_N:.3f}", "EPSG:32750"),
-    (f"UTM zona 50 S E {UTM_E:.3f} N {UTM_N:.3f}", "EPSG:32750"),
-    (f"{UTM_E:.3f}mE {UTM_N:.3f}mN", "EPSG:32750"),
-    (f"X={UTM_E:.3f} Y={UTM_N:.3f}", "EPSG:32750"),
-    (f"{UTM_E:.3f}".replace(".", ",") + " " + f"{UTM_N:.3f}".replace(".", ","), "EPSG:32750"),
-    (f"EPSG:9490 {from_wgs84('EPSG:9490', GROGOT[1], GROGOT[0])[0]:.3f} "
-     f"{from_wgs84('EPSG:9490', GROGOT[1], GROGOT[0])[1]:.3f}", "EPSG:9490"),
-    (f"SRGI2013 UTM 50S {from_wgs84('EPSG:9490', GROGOT[1], GROGOT[0])[0]:.3f} "
-     f"{from_wgs84('EPSG:9490', GROGOT[1], GROGOT[0])[1]:.3f}", "EPSG:9490"),
-    (f"{TM3_E:.3f} {TM3_N:.3f}", "EPSG:23837"),  # TM-3 is told apart by its northing
-    (f"TM-3 50.1 {TM3_E:.3f} {TM3_N:.3f}", "EPSG:23837"),
-    (f"DGN95 {TM3_N:.3f} {TM3_E:.3f}", "EPSG:23837"),
-])
+@pytest.mark.parametrize(
+    "text, crs",
+    [
+        (f"{UTM_E:.3f} {UTM_N:.3f}", "EPSG:32750"),
+        (f"{UTM_E:.3f}, {UTM_N:.3f}", "EPSG:32750"),
+        (f"{UTM_N:.3f} {UTM_E:.3f}", "EPSG:32750"),  # northing first
+        (f"50M {UTM_E:.3f} {UTM_N:.3f}", "EPSG:32750"),  # GPS receiver's form
+        (f"UTM 50S {UTM_E:.3f} {UTM_N:.3f}", "EPSG:32750"),
+        (f"UTM zona 50 S E {UTM_E:.3f} N {UTM_N:.3f}", "EPSG:32750"),
+        (f"{UTM_E:.3f}mE {UTM_N:.3f}mN", "EPSG:32750"),
+        (f"X={UTM_E:.3f} Y={UTM_N:.3f}", "EPSG:32750"),
+        (f"{UTM_E:.3f}".replace(".", ",") + " " + f"{UTM_N:.3f}".replace(".", ","), "EPSG:32750"),
+        (
+            f"EPSG:9490 {from_wgs84('EPSG:9490', GROGOT[1], GROGOT[0])[0]:.3f} "
+            f"{from_wgs84('EPSG:9490', GROGOT[1], GROGOT[0])[1]:.3f}",
+            "EPSG:9490",
+        ),
+        (
+            f"SRGI2013 UTM 50S {from_wgs84('EPSG:9490', GROGOT[1], GROGOT[0])[0]:.3f} "
+            f"{from_wgs84('EPSG:9490', GROGOT[1], GROGOT[0])[1]:.3f}",
+            "EPSG:9490",
+        ),
+        (f"{TM3_E:.3f} {TM3_N:.3f}", "EPSG:23837"),  # TM-3 is told apart by its northing
+        (f"TM-3 50.1 {TM3_E:.3f} {TM3_N:.3f}", "EPSG:23837"),
+        (f"DGN95 {TM3_N:.3f} {TM3_E:.3f}", "EPSG:23837"),
+    ],
+)
 def test_projected(text, crs):
     p = parse_coordinates(text)
     assert p.crs == crs
@@ -164,7 +176,10 @@ def test_indonesian_thousands_separators():
 
 def test_projected_format_or_crs_forces_the_reading():
     e, n = from_wgs84("EPSG:9490", GROGOT[1], GROGOT[0])
-    for p in (parse_coordinates(f"{e:.3f} {n:.3f}", "EPSG:9490"), parse_coordinates(f"{e:.3f} {n:.3f}", crs="EPSG:9490")):
+    for p in (
+        parse_coordinates(f"{e:.3f} {n:.3f}", "EPSG:9490"),
+        parse_coordinates(f"{e:.3f} {n:.3f}", crs="EPSG:9490"),
+    ):
         assert p.crs == "EPSG:9490" and not p.notes
         assert haversine_m(p.lon, p.lat, GROGOT[1], GROGOT[0]) < 0.005
     auto = parse_coordinates(f"{e:.3f} {n:.3f}")
@@ -172,18 +187,21 @@ def test_projected_format_or_crs_forces_the_reading():
     assert 0.05 < haversine_m(auto.lon, auto.lat, GROGOT[1], GROGOT[0]) < 0.5
 
 
-@pytest.mark.parametrize("text, kwargs, words, part", [
-    (f"UTM 49S {UTM_E:.0f} {UTM_N:.0f}", {}, "zone 49", "UTM 49S"),
-    (f"50N {UTM_E:.0f} {UTM_N:.0f}", {}, "north of the equator", "50N"),
-    ("12345 67890", {}, "fits none", "12345 67890"),
-    (f"{UTM_E:.0f} {UTM_N:.0f}", {"crs": "EPSG:23837"}, "far outside EPSG:23837", ""),
-    (f"{UTM_E:.0f} {UTM_N:.0f}", {"crs": "EPSG:3857"}, "not a supported projected CRS", "EPSG:3857"),
-    (f"{UTM_E:.0f} {UTM_N:.0f} 12", {}, "found 3", ""),
-    (f"-{UTM_E:.0f} {UTM_N:.0f}", {}, "never negative", ""),
-    (f"EPSG:9490 {UTM_E:.0f} {UTM_N:.0f}", {"crs": "EPSG:32750"}, "names EPSG:9490", "EPSG:9490"),
-    (f"TM-3 49.2 {TM3_E:.0f} {TM3_N:.0f}", {}, "zone 49.2", "TM-3 49.2"),
-    (f"UTM 50S {UTM_E:.0f} {UTM_N:.0f}", {"fmt": DMS}, "geographic format", "UTM 50S"),
-])
+@pytest.mark.parametrize(
+    "text, kwargs, words, part",
+    [
+        (f"UTM 49S {UTM_E:.0f} {UTM_N:.0f}", {}, "zone 49", "UTM 49S"),
+        (f"50N {UTM_E:.0f} {UTM_N:.0f}", {}, "north of the equator", "50N"),
+        ("12345 67890", {}, "fits none", "12345 67890"),
+        (f"{UTM_E:.0f} {UTM_N:.0f}", {"crs": "EPSG:23837"}, "far outside EPSG:23837", ""),
+        (f"{UTM_E:.0f} {UTM_N:.0f}", {"crs": "EPSG:3857"}, "not a supported projected CRS", "EPSG:3857"),
+        (f"{UTM_E:.0f} {UTM_N:.0f} 12", {}, "found 3", ""),
+        (f"-{UTM_E:.0f} {UTM_N:.0f}", {}, "never negative", ""),
+        (f"EPSG:9490 {UTM_E:.0f} {UTM_N:.0f}", {"crs": "EPSG:32750"}, "names EPSG:9490", "EPSG:9490"),
+        (f"TM-3 49.2 {TM3_E:.0f} {TM3_N:.0f}", {}, "zone 49.2", "TM-3 49.2"),
+        (f"UTM 50S {UTM_E:.0f} {UTM_N:.0f}", {"fmt": DMS}, "geographic format", "UTM 50S"),
+    ],
+)
 def test_projected_errors_name_the_part(text, kwargs, words, part):
     fmt = kwargs.pop("fmt", AUTO)
     with pytest.raises(CoordinateParseError, match=words) as info:
@@ -194,43 +212,47 @@ def test_projected_errors_name_the_part(text, kwargs, words, part):
 
 # ---------------------------------------------------------------- errors
 
-@pytest.mark.parametrize("text, words, part", [
-    ("", "no coordinates entered", ""),
-    ("   ", "no coordinates entered", ""),
-    (None, "no coordinates entered", ""),
-    ("abc", "“abc” is not a number", "abc"),
-    ("-1.9 ; 116.2 lokasi", "“lokasi”", "lokasi"),
-    ("nan, nan", "“nan”", "nan"),
-    ("inf, -inf", "“inf”", "inf"),
-    ("NaN 116.2", "“NaN”", "NaN"),
-    ("∞, 116", "“∞”", "∞"),
-    ("1e5, 116", "scientific notation", "1e5"),
-    ("-1.9023", "only one number", "-1.9023"),
-    ("-1,116", "only one number", "-1,116"),  # one decimal-comma number, not a pair
-    ("1,2,3", "separate the two numbers", "1,2,3"),
-    ("-1.9; 116.2; 3", "found 3 parts", ""),
-    ("-1.9 116.2 3", "cannot tell where the latitude ends", ""),
-    ("1 64 08 LS 116 11 21 BT", "64 minutes", "1 64 08 LS"),
-    ("1 54 61 LS 116 11 21 BT", "61 seconds", "1 54 61 LS"),
-    ("1.5 30 LS 116 11 BT", "degrees must be a whole number", "1.5 30 LS"),
-    ("1 30.5 20 LS 116 11 21 BT", "minutes must be a whole number", "1 30.5 20 LS"),
-    ("1 54 08 12 LS 116 11 21 BT", "too many numbers", "1 54 08 12 LS"),
-    ("1°54'08\" LS 116°11'21\" LS", "are latitudes", ""),
-    ("1°54'08\" BT 116°11'21\" BB", "are longitudes", ""),
-    ("1°54'08\" LS LU 116°11'21\" BT", "two different hemispheres", ""),
-    ("-1.9 LU 116.2 BT", "contradict", "-1.9 LU"),
-    ("1 -54 08 LS 116 11 21 BT", "only the degrees may carry a sign", ""),
-    ("1\"54'08° LS 116°11'21\" BT", "out of order", ""),
-    ("° 1 54 LS 116 11 BT", "without a number", ""),
-    ("- 1.9, 116.2", "unexpected character “-”", "-"),
-    ("-1.9 # 116.2", "unexpected character “#”", "#"),
-    ("91 54 08 LS", "only one coordinate", ""),
-    ("-1.9023 116.1892 LS", "only one hemisphere letter", ""),
-    ("-1902303, 116189232", "decimal point is missing", ""),
-    ("9" * 201, "201 characters long", ""),
-    ("-1.9, 116.2" + " " * 5000, "characters long", ""),
-    ("\x00-1.9, 116.2", "unexpected character", "\x00"),
-])
+
+@pytest.mark.parametrize(
+    "text, words, part",
+    [
+        ("", "no coordinates entered", ""),
+        ("   ", "no coordinates entered", ""),
+        (None, "no coordinates entered", ""),
+        ("abc", "“abc” is not a number", "abc"),
+        ("-1.9 ; 116.2 lokasi", "“lokasi”", "lokasi"),
+        ("nan, nan", "“nan”", "nan"),
+        ("inf, -inf", "“inf”", "inf"),
+        ("NaN 116.2", "“NaN”", "NaN"),
+        ("∞, 116", "“∞”", "∞"),
+        ("1e5, 116", "scientific notation", "1e5"),
+        ("-1.9023", "only one number", "-1.9023"),
+        ("-1,116", "only one number", "-1,116"),  # one decimal-comma number, not a pair
+        ("1,2,3", "separate the two numbers", "1,2,3"),
+        ("-1.9; 116.2; 3", "found 3 parts", ""),
+        ("-1.9 116.2 3", "cannot tell where the latitude ends", ""),
+        ("1 64 08 LS 116 11 21 BT", "64 minutes", "1 64 08 LS"),
+        ("1 54 61 LS 116 11 21 BT", "61 seconds", "1 54 61 LS"),
+        ("1.5 30 LS 116 11 BT", "degrees must be a whole number", "1.5 30 LS"),
+        ("1 30.5 20 LS 116 11 21 BT", "minutes must be a whole number", "1 30.5 20 LS"),
+        ("1 54 08 12 LS 116 11 21 BT", "too many numbers", "1 54 08 12 LS"),
+        ("1°54'08\" LS 116°11'21\" LS", "are latitudes", ""),
+        ("1°54'08\" BT 116°11'21\" BB", "are longitudes", ""),
+        ("1°54'08\" LS LU 116°11'21\" BT", "two different hemispheres", ""),
+        ("-1.9 LU 116.2 BT", "contradict", "-1.9 LU"),
+        ("1 -54 08 LS 116 11 21 BT", "only the degrees may carry a sign", ""),
+        ("1\"54'08° LS 116°11'21\" BT", "out of order", ""),
+        ("° 1 54 LS 116 11 BT", "without a number", ""),
+        ("- 1.9, 116.2", "unexpected character “-”", "-"),
+        ("-1.9 # 116.2", "unexpected character “#”", "#"),
+        ("91 54 08 LS", "only one coordinate", ""),
+        ("-1.9023 116.1892 LS", "only one hemisphere letter", ""),
+        ("-1902303, 116189232", "decimal point is missing", ""),
+        ("9" * 201, "201 characters long", ""),
+        ("-1.9, 116.2" + " " * 5000, "characters long", ""),
+        ("\x00-1.9, 116.2", "unexpected character", "\x00"),
+    ],
+)
 def test_errors_name_the_offending_part(text, words, part):
     with pytest.raises(CoordinateParseError, match=words) as info:
         parse_coordinates(text)
@@ -257,23 +279,29 @@ def test_error_messages_translate():
 # ---------------------------------------------------------------- single columns
 
 
-@pytest.mark.parametrize("lat, lon, expected", [
-    ("-1,902303", "116,189232", GROGOT),
-    ("1°54'08\" LS", "116°11'21\" BT", GROGOT_DMS),
-    ("1 54 08 S", "116 11 21 E", GROGOT_DMS),
-    ("-1.902303", "116.189232", GROGOT),
-])
+@pytest.mark.parametrize(
+    "lat, lon, expected",
+    [
+        ("-1,902303", "116,189232", GROGOT),
+        ("1°54'08\" LS", "116°11'21\" BT", GROGOT_DMS),
+        ("1 54 08 S", "116 11 21 E", GROGOT_DMS),
+        ("-1.902303", "116.189232", GROGOT),
+    ],
+)
 def test_two_columns(lat, lon, expected):
     p = parse_columns(lat, lon)
     assert (p.lat, p.lon) == pytest.approx(expected, abs=1e-9)
 
 
-@pytest.mark.parametrize("text, axis, words", [
-    ("", "lat", "no latitude"),
-    ("116°11'21\" BT", "lat", "is a longitude, in the latitude column"),
-    ("-1.9; 116.2", "lat", "more than one value"),
-    ("abc", "lon", "“abc”"),
-])
+@pytest.mark.parametrize(
+    "text, axis, words",
+    [
+        ("", "lat", "no latitude"),
+        ("116°11'21\" BT", "lat", "is a longitude, in the latitude column"),
+        ("-1.9; 116.2", "lat", "more than one value"),
+        ("abc", "lon", "“abc”"),
+    ],
+)
 def test_column_errors(text, axis, words):
     with pytest.raises(CoordinateParseError, match=words):
         parse_value(text, axis)
@@ -341,14 +369,35 @@ def test_any_text_parses_or_fails_cleanly(text):
     assert math.isfinite(p.lat) and math.isfinite(p.lon)
 
 
-_PIECES = st.sampled_from(list("0123456789.,;:-+ °'\"′″ºLSUBTNEWmxy/|()\t")
-                          + ["LS", "BT", "UTM", "50S", "EPSG:9490", "EPSG:23837", "zone", "TM-3", "lat", "lon",
-                             "lintang", "bujur", "9789654", "457123", "116", "-1"])
+_PIECES = st.sampled_from(
+    list("0123456789.,;:-+ °'\"′″ºLSUBTNEWmxy/|()\t")
+    + [
+        "LS",
+        "BT",
+        "UTM",
+        "50S",
+        "EPSG:9490",
+        "EPSG:23837",
+        "zone",
+        "TM-3",
+        "lat",
+        "lon",
+        "lintang",
+        "bujur",
+        "9789654",
+        "457123",
+        "116",
+        "-1",
+    ]
+)
 
 
 @settings(max_examples=600, deadline=None)
-@given(st.lists(_PIECES, max_size=25).map("".join), st.sampled_from(FORMATS),
-       st.sampled_from([None, "EPSG:9490", "EPSG:4326", "EPSG:9470", "EPSG:3857"]))
+@given(
+    st.lists(_PIECES, max_size=25).map("".join),
+    st.sampled_from(FORMATS),
+    st.sampled_from([None, "EPSG:9490", "EPSG:4326", "EPSG:9470", "EPSG:3857"]),
+)
 def test_coordinate_like_noise_parses_or_fails_cleanly(text, fmt, crs):
     """Strings built from the pieces officers type: never a crash, never a NaN."""
     try:

@@ -39,10 +39,13 @@ def test_status_changes_are_counted(demo_workspace):
 
 def test_unknown_desa_and_status_get_their_own_buckets():
     data = dashboard.compute(
-        [{"desa_code": BELIMBING, "status": "active", "geometry": (116.2, -1.5)},
-         {"desa_code": "99.99.99.9999", "status": "active", "geometry": None},
-         {"desa_code": BELIMBING, "status": "burnt", "geometry": None}],
-        [{"desa_code": None, "status": "on_air", "geometry": None}])
+        [
+            {"desa_code": BELIMBING, "status": "active", "geometry": (116.2, -1.5)},
+            {"desa_code": "99.99.99.9999", "status": "active", "geometry": None},
+            {"desa_code": BELIMBING, "status": "burnt", "geometry": None},
+        ],
+        [{"desa_code": None, "status": "on_air", "geometry": None}],
+    )
     assert data.overall.service_total == 3 and data.overall.service[dashboard.OTHER_STATUS] == 1
     unknown = data.row(dashboard.UNKNOWN_KEY)
     assert data.kecamatan[-1] is unknown
@@ -80,4 +83,3 @@ def test_failed_csv_export_leaves_nothing(demo_workspace, tmp_path):
         dashboard.write_csv(data, str(target), "en")
     assert sorted(os.listdir(tmp_path)) == ["demo.gpkg", "is_a_directory.csv"]  # no temporary left
     assert not list(target.iterdir())
-

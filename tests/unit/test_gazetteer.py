@@ -11,12 +11,15 @@ def test_counts_match_the_regency():
     assert all(d.code.startswith(d.kecamatan_code + ".") for d in gaz.desa)
 
 
-@pytest.mark.parametrize("code,name,kecamatan", [
-    ("64.01.06.2012", "Belimbing", "Long Ikis"),
-    ("64.01.07.2009", "Muara Payang", "Muara Komam"),
-    ("64.01.08.2008", "Muara Toyu", "Long Kali"),
-    ("64.01.02.2004", "Keladen", "Tanjung Harapan"),
-])
+@pytest.mark.parametrize(
+    "code,name,kecamatan",
+    [
+        ("64.01.06.2012", "Belimbing", "Long Ikis"),
+        ("64.01.07.2009", "Muara Payang", "Muara Komam"),
+        ("64.01.08.2008", "Muara Toyu", "Long Kali"),
+        ("64.01.02.2004", "Keladen", "Tanjung Harapan"),
+    ],
+)
 def test_tower_villages(code, name, kecamatan):
     desa = default_gazetteer().desa_by_code(code)
     assert (desa.name, desa.kecamatan) == (name, kecamatan)

@@ -24,8 +24,10 @@ def _package(tmp_path: Path, files: dict) -> Path:
 
 
 def test_extracts_calls_class_attributes_and_marked_constants(tmp_path):
-    package = _package(tmp_path, {
-        "plugin.py": """
+    package = _package(
+        tmp_path,
+        {
+            "plugin.py": """
             from .toolbelt.i18n import tr, tr_noop
             HEADERS = [tr_noop("Kecamatan total"), "not marked"]
             def f(self, x):
@@ -36,12 +38,12 @@ def test_extracts_calls_class_attributes_and_marked_constants(tmp_path):
                 QCoreApplication.translate("OtherContext", "Not ours")
                 tr("Open layers")  # duplicate
         """,
-        "core/messages_user.py": """
+            "core/messages_user.py": """
             from .messages import N_, Message
             def check(n):
                 return Message(N_("{n} rows refused"), n=n)
         """,
-        "processing/alg.py": """
+            "processing/alg.py": """
             class Alg(PaserAlgorithm):
                 NAME = "alg_id"
                 DISPLAY_NAME = "Register coordinates"
@@ -50,12 +52,21 @@ def test_extracts_calls_class_attributes_and_marked_constants(tmp_path):
                         "in two parts.")
                 OTHER = "not translated"
         """,
-        "resources_rc.py": "tr('generated, skipped')\n",
-    })
+            "resources_rc.py": "tr('generated, skipped')\n",
+        },
+    )
     strings, errors = i18n_tool.extract(package)
     assert errors == []
-    assert list(strings) == ["{n} rows refused", "Kecamatan total", "Open layers", "Sync {n} sites", "Via translate",
-                             "Register coordinates", "Field work", "Long help in two parts."]
+    assert list(strings) == [
+        "{n} rows refused",
+        "Kecamatan total",
+        "Open layers",
+        "Sync {n} sites",
+        "Via translate",
+        "Register coordinates",
+        "Field work",
+        "Long help in two parts.",
+    ]
     assert strings["Open layers"] == ["plugin.py"]
     assert strings["{n} rows refused"] == ["core/messages_user.py"]
     assert strings["Field work"] == ["processing/alg.py"]
@@ -68,7 +79,10 @@ def test_f_string_in_tr_is_an_error(tmp_path):
 
 
 def test_self_tr_of_a_qt_class_is_an_error(tmp_path):
-    package = _package(tmp_path, {"dialog.py": """
+    package = _package(
+        tmp_path,
+        {
+            "dialog.py": """
         class RegisterDialog(QDialog):
             def __init__(self):
                 self.setWindowTitle(self.tr("Register coordinates"))  # QObject.tr: wrong context
@@ -82,7 +96,9 @@ def test_self_tr_of_a_qt_class_is_an_error(tmp_path):
         class SubAlgorithm(PaserAlgorithm):
             def f(self):
                 return self.tr("Fine too")
-    """})
+    """
+        },
+    )
     strings, errors = i18n_tool.extract(package)
     assert list(strings) == ["Fine", "Fine too"]
     assert len(errors) == 1 and "dialog.py:4" in errors[0] and "RegisterDialog" in errors[0]
@@ -90,12 +106,13 @@ def test_self_tr_of_a_qt_class_is_an_error(tmp_path):
 
 def test_merge_keeps_translations_and_marks_vanished_obsolete(tmp_path):
     ts = tmp_path / "x.ts"
-    old = [i18n_tool.Message("Open layers", "Buka lapisan", "", ["plugin.py"]),
-           i18n_tool.Message("Gone", "Hilang", "", ["plugin.py"]),
-           i18n_tool.Message("Never translated", "", "unfinished", ["plugin.py"])]
+    old = [
+        i18n_tool.Message("Open layers", "Buka lapisan", "", ["plugin.py"]),
+        i18n_tool.Message("Gone", "Hilang", "", ["plugin.py"]),
+        i18n_tool.Message("Never translated", "", "unfinished", ["plugin.py"]),
+    ]
     ts.write_text(i18n_tool.render_ts(old), encoding="utf-8")
-    merged = i18n_tool.merge({"Open layers": ["plugin.py"], "New <b>&</b> 'q'": ["gui/x.py"]},
-                             i18n_tool.read_ts(ts))
+    merged = i18n_tool.merge({"Open layers": ["plugin.py"], "New <b>&</b> 'q'": ["gui/x.py"]}, i18n_tool.read_ts(ts))
     ts.write_text(i18n_tool.render_ts(merged), encoding="utf-8")
     back = i18n_tool.read_ts(ts)
     assert back["Open layers"].translation == "Buka lapisan" and back["Open layers"].finished
@@ -107,8 +124,10 @@ def test_merge_keeps_translations_and_marks_vanished_obsolete(tmp_path):
 
 def test_check_reports_missing_unfinished_placeholders_and_stale_file(tmp_path):
     strings = {"A {x}": ["a.py"], "B": ["a.py"], "C": ["a.py"]}
-    messages = {"A {x}": i18n_tool.Message("A {x}", "A {y}", "", ["a.py"]),
-                "B": i18n_tool.Message("B", "", "unfinished", ["a.py"])}
+    messages = {
+        "A {x}": i18n_tool.Message("A {x}", "A {y}", "", ["a.py"]),
+        "B": i18n_tool.Message("B", "", "unfinished", ["a.py"]),
+    }
     found = i18n_tool.problems(strings, messages, "", [])
     assert any("placeholders differ" in p and "'A {x}'" in p for p in found)
     assert any(p.startswith("unfinished") and "'B'" in p for p in found)
@@ -130,8 +149,10 @@ def test_placeholders_with_format_spec_must_survive():
 
 def test_lrelease_compiles_what_the_tool_writes(tmp_path):
     ts = tmp_path / "t_id.ts"
-    ts.write_text(i18n_tool.render_ts([i18n_tool.Message("Open <layers> & 'more'", "Buka <lapisan> & 'lagi'", "")]),
-                  encoding="utf-8")
+    ts.write_text(
+        i18n_tool.render_ts([i18n_tool.Message("Open <layers> & 'more'", "Buka <lapisan> & 'lagi'", "")]),
+        encoding="utf-8",
+    )
     qm = tmp_path / "t_id.qm"
     result = subprocess.run(["lrelease", str(ts), "-qm", str(qm)], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
@@ -140,8 +161,9 @@ def test_lrelease_compiles_what_the_tool_writes(tmp_path):
 
 def test_shipped_translation_is_complete():
     """`make i18n-check`: every tr() string of the plugin has a reviewed Indonesian translation."""
-    result = subprocess.run([sys.executable, str(ROOT / "scripts" / "i18n.py"), "check"],
-                            capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "i18n.py"), "check"], capture_output=True, text=True
+    )
     assert result.returncode == 0, result.stdout + result.stderr
 
 
@@ -158,4 +180,3 @@ def test_todo_and_fill_round_trip(tmp_path, command):
         assert i18n_tool.main(["--ts", str(ts), "--package", str(package), "fill", str(todo)]) == 0
         back = i18n_tool.read_ts(ts)
         assert back["Open {n} layers"].finished and not back["Close"].finished
-

@@ -13,45 +13,58 @@ from paser_smartcity_plugin.core.workspace import META_TABLE, SCHEMA_VERSION, Wo
 UID = demo_uid("kantor_desa", "64.01.01.2009")
 TOWER_UID = demo_uid("tower", "64.01.06.2012")
 POINT = gpkg.encode_point(116.1, -1.5)
-INSERT = ("INSERT INTO service_points (geom, name, category, desa_code, status, coord_status, coord_source) "
-          "VALUES (?, ?, ?, ?, ?, ?, ?)")
+INSERT = (
+    "INSERT INTO service_points (geom, name, category, desa_code, status, coord_status, coord_source) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?)"
+)
 GOOD = ("Kantor baru", "sekolah", "64.01.06.2012", "planned", "surveyed", "gps_survey")
 
 
 def _snapshot(ws):
     with ws.read() as conn:
-        return (conn.execute("SELECT * FROM service_points ORDER BY fid").fetchall(),
-                conn.execute("SELECT * FROM tower_plans ORDER BY fid").fetchall(),
-                conn.execute(f"SELECT * FROM {changelog.CHANGES_TABLE} ORDER BY layer, uid").fetchall())
+        return (
+            conn.execute("SELECT * FROM service_points ORDER BY fid").fetchall(),
+            conn.execute("SELECT * FROM tower_plans ORDER BY fid").fetchall(),
+            conn.execute(f"SELECT * FROM {changelog.CHANGES_TABLE} ORDER BY layer, uid").fetchall(),
+        )
 
 
-@pytest.mark.parametrize("column, value, message", [
-    ("name", "", "service_points.name is required"),
-    ("name", "   ", "service_points.name is required"),
-    ("desa_code", "99.99.99.9999", "service_points.desa_code is not a desa/kelurahan code"),
-    ("desa_code", "64.01.06.9999", "service_points.desa_code is not a desa/kelurahan code"),
-    ("status", "done", "service_points.status must be one of planned"),
-    ("category", "school", "service_points.category must be one of opd"),
-    ("coord_status", "measured", "service_points.coord_status must be one of pending"),
-    ("coord_source", "drone", "service_points.coord_source must be one of gps_survey"),
-])
+@pytest.mark.parametrize(
+    "column, value, message",
+    [
+        ("name", "", "service_points.name is required"),
+        ("name", "   ", "service_points.name is required"),
+        ("desa_code", "99.99.99.9999", "service_points.desa_code is not a desa/kelurahan code"),
+        ("desa_code", "64.01.06.9999", "service_points.desa_code is not a desa/kelurahan code"),
+        ("status", "done", "service_points.status must be one of planned"),
+        ("category", "school", "service_points.category must be one of opd"),
+        ("coord_status", "measured", "service_points.coord_status must be one of pending"),
+        ("coord_source", "drone", "service_points.coord_source must be one of gps_survey"),
+    ],
+)
 def test_plain_sql_update_with_a_bad_value_is_refused(demo_workspace, column, value, message):
     before = _snapshot(demo_workspace)
     conn = gpkg.connect(demo_workspace.path)
     try:
         with pytest.raises(sqlite3.IntegrityError, match=message):
-            conn.execute(f'UPDATE service_points SET "{column}" = ?, notes = \'x\' WHERE uid = ?', (value, UID))
+            conn.execute(f"UPDATE service_points SET \"{column}\" = ?, notes = 'x' WHERE uid = ?", (value, UID))
         conn.commit()
     finally:
         conn.close()
     assert _snapshot(demo_workspace) == before
 
 
-@pytest.mark.parametrize("index, value, message", [
-    (0, "", "name is required"), (1, "school", "category must be one of"),
-    (2, "99.99.99.9999", "desa_code is not a desa/kelurahan code"), (3, None, "status must be one of"),
-    (4, "", "coord_status must be one of"), (5, "drone", "coord_source must be one of"),
-])
+@pytest.mark.parametrize(
+    "index, value, message",
+    [
+        (0, "", "name is required"),
+        (1, "school", "category must be one of"),
+        (2, "99.99.99.9999", "desa_code is not a desa/kelurahan code"),
+        (3, None, "status must be one of"),
+        (4, "", "coord_status must be one of"),
+        (5, "drone", "coord_source must be one of"),
+    ],
+)
 def test_plain_sql_insert_with_a_bad_value_is_refused(demo_workspace, index, value, message):
     before = _snapshot(demo_workspace)
     values = list(GOOD)

@@ -17,13 +17,28 @@ _spec.loader.exec_module(package_check)
 def test_contents_check_rejects_a_sloppy_zip(tmp_path):
     path = tmp_path / "bad.zip"
     with zipfile.ZipFile(path, "w") as archive:
-        for name in ("metadata.txt", "__init__.py", "plugin.py", "icons/icon.svg", "tests/test_x.py",
-                     "i18n/paser_smartcity_id.ts", "core/__pycache__/x.cpython-311.pyc"):
+        for name in (
+            "metadata.txt",
+            "__init__.py",
+            "plugin.py",
+            "icons/icon.svg",
+            "tests/test_x.py",
+            "i18n/paser_smartcity_id.ts",
+            "core/__pycache__/x.cpython-311.pyc",
+        ):
             archive.writestr(f"paser_smartcity_plugin/{name}", "x")
         archive.writestr("stray.txt", "x")
     problems = "\n".join(package_check.check_contents(path))
-    for expected in ("files outside", "missing LICENSE", "missing resources_rc.py", "paser_smartcity_id.qm",
-                     "no help pages", "tests/test_x.py", "i18n/paser_smartcity_id.ts", "x.cpython-311.pyc"):
+    for expected in (
+        "files outside",
+        "missing LICENSE",
+        "missing resources_rc.py",
+        "paser_smartcity_id.qm",
+        "no help pages",
+        "tests/test_x.py",
+        "i18n/paser_smartcity_id.ts",
+        "x.cpython-311.pyc",
+    ):
         assert expected in problems
 
 
@@ -34,10 +49,18 @@ def test_algorithm_count_reads_the_provider():
 @pytest.mark.slow
 def test_package_installs_into_a_fresh_profile_and_runs(tmp_path):
     zip_path = tmp_path / "dist" / "paser_smartcity_plugin.zip"
-    build = subprocess.run(["make", "-s", "package", f"BUILD={tmp_path}/build/paser_smartcity_plugin",
-                            f"ZIP={zip_path}"], cwd=ROOT, capture_output=True, text=True)
+    build = subprocess.run(
+        ["make", "-s", "package", f"BUILD={tmp_path}/build/paser_smartcity_plugin", f"ZIP={zip_path}"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
     assert build.returncode == 0, build.stdout + build.stderr
-    result = subprocess.run([sys.executable, str(ROOT / "scripts" / "package_check.py"), str(zip_path)],
-                            capture_output=True, text=True, timeout=900)
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "package_check.py"), str(zip_path)],
+        capture_output=True,
+        text=True,
+        timeout=900,
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "0 problem(s)" in result.stdout

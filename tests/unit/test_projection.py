@@ -14,8 +14,10 @@ lon = st.floats(min_value=114.2, max_value=119.8, allow_nan=False)
 
 
 def _oracle(authid):
-    return (pyproj.Transformer.from_crs("EPSG:4326", authid, always_xy=True),
-            pyproj.Transformer.from_crs(authid, "EPSG:4326", always_xy=True))
+    return (
+        pyproj.Transformer.from_crs("EPSG:4326", authid, always_xy=True),
+        pyproj.Transformer.from_crs(authid, "EPSG:4326", always_xy=True),
+    )
 
 
 ORACLES = {authid: _oracle(authid) for authid in PROJECTED_CRS}
@@ -30,8 +32,12 @@ def test_crs_definitions_match_proj():
         if params["proj"] == "utm":
             assert params["zone"] == 50 and "south" in params and ours.lon_0 == 117 and ours.k_0 == 0.9996
         else:
-            assert (params["lon_0"], params["k"], params["x_0"], params["y_0"]) == \
-                (ours.lon_0, ours.k_0, ours.x_0, ours.y_0)
+            assert (params["lon_0"], params["k"], params["x_0"], params["y_0"]) == (
+                ours.lon_0,
+                ours.k_0,
+                ours.x_0,
+                ours.y_0,
+            )
 
 
 def test_srgi2013_uses_proj_default_operation():
@@ -73,7 +79,9 @@ def test_geographic_datums_in_degrees_match_proj(authid):
 
     to_wgs = pyproj.Transformer.from_crs(authid, "EPSG:4326", always_xy=True)
     expected = to_wgs.transform(116.189232, -1.902303)
-    for p in (parse_coordinates("-1.902303, 116.189232", crs=authid),
-              parse_coordinates(f"{authid} 1°54'08.2908\" LS 116°11'21.2352\" BT")):
+    for p in (
+        parse_coordinates("-1.902303, 116.189232", crs=authid),
+        parse_coordinates(f"{authid} 1°54'08.2908\" LS 116°11'21.2352\" BT"),
+    ):
         assert p.crs == authid
         assert haversine_m(p.lon, p.lat, *expected) < 0.005

@@ -27,7 +27,8 @@ def test_check_flags_qt5_spellings(tmp_path):
         "print('debug')\n"
         "# a comment about Qt.AlignLeft is fine\n"
         "ok = (QMessageBox.StandardButton.Yes, QgsWkbTypes.PolygonGeometry, QFileDialog.getSaveFileName(None))\n",
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     result = _run(tmp_path)
     assert result.returncode == 1
     flagged = sorted({int(line.split(":")[1]) for line in result.stdout.splitlines() if line.startswith(str(tmp_path))})

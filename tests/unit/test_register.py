@@ -55,13 +55,16 @@ def test_inside_paser_has_no_issue():
     assert check_position(*GROGOT) == []
 
 
-@pytest.mark.parametrize("lat, lon, code, corrected", [
-    (1.902303, 116.189232, "missing_minus", GROGOT),
-    (116.189232, -1.902303, "swapped", GROGOT),
-    (116.189232, 1.902303, "swapped", GROGOT),  # swapped and no minus sign
-    (-1.902303, -116.189232, "west_longitude", GROGOT),
-    (1.902303, -116.189232, "missing_minus", GROGOT),
-])
+@pytest.mark.parametrize(
+    "lat, lon, code, corrected",
+    [
+        (1.902303, 116.189232, "missing_minus", GROGOT),
+        (116.189232, -1.902303, "swapped", GROGOT),
+        (116.189232, 1.902303, "swapped", GROGOT),  # swapped and no minus sign
+        (-1.902303, -116.189232, "west_longitude", GROGOT),
+        (1.902303, -116.189232, "missing_minus", GROGOT),
+    ],
+)
 def test_classic_slips_are_errors_with_the_corrected_value(lat, lon, code, corrected):
     (issue,) = check_position(lat, lon)
     assert issue.level == "error" and issue.code == code
@@ -74,14 +77,17 @@ def test_an_explicit_north_letter_is_named():
     assert issue.code == "missing_minus" and "(LU/N)" in str(issue) and issue.correction == pytest.approx(GROGOT)
 
 
-@pytest.mark.parametrize("lat, lon, words", [
-    (-6.2, 106.8, "outside Kabupaten Paser"),  # Jakarta
-    (-0.5, 117.15, "outside Kabupaten Paser"),  # Samarinda
-    (95.0, 116.0, "latitude 95 is out of range"),
-    (-1.9, 200.0, "longitude 200 is out of range"),
-    (float("nan"), 116.0, "not a finite number"),
-    (-1.9, float("inf"), "not a finite number"),
-])
+@pytest.mark.parametrize(
+    "lat, lon, words",
+    [
+        (-6.2, 106.8, "outside Kabupaten Paser"),  # Jakarta
+        (-0.5, 117.15, "outside Kabupaten Paser"),  # Samarinda
+        (95.0, 116.0, "latitude 95 is out of range"),
+        (-1.9, 200.0, "longitude 200 is out of range"),
+        (float("nan"), 116.0, "not a finite number"),
+        (-1.9, float("inf"), "not a finite number"),
+    ],
+)
 def test_outside_and_out_of_range(lat, lon, words):
     (issue,) = check_position(lat, lon)
     assert issue.level == "error" and words in str(issue) and issue.correction is None
@@ -93,9 +99,11 @@ def test_extent_corners():
 
 
 def test_duplicates_name_the_site_and_skip_the_target():
-    sites = [{"uid": "a", "name": "SD 1", GEOMETRY: (116.189232, -1.902303)},
-             {"uid": "b", "name": "SD 2", GEOMETRY: (116.19, -1.90)},
-             {"uid": "c", "name": "No position", GEOMETRY: None}]
+    sites = [
+        {"uid": "a", "name": "SD 1", GEOMETRY: (116.189232, -1.902303)},
+        {"uid": "b", "name": "SD 2", GEOMETRY: (116.19, -1.90)},
+        {"uid": "c", "name": "No position", GEOMETRY: None},
+    ]
     issues = check_duplicates(-1.9024, 116.1892, sites, 25.0)
     assert [i.code for i in issues] == ["duplicate"] and "“SD 1” is 11 m away" in str(issues[0])
     assert check_duplicates(-1.9024, 116.1892, sites, 25.0, exclude_uid="a") == []
@@ -122,8 +130,9 @@ def _shared_boundaries():
     for feature in data["features"]:
         geom = feature["geometry"]
         polys = geom["coordinates"] if geom["type"] == "MultiPolygon" else [geom["coordinates"]]
-        items.append((feature["properties"]["kode"], [Polygon([[tuple(p) for p in ring] for ring in poly])
-                                                     for poly in polys]))
+        items.append(
+            (feature["properties"]["kode"], [Polygon([[tuple(p) for p in ring] for ring in poly]) for poly in polys])
+        )
     return DesaBoundaries(items, "desa")
 
 
@@ -155,18 +164,32 @@ def test_polygon_holes():
 def test_pending_tower_becomes_coordinates_set(demo_workspace):
     toyu = demo_workspace.gazetteer.desa_by_code("64.01.08.2008")
     r = Registrar(demo_workspace)
-    result = r.register(RegistrationRequest(f"{toyu.lat:.6f}, {toyu.lon + 0.002:.6f}", site="menara muara toyu",
-                                            accuracy_m=3.0, surveyed_by="Rina", notes="dekat masjid",
-                                            surveyed_at="2026-11-20T02:00:00.000Z"))
-    assert (result.uid, result.layer, result.created, result.desa_code) == (MUARA_TOYU, TOWER_PLANS, False,
-                                                                            "64.01.08.2008")
+    result = r.register(
+        RegistrationRequest(
+            f"{toyu.lat:.6f}, {toyu.lon + 0.002:.6f}",
+            site="menara muara toyu",
+            accuracy_m=3.0,
+            surveyed_by="Rina",
+            notes="dekat masjid",
+            surveyed_at="2026-11-20T02:00:00.000Z",
+        )
+    )
+    assert (result.uid, result.layer, result.created, result.desa_code) == (
+        MUARA_TOYU,
+        TOWER_PLANS,
+        False,
+        "64.01.08.2008",
+    )
     tower = demo_workspace.site(TOWER_PLANS, MUARA_TOYU)
     assert tower["status"] == "coordinates_set" and tower["coord_status"] == "surveyed"
     assert tower["surveyed_at"] == "2026-11-20T02:00:00.000Z" and tower["notes"] == "dekat masjid"
     # a second survey keeps the earlier note and does not touch a status past coordinates_set
     demo_workspace.update_site(TOWER_PLANS, MUARA_TOYU, {"status": "permit"})
-    Registrar(demo_workspace).register(RegistrationRequest(f"{toyu.lat:.6f}, {toyu.lon:.6f}", site=MUARA_TOYU,
-                                                           coord_source="telkom", notes="cek ulang"))
+    Registrar(demo_workspace).register(
+        RegistrationRequest(
+            f"{toyu.lat:.6f}, {toyu.lon:.6f}", site=MUARA_TOYU, coord_source="telkom", notes="cek ulang"
+        )
+    )
     tower = demo_workspace.site(TOWER_PLANS, MUARA_TOYU)
     assert tower["status"] == "permit" and tower["notes"] == "dekat masjid\ncek ulang"
     assert tower["coord_source"] == "telkom" and tower["coord_status"] == "surveyed"
@@ -174,8 +197,9 @@ def test_pending_tower_becomes_coordinates_set(demo_workspace):
 
 @pytest.mark.parametrize("source", sorted(STATUS_FOR_SOURCE))
 def test_coord_status_follows_the_source(demo_workspace, source):
-    result = Registrar(demo_workspace).register(RegistrationRequest(
-        "-1.95, 116.25", name=f"Titik {source}", category="uptd", coord_source=source))
+    result = Registrar(demo_workspace).register(
+        RegistrationRequest("-1.95, 116.25", name=f"Titik {source}", category="uptd", coord_source=source)
+    )
     row = demo_workspace.site(SERVICE_POINTS, result.uid)
     assert row["coord_status"] == STATUS_FOR_SOURCE[source] and row["coord_source"] == source
     assert STATUS_FOR_SOURCE[source] in ("surveyed", "approximate")
@@ -187,26 +211,30 @@ def test_new_point_takes_the_suggested_desa_or_the_given_one(demo_workspace):
     assert suggested.created and suggested.desa_code == suggest_desa(116.25, -1.95).desa.code
     with pytest.raises(RegistrationError, match="desa is Keladen"):
         r.register(RegistrationRequest("-1.96, 116.26", name="UPTD B", category="uptd", desa_code="64.01.02.2004"))
-    forced = r.register(RegistrationRequest("-1.96, 116.26", name="UPTD B", category="uptd",
-                                            desa_code="64.01.02.2004"), force=True)
+    forced = r.register(
+        RegistrationRequest("-1.96, 116.26", name="UPTD B", category="uptd", desa_code="64.01.02.2004"), force=True
+    )
     row = demo_workspace.site(SERVICE_POINTS, forced.uid)
     assert (row["desa_code"], row["desa_name"], row["status"]) == ("64.01.02.2004", "Keladen", "planned")
     assert [w.code for w in forced.warnings] == ["desa_mismatch"]
 
 
-@pytest.mark.parametrize("request_kwargs, words", [
-    ({"coordinates": "1.902303, 116.189232", "site": KELADEN}, "minus sign"),
-    ({"coordinates": "", "site": KELADEN}, "no coordinates entered"),
-    ({"coordinates": "-1.9, 116.19", "site": "Menara Tidak Ada"}, "no site named"),
-    ({"coordinates": "-1.9, 116.19", "site": "00000000-0000-4000-8000-000000000000"}, "no site with uid"),
-    ({"coordinates": "-1.9, 116.19", "name": "", "category": "sekolah"}, "needs a name"),
-    ({"coordinates": "-1.9, 116.19", "name": "x" * 255, "category": "sekolah"}, "longer than 254"),
-    ({"coordinates": "-1.9, 116.19", "name": "SD", "category": "school"}, "category “school”"),
-    ({"coordinates": "-1.9, 116.19", "site": KELADEN, "coord_source": "guess"}, "source “guess”"),
-    ({"coordinates": "-1.9, 116.19", "site": KELADEN, "accuracy_m": -1.0}, "accuracy -1.0 m"),
-    ({"coordinates": "-1.9, 116.19", "site": KELADEN, "accuracy_m": float("nan")}, "accuracy nan m"),
-    ({"coordinates": "-1.9, 116.19", "site": KELADEN, "desa_code": "64.01.99.9999"}, "64.01.99.9999 is not"),
-])
+@pytest.mark.parametrize(
+    "request_kwargs, words",
+    [
+        ({"coordinates": "1.902303, 116.189232", "site": KELADEN}, "minus sign"),
+        ({"coordinates": "", "site": KELADEN}, "no coordinates entered"),
+        ({"coordinates": "-1.9, 116.19", "site": "Menara Tidak Ada"}, "no site named"),
+        ({"coordinates": "-1.9, 116.19", "site": "00000000-0000-4000-8000-000000000000"}, "no site with uid"),
+        ({"coordinates": "-1.9, 116.19", "name": "", "category": "sekolah"}, "needs a name"),
+        ({"coordinates": "-1.9, 116.19", "name": "x" * 255, "category": "sekolah"}, "longer than 254"),
+        ({"coordinates": "-1.9, 116.19", "name": "SD", "category": "school"}, "category “school”"),
+        ({"coordinates": "-1.9, 116.19", "site": KELADEN, "coord_source": "guess"}, "source “guess”"),
+        ({"coordinates": "-1.9, 116.19", "site": KELADEN, "accuracy_m": -1.0}, "accuracy -1.0 m"),
+        ({"coordinates": "-1.9, 116.19", "site": KELADEN, "accuracy_m": float("nan")}, "accuracy nan m"),
+        ({"coordinates": "-1.9, 116.19", "site": KELADEN, "desa_code": "64.01.99.9999"}, "64.01.99.9999 is not"),
+    ],
+)
 def test_refusals_write_nothing(demo_workspace, request_kwargs, words):
     before = digest(demo_workspace.path)
     with pytest.raises(RegistrationError, match=words):
@@ -258,10 +286,20 @@ def _csv(path, rows, delimiter=";", encoding="utf-8"):
 
 
 def test_headers_in_both_languages():
-    assert map_headers(["Nama Lokasi", "Kategori", "Lintang", "Bujur", "Desa"]) == \
-        {"name": 0, "category": 1, "lat": 2, "lon": 3, "desa": 4}
-    assert map_headers(["name", "Coordinates", "Village", "Accuracy (m)", "Surveyed by"]) == \
-        {"name": 0, "coordinates": 1, "desa": 2, "accuracy_m": 3, "surveyed_by": 4}
+    assert map_headers(["Nama Lokasi", "Kategori", "Lintang", "Bujur", "Desa"]) == {
+        "name": 0,
+        "category": 1,
+        "lat": 2,
+        "lon": 3,
+        "desa": 4,
+    }
+    assert map_headers(["name", "Coordinates", "Village", "Accuracy (m)", "Surveyed by"]) == {
+        "name": 0,
+        "coordinates": 1,
+        "desa": 2,
+        "accuracy_m": 3,
+        "surveyed_by": 4,
+    }
     with pytest.raises(SpreadsheetError, match="no coordinate column"):
         map_headers(["Nama", "Kategori"])
     with pytest.raises(SpreadsheetError, match="no “nama”"):
@@ -269,16 +307,19 @@ def test_headers_in_both_languages():
 
 
 def test_import_mixed_rows(demo_workspace, tmp_path):
-    path = _csv(tmp_path / "s.csv", [
-        ["No", "Nama", "Kategori", "Koordinat", "Desa", "Kecamatan", "Tanggal", "Surveyor"],
-        ["1", "SD 1 Grogot", "SD", "-1,9123; 116,1956", "Tanah Grogot", "", "27/11/2026", "Andi"],
-        ["2", "Menara Keladen", "", "1°44'30\" LS 116°03'00\" BT", "", "", "", ""],
-        ["3", "SD 2 Grogot", "sekolah", "-1,9123; 116,1956", "", "", "", ""],  # 0 m from row 1
-        ["4", "SD 3", "sekolah", "-1,95; 116,25", "Desa Hilang", "", "", ""],
-        ["5", "SD 4", "sekolah", "-1,95; 116,25", "", "", "kemarin", ""],
-        ["", "", "", "", "", "", "", ""],
-        ["7", "Menara Keladen", "", "-1,75; 116,05", "", "", "", ""],  # the same site twice
-    ])
+    path = _csv(
+        tmp_path / "s.csv",
+        [
+            ["No", "Nama", "Kategori", "Koordinat", "Desa", "Kecamatan", "Tanggal", "Surveyor"],
+            ["1", "SD 1 Grogot", "SD", "-1,9123; 116,1956", "Tanah Grogot", "", "27/11/2026", "Andi"],
+            ["2", "Menara Keladen", "", "1°44'30\" LS 116°03'00\" BT", "", "", "", ""],
+            ["3", "SD 2 Grogot", "sekolah", "-1,9123; 116,1956", "", "", "", ""],  # 0 m from row 1
+            ["4", "SD 3", "sekolah", "-1,95; 116,25", "Desa Hilang", "", "", ""],
+            ["5", "SD 4", "sekolah", "-1,95; 116,25", "", "", "kemarin", ""],
+            ["", "", "", "", "", "", "", ""],
+            ["7", "Menara Keladen", "", "-1,75; 116,05", "", "", "", ""],  # the same site twice
+        ],
+    )
     headers, rows = read_table(path)
     result = SiteImporter(Registrar(demo_workspace), force=True).run(headers, rows)
     outcomes = {r.row: (r.outcome, r.message) for r in result.report}
@@ -299,18 +340,28 @@ def test_import_mixed_rows(demo_workspace, tmp_path):
 
 
 def test_import_without_force_rejects_warnings(demo_workspace, tmp_path):
-    path = _csv(tmp_path / "s.csv", [["Nama", "Kategori", "Lintang", "Bujur"],
-                                     ["SD 1", "sekolah", "-1,9123", "116,1956"],
-                                     ["SD 2", "sekolah", "-1,9123", "116,1956"]])
+    path = _csv(
+        tmp_path / "s.csv",
+        [
+            ["Nama", "Kategori", "Lintang", "Bujur"],
+            ["SD 1", "sekolah", "-1,9123", "116,1956"],
+            ["SD 2", "sekolah", "-1,9123", "116,1956"],
+        ],
+    )
     result = SiteImporter(Registrar(demo_workspace)).run(*read_table(path))
     assert [r.outcome for r in result.report] == ["inserted", "rejected"]
     assert "FORCE" in result.report[1].message
 
 
 def test_all_or_nothing_leaves_the_file_unchanged(demo_workspace, tmp_path):
-    path = _csv(tmp_path / "s.csv", [["Nama", "Kategori", "Lintang", "Bujur"],
-                                     ["SD 1", "sekolah", "-1,9123", "116,1956"],
-                                     ["SD 2", "sekolah", "1,9123", "116,1956"]])
+    path = _csv(
+        tmp_path / "s.csv",
+        [
+            ["Nama", "Kategori", "Lintang", "Bujur"],
+            ["SD 1", "sekolah", "-1,9123", "116,1956"],
+            ["SD 2", "sekolah", "1,9123", "116,1956"],
+        ],
+    )
     before = digest(demo_workspace.path)
     result = SiteImporter(Registrar(demo_workspace)).run(*read_table(path), all_or_nothing=True)
     assert [r.outcome for r in result.report] == ["not_written", "rejected"] and not result.written
@@ -321,9 +372,12 @@ def test_projected_and_cp1252_csv(demo_workspace, tmp_path):
     from paser_smartcity_plugin.core.projection import from_wgs84
 
     e, n = from_wgs84("EPSG:23837", 116.25, -1.95)
-    path = _csv(tmp_path / "s.csv", [["Nama", "Kategori", "X", "Y", "Catatan"],
-                                     ["Kantor UPTD Pendidikan", "uptd", f"{e:.2f}", f"{n:.2f}", "café"]],
-                delimiter=",", encoding="cp1252")
+    path = _csv(
+        tmp_path / "s.csv",
+        [["Nama", "Kategori", "X", "Y", "Catatan"], ["Kantor UPTD Pendidikan", "uptd", f"{e:.2f}", f"{n:.2f}", "café"]],
+        delimiter=",",
+        encoding="cp1252",
+    )
     result = SiteImporter(Registrar(demo_workspace)).run(*read_table(path))
     assert [r.outcome for r in result.report] == ["inserted"]
     row = demo_workspace.site(SERVICE_POINTS, result.report[0].uid)
@@ -348,11 +402,14 @@ def test_xlsx_numbers_and_dates(demo_workspace, tmp_path):
     assert (row["category"], row["accuracy_m"], row["surveyed_at"]) == ("puskesmas", 4.0, "2026-11-02T09:30:00.000Z")
 
 
-@pytest.mark.parametrize("name, content, words", [
-    ("s.ods", b"x", "only CSV and XLSX"),
-    ("s.csv", b"", "is empty"),
-    ("s.xlsx", b"not a zip", "cannot be read as XLSX"),
-])
+@pytest.mark.parametrize(
+    "name, content, words",
+    [
+        ("s.ods", b"x", "only CSV and XLSX"),
+        ("s.csv", b"", "is empty"),
+        ("s.xlsx", b"not a zip", "cannot be read as XLSX"),
+    ],
+)
 def test_unreadable_files(tmp_path, name, content, words):
     path = tmp_path / name
     path.write_bytes(content)
@@ -378,16 +435,19 @@ def test_register_core_imports_neither_qgis_nor_pyproj():
     import sys
 
     modules = ["coordinates", "projection", "checks", "register", "site_import", "messages"]
-    code = ("import sys; " + "; ".join(f"import paser_smartcity_plugin.core.{m}" for m in modules) + "; "
-            "bad = [m for m in sys.modules if m.split('.')[0] in ('qgis', 'PyQt5', 'pyproj', 'openpyxl', "
-            "'geopandas', 'requests')]; assert not bad, bad")
+    code = (
+        "import sys; " + "; ".join(f"import paser_smartcity_plugin.core.{m}" for m in modules) + "; "
+        "bad = [m for m in sys.modules if m.split('.')[0] in ('qgis', 'PyQt5', 'pyproj', 'openpyxl', "
+        "'geopandas', 'requests')]; assert not bad, bad"
+    )
     subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT)
 
 
 def test_decimal_commas_in_a_comma_separated_file_are_caught(demo_workspace, tmp_path):
     path = tmp_path / "s.csv"
-    path.write_text("Nama,Kategori,Lintang,Bujur\nSD 1,sekolah,-1,9123,116,1956\nSD 2,sekolah,\"-1,95\",\"116,25\"\n",
-                    encoding="utf-8")
+    path.write_text(
+        'Nama,Kategori,Lintang,Bujur\nSD 1,sekolah,-1,9123,116,1956\nSD 2,sekolah,"-1,95","116,25"\n', encoding="utf-8"
+    )
     result = SiteImporter(Registrar(demo_workspace)).run(*read_table(str(path)))
     assert [r.outcome for r in result.report] == ["rejected", "inserted"]
     assert "6 cells but the header 4" in result.report[0].message

@@ -3,8 +3,23 @@ import pytest
 from paser_smartcity_plugin.core import codelists
 from paser_smartcity_plugin.core.schema import LAYERS, SERVICE_POINTS, TOWER_PLANS, layer_schema
 
-COMMON = ["uid", "name", "desa_code", "desa_name", "kecamatan", "status", "coord_status", "coord_source",
-          "accuracy_m", "surveyed_by", "surveyed_at", "telkom_site_id", "program_year", "notes", "updated_at"]
+COMMON = [
+    "uid",
+    "name",
+    "desa_code",
+    "desa_name",
+    "kecamatan",
+    "status",
+    "coord_status",
+    "coord_source",
+    "accuracy_m",
+    "surveyed_by",
+    "surveyed_at",
+    "telkom_site_id",
+    "program_year",
+    "notes",
+    "updated_at",
+]
 
 
 @pytest.mark.parametrize("layer", [SERVICE_POINTS, TOWER_PLANS])
@@ -27,8 +42,14 @@ def test_code_lists_are_the_agreed_codes():
     assert codelists.COORD_SOURCE.codes == ("gps_survey", "map", "telkom", "gazetteer", "import", "other")
     assert codelists.CATEGORY.codes == ("opd", "desa", "puskesmas", "kantor_kecamatan", "uptd", "sekolah")
     assert codelists.SERVICE_STATUS.codes == ("planned", "survey", "installation", "active", "disrupted", "inactive")
-    assert codelists.TOWER_STATUS.codes == ("coordinates_pending", "coordinates_set", "permit", "construction",
-                                             "on_air", "cancelled")
+    assert codelists.TOWER_STATUS.codes == (
+        "coordinates_pending",
+        "coordinates_set",
+        "permit",
+        "construction",
+        "on_air",
+        "cancelled",
+    )
     assert layer_schema(SERVICE_POINTS).status_codes is codelists.SERVICE_STATUS
     assert layer_schema(TOWER_PLANS).status_codes is codelists.TOWER_STATUS
 

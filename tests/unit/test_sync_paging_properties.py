@@ -28,8 +28,9 @@ def stamp(seconds: float) -> str:
 # Spreads of updated_at: even, bursts of bulk loads (many rows per second), long quiet spells.
 spreads = st.one_of(
     st.lists(st.floats(0, 86400 * 30, allow_nan=False), max_size=400),
-    st.lists(st.tuples(st.sampled_from([0, 7200, 86400, 86400 * 9]), st.floats(0, 3, allow_nan=False)),
-             max_size=400).map(lambda pairs: [a + b for a, b in pairs]),
+    st.lists(
+        st.tuples(st.sampled_from([0, 7200, 86400, 86400 * 9]), st.floats(0, 3, allow_nan=False)), max_size=400
+    ).map(lambda pairs: [a + b for a, b in pairs]),
     st.lists(st.integers(0, 40), max_size=400).map(lambda xs: [float(x) for x in xs]),
 )
 
@@ -44,10 +45,16 @@ def pull(server, limit, since=None, **kw):
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(seconds=spreads, limit=st.integers(5, 60), order=st.sampled_from(["time", "random", "reverse"]),
-       style=st.sampled_from([STANDARD, QGIS]), cap=st.one_of(st.none(), st.integers(3, 40)),
-       since=st.one_of(st.none(), st.floats(0, 86400 * 30, allow_nan=False)), seed=st.integers(0, 2 ** 16),
-       probe=st.integers(1, 60))
+@given(
+    seconds=spreads,
+    limit=st.integers(5, 60),
+    order=st.sampled_from(["time", "random", "reverse"]),
+    style=st.sampled_from([STANDARD, QGIS]),
+    cap=st.one_of(st.none(), st.integers(3, 40)),
+    since=st.one_of(st.none(), st.floats(0, 86400 * 30, allow_nan=False)),
+    seed=st.integers(0, 2**16),
+    probe=st.integers(1, 60),
+)
 def test_every_selected_site_arrives(seconds, limit, order, style, cap, since, seed, probe):
     rows = [(f"uid-{i}", stamp(s)) for i, s in enumerate(seconds)]
     if order == "time":
@@ -121,15 +128,18 @@ def test_sites_without_updated_at_are_paged_by_offsets():
     assert set(got) == {uid for uid, _ in rows} and not client.windowed
 
 
-@pytest.mark.parametrize("count, query, link, state", [
-    (10, {"limit": "10"}, None, "full"),
-    (3, {"limit": "10"}, None, "complete"),
-    (3, {"limit": "10"}, "http://x/items?offset=10&limit=10", "complete"),  # QGIS Server's whole-table count
-    (3, {"limit": "10", "offset": "20"}, "http://x/items?offset=30&limit=10", "complete"),
-    (3, {"limit": "10"}, "http://x/items?offset=3&limit=10", "capped"),  # the server pages by 3
-    (3, {"limit": "10"}, "http://x/items?cursor=abc", "capped"),  # opaque: follow it
-    (0, {"limit": "10"}, "http://x/items?offset=10", "complete"),
-])
+@pytest.mark.parametrize(
+    "count, query, link, state",
+    [
+        (10, {"limit": "10"}, None, "full"),
+        (3, {"limit": "10"}, None, "complete"),
+        (3, {"limit": "10"}, "http://x/items?offset=10&limit=10", "complete"),  # QGIS Server's whole-table count
+        (3, {"limit": "10", "offset": "20"}, "http://x/items?offset=30&limit=10", "complete"),
+        (3, {"limit": "10"}, "http://x/items?offset=3&limit=10", "capped"),  # the server pages by 3
+        (3, {"limit": "10"}, "http://x/items?cursor=abc", "capped"),  # opaque: follow it
+        (0, {"limit": "10"}, "http://x/items?offset=10", "complete"),
+    ],
+)
 def test_page_state(count, query, link, state):
     assert _page_state(count, query, link) == state
 

@@ -12,8 +12,12 @@ from paser_smartcity_plugin.core.sync.client import _repair_next
 from paser_smartcity_plugin.core.sync.values import canonical, canonical_datetime, datetime_filter_start
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-SQL_TYPES = {"TEXT": ("varchar", "text"), INTEGER: ("integer",), REAL: ("double precision",),
-             DATETIME: ("timestamptz",)}
+SQL_TYPES = {
+    "TEXT": ("varchar", "text"),
+    INTEGER: ("integer",),
+    REAL: ("double precision",),
+    DATETIME: ("timestamptz",),
+}
 
 
 def _tables(sql):
@@ -35,7 +39,10 @@ def test_central_schema_sql_has_the_workspace_fields():
     assert set(tables) == set(LAYERS)
     for name, schema in LAYERS.items():
         cols = tables[name]
-        assert list(cols) == ["fid", "uid"] + [f.name for f in schema.fields if f.name != "uid"] + ["deleted_at", "geom"]
+        assert list(cols) == ["fid", "uid"] + [f.name for f in schema.fields if f.name != "uid"] + [
+            "deleted_at",
+            "geom",
+        ]
         for field in schema.fields:
             assert cols[field.name] in SQL_TYPES[field.type], (name, field.name)
         assert f"CREATE TRIGGER {name}_touch BEFORE INSERT OR UPDATE ON {name}" in sql
@@ -43,13 +50,17 @@ def test_central_schema_sql_has_the_workspace_fields():
     assert "clock_timestamp()" in sql
 
 
-@pytest.mark.parametrize("raw, expected", [
-    ("2026-11-27T17:09:55.435", "2026-11-27T17:09:55.435Z"),  # QGIS Server from a GeoPackage: no zone = UTC
-    ("2026-11-27T17:09:55.4356Z", "2026-11-27T17:09:55.435Z"),
-    ("2026-11-28T01:09:55+08:00", "2026-11-27T17:09:55.000Z"),  # WITA
-    ("2026-11-27 17:09:55", "2026-11-27T17:09:55.000Z"),
-    (None, None), ("", None),
-])
+@pytest.mark.parametrize(
+    "raw, expected",
+    [
+        ("2026-11-27T17:09:55.435", "2026-11-27T17:09:55.435Z"),  # QGIS Server from a GeoPackage: no zone = UTC
+        ("2026-11-27T17:09:55.4356Z", "2026-11-27T17:09:55.435Z"),
+        ("2026-11-28T01:09:55+08:00", "2026-11-27T17:09:55.000Z"),  # WITA
+        ("2026-11-27 17:09:55", "2026-11-27T17:09:55.000Z"),
+        (None, None),
+        ("", None),
+    ],
+)
 def test_datetimes_are_compared_in_one_form(raw, expected):
     assert canonical_datetime(raw) == expected
 
@@ -84,8 +95,10 @@ def test_proxy_credentials_never_reach_a_message():
         client.conformance()
     assert "Rahasia123" not in str(info.value) and "cannot reach" in str(info.value)
     # what the GUI shows: the templates translated (here by a stand-in for tr), still no password
-    indonesian = {"cannot reach {host}: {reason}": "{host} tidak dapat dihubungi: {reason}",
-                  "{problem} (tried {attempts} time)": "{problem} (dicoba {attempts} kali)"}
+    indonesian = {
+        "cannot reach {host}: {reason}": "{host} tidak dapat dihubungi: {reason}",
+        "{problem} (tried {attempts} time)": "{problem} (dicoba {attempts} kali)",
+    }
     shown = info.value.render(lambda text: indonesian.get(text, text))
     assert shown.startswith("127.0.0.1:9 tidak dapat dihubungi") and shown.endswith("(dicoba 1 kali)")
     assert "Rahasia123" not in shown
@@ -95,16 +108,21 @@ def test_sync_core_imports_no_qgis():
     import subprocess
     import sys
 
-    code = ("import sys; import paser_smartcity_plugin.core.sync, paser_smartcity_plugin.core.sync.conflicts;"
-            "bad = [m for m in sys.modules if m.split('.')[0] in ('qgis', 'PyQt5', 'geopandas')];"
-            "assert not bad, bad")
+    code = (
+        "import sys; import paser_smartcity_plugin.core.sync, paser_smartcity_plugin.core.sync.conflicts;"
+        "bad = [m for m in sys.modules if m.split('.')[0] in ('qgis', 'PyQt5', 'geopandas')];"
+        "assert not bad, bad"
+    )
     subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT)
 
 
-@pytest.mark.parametrize("url, reason", [
-    ("http://127.0.0.1:9/wfs3", "connection refused"),  # nothing listens on the discard port
-    ("http://nonexistent.invalid/wfs3", "server name"),  # .invalid never resolves (RFC 2606)
-])
+@pytest.mark.parametrize(
+    "url, reason",
+    [
+        ("http://127.0.0.1:9/wfs3", "connection refused"),  # nothing listens on the discard port
+        ("http://nonexistent.invalid/wfs3", "server name"),  # .invalid never resolves (RFC 2606)
+    ],
+)
 def test_unreachable_server_message_is_plain(url, reason):
     import requests
 
@@ -148,14 +166,26 @@ def test_stored_messages_render_again_in_the_readers_language():
     from paser_smartcity_plugin.core.messages import N_, Message, MessageText, message_from_json, message_to_json
     from paser_smartcity_plugin.core.sync import ServerError
 
-    error = ServerError(Message(N_("{problem} (tried {attempts} times)"),
-                                problem=Message(N_("cannot reach {host}: {reason}"), host="127.0.0.1:9",
-                                                reason=Message(N_("connection refused"))), attempts=4),
-                        MessageText(N_("sending {layer} {number}/{total}"), layer="tower_plans", number=1, total=2))
+    error = ServerError(
+        Message(
+            N_("{problem} (tried {attempts} times)"),
+            problem=Message(
+                N_("cannot reach {host}: {reason}"), host="127.0.0.1:9", reason=Message(N_("connection refused"))
+            ),
+            attempts=4,
+        ),
+        MessageText(N_("sending {layer} {number}/{total}"), layer="tower_plans", number=1, total=2),
+    )
     back = message_from_json(json.loads(json.dumps(message_to_json(error))))
-    assert str(back) == str(error) == ("cannot reach 127.0.0.1:9: connection refused (tried 4 times); "
-                                       "sending tower_plans 1/2")
+    assert (
+        str(back)
+        == str(error)
+        == ("cannot reach 127.0.0.1:9: connection refused (tried 4 times); sending tower_plans 1/2")
+    )
     shout = {"cannot reach {host}: {reason}": "TAK SAMPAI {host}: {reason}", "connection refused": "DITOLAK"}
-    assert back.render(lambda t: shout.get(t, t)) == "TAK SAMPAI 127.0.0.1:9: DITOLAK (tried 4 times); sending tower_plans 1/2"
+    assert (
+        back.render(lambda t: shout.get(t, t))
+        == "TAK SAMPAI 127.0.0.1:9: DITOLAK (tried 4 times); sending tower_plans 1/2"
+    )
     assert message_from_json(message_to_json("plain text")) == "plain text"
     assert message_to_json(Message("{when}", when=object)) == {"template": "{when}", "params": {"when": str(object)}}

@@ -61,8 +61,9 @@ def system_geopandas() -> bool:
 @pytest.mark.skipif(not system_geopandas(), reason="no system python3 with geopandas + fiona")
 def test_debian_geopandas_with_fiona(tmp_path):
     env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "VIRTUAL_ENV")}
-    proc = subprocess.run([SYSTEM_PYTHON, "-c", CHILD, ROOT, str(tmp_path)], capture_output=True, text=True,
-                          env=env, timeout=300)
+    proc = subprocess.run(
+        [SYSTEM_PYTHON, "-c", CHILD, ROOT, str(tmp_path)], capture_output=True, text=True, env=env, timeout=300
+    )
     assert proc.returncode == 0, proc.stderr
     out = json.loads(proc.stdout.strip().splitlines()[-1])
     assert out["engine"] == "fiona"
@@ -90,29 +91,34 @@ except GeopandasMissingError as exc:
 
 
 def test_missing_geopandas_says_what_to_install(tmp_path):
-    proc = subprocess.run([sys.executable, "-c", MISSING, ROOT, str(tmp_path / "ws.gpkg")], capture_output=True,
-                          text=True, timeout=120)
+    proc = subprocess.run(
+        [sys.executable, "-c", MISSING, ROOT, str(tmp_path / "ws.gpkg")], capture_output=True, text=True, timeout=120
+    )
     assert proc.returncode == 0, proc.stderr
     assert "needs the Python package geopandas" in proc.stdout and "pip install geopandas pyogrio" in proc.stdout
     assert not (tmp_path / "ws.gpkg.zip").exists()
 
 
 def test_importing_the_exchange_loads_no_geopandas():
-    code = ("import sys; sys.path.insert(0, sys.argv[1]);"
-            "import paser_smartcity_plugin.core.telkom.export, paser_smartcity_plugin.core.telkom.importer;"
-            "print(sorted(m for m in ('geopandas', 'pyogrio', 'fiona', 'pandas') if m in sys.modules))")
+    code = (
+        "import sys; sys.path.insert(0, sys.argv[1]);"
+        "import paser_smartcity_plugin.core.telkom.export, paser_smartcity_plugin.core.telkom.importer;"
+        "print(sorted(m for m in ('geopandas', 'pyogrio', 'fiona', 'pandas') if m in sys.modules))"
+    )
     proc = subprocess.run([sys.executable, "-c", code, ROOT], capture_output=True, text=True, timeout=120)
     assert proc.stdout.strip() == "[]", proc.stderr
 
 
 def test_provider_and_plugin_modules_load_no_geopandas():
     """The algorithms are registered at start-up: their module must not pull geopandas in."""
-    code = ("import sys; sys.path.insert(0, sys.argv[1]);"
-            "import paser_smartcity_plugin.plugin;"
-            "from paser_smartcity_plugin.processing.provider import algorithm_classes;"
-            "names = [c.NAME for c in algorithm_classes()];"
-            "import paser_smartcity_plugin.gui.telkom;"
-            "print(names); print(sorted(m for m in ('geopandas', 'pyogrio', 'fiona', 'pandas', 'pyproj') if m in sys.modules))")
+    code = (
+        "import sys; sys.path.insert(0, sys.argv[1]);"
+        "import paser_smartcity_plugin.plugin;"
+        "from paser_smartcity_plugin.processing.provider import algorithm_classes;"
+        "names = [c.NAME for c in algorithm_classes()];"
+        "import paser_smartcity_plugin.gui.telkom;"
+        "print(names); print(sorted(m for m in ('geopandas', 'pyogrio', 'fiona', 'pandas', 'pyproj') if m in sys.modules))"
+    )
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     proc = subprocess.run([sys.executable, "-c", code, ROOT], capture_output=True, text=True, timeout=120, env=env)
     assert proc.returncode == 0, proc.stderr

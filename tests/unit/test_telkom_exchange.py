@@ -45,12 +45,21 @@ def engine(request):
 @pytest.fixture
 def workspace(demo_workspace):
     """The demo plus values a shapefile cannot hold as they are."""
-    demo_workspace.update_site(TOWER_PLANS, BELIMBING_TOWER, {
-        "telkom_site_id": "TSEL-BLB-072", "notes": LONG_NOTES, "surveyed_at": "2022-08-17T09:30:15.250Z",
-        "surveyed_by": "Pak Rahmat (Diskominfo)", "accuracy_m": 3.14159})
+    demo_workspace.update_site(
+        TOWER_PLANS,
+        BELIMBING_TOWER,
+        {
+            "telkom_site_id": "TSEL-BLB-072",
+            "notes": LONG_NOTES,
+            "surveyed_at": "2022-08-17T09:30:15.250Z",
+            "surveyed_by": "Pak Rahmat (Diskominfo)",
+            "accuracy_m": 3.14159,
+        },
+    )
     point = demo_workspace.sites(SERVICE_POINTS)[0]
-    demo_workspace.update_site(SERVICE_POINTS, point["uid"], {"name": "SDN 001 Tanah Grogot — ruang guru ñ",
-                                                              "notes": "Ünïcödé " * 300})
+    demo_workspace.update_site(
+        SERVICE_POINTS, point["uid"], {"name": "SDN 001 Tanah Grogot — ruang guru ñ", "notes": "Ünïcödé " * 300}
+    )
     return demo_workspace
 
 
@@ -91,13 +100,21 @@ def test_export_package_holds_every_part(workspace, tmp_path, engine):
         long_text = list(csv.DictReader(io.StringIO(zf.read("tower_plans_long_text.csv").decode("utf-8-sig"))))
     assert result.engine == engine
     assert [(r.layer, r.features, r.without_coordinates) for r in result.layers] == [
-        (SERVICE_POINTS, 154, 0), (TOWER_PLANS, 2, 2)]
+        (SERVICE_POINTS, 154, 0),
+        (TOWER_PLANS, 2, 2),
+    ]
     # pending towers are listed, not dropped
     assert {r["UID"] for r in pending} == {TOYU_TOWER, demo_uid("tower", "64.01.02.2004")}
     assert "Menara Muara Toyu" in note and "TANPA KOORDINAT / WITHOUT COORDINATES: 2" in note
     # every field with its shapefile name and meaning, in both languages
-    for text in ("KODE_DESA  (desa_code)", "SITE_ID  (telkom_site_id)", "Kode desa/kelurahan Kemendagri",
-                 "Telkom's own site identifier", "BAHASA INDONESIA", "ENGLISH"):
+    for text in (
+        "KODE_DESA  (desa_code)",
+        "SITE_ID  (telkom_site_id)",
+        "Kode desa/kelurahan Kemendagri",
+        "Telkom's own site identifier",
+        "BAHASA INDONESIA",
+        "ENGLISH",
+    ):
         assert text in note
     # the cut notes are recorded, and their full text travels beside
     assert f"{BELIMBING_TOWER}  CATATAN: " in note and "TEKS DIPOTONG / CUT TEXT: 1" in note
@@ -107,7 +124,7 @@ def test_export_package_holds_every_part(workspace, tmp_path, engine):
 def test_exported_values_read_back_with_gdal(workspace, tmp_path, engine):
     out, _ = export(workspace, tmp_path, engine)
     features = read_ogr(shp_from_zip(out, tmp_path, TOWER_PLANS))
-    (values, lon, lat), = [f for f in features if f[0]["UID"] == BELIMBING_TOWER]
+    ((values, lon, lat),) = [f for f in features if f[0]["UID"] == BELIMBING_TOWER]
     site = workspace.site(TOWER_PLANS, BELIMBING_TOWER)
     assert (lon, lat) == pytest.approx(site[GEOMETRY], abs=1e-12)
     assert values["NAMA"] == "Menara Belimbing" and values["SITE_ID"] == "TSEL-BLB-072"
@@ -128,7 +145,7 @@ def test_export_in_projected_crs(workspace, tmp_path, engine, crs, expect):
     layer = dataset.GetLayer(0)
     assert expect in layer.GetSpatialRef().GetName()
     site = workspace.site(TOWER_PLANS, PAYANG_TOWER)
-    (x, y), = [(f.GetGeometryRef().GetX(), f.GetGeometryRef().GetY()) for f in layer if f["UID"] == PAYANG_TOWER]
+    ((x, y),) = [(f.GetGeometryRef().GetX(), f.GetGeometryRef().GetY()) for f in layer if f["UID"] == PAYANG_TOWER]
     assert (x, y) == pytest.approx(to_utm50s(*site[GEOMETRY], epsg=int(crs[5:])), abs=0.001)
     assert not os.path.exists(os.path.join(os.path.dirname(path), "service_points.shp"))
 
@@ -136,7 +153,9 @@ def test_export_in_projected_crs(workspace, tmp_path, engine, crs, expect):
 def test_export_selected_only(workspace, tmp_path, engine):
     out, result = export(workspace, tmp_path, engine, only_uids={TOWER_PLANS: [PAYANG_TOWER]})
     assert [(r.layer, r.features, r.without_coordinates) for r in result.layers] == [
-        (SERVICE_POINTS, 154, 0), (TOWER_PLANS, 1, 0)]
+        (SERVICE_POINTS, 154, 0),
+        (TOWER_PLANS, 1, 0),
+    ]
     out, result = export(workspace, tmp_path, engine, only_uids={TOWER_PLANS: [PAYANG_TOWER], SERVICE_POINTS: []})
     assert [(r.layer, r.features) for r in result.layers] == [(SERVICE_POINTS, 0), (TOWER_PLANS, 1)]
     assert read_ogr(shp_from_zip(out, tmp_path, SERVICE_POINTS)) == []  # an empty layer is still a valid shapefile
@@ -162,9 +181,13 @@ def test_round_trip_reports_no_change(workspace, tmp_path, engine):
     assert preview.counts() == {"MATCHED": 156, "UPDATED": 0, "NEW": 0, "REJECTED": 0}
     assert all(r.action == UNCHANGED and r.matched_by == BY_UID for r in preview.rows)
     assert {s.layer: (s.encoding, s.features) for s in preview.sources} == {
-        SERVICE_POINTS: ("UTF-8", 154), TOWER_PLANS: ("UTF-8", 2)}
+        SERVICE_POINTS: ("UTF-8", 154),
+        TOWER_PLANS: ("UTF-8", 2),
+    }
     assert {s.layer: s.ignored_columns for s in preview.sources} == {
-        SERVICE_POINTS: ["DESA", "DIUBAH", "KECAMATAN"], TOWER_PLANS: ["DESA", "DIUBAH", "KECAMATAN"]}
+        SERVICE_POINTS: ["DESA", "DIUBAH", "KECAMATAN"],
+        TOWER_PLANS: ["DESA", "DIUBAH", "KECAMATAN"],
+    }
     assert apply_import(workspace, preview) == {"UPDATED": 0, "NEW": 0}
     assert digest(workspace.path) == before
 
@@ -183,16 +206,22 @@ TELKOM_FIELDS = [("UID", str), ("NAMA", str), ("STATUS", str), ("SITE_ID", str),
 
 def tower_row(workspace, uid, **changes):
     site = workspace.site(TOWER_PLANS, uid)
-    row = {"UID": uid, "NAMA": site["name"], "STATUS": site["status"], "SITE_ID": site["telkom_site_id"],
-           "TAHUN": site["program_year"]}
+    row = {
+        "UID": uid,
+        "NAMA": site["name"],
+        "STATUS": site["status"],
+        "SITE_ID": site["telkom_site_id"],
+        "TAHUN": site["program_year"],
+    }
     row.update(changes)
     return row, site[GEOMETRY]
 
 
 def test_latin1_without_cpg_and_labels(workspace, tmp_path, engine):
     row, point = tower_row(workspace, PAYANG_TOWER, NAMA="Menara Muara Payang Ré", STATUS="Perizinan")
-    path = write_shapefile(str(tmp_path / "menara_telkom.shp"), TELKOM_FIELDS, [row], [point],
-                           encoding="ISO-8859-1", cpg=False)
+    path = write_shapefile(
+        str(tmp_path / "menara_telkom.shp"), TELKOM_FIELDS, [row], [point], encoding="ISO-8859-1", cpg=False
+    )
     assert not os.path.exists(path[:-4] + ".cpg")
     with open(path[:-4] + ".dbf", "rb") as f:
         assert "Ré".encode("latin-1") in f.read()
@@ -202,7 +231,9 @@ def test_latin1_without_cpg_and_labels(workspace, tmp_path, engine):
     (report,) = preview.rows
     assert (report.action, report.matched_by) == (UPDATED, BY_UID)
     assert {(c.field, c.old, c.new) for c in report.changes} == {
-        ("name", "Menara Muara Payang", "Menara Muara Payang Ré"), ("status", "coordinates_set", "permit")}
+        ("name", "Menara Muara Payang", "Menara Muara Payang Ré"),
+        ("status", "coordinates_set", "permit"),
+    }
     assert digest(workspace.path) == before  # a preview writes nothing
     assert apply_import(workspace, preview) == {"UPDATED": 1, "NEW": 0}
     site = workspace.site(TOWER_PLANS, PAYANG_TOWER)
@@ -215,8 +246,7 @@ def test_utm_prj_moves_and_keeps(workspace, tmp_path, engine):
     same_row, belimbing = tower_row(workspace, BELIMBING_TOWER)
     x, y = to_utm50s(*payang)
     points = [(x + 30.0, y), to_utm50s(*belimbing)]
-    path = write_shapefile(str(tmp_path / "tower_plans.shp"), TELKOM_FIELDS, [moved_row, same_row], points,
-                           epsg=32750)
+    path = write_shapefile(str(tmp_path / "tower_plans.shp"), TELKOM_FIELDS, [moved_row, same_row], points, epsg=32750)
     preview = preview_import(workspace, path, engine=engine)
     assert "32750" in preview.sources[0].crs
     moved, same = preview.rows
@@ -231,8 +261,9 @@ def test_utm_prj_moves_and_keeps(workspace, tmp_path, engine):
 
 def test_dgn95_tm3_prj(workspace, tmp_path):
     row, point = tower_row(workspace, PAYANG_TOWER)
-    path = write_shapefile(str(tmp_path / "tower_plans.shp"), TELKOM_FIELDS, [row],
-                           [to_utm50s(*point, epsg=23837)], epsg=23837)
+    path = write_shapefile(
+        str(tmp_path / "tower_plans.shp"), TELKOM_FIELDS, [row], [to_utm50s(*point, epsg=23837)], epsg=23837
+    )
     preview = preview_import(workspace, path)
     assert "23837" in preview.sources[0].crs and preview.rows[0].action == UNCHANGED
 
@@ -266,8 +297,9 @@ def test_their_own_layout_renamed_columns(workspace, tmp_path, engine):
     by_place = {"SITEID": "TSEL-MPY-072", "LOKASI_NM": "MUARA PAYANG", "STATUS": "construction"}
     far = {"SITEID": "TSEL-NEW-001", "LOKASI_NM": "Muara Payang 2", "STATUS": "permit", "REMARK": "baru"}
     far_point = (payang[0] + 0.01, payang[1] + 0.01)
-    path = write_shapefile(str(tmp_path / "telkom_towers.shp"), fields, [by_site_id, by_place, far],
-                           [belimbing, near_payang, far_point])
+    path = write_shapefile(
+        str(tmp_path / "telkom_towers.shp"), fields, [by_site_id, by_place, far], [belimbing, near_payang, far_point]
+    )
     preview = preview_import(workspace, path, engine=engine, aliases={"NAMA": ["LOKASI_NM"]})
     info = preview.sources[0]
     assert info.columns == {"SITEID": "SITE_ID", "LOKASI_NM": "NAMA", "STATUS": "STATUS"}
@@ -325,7 +357,10 @@ def test_pending_tower_gets_coordinates_from_telkom(workspace, tmp_path, engine)
     path = write_shapefile(str(tmp_path / "tower_plans.shp"), TELKOM_FIELDS, [row], [(desa.lon, desa.lat + 0.001)])
     (report,) = preview_import(workspace, path, engine=engine).rows
     assert {c.field: c.new for c in report.changes if c.field != GEOMETRY} == {
-        "coord_source": "telkom", "coord_status": "approximate", "status": "coordinates_set"}
+        "coord_source": "telkom",
+        "coord_status": "approximate",
+        "status": "coordinates_set",
+    }
 
 
 def test_bad_values_and_places_are_rejected_with_reasons(workspace, tmp_path, engine):
@@ -334,8 +369,9 @@ def test_bad_values_and_places_are_rejected_with_reasons(workspace, tmp_path, en
     fields = TELKOM_FIELDS[:-1] + [("TAHUN", str)]
     bad_year["TAHUN"] = "dua ribu"
     outside, _ = tower_row(workspace, BELIMBING_TOWER)
-    path = write_shapefile(str(tmp_path / "tower_plans.shp"), fields, [bad_year, outside],
-                           [point, (106.8, -6.2)])  # Jakarta
+    path = write_shapefile(
+        str(tmp_path / "tower_plans.shp"), fields, [bad_year, outside], [point, (106.8, -6.2)]
+    )  # Jakarta
     before = digest(workspace.path)
     preview = preview_import(workspace, path, engine=engine)
     first, second = preview.rows
@@ -344,10 +380,11 @@ def test_bad_values_and_places_are_rejected_with_reasons(workspace, tmp_path, en
     assert any(r.startswith("TAHUN: 'dua ribu' is not a number") for r in first.reasons)
     assert second.action == REJECTED and "outside Kabupaten Paser" in second.reasons[0]
     # reasons are English text (report CSV, logs) that the GUI renders translated, nested parts too
-    indonesian = {"{column}: {problem}": "{column}: {problem}",
-                  "{value!r} is not a number": "{value!r} bukan angka",
-                  "{layer}: point lon {lon:.6f}, lat {lat:.6f} is outside Kabupaten Paser":
-                  "{layer}: titik bujur {lon:.6f}, lintang {lat:.6f} berada di luar Kabupaten Paser"}
+    indonesian = {
+        "{column}: {problem}": "{column}: {problem}",
+        "{value!r} is not a number": "{value!r} bukan angka",
+        "{layer}: point lon {lon:.6f}, lat {lat:.6f} is outside Kabupaten Paser": "{layer}: titik bujur {lon:.6f}, lintang {lat:.6f} berada di luar Kabupaten Paser",
+    }
     shown = [r.render(lambda text: indonesian.get(text, text)) for r in first.reasons + second.reasons]
     assert "TAHUN: 'dua ribu' bukan angka" in shown
     assert any(text.endswith("berada di luar Kabupaten Paser") for text in shown)
@@ -386,8 +423,9 @@ def test_zip_with_a_folder_and_layer_by_columns(workspace, tmp_path, engine):
 
 def test_cpg_that_lies_about_utf8(workspace, tmp_path, engine):
     row, point = tower_row(workspace, PAYANG_TOWER, NAMA="Menara Muara Payang Ré")
-    path = write_shapefile(str(tmp_path / "tower_plans.shp"), TELKOM_FIELDS, [row], [point],
-                           encoding="ISO-8859-1", cpg=False)
+    path = write_shapefile(
+        str(tmp_path / "tower_plans.shp"), TELKOM_FIELDS, [row], [point], encoding="ISO-8859-1", cpg=False
+    )
     with open(path[:-4] + ".cpg", "w") as f:
         f.write("UTF-8")
     preview = preview_import(workspace, path, engine=engine)
@@ -398,8 +436,7 @@ def test_cpg_that_lies_about_utf8(workspace, tmp_path, engine):
 def test_a_preview_is_applied_once_and_only_to_its_workspace(workspace, tmp_path, demo_workspace):
     new = {"NAMA": "Menara Baru Telkom", "STATUS": "permit", "SITE_ID": "TSEL-NEW-9"}
     payang = workspace.site(TOWER_PLANS, PAYANG_TOWER)[GEOMETRY]
-    path = write_shapefile(str(tmp_path / "tower_plans.shp"), TELKOM_FIELDS, [new],
-                           [(payang[0] + 0.02, payang[1])])
+    path = write_shapefile(str(tmp_path / "tower_plans.shp"), TELKOM_FIELDS, [new], [(payang[0] + 0.02, payang[1])])
     preview = preview_import(workspace, path)
     assert preview.new == 1
     other = tmp_path / "other.gpkg"
@@ -442,9 +479,13 @@ def test_dbf_widths_are_the_contract_with_both_engines(workspace, tmp_path, engi
     out, _ = export(workspace, tmp_path, engine)
     dataset = ogr.Open(shp_from_zip(out, tmp_path, SERVICE_POINTS))
     definition = dataset.GetLayer(0).GetLayerDefn()
-    widths = {definition.GetFieldDefn(i).GetName(): (definition.GetFieldDefn(i).GetTypeName(),
-                                                      definition.GetFieldDefn(i).GetWidth())
-              for i in range(definition.GetFieldCount())}
+    widths = {
+        definition.GetFieldDefn(i).GetName(): (
+            definition.GetFieldDefn(i).GetTypeName(),
+            definition.GetFieldDefn(i).GetWidth(),
+        )
+        for i in range(definition.GetFieldCount())
+    }
     assert widths["UID"] == ("String", 36) and widths["NAMA"] == ("String", 254)
     assert widths["KODE_DESA"] == ("String", 13) and widths["TGL_SURVEI"] == ("String", 24)
     assert widths["TAHUN"] == ("Integer", 9) and widths["AKURASI_M"] == ("Real", 24)

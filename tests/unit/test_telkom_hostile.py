@@ -23,8 +23,12 @@ def tower_shp(demo_workspace, tmp_path):
     site = demo_workspace.site(TOWER_PLANS, PAYANG)
     folder = tmp_path / "telkom"
     folder.mkdir()
-    return write_shapefile(str(folder / "tower_plans.shp"), FIELDS,
-                           [{"UID": PAYANG, "NAMA": site["name"], "STATUS": "permit"}], [site[GEOMETRY]])
+    return write_shapefile(
+        str(folder / "tower_plans.shp"),
+        FIELDS,
+        [{"UID": PAYANG, "NAMA": site["name"], "STATUS": "permit"}],
+        [site[GEOMETRY]],
+    )
 
 
 def refused(workspace, path, match, **kwargs):
@@ -39,8 +43,9 @@ def refused(workspace, path, match, **kwargs):
 def zip_with(path, entries):
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
         for name, data in entries:
-            zf.writestr(zipfile.ZipInfo(name) if isinstance(name, str) else name, data,
-                        compress_type=zipfile.ZIP_DEFLATED)
+            zf.writestr(
+                zipfile.ZipInfo(name) if isinstance(name, str) else name, data, compress_type=zipfile.ZIP_DEFLATED
+            )
     return str(path)
 
 
@@ -48,8 +53,10 @@ def parts_of(shp):
     return {os.path.splitext(p)[1]: Path(p).read_bytes() for p in shapefile_parts(shp)}
 
 
-@pytest.mark.parametrize("name", ["/tmp/evil/tower_plans", "../tower_plans", "a/../../tower_plans",
-                                  "C:/Windows/tower_plans", "..\\tower_plans"])
+@pytest.mark.parametrize(
+    "name",
+    ["/tmp/evil/tower_plans", "../tower_plans", "a/../../tower_plans", "C:/Windows/tower_plans", "..\\tower_plans"],
+)
 def test_entry_paths_outside_the_zip(demo_workspace, tower_shp, tmp_path, name):
     parts = parts_of(tower_shp)
     archive = zip_with(tmp_path / "evil.zip", [(name + ext, data) for ext, data in parts.items()])
@@ -59,17 +66,21 @@ def test_entry_paths_outside_the_zip(demo_workspace, tower_shp, tmp_path, name):
 
 def test_symlink_entry(demo_workspace, tower_shp, tmp_path):
     info = zipfile.ZipInfo("tower_plans.prj")
-    info.external_attr = (0o120777 << 16)
+    info.external_attr = 0o120777 << 16
     parts = parts_of(tower_shp)
-    archive = zip_with(tmp_path / "link.zip", [(info, "/etc/passwd")]
-                       + [("tower_plans" + ext, d) for ext, d in parts.items() if ext != ".prj"])
+    archive = zip_with(
+        tmp_path / "link.zip",
+        [(info, "/etc/passwd")] + [("tower_plans" + ext, d) for ext, d in parts.items() if ext != ".prj"],
+    )
     refused(demo_workspace, archive, "symbolic link")
 
 
 def test_zip_bomb_by_ratio(demo_workspace, tower_shp, tmp_path):
     parts = parts_of(tower_shp)
-    archive = zip_with(tmp_path / "bomb.zip", [("tower_plans" + ext, d) for ext, d in parts.items()]
-                       + [("padding.dbf", b"\0" * (50 << 20))])
+    archive = zip_with(
+        tmp_path / "bomb.zip",
+        [("tower_plans" + ext, d) for ext, d in parts.items()] + [("padding.dbf", b"\0" * (50 << 20))],
+    )
     assert os.path.getsize(archive) < 200_000
     refused(demo_workspace, archive, r"compressed \d+:1 .*zip bomb")
 
@@ -77,8 +88,10 @@ def test_zip_bomb_by_ratio(demo_workspace, tower_shp, tmp_path):
 def test_zip_bomb_by_total_size(demo_workspace, tower_shp, tmp_path, monkeypatch):
     monkeypatch.setattr(files, "MAX_TOTAL_BYTES", 64 << 10)  # the real limit is 1 GiB: too slow to build here
     parts = parts_of(tower_shp)
-    archive = zip_with(tmp_path / "big.zip", [("tower_plans" + ext, d) for ext, d in parts.items()]
-                       + [("photo.jpg", os.urandom(100 << 10))])
+    archive = zip_with(
+        tmp_path / "big.zip",
+        [("tower_plans" + ext, d) for ext, d in parts.items()] + [("photo.jpg", os.urandom(100 << 10))],
+    )
     refused(demo_workspace, archive, "unpacks to more than")
 
 
@@ -90,7 +103,7 @@ def test_forged_size_is_caught_while_unpacking(demo_workspace, tower_shp, tmp_pa
     with zipfile.ZipFile(archive) as zf:
         info = zf.getinfo("tower_plans.dbf")
     offset = data.find(b"PK\x01\x02")
-    while data[offset + 46:offset + 46 + len(b"tower_plans.dbf")] != b"tower_plans.dbf":
+    while data[offset + 46 : offset + 46 + len(b"tower_plans.dbf")] != b"tower_plans.dbf":
         offset = data.find(b"PK\x01\x02", offset + 4)
     struct.pack_into("<I", data, offset + 24, info.file_size - 10)
     Path(archive).write_bytes(bytes(data))
@@ -99,8 +112,9 @@ def test_forged_size_is_caught_while_unpacking(demo_workspace, tower_shp, tmp_pa
 
 def test_several_shapefiles_need_a_choice(demo_workspace, tower_shp, tmp_path):
     parts = parts_of(tower_shp)
-    archive = zip_with(tmp_path / "two.zip", [(stem + ext, d) for stem in ("menara_a", "menara_b")
-                                              for ext, d in parts.items()])
+    archive = zip_with(
+        tmp_path / "two.zip", [(stem + ext, d) for stem in ("menara_a", "menara_b") for ext, d in parts.items()]
+    )
     refused(demo_workspace, archive, r"several shapefiles \(menara_a, menara_b\); choose")
     preview = preview_import(demo_workspace, archive, member="menara_b")
     assert preview.sources[0].name == "menara_b" and preview.updated == 1
@@ -114,13 +128,16 @@ def test_missing_parts(demo_workspace, tower_shp, tmp_path, missing):
     refused(demo_workspace, tower_shp, rf"the \{missing} part is missing")
 
 
-@pytest.mark.parametrize("part, damage, match", [
-    (".shp", lambda b: b[:60], "too short"),
-    (".shp", lambda b: b[:-8], "length does not match"),
-    (".shx", lambda b: b"\0" * len(b), "not a shapefile or is damaged"),
-    (".dbf", lambda b: b[:40], "damaged"),
-    (".dbf", lambda b: b[:32] + b"\xff" * (len(b) - 32), "damaged|cannot be read"),
-])
+@pytest.mark.parametrize(
+    "part, damage, match",
+    [
+        (".shp", lambda b: b[:60], "too short"),
+        (".shp", lambda b: b[:-8], "length does not match"),
+        (".shx", lambda b: b"\0" * len(b), "not a shapefile or is damaged"),
+        (".dbf", lambda b: b[:40], "damaged"),
+        (".dbf", lambda b: b[:32] + b"\xff" * (len(b) - 32), "damaged|cannot be read"),
+    ],
+)
 def test_corrupt_files(demo_workspace, tower_shp, tmp_path, part, damage, match):
     path = tower_shp[:-4] + part
     Path(path).write_bytes(damage(Path(path).read_bytes()))
@@ -138,8 +155,13 @@ def test_lines_and_polygons_are_refused(demo_workspace, tmp_path):
     folder.mkdir()
     from osgeo import ogr
 
-    path = write_shapefile(str(folder / "tower_plans.shp"), FIELDS, [{"NAMA": "Jalan"}],
-                           ["LINESTRING (116.0 -1.5, 116.1 -1.6)"], geometry=ogr.wkbLineString)
+    path = write_shapefile(
+        str(folder / "tower_plans.shp"),
+        FIELDS,
+        [{"NAMA": "Jalan"}],
+        ["LINESTRING (116.0 -1.5, 116.1 -1.6)"],
+        geometry=ogr.wkbLineString,
+    )
     refused(demo_workspace, path, "holds PolyLine geometries; only points")
 
 
@@ -152,12 +174,17 @@ def test_empty_zip_and_other_files(demo_workspace, tmp_path):
 
 def test_refusals_are_translatable_templates(demo_workspace, tower_shp, tmp_path):
     """The GUI shows TelkomError through render(tr): the template is translated, the values kept."""
-    archive = zip_with(tmp_path / "evil.zip", [("../tower_plans" + ext, data) for ext, data in parts_of(tower_shp).items()])
+    archive = zip_with(
+        tmp_path / "evil.zip", [("../tower_plans" + ext, data) for ext, data in parts_of(tower_shp).items()]
+    )
     with pytest.raises(TelkomError) as raised:
         preview_import(demo_workspace, archive)
-    indonesian = {"the zip entry {name!r} points outside the zip folder (..); the zip is refused":
-                  "isi zip {name!r} menunjuk ke luar folder zip (..); zip ditolak"}
+    indonesian = {
+        "the zip entry {name!r} points outside the zip folder (..); the zip is refused": "isi zip {name!r} menunjuk ke luar folder zip (..); zip ditolak"
+    }
     assert str(raised.value).startswith("the zip entry '../tower_plans.")
     assert str(raised.value).endswith("points outside the zip folder (..); the zip is refused")
     shown = raised.value.render(lambda text: indonesian.get(text, text))
-    assert shown.startswith("isi zip '../tower_plans.") and shown.endswith("menunjuk ke luar folder zip (..); zip ditolak")
+    assert shown.startswith("isi zip '../tower_plans.") and shown.endswith(
+        "menunjuk ke luar folder zip (..); zip ditolak"
+    )

@@ -18,11 +18,24 @@ from paser_smartcity_plugin.core.telkom.mapping import (
 
 # The contract as agreed with Telkom. Changing a line here breaks their scripts: add, never rename.
 CONTRACT = [
-    ("UID", "uid"), ("NAMA", "name"), ("KATEGORI", "category"), ("KODE_DESA", "desa_code"),
-    ("DESA", "desa_name"), ("KECAMATAN", "kecamatan"), ("STATUS", "status"), ("TINGGI_M", "height_m"),
-    ("OPERATOR", "operator"), ("STS_KOORD", "coord_status"), ("SMB_KOORD", "coord_source"),
-    ("AKURASI_M", "accuracy_m"), ("SURVEYOR", "surveyed_by"), ("TGL_SURVEI", "surveyed_at"),
-    ("SITE_ID", "telkom_site_id"), ("TAHUN", "program_year"), ("CATATAN", "notes"), ("DIUBAH", "updated_at"),
+    ("UID", "uid"),
+    ("NAMA", "name"),
+    ("KATEGORI", "category"),
+    ("KODE_DESA", "desa_code"),
+    ("DESA", "desa_name"),
+    ("KECAMATAN", "kecamatan"),
+    ("STATUS", "status"),
+    ("TINGGI_M", "height_m"),
+    ("OPERATOR", "operator"),
+    ("STS_KOORD", "coord_status"),
+    ("SMB_KOORD", "coord_source"),
+    ("AKURASI_M", "accuracy_m"),
+    ("SURVEYOR", "surveyed_by"),
+    ("TGL_SURVEI", "surveyed_at"),
+    ("SITE_ID", "telkom_site_id"),
+    ("TAHUN", "program_year"),
+    ("CATATAN", "notes"),
+    ("DIUBAH", "updated_at"),
 ]
 
 
@@ -104,6 +117,8 @@ def test_numbers():
 
 def test_aliases_are_checked():
     assert parse_aliases("SITE_ID=siteid, id_lokasi; name=NAMA_SITUS") == {
-        "SITE_ID": ("SITEID", "ID_LOKASI"), "NAMA": ("NAMA_SITUS",)}
+        "SITE_ID": ("SITEID", "ID_LOKASI"),
+        "NAMA": ("NAMA_SITUS",),
+    }
     with pytest.raises(ValueError, match="no such field"):
         parse_aliases("SITEID=ID")

@@ -46,8 +46,17 @@ def test_plain_column_decoded_at_once_as_decode_point_does():
 
 
 def test_mixed_column_agrees_with_decode_point_blob_by_blob():
-    blobs = [gpkg.encode_point(116.1, -1.9), None, _big_endian(116.2, -1.8), _with_envelope(116.3, -1.7),
-             _empty_point(), _nan_point(), gpkg.encode_point(115.9, -2.1, srs_id=4326), b"GP", None]
+    blobs = [
+        gpkg.encode_point(116.1, -1.9),
+        None,
+        _big_endian(116.2, -1.8),
+        _with_envelope(116.3, -1.7),
+        _empty_point(),
+        _nan_point(),
+        gpkg.encode_point(115.9, -2.1, srs_id=4326),
+        b"GP",
+        None,
+    ]
     expected = [gpkg.decode_point(b) for b in blobs]
     assert expected[2] == (116.2, -1.8) and expected[3] == (116.3, -1.7)  # the slow path is really taken
     assert _decoded(blobs) == expected

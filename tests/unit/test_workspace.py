@@ -54,8 +54,9 @@ def test_demo_service_points_are_one_office_per_desa_and_kecamatan(demo_workspac
 def test_demo_keys_are_stable_across_machines(tmp_path, demo_workspace):
     other = tmp_path / "other.gpkg"
     create_workspace(str(other), demo=True)
-    assert ({t["uid"] for t in Workspace(str(other)).sites(TOWER_PLANS)}
-            == {t["uid"] for t in demo_workspace.sites(TOWER_PLANS)})
+    assert {t["uid"] for t in Workspace(str(other)).sites(TOWER_PLANS)} == {
+        t["uid"] for t in demo_workspace.sites(TOWER_PLANS)
+    }
     assert demo_workspace.site(TOWER_PLANS, demo_uid("tower", "64.01.08.2008"))["name"] == "Menara Muara Toyu"
 
 
@@ -98,8 +99,14 @@ def test_bad_target_names_are_refused(tmp_path):
 
 
 def test_invalid_rows_write_nothing(empty_workspace):
-    good = {"name": "SDN 001 Tanah Grogot", "category": "sekolah", "desa_code": "64.01.04.1001",
-            "status": "planned", "coord_status": "surveyed", GEOMETRY: (116.19, -1.90)}
+    good = {
+        "name": "SDN 001 Tanah Grogot",
+        "category": "sekolah",
+        "desa_code": "64.01.04.1001",
+        "status": "planned",
+        "coord_status": "surveyed",
+        GEOMETRY: (116.19, -1.90),
+    }
     before = digest(empty_workspace.path)
     cases = [
         (dict(good, name="  "), "name is required"),
@@ -122,8 +129,15 @@ def test_invalid_rows_write_nothing(empty_workspace):
 
 
 def test_duplicate_uid_rolls_back_the_batch(empty_workspace):
-    row = {"uid": "0b7d6b0e-3c55-4c52-9a7e-1f6f5a1c2d3e", "name": "Kantor Dinas Kominfo", "category": "opd",
-           "desa_code": "64.01.04.1001", "status": "active", "coord_status": "surveyed", GEOMETRY: (116.19, -1.90)}
+    row = {
+        "uid": "0b7d6b0e-3c55-4c52-9a7e-1f6f5a1c2d3e",
+        "name": "Kantor Dinas Kominfo",
+        "category": "opd",
+        "desa_code": "64.01.04.1001",
+        "status": "active",
+        "coord_status": "surveyed",
+        GEOMETRY: (116.19, -1.90),
+    }
     with pytest.raises(WorkspaceError, match="UNIQUE"):
         empty_workspace.insert_sites(SERVICE_POINTS, [row, dict(row, name="copy")])
     assert empty_workspace.count(SERVICE_POINTS) == 0
@@ -136,8 +150,10 @@ def test_duplicate_uid_rolls_back_the_batch(empty_workspace):
 def test_sql_insert_outside_the_plugin_gets_uid_and_timestamp(empty_workspace):
     # QField or plain SQL do not know our key: the workspace makes one.
     with empty_workspace.write() as conn:
-        conn.execute("INSERT INTO tower_plans (name, desa_code, status, coord_status) "
-                     "VALUES ('Menara baru', '64.01.02.2004', 'coordinates_pending', 'pending')")
+        conn.execute(
+            "INSERT INTO tower_plans (name, desa_code, status, coord_status) "
+            "VALUES ('Menara baru', '64.01.02.2004', 'coordinates_pending', 'pending')"
+        )
     (tower,) = empty_workspace.sites(TOWER_PLANS)
     assert UUID_RE.match(tower["uid"]) and tower["updated_at"]
 
@@ -165,9 +181,11 @@ def test_point_blob_round_trip_and_foreign_blobs():
 
 
 def test_core_imports_no_qgis():
-    code = ("import sys; import paser_smartcity_plugin.core.workspace, paser_smartcity_plugin.core.demo;"
-            "bad = [m for m in sys.modules if m.split('.')[0] in ('qgis', 'PyQt5', 'geopandas', 'requests')];"
-            "assert not bad, bad")
+    code = (
+        "import sys; import paser_smartcity_plugin.core.workspace, paser_smartcity_plugin.core.demo;"
+        "bad = [m for m in sys.modules if m.split('.')[0] in ('qgis', 'PyQt5', 'geopandas', 'requests')];"
+        "assert not bad, bad"
+    )
     root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
     subprocess.run([sys.executable, "-c", code], check=True, cwd=root)
 
@@ -182,17 +200,29 @@ def test_file_is_a_valid_geopackage_for_sqlite(demo_workspace):
 
 def test_validation_errors_are_translatable_templates(empty_workspace):
     """str() is the English text (logs, tests); render(tr) translates each template, values kept."""
-    good = {"name": "SD Negeri 1 Tanah Grogot", "category": "sekolah", "desa_code": "64.01.99.9999",
-            "status": "planned", "coord_status": "surveyed", "accuracy_m": -3, GEOMETRY: (116.19, -1.90)}
+    good = {
+        "name": "SD Negeri 1 Tanah Grogot",
+        "category": "sekolah",
+        "desa_code": "64.01.99.9999",
+        "status": "planned",
+        "coord_status": "surveyed",
+        "accuracy_m": -3,
+        GEOMETRY: (116.19, -1.90),
+    }
     with pytest.raises(WorkspaceError) as raised:
         empty_workspace.insert_sites(SERVICE_POINTS, [good])
     error = raised.value
-    assert str(error) == ("row 1: service_points.accuracy_m: -3 must not be negative; service_points.desa_code: "
-                          "'64.01.99.9999' is not a desa/kelurahan code of Kabupaten Paser")
-    indonesian = {"row {row}: {problem}": "baris {row}: {problem}",
-                  "{layer}.{field}: {value!r} must not be negative": "{layer}.{field}: {value!r} tidak boleh negatif"}
+    assert str(error) == (
+        "row 1: service_points.accuracy_m: -3 must not be negative; service_points.desa_code: "
+        "'64.01.99.9999' is not a desa/kelurahan code of Kabupaten Paser"
+    )
+    indonesian = {
+        "row {row}: {problem}": "baris {row}: {problem}",
+        "{layer}.{field}: {value!r} must not be negative": "{layer}.{field}: {value!r} tidak boleh negatif",
+    }
     assert error.render(lambda text: indonesian.get(text, text)).startswith(
-        "baris 1: service_points.accuracy_m: -3 tidak boleh negatif; service_points.desa_code: '64.01.99.9999'")
+        "baris 1: service_points.accuracy_m: -3 tidak boleh negatif; service_points.desa_code: '64.01.99.9999'"
+    )
     with pytest.raises(WorkspaceError) as raised:
         Workspace(os.path.join(os.path.dirname(empty_workspace.path), "missing.gpkg"))
     assert raised.value.render(lambda text: text.replace("does not exist", "tidak ada")).endswith("tidak ada")

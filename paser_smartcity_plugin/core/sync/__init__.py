@@ -8,5 +8,14 @@ from .client import Capabilities, OgcApiClient
 from .engine import SyncResult, synchronize
 from .errors import AuthError, ProtocolError, ServerError, SyncCancelled, SyncError
 
-__all__ = ["AuthError", "Capabilities", "OgcApiClient", "ProtocolError", "ServerError", "SyncCancelled",
-           "SyncError", "SyncResult", "synchronize"]
+__all__ = [
+    "AuthError",
+    "Capabilities",
+    "OgcApiClient",
+    "ProtocolError",
+    "ServerError",
+    "SyncCancelled",
+    "SyncError",
+    "SyncResult",
+    "synchronize",
+]

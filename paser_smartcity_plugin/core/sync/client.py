@@ -58,12 +58,22 @@ class Capabilities:
 
 
 class OgcApiClient:
-    def __init__(self, url: str, session: Optional[requests.Session] = None, timeout: float = 30.0,
-                 retries: int = 3, backoff: float = 0.5, auth_label: str = "", page_size: int = 10000,
-                 is_cancelled: Optional[Callable[[], bool]] = None, sleep: Callable[[float], None] = time.sleep):
+    def __init__(
+        self,
+        url: str,
+        session: Optional[requests.Session] = None,
+        timeout: float = 30.0,
+        retries: int = 3,
+        backoff: float = 0.5,
+        auth_label: str = "",
+        page_size: int = 10000,
+        is_cancelled: Optional[Callable[[], bool]] = None,
+        sleep: Callable[[float], None] = time.sleep,
+    ):
         if not url or not url.lower().startswith(("http://", "https://")):
-            raise SyncError(Message(N_("the central server URL {url!r} is not an http(s) URL of an OGC API landing page"),
-                                    url=url))
+            raise SyncError(
+                Message(N_("the central server URL {url!r} is not an http(s) URL of an OGC API landing page"), url=url)
+            )
         self.url = url.rstrip("/")
         self.session = session or requests.Session()
         self.timeout = timeout
@@ -106,69 +116,124 @@ class OgcApiClient:
                 self.requests_made += 1
                 response = self.session.request(method, url, timeout=self.timeout, **kwargs)
             except requests.exceptions.SSLError as exc:
-                raise ServerError(Message(N_("TLS verification of {host} failed: {reason}"), host=_host(url),
-                                          reason=_reason(exc))) from None
+                raise ServerError(
+                    Message(N_("TLS verification of {host} failed: {reason}"), host=_host(url), reason=_reason(exc))
+                ) from None
             except requests.exceptions.Timeout:
                 last = Message(N_("no answer from {host} within {seconds:g} s"), host=_host(url), seconds=self.timeout)
                 continue
             except (requests.exceptions.ChunkedEncodingError, requests.exceptions.ContentDecodingError):
-                last = Message(N_("the answer of {host} to {method} {path} was cut off"), host=_host(url),
-                               method=method, path=_path(url))
+                last = Message(
+                    N_("the answer of {host} to {method} {path} was cut off"),
+                    host=_host(url),
+                    method=method,
+                    path=_path(url),
+                )
                 continue
             except requests.exceptions.ConnectionError as exc:
                 last = Message(N_("cannot reach {host}: {reason}"), host=_host(url), reason=_reason(exc))
                 continue
             except requests.exceptions.RequestException as exc:
-                raise ServerError(Message(N_("{method} {path} failed: {reason}"), method=method, path=_path(url),
-                                          reason=_reason(exc))) from None
+                raise ServerError(
+                    Message(N_("{method} {path} failed: {reason}"), method=method, path=_path(url), reason=_reason(exc))
+                ) from None
             status = response.status_code
             if status in (401, 403):
                 raise AuthError(self._auth_message(status))
             if status >= 500:
-                last = Message(N_("{host} answered HTTP {status} to {method} {path}{detail}"), host=_host(url),
-                               status=status, method=method, path=_path(url), detail=_detail(response))
+                last = Message(
+                    N_("{host} answered HTTP {status} to {method} {path}{detail}"),
+                    host=_host(url),
+                    status=status,
+                    method=method,
+                    path=_path(url),
+                    detail=_detail(response),
+                )
                 continue
             expected = response.headers.get("Content-Length", "")
-            if expected.isdigit() and not response.headers.get("Content-Encoding") \
-                    and int(expected) != len(response.content) and method != "HEAD":
-                last = Message(N_("the answer of {host} to {method} {path} was cut off ({received} of {expected} "
-                                  "bytes)"), host=_host(url), method=method, path=_path(url),
-                               received=len(response.content), expected=expected)
+            if (
+                expected.isdigit()
+                and not response.headers.get("Content-Encoding")
+                and int(expected) != len(response.content)
+                and method != "HEAD"
+            ):
+                last = Message(
+                    N_("the answer of {host} to {method} {path} was cut off ({received} of {expected} bytes)"),
+                    host=_host(url),
+                    method=method,
+                    path=_path(url),
+                    received=len(response.content),
+                    expected=expected,
+                )
                 continue
             if expect_json and status < 300 and status != 204:
                 self._check_json(response, method, url)
             return response
-        raise ServerError(Message(N_("{problem} (tried {attempts} times)") if attempts > 1
-                                  else N_("{problem} (tried {attempts} time)"), problem=last, attempts=attempts))
+        raise ServerError(
+            Message(
+                N_("{problem} (tried {attempts} times)") if attempts > 1 else N_("{problem} (tried {attempts} time)"),
+                problem=last,
+                attempts=attempts,
+            )
+        )
 
     def _auth_message(self, status: int) -> Message:
         what = Message(N_("refused the credentials") if status == 401 else N_("denied access"))
         if self.auth_label:
-            return Message(N_("the central server {what} (HTTP {status}): check the QGIS authentication "
-                              "configuration {label} (Settings > Options > Authentication)"),
-                           what=what, status=status, label=self.auth_label)
-        return Message(N_("the central server {what} (HTTP {status}) and no QGIS authentication configuration is "
-                          "set for it: choose one in the sync settings"), what=what, status=status)
+            return Message(
+                N_(
+                    "the central server {what} (HTTP {status}): check the QGIS authentication "
+                    "configuration {label} (Settings > Options > Authentication)"
+                ),
+                what=what,
+                status=status,
+                label=self.auth_label,
+            )
+        return Message(
+            N_(
+                "the central server {what} (HTTP {status}) and no QGIS authentication configuration is "
+                "set for it: choose one in the sync settings"
+            ),
+            what=what,
+            status=status,
+        )
 
     @staticmethod
     def _check_json(response: requests.Response, method: str, url: str) -> None:
         ctype = response.headers.get("Content-Type", "").lower()
         body = response.content
         if "html" in ctype or body.lstrip()[:1] == b"<":
-            raise ProtocolError(Message(N_("{host} answered {method} {path} with an HTML page (HTTP {status}), "
-                                           "not JSON: is the URL the landing page of an OGC API – Features "
-                                           "service, and is no proxy or login page in between?"),
-                                        host=_host(url), method=method, path=_path(url),
-                                        status=response.status_code))
+            raise ProtocolError(
+                Message(
+                    N_(
+                        "{host} answered {method} {path} with an HTML page (HTTP {status}), "
+                        "not JSON: is the URL the landing page of an OGC API – Features "
+                        "service, and is no proxy or login page in between?"
+                    ),
+                    host=_host(url),
+                    method=method,
+                    path=_path(url),
+                    status=response.status_code,
+                )
+            )
 
     def get_json(self, url: str, params: Optional[Dict[str, Any]] = None, accept: str = "application/json") -> Any:
         response = self.request("GET", url, params=params, headers={"Accept": accept})
         if response.status_code == 404:
             raise ProtocolError(Message(N_("{path} not found on {host} (HTTP 404)"), path=_path(url), host=_host(url)))
         if response.status_code >= 400:
-            error = PagingRefusedError if response.status_code == 400 and params and "offset" in params else ProtocolError
-            raise error(Message(N_("{host} refused GET {path} (HTTP {status}){detail}"), host=_host(url), path=_path(url),
-                                status=response.status_code, detail=_detail(response)))
+            error = (
+                PagingRefusedError if response.status_code == 400 and params and "offset" in params else ProtocolError
+            )
+            raise error(
+                Message(
+                    N_("{host} refused GET {path} (HTTP {status}){detail}"),
+                    host=_host(url),
+                    path=_path(url),
+                    status=response.status_code,
+                    detail=_detail(response),
+                )
+            )
         return _parse_json(response, url)
 
     # ------------------------------------------------------------ discovery
@@ -177,22 +242,26 @@ class OgcApiClient:
         data = self.get_json(self.url + "/conformance")
         classes = data.get("conformsTo") if isinstance(data, dict) else None
         if not isinstance(classes, list):
-            raise ProtocolError(Message(N_("{url}/conformance has no conformsTo list: not an OGC API – Features server"),
-                                        url=self.url))
+            raise ProtocolError(
+                Message(N_("{url}/conformance has no conformsTo list: not an OGC API – Features server"), url=self.url)
+            )
         return [str(c) for c in classes]
 
     def capabilities(self) -> Capabilities:
         classes = self.conformance()
         if not any(c.startswith("http://www.opengis.net/spec/ogcapi-features-1/") for c in classes):
-            raise ProtocolError(Message(N_("{url} does not declare OGC API – Features Part 1 (core) in /conformance"),
-                                        url=self.url))
+            raise ProtocolError(
+                Message(N_("{url} does not declare OGC API – Features Part 1 (core) in /conformance"), url=self.url)
+            )
         if PART4 in classes:
             return Capabilities(classes, True, True, PART4_UPDATE in classes, True, "conformance")
         # Part 4 is still a draft and some servers (QGIS Server 3.22) implement it without
         # declaring it: their OpenAPI document says which methods the items paths accept.
         caps = Capabilities(classes, source="openapi")
         try:
-            api = self.get_json(self.url + "/api", accept="application/vnd.oai.openapi+json;version=3.0, application/json")
+            api = self.get_json(
+                self.url + "/api", accept="application/vnd.oai.openapi+json;version=3.0, application/json"
+            )
         except SyncError:
             return caps
         paths = api.get("paths", {}) if isinstance(api, dict) else {}
@@ -219,14 +288,24 @@ class OgcApiClient:
 
         (Not /collections: QGIS Server 3.22 answers that with HTTP 500 while a table is empty.)
         """
-        response = self.request("GET", self.items_url(collection), params={"limit": 1},
-                                headers={"Accept": f"{GEOJSON}, application/json;q=0.9"})
+        response = self.request(
+            "GET",
+            self.items_url(collection),
+            params={"limit": 1},
+            headers={"Accept": f"{GEOJSON}, application/json;q=0.9"},
+        )
         if response.status_code == 404:
             return False
         if response.status_code >= 400:
-            raise ProtocolError(Message(N_("{host} refused GET {path} (HTTP {status}){detail}"), host=_host(self.url),
-                                        path=_path(self.items_url(collection)), status=response.status_code,
-                                        detail=_detail(response)))
+            raise ProtocolError(
+                Message(
+                    N_("{host} refused GET {path} (HTTP {status}){detail}"),
+                    host=_host(self.url),
+                    path=_path(self.items_url(collection)),
+                    status=response.status_code,
+                    detail=_detail(response),
+                )
+            )
         return True
 
     def items_url(self, collection: str) -> str:
@@ -234,8 +313,13 @@ class OgcApiClient:
 
     # ------------------------------------------------------------ reading
 
-    def iter_pages(self, collection: str, params: Optional[Dict[str, Any]] = None,
-                   prefetch: bool = False, transform: Optional[Callable[[List[dict]], Any]] = None) -> Iterator[Any]:
+    def iter_pages(
+        self,
+        collection: str,
+        params: Optional[Dict[str, Any]] = None,
+        prefetch: bool = False,
+        transform: Optional[Callable[[List[dict]], Any]] = None,
+    ) -> Iterator[Any]:
         """Pages of features (lists of GeoJSON dicts) until the collection is exhausted.
 
         With ``prefetch`` the next page is fetched in a thread while the caller works on this
@@ -336,9 +420,17 @@ class OgcApiClient:
         try:
             yield from self._pages(collection, params)
         except PagingRefusedError as exc:
-            raise ProtocolError(Message(N_("{collection}: the server refuses its own offset pages and its datetime "
-                                           "filter does not select on updated_at, so the features cannot be paged "
-                                           "({problem})"), collection=collection, problem=exc)) from None
+            raise ProtocolError(
+                Message(
+                    N_(
+                        "{collection}: the server refuses its own offset pages and its datetime "
+                        "filter does not select on updated_at, so the features cannot be paged "
+                        "({problem})"
+                    ),
+                    collection=collection,
+                    problem=exc,
+                )
+            ) from None
 
     def _get_items(self, collection: str, query: Dict[str, str]) -> Dict[str, Any]:
         return self._get_items_at(self.items_url(collection), query)
@@ -350,10 +442,20 @@ class OgcApiClient:
         features = data.get("features") if isinstance(data, dict) else None
         if not isinstance(features, list) or data.get("type", "FeatureCollection") != "FeatureCollection":
             raise ProtocolError(Message(N_("{path} did not answer with a GeoJSON FeatureCollection"), path=_path(url)))
-        next_link = next((lk.get("href") for lk in data.get("links", []) or []
-                          if isinstance(lk, dict) and lk.get("rel") == "next" and lk.get("href")), None)
-        return {"features": features, "next": next_link, "numberMatched": data.get("numberMatched"),
-                "state": _page_state(len(features), query, next_link)}
+        next_link = next(
+            (
+                lk.get("href")
+                for lk in data.get("links", []) or []
+                if isinstance(lk, dict) and lk.get("rel") == "next" and lk.get("href")
+            ),
+            None,
+        )
+        return {
+            "features": features,
+            "next": next_link,
+            "numberMatched": data.get("numberMatched"),
+            "state": _page_state(len(features), query, next_link),
+        }
 
     def _window(self, collection: str, params: Dict[str, str], lo, hi):
         """One closed window [lo, hi] of updated_at (whole seconds, None = open): its features,
@@ -452,9 +554,16 @@ class OgcApiClient:
                 try:
                     yield from self._pages(collection, dict(params, datetime=f"{_iso(cursor)}/{_iso(hi)}"))
                 except PagingRefusedError:
-                    raise ProtocolError(Message(N_("{collection}: more than {limit} sites changed within one second "
-                                                   "and the server refuses to page them: raise its page limit"),
-                                                collection=collection, limit=limit)) from None
+                    raise ProtocolError(
+                        Message(
+                            N_(
+                                "{collection}: more than {limit} sites changed within one second "
+                                "and the server refuses to page them: raise its page limit"
+                            ),
+                            collection=collection,
+                            limit=limit,
+                        )
+                    ) from None
                 cursor = base = hi
                 continue
             if cursor is None:
@@ -488,8 +597,12 @@ class OgcApiClient:
             if features:
                 signature = hash(tuple(str(f.get("id")) for f in features if isinstance(f, dict)))
                 if signature in seen_pages:
-                    raise ProtocolError(Message(N_("{path}: the server's paging goes round in circles (the same "
-                                                   "page came back twice)"), path=_path(url)))
+                    raise ProtocolError(
+                        Message(
+                            N_("{path}: the server's paging goes round in circles (the same page came back twice)"),
+                            path=_path(url),
+                        )
+                    )
                 seen_pages.add(signature)
                 yield features
                 del features
@@ -519,9 +632,16 @@ class OgcApiClient:
             data = json.dumps(body).encode("utf-8")
         response = self.request(method, url, data=data, headers=headers, expect_json=False)
         if response.status_code >= 400:
-            raise ServerError(Message(N_("{host} refused {method} {path} (HTTP {status}){detail}"), host=_host(url),
-                                      method=method, path=_path(url), status=response.status_code,
-                                      detail=_detail(response)))
+            raise ServerError(
+                Message(
+                    N_("{host} refused {method} {path} (HTTP {status}){detail}"),
+                    host=_host(url),
+                    method=method,
+                    path=_path(url),
+                    status=response.status_code,
+                    detail=_detail(response),
+                )
+            )
         return response
 
     def create(self, collection: str, feature: dict) -> Optional[str]:
@@ -616,8 +736,9 @@ def _parse_json(response: requests.Response, url: str) -> Any:
     try:
         return json.loads(response.content.decode("utf-8"))
     except (ValueError, UnicodeDecodeError) as exc:
-        raise ProtocolError(Message(N_("the answer to GET {path} is malformed or truncated JSON ({error})"),
-                                    path=_path(url), error=exc)) from None
+        raise ProtocolError(
+            Message(N_("the answer to GET {path} is malformed or truncated JSON ({error})"), path=_path(url), error=exc)
+        ) from None
 
 
 def _repair_next(href: str, ours: Dict[str, str]):
@@ -647,11 +768,19 @@ _DROPPED_CONNECTION = Message(N_("the server dropped the connection"))
 _UNKNOWN_NAME = Message(N_("unknown server name"))
 _NO_DNS = Message(N_("server name lookup failed (no DNS?)"))
 _ERRNO_TEXT = {
-    errno.ECONNREFUSED: _REFUSED, 10061: _REFUSED,
-    errno.ECONNRESET: _DROPPED_CONNECTION, 10054: _DROPPED_CONNECTION, errno.ECONNABORTED: _DROPPED_CONNECTION,
-    errno.ENETUNREACH: Message(N_("network unreachable")), errno.EHOSTUNREACH: Message(N_("no route to the server")),
-    errno.ETIMEDOUT: Message(N_("timed out")), -2: _UNKNOWN_NAME, -3: _NO_DNS, -5: _UNKNOWN_NAME,
-    11001: _UNKNOWN_NAME, 11002: _NO_DNS,
+    errno.ECONNREFUSED: _REFUSED,
+    10061: _REFUSED,
+    errno.ECONNRESET: _DROPPED_CONNECTION,
+    10054: _DROPPED_CONNECTION,
+    errno.ECONNABORTED: _DROPPED_CONNECTION,
+    errno.ENETUNREACH: Message(N_("network unreachable")),
+    errno.EHOSTUNREACH: Message(N_("no route to the server")),
+    errno.ETIMEDOUT: Message(N_("timed out")),
+    -2: _UNKNOWN_NAME,
+    -3: _NO_DNS,
+    -5: _UNKNOWN_NAME,
+    11001: _UNKNOWN_NAME,
+    11002: _NO_DNS,
 }
 _DROPPED = ("RemoteDisconnected", "Connection aborted", "Connection broken", "closed connection")
 

@@ -44,17 +44,30 @@ class Conflict:
 
 def open_conflicts(workspace: Workspace, layer: Optional[str] = None) -> List[Conflict]:
     with workspace.read() as conn:
-        rows = conn.execute(f"SELECT layer, uid, field, base, mine, theirs, central_updated_at, detected_at FROM "
-                            f"{changelog.CONFLICTS_TABLE}" + (" WHERE layer = ?" if layer else "")
-                            + " ORDER BY layer, uid, field", (layer,) if layer else ()).fetchall()
+        rows = conn.execute(
+            f"SELECT layer, uid, field, base, mine, theirs, central_updated_at, detected_at FROM "
+            f"{changelog.CONFLICTS_TABLE}" + (" WHERE layer = ?" if layer else "") + " ORDER BY layer, uid, field",
+            (layer,) if layer else (),
+        ).fetchall()
         out = []
         for lyr, uid, fld, base, mine, theirs, cua, det in rows:
             name = conn.execute(f'SELECT name FROM "{lyr}" WHERE uid = ?', (uid,)).fetchone()
             theirs_v = json.loads(theirs) if theirs else None
             if name is None and isinstance(theirs_v, dict):
                 name = (theirs_v.get("name"),)
-            out.append(Conflict(lyr, uid, fld, json.loads(base) if base else None, json.loads(mine) if mine else None,
-                                theirs_v, cua, det, (name or ("",))[0] or ""))
+            out.append(
+                Conflict(
+                    lyr,
+                    uid,
+                    fld,
+                    json.loads(base) if base else None,
+                    json.loads(mine) if mine else None,
+                    theirs_v,
+                    cua,
+                    det,
+                    (name or ("",))[0] or "",
+                )
+            )
         return out
 
 
@@ -64,18 +77,22 @@ def resolve(workspace: Workspace, layer: str, uid: str, field: str, choice: str)
         raise WorkspaceError(f"choice must be {MINE!r} or {CENTRAL!r}, not {choice!r}")
     schema = layer_schema(layer)
     with workspace.write() as conn:
-        rec = conn.execute(f"SELECT base, mine, theirs FROM {changelog.CONFLICTS_TABLE} "
-                           "WHERE layer = ? AND uid = ? AND field = ?", (layer, uid, field)).fetchone()
+        rec = conn.execute(
+            f"SELECT base, mine, theirs FROM {changelog.CONFLICTS_TABLE} WHERE layer = ? AND uid = ? AND field = ?",
+            (layer, uid, field),
+        ).fetchone()
         if rec is None:
-            raise WorkspaceError(Message(N_("{layer} {uid}: no open conflict on {field}"), layer=layer, uid=uid,
-                                         field=field))
+            raise WorkspaceError(
+                Message(N_("{layer} {uid}: no open conflict on {field}"), layer=layer, uid=uid, field=field)
+            )
         theirs = json.loads(rec[2]) if rec[2] else None
         entry = changelog.pending(conn, layer).get(uid)
         base = _canonical_base(schema, entry["base"]) if entry else None
         local = _local_row(conn, schema, uid)
         changelog.set_applying(conn, True)
-        conn.execute(f"DELETE FROM {changelog.CONFLICTS_TABLE} WHERE layer = ? AND uid = ? AND field = ?",
-                     (layer, uid, field))
+        conn.execute(
+            f"DELETE FROM {changelog.CONFLICTS_TABLE} WHERE layer = ? AND uid = ? AND field = ?", (layer, uid, field)
+        )
         if field == EXISTS:
             if theirs == DELETED:  # deleted centrally, edited here
                 if choice == CENTRAL:
@@ -94,16 +111,18 @@ def resolve(workspace: Workspace, layer: str, uid: str, field: str, choice: str)
             return
         value = tuple(theirs) if field == GEOMETRY and theirs else theirs
         if local is None:
-            raise WorkspaceError(Message(N_("{layer} {uid}: the site is no longer in the workspace"), layer=layer,
-                                         uid=uid))
+            raise WorkspaceError(
+                Message(N_("{layer} {uid}: the site is no longer in the workspace"), layer=layer, uid=uid)
+            )
         new_base = dict(base) if base is not None else dict(local)
         new_base[field] = value
         if choice == CENTRAL:
             local[field] = value
             _write_row(conn, schema, local, exists=True)
         _set_base(conn, layer, uid, new_base)
-        remaining = conn.execute(f"SELECT count(*) FROM {changelog.CONFLICTS_TABLE} WHERE layer = ? AND uid = ?",
-                                 (layer, uid)).fetchone()[0]
+        remaining = conn.execute(
+            f"SELECT count(*) FROM {changelog.CONFLICTS_TABLE} WHERE layer = ? AND uid = ?", (layer, uid)
+        ).fetchone()[0]
         if not remaining and not differences(schema, new_base, local):
             _settle(conn, layer, uid)
         changelog.set_applying(conn, False)

@@ -75,16 +75,24 @@ class SyncResult:
         return sum(s.conflicts for s in self.layers.values())
 
     def as_dict(self) -> Dict[str, Any]:
-        return {"layers": {k: v.as_dict() for k, v in self.layers.items()}, "pull_only": self.pull_only,
-                "warnings": self.warnings}
+        return {
+            "layers": {k: v.as_dict() for k, v in self.layers.items()},
+            "pull_only": self.pull_only,
+            "warnings": self.warnings,
+        }
 
 
 def watermark_key(url: str, layer: str) -> str:
     return f"watermark|{url.rstrip('/')}|{layer}"
 
 
-def synchronize(workspace: Workspace, client: OgcApiClient, push: bool = True, progress: Optional[Progress] = None,
-                overlap_s: float = DEFAULT_OVERLAP_S) -> SyncResult:
+def synchronize(
+    workspace: Workspace,
+    client: OgcApiClient,
+    push: bool = True,
+    progress: Optional[Progress] = None,
+    overlap_s: float = DEFAULT_OVERLAP_S,
+) -> SyncResult:
     """Run one sync; returns the summary or raises SyncError (the workspace stays consistent)."""
     progress = progress or (lambda fraction, text: None)
     result = SyncResult()
@@ -94,21 +102,35 @@ def synchronize(workspace: Workspace, client: OgcApiClient, push: bool = True, p
         caps = client.capabilities()
         missing = [n for n in LAYER_NAMES if not client.has_collection(n)]
         if missing:
-            raise ProtocolError(Message(N_("the server at {url} has no collection {collections}: publish both "
-                                           "central tables (see central/)"), url=client.url,
-                                        collections=", ".join(missing)))
+            raise ProtocolError(
+                Message(
+                    N_(
+                        "the server at {url} has no collection {collections}: publish both "
+                        "central tables (see central/)"
+                    ),
+                    url=client.url,
+                    collections=", ".join(missing),
+                )
+            )
         if push and not caps.can_push:
             result.pull_only = True
-            result.warnings.append(MessageText(N_("the server offers no OGC API – Features Part 4 (create, replace, "
-                                                  "delete): pulled only, local edits stay in the workspace until it "
-                                                  "does")))
+            result.warnings.append(
+                MessageText(
+                    N_(
+                        "the server offers no OGC API – Features Part 4 (create, replace, "
+                        "delete): pulled only, local edits stay in the workspace until it "
+                        "does"
+                    )
+                )
+            )
         _pull(workspace, client, result, progress, overlap_s)
         if push and not result.pull_only:
             _push(workspace, client, caps, result, progress)
         with workspace.read() as conn:
             for layer in LAYER_NAMES:
                 result.layers[layer].conflicts = conn.execute(
-                    f"SELECT count(DISTINCT uid) FROM {changelog.CONFLICTS_TABLE} WHERE layer = ?", (layer,)).fetchone()[0]
+                    f"SELECT count(DISTINCT uid) FROM {changelog.CONFLICTS_TABLE} WHERE layer = ?", (layer,)
+                ).fetchone()[0]
         progress(1.0, MessageText(N_("done")))
     except SyncCancelled as exc:
         _history_end(workspace, history_id, "cancelled", result, exc)
@@ -128,8 +150,10 @@ def synchronize(workspace: Workspace, client: OgcApiClient, push: bool = True, p
 
 def _history_start(workspace: Workspace, url: str) -> int:
     with workspace.write() as conn:
-        cur = conn.execute(f"INSERT INTO {changelog.HISTORY_TABLE} (started_at, url, outcome) VALUES (?, ?, 'running')",
-                           (gpkg.utc_now_iso(), url))
+        cur = conn.execute(
+            f"INSERT INTO {changelog.HISTORY_TABLE} (started_at, url, outcome) VALUES (?, ?, 'running')",
+            (gpkg.utc_now_iso(), url),
+        )
         return cur.lastrowid
 
 
@@ -139,8 +163,11 @@ def _history_end(workspace: Workspace, history_id: int, outcome: str, result: Sy
     summary = dict(result.as_dict(), message=message_to_json(message))
     try:
         with workspace.write() as conn:
-            conn.execute(f"UPDATE {changelog.HISTORY_TABLE} SET finished_at = ?, outcome = ?, summary = ?, message = ? "
-                         "WHERE id = ?", (gpkg.utc_now_iso(), outcome, json.dumps(summary), str(message), history_id))
+            conn.execute(
+                f"UPDATE {changelog.HISTORY_TABLE} SET finished_at = ?, outcome = ?, summary = ?, message = ? "
+                "WHERE id = ?",
+                (gpkg.utc_now_iso(), outcome, json.dumps(summary), str(message), history_id),
+            )
     except sqlite3.Error:
         pass  # the history must never hide the sync's own outcome
 
@@ -152,16 +179,27 @@ def history(workspace: Workspace, limit: int = 100) -> List[Dict[str, Any]]:
     reader's language (``render(tr)``), or None for rows written before it was kept.
     """
     with workspace.read() as conn:
-        rows = conn.execute(f"SELECT id, started_at, finished_at, url, outcome, summary, message FROM "
-                            f"{changelog.HISTORY_TABLE} ORDER BY id DESC LIMIT ?", (limit,)).fetchall()
+        rows = conn.execute(
+            f"SELECT id, started_at, finished_at, url, outcome, summary, message FROM "
+            f"{changelog.HISTORY_TABLE} ORDER BY id DESC LIMIT ?",
+            (limit,),
+        ).fetchall()
     out = []
     for id_, started, finished, url, outcome, summary, message in rows:
         summary = json.loads(summary) if summary else None
         stored = message_from_json(summary.get("message")) if isinstance(summary, dict) else None
-        out.append({"id": id_, "started_at": started, "finished_at": finished, "url": url,
-                    "outcome": "interrupted" if outcome == "running" and finished is None else outcome,
-                    "summary": summary, "message": message or "",
-                    "message_parts": stored if isinstance(stored, (Message, MessageError)) else None})
+        out.append(
+            {
+                "id": id_,
+                "started_at": started,
+                "finished_at": finished,
+                "url": url,
+                "outcome": "interrupted" if outcome == "running" and finished is None else outcome,
+                "summary": summary,
+                "message": message or "",
+                "message_parts": stored if isinstance(stored, (Message, MessageError)) else None,
+            }
+        )
     return out
 
 
@@ -181,13 +219,19 @@ def _pull(workspace: Workspace, client: OgcApiClient, result: SyncResult, progre
             names = list(schema.field_names)
             # Each staged site: the key and its canonical values, which are also SQL-ready (so new
             # sites go in with one INSERT .. SELECT).
-            conn.execute(f"CREATE TABLE {stage} (uid TEXT PRIMARY KEY, deleted INTEGER NOT NULL, geom BLOB, "
-                         + ", ".join(f'"{n}"' for n in names if n != "uid") + ")")
+            conn.execute(
+                f"CREATE TABLE {stage} (uid TEXT PRIMARY KEY, deleted INTEGER NOT NULL, geom BLOB, "
+                + ", ".join(f'"{n}"' for n in names if n != "uid")
+                + ")"
+            )
             columns = ["uid", "deleted", "geom"] + [n for n in names if n != "uid"]
-            stage_sql = (f"INSERT INTO {stage} ({', '.join(chr(34) + c + chr(34) for c in columns)}) VALUES ("
-                         + ", ".join("?" * len(columns)) + ") ON CONFLICT (uid) DO UPDATE SET "
-                         + ", ".join(f'"{c}" = excluded."{c}"' for c in columns[1:])
-                         + " WHERE excluded.updated_at > updated_at")
+            stage_sql = (
+                f"INSERT INTO {stage} ({', '.join(chr(34) + c + chr(34) for c in columns)}) VALUES ("
+                + ", ".join("?" * len(columns))
+                + ") ON CONFLICT (uid) DO UPDATE SET "
+                + ", ".join(f'"{c}" = excluded."{c}"' for c in columns[1:])
+                + " WHERE excluded.updated_at > updated_at"
+            )
             watermark = changelog.state(conn, watermark_key(client.url, layer))
             params = {"datetime": f"{datetime_filter_start(watermark, overlap_s)}/.."} if watermark else {}
             newest = watermark
@@ -206,8 +250,9 @@ def _pull(workspace: Workspace, client: OgcApiClient, result: SyncResult, progre
                 latest = max(r[at] for r in rows)
                 if newest is None or latest > newest:
                     newest = latest
-                progress(0.05 + 0.45 * (index + 0.5) / len(LAYER_NAMES),
-                         f"{layer}: {summary.received} features received")
+                progress(
+                    0.05 + 0.45 * (index + 0.5) / len(LAYER_NAMES), f"{layer}: {summary.received} features received"
+                )
                 del rows  # before the next page arrives: memory stays at two pages
             watermarks[layer] = newest
         progress(0.5, MessageText(N_("applying central changes")))
@@ -232,8 +277,10 @@ def _stage_values(row: Dict[str, Any], columns: List[str]) -> list:
 
 def _local_row(conn: sqlite3.Connection, schema: LayerSchema, uid: str) -> Optional[Dict[str, Any]]:
     names = list(schema.field_names)
-    rec = conn.execute(f'SELECT "{GEOMETRY_COLUMN}", ' + ", ".join(f'"{n}"' for n in names)
-                       + f' FROM "{schema.name}" WHERE uid = ?', (uid,)).fetchone()
+    rec = conn.execute(
+        f'SELECT "{GEOMETRY_COLUMN}", ' + ", ".join(f'"{n}"' for n in names) + f' FROM "{schema.name}" WHERE uid = ?',
+        (uid,),
+    ).fetchone()
     if rec is None:
         return None
     row = dict(zip(names, rec[1:]))
@@ -247,11 +294,21 @@ def _write_row(conn: sqlite3.Connection, schema: LayerSchema, row: Dict[str, Any
     point = row.get(GEOMETRY)
     blob = gpkg.encode_point(*point) if point else None
     if exists:
-        conn.execute(f'UPDATE "{schema.name}" SET "{GEOMETRY_COLUMN}" = ?, '
-                     + ", ".join(f'"{n}" = ?' for n in names) + " WHERE uid = ?", [blob] + values + [row["uid"]])
+        conn.execute(
+            f'UPDATE "{schema.name}" SET "{GEOMETRY_COLUMN}" = ?, '
+            + ", ".join(f'"{n}" = ?' for n in names)
+            + " WHERE uid = ?",
+            [blob] + values + [row["uid"]],
+        )
     else:
-        conn.execute(f'INSERT INTO "{schema.name}" ("{GEOMETRY_COLUMN}", ' + ", ".join(f'"{n}"' for n in names)
-                     + ") VALUES (" + ", ".join("?" * (len(names) + 1)) + ")", [blob] + values)
+        conn.execute(
+            f'INSERT INTO "{schema.name}" ("{GEOMETRY_COLUMN}", '
+            + ", ".join(f'"{n}"' for n in names)
+            + ") VALUES ("
+            + ", ".join("?" * (len(names) + 1))
+            + ")",
+            [blob] + values,
+        )
 
 
 def _delete_row(conn: sqlite3.Connection, schema: LayerSchema, uid: str) -> None:
@@ -259,8 +316,10 @@ def _delete_row(conn: sqlite3.Connection, schema: LayerSchema, uid: str) -> None
 
 
 def _set_base(conn: sqlite3.Connection, layer: str, uid: str, base: Optional[Dict[str, Any]]) -> None:
-    conn.execute(f"UPDATE {changelog.CHANGES_TABLE} SET base = ? WHERE layer = ? AND uid = ?",
-                 (None if base is None else changelog.encode_base(base), layer, uid))
+    conn.execute(
+        f"UPDATE {changelog.CHANGES_TABLE} SET base = ? WHERE layer = ? AND uid = ?",
+        (None if base is None else changelog.encode_base(base), layer, uid),
+    )
 
 
 def _settle(conn: sqlite3.Connection, layer: str, uid: str) -> None:
@@ -269,36 +328,53 @@ def _settle(conn: sqlite3.Connection, layer: str, uid: str) -> None:
 
 
 def _conflict(conn, layer, uid, field_name, base, mine, theirs, central_updated_at) -> None:
-    conn.execute(f"INSERT OR REPLACE INTO {changelog.CONFLICTS_TABLE} VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                 (layer, uid, field_name, json.dumps(base), json.dumps(mine), json.dumps(theirs),
-                  central_updated_at, gpkg.utc_now_iso()))
+    conn.execute(
+        f"INSERT OR REPLACE INTO {changelog.CONFLICTS_TABLE} VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        (
+            layer,
+            uid,
+            field_name,
+            json.dumps(base),
+            json.dumps(mine),
+            json.dumps(theirs),
+            central_updated_at,
+            gpkg.utc_now_iso(),
+        ),
+    )
 
 
 def _canonical_base(schema: LayerSchema, base: Optional[Dict[str, Any]]) -> Optional[Dict[str, Any]]:
     return None if base is None else canonical_row(schema, base)
 
 
-def _apply_layer(conn: sqlite3.Connection, schema: LayerSchema, stage: str, summary: LayerSummary,
-                 workspace: Workspace) -> None:
+def _apply_layer(
+    conn: sqlite3.Connection, schema: LayerSchema, stage: str, summary: LayerSummary, workspace: Workspace
+) -> None:
     layer = schema.name
     pending = changelog.pending(conn, layer)
     fields = merge_fields(schema)
     # Sites new to this workspace and not touched here: one INSERT .. SELECT (most of a first pull).
     names = ", ".join(f'"{n}"' for n in schema.field_names)
-    unknown_here = (f'NOT EXISTS (SELECT 1 FROM "{layer}" l WHERE l.uid = s.uid) AND NOT EXISTS '
-                    f"(SELECT 1 FROM {changelog.CHANGES_TABLE} c WHERE c.layer = '{layer}' AND c.uid = s.uid)")
+    unknown_here = (
+        f'NOT EXISTS (SELECT 1 FROM "{layer}" l WHERE l.uid = s.uid) AND NOT EXISTS '
+        f"(SELECT 1 FROM {changelog.CHANGES_TABLE} c WHERE c.layer = '{layer}' AND c.uid = s.uid)"
+    )
     # (Marked first: an INSERT whose SELECT reads the target table would be materialised in
     # memory by SQLite, a copy of the whole pull.)
     conn.execute(f"ALTER TABLE {stage} ADD COLUMN fresh INTEGER NOT NULL DEFAULT 0")
     bare = stage.split(".")[-1]
     conn.execute(f"UPDATE {stage} SET fresh = 1 WHERE {unknown_here.replace('s.uid', bare + '.uid')}")
-    cursor = conn.execute(f'INSERT INTO "{layer}" ("{GEOMETRY_COLUMN}", {names}) '
-                          f"SELECT s.geom, {', '.join('s.' + chr(34) + n + chr(34) for n in schema.field_names)} "
-                          f"FROM {stage} s WHERE s.deleted = 0 AND s.fresh = 1")
+    cursor = conn.execute(
+        f'INSERT INTO "{layer}" ("{GEOMETRY_COLUMN}", {names}) '
+        f"SELECT s.geom, {', '.join('s.' + chr(34) + n + chr(34) for n in schema.field_names)} "
+        f"FROM {stage} s WHERE s.deleted = 0 AND s.fresh = 1"
+    )
     summary.pulled += max(cursor.rowcount, 0)
     # Everything else meets a local site or a local edit: compared one by one.
-    staged = conn.execute(f"SELECT s.deleted, s.geom, {', '.join('s.' + chr(34) + n + chr(34) for n in schema.field_names)} "
-                          f"FROM {stage} s WHERE s.fresh = 0").fetchall()
+    staged = conn.execute(
+        f"SELECT s.deleted, s.geom, {', '.join('s.' + chr(34) + n + chr(34) for n in schema.field_names)} "
+        f"FROM {stage} s WHERE s.fresh = 0"
+    ).fetchall()
     for record in staged:
         central = dict(zip(schema.field_names, record[2:]))
         central[GEOMETRY] = canonical_point(gpkg.decode_point(record[1]))
@@ -320,8 +396,10 @@ def _apply_layer(conn: sqlite3.Connection, schema: LayerSchema, stage: str, summ
             continue
         if entry["central_seen"] == central[UPDATED_AT]:
             continue  # this central version was merged already (the overlap brings it again)
-        conn.execute(f"UPDATE {changelog.CHANGES_TABLE} SET central_seen = ? WHERE layer = ? AND uid = ?",
-                     (central[UPDATED_AT], layer, uid))
+        conn.execute(
+            f"UPDATE {changelog.CHANGES_TABLE} SET central_seen = ? WHERE layer = ? AND uid = ?",
+            (central[UPDATED_AT], layer, uid),
+        )
         base = _canonical_base(schema, entry["base"])
         conn.execute(f"DELETE FROM {changelog.CONFLICTS_TABLE} WHERE layer = ? AND uid = ?", (layer, uid))
         if local is None:
@@ -363,8 +441,9 @@ def _apply_layer(conn: sqlite3.Connection, schema: LayerSchema, stage: str, summ
         if changed_here:
             _write_row(conn, schema, merged, exists=True)
             summary.pulled += 1
-        open_conflicts = conn.execute(f"SELECT count(*) FROM {changelog.CONFLICTS_TABLE} WHERE layer = ? AND uid = ?",
-                                      (layer, uid)).fetchone()[0]
+        open_conflicts = conn.execute(
+            f"SELECT count(*) FROM {changelog.CONFLICTS_TABLE} WHERE layer = ? AND uid = ?", (layer, uid)
+        ).fetchone()[0]
         if not open_conflicts and not differences(schema, new_base, merged):
             # In step with the centre (our edit had already arrived, e.g. a push whose answer was lost).
             if merged.get(UPDATED_AT) != central[UPDATED_AT]:
@@ -387,15 +466,19 @@ def _push(workspace: Workspace, client: OgcApiClient, caps, result: SyncResult, 
     try:
         work = []
         for layer in LAYER_NAMES:
-            blocked = {r[0] for r in conn.execute(
-                f"SELECT DISTINCT uid FROM {changelog.CONFLICTS_TABLE} WHERE layer = ?", (layer,))}
+            blocked = {
+                r[0]
+                for r in conn.execute(f"SELECT DISTINCT uid FROM {changelog.CONFLICTS_TABLE} WHERE layer = ?", (layer,))
+            }
             for uid, entry in changelog.pending(conn, layer).items():
                 if uid not in blocked:
                     work.append((layer, uid, entry))
         for done, (layer, uid, entry) in enumerate(work):
             client._check_cancel()
-            progress(0.55 + 0.45 * done / max(1, len(work)),
-                     MessageText(N_("sending {layer} {number}/{total}"), layer=layer, number=done + 1, total=len(work)))
+            progress(
+                0.55 + 0.45 * done / max(1, len(work)),
+                MessageText(N_("sending {layer} {number}/{total}"), layer=layer, number=done + 1, total=len(work)),
+            )
             schema = layer_schema(layer)
             local = _local_row(conn, schema, uid)
             base = _canonical_base(schema, entry["base"])
@@ -404,8 +487,9 @@ def _push(workspace: Workspace, client: OgcApiClient, caps, result: SyncResult, 
                 continue
             # Settle the log entry unless the site was edited again meanwhile.
             with gpkg.transaction(conn):
-                now = conn.execute(f"SELECT seq FROM {changelog.CHANGES_TABLE} WHERE layer = ? AND uid = ?",
-                                   (layer, uid)).fetchone()
+                now = conn.execute(
+                    f"SELECT seq FROM {changelog.CHANGES_TABLE} WHERE layer = ? AND uid = ?", (layer, uid)
+                ).fetchone()
                 if now is None:
                     continue
                 if now[0] == entry["seq"]:
@@ -438,20 +522,40 @@ def _push_one(client: OgcApiClient, caps, schema: LayerSchema, uid: str, local, 
     # Check what the server kept: some servers skip values (QGIS Server 3.22 ignores nulls).
     stored = client.find_by_uid(layer, uid)
     if len(stored) != 1:
-        raise ProtocolError(Message(N_("{layer} {uid}: the server holds {count} copies after the push"), layer=layer,
-                                    uid=uid, count=len(stored)))
+        raise ProtocolError(
+            Message(
+                N_("{layer} {uid}: the server holds {count} copies after the push"),
+                layer=layer,
+                uid=uid,
+                count=len(stored),
+            )
+        )
     server_row = _server_row(schema, stored[0])
     if server_row.get("_deleted"):
         # Not settled: the edit stays pending and the officer is told each sync.
-        result.warnings.append(MessageText(N_("{layer} {uid} ({name}): the server keeps the site deleted; ask the "
-                                              "central administrator to restore it"), layer=layer, uid=uid,
-                                           name=local.get("name")))
+        result.warnings.append(
+            MessageText(
+                N_(
+                    "{layer} {uid} ({name}): the server keeps the site deleted; ask the "
+                    "central administrator to restore it"
+                ),
+                layer=layer,
+                uid=uid,
+                name=local.get("name"),
+            )
+        )
         return KEEP_PENDING
     lost = [f for f in differences(schema, canonical_row(schema, local), server_row) if f != UPDATED_AT]
     if lost:
-        result.warnings.append(MessageText(N_("{layer} {uid} ({name}): the server did not store {values}"), layer=layer,
-                                           uid=uid, name=local.get("name"),
-                                           values=", ".join(f"{f}={local.get(f)!r}" for f in lost)))
+        result.warnings.append(
+            MessageText(
+                N_("{layer} {uid} ({name}): the server did not store {values}"),
+                layer=layer,
+                uid=uid,
+                name=local.get("name"),
+                values=", ".join(f"{f}={local.get(f)!r}" for f in lost),
+            )
+        )
     return server_row
 
 

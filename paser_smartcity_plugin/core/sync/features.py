@@ -39,16 +39,22 @@ def feature_to_row(schema: LayerSchema, feature: Any, gazetteer: Gazetteer) -> D
     props = feature["properties"]
     uid = props.get("uid")
     if not uid:
-        raise ProtocolError(Message(N_("{layer}: feature {id!r} from the server has no uid"), layer=schema.name,
-                                    id=feature.get("id")))
+        raise ProtocolError(
+            Message(N_("{layer}: feature {id!r} from the server has no uid"), layer=schema.name, id=feature.get("id"))
+        )
     geometry = feature.get("geometry")
     point = None
     if geometry is not None:
         coords = geometry.get("coordinates") if isinstance(geometry, dict) else None
-        if not isinstance(geometry, dict) or geometry.get("type") != "Point" or not isinstance(coords, list) \
-                or len(coords) < 2:
-            raise ProtocolError(Message(N_("{layer} {uid}: the server's geometry is not a point"), layer=schema.name,
-                                        uid=uid))
+        if (
+            not isinstance(geometry, dict)
+            or geometry.get("type") != "Point"
+            or not isinstance(coords, list)
+            or len(coords) < 2
+        ):
+            raise ProtocolError(
+                Message(N_("{layer} {uid}: the server's geometry is not a point"), layer=schema.name, uid=uid)
+            )
         point = (coords[0], coords[1])
     deleted = props.get(DELETED_AT) not in (None, "")
     raw = {f.name: props.get(f.name) for f in schema.fields}
@@ -56,19 +62,34 @@ def feature_to_row(schema: LayerSchema, feature: Any, gazetteer: Gazetteer) -> D
     try:
         row = canonical_row(schema, raw)
     except (TypeError, ValueError) as exc:
-        raise ProtocolError(Message(N_("{layer} {uid}: a value from the server cannot be read ({error})"),
-                                    layer=schema.name, uid=uid, error=exc)) from None
+        raise ProtocolError(
+            Message(
+                N_("{layer} {uid}: a value from the server cannot be read ({error})"),
+                layer=schema.name,
+                uid=uid,
+                error=exc,
+            )
+        ) from None
     if row[UPDATED_AT] is None:
-        raise ProtocolError(Message(N_("{layer} {uid}: the server sent no updated_at; the central tables must "
-                                       "maintain it (see central/schema.sql)"), layer=schema.name, uid=uid))
+        raise ProtocolError(
+            Message(
+                N_(
+                    "{layer} {uid}: the server sent no updated_at; the central tables must "
+                    "maintain it (see central/schema.sql)"
+                ),
+                layer=schema.name,
+                uid=uid,
+            )
+        )
     # As the workspace will hold it: a central row written without the derived desa_name and
     # kecamatan would otherwise differ from its local copy at every sync.
     fill_derived(row, gazetteer)
     if not deleted:
         problems = row_problems(schema, row, gazetteer)
         if problems:
-            raise ProtocolError(Message(N_("central site {uid}: {problem}"), uid=uid, problem=problems[0]),
-                                *problems[1:])
+            raise ProtocolError(
+                Message(N_("central site {uid}: {problem}"), uid=uid, problem=problems[0]), *problems[1:]
+            )
     row["_deleted"] = deleted
     row["_id"] = feature.get("id")
     return row

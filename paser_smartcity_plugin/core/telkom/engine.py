@@ -44,8 +44,13 @@ def load(engine: Optional[str] = None) -> Tuple[Any, str]:
         if getattr(module, "__version__", None) is None:  # a stray folder of that name, not the package
             continue
         return geopandas, name
-    raise GeopandasMissingError(Message(N_("{hint} (neither {engines} can be imported)"), hint=Message(INSTALL_HINT),
-                                        engines=" nor ".join(candidates)))
+    raise GeopandasMissingError(
+        Message(
+            N_("{hint} (neither {engines} can be imported)"),
+            hint=Message(INSTALL_HINT),
+            engines=" nor ".join(candidates),
+        )
+    )
 
 
 _WORKER = None
@@ -92,8 +97,7 @@ def write_points(gdf, path: str, engine: str, schema: Dict[str, Any]) -> None:
             if len(gdf):
                 _append_pyogrio(gdf, path)
         else:
-            gdf.to_file(path, driver="ESRI Shapefile", engine=engine, encoding="UTF-8", index=False,
-                        schema=schema)
+            gdf.to_file(path, driver="ESRI Shapefile", engine=engine, encoding="UTF-8", index=False, schema=schema)
 
 
 def _create_empty_pyogrio(path: str, schema: Dict[str, Any], crs_wkt: str) -> None:
@@ -110,8 +114,16 @@ def _create_empty_pyogrio(path: str, schema: Dict[str, Any], crs_wkt: str) -> No
             arrays.append(numpy.array([], dtype="int32"))
         else:
             arrays.append(numpy.array([], dtype="float64"))
-    write(path, numpy.array([], dtype=object), arrays, fields=names, geometry_type="Point", crs=crs_wkt,
-          encoding="UTF-8", driver="ESRI Shapefile")
+    write(
+        path,
+        numpy.array([], dtype=object),
+        arrays,
+        fields=names,
+        geometry_type="Point",
+        crs=crs_wkt,
+        encoding="UTF-8",
+        driver="ESRI Shapefile",
+    )
 
 
 def _append_pyogrio(gdf, path: str) -> None:
@@ -140,9 +152,18 @@ def _append_pyogrio(gdf, path: str) -> None:
             data.append(values)
             masks.append(None)
     epsg = gdf.crs.to_epsg()
-    write(path, gdf.geometry.to_wkb().to_numpy(), data, names, field_mask=masks, driver="ESRI Shapefile",
-          geometry_type="Point", crs=f"EPSG:{epsg}" if epsg else gdf.crs.to_wkt("WKT1_GDAL"), encoding="UTF-8",
-          append=True)
+    write(
+        path,
+        gdf.geometry.to_wkb().to_numpy(),
+        data,
+        names,
+        field_mask=masks,
+        driver="ESRI Shapefile",
+        geometry_type="Point",
+        crs=f"EPSG:{epsg}" if epsg else gdf.crs.to_wkt("WKT1_GDAL"),
+        encoding="UTF-8",
+        append=True,
+    )
 
 
 def read_points(path: str, engine: str, encoding: str, columns: Optional[List[str]] = None):
@@ -159,9 +180,9 @@ def read_points(path: str, engine: str, encoding: str, columns: Optional[List[st
             warnings.simplefilter("ignore")
             return geopandas.read_file(path, **kwargs)
     except Exception as exc:  # noqa: BLE001 - every reader error means an unreadable file
-        raise TelkomError(Message(N_("the shapefile cannot be read ({kind}: {error})"), kind=type(exc).__name__,
-                                  error=exc)) from None
-
+        raise TelkomError(
+            Message(N_("the shapefile cannot be read ({kind}: {error})"), kind=type(exc).__name__, error=exc)
+        ) from None
 
 
 _GC_LOCK = threading.Lock()

@@ -47,9 +47,14 @@ class ExportResult:
 def package_files(layer: str) -> Dict[str, str]:
     """The names of one layer's files inside the zip (part of the contract)."""
     return {
-        "shp": f"{layer}.shp", "shx": f"{layer}.shx", "dbf": f"{layer}.dbf", "prj": f"{layer}.prj",
-        "cpg": f"{layer}.cpg", "note": f"{layer}_schema.txt",
-        "pending": f"{layer}_without_coordinates.csv", "long_text": f"{layer}_long_text.csv",
+        "shp": f"{layer}.shp",
+        "shx": f"{layer}.shx",
+        "dbf": f"{layer}.dbf",
+        "prj": f"{layer}.prj",
+        "cpg": f"{layer}.cpg",
+        "note": f"{layer}_schema.txt",
+        "pending": f"{layer}_without_coordinates.csv",
+        "long_text": f"{layer}_long_text.csv",
     }
 
 
@@ -78,10 +83,16 @@ def _check(is_canceled: IsCanceled) -> None:
         raise CancelledError(Message(N_("export cancelled; nothing was written")))
 
 
-def export_package(workspace: Workspace, output: str, layers: Sequence[str] = LAYER_NAMES,
-                   crs: str = "EPSG:4326", only_uids: Optional[Dict[str, Collection[str]]] = None,
-                   engine: Optional[str] = None, progress: Progress = None,
-                   is_canceled: IsCanceled = None) -> ExportResult:
+def export_package(
+    workspace: Workspace,
+    output: str,
+    layers: Sequence[str] = LAYER_NAMES,
+    crs: str = "EPSG:4326",
+    only_uids: Optional[Dict[str, Collection[str]]] = None,
+    engine: Optional[str] = None,
+    progress: Progress = None,
+    is_canceled: IsCanceled = None,
+) -> ExportResult:
     """Write the Telkom package for ``layers`` of ``workspace`` to the zip ``output``.
 
     ``only_uids`` limits a layer to those sites (the officer's selection). The zip is built
@@ -97,20 +108,31 @@ def export_package(workspace: Workspace, output: str, layers: Sequence[str] = LA
         raise TelkomError(Message(N_("choose layers among {layers}"), layers=", ".join(LAYER_NAMES)))
     geopandas, engine = engines.load(engine)
     with engines.gc_paused():
-        return _export_package(geopandas, engine, workspace, output, folder, layers, crs, only_uids, progress,
-                               is_canceled)
+        return _export_package(
+            geopandas, engine, workspace, output, folder, layers, crs, only_uids, progress, is_canceled
+        )
 
 
-def _export_package(geopandas, engine: str, workspace: Workspace, output: str, folder: str, layers: Sequence[str],
-                    crs: str, only_uids: Optional[Dict[str, Collection[str]]], progress: Progress,
-                    is_canceled: IsCanceled) -> ExportResult:
+def _export_package(
+    geopandas,
+    engine: str,
+    workspace: Workspace,
+    output: str,
+    folder: str,
+    layers: Sequence[str],
+    crs: str,
+    only_uids: Optional[Dict[str, Collection[str]]],
+    progress: Progress,
+    is_canceled: IsCanceled,
+) -> ExportResult:
     try:
         from pyproj import CRS
 
         target = CRS.from_user_input(crs)
     except Exception as exc:  # noqa: BLE001 - pyproj raises its own CRSError
-        raise TelkomError(Message(N_("{crs} is not a coordinate reference system ({error})"), crs=crs,
-                                  error=exc)) from None
+        raise TelkomError(
+            Message(N_("{crs} is not a coordinate reference system ({error})"), crs=crs, error=exc)
+        ) from None
     results: List[LayerExport] = []
     step = 100.0 / len(layers)
     with tempfile.TemporaryDirectory(prefix="paser-telkom-export-") as tmp:
@@ -162,8 +184,16 @@ def _read_columns(workspace: Workspace, layer: str, keep: Optional[Collection[st
 
 
 _PLAIN_POINT = struct.Struct("<2sBBiBIdd")  # header without envelope + little-endian WKB point
-_PLAIN_POINT_DTYPE = [("magic", "S2"), ("version", "u1"), ("flags", "u1"), ("srs", "<i4"), ("order", "u1"),
-                      ("kind", "<u4"), ("x", "<f8"), ("y", "<f8")]
+_PLAIN_POINT_DTYPE = [
+    ("magic", "S2"),
+    ("version", "u1"),
+    ("flags", "u1"),
+    ("srs", "<i4"),
+    ("order", "u1"),
+    ("kind", "<u4"),
+    ("x", "<f8"),
+    ("y", "<f8"),
+]
 
 
 def decode_points(blobs: Sequence[Optional[bytes]]):
@@ -186,8 +216,14 @@ def decode_points(blobs: Sequence[Optional[bytes]]):
         chunk = blobs if len(plain) == count else [blobs[i] for i in plain]
         parsed = numpy.frombuffer(b"".join(chunk), dtype=_PLAIN_POINT_DTYPE)
         x, y = parsed["x"], parsed["y"]
-        good = ((parsed["magic"] == b"GP") & (parsed["flags"] == 1) & (parsed["order"] == 1) & (parsed["kind"] == 1)
-                & ~numpy.isnan(x) & ~numpy.isnan(y))
+        good = (
+            (parsed["magic"] == b"GP")
+            & (parsed["flags"] == 1)
+            & (parsed["order"] == 1)
+            & (parsed["kind"] == 1)
+            & ~numpy.isnan(x)
+            & ~numpy.isnan(y)
+        )
         xs[plain[good]], ys[plain[good]] = x[good], y[good]
         slow[plain[good]] = False
     for i in numpy.flatnonzero(slow).tolist():
@@ -201,8 +237,9 @@ def _take(columns: Dict[str, list], indexes: List[int]) -> Dict[str, list]:
     return {name: [values[i] for i in indexes] for name, values in columns.items()}
 
 
-def _export_layer(geopandas, engine: str, layer: str, table: Dict[str, list], target, crs: str,
-                  tmp: str) -> LayerExport:
+def _export_layer(
+    geopandas, engine: str, layer: str, table: Dict[str, list], target, crs: str, tmp: str
+) -> LayerExport:
     import numpy
     import pandas
 

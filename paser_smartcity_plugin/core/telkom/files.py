@@ -34,8 +34,18 @@ MAX_ENTRIES = 2000
 
 SHP_MAGIC = 9994
 POINT_TYPES = {0: "null", 1: "Point", 11: "PointZ", 21: "PointM"}
-SHAPE_TYPES = {3: "PolyLine", 5: "Polygon", 8: "MultiPoint", 13: "PolyLineZ", 15: "PolygonZ", 18: "MultiPointZ",
-               23: "PolyLineM", 25: "PolygonM", 28: "MultiPointM", 31: "MultiPatch"}
+SHAPE_TYPES = {
+    3: "PolyLine",
+    5: "Polygon",
+    8: "MultiPoint",
+    13: "PolyLineZ",
+    15: "PolygonZ",
+    18: "MultiPointZ",
+    23: "PolyLineM",
+    25: "PolygonM",
+    28: "MultiPointM",
+    31: "MultiPatch",
+}
 
 
 @dataclass
@@ -62,34 +72,54 @@ def _check_member_name(name: str) -> None:
     if normalized.startswith("/") or re.match(r"^[A-Za-z]:", normalized):
         raise TelkomError(Message(N_("the zip entry {name!r} has an absolute path; the zip is refused"), name=name))
     if ".." in normalized.split("/"):
-        raise TelkomError(Message(N_("the zip entry {name!r} points outside the zip folder (..); the zip is refused"),
-                                  name=name))
+        raise TelkomError(
+            Message(N_("the zip entry {name!r} points outside the zip folder (..); the zip is refused"), name=name)
+        )
 
 
 def _check_zip(zf: zipfile.ZipFile) -> List[zipfile.ZipInfo]:
     infos = zf.infolist()
     if len(infos) > MAX_ENTRIES:
-        raise TelkomError(Message(N_("the zip holds {count} entries (limit {limit}); it is refused"), count=len(infos),
-                                  limit=MAX_ENTRIES))
+        raise TelkomError(
+            Message(
+                N_("the zip holds {count} entries (limit {limit}); it is refused"), count=len(infos), limit=MAX_ENTRIES
+            )
+        )
     total = 0
     for info in infos:
         _check_member_name(info.filename)
         mode = info.external_attr >> 16
         if stat.S_ISLNK(mode):
-            raise TelkomError(Message(N_("the zip entry {name!r} is a symbolic link; the zip is refused"),
-                                      name=info.filename))
+            raise TelkomError(
+                Message(N_("the zip entry {name!r} is a symbolic link; the zip is refused"), name=info.filename)
+            )
         if info.flag_bits & 0x1:
-            raise TelkomError(Message(N_("the zip entry {name!r} is encrypted; send it without a password"),
-                                      name=info.filename))
+            raise TelkomError(
+                Message(N_("the zip entry {name!r} is encrypted; send it without a password"), name=info.filename)
+            )
         total += info.file_size
         if total > MAX_TOTAL_BYTES:
-            raise TelkomError(Message(N_("the zip unpacks to more than {mb} MB; it is refused "
-                                         "(a zip bomb or far more than a shapefile exchange needs)"),
-                                      mb=MAX_TOTAL_BYTES >> 20))
+            raise TelkomError(
+                Message(
+                    N_(
+                        "the zip unpacks to more than {mb} MB; it is refused "
+                        "(a zip bomb or far more than a shapefile exchange needs)"
+                    ),
+                    mb=MAX_TOTAL_BYTES >> 20,
+                )
+            )
         if info.file_size >= RATIO_MIN_BYTES and info.file_size > MAX_RATIO * max(info.compress_size, 1):
-            raise TelkomError(Message(N_("the zip entry {name!r} is compressed {ratio}:1 (limit {limit}:1); the zip is "
-                                         "refused as a possible zip bomb"), name=info.filename,
-                                      ratio=info.file_size // max(info.compress_size, 1), limit=MAX_RATIO))
+            raise TelkomError(
+                Message(
+                    N_(
+                        "the zip entry {name!r} is compressed {ratio}:1 (limit {limit}:1); the zip is "
+                        "refused as a possible zip bomb"
+                    ),
+                    name=info.filename,
+                    ratio=info.file_size // max(info.compress_size, 1),
+                    limit=MAX_RATIO,
+                )
+            )
     return infos
 
 
@@ -105,12 +135,17 @@ def _extract(zf: zipfile.ZipFile, info: zipfile.ZipInfo, target: str) -> None:
                     break
                 written += len(chunk)
                 if written > limit:
-                    raise TelkomError(Message(N_("the zip entry {name!r} unpacks to more than it declares; "
-                                                     "the zip is refused"), name=info.filename))
+                    raise TelkomError(
+                        Message(
+                            N_("the zip entry {name!r} unpacks to more than it declares; the zip is refused"),
+                            name=info.filename,
+                        )
+                    )
                 dst.write(chunk)
     except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError) as exc:
-        raise TelkomError(Message(N_("the zip entry {name!r} is damaged ({error})"), name=info.filename,
-                                  error=exc)) from None
+        raise TelkomError(
+            Message(N_("the zip entry {name!r} is damaged ({error})"), name=info.filename, error=exc)
+        ) from None
 
 
 def _group(names: List[str]) -> Dict[str, Dict[str, str]]:
@@ -153,8 +188,11 @@ def open_source(path: str, workdir: str, member: Optional[str] = None) -> List[S
     elif lower.endswith(".shp"):
         stem = path[:-4]
         folder = os.path.dirname(os.path.abspath(path)) or "."
-        siblings = {os.path.splitext(n)[1].lower(): os.path.join(folder, n) for n in os.listdir(folder)
-                    if os.path.splitext(n)[0] == os.path.basename(stem)}
+        siblings = {
+            os.path.splitext(n)[1].lower(): os.path.join(folder, n)
+            for n in os.listdir(folder)
+            if os.path.splitext(n)[0] == os.path.basename(stem)
+        }
         parts = {ext: p for ext, p in siblings.items() if ext in SHAPEFILE_PARTS}
         sources = [_checked(ShapefileSource(os.path.basename(stem), parts))]
     else:
@@ -166,28 +204,45 @@ def _from_zip(path: str, workdir: str, member: Optional[str]) -> List[ShapefileS
     try:
         zf = zipfile.ZipFile(path)
     except (zipfile.BadZipFile, OSError) as exc:
-        raise TelkomError(Message(N_("{name} is not a readable zip file ({error})"), name=os.path.basename(path),
-                                  error=exc)) from None
+        raise TelkomError(
+            Message(N_("{name} is not a readable zip file ({error})"), name=os.path.basename(path), error=exc)
+        ) from None
     with zf:
         infos = _check_zip(zf)
         groups = _group([i.filename for i in infos if not i.is_dir()])
         if not groups:
-            raise TelkomError(Message(N_("{name} holds no shapefile (.shp with .shx and .dbf)"),
-                                      name=os.path.basename(path)))
+            raise TelkomError(
+                Message(N_("{name} holds no shapefile (.shp with .shx and .dbf)"), name=os.path.basename(path))
+            )
         if member:
-            wanted = [s for s in groups if s == member or os.path.basename(s) == member
-                      or os.path.basename(s).lower() == os.path.splitext(os.path.basename(member))[0].lower()]
+            wanted = [
+                s
+                for s in groups
+                if s == member
+                or os.path.basename(s) == member
+                or os.path.basename(s).lower() == os.path.splitext(os.path.basename(member))[0].lower()
+            ]
             if len(wanted) != 1:
-                raise TelkomError(Message(N_("the zip has no single shapefile named {member!r}; it holds: {names}"),
-                                          member=member, names=", ".join(sorted(groups))))
+                raise TelkomError(
+                    Message(
+                        N_("the zip has no single shapefile named {member!r}; it holds: {names}"),
+                        member=member,
+                        names=", ".join(sorted(groups)),
+                    )
+                )
             chosen = wanted
         elif len(groups) == 1:
             chosen = list(groups)
         else:
             by_layer = {layer_from_exact_name(s): s for s in groups}
             if None in by_layer or len(by_layer) != len(groups):
-                raise ChoiceNeededError(Message(N_("the zip holds several shapefiles ({names}); choose the one to import"),
-                                                 names=", ".join(sorted(groups))), sorted(groups))
+                raise ChoiceNeededError(
+                    Message(
+                        N_("the zip holds several shapefiles ({names}); choose the one to import"),
+                        names=", ".join(sorted(groups)),
+                    ),
+                    sorted(groups),
+                )
             chosen = list(groups)
         by_name = {i.filename: i for i in infos}
         sources = []
@@ -210,25 +265,39 @@ def _checked(source: ShapefileSource) -> ShapefileSource:
     """Header checks of .shp/.shx/.dbf: missing or damaged parts and non-point layers."""
     missing = [ext for ext in REQUIRED_PARTS if ext not in source.paths]
     if missing:
-        raise TelkomError(Message(N_("shapefile {name}: the {parts} part is missing (a shapefile needs .shp, .shx "
-                                     "and .dbf)"), name=source.name, parts=", ".join(missing)))
+        raise TelkomError(
+            Message(
+                N_("shapefile {name}: the {parts} part is missing (a shapefile needs .shp, .shx and .dbf)"),
+                name=source.name,
+                parts=", ".join(missing),
+            )
+        )
     shp_type = _shp_header(source.name, source.paths[".shp"], ".shp")
     shx_type = _shp_header(source.name, source.paths[".shx"], ".shx")
     if shp_type != shx_type:
-        raise TelkomError(Message(N_("shapefile {name}: .shp and .shx disagree; the file is damaged"),
-                                  name=source.name))
+        raise TelkomError(
+            Message(N_("shapefile {name}: .shp and .shx disagree; the file is damaged"), name=source.name)
+        )
     if shp_type not in POINT_TYPES:
         kind = SHAPE_TYPES.get(shp_type, f"type {shp_type}")
-        raise TelkomError(Message(N_("shapefile {name} holds {kind} geometries; only points can be imported"),
-                                  name=source.name, kind=kind))
+        raise TelkomError(
+            Message(
+                N_("shapefile {name} holds {kind} geometries; only points can be imported"), name=source.name, kind=kind
+            )
+        )
     shx_size = os.path.getsize(source.paths[".shx"])
     if (shx_size - 100) % 8:
         raise TelkomError(Message(N_("shapefile {name}: the .shx index is damaged"), name=source.name))
     count, fields = _dbf_header(source.name, source.paths[".dbf"])
     if (shx_size - 100) // 8 != count:
-        raise TelkomError(Message(N_("shapefile {name}: .dbf has {count} records but .shx indexes {indexed}; the "
-                                     "file is damaged"), name=source.name, count=count,
-                                  indexed=(shx_size - 100) // 8))
+        raise TelkomError(
+            Message(
+                N_("shapefile {name}: .dbf has {count} records but .shx indexes {indexed}; the file is damaged"),
+                name=source.name,
+                count=count,
+                indexed=(shx_size - 100) // 8,
+            )
+        )
     source.record_count = count
     source.dbf_fields = fields
     return source
@@ -239,15 +308,21 @@ def _shp_header(name: str, path: str, ext: str) -> int:
         header = f.read(100)
     if len(header) < 100:
         raise TelkomError(Message(N_("shapefile {name}: the {ext} part is damaged (too short)"), name=name, ext=ext))
-    magic, = struct.unpack(">i", header[:4])
-    length_words, = struct.unpack(">i", header[24:28])
+    (magic,) = struct.unpack(">i", header[:4])
+    (length_words,) = struct.unpack(">i", header[24:28])
     version, shape_type = struct.unpack("<ii", header[28:36])
     if magic != SHP_MAGIC or version != 1000:
-        raise TelkomError(Message(N_("shapefile {name}: the {ext} part is not a shapefile or is damaged"), name=name,
-                                  ext=ext))
+        raise TelkomError(
+            Message(N_("shapefile {name}: the {ext} part is not a shapefile or is damaged"), name=name, ext=ext)
+        )
     if length_words * 2 != os.path.getsize(path):
-        raise TelkomError(Message(N_("shapefile {name}: the {ext} part is damaged (its length does not match its "
-                                     "header)"), name=name, ext=ext))
+        raise TelkomError(
+            Message(
+                N_("shapefile {name}: the {ext} part is damaged (its length does not match its header)"),
+                name=name,
+                ext=ext,
+            )
+        )
     return shape_type
 
 
@@ -259,18 +334,20 @@ def _dbf_header(name: str, path: str):
             raise TelkomError(Message(N_("shapefile {name}: the .dbf part is damaged (too short)"), name=name))
         count, header_len, record_len = struct.unpack("<IHH", header[4:12])
         if header_len < 33 or record_len < 1 or header_len + count * record_len > size:
-            raise TelkomError(Message(N_("shapefile {name}: the .dbf part is damaged (its records do not fit the "
-                                         "file)"), name=name))
+            raise TelkomError(
+                Message(N_("shapefile {name}: the .dbf part is damaged (its records do not fit the file)"), name=name)
+            )
         descriptors = f.read(header_len - 32)
         f.seek(header_len)
         records = f.read(count * record_len)
     # Every record starts with its deletion flag, blank or '*': anything else is not a DBF record.
     if records[::record_len].strip(b" *"):
-        raise TelkomError(Message(N_("shapefile {name}: the .dbf part is damaged (its records are not DBF "
-                                     "records)"), name=name))
+        raise TelkomError(
+            Message(N_("shapefile {name}: the .dbf part is damaged (its records are not DBF records)"), name=name)
+        )
     fields = []
     for i in range(0, len(descriptors) - 31, 32):
-        chunk = descriptors[i:i + 32]
+        chunk = descriptors[i : i + 32]
         if chunk[0] == 0x0D:
             break
         fields.append(chunk[:11].split(b"\x00", 1)[0].decode("latin-1").strip())
@@ -281,10 +358,19 @@ def _dbf_header(name: str, path: str):
 
 
 CPG_NAMES = {
-    "UTF-8": "UTF-8", "UTF8": "UTF-8", "65001": "UTF-8",
-    "1252": "CP1252", "CP1252": "CP1252", "WINDOWS-1252": "CP1252", "ANSI 1252": "CP1252",
-    "88591": "ISO-8859-1", "8859-1": "ISO-8859-1", "ISO-8859-1": "ISO-8859-1", "ISO88591": "ISO-8859-1",
-    "LATIN1": "ISO-8859-1", "LATIN-1": "ISO-8859-1",
+    "UTF-8": "UTF-8",
+    "UTF8": "UTF-8",
+    "65001": "UTF-8",
+    "1252": "CP1252",
+    "CP1252": "CP1252",
+    "WINDOWS-1252": "CP1252",
+    "ANSI 1252": "CP1252",
+    "88591": "ISO-8859-1",
+    "8859-1": "ISO-8859-1",
+    "ISO-8859-1": "ISO-8859-1",
+    "ISO88591": "ISO-8859-1",
+    "LATIN1": "ISO-8859-1",
+    "LATIN-1": "ISO-8859-1",
 }
 
 
@@ -300,12 +386,18 @@ def detect_encoding(source: ShapefileSource) -> Tuple[str, Optional[str]]:
         return declared, None
     with open(source.paths[".dbf"], "rb") as f:
         data = f.read()
-    header_len, = struct.unpack("<H", data[8:10])
+    (header_len,) = struct.unpack("<H", data[8:10])
     records = data[header_len:]
     sniffed = _sniff(records)
     if declared == "UTF-8" and sniffed != "UTF-8":
-        return sniffed, MessageText(N_("{name}: the .cpg says UTF-8 but the text is not UTF-8; read as {encoding} — "
-                                       "check accented names in the preview"), name=source.name, encoding=sniffed)
+        return sniffed, MessageText(
+            N_(
+                "{name}: the .cpg says UTF-8 but the text is not UTF-8; read as {encoding} — "
+                "check accented names in the preview"
+            ),
+            name=source.name,
+            encoding=sniffed,
+        )
     return sniffed, None
 
 
@@ -327,8 +419,13 @@ def _declared_encoding(source: ShapefileSource) -> Optional[str]:
     try:
         codecs.lookup(declared)
     except LookupError:
-        raise TelkomError(Message(N_("shapefile {name}: the .cpg names an unknown encoding {encoding!r}"),
-                                  name=source.name, encoding=declared)) from None
+        raise TelkomError(
+            Message(
+                N_("shapefile {name}: the .cpg names an unknown encoding {encoding!r}"),
+                name=source.name,
+                encoding=declared,
+            )
+        ) from None
     return declared
 
 

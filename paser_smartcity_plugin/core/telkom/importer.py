@@ -48,8 +48,23 @@ Progress = Optional[Callable[[float], None]]
 IsCanceled = Optional[Callable[[], bool]]
 
 # Words that say what kind of site it is, not which one: left out when comparing names.
-_GENERIC_WORDS = {"kantor", "desa", "kel", "kelurahan", "menara", "tower", "site", "bts", "telkomsel", "telkom",
-                  "kec", "kecamatan", "di", "the", "office"}
+_GENERIC_WORDS = {
+    "kantor",
+    "desa",
+    "kel",
+    "kelurahan",
+    "menara",
+    "tower",
+    "site",
+    "bts",
+    "telkomsel",
+    "telkom",
+    "kec",
+    "kecamatan",
+    "di",
+    "the",
+    "office",
+}
 
 
 @dataclass
@@ -64,8 +79,21 @@ class RowReport:
     """What importing one row would do. A plain class with slots: there is one per row of the
     file (100 000 and more), and a dataclass with list factories costs noticeably more."""
 
-    __slots__ = ("layer", "source", "row", "action", "uid", "name", "matched_by", "distance_m", "changes",
-                 "reasons", "warnings", "values", "base_updated_at")
+    __slots__ = (
+        "layer",
+        "source",
+        "row",
+        "action",
+        "uid",
+        "name",
+        "matched_by",
+        "distance_m",
+        "changes",
+        "reasons",
+        "warnings",
+        "values",
+        "base_updated_at",
+    )
 
     def __init__(self, layer: str, source: str, row: int):
         self.layer = layer
@@ -87,8 +115,10 @@ class RowReport:
         return self.action in (UNCHANGED, UPDATED)
 
     def __repr__(self) -> str:
-        return (f"RowReport({self.layer} row {self.row}: {self.action} {self.uid} by {self.matched_by}; "
-                f"changes={self.changes}; reasons={self.reasons}; warnings={self.warnings})")
+        return (
+            f"RowReport({self.layer} row {self.row}: {self.action} {self.uid} by {self.matched_by}; "
+            f"changes={self.changes}; reasons={self.reasons}; warnings={self.warnings})"
+        )
 
 
 @dataclass
@@ -143,11 +173,34 @@ class ImportPreview:
         """The preview as CSV: one line per changed field, per new or unchanged row, per rejection."""
         with open(path, "w", encoding="utf-8-sig", newline="") as f:
             writer = csv.writer(f)
-            writer.writerow(["layer", "file", "row", "action", "matched_by", "distance_m", "uid", "name",
-                             "column", "field", "old", "new", "reason"])
+            writer.writerow(
+                [
+                    "layer",
+                    "file",
+                    "row",
+                    "action",
+                    "matched_by",
+                    "distance_m",
+                    "uid",
+                    "name",
+                    "column",
+                    "field",
+                    "old",
+                    "new",
+                    "reason",
+                ]
+            )
             for r in self.rows:
-                head = [r.layer, r.source, r.row, r.action, r.matched_by or "",
-                        "" if r.distance_m is None else f"{r.distance_m:.1f}", r.uid or "", r.name or ""]
+                head = [
+                    r.layer,
+                    r.source,
+                    r.row,
+                    r.action,
+                    r.matched_by or "",
+                    "" if r.distance_m is None else f"{r.distance_m:.1f}",
+                    r.uid or "",
+                    r.name or "",
+                ]
                 if r.action == REJECTED:
                     for reason in r.reasons:
                         writer.writerow(head + ["", "", "", "", reason])
@@ -174,29 +227,53 @@ def _check(is_canceled: IsCanceled) -> None:
 # ---------------------------------------------------------------- preview
 
 
-def preview_import(workspace: Workspace, path: str, source_crs: Optional[str] = None, member: Optional[str] = None,
-                   layer: Optional[str] = None, aliases: Optional[Dict[str, Sequence[str]]] = None,
-                   match_distance_m: float = DEFAULT_MATCH_DISTANCE_M, engine: Optional[str] = None,
-                   progress: Progress = None, is_canceled: IsCanceled = None) -> ImportPreview:
+def preview_import(
+    workspace: Workspace,
+    path: str,
+    source_crs: Optional[str] = None,
+    member: Optional[str] = None,
+    layer: Optional[str] = None,
+    aliases: Optional[Dict[str, Sequence[str]]] = None,
+    match_distance_m: float = DEFAULT_MATCH_DISTANCE_M,
+    engine: Optional[str] = None,
+    progress: Progress = None,
+    is_canceled: IsCanceled = None,
+) -> ImportPreview:
     """Read ``path`` (.zip or .shp) and report what importing it would change. Writes nothing.
 
     ``member`` chooses a shapefile in a zip holding several; ``layer`` forces the target
     layer; ``source_crs`` is required when the shapefile has no .prj.
     """
     if layer is not None and layer not in LAYERS:
-        raise TelkomError(Message(N_("unknown layer {layer!r}; expected {first} or {second}"), layer=layer,
-                                  first=SERVICE_POINTS, second=TOWER_PLANS))
+        raise TelkomError(
+            Message(
+                N_("unknown layer {layer!r}; expected {first} or {second}"),
+                layer=layer,
+                first=SERVICE_POINTS,
+                second=TOWER_PLANS,
+            )
+        )
     if not match_distance_m >= 0:
         raise TelkomError(Message(N_("the match distance must be zero or more metres")))
     _, engine = engines.load(engine)
     with engines.gc_paused():
-        return _preview(workspace, path, source_crs, member, layer, aliases, match_distance_m, engine, progress,
-                        is_canceled)
+        return _preview(
+            workspace, path, source_crs, member, layer, aliases, match_distance_m, engine, progress, is_canceled
+        )
 
 
-def _preview(workspace: Workspace, path: str, source_crs: Optional[str], member: Optional[str], layer: Optional[str],
-             aliases: Optional[Dict[str, Sequence[str]]], match_distance_m: float, engine: str, progress: Progress,
-             is_canceled: IsCanceled) -> ImportPreview:
+def _preview(
+    workspace: Workspace,
+    path: str,
+    source_crs: Optional[str],
+    member: Optional[str],
+    layer: Optional[str],
+    aliases: Optional[Dict[str, Sequence[str]]],
+    match_distance_m: float,
+    engine: str,
+    progress: Progress,
+    is_canceled: IsCanceled,
+) -> ImportPreview:
     workdir = shapefiles.temporary_workdir()
     try:
         sources = shapefiles.open_source(path, workdir, member)
@@ -209,8 +286,9 @@ def _preview(workspace: Workspace, path: str, source_crs: Optional[str], member:
         rows: List[RowReport] = []
         step = 100.0 / len(sources)
         for index, source in enumerate(sources):
-            info, layer_rows = _preview_source(workspace, source, source_crs, aliases or {}, match_distance_m,
-                                               engine, is_canceled)
+            info, layer_rows = _preview_source(
+                workspace, source, source_crs, aliases or {}, match_distance_m, engine, is_canceled
+            )
             infos.append(info)
             rows.extend(layer_rows)
             if progress:
@@ -229,12 +307,17 @@ def _guess_layer(source: shapefiles.ShapefileSource) -> str:
         return SERVICE_POINTS
     if upper & {"TINGGI_M", "TINGGI", "HEIGHT", "HEIGHT_M", "OPERATOR"}:
         return TOWER_PLANS
-    raise TelkomError(Message(N_("cannot tell whether shapefile {name} holds service points or tower plans; "
-                                 "choose the layer"), name=source.name))
+    raise TelkomError(
+        Message(
+            N_("cannot tell whether shapefile {name} holds service points or tower plans; choose the layer"),
+            name=source.name,
+        )
+    )
 
 
-def _map_columns(columns: Sequence[str], layer: str,
-                 aliases: Dict[str, Sequence[str]]) -> Tuple[Dict[str, str], List[str], List[str]]:
+def _map_columns(
+    columns: Sequence[str], layer: str, aliases: Dict[str, Sequence[str]]
+) -> Tuple[Dict[str, str], List[str], List[str]]:
     """({file column: our shapefile name}, ignored columns, warnings)."""
     # Derived and export-only columns (DESA, KECAMATAN, DIUBAH) are information for Telkom: not read back.
     allowed = {n for f in layer_fields(layer) for n in f.shp_names if f.mode in (KEY, UPDATE)}
@@ -265,8 +348,9 @@ def _map_columns(columns: Sequence[str], layer: str,
     taken = set(exact.values())
     for column, ours in list(mapped.items()):
         if ours in taken:
-            warnings.append(MessageText(N_("column {column} ignored: {field} is already in the file"), column=column,
-                                        field=ours))
+            warnings.append(
+                MessageText(N_("column {column} ignored: {field} is already in the file"), column=column, field=ours)
+            )
             ignored.append(column)
             del mapped[column]
         else:
@@ -280,8 +364,14 @@ def _map_columns(columns: Sequence[str], layer: str,
         seen: Dict[str, str] = {}
         for column, ours in sorted(mapped.items()):
             if ours in seen:
-                raise TelkomError(Message(N_("columns {first} and {second} both mean {field}; rename or remove one"),
-                                          first=seen[ours], second=column, field=ours))
+                raise TelkomError(
+                    Message(
+                        N_("columns {first} and {second} both mean {field}; rename or remove one"),
+                        first=seen[ours],
+                        second=column,
+                        field=ours,
+                    )
+                )
             seen[ours] = column
     return mapped, sorted(ignored), warnings
 
@@ -291,23 +381,36 @@ def _crs_of(gdf, source: shapefiles.ShapefileSource, source_crs: Optional[str]):
 
     if not source.has_prj:
         if not source_crs:
-            raise MissingCrsError(Message(N_("shapefile {name} has no .prj: say which coordinate reference system it "
-                                             "uses (e.g. EPSG:32750 UTM 50S, EPSG:9490 SRGI2013 UTM 50S, "
-                                             "EPSG:23837 DGN95 TM-3 50.1, EPSG:4326 geographic)"),
-                                          name=source.name))
+            raise MissingCrsError(
+                Message(
+                    N_(
+                        "shapefile {name} has no .prj: say which coordinate reference system it "
+                        "uses (e.g. EPSG:32750 UTM 50S, EPSG:9490 SRGI2013 UTM 50S, "
+                        "EPSG:23837 DGN95 TM-3 50.1, EPSG:4326 geographic)"
+                    ),
+                    name=source.name,
+                )
+            )
         try:
             return CRS.from_user_input(source_crs), []
         except Exception as exc:  # noqa: BLE001 - pyproj's CRSError
-            raise TelkomError(Message(N_("{crs} is not a coordinate reference system ({error})"), crs=source_crs,
-                                      error=exc)) from None
+            raise TelkomError(
+                Message(N_("{crs} is not a coordinate reference system ({error})"), crs=source_crs, error=exc)
+            ) from None
     if gdf.crs is None:
         raise TelkomError(Message(N_("shapefile {name}: its .prj cannot be understood"), name=source.name))
     warnings = []
     if source_crs:
         try:
             if not CRS.from_user_input(source_crs).equals(gdf.crs):
-                warnings.append(MessageText(N_("{name} has a .prj ({prj}); the chosen CRS {crs} was not used"),
-                                            name=source.name, prj=gdf.crs.name, crs=source_crs))
+                warnings.append(
+                    MessageText(
+                        N_("{name} has a .prj ({prj}); the chosen CRS {crs} was not used"),
+                        name=source.name,
+                        prj=gdf.crs.name,
+                        crs=source_crs,
+                    )
+                )
         except Exception:  # noqa: BLE001
             pass
     return CRS.from_user_input(gdf.crs), warnings
@@ -318,9 +421,15 @@ def _crs_label(crs) -> str:
     return f"EPSG:{code} ({crs.name})" if code else crs.name
 
 
-def _preview_source(workspace: Workspace, source: shapefiles.ShapefileSource, source_crs: Optional[str],
-                    aliases: Dict[str, Sequence[str]], match_distance_m: float, engine: str,
-                    is_canceled: IsCanceled) -> Tuple[SourceInfo, List[RowReport]]:
+def _preview_source(
+    workspace: Workspace,
+    source: shapefiles.ShapefileSource,
+    source_crs: Optional[str],
+    aliases: Dict[str, Sequence[str]],
+    match_distance_m: float,
+    engine: str,
+    is_canceled: IsCanceled,
+) -> Tuple[SourceInfo, List[RowReport]]:
     layer = source.layer
     encoding, encoding_warning = shapefiles.detect_encoding(source)
     if not source.has_prj and not source_crs:
@@ -336,10 +445,23 @@ def _preview_source(workspace: Workspace, source: shapefiles.ShapefileSource, so
     crs, warnings = _crs_of(gdf, source, source_crs)
     missing = [c for c in columns if c not in gdf.columns]
     if missing:
-        raise TelkomError(Message(N_("shapefile {name}: the reader returned no column {columns}; the .dbf may be "
-                                     "damaged"), name=source.name, columns=", ".join(missing)))
-    info = SourceInfo(source.name, layer, encoding, _crs_label(crs), len(gdf), columns, ignored,
-                      ([encoding_warning] if encoding_warning else []) + warnings + column_warnings)
+        raise TelkomError(
+            Message(
+                N_("shapefile {name}: the reader returned no column {columns}; the .dbf may be damaged"),
+                name=source.name,
+                columns=", ".join(missing),
+            )
+        )
+    info = SourceInfo(
+        source.name,
+        layer,
+        encoding,
+        _crs_label(crs),
+        len(gdf),
+        columns,
+        ignored,
+        ([encoding_warning] if encoding_warning else []) + warnings + column_warnings,
+    )
     points = _points(gdf, crs)
     _check(is_canceled)
     by_ours: Dict[str, List[Any]] = {ours: gdf[column].tolist() for column, ours in columns.items()}
@@ -449,8 +571,15 @@ def _duplicates(values: List[Any]) -> Dict[Any, List[int]]:
     return {v: rows for v, rows in seen.items() if len(rows) > 1}
 
 
-def _rows(source: str, layer: str, by_ours: Dict[str, List[Any]], points: List[Optional[Tuple[float, float]]],
-          matcher: _Matcher, workspace: Workspace, is_canceled: IsCanceled) -> List[RowReport]:
+def _rows(
+    source: str,
+    layer: str,
+    by_ours: Dict[str, List[Any]],
+    points: List[Optional[Tuple[float, float]]],
+    matcher: _Matcher,
+    workspace: Workspace,
+    is_canceled: IsCanceled,
+) -> List[RowReport]:
     schema = LAYERS[layer]
     fields = [f for f in layer_fields(layer) if f.mode in (KEY, UPDATE) and any(n in by_ours for n in f.shp_names)]
     count = len(points)
@@ -500,12 +629,20 @@ def _rows(source: str, layer: str, by_ours: Dict[str, List[Any]], points: List[O
             report.reasons.append(MessageText(N_("UID: {uid!r} is not a UUID"), uid=uid))
             uid = None
         if uid and uid in dup_uid:
-            report.reasons.append(MessageText(N_("UID {uid} appears in rows {rows}"), uid=uid,
-                                              rows=", ".join(str(r + 1) for r in dup_uid[uid])))
+            report.reasons.append(
+                MessageText(
+                    N_("UID {uid} appears in rows {rows}"), uid=uid, rows=", ".join(str(r + 1) for r in dup_uid[uid])
+                )
+            )
         site_key = site_ids[i].casefold() if site_ids[i] else None
         if site_key and site_key in dup_site:
-            report.reasons.append(MessageText(N_("SITE_ID {site_id} appears in rows {rows}"), site_id=site_ids[i],
-                                              rows=", ".join(str(r + 1) for r in dup_site[site_key])))
+            report.reasons.append(
+                MessageText(
+                    N_("SITE_ID {site_id} appears in rows {rows}"),
+                    site_id=site_ids[i],
+                    rows=", ".join(str(r + 1) for r in dup_site[site_key]),
+                )
+            )
         if report.reasons:
             report.action, report.uid = REJECTED, uid
             continue
@@ -515,16 +652,24 @@ def _rows(source: str, layer: str, by_ours: Dict[str, List[Any]], points: List[O
         if site is None and site_key:
             holders = matcher.by_site_id.get(site_key, [])
             if len(holders) > 1:
-                report.reasons.append(MessageText(N_("SITE_ID {site_id} is held by several sites: {names}"),
-                                                  site_id=site_ids[i], names=", ".join(h["name"] for h in holders)))
+                report.reasons.append(
+                    MessageText(
+                        N_("SITE_ID {site_id} is held by several sites: {names}"),
+                        site_id=site_ids[i],
+                        names=", ".join(h["name"] for h in holders),
+                    )
+                )
             elif holders:
                 site, how = holders[0], BY_SITE_ID
         if site is None and not report.reasons and point is not None:
             site, distance = matcher.near(point, report.name)
             how = BY_PROXIMITY if site is not None else None
         if site is not None and site["uid"] in claimed:
-            report.reasons.append(MessageText(N_("matches the same site ({name}) as row {row}"), name=site["name"],
-                                              row=claimed[site["uid"]]))
+            report.reasons.append(
+                MessageText(
+                    N_("matches the same site ({name}) as row {row}"), name=site["name"], row=claimed[site["uid"]]
+                )
+            )
         if report.reasons:
             report.action, report.uid = REJECTED, uid
             continue
@@ -532,8 +677,14 @@ def _rows(source: str, layer: str, by_ours: Dict[str, List[Any]], points: List[O
             claimed[site["uid"]] = i + 1
             if uid and uid != site["uid"]:
                 by = MessageText(N_("proximity")) if how == BY_PROXIMITY else how  # UID, SITE_ID: column names
-                report.warnings.append(MessageText(N_("UID {uid} is unknown; matched by {how} to {site}, whose UID is "
-                                                      "kept"), uid=uid, how=by, site=site["uid"]))
+                report.warnings.append(
+                    MessageText(
+                        N_("UID {uid} is unknown; matched by {how} to {site}, whose UID is kept"),
+                        uid=uid,
+                        how=by,
+                        site=site["uid"],
+                    )
+                )
             same = row_part is not None and row_part(row) == site_part(site)
             _matched(report, schema, site, how, distance, values, point, () if same else updatable, workspace)
         else:
@@ -557,8 +708,17 @@ def _clean_key(value: Any, lower: bool = False) -> Optional[str]:
     return (text.lower() if lower else text) or None
 
 
-def _matched(report: RowReport, schema, site: dict, how: str, distance: Optional[float], values: Dict[str, Any],
-             point, updatable: List[Tuple[Any, str]], workspace: Workspace) -> None:
+def _matched(
+    report: RowReport,
+    schema,
+    site: dict,
+    how: str,
+    distance: Optional[float],
+    values: Dict[str, Any],
+    point,
+    updatable: List[Tuple[Any, str]],
+    workspace: Workspace,
+) -> None:
     report.uid, report.matched_by, report.distance_m = site["uid"], how, distance
     report.name = site["name"]
     report.base_updated_at = site.get("updated_at")
@@ -616,8 +776,9 @@ def _new(report: RowReport, schema, values: Dict[str, Any], point, uid: Optional
     report.action = NEW
     if point is None:
         report.action = REJECTED
-        report.reasons.append(MessageText(N_("no coordinates, and no UID or SITE_ID of a known site to attach the row "
-                                             "to")))
+        report.reasons.append(
+            MessageText(N_("no coordinates, and no UID or SITE_ID of a known site to attach the row to"))
+        )
         return
     row = {k: v for k, v in values.items() if k in schema.field_names}
     row[GEOMETRY] = point
@@ -628,8 +789,13 @@ def _new(report: RowReport, schema, values: Dict[str, Any], point, uid: Optional
     if not row.get("desa_code"):
         desa, _ = workspace.gazetteer.nearest_desa(*point)
         row["desa_code"] = desa.code
-        report.warnings.append(MessageText(N_("KODE_DESA missing: {code} {name} from the nearest desa centre "
-                                              "(approximate; check it)"), code=desa.code, name=desa.name))
+        report.warnings.append(
+            MessageText(
+                N_("KODE_DESA missing: {code} {name} from the nearest desa centre (approximate; check it)"),
+                code=desa.code,
+                name=desa.name,
+            )
+        )
     row.setdefault("status", "planned" if schema.name == SERVICE_POINTS else "coordinates_set")
     row.setdefault("coord_status", "approximate")
     row.setdefault("coord_source", "telkom")
@@ -646,8 +812,9 @@ def _new(report: RowReport, schema, values: Dict[str, Any], point, uid: Optional
 # ---------------------------------------------------------------- apply
 
 
-def apply_import(workspace: Workspace, preview: ImportPreview, progress: Progress = None,
-                 is_canceled: IsCanceled = None) -> Dict[str, int]:
+def apply_import(
+    workspace: Workspace, preview: ImportPreview, progress: Progress = None, is_canceled: IsCanceled = None
+) -> Dict[str, int]:
     """Write the accepted changes of ``preview`` in one transaction; rejected rows are skipped.
 
     A site edited since the preview stops the whole import (the officer previews again):
@@ -657,8 +824,13 @@ def apply_import(workspace: Workspace, preview: ImportPreview, progress: Progres
     if preview.applied:
         raise TelkomError(Message(N_("this preview has already been applied; preview the file again")))
     if preview.workspace and os.path.abspath(preview.workspace) != os.path.abspath(workspace.path):
-        raise TelkomError(Message(N_("the preview was made for {previewed}, not for {path}"),
-                                  previewed=preview.workspace, path=workspace.path))
+        raise TelkomError(
+            Message(
+                N_("the preview was made for {previewed}, not for {path}"),
+                previewed=preview.workspace,
+                path=workspace.path,
+            )
+        )
     updates = [r for r in preview.rows if r.action == UPDATED]
     news = [r for r in preview.rows if r.action == NEW]
     total = max(len(updates) + len(news), 1)
@@ -666,16 +838,27 @@ def apply_import(workspace: Workspace, preview: ImportPreview, progress: Progres
     try:
         with workspace.write() as conn:
             for report in updates:
-                current = conn.execute(f'SELECT updated_at FROM "{report.layer}" WHERE uid = ?',
-                                       (report.uid,)).fetchone()
+                current = conn.execute(
+                    f'SELECT updated_at FROM "{report.layer}" WHERE uid = ?', (report.uid,)
+                ).fetchone()
                 if current is None:
-                    raise TelkomError(Message(N_("{layer}: site {name} ({uid}) was deleted since the preview; preview "
-                                                     "the import again"), layer=report.layer, name=report.name,
-                                                  uid=report.uid))
+                    raise TelkomError(
+                        Message(
+                            N_("{layer}: site {name} ({uid}) was deleted since the preview; preview the import again"),
+                            layer=report.layer,
+                            name=report.name,
+                            uid=report.uid,
+                        )
+                    )
                 if current[0] != report.base_updated_at:
-                    raise TelkomError(Message(N_("{layer}: site {name} ({uid}) was edited since the preview; preview "
-                                                     "the import again"), layer=report.layer, name=report.name,
-                                                  uid=report.uid))
+                    raise TelkomError(
+                        Message(
+                            N_("{layer}: site {name} ({uid}) was edited since the preview; preview the import again"),
+                            layer=report.layer,
+                            name=report.name,
+                            uid=report.uid,
+                        )
+                    )
                 workspace.update_site(report.layer, report.uid, report.values, conn=conn)
                 done += 1
                 if done % 1000 == 0:

@@ -60,41 +60,79 @@ _TIME_RULE_ID = "waktu sebagai teks ISO 8601 UTC, mis. 2022-08-17T09:30:00.000Z 
 
 
 def _text(shp, field, width, mode, meaning_id):
-    return TelkomField(shp, field, width, mode, _TEXT_RULE_EN.format(w=width), _TEXT_RULE_ID.format(w=width),
-                       meaning_id)
+    return TelkomField(
+        shp, field, width, mode, _TEXT_RULE_EN.format(w=width), _TEXT_RULE_ID.format(w=width), meaning_id
+    )
 
 
 # THE contract. Order = column order in the DBF.
 FIELD_MAP: Tuple[TelkomField, ...] = (
-    TelkomField("UID", "uid", 36, KEY, "lower-case UUID; keep it unchanged, it identifies the site",
-                "UUID huruf kecil; jangan diubah, ini pengenal situs", "Kunci situs (UUID) dari Pemkab Paser"),
+    TelkomField(
+        "UID",
+        "uid",
+        36,
+        KEY,
+        "lower-case UUID; keep it unchanged, it identifies the site",
+        "UUID huruf kecil; jangan diubah, ini pengenal situs",
+        "Kunci situs (UUID) dari Pemkab Paser",
+    ),
     _text("NAMA", "name", DBF_TEXT_BYTES, UPDATE, "Nama situs"),
     TelkomField("KATEGORI", "category", 32, UPDATE, _CODE_RULE_EN, _CODE_RULE_ID, "Jenis situs"),
-    TelkomField("KODE_DESA", "desa_code", 13, UPDATE, "Kemendagri code 64.01.xx.xxxx",
-                "Kode Kemendagri 64.01.xx.xxxx", "Kode desa/kelurahan Kemendagri"),
+    TelkomField(
+        "KODE_DESA",
+        "desa_code",
+        13,
+        UPDATE,
+        "Kemendagri code 64.01.xx.xxxx",
+        "Kode Kemendagri 64.01.xx.xxxx",
+        "Kode desa/kelurahan Kemendagri",
+    ),
     _text("DESA", "desa_name", 50, DERIVED, "Nama desa/kelurahan (mengikuti KODE_DESA)"),
     _text("KECAMATAN", "kecamatan", 50, DERIVED, "Nama kecamatan (mengikuti KODE_DESA)"),
     TelkomField("STATUS", "status", 32, UPDATE, _CODE_RULE_EN, _CODE_RULE_ID, "Status program"),
-    TelkomField("TINGGI_M", "height_m", 24, UPDATE, "decimal number, metres", "bilangan desimal, meter",
-                "Tinggi menara (meter)"),
+    TelkomField(
+        "TINGGI_M", "height_m", 24, UPDATE, "decimal number, metres", "bilangan desimal, meter", "Tinggi menara (meter)"
+    ),
     _text("OPERATOR", "operator", 50, UPDATE, "Operator seluler"),
     TelkomField("STS_KOORD", "coord_status", 16, UPDATE, _CODE_RULE_EN, _CODE_RULE_ID, "Mutu koordinat"),
     TelkomField("SMB_KOORD", "coord_source", 16, UPDATE, _CODE_RULE_EN, _CODE_RULE_ID, "Sumber koordinat"),
-    TelkomField("AKURASI_M", "accuracy_m", 24, UPDATE, "decimal number, metres", "bilangan desimal, meter",
-                "Akurasi horizontal (meter)"),
+    TelkomField(
+        "AKURASI_M",
+        "accuracy_m",
+        24,
+        UPDATE,
+        "decimal number, metres",
+        "bilangan desimal, meter",
+        "Akurasi horizontal (meter)",
+    ),
     _text("SURVEYOR", "surveyed_by", 100, UPDATE, "Petugas yang mengambil koordinat"),
-    TelkomField("TGL_SURVEI", "surveyed_at", 24, UPDATE, _TIME_RULE_EN, _TIME_RULE_ID,
-                "Waktu pengambilan koordinat (UTC)"),
+    TelkomField(
+        "TGL_SURVEI", "surveyed_at", 24, UPDATE, _TIME_RULE_EN, _TIME_RULE_ID, "Waktu pengambilan koordinat (UTC)"
+    ),
     _text("SITE_ID", "telkom_site_id", 50, UPDATE, "ID situs milik Telkom"),
-    TelkomField("TAHUN", "program_year", 9, UPDATE, "whole number (year)", "bilangan bulat (tahun)",
-                "Tahun program smart city"),
-    TelkomField("CATATAN", "notes", DBF_TEXT_BYTES, UPDATE,
-                f"UTF-8 text continued over CATATAN..CATATAN{NOTES_PARTS} ({DBF_TEXT_BYTES} bytes each); "
-                "longer text is cut and listed in the note",
-                f"Teks UTF-8 yang berlanjut di CATATAN..CATATAN{NOTES_PARTS} (masing-masing {DBF_TEXT_BYTES} "
-                "byte); teks yang lebih panjang dipotong dan dicatat", "Catatan bebas"),
-    TelkomField("DIUBAH", "updated_at", 24, EXPORT_ONLY, _TIME_RULE_EN + "; ignored on import",
-                _TIME_RULE_ID + "; diabaikan saat impor", "Perubahan terakhir di Pemkab Paser (UTC)"),
+    TelkomField(
+        "TAHUN", "program_year", 9, UPDATE, "whole number (year)", "bilangan bulat (tahun)", "Tahun program smart city"
+    ),
+    TelkomField(
+        "CATATAN",
+        "notes",
+        DBF_TEXT_BYTES,
+        UPDATE,
+        f"UTF-8 text continued over CATATAN..CATATAN{NOTES_PARTS} ({DBF_TEXT_BYTES} bytes each); "
+        "longer text is cut and listed in the note",
+        f"Teks UTF-8 yang berlanjut di CATATAN..CATATAN{NOTES_PARTS} (masing-masing {DBF_TEXT_BYTES} "
+        "byte); teks yang lebih panjang dipotong dan dicatat",
+        "Catatan bebas",
+    ),
+    TelkomField(
+        "DIUBAH",
+        "updated_at",
+        24,
+        EXPORT_ONLY,
+        _TIME_RULE_EN + "; ignored on import",
+        _TIME_RULE_ID + "; diabaikan saat impor",
+        "Perubahan terakhir di Pemkab Paser (UTC)",
+    ),
 )
 
 BY_FIELD: Dict[str, TelkomField] = {f.field: f for f in FIELD_MAP}
@@ -133,14 +171,20 @@ def parse_aliases(text: str) -> Dict[str, Tuple[str, ...]]:
         if not part.strip():
             continue
         if "=" not in part:
-            raise ValueError(MessageText(N_("column alias {alias!r} is not of the form NAME=ALIAS1,ALIAS2"),
-                                         alias=part.strip()))
+            raise ValueError(
+                MessageText(N_("column alias {alias!r} is not of the form NAME=ALIAS1,ALIAS2"), alias=part.strip())
+            )
         key, values = part.split("=", 1)
         key = key.strip()
         field = BY_FIELD.get(key.lower()) or BY_SHP.get(key.upper())
         if field is None:
-            raise ValueError(MessageText(N_("column alias {alias!r}: no such field; use one of {fields}"), alias=key,
-                                         fields=", ".join(BY_SHP)))
+            raise ValueError(
+                MessageText(
+                    N_("column alias {alias!r}: no such field; use one of {fields}"),
+                    alias=key,
+                    fields=", ".join(BY_SHP),
+                )
+            )
         names = tuple(v.strip().upper() for v in values.split(",") if v.strip())
         out[field.shp] = out.get(field.shp, ()) + names
     return out
@@ -211,8 +255,19 @@ def _codelist(field: TelkomField, layer: str) -> Optional[CodeList]:
     return LAYERS[layer].field(field.field).codelist
 
 
-_ISO_FORMATS = ("%Y-%m-%dT%H:%M:%S.%f", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M:%S.%f", "%Y-%m-%d %H:%M:%S",
-                "%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M", "%Y-%m-%d", "%Y/%m/%d", "%d/%m/%Y", "%d-%m-%Y", "%Y%m%d")
+_ISO_FORMATS = (
+    "%Y-%m-%dT%H:%M:%S.%f",
+    "%Y-%m-%dT%H:%M:%S",
+    "%Y-%m-%d %H:%M:%S.%f",
+    "%Y-%m-%d %H:%M:%S",
+    "%Y-%m-%dT%H:%M",
+    "%Y-%m-%d %H:%M",
+    "%Y-%m-%d",
+    "%Y/%m/%d",
+    "%d/%m/%Y",
+    "%d-%m-%Y",
+    "%Y%m%d",
+)
 
 
 def parse_timestamp(value: Any) -> Tuple[Optional[datetime], bool]:
@@ -247,8 +302,9 @@ def parse_timestamp(value: Any) -> Tuple[Optional[datetime], bool]:
             minutes = int(offset.group(1)[1:]) * 60 + int(offset.group(2))
             parsed = parsed - sign * timedelta(minutes=minutes)
         return parsed, "%H" not in fmt
-    raise ValueError(MessageText(N_("{value!r} is not a date/time (use ISO 8601, e.g. 2022-08-17T09:30:00Z)"),
-                                 value=value))
+    raise ValueError(
+        MessageText(N_("{value!r} is not a date/time (use ISO 8601, e.g. 2022-08-17T09:30:00Z)"), value=value)
+    )
 
 
 def format_timestamp(moment: datetime) -> str:
@@ -335,8 +391,9 @@ def export_column(field: TelkomField, values: List[Any]) -> Tuple[Dict[str, List
         columns.update({n: [None] * len(values) for n in names[1:]})
         return columns, {}
     if schema_type in (REAL, INTEGER):
-        return {field.shp: [v if type(v) in (int, float) and v == v else None if _is_missing(v) else v
-                            for v in values]}, {}
+        return {
+            field.shp: [v if type(v) in (int, float) and v == v else None if _is_missing(v) else v for v in values]
+        }, {}
     if schema_type == DATETIME:
         return {field.shp: [None if _is_missing(v) else normalize_timestamp(v) for v in values]}, {}
     short = field.width // 4  # characters that always fit: UTF-8 needs at most 4 bytes each
@@ -404,8 +461,11 @@ def import_column(field: TelkomField, layer: str, raw: List[Any]) -> Tuple[List[
     errors: Dict[int, str] = {}
     schema_type = _schema_type(field)
     codes = _codelist(field, layer)
-    if field.field != "uid" and _column_as_is(field, schema_type, raw) and (
-            codes is None or set(raw) - {None} <= set(codes.codes)):
+    if (
+        field.field != "uid"
+        and _column_as_is(field, schema_type, raw)
+        and (codes is None or set(raw) - {None} <= set(codes.codes))
+    ):
         if schema_type == INTEGER:
             return [None if v is None else int(v) for v in raw], {}
         return list(raw), {}
@@ -478,8 +538,14 @@ def join_parts(parts: Iterable[Any]) -> Optional[str]:
 # ---------------------------------------------------------------- the schema note
 
 
-def schema_note(layer: str, crs_label: str, feature_count: int, pending: List[Dict[str, Any]],
-                cuts: List[Cut], files: Dict[str, str]) -> str:
+def schema_note(
+    layer: str,
+    crs_label: str,
+    feature_count: int,
+    pending: List[Dict[str, Any]],
+    cuts: List[Cut],
+    files: Dict[str, str],
+) -> str:
     """The bilingual (Indonesian, then English) note shipped beside each shapefile."""
     schema: LayerSchema = LAYERS[layer]
     fields = layer_fields(layer)
@@ -489,7 +555,9 @@ def schema_note(layer: str, crs_label: str, feature_count: int, pending: List[Di
     add("=" * 72)
     add("")
     add("BAHASA INDONESIA")
-    add(f"Berkas ini berisi {feature_count} titik dalam sistem koordinat {crs_label}, teks dalam UTF-8 ({files['cpg']}).")
+    add(
+        f"Berkas ini berisi {feature_count} titik dalam sistem koordinat {crs_label}, teks dalam UTF-8 ({files['cpg']})."
+    )
     add("Nama kolom tetap dan tidak akan berubah antar versi. Jangan mengubah UID: kolom itu mengenali situs")
     add("saat berkas dikembalikan. Kolom DESA, KECAMATAN dan DIUBAH hanya informasi dan diabaikan saat impor.")
     add("")
@@ -509,12 +577,16 @@ def schema_note(layer: str, crs_label: str, feature_count: int, pending: List[Di
             add("    kode / codes: " + "; ".join(f"{c.code} = {c.id} / {c.en}" for c in field.codelist))
     add("")
     add("ATURAN KONVERSI / CONVERSION RULES")
-    add(f"- id: Teks lebih dari {DBF_TEXT_BYTES} byte UTF-8 (atau lebar kolomnya) dipotong pada batas karakter; "
+    add(
+        f"- id: Teks lebih dari {DBF_TEXT_BYTES} byte UTF-8 (atau lebar kolomnya) dipotong pada batas karakter; "
         f"CATATAN berlanjut di CATATAN2..CATATAN{NOTES_PARTS}. Setiap pemotongan tercantum di bawah dan teks "
-        f"lengkapnya ada di {files['long_text']}.")
-    add(f"- en: Text longer than {DBF_TEXT_BYTES} UTF-8 bytes (or its column width) is cut on a character boundary; "
+        f"lengkapnya ada di {files['long_text']}."
+    )
+    add(
+        f"- en: Text longer than {DBF_TEXT_BYTES} UTF-8 bytes (or its column width) is cut on a character boundary; "
         f"CATATAN continues in CATATAN2..CATATAN{NOTES_PARTS}. Every cut is listed below and the full text is in "
-        f"{files['long_text']}.")
+        f"{files['long_text']}."
+    )
     add("- id: Waktu ditulis sebagai teks ISO 8601 UTC, karena kolom tanggal DBF tidak menyimpan jam.")
     add("- en: Timestamps are written as ISO 8601 UTC text, because a DBF date column holds no time of day.")
     add("- id: Nilai kosong ditulis kosong (NULL). / en: Empty values are written empty (NULL).")
