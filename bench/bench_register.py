@@ -13,6 +13,7 @@ import time
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
 from paser_smartcity_plugin.core.coordinates import parse_coordinates  # noqa: E402
+from paser_smartcity_plugin.core.demo import demo_rows
 from paser_smartcity_plugin.core.register import Registrar, RegistrationRequest  # noqa: E402
 from paser_smartcity_plugin.core.site_import import SiteImporter, read_table  # noqa: E402
 from paser_smartcity_plugin.core.workspace import Workspace, create_workspace  # noqa: E402
@@ -40,7 +41,7 @@ if __name__ == "__main__":
     print(f"parse_coordinates: {t * 1e6:.1f} µs per text (mixed formats)")
     with tempfile.TemporaryDirectory() as tmp:
         path = os.path.join(tmp, "demo.gpkg")
-        create_workspace(path, demo=True)
+        create_workspace(path, demo_rows())
         registrar = Registrar(Workspace(path))
         request = RegistrationRequest("-1,9023; 116,1892", site="Menara Muara Toyu")
         t = per_call(lambda: registrar.assess(request), 500)

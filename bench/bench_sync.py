@@ -84,9 +84,9 @@ def seed(db, n, spread=EVEN):
     # QGIS Server 3.22 fails /collections (which ogr2ogr reads) while a PostGIS table is empty.
     from paser_smartcity_plugin.core.demo import demo_rows
     from paser_smartcity_plugin.core.gazetteer import default_gazetteer as gaz
-    from paser_smartcity_plugin.core.workspace import _complete_row
+    from paser_smartcity_plugin.core.rows import complete_row
 
-    db.insert("tower_plans", [_complete_row(r, gaz()) for r in demo_rows(gaz())["tower_plans"]])
+    db.insert("tower_plans", [complete_row(r, gaz()) for r in demo_rows(gaz())["tower_plans"]])
 
 
 def ours(url, folder, label):

@@ -21,11 +21,12 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, ROOT)
 
 from paser_smartcity_plugin.core.gazetteer import default_gazetteer  # noqa: E402
+from paser_smartcity_plugin.core.rows import GEOMETRY  # noqa: E402
 from paser_smartcity_plugin.core.schema import SERVICE_POINTS  # noqa: E402
 from paser_smartcity_plugin.core.telkom.export import export_package  # noqa: E402
 from paser_smartcity_plugin.core.telkom.importer import apply_import, preview_import  # noqa: E402
 from paser_smartcity_plugin.core.telkom.mapping import NOTES_PARTS, layer_fields  # noqa: E402
-from paser_smartcity_plugin.core.workspace import GEOMETRY, Workspace, create_workspace  # noqa: E402
+from paser_smartcity_plugin.core.workspace import Workspace, create_workspace  # noqa: E402
 
 CATEGORIES = ("opd", "desa", "puskesmas", "kantor_kecamatan", "uptd", "sekolah")
 STATUSES = ("planned", "survey", "installation", "active", "disrupted", "inactive")

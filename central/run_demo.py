@@ -20,11 +20,11 @@ sys.path.insert(0, ROOT)
 def _seed(db):
     from paser_smartcity_plugin.core.demo import demo_rows
     from paser_smartcity_plugin.core.gazetteer import default_gazetteer
-    from paser_smartcity_plugin.core.workspace import _complete_row
+    from paser_smartcity_plugin.core.rows import complete_row
 
     gaz = default_gazetteer()
     for layer, rows in demo_rows(gaz).items():
-        db.insert(layer, [_complete_row(r, gaz) for r in rows])
+        db.insert(layer, [complete_row(r, gaz) for r in rows])
 
 
 def main(argv=None) -> int:

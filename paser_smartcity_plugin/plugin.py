@@ -236,6 +236,7 @@ class PaserSmartCityPlugin:
         ``show_if_open`` (the menu action): layers already open are shown and zoomed to; other
         callers (dialogs that need the layers) leave the map alone.
         """
+        from .core.demo import demo_rows
         from .core.schema import LAYER_NAMES
         from .core.workspace import WorkspaceError, create_workspace
         from .layers.workspace_layers import add_workspace_layers, find_layers
@@ -249,7 +250,7 @@ class PaserSmartCityPlugin:
             return already
         try:
             os.makedirs(os.path.dirname(path), exist_ok=True)
-            created = create_workspace(path, demo=True)
+            created = create_workspace(path, demo_rows())
             layers = add_workspace_layers(path)
         except (WorkspaceError, OSError, RuntimeError) as exc:
             self.logger.log(tr("Cannot open the workspace: {error}").format(error=tr_message(exc)), CRITICAL, push=True)

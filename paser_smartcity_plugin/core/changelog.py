@@ -14,7 +14,7 @@ trigger here is silent while that row exists. A crash rolls the flag back with t
 
 import json
 import sqlite3
-from typing import Any, Dict, Optional
+from typing import Any, Dict, List, Optional
 
 from . import gpkg
 from .schema import FID_COLUMN, GEOMETRY_COLUMN, LAYERS, LayerSchema
@@ -100,36 +100,41 @@ BEGIN UPDATE "{table}" SET updated_at = {_SQL_NOW} WHERE {FID_COLUMN} = NEW.{FID
 """
 
 
-def replace_touch_triggers(conn: sqlite3.Connection) -> None:
-    """(Re-)create the updated_at triggers of both layers (caller's transaction)."""
-    for schema in LAYERS.values():
-        conn.execute(f'DROP TRIGGER IF EXISTS "{schema.name}_touch"')
-        gpkg.execute_script(conn, touch_trigger_ddl(schema.name))
+def _trigger_names(table: str) -> List[str]:
+    return [f"{table}_log_{event}" for event in ("insert", "update", "rekey", "delete")] + [f"{table}_touch"]
 
 
-def install(conn: sqlite3.Connection) -> None:
-    """Create the tracking tables and triggers (inside the caller's transaction)."""
+def install_tables(conn: sqlite3.Connection) -> None:
+    """Create the tracking tables when missing (caller's transaction)."""
     gpkg.execute_script(conn, DDL)
+
+
+def install_triggers(conn: sqlite3.Connection) -> None:
+    """(Re)make the updated_at and change-log triggers of both layers (caller's transaction).
+
+    Order matters: SQLite fires the triggers of one event newest first, and the log must see
+    an edit before the touch rewrites updated_at (the touch's own UPDATE would otherwise be
+    logged first, with the edited row as its "base"). So the touch is made first.
+    """
     for schema in LAYERS.values():
+        for name in _trigger_names(schema.name):
+            conn.execute(f'DROP TRIGGER IF EXISTS "{name}"')
+        gpkg.execute_script(conn, touch_trigger_ddl(schema.name))
         gpkg.execute_script(conn, trigger_ddl(schema))
 
 
-def upgrade(conn: sqlite3.Connection) -> None:
+def record_all_as_new(conn: sqlite3.Connection) -> None:
     """Bring a workspace made before change tracking up to date (caller's transaction).
 
     Such a workspace has never synced, so every site in it is local work: each is recorded
     as new, and the first sync pushes what the central database does not already hold.
     """
-    existing = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")}
-    gpkg.execute_script(conn, DDL)
+    install_tables(conn)
     for schema in LAYERS.values():
-        t = schema.name
-        if f"{t}_log_insert" not in existing:
-            gpkg.execute_script(conn, trigger_ddl(schema))
         conn.execute(
             f"INSERT OR IGNORE INTO {CHANGES_TABLE} (layer, uid, base, seq, changed_at) "
-            f'SELECT ?, uid, NULL, 1, {_SQL_NOW} FROM "{t}" WHERE uid IS NOT NULL',
-            (t,),
+            f'SELECT ?, uid, NULL, 1, {_SQL_NOW} FROM "{schema.name}" WHERE uid IS NOT NULL',
+            (schema.name,),
         )
 
 

@@ -8,11 +8,11 @@ never duplicates them.
 """
 
 import uuid
-from typing import Dict, List
+from typing import Dict, List, Optional
 
-from .gazetteer import Gazetteer, haversine_m
+from .gazetteer import Gazetteer, default_gazetteer, haversine_m
+from .rows import GEOMETRY, Row
 from .schema import SERVICE_POINTS, TOWER_PLANS
-from .workspace import GEOMETRY, Row
 
 # A fixed namespace for the demo keys (itself a UUID 5 of the plugin's name).
 DEMO_NAMESPACE = uuid.uuid5(uuid.NAMESPACE_DNS, "paser-smartcity.demo")
@@ -53,7 +53,9 @@ def _tower(gaz: Gazetteer, code: str, located: bool) -> Row:
     return row
 
 
-def demo_rows(gaz: Gazetteer) -> Dict[str, List[Row]]:
+def demo_rows(gaz: Optional[Gazetteer] = None) -> Dict[str, List[Row]]:
+    """The demo programme, per layer: what ``create_workspace(path, demo_rows())`` seeds."""
+    gaz = gaz or default_gazetteer()
     towers = [_tower(gaz, code, located) for code, located in TOWER_DESA]
     common = {
         "status": "planned",

@@ -1,6 +1,6 @@
 """The workspace's rules, enforced by the GeoPackage itself.
 
-The plugin validates every row before it writes (``workspace.validate_row``), and the QGIS
+The plugin validates every row before it writes (``rows.row_problems``), and the QGIS
 form has constraints, but the attribute table, QField, a plain SQL client or any other
 GeoPackage writer do not pass through either. BEFORE INSERT/UPDATE triggers refuse the rows
 that would break the programme's data — an empty name, a desa code that is not one of
@@ -47,7 +47,7 @@ def _rules(schema: LayerSchema, gazetteer: Gazetteer) -> List[Tuple[str, str, st
         message = f"{t}.{field.name} must be one of {', '.join(field.codelist.codes)}"
         if field.required:
             rules.append((field.name, f"NEW.{field.name} IS NULL OR NEW.{field.name} NOT IN ({listed})", message))
-        else:  # optional: empty is allowed, as in validate_row
+        else:  # optional: empty is allowed, as in rows.row_problems
             rules.append(
                 (
                     field.name,

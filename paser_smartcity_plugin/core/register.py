@@ -35,8 +35,9 @@ from .checks import (
 from .codelists import CATEGORY, COORD_SOURCE
 from .coordinates import AUTO, CoordinateParseError, ParsedCoordinate, parse_coordinates
 from .messages import N_, Message
+from .rows import GEOMETRY, Row, fill_derived
 from .schema import LAYER_NAMES, SERVICE_POINTS, TOWER_PLANS, UUID_RE
-from .workspace import GEOMETRY, Row, Workspace, WorkspaceError
+from .workspace import Workspace, WorkspaceError
 
 DEFAULT_DUPLICATE_DISTANCE_M = 25.0
 
@@ -313,10 +314,7 @@ class Registrar:
             return values
         if a.desa_code != a.target.get("desa_code"):
             values["desa_code"] = a.desa_code
-            values["desa_name"] = values["kecamatan"] = None  # derived again from the new code
-            desa = self.gazetteer.desa_by_code(a.desa_code)
-            if desa is not None:
-                values["desa_name"], values["kecamatan"] = desa.name, desa.kecamatan
+            fill_derived(values, self.gazetteer)  # the names follow the new code
         if a.layer == TOWER_PLANS and a.target.get("status") == "coordinates_pending":
             values["status"] = "coordinates_set"
         if note:

@@ -24,7 +24,7 @@ from .codelists import CATEGORY, COORD_SOURCE
 from .coordinates import CoordinateParseError, parse_columns, parse_coordinates
 from .messages import N_, Message
 from .register import Assessment, Registrar, RegistrationRequest
-from .workspace import GEOMETRY
+from .rows import GEOMETRY
 
 MAX_ROWS = 100000
 

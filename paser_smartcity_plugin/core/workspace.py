@@ -8,39 +8,25 @@ validated against the schema before anything is written: bad input raises
 import os
 import sqlite3
 import tempfile
-import uuid
 from contextlib import contextmanager
-from typing import Any, Dict, Iterable, Iterator, List, Optional, Sequence, Tuple
+from typing import Any, Iterable, Iterator, List, Mapping, Optional, Sequence, Tuple
 
-from . import changelog, gpkg, integrity
+from . import changelog, gpkg, integrity, migrations
 from .gazetteer import REGENCY_EXTENT, Gazetteer, default_gazetteer
 from .messages import N_, Message, MessageError
+from .migrations import META_TABLE, SCHEMA_VERSION
+from .rows import GEOMETRY, Row, complete_row, fill_derived, row_problems, sql_value
 from .schema import (
-    DATETIME,
-    DESA_CODE_RE,
     FID_COLUMN,
     GEOMETRY_COLUMN,
-    INTEGER,
     LAYER_NAMES,
     LAYERS,
-    REAL,
     SRS_ID,
-    UUID_RE,
     LayerSchema,
     layer_schema,
 )
 
-# 2: change tracking for the sync (core/changelog.py)
-# 3: the rules enforced by triggers for every writer (core/integrity.py); the updated_at
-#    touch compares instants, not text
-SCHEMA_VERSION = 3
-META_TABLE = "paser_workspace_meta"
 WORKSPACE_KIND = "paser_smartcity_workspace"
-
-# Geometry travels in a row dict under this key, as (lon, lat) or None.
-GEOMETRY = "geometry"
-
-Row = Dict[str, Any]
 
 # SQLite expression for a random (version 4) UUID, so that a site digitised outside the
 # plugin (plain QGIS, QField, SQL) still gets its key.
@@ -59,173 +45,6 @@ class WorkspaceError(MessageError, ValueError):
     ``str(error)`` is the English text (logs, tests); ``error.render(tr)`` is what the GUI
     shows, in the officer's language.
     """
-
-
-def new_uid() -> str:
-    return str(uuid.uuid4())
-
-
-# ---------------------------------------------------------------- validation
-
-
-def validate_row(
-    schema: LayerSchema, row: Row, gazetteer: Optional[Gazetteer] = None, partial: bool = False
-) -> List[str]:
-    """Problems with ``row`` for ``schema``, as English text; empty when the row may be written.
-
-    ``partial`` validates an update: only the fields present are checked. The same problems
-    as translatable messages: :func:`row_problems`.
-    """
-    return [str(m) for m in row_problems(schema, row, gazetteer, partial)]
-
-
-def row_problems(
-    schema: LayerSchema, row: Row, gazetteer: Optional[Gazetteer] = None, partial: bool = False
-) -> List[Message]:
-    """Problems with ``row`` for ``schema`` as :class:`Message` (render them with ``tr`` to show)."""
-    gaz = gazetteer or default_gazetteer()
-    layer = schema.name
-    problems: List[Message] = []
-    unknown = sorted(set(row) - set(schema.field_names) - {GEOMETRY, FID_COLUMN})
-    if unknown:
-        problems.append(Message(N_("{layer}: unknown field(s) {fields}"), layer=layer, fields=", ".join(unknown)))
-    for field in schema.fields:
-        if field.name not in row:
-            if field.required and not partial:
-                problems.append(Message(N_("{layer}.{field} is required"), layer=layer, field=field.name))
-            continue
-        value = row[field.name]
-        if value is None or (isinstance(value, str) and not value.strip()):
-            if field.required:
-                problems.append(Message(N_("{layer}.{field} is required"), layer=layer, field=field.name))
-            continue
-        if field.codelist is not None and value not in field.codelist:
-            problems.append(
-                Message(
-                    N_("{layer}.{field}: {value!r} is not one of {codes}"),
-                    layer=layer,
-                    field=field.name,
-                    value=value,
-                    codes=", ".join(field.codelist.codes),
-                )
-            )
-        elif field.type in (INTEGER, REAL):
-            try:
-                number = float(value)
-            except (TypeError, ValueError):
-                problems.append(
-                    Message(
-                        N_("{layer}.{field}: {value!r} is not a number"), layer=layer, field=field.name, value=value
-                    )
-                )
-                continue
-            if number != number or number in (float("inf"), float("-inf")):
-                problems.append(
-                    Message(
-                        N_("{layer}.{field}: {value!r} is not a finite number"),
-                        layer=layer,
-                        field=field.name,
-                        value=value,
-                    )
-                )
-            elif field.type == INTEGER and number != int(number):
-                problems.append(
-                    Message(
-                        N_("{layer}.{field}: {value!r} is not a whole number"),
-                        layer=layer,
-                        field=field.name,
-                        value=value,
-                    )
-                )
-            elif field.name in ("accuracy_m", "height_m") and number < 0:
-                problems.append(
-                    Message(
-                        N_("{layer}.{field}: {value!r} must not be negative"),
-                        layer=layer,
-                        field=field.name,
-                        value=value,
-                    )
-                )
-        elif field.width and isinstance(value, str) and len(value) > field.width:
-            problems.append(
-                Message(
-                    N_("{layer}.{field}: longer than {width} characters"),
-                    layer=layer,
-                    field=field.name,
-                    width=field.width,
-                )
-            )
-    code = row.get("desa_code")
-    if code and (not DESA_CODE_RE.match(str(code)) or not gaz.is_desa_code(code)):
-        problems.append(
-            Message(
-                N_("{layer}.desa_code: {code!r} is not a desa/kelurahan code of Kabupaten Paser"),
-                layer=layer,
-                code=code,
-            )
-        )
-    uid = row.get("uid")
-    if uid is not None and not UUID_RE.match(str(uid)):
-        problems.append(Message(N_("{layer}.uid: {uid!r} is not a lower-case UUID"), layer=layer, uid=uid))
-    if GEOMETRY in row:
-        problems.extend(_validate_point(schema, row[GEOMETRY]))
-    elif not partial and not schema.geometry_optional:
-        problems.append(Message(N_("{layer}: a point geometry is required"), layer=layer))
-    return problems
-
-
-def _validate_point(schema: LayerSchema, point) -> List[Message]:
-    if point is None:
-        return (
-            []
-            if schema.geometry_optional
-            else [Message(N_("{layer}: a point geometry is required"), layer=schema.name)]
-        )
-    try:
-        lon, lat = (float(v) for v in point)
-    except (TypeError, ValueError):
-        return [Message(N_("{layer}: geometry {point!r} is not a (lon, lat) pair"), layer=schema.name, point=point)]
-    if not REGENCY_EXTENT.contains(lon, lat):
-        return [
-            Message(
-                N_("{layer}: point lon {lon:.6f}, lat {lat:.6f} is outside Kabupaten Paser"),
-                layer=schema.name,
-                lon=lon,
-                lat=lat,
-            )
-        ]
-    return []
-
-
-def fill_derived(row: Row, gazetteer: Gazetteer) -> Row:
-    """Fill a blank desa_name/kecamatan from the desa code, as the workspace's trigger does
-    (core/integrity.py) whoever writes the row; returns the same dict."""
-    desa = gazetteer.desa_by_code(row.get("desa_code") or "")
-    if desa is not None:
-        for name, value in (("desa_name", desa.name), ("kecamatan", desa.kecamatan)):
-            if not str(row.get(name) or "").strip():
-                row[name] = value
-    return row
-
-
-def _complete_row(row: Row, gazetteer: Gazetteer) -> Row:
-    """Fill the derived desa_name/kecamatan from the desa code, and the key."""
-    out = fill_derived(dict(row), gazetteer)
-    if not out.get("uid"):
-        out["uid"] = new_uid()
-    return out
-
-
-def _sql_value(field_type: str, value: Any) -> Any:
-    if value is None or (isinstance(value, str) and not value.strip() and field_type != "TEXT"):
-        return None
-    if field_type == INTEGER:
-        return int(float(value))
-    if field_type == REAL:
-        return float(value)
-    if field_type == DATETIME:
-        return value if isinstance(value, str) else value.strftime("%Y-%m-%dT%H:%M:%S.%f")[:-3] + "Z"
-    return value
 
 
 # ---------------------------------------------------------------- the store
@@ -247,6 +66,30 @@ def is_workspace(path: str) -> bool:
     return kind is not None and kind[0] == WORKSPACE_KIND and set(LAYER_NAMES) <= tables
 
 
+def _defaults_trigger_ddl(table: str) -> str:
+    # A site added outside the plugin gets a key and a timestamp.
+    return f"""
+CREATE TRIGGER "{table}_defaults" AFTER INSERT ON "{table}"
+  WHEN NEW.uid IS NULL OR NEW.updated_at IS NULL
+BEGIN UPDATE "{table}" SET uid = coalesce(uid, {_SQL_UUID4}), updated_at = coalesce(updated_at, {_SQL_NOW})
+  WHERE {FID_COLUMN} = NEW.{FID_COLUMN}; END;
+"""
+
+
+def install_derived(conn: sqlite3.Connection) -> None:
+    """(Re)make every trigger of the plugin from this release's schema, in the caller's
+    transaction: key and timestamp defaults, the updated_at touch, the change log, the rules.
+
+    Used by a new workspace and by every upgrade (core/migrations.py), so an upgraded file has
+    exactly the triggers of a new one.
+    """
+    for schema in LAYERS.values():
+        conn.execute(f'DROP TRIGGER IF EXISTS "{schema.name}_defaults"')
+        gpkg.execute_script(conn, _defaults_trigger_ddl(schema.name))
+    changelog.install_triggers(conn)
+    integrity.install(conn)
+
+
 def _create_schema(conn: sqlite3.Connection) -> None:
     gpkg.initialize(conn)
     extent = (REGENCY_EXTENT.west, REGENCY_EXTENT.south, REGENCY_EXTENT.east, REGENCY_EXTENT.north)
@@ -264,21 +107,8 @@ def _create_schema(conn: sqlite3.Connection) -> None:
             fid=FID_COLUMN,
             srs_id=SRS_ID,
         )
-        t = schema.name
-        # A site added outside the plugin gets a key and a timestamp; every edit refreshes
-        # updated_at unless the writer set it (the sync writes the server's value).
-        gpkg.execute_script(
-            conn,
-            f"""
-CREATE TRIGGER "{t}_defaults" AFTER INSERT ON "{t}"
-  WHEN NEW.uid IS NULL OR NEW.updated_at IS NULL
-BEGIN UPDATE "{t}" SET uid = coalesce(uid, {_SQL_UUID4}), updated_at = coalesce(updated_at, {_SQL_NOW})
-  WHERE {FID_COLUMN} = NEW.{FID_COLUMN}; END;
-""",
-        )
-        gpkg.execute_script(conn, changelog.touch_trigger_ddl(t))
-    changelog.install(conn)
-    integrity.install(conn)
+    changelog.install_tables(conn)
+    install_derived(conn)
     conn.execute(f"CREATE TABLE {META_TABLE} (key TEXT PRIMARY KEY NOT NULL, value TEXT)")
     conn.executemany(
         f"INSERT INTO {META_TABLE} VALUES (?, ?)",
@@ -286,7 +116,9 @@ BEGIN UPDATE "{t}" SET uid = coalesce(uid, {_SQL_UUID4}), updated_at = coalesce(
     )
 
 
-def create_workspace(path: str, demo: bool = False, gazetteer: Optional[Gazetteer] = None) -> bool:
+def create_workspace(
+    path: str, rows: Optional[Mapping[str, Iterable[Row]]] = None, gazetteer: Optional[Gazetteer] = None
+) -> bool:
     """Make a workspace at ``path``; True when created, False when one was already there.
 
     An existing workspace is never overwritten (it may hold field edits not yet synced);
@@ -321,11 +153,8 @@ def create_workspace(path: str, demo: bool = False, gazetteer: Optional[Gazettee
         try:
             with gpkg.transaction(conn):
                 _create_schema(conn)
-                if demo:
-                    from .demo import demo_rows
-
-                    for layer, rows in demo_rows(gazetteer or default_gazetteer()).items():
-                        _insert(conn, layer_schema(layer), rows, gazetteer or default_gazetteer())
+                for layer, layer_rows in (rows or {}).items():
+                    _insert(conn, layer_schema(layer), layer_rows, gazetteer or default_gazetteer())
         finally:
             conn.close()
         os.replace(tmp, path)
@@ -347,14 +176,14 @@ def _insert(conn: sqlite3.Connection, schema: LayerSchema, rows: Iterable[Row], 
     )
     uids, params = [], []
     for index, row in enumerate(rows):
-        row = _complete_row(row, gazetteer)
+        row = complete_row(row, gazetteer)
         problems = row_problems(schema, row, gazetteer)
         if problems:
             raise WorkspaceError(Message(N_("row {row}: {problem}"), row=index + 1, problem=problems[0]), *problems[1:])
         point = row.get(GEOMETRY)
         params.append(
             [gpkg.encode_point(*point) if point else None]
-            + [_sql_value(schema.field(n).type, row.get(n)) for n in names]
+            + [sql_value(schema.field(n).type, row.get(n)) for n in names]
         )
         uids.append(row["uid"])
     try:
@@ -374,22 +203,16 @@ class Workspace:
             raise WorkspaceError(Message(N_("{path} is not a Paser Smart City workspace"), path=path))
         self.path = os.path.abspath(path)
         self.gazetteer = gazetteer or default_gazetteer()
+        self.upgrade_backup: Optional[str] = None
         self._upgrade()
 
     def _upgrade(self) -> None:
-        """Bring a workspace of an older plugin version up to SCHEMA_VERSION, in one transaction."""
-        if int(self.meta("schema_version") or 1) >= SCHEMA_VERSION:
-            return
-        with self.write() as conn:
-            version = conn.execute(f"SELECT value FROM {META_TABLE} WHERE key = 'schema_version'").fetchone()
-            if version is not None and int(version[0]) >= SCHEMA_VERSION:
-                return  # another process upgraded it meanwhile
-            old = int(version[0]) if version is not None else 1
-            if old < 2:
-                changelog.upgrade(conn)  # records every site as new: only for never-synced files
-            changelog.replace_touch_triggers(conn)
-            integrity.install(conn)
-            conn.execute(f"INSERT OR REPLACE INTO {META_TABLE} VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
+        """Bring a workspace of an earlier release up to SCHEMA_VERSION: backup first, then one
+        transaction (core/migrations.py). ``upgrade_backup`` is the backup's path, when one was made."""
+        try:
+            self.upgrade_backup = migrations.upgrade(self.path, install_derived)
+        except migrations.MigrationError as exc:
+            raise WorkspaceError(*exc.messages) from None
 
     def connect(self) -> sqlite3.Connection:
         return gpkg.connect(self.path)
@@ -463,10 +286,7 @@ class Workspace:
         values = dict(values)
         values.pop("uid", None)
         if "desa_code" in values:
-            desa = self.gazetteer.desa_by_code(values["desa_code"] or "")
-            if desa is not None:
-                values.setdefault("desa_name", desa.name)
-                values.setdefault("kecamatan", desa.kecamatan)
+            fill_derived(values, self.gazetteer)
         problems = row_problems(schema, values, self.gazetteer, partial=True)
         if problems:
             raise WorkspaceError(*problems)
@@ -475,7 +295,7 @@ class Workspace:
             if name == GEOMETRY:
                 sets.append((GEOMETRY_COLUMN, gpkg.encode_point(*value) if value else None))
             else:
-                sets.append((name, _sql_value(schema.field(name).type, value)))
+                sets.append((name, sql_value(schema.field(name).type, value)))
         if not sets:
             return
         sql = f'UPDATE "{layer}" SET ' + ", ".join(f'"{n}" = ?' for n, _ in sets) + " WHERE uid = ?"

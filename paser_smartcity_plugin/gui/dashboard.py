@@ -37,8 +37,9 @@ from qgis.PyQt.QtWidgets import (
 
 from ..core import dashboard as core_dashboard
 from ..core.codelists import SERVICE_STATUS, TOWER_STATUS
+from ..core.rows import GEOMETRY
 from ..core.schema import CRS_AUTHID, LAYER_NAMES, SERVICE_POINTS, TOWER_PLANS
-from ..core.workspace import GEOMETRY, Workspace, WorkspaceError
+from ..core.workspace import Workspace, WorkspaceError
 from ..layers.workspace_layers import find_layers
 from ..toolbelt import settings as plugin_settings
 from ..toolbelt.events import plugin_events

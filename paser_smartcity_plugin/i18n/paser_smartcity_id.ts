@@ -369,6 +369,11 @@
         <translation>“{part}” adalah {found}, di kolom {expected}</translation>
     </message>
     <message>
+        <location filename="../core/migrations.py"/>
+        <source>the workspace {path} was made by an earlier version of the plugin and must be upgraded, but its backup {backup} could not be written ({reason}); nothing was changed — free some disk space or make the folder writable, then open it again</source>
+        <translation>workspace {path} dibuat oleh versi plugin yang lebih lama dan harus ditingkatkan, tetapi cadangannya {backup} tidak dapat ditulis ({reason}); tidak ada yang diubah — kosongkan ruang disk atau jadikan folder dapat ditulisi, lalu buka lagi</translation>
+    </message>
+    <message>
         <location filename="../core/register.py"/>
         <source>no site with uid {uid} in the workspace</source>
         <translation>tidak ada lokasi dengan UID {uid} di ruang kerja</translation>
@@ -417,6 +422,71 @@
         <location filename="../core/register.py"/>
         <source>no desa could be suggested for this position: choose one</source>
         <translation>tidak ada desa yang dapat disarankan untuk posisi ini: pilih sendiri</translation>
+    </message>
+    <message>
+        <location filename="../core/rows.py"/>
+        <source>{layer}: unknown field(s) {fields}</source>
+        <translation>{layer}: kolom tidak dikenal {fields}</translation>
+    </message>
+    <message>
+        <location filename="../core/rows.py"/>
+        <source>{layer}.{field} is required</source>
+        <translation>{layer}.{field} wajib diisi</translation>
+    </message>
+    <message>
+        <location filename="../core/rows.py"/>
+        <source>{layer}.{field}: {value!r} is not one of {codes}</source>
+        <translation>{layer}.{field}: {value!r} bukan salah satu dari {codes}</translation>
+    </message>
+    <message>
+        <location filename="../core/rows.py"/>
+        <source>{layer}.{field}: {value!r} is not a number</source>
+        <translation>{layer}.{field}: {value!r} bukan angka</translation>
+    </message>
+    <message>
+        <location filename="../core/rows.py"/>
+        <source>{layer}.{field}: {value!r} is not a finite number</source>
+        <translation>{layer}.{field}: {value!r} bukan bilangan hingga</translation>
+    </message>
+    <message>
+        <location filename="../core/rows.py"/>
+        <source>{layer}.{field}: {value!r} is not a whole number</source>
+        <translation>{layer}.{field}: {value!r} bukan bilangan bulat</translation>
+    </message>
+    <message>
+        <location filename="../core/rows.py"/>
+        <source>{layer}.{field}: {value!r} must not be negative</source>
+        <translation>{layer}.{field}: {value!r} tidak boleh negatif</translation>
+    </message>
+    <message>
+        <location filename="../core/rows.py"/>
+        <source>{layer}.{field}: longer than {width} characters</source>
+        <translation>{layer}.{field}: lebih panjang dari {width} karakter</translation>
+    </message>
+    <message>
+        <location filename="../core/rows.py"/>
+        <source>{layer}.desa_code: {code!r} is not a desa/kelurahan code of Kabupaten Paser</source>
+        <translation>{layer}.desa_code: {code!r} bukan kode desa/kelurahan di Kabupaten Paser</translation>
+    </message>
+    <message>
+        <location filename="../core/rows.py"/>
+        <source>{layer}.uid: {uid!r} is not a lower-case UUID</source>
+        <translation>{layer}.uid: {uid!r} bukan UUID huruf kecil</translation>
+    </message>
+    <message>
+        <location filename="../core/rows.py"/>
+        <source>{layer}: a point geometry is required</source>
+        <translation>{layer}: geometri titik wajib ada</translation>
+    </message>
+    <message>
+        <location filename="../core/rows.py"/>
+        <source>{layer}: geometry {point!r} is not a (lon, lat) pair</source>
+        <translation>{layer}: geometri {point!r} bukan pasangan (bujur, lintang)</translation>
+    </message>
+    <message>
+        <location filename="../core/rows.py"/>
+        <source>{layer}: point lon {lon:.6f}, lat {lat:.6f} is outside Kabupaten Paser</source>
+        <translation>{layer}: titik bujur {lon:.6f}, lintang {lat:.6f} berada di luar Kabupaten Paser</translation>
     </message>
     <message>
         <location filename="../core/site_import.py"/>
@@ -1130,71 +1200,6 @@
         <location filename="../core/telkom/mapping.py"/>
         <source>{value!r} is not one of {codes}</source>
         <translation>{value!r} bukan salah satu dari {codes}</translation>
-    </message>
-    <message>
-        <location filename="../core/workspace.py"/>
-        <source>{layer}: unknown field(s) {fields}</source>
-        <translation>{layer}: kolom tidak dikenal {fields}</translation>
-    </message>
-    <message>
-        <location filename="../core/workspace.py"/>
-        <source>{layer}.{field} is required</source>
-        <translation>{layer}.{field} wajib diisi</translation>
-    </message>
-    <message>
-        <location filename="../core/workspace.py"/>
-        <source>{layer}.{field}: {value!r} is not one of {codes}</source>
-        <translation>{layer}.{field}: {value!r} bukan salah satu dari {codes}</translation>
-    </message>
-    <message>
-        <location filename="../core/workspace.py"/>
-        <source>{layer}.{field}: {value!r} is not a number</source>
-        <translation>{layer}.{field}: {value!r} bukan angka</translation>
-    </message>
-    <message>
-        <location filename="../core/workspace.py"/>
-        <source>{layer}.{field}: {value!r} is not a finite number</source>
-        <translation>{layer}.{field}: {value!r} bukan bilangan hingga</translation>
-    </message>
-    <message>
-        <location filename="../core/workspace.py"/>
-        <source>{layer}.{field}: {value!r} is not a whole number</source>
-        <translation>{layer}.{field}: {value!r} bukan bilangan bulat</translation>
-    </message>
-    <message>
-        <location filename="../core/workspace.py"/>
-        <source>{layer}.{field}: {value!r} must not be negative</source>
-        <translation>{layer}.{field}: {value!r} tidak boleh negatif</translation>
-    </message>
-    <message>
-        <location filename="../core/workspace.py"/>
-        <source>{layer}.{field}: longer than {width} characters</source>
-        <translation>{layer}.{field}: lebih panjang dari {width} karakter</translation>
-    </message>
-    <message>
-        <location filename="../core/workspace.py"/>
-        <source>{layer}.desa_code: {code!r} is not a desa/kelurahan code of Kabupaten Paser</source>
-        <translation>{layer}.desa_code: {code!r} bukan kode desa/kelurahan di Kabupaten Paser</translation>
-    </message>
-    <message>
-        <location filename="../core/workspace.py"/>
-        <source>{layer}.uid: {uid!r} is not a lower-case UUID</source>
-        <translation>{layer}.uid: {uid!r} bukan UUID huruf kecil</translation>
-    </message>
-    <message>
-        <location filename="../core/workspace.py"/>
-        <source>{layer}: a point geometry is required</source>
-        <translation>{layer}: geometri titik wajib ada</translation>
-    </message>
-    <message>
-        <location filename="../core/workspace.py"/>
-        <source>{layer}: geometry {point!r} is not a (lon, lat) pair</source>
-        <translation>{layer}: geometri {point!r} bukan pasangan (bujur, lintang)</translation>
-    </message>
-    <message>
-        <location filename="../core/workspace.py"/>
-        <source>{layer}: point lon {lon:.6f}, lat {lat:.6f} is outside Kabupaten Paser</source>
-        <translation>{layer}: titik bujur {lon:.6f}, lintang {lat:.6f} berada di luar Kabupaten Paser</translation>
     </message>
     <message>
         <location filename="../core/workspace.py"/>

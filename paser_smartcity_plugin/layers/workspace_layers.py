@@ -28,8 +28,8 @@ from qgis.PyQt.QtGui import QColor, QFontMetrics, QGuiApplication
 
 from ..core.gazetteer import default_gazetteer
 from ..core.integrity import enforced_fields
+from ..core.rows import row_problems
 from ..core.schema import DATETIME, FID_COLUMN, LAYER_NAMES, SERVICE_POINTS, TOWER_PLANS, LayerSchema, layer_schema
-from ..core.workspace import row_problems
 from ..toolbelt.i18n import language, tr, tr_message
 from ..toolbelt.logger import CRITICAL, WARNING, Logger
 

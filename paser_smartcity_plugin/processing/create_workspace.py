@@ -5,6 +5,7 @@ from qgis.core import (
     QgsProcessingParameterFileDestination,
 )
 
+from ..core.demo import demo_rows
 from ..core.workspace import WorkspaceError, create_workspace
 from ..toolbelt.i18n import tr_message
 from .base import PaserAlgorithm
@@ -33,7 +34,7 @@ class CreateWorkspaceAlgorithm(PaserAlgorithm):
         path = self.parameterAsFileOutput(parameters, "OUTPUT", context)
         demo = self.parameterAsBoolean(parameters, "DEMO", context)
         try:
-            created = create_workspace(path, demo=demo)
+            created = create_workspace(path, demo_rows() if demo else None)
         except WorkspaceError as exc:
             raise QgsProcessingException(tr_message(exc)) from None
         if created:

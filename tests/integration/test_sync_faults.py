@@ -10,6 +10,7 @@ from faulty_proxy import DROP, DROP_AFTER_FORWARD, TRUNCATE, FaultyProxy, replac
 from sync_support import seeded_embedded_central, table_dump
 
 from paser_smartcity_plugin.core.demo import demo_uid
+from paser_smartcity_plugin.core.rows import GEOMETRY
 from paser_smartcity_plugin.core.schema import SERVICE_POINTS, TOWER_PLANS
 from paser_smartcity_plugin.core.sync import (
     AuthError,
@@ -20,7 +21,7 @@ from paser_smartcity_plugin.core.sync import (
     synchronize,
 )
 from paser_smartcity_plugin.core.sync.engine import history
-from paser_smartcity_plugin.core.workspace import GEOMETRY, Workspace, create_workspace
+from paser_smartcity_plugin.core.workspace import Workspace, create_workspace
 
 TOWER = demo_uid("tower", "64.01.08.2008")
 

@@ -5,12 +5,12 @@ import time
 import pytest
 
 from paser_smartcity_plugin.core import changelog
-from paser_smartcity_plugin.core.demo import demo_uid
+from paser_smartcity_plugin.core.demo import demo_rows, demo_uid
+from paser_smartcity_plugin.core.rows import GEOMETRY
 from paser_smartcity_plugin.core.schema import SERVICE_POINTS, TOWER_PLANS
 from paser_smartcity_plugin.core.sync import OgcApiClient, synchronize
 from paser_smartcity_plugin.core.sync.conflicts import CENTRAL, MINE, open_conflicts, resolve
 from paser_smartcity_plugin.core.sync.engine import history
-from paser_smartcity_plugin.core.workspace import GEOMETRY
 
 TOWER = demo_uid("tower", "64.01.08.2008")  # Muara Toyu, coordinates pending
 OFFICE = demo_uid("kantor_desa", "64.01.06.2012")
@@ -191,7 +191,7 @@ def test_demo_workspace_meets_the_seeded_central_without_duplicates(central, tmp
     from paser_smartcity_plugin.core.workspace import Workspace, create_workspace
 
     path = str(tmp_path / "demo.gpkg")
-    create_workspace(path, demo=True)  # same uids as the central's seed, never synced
+    create_workspace(path, demo_rows())  # same uids as the central's seed, never synced
     ws = Workspace(path)
     result = sync(ws, central)
     assert result.conflicts == 0
@@ -211,7 +211,7 @@ def test_empty_central_receives_the_demo_workspace(qgis_app, tmp_path):
     create_embedded_central(path)
     db = GpkgCentral(path)
     ws_path = str(tmp_path / "demo.gpkg")
-    create_workspace(ws_path, demo=True)
+    create_workspace(ws_path, demo_rows())
     ws = Workspace(ws_path)
     with QgisServer(write_project(str(tmp_path / "central.qgs"), gpkg=path)) as server:
         with OgcApiClient(server.url) as client:
@@ -228,12 +228,12 @@ def test_pull_survives_a_server_that_refuses_its_own_offsets(central, empty_ws):
     """QGIS Server caches a layer's feature count: rows added behind its back make it refuse
     offsets past the old count (and cut its next links short). The pull then goes on by
     keyset on updated_at (time windows) and still gets every site."""
-    from paser_smartcity_plugin.core.workspace import _complete_row
+    from paser_smartcity_plugin.core.rows import complete_row
 
     sync(empty_ws, central)  # the server has counted the table now
     gaz = empty_ws.gazetteer
     extra = [
-        _complete_row(
+        complete_row(
             {
                 "name": f"Titik tambahan {i}",
                 "category": "desa",

@@ -77,10 +77,11 @@ def test_sync_hook_updates_the_dashboard(plugin, workspace_path):
 def test_without_layers_the_workspace_file_is_read(plugin, workspace_path):
     import os
 
+    from paser_smartcity_plugin.core.demo import demo_rows
     from paser_smartcity_plugin.core.workspace import create_workspace
 
     os.makedirs(os.path.dirname(workspace_path))
-    create_workspace(workspace_path, demo=True)
+    create_workspace(workspace_path, demo_rows())
     dock = plugin.show_dashboard()
     assert not QgsProject.instance().mapLayers()
     assert _cell(dock, "64.01", "Service points") == 154 and workspace_path in dock.summary.text()
@@ -160,6 +161,7 @@ def test_buttons_work(plugin, tmp_path, real_message_bar, opened_urls):
 def test_a_new_workspace_in_the_settings_shows_at_once(plugin, tmp_path):
     import os
 
+    from paser_smartcity_plugin.core.demo import demo_rows
     from paser_smartcity_plugin.core.workspace import create_workspace
     from paser_smartcity_plugin.gui.settings_page import SettingsPage
 
@@ -167,7 +169,7 @@ def test_a_new_workspace_in_the_settings_shows_at_once(plugin, tmp_path):
     assert dock.data is None  # nothing yet: no layers, no workspace file
     other = tmp_path / "other" / "paser.gpkg"
     os.makedirs(other.parent)
-    create_workspace(str(other), demo=True)
+    create_workspace(str(other), demo_rows())
     page = SettingsPage(None, plugin.logger)
     page.workspace.setFilePath(str(other))
     page.apply()

@@ -5,13 +5,14 @@ import subprocess
 import pytest
 from osgeo import gdal
 
+from paser_smartcity_plugin.core.demo import demo_rows
 from paser_smartcity_plugin.core.workspace import create_workspace
 
 
 @pytest.fixture
 def demo_file(tmp_path):
     path = tmp_path / "demo.gpkg"
-    create_workspace(str(path), demo=True)
+    create_workspace(str(path), demo_rows())
     return str(path)
 
 

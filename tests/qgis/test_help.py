@@ -52,12 +52,13 @@ def _dialog(name, plugin, workspace_path):
     """One dialog of the register, sync and Telkom features, on a demo workspace."""
     import os
 
+    from paser_smartcity_plugin.core.demo import demo_rows
     from paser_smartcity_plugin.core.workspace import Workspace, create_workspace
     from paser_smartcity_plugin.gui.sync_dialogs import ConflictsDialog, HistoryDialog, SyncDialog
     from paser_smartcity_plugin.gui.telkom import ExportDialog
 
     os.makedirs(os.path.dirname(workspace_path), exist_ok=True)
-    create_workspace(workspace_path, demo=True)
+    create_workspace(workspace_path, demo_rows())
     if name == "register":
         plugin.register_action.trigger()
         return plugin.register_dialog

@@ -19,7 +19,7 @@ from qgis.PyQt.QtGui import QFontMetrics
 from qgis.PyQt.QtWidgets import QApplication
 
 from paser_smartcity_plugin.core import changelog
-from paser_smartcity_plugin.core.demo import demo_uid
+from paser_smartcity_plugin.core.demo import demo_rows, demo_uid
 from paser_smartcity_plugin.core.gazetteer import default_gazetteer
 from paser_smartcity_plugin.core.schema import LAYERS, SERVICE_POINTS, TOWER_PLANS
 from paser_smartcity_plugin.core.workspace import Workspace, create_workspace
@@ -32,7 +32,7 @@ BELIMBING = "64.01.06.2012"  # Belimbing, Long Ikis
 @pytest.fixture
 def workspace(tmp_path):
     path = str(tmp_path / "paser.gpkg")
-    create_workspace(path, demo=True)
+    create_workspace(path, demo_rows())
     return Workspace(path)
 
 

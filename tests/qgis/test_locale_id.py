@@ -200,6 +200,7 @@ def test_dialog_buttons_are_indonesian(indonesian, workspace_path):
 
     from qgis.PyQt.QtWidgets import QDialogButtonBox
 
+    from paser_smartcity_plugin.core.demo import demo_rows
     from paser_smartcity_plugin.core.telkom.importer import ImportPreview
     from paser_smartcity_plugin.core.workspace import Workspace, create_workspace
     from paser_smartcity_plugin.gui.register_dialog import RegisterDialog
@@ -208,7 +209,7 @@ def test_dialog_buttons_are_indonesian(indonesian, workspace_path):
 
     button = QDialogButtonBox.StandardButton
     os.makedirs(os.path.dirname(workspace_path), exist_ok=True)
-    create_workspace(workspace_path, demo=True)
+    create_workspace(workspace_path, demo_rows())
     expected = [
         (
             lambda: RegisterDialog(workspace_path),

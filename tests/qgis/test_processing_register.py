@@ -6,9 +6,10 @@ import hashlib
 import pytest
 from qgis.core import QgsProcessingException
 
-from paser_smartcity_plugin.core.demo import demo_uid
+from paser_smartcity_plugin.core.demo import demo_rows, demo_uid
+from paser_smartcity_plugin.core.rows import GEOMETRY
 from paser_smartcity_plugin.core.schema import SERVICE_POINTS, TOWER_PLANS
-from paser_smartcity_plugin.core.workspace import GEOMETRY, Workspace, create_workspace
+from paser_smartcity_plugin.core.workspace import Workspace, create_workspace
 from paser_smartcity_plugin.toolbelt import settings
 
 MUARA_TOYU = demo_uid("tower", "64.01.08.2008")
@@ -28,7 +29,7 @@ def digest(path) -> str:
 @pytest.fixture
 def demo(tmp_path):
     path = tmp_path / "demo.gpkg"
-    create_workspace(str(path), demo=True)
+    create_workspace(str(path), demo_rows())
     return str(path)
 
 

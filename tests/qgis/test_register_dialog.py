@@ -19,8 +19,9 @@ from qgis.PyQt.QtCore import QBuffer, QByteArray, QEvent, QIODevice, QPoint, Qt
 from paser_smartcity_plugin.core.coordinates import format_dms
 from paser_smartcity_plugin.core.demo import demo_uid
 from paser_smartcity_plugin.core.gazetteer import default_gazetteer
+from paser_smartcity_plugin.core.rows import GEOMETRY
 from paser_smartcity_plugin.core.schema import SERVICE_POINTS, TOWER_PLANS
-from paser_smartcity_plugin.core.workspace import GEOMETRY, Workspace
+from paser_smartcity_plugin.core.workspace import Workspace
 from paser_smartcity_plugin.layers.workspace_layers import find_layers
 
 MUARA_TOYU = demo_uid("tower", "64.01.08.2008")

@@ -9,9 +9,10 @@ from qgis.core import QgsApplication, QgsCoordinateReferenceSystem
 from qgis.PyQt.QtCore import QTimer
 from qgis.PyQt.QtWidgets import QApplication
 
-from paser_smartcity_plugin.core.demo import demo_uid
+from paser_smartcity_plugin.core.demo import demo_rows, demo_uid
+from paser_smartcity_plugin.core.rows import GEOMETRY
 from paser_smartcity_plugin.core.schema import TOWER_PLANS
-from paser_smartcity_plugin.core.workspace import GEOMETRY, Workspace, create_workspace
+from paser_smartcity_plugin.core.workspace import Workspace, create_workspace
 from paser_smartcity_plugin.gui.telkom import ExportDialog, ImportFlow, PreviewDialog, start_export
 from tests.telkom_files import digest, to_utm50s, write_shapefile
 
@@ -34,7 +35,7 @@ def idle():
 @pytest.fixture
 def workspace(plugin, workspace_path):
     os.makedirs(os.path.dirname(workspace_path), exist_ok=True)
-    create_workspace(workspace_path, demo=True)
+    create_workspace(workspace_path, demo_rows())
     return Workspace(workspace_path)
 
 

@@ -6,11 +6,12 @@ import csv
 import pytest
 from qgis.core import QgsProcessingException, QgsVectorLayer
 
-from paser_smartcity_plugin.core.demo import demo_uid
+from paser_smartcity_plugin.core.demo import demo_rows, demo_uid
+from paser_smartcity_plugin.core.rows import GEOMETRY
 from paser_smartcity_plugin.core.schema import SERVICE_POINTS, TOWER_PLANS
 from paser_smartcity_plugin.core.telkom.export import export_package
 from paser_smartcity_plugin.core.telkom.mapping import layer_fields
-from paser_smartcity_plugin.core.workspace import GEOMETRY, Workspace, create_workspace
+from paser_smartcity_plugin.core.workspace import Workspace, create_workspace
 from tests.telkom_files import digest, to_utm50s, write_shapefile
 
 PAYANG = demo_uid("tower", "64.01.07.2009")
@@ -26,7 +27,7 @@ def run(alg, params):
 @pytest.fixture
 def workspace(tmp_path):
     path = tmp_path / "ws.gpkg"
-    create_workspace(str(path), demo=True)
+    create_workspace(str(path), demo_rows())
     ws = Workspace(str(path))
     ws.update_site(
         TOWER_PLANS,

@@ -8,13 +8,14 @@ from central.publish_qgis_server import write_project
 from central.servers import QgisServer
 from paser_smartcity_plugin.core.demo import demo_rows
 from paser_smartcity_plugin.core.gazetteer import default_gazetteer
-from paser_smartcity_plugin.core.workspace import Workspace, _complete_row
+from paser_smartcity_plugin.core.rows import complete_row
+from paser_smartcity_plugin.core.workspace import Workspace
 
 
 def seed(db):
     gaz = default_gazetteer()
     for layer, rows in demo_rows(gaz).items():
-        db.insert(layer, [_complete_row(r, gaz) for r in rows])
+        db.insert(layer, [complete_row(r, gaz) for r in rows])
 
 
 def table_dump(ws: Workspace):

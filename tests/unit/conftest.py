@@ -1,12 +1,13 @@
 import pytest
 
+from paser_smartcity_plugin.core.demo import demo_rows
 from paser_smartcity_plugin.core.workspace import Workspace, create_workspace
 
 
 @pytest.fixture
 def demo_workspace(tmp_path) -> Workspace:
     path = tmp_path / "demo.gpkg"
-    create_workspace(str(path), demo=True)
+    create_workspace(str(path), demo_rows())
     return Workspace(str(path))
 
 

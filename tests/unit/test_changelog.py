@@ -3,9 +3,10 @@
 import sqlite3
 
 from paser_smartcity_plugin.core import changelog, gpkg
-from paser_smartcity_plugin.core.demo import demo_uid
+from paser_smartcity_plugin.core.demo import demo_rows, demo_uid
+from paser_smartcity_plugin.core.rows import GEOMETRY
 from paser_smartcity_plugin.core.schema import SERVICE_POINTS, TOWER_PLANS
-from paser_smartcity_plugin.core.workspace import GEOMETRY, META_TABLE, SCHEMA_VERSION, Workspace, create_workspace
+from paser_smartcity_plugin.core.workspace import META_TABLE, SCHEMA_VERSION, Workspace, create_workspace
 
 
 def _clear_log(ws):
@@ -83,7 +84,7 @@ def test_applying_flag_rolls_back_with_a_failed_transaction(demo_workspace):
 
 def test_version_1_workspace_is_upgraded_on_open(tmp_path):
     path = str(tmp_path / "old.gpkg")
-    create_workspace(path, demo=True)
+    create_workspace(path, demo_rows())
     conn = sqlite3.connect(path)  # make it look like a workspace of plugin version 1
     for t in (SERVICE_POINTS, TOWER_PLANS):
         for suffix in ("log_insert", "log_update", "log_rekey", "log_delete"):
@@ -107,7 +108,7 @@ def test_rewriting_updated_at_in_another_format_still_touches(tmp_path):
     """GDAL writes '…05Z' back as '…05.000Z' with every edit: that is not a writer's own
     updated_at. A version 2 workspace gets the corrected trigger on open."""
     path = str(tmp_path / "v2.gpkg")
-    create_workspace(path, demo=True)
+    create_workspace(path, demo_rows())
     conn = gpkg.connect(path)
     conn.execute('DROP TRIGGER "tower_plans_touch"')
     conn.execute(

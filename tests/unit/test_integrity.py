@@ -6,7 +6,7 @@ import sqlite3
 import pytest
 
 from paser_smartcity_plugin.core import changelog, gpkg, integrity
-from paser_smartcity_plugin.core.demo import demo_uid
+from paser_smartcity_plugin.core.demo import demo_rows, demo_uid
 from paser_smartcity_plugin.core.schema import LAYERS, SERVICE_POINTS, TOWER_PLANS
 from paser_smartcity_plugin.core.workspace import META_TABLE, SCHEMA_VERSION, Workspace, create_workspace
 
@@ -117,7 +117,7 @@ def test_a_row_from_before_the_rules_can_still_be_edited_and_repaired(demo_works
 
 def test_version_2_workspace_gets_the_rules_and_keeps_its_sync_state(tmp_path):
     path = str(tmp_path / "v2.gpkg")
-    create_workspace(path, demo=True)
+    create_workspace(path, demo_rows())
     conn = gpkg.connect(path)  # as made by plugin schema version 2, after a sync
     for schema in LAYERS.values():
         for name in integrity.trigger_names(schema):

@@ -24,6 +24,7 @@ from paser_smartcity_plugin.core.register import (
     RegistrationRequest,
     with_corrected_position,
 )
+from paser_smartcity_plugin.core.rows import GEOMETRY
 from paser_smartcity_plugin.core.schema import SERVICE_POINTS, TOWER_PLANS
 from paser_smartcity_plugin.core.site_import import (
     SiteImporter,
@@ -32,7 +33,6 @@ from paser_smartcity_plugin.core.site_import import (
     read_table,
     write_report,
 )
-from paser_smartcity_plugin.core.workspace import GEOMETRY
 
 GROGOT = (-1.902303, 116.189232)
 MUARA_TOYU = demo_uid("tower", "64.01.08.2008")

@@ -19,15 +19,16 @@ import json, os, sys
 sys.path.insert(0, sys.argv[1])
 tmp = sys.argv[2]
 import geopandas
-from paser_smartcity_plugin.core.demo import demo_uid
+from paser_smartcity_plugin.core.demo import demo_rows, demo_uid
 from paser_smartcity_plugin.core.telkom.engine import load
 from paser_smartcity_plugin.core.telkom.export import export_package
 from paser_smartcity_plugin.core.telkom.importer import apply_import, preview_import
-from paser_smartcity_plugin.core.workspace import GEOMETRY, Workspace, create_workspace
+from paser_smartcity_plugin.core.workspace import Workspace, create_workspace
+from paser_smartcity_plugin.core.rows import GEOMETRY
 from tests.telkom_files import digest, to_utm50s, write_shapefile
 
 out = {"geopandas": geopandas.__version__, "engine": load()[1]}
-create_workspace(os.path.join(tmp, "ws.gpkg"), demo=True)
+create_workspace(os.path.join(tmp, "ws.gpkg"), demo_rows())
 ws = Workspace(os.path.join(tmp, "ws.gpkg"))
 tower = demo_uid("tower", "64.01.07.2009")
 ws.update_site("tower_plans", tower, {"notes": "Catatan panjang sekali. " * 40, "surveyed_at": "2022-08-17T09:30:00.000Z"})
@@ -81,8 +82,9 @@ sys.path.insert(0, sys.argv[1])
 sys.modules["geopandas"] = None  # as if it were not installed
 import paser_smartcity_plugin.core.telkom.importer as importer, paser_smartcity_plugin.core.telkom.export as export
 from paser_smartcity_plugin.core.telkom import GeopandasMissingError
+from paser_smartcity_plugin.core.demo import demo_rows
 from paser_smartcity_plugin.core.workspace import Workspace, create_workspace
-create_workspace(sys.argv[2], demo=True)
+create_workspace(sys.argv[2], demo_rows())
 try:
     export.export_package(Workspace(sys.argv[2]), sys.argv[2] + ".zip")
 except GeopandasMissingError as exc:

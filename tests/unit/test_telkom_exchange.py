@@ -11,7 +11,8 @@ import zipfile
 
 import pytest
 
-from paser_smartcity_plugin.core.demo import demo_uid
+from paser_smartcity_plugin.core.demo import demo_rows, demo_uid
+from paser_smartcity_plugin.core.rows import GEOMETRY
 from paser_smartcity_plugin.core.schema import SERVICE_POINTS, TOWER_PLANS
 from paser_smartcity_plugin.core.telkom import MissingCrsError, TelkomError
 from paser_smartcity_plugin.core.telkom.export import export_package
@@ -26,7 +27,6 @@ from paser_smartcity_plugin.core.telkom.importer import (
     apply_import,
     preview_import,
 )
-from paser_smartcity_plugin.core.workspace import GEOMETRY
 from tests.telkom_files import digest, to_utm50s, write_shapefile, zip_shapefile
 
 ENGINES = ["pyogrio", "fiona"]
@@ -442,7 +442,7 @@ def test_a_preview_is_applied_once_and_only_to_its_workspace(workspace, tmp_path
     other = tmp_path / "other.gpkg"
     from paser_smartcity_plugin.core.workspace import Workspace, create_workspace
 
-    create_workspace(str(other), demo=True)
+    create_workspace(str(other), demo_rows())
     with pytest.raises(TelkomError, match="the preview was made for"):
         apply_import(Workspace(str(other)), preview)
     apply_import(workspace, preview)

@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 
 from paser_smartcity_plugin.core.demo import demo_uid
+from paser_smartcity_plugin.core.rows import GEOMETRY
 from paser_smartcity_plugin.core.schema import TOWER_PLANS
 from paser_smartcity_plugin.core.telkom import TelkomError, files
 from paser_smartcity_plugin.core.telkom.importer import preview_import
-from paser_smartcity_plugin.core.workspace import GEOMETRY
 from tests.telkom_files import digest, shapefile_parts, write_shapefile, zip_shapefile
 
 PAYANG = demo_uid("tower", "64.01.07.2009")

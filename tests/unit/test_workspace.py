@@ -7,9 +7,10 @@ import sys
 import pytest
 
 from paser_smartcity_plugin.core import gpkg
-from paser_smartcity_plugin.core.demo import demo_uid
+from paser_smartcity_plugin.core.demo import demo_rows, demo_uid
+from paser_smartcity_plugin.core.rows import GEOMETRY
 from paser_smartcity_plugin.core.schema import SERVICE_POINTS, TOWER_PLANS, UUID_RE
-from paser_smartcity_plugin.core.workspace import GEOMETRY, Workspace, WorkspaceError, create_workspace, is_workspace
+from paser_smartcity_plugin.core.workspace import Workspace, WorkspaceError, create_workspace, is_workspace
 
 
 def digest(path) -> str:
@@ -53,7 +54,7 @@ def test_demo_service_points_are_one_office_per_desa_and_kecamatan(demo_workspac
 
 def test_demo_keys_are_stable_across_machines(tmp_path, demo_workspace):
     other = tmp_path / "other.gpkg"
-    create_workspace(str(other), demo=True)
+    create_workspace(str(other), demo_rows())
     assert {t["uid"] for t in Workspace(str(other)).sites(TOWER_PLANS)} == {
         t["uid"] for t in demo_workspace.sites(TOWER_PLANS)
     }
@@ -64,7 +65,7 @@ def test_existing_workspace_is_never_overwritten(demo_workspace):
     uid = demo_uid("tower", "64.01.06.2012")
     demo_workspace.update_site(TOWER_PLANS, uid, {"status": "permit"})
     before = digest(demo_workspace.path)
-    assert create_workspace(demo_workspace.path, demo=True) is False
+    assert create_workspace(demo_workspace.path, demo_rows()) is False
     assert digest(demo_workspace.path) == before
 
 

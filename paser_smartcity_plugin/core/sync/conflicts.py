@@ -17,8 +17,9 @@ from typing import Any, Dict, List, Optional
 
 from .. import changelog
 from ..messages import N_, Message
+from ..rows import GEOMETRY
 from ..schema import layer_schema
-from ..workspace import GEOMETRY, Workspace, WorkspaceError
+from ..workspace import Workspace, WorkspaceError
 from .engine import DELETED, EXISTS, _canonical_base, _delete_row, _local_row, _set_base, _settle, _write_row
 from .features import differences
 

@@ -23,8 +23,9 @@ from typing import Any, Callable, Dict, List, Optional
 
 from .. import changelog, gpkg
 from ..messages import N_, Message, MessageError, MessageText, message_from_json, message_to_json
+from ..rows import GEOMETRY, sql_value
 from ..schema import GEOMETRY_COLUMN, LAYER_NAMES, LayerSchema, layer_schema
-from ..workspace import GEOMETRY, Workspace, _sql_value
+from ..workspace import Workspace
 from .client import OgcApiClient
 from .errors import ProtocolError, SyncCancelled, SyncError
 from .features import (
@@ -290,7 +291,7 @@ def _local_row(conn: sqlite3.Connection, schema: LayerSchema, uid: str) -> Optio
 
 def _write_row(conn: sqlite3.Connection, schema: LayerSchema, row: Dict[str, Any], exists: bool) -> None:
     names = list(schema.field_names)
-    values = [_sql_value(schema.field(n).type, row.get(n)) for n in names]
+    values = [sql_value(schema.field(n).type, row.get(n)) for n in names]
     point = row.get(GEOMETRY)
     blob = gpkg.encode_point(*point) if point else None
     if exists:

@@ -4,8 +4,8 @@ from typing import Any, Dict, List, Optional
 
 from ..gazetteer import Gazetteer
 from ..messages import N_, Message
+from ..rows import GEOMETRY, fill_derived, row_problems
 from ..schema import LayerSchema
-from ..workspace import GEOMETRY, fill_derived, row_problems
 from .errors import ProtocolError
 from .values import canonical, canonical_datetime, canonical_point
 

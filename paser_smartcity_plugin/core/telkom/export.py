@@ -11,8 +11,9 @@ from typing import Callable, Collection, Dict, List, Optional, Sequence
 
 from .. import gpkg
 from ..messages import N_, Message
+from ..rows import GEOMETRY
 from ..schema import GEOMETRY_COLUMN, INTEGER, LAYER_NAMES, LAYERS, REAL
-from ..workspace import GEOMETRY, Workspace
+from ..workspace import Workspace
 from . import engine as engines
 from .errors import CancelledError, TelkomError
 from .mapping import Cut, export_column, layer_columns, layer_fields, schema_note

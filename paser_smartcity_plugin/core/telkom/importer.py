@@ -20,8 +20,9 @@ from typing import Any, Callable, Dict, List, Optional, Sequence, Tuple
 
 from ..gazetteer import haversine_m
 from ..messages import N_, Message, MessageText
+from ..rows import GEOMETRY, row_problems
 from ..schema import GEOMETRY_COLUMN, LAYERS, SERVICE_POINTS, TOWER_PLANS, UUID_RE
-from ..workspace import GEOMETRY, Workspace, WorkspaceError, row_problems
+from ..workspace import Workspace, WorkspaceError
 from . import engine as engines
 from . import files as shapefiles
 from .errors import CancelledError, MissingCrsError, TelkomError
