@@ -16,9 +16,28 @@ import urllib.error
 import urllib.request
 from typing import Optional
 
-PG_BIN = os.environ.get("PASER_PG_BIN", "/usr/lib/postgresql/15/bin")
 HERE = os.path.dirname(os.path.abspath(__file__))
 SCHEMA_SQL = os.path.join(HERE, "schema.sql")
+DEBIAN_PG_ROOT = "/usr/lib/postgresql"
+
+
+def postgres_bin_dir() -> str:
+    """Where ``initdb`` and ``pg_ctl`` are: ``$PASER_PG_BIN`` if set; else Debian's newest
+    ``/usr/lib/postgresql/<major>/bin`` that has PostGIS beside it (Debian 12 has 15, 13 has
+    17, sid 18: the major is never assumed); else wherever ``initdb`` is on the PATH."""
+    if os.environ.get("PASER_PG_BIN"):
+        return os.environ["PASER_PG_BIN"]
+    majors = [name for name in os.listdir(DEBIAN_PG_ROOT) if name.isdigit()] if os.path.isdir(DEBIAN_PG_ROOT) else []
+    for major in sorted(majors, key=int, reverse=True):
+        root = os.path.join(DEBIAN_PG_ROOT, major)
+        if os.access(os.path.join(root, "bin", "initdb"), os.X_OK) and os.path.exists(
+            os.path.join(root, "lib", "postgis-3.so")
+        ):
+            return os.path.join(root, "bin")
+    initdb = shutil.which("initdb")
+    if initdb:
+        return os.path.dirname(initdb)
+    raise RuntimeError(f"no PostgreSQL with PostGIS in {DEBIAN_PG_ROOT} and no initdb on the PATH: run make bootstrap")
 
 
 def free_port() -> int:
@@ -44,6 +63,7 @@ class PostgresCluster:
         self.data = os.path.join(self.dir, "data")
         self.user = "postgres" if os.geteuid() == 0 else os.environ.get("USER", "postgres")
         self.started = False
+        self.bin = postgres_bin_dir()
 
     @property
     def conninfo(self) -> str:
@@ -54,7 +74,7 @@ class PostgresCluster:
             shutil.chown(self.dir, "postgres", "postgres")
         subprocess.run(
             _as_postgres(
-                [f"{PG_BIN}/initdb", "-D", self.data, "-A", "trust", "-U", self.user, "-E", "UTF8", "--no-sync"]
+                [f"{self.bin}/initdb", "-D", self.data, "-A", "trust", "-U", self.user, "-E", "UTF8", "--no-sync"]
             ),
             check=True,
             stdout=subprocess.DEVNULL,
@@ -67,7 +87,7 @@ class PostgresCluster:
         subprocess.run(
             _as_postgres(
                 [
-                    f"{PG_BIN}/pg_ctl",
+                    f"{self.bin}/pg_ctl",
                     "-D",
                     self.data,
                     "-o",
@@ -107,7 +127,7 @@ class PostgresCluster:
     def stop(self) -> None:
         if self.started:
             subprocess.run(
-                _as_postgres([f"{PG_BIN}/pg_ctl", "-D", self.data, "-m", "immediate", "-w", "stop"]),
+                _as_postgres([f"{self.bin}/pg_ctl", "-D", self.data, "-m", "immediate", "-w", "stop"]),
                 stdout=subprocess.DEVNULL,
                 stderr=subprocess.DEVNULL,
             )
