@@ -1,6 +1,7 @@
 # Paser Smart City — build, test and package the QGIS plugin.
 #   make run     QGIS desktop with a throw-away profile, the plugin enabled, the demo open
 #   make test    bootstrap (Debian packages + venv) and run every test
+#   make test-qgis SUITE=trixie|sid   the same `make test` against QGIS 3.40 / 3.44 in a Debian chroot
 SHELL := /bin/bash
 .DEFAULT_GOAL := help
 
@@ -14,10 +15,10 @@ TS := $(wildcard $(PLUGIN)/i18n/*.ts)
 QM := $(TS:.ts=.qm)
 export QT_QPA_PLATFORM ?= offscreen
 
-.PHONY: build-plugin help bootstrap compile test unit bench package run lint clean central i18n i18n-check package-check
+.PHONY: build-plugin help bootstrap compile test test-qgis unit bench package run lint clean central i18n i18n-check package-check
 
 help:
-	@echo "make run | test | bench | package | package-check | lint | i18n | i18n-check | central | clean"
+	@echo "make run | test | test-qgis SUITE=trixie|sid | bench | package | package-check | lint | i18n | i18n-check | central | clean"
 
 bootstrap:
 	@bash scripts/bootstrap.sh
@@ -32,6 +33,12 @@ compile: $(PLUGIN)/resources_rc.py $(QM)
 
 test: bootstrap compile
 	$(PY) -m pytest
+
+# Another QGIS: the committed tree's `make test` in a cached Debian chroot (root needed).
+# SUITE=trixie: Debian 13, QGIS 3.40 LTR; SUITE=sid: QGIS 3.44. See scripts/chroot_suite.sh.
+SUITE ?= trixie
+test-qgis:
+	bash scripts/chroot_suite.sh $(SUITE)
 
 unit: compile
 	$(PY) -m pytest tests/unit
