@@ -6,15 +6,16 @@
 #
 # (`make test-qgis SUITE=trixie`). Needs root: debootstrap, chroot and mount.
 #
-# The chroot — a minimal Debian plus every package scripts/bootstrap.sh installs — is built once
-# with debootstrap from this machine's Debian mirror and cached as a tarball in $CACHE, keyed
-# by the suite and by this script and bootstrap.sh (change either and it is built anew). Each
-# run unpacks a fresh copy, puts the COMMITTED tree (a git clone: what is tested is what is
-# committed) and ../shared in it, runs `make test` inside, then unmounts everything it mounted
-# and deletes the copy, whatever happens. pip's download cache is kept between runs.
+# The chroot image — a minimal Debian plus every package scripts/bootstrap.sh installs — is
+# built once with debootstrap from this machine's Debian mirror and kept in $CACHE, keyed by the
+# suite and by this script and bootstrap.sh as committed (change either and it is built anew).
+# Each run mounts a throw-away overlay on the image (so it starts in a second and the image
+# stays as built), puts the COMMITTED tree (a git clone: what is tested is what is committed)
+# and ../shared in it, runs `make test` inside, then ends what it left running, unmounts
+# everything it mounted and deletes the overlay, whatever happens. pip's download cache is kept.
 #
 # Environment: PASER_CHROOT_CACHE (default /var/cache/paser-smartcity), PASER_CHROOT_WORK (where
-# the copy is unpacked, default /var/tmp), PASER_DEBIAN_MIRROR (default: the mirror apt uses here).
+# a run's overlay lives, default /var/tmp), PASER_DEBIAN_MIRROR (default: the mirror apt uses).
 set -euo pipefail
 
 SUITE=${1:?usage: chroot_suite.sh trixie|sid}
@@ -22,6 +23,10 @@ ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 CACHE=${PASER_CHROOT_CACHE:-/var/cache/paser-smartcity}
 WORK=${PASER_CHROOT_WORK:-/var/tmp}
 PATH_IN_CHROOT=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
+CHROOT="" # the directory that is / for the commands run by in_chroot
+RUN=""    # this run's overlay: upper/, work/ and the merged root/
+MOUNTS=() # every mount made, undone in reverse order on exit
+IMAGE_PART="" # an image being built (deleted if the build does not finish)
 
 say() { echo "chroot_suite[$SUITE]: $*" >&2; }
 die() {
@@ -29,20 +34,17 @@ die() {
   exit 1
 }
 
-[ "$(id -u)" -eq 0 ] || die "needs root (debootstrap, chroot, mount): run it as root or with sudo"
-case "$SUITE" in
-  *[!a-z0-9-]* | "") die "not a Debian suite name: $SUITE" ;;
-esac
-
-# --- host tools ---------------------------------------------------------------------------
-need=()
-command -v debootstrap >/dev/null || need+=(debootstrap)
-command -v zstd >/dev/null || need+=(zstd)
-command -v git >/dev/null || need+=(git)
-if [ ${#need[@]} -gt 0 ]; then
-  say "installing ${need[*]}"
-  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
-fi
+install_host_tools() {
+  local need=()
+  command -v debootstrap >/dev/null || need+=(debootstrap)
+  command -v git >/dev/null || need+=(git)
+  command -v flock >/dev/null || need+=(util-linux)
+  if [ ${#need[@]} -gt 0 ]; then
+    say "installing ${need[*]}"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
+  fi
+}
 
 # The Debian mirror apt uses on this machine: the URI of the entry for the host's own release
 # (deb822 .sources stanzas or one-line `deb` entries), so the chroot comes from the same place.
@@ -73,9 +75,7 @@ debian_mirror() {
   echo "${mirror:-http://deb.debian.org/debian}"
 }
 
-# --- mounts: every one is recorded, and undone in reverse order on exit ---------------------
-MOUNTS=()
-mount_in() { # mount_in <target inside the rootfs> <mount arguments...>
+mount_in() { # mount_in <target> <mount arguments...>
   local target=$1
   shift
   mkdir -p "$target"
@@ -84,27 +84,25 @@ mount_in() { # mount_in <target inside the rootfs> <mount arguments...>
 }
 
 mount_system() { # proc, sys, dev, dev/pts and a private /dev/shm: what apt, QGIS and PostgreSQL need
-  local rootfs=$1
-  mount_in "$rootfs/proc" -t proc proc
-  mount_in "$rootfs/sys" --bind /sys
-  mount_in "$rootfs/dev" --bind /dev
-  mount_in "$rootfs/dev/pts" --bind /dev/pts
-  mount_in "$rootfs/dev/shm" -t tmpfs -o mode=1777 shm
+  mount_in "$CHROOT/proc" -t proc proc
+  mount_in "$CHROOT/sys" --bind /sys
+  mount_in "$CHROOT/dev" --bind /dev
+  mount_in "$CHROOT/dev/pts" --bind /dev/pts
+  mount_in "$CHROOT/dev/shm" -t tmpfs -o mode=1777 shm
 }
 
 # Processes still running inside the chroot (a server a killed test left behind) keep its
-# mounts busy: they are ours, started in this copy; end them by pid.
-kill_chroot_processes() {
-  local rootfs=$1 link pid signal
+# mounts busy. They were started in this chroot, so they are ours: end them by pid.
+end_chroot_processes() {
+  local signal link pid
   for signal in TERM KILL; do
     for link in /proc/[0-9]*/root; do
       pid=${link#/proc/}
       pid=${pid%/root}
-      [ "$(readlink "$link" 2>/dev/null)" = "$rootfs" ] && kill -s "$signal" "$pid" 2>/dev/null
+      if [ "$(readlink "$link" 2>/dev/null)" = "$CHROOT" ]; then kill -s "$signal" "$pid" 2>/dev/null || true; fi
     done
-    [ "$signal" = KILL ] || sleep 2
+    if [ "$signal" = TERM ]; then sleep 1; fi
   done
-  return 0
 }
 
 unmount_all() {
@@ -115,28 +113,27 @@ unmount_all() {
   MOUNTS=()
 }
 
-ROOTFS=""
+# Never delete while anything is still mounted inside: rm would go through a bind mount into
+# the host's /dev or /sys.
+remove_tree() {
+  if grep -q " $1/" /proc/self/mounts; then
+    say "mounts left under $1; not deleting it"
+  else
+    rm -rf --one-file-system "$1"
+  fi
+}
+
 cleanup() {
   local status=$?
-  if [ -n "$ROOTFS" ]; then
-    kill_chroot_processes "$ROOTFS"
-    unmount_all
-    # Never delete while anything is still mounted inside: rm would go through a bind mount
-    # into the host's /dev or /sys.
-    if grep -q " $ROOTFS/" /proc/self/mounts; then
-      say "mounts left under $ROOTFS; not deleting it"
-    else
-      rm -rf --one-file-system "$ROOTFS"
-    fi
-  fi
+  [ -z "$CHROOT" ] || end_chroot_processes
+  unmount_all
+  [ -z "$RUN" ] || remove_tree "$RUN"
+  [ -z "$IMAGE_PART" ] || remove_tree "$IMAGE_PART"
   exit "$status"
 }
-trap cleanup EXIT
-trap 'exit 130' INT
-trap 'exit 143' TERM
 
 in_chroot() { # a clean environment inside: no variable of the host leaks in
-  chroot "$ROOTFS" /usr/bin/env -i HOME=/root PATH="$PATH_IN_CHROOT" LANG=C.UTF-8 TERM=dumb \
+  chroot "$CHROOT" /usr/bin/env -i HOME=/root PATH="$PATH_IN_CHROOT" LANG=C.UTF-8 TERM=dumb \
     DEBIAN_FRONTEND=noninteractive CI="${CI:-}" \
     SSL_CERT_FILE=/etc/ssl/certs/ca-certificates.crt PIP_CERT=/etc/ssl/certs/ca-certificates.crt \
     REQUESTS_CA_BUNDLE=/etc/ssl/certs/ca-certificates.crt \
@@ -144,87 +141,108 @@ in_chroot() { # a clean environment inside: no variable of the host leaks in
 }
 
 copy_network_config() {
-  cp -L /etc/resolv.conf "$ROOTFS/etc/resolv.conf"
-  cp /etc/hosts "$ROOTFS/etc/hosts"
+  cp -L /etc/resolv.conf "$CHROOT/etc/resolv.conf"
+  cp /etc/hosts "$CHROOT/etc/hosts"
 }
 
-# --- building the cached chroot -------------------------------------------------------------
-build_rootfs() {
-  local mirror
+# The image: debootstrap, then the project's bootstrap.sh --apt-only as committed.
+build_image() {
+  local image=$1 mirror
   mirror=$(debian_mirror)
-  say "building the chroot with debootstrap from $mirror (once; cached afterwards)"
+  IMAGE_PART="$image.part"
+  rm -rf --one-file-system "$IMAGE_PART"
+  mkdir -m 755 "$IMAGE_PART" # it becomes /: _apt and postgres must get through it
+  CHROOT=$IMAGE_PART
+  say "building the image with debootstrap from $mirror (once; cached in $CACHE)"
   debootstrap --variant=minbase --include=ca-certificates,make --components=main \
-    "$SUITE" "$ROOTFS" "$mirror" >"$ROOTFS.debootstrap.log" 2>&1 ||
-    die "debootstrap failed; see $ROOTFS.debootstrap.log"
-  rm -f "$ROOTFS.debootstrap.log"
+    "$SUITE" "$CHROOT" "$mirror" >"$CACHE/$SUITE.debootstrap.log" 2>&1 ||
+    die "debootstrap failed; see $CACHE/$SUITE.debootstrap.log"
+  rm -f "$CACHE/$SUITE.debootstrap.log"
   copy_network_config
 
   # Package scripts must not start services: the tests start their own servers on free ports.
-  printf '#!/bin/sh\nexit 101\n' >"$ROOTFS/usr/sbin/policy-rc.d"
-  chmod 755 "$ROOTFS/usr/sbin/policy-rc.d"
-  # ...nor may installing PostgreSQL create the default cluster on port 5432 (the host's).
-  mkdir -p "$ROOTFS/etc/postgresql-common"
-  echo "create_main_cluster = false" >"$ROOTFS/etc/postgresql-common/createcluster.conf"
+  printf '#!/bin/sh\nexit 101\n' >"$CHROOT/usr/sbin/policy-rc.d"
+  chmod 755 "$CHROOT/usr/sbin/policy-rc.d"
+  # ...nor may installing PostgreSQL create the default cluster on port 5432 (the host's port).
+  mkdir -p "$CHROOT/etc/postgresql-common"
+  echo "create_main_cluster = false" >"$CHROOT/etc/postgresql-common/createcluster.conf"
   {
-    echo 'APT::Install-Recommends "false";'
-    # That file above was written before postgresql-common owns it: keep it, do not ask.
+    # That file was written before postgresql-common owns it: dpkg keeps it without asking.
     echo 'Dpkg::Options { "--force-confdef"; "--force-confold"; };'
-    # sid's Release file on a mirror can be out of date for days; accept that for sid only.
+    # sid's Release file on a mirror can be out of date for days: accept that for sid only.
     if [ "$SUITE" = sid ]; then echo 'Acquire::Check-Valid-Until "false";'; fi
-  } >"$ROOTFS/etc/apt/apt.conf.d/90paser-chroot"
+  } >"$CHROOT/etc/apt/apt.conf.d/90paser-chroot"
 
-  # pip inside must trust the same certificate authorities as the host (a proxy's CA, say).
+  # pip inside must trust the same certificate authorities as the host (a proxy's, say).
   if compgen -G "/usr/local/share/ca-certificates/*.crt" >/dev/null; then
-    cp /usr/local/share/ca-certificates/*.crt "$ROOTFS/usr/local/share/ca-certificates/"
-    in_chroot update-ca-certificates >/dev/null
+    cp /usr/local/share/ca-certificates/*.crt "$CHROOT/usr/local/share/ca-certificates/"
+    in_chroot update-ca-certificates >/dev/null 2>&1 || die "update-ca-certificates failed in the chroot"
   fi
 
-  mount_system "$ROOTFS"
-  mkdir -p "$ROOTFS/root/bootstrap/scripts"
-  git -C "$ROOT" show HEAD:scripts/bootstrap.sh >"$ROOTFS/root/bootstrap/scripts/bootstrap.sh"
+  mount_system
+  mkdir -p "$CHROOT/root/bootstrap/scripts"
+  git -C "$ROOT" show HEAD:scripts/bootstrap.sh >"$CHROOT/root/bootstrap/scripts/bootstrap.sh"
   in_chroot bash -c "cd /root/bootstrap && bash scripts/bootstrap.sh --apt-only"
-  rm -rf "$ROOTFS/root/bootstrap"
+  rm -rf "$CHROOT/root/bootstrap"
   in_chroot apt-get clean
+  end_chroot_processes
   unmount_all
+  CHROOT=""
+  mv "$IMAGE_PART" "$image"
+  IMAGE_PART=""
 }
 
 cache_key() {
-  { git -C "$ROOT" show HEAD:scripts/bootstrap.sh; git -C "$ROOT" show HEAD:scripts/chroot_suite.sh; } |
+  { git -C "$ROOT" show HEAD:scripts/bootstrap.sh && git -C "$ROOT" show HEAD:scripts/chroot_suite.sh; } |
     sha256sum | cut -c1-12
 }
 
-mkdir -p "$CACHE" "$WORK"
-TARBALL="$CACHE/$SUITE-$(cache_key).tar.zst"
-ROOTFS=$(mktemp -d "$WORK/paser-chroot-$SUITE.XXXXXX")
-started=$SECONDS
-exec 9>"$CACHE/$SUITE.lock"
-flock 9 # one build per suite at a time; a second run waits for it and then unpacks
-if [ -f "$TARBALL" ]; then
-  flock -u 9
-  say "unpacking $TARBALL"
-  tar -C "$ROOTFS" --numeric-owner --xattrs --xattrs-include='*' -I zstd -xf "$TARBALL"
+main() {
+  [ "$(id -u)" -eq 0 ] || die "needs root (debootstrap, chroot, mount): run it as root or with sudo"
+  case "$SUITE" in
+    *[!a-z0-9-]*) die "not a Debian suite name: $SUITE" ;;
+  esac
+  trap cleanup EXIT
+  trap 'exit 130' INT
+  trap 'exit 143' TERM
+  install_host_tools
+  mkdir -p "$CACHE" "$WORK"
+  local started=$SECONDS image old commit
+  image="$CACHE/$SUITE-$(cache_key)"
+  commit=$(git -C "$ROOT" rev-parse HEAD)
+
+  # One build per suite at a time; runs hold the lock shared, so an image in use is never deleted.
+  exec 9>"$CACHE/$SUITE.lock"
+  flock -x 9
+  if [ ! -d "$image" ]; then
+    build_image "$image"
+    for old in "$CACHE/$SUITE"-*; do # images of older keys
+      if [ "$old" != "$image" ]; then remove_tree "$old"; fi
+    done
+  fi
+  flock -s 9
+
+  RUN=$(mktemp -d "$WORK/paser-chroot-$SUITE.XXXXXX")
+  mkdir -p "$RUN/upper" "$RUN/work"
+  CHROOT="$RUN/root"
+  mount_in "$CHROOT" -t overlay overlay -o "lowerdir=$image,upperdir=$RUN/upper,workdir=$RUN/work"
   copy_network_config
-else
-  build_rootfs
-  say "caching it as $TARBALL"
-  tar -C "$ROOTFS" --numeric-owner --xattrs --xattrs-include='*' -I 'zstd -T0 -3' -cf "$TARBALL.part" .
-  mv "$TARBALL.part" "$TARBALL"
-  find "$CACHE" -maxdepth 1 -name "$SUITE-*.tar.zst" ! -path "$TARBALL" -delete # older keys
-  flock -u 9
-fi
-say "chroot ready in $((SECONDS - started)) s"
+  say "chroot ready in $((SECONDS - started)) s"
 
-# --- the run ----------------------------------------------------------------------------------
-git clone -q --no-hardlinks "$ROOT" "$ROOTFS/build/paser-smartcity"
-git -C "$ROOTFS/build/paser-smartcity" checkout -q --detach "$(git -C "$ROOT" rev-parse HEAD)"
-if [ -d "$ROOT/../shared" ]; then # the tests read ../shared/data/paser
-  cp -a "$ROOT/../shared" "$ROOTFS/build/shared"
-fi
-mount_system "$ROOTFS"
-mkdir -p "$CACHE/pip-$SUITE"
-mount_in "$ROOTFS/root/.cache/pip" --bind "$CACHE/pip-$SUITE"
+  git clone -q --no-hardlinks "$ROOT" "$CHROOT/build/paser-smartcity"
+  git -C "$CHROOT/build/paser-smartcity" checkout -q --detach "$commit"
+  if [ -d "$ROOT/../shared" ]; then # the tests read ../shared/data/paser
+    cp -a "$ROOT/../shared" "$CHROOT/build/shared"
+  fi
+  mount_system
+  mkdir -p "$CACHE/pip-$SUITE"
+  mount_in "$CHROOT/root/.cache/pip" --bind "$CACHE/pip-$SUITE"
 
-qgis=$(in_chroot dpkg-query -W -f='${Version}' qgis)
-say "make test with QGIS $qgis on Debian $SUITE ($(git -C "$ROOT" rev-parse --short HEAD))"
-in_chroot bash -c "cd /build/paser-smartcity && make test"
-say "passed (QGIS $qgis) in $((SECONDS - started)) s"
+  local qgis
+  qgis=$(in_chroot dpkg-query -W -f='${Version}' qgis)
+  say "make test on QGIS $qgis, Debian $SUITE, commit ${commit:0:10}"
+  in_chroot bash -c "cd /build/paser-smartcity && make test"
+  say "make test passed on QGIS $qgis (Debian $SUITE) in $((SECONDS - started)) s"
+}
+
+main "$@" # the whole file is read before anything runs: editing it during a run is safe
