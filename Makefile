@@ -23,13 +23,13 @@ help:
 bootstrap:
 	@bash scripts/bootstrap.sh
 
-$(PLUGIN)/resources_rc.py: resources.qrc $(wildcard icons/*)
-	pyrcc5 -o $@ $<
-
 $(PLUGIN)/i18n/%.qm: $(PLUGIN)/i18n/%.ts
 	lrelease -silent $< -qm $@
 
-compile: $(PLUGIN)/resources_rc.py $(QM)
+# The icons load by path (toolbelt/icons.py): no compiled resources. A resources_rc.py left by
+# an older build (it imported PyQt5) is removed so that it is never packaged.
+compile: $(QM)
+	@rm -f $(PLUGIN)/resources_rc.py
 
 test: bootstrap compile
 	$(PY) -m pytest
@@ -46,9 +46,10 @@ unit: compile
 bench: bootstrap compile
 	$(PY) bench/run_all.py
 
-lint: bootstrap
+# The Qt6 check reads what ships: the built plugin folder.
+lint: bootstrap build-plugin
 	$(PY) -m ruff check $(PLUGIN) tests bench scripts central
-	$(PY) scripts/check_qt6.py $(PLUGIN)
+	$(PY) scripts/check_qt6.py $(BUILD)
 
 # Translations: `make i18n` extracts new tr() strings into the .ts (keeping translations,
 # marking vanished ones obsolete); `make i18n-check` fails on missing or unfinished entries.
@@ -58,7 +59,7 @@ i18n:
 i18n-check:
 	python3 scripts/i18n.py check
 
-# The installable plugin folder: package + metadata + icons + compiled resources and
+# The installable plugin folder: package (with its icons) + metadata + compiled
 # translations; no tests, caches or sources of generated files.
 build-plugin: compile
 	rm -rf $(BUILD) && mkdir -p $(BUILD)
@@ -66,7 +67,6 @@ build-plugin: compile
 	find $(BUILD) -name '__pycache__' -prune -exec rm -rf {} +
 	rm -f $(BUILD)/i18n/*.ts
 	cp metadata.txt LICENSE $(BUILD)/
-	cp -r icons $(BUILD)/icons
 
 package: build-plugin
 	mkdir -p $(dir $(ZIP)) && rm -f $(ZIP)

@@ -37,7 +37,7 @@ pg=$(postgresql_major)
 [ -n "$pg" ] || { echo "bootstrap: no PostgreSQL package found in the apt sources" >&2; exit 1; }
 APT_PACKAGES=(
   qgis python3-qgis qgis-server qgis-providers gdal-bin python3-gdal python3-venv
-  pyqt5-dev-tools qttools5-dev-tools xvfb xauth
+  qttools5-dev-tools xvfb xauth
   "postgresql-$pg" "postgresql-$pg-postgis-3" python3-psycopg2
   python3-geopandas python3-fiona
   # PROJ's database and grids: Debian's pyproj (which the venv sees) needs them, and they are

@@ -1,9 +1,10 @@
 """Fail on code that will not run under Qt6 / QGIS 4.
 
-Checks the plugin for direct PyQt5/PyQt6 imports (use qgis.PyQt) and for Qt5-only
-spellings (exec_(), unscoped enums such as Qt.AlignLeft or QMessageBox.Yes, QRegExp)
-listed below; also for print(), which no plugin code should use (toolbelt.logger).
-"""
+`make lint` runs it over the built plugin folder (build/paser_smartcity_plugin): every Python
+file that ships is checked, generated or not. It looks for direct PyQt5/PyQt6 imports (use
+qgis.PyQt) and for Qt5-only spellings (exec_(), unscoped enums such as Qt.AlignLeft or
+QMessageBox.Yes, QRegExp) listed below; also for print(), which no plugin code should use
+(toolbelt.logger)."""
 
 import re
 import sys
@@ -40,8 +41,6 @@ RULES = [
 def check(root: Path) -> int:
     problems = 0
     for path in sorted(root.rglob("*.py")):
-        if path.name == "resources_rc.py":
-            continue
         for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
             code = line.split("#", 1)[0]  # comments may name the old spelling
             for pattern, message in RULES:

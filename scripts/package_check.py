@@ -3,8 +3,7 @@
     python scripts/package_check.py dist/paser_smartcity_plugin.zip
 
 1. The zip holds exactly one folder, paser_smartcity_plugin/, with metadata.txt, the icons,
-   the compiled resources and one .qm per .ts, help pages, and no tests, caches or sources
-   of generated files.
+   one .qm per .ts, help pages, and no tests, caches or sources of generated files.
 2. Unzipped into the plugins folder of a brand-new profile (QGIS_CUSTOM_CONFIG_PATH),
    `qgis_process.bin plugins enable paser_smartcity_plugin` enables it and
    `qgis_process.bin list` shows every algorithm of the provider.
@@ -27,7 +26,7 @@ ROOT = Path(__file__).resolve().parent.parent
 PLUGIN = "paser_smartcity_plugin"
 PROVIDER = "paser_smartcity"
 QGIS_PROCESS = os.environ.get("QGIS_PROCESS", "qgis_process.bin")  # /usr/bin/qgis_process fails on Debian
-REQUIRED = ["metadata.txt", "LICENSE", "__init__.py", "plugin.py", "resources_rc.py", "icons/icon.svg"]
+REQUIRED = ["metadata.txt", "LICENSE", "__init__.py", "plugin.py", "icons/icon.svg"]
 FORBIDDEN_PARTS = {"tests", "__pycache__", ".pytest_cache", ".ruff_cache", ".hypothesis"}
 FORBIDDEN_SUFFIXES = (".pyc", ".ts", ".qrc", ".gpkg", ".gpkg-journal", ".orig", ".rej")
 

@@ -1,11 +1,15 @@
-"""Icons from the compiled Qt resources (resources.qrc, built by `make compile`)."""
+"""The plugin's icons, loaded by path from its icons/ folder.
+
+Why not compiled Qt resources (pyrcc5): PyQt6 has no resource system (no pyrcc6, no
+qRegisterResourceData), so a QGIS built on Qt6 could not load them; files load on both.
+"""
+
+import os
 
 from qgis.PyQt.QtGui import QIcon
 
-RESOURCE_PREFIX = ":/plugins/paser_smartcity/icons/"
+ICONS_DIR = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "icons")
 
 
 def icon(name: str = "icon.svg") -> QIcon:
-    from .. import resources_rc  # noqa: F401 - registers the resources on import
-
-    return QIcon(RESOURCE_PREFIX + name)
+    return QIcon(os.path.join(ICONS_DIR, name))

@@ -32,7 +32,6 @@ def test_contents_check_rejects_a_sloppy_zip(tmp_path):
     for expected in (
         "files outside",
         "missing LICENSE",
-        "missing resources_rc.py",
         "paser_smartcity_id.qm",
         "no help pages",
         "tests/test_x.py",
