@@ -1,7 +1,9 @@
-"""The exchange with Debian's geopandas 0.12 + fiona (what a Debian QGIS has), and without geopandas.
+"""The exchange with Debian's own geopandas (what a Debian QGIS has), and without geopandas.
 
-/usr/bin/python3 outside the venv sees Debian's python3-geopandas 0.12 with fiona and no
-pyogrio; the exchange runs there in a child process.
+/usr/bin/python3 outside the venv sees Debian's python3-geopandas: on Debian 12 that is 0.12
+with fiona and no pyogrio; Debian 13 and sid ship pyogrio too, which the plugin prefers. The
+exchange runs there in a child process, once with the engines as Debian installed them and
+once with pyogrio hidden — the fiona-only Python of an officer's QGIS.
 """
 
 import json
@@ -18,6 +20,8 @@ CHILD = r"""
 import json, os, sys
 sys.path.insert(0, sys.argv[1])
 tmp = sys.argv[2]
+if sys.argv[3] == "fiona-only":
+    sys.modules["pyogrio"] = None  # as if it were not installed: geopandas and the plugin fall back to fiona
 import geopandas
 from paser_smartcity_plugin.core.demo import demo_rows, demo_uid
 from paser_smartcity_plugin.core.telkom.engine import load
@@ -52,28 +56,67 @@ print(json.dumps(out))
 """
 
 
-def system_geopandas() -> bool:
+def system_engines():
+    """The geopandas engines Debian's python3 can import, or None without python3-geopandas."""
     if not os.path.exists(SYSTEM_PYTHON):
-        return False
-    probe = subprocess.run([SYSTEM_PYTHON, "-c", "import geopandas, fiona"], capture_output=True)
-    return probe.returncode == 0
+        return None
+    probe = subprocess.run(
+        [SYSTEM_PYTHON, "-c", CHECK_ENGINES], capture_output=True, text=True, env=_system_env(), timeout=120
+    )
+    return json.loads(probe.stdout) if probe.returncode == 0 else None
 
 
-@pytest.mark.skipif(not system_geopandas(), reason="no system python3 with geopandas + fiona")
-def test_debian_geopandas_with_fiona(tmp_path):
-    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "VIRTUAL_ENV")}
+CHECK_ENGINES = r"""
+import importlib, json
+import geopandas
+found = []
+for name in ("pyogrio", "fiona"):
+    try:
+        importlib.import_module(name)
+        found.append(name)
+    except ImportError:
+        pass
+print(json.dumps(found))
+"""
+
+
+def _system_env():
+    return {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "VIRTUAL_ENV")}
+
+
+def _exchange_with_system_geopandas(tmp_path, mode):
     proc = subprocess.run(
-        [SYSTEM_PYTHON, "-c", CHILD, ROOT, str(tmp_path)], capture_output=True, text=True, env=env, timeout=300
+        [SYSTEM_PYTHON, "-c", CHILD, ROOT, str(tmp_path), mode],
+        capture_output=True,
+        text=True,
+        env=_system_env(),
+        timeout=300,
     )
     assert proc.returncode == 0, proc.stderr
     out = json.loads(proc.stdout.strip().splitlines()[-1])
-    assert out["engine"] == "fiona"
     assert out["exported"] == [["service_points", 154, 0, 0], ["tower_plans", 2, 2, 1]]  # the long notes cut
     assert out["round_trip"] == {"MATCHED": 156, "UPDATED": 0, "NEW": 0, "REJECTED": 0}
     assert out["unchanged"] is True
     assert out["encoding"] == "CP1252"
     assert out["latin1_utm"] == [["update", [["name", "Menara Muara Payang Ré"], ["status", "permit"]]]]
     assert out["applied"] == "Menara Muara Payang Ré"
+    return out["engine"]
+
+
+SYSTEM_ENGINES = system_engines()
+
+
+@pytest.mark.skipif(not SYSTEM_ENGINES, reason="no /usr/bin/python3 with geopandas and an engine (python3-geopandas)")
+def test_debian_geopandas_as_installed(tmp_path):
+    """Debian 12: fiona only; Debian 13 and sid: pyogrio as well, and the plugin takes it."""
+    assert _exchange_with_system_geopandas(tmp_path, "as-installed") == SYSTEM_ENGINES[0]
+
+
+@pytest.mark.skipif(
+    not SYSTEM_ENGINES or "fiona" not in SYSTEM_ENGINES, reason="Debian's python3 here has no fiona (python3-fiona)"
+)
+def test_debian_geopandas_with_fiona_only(tmp_path):
+    assert _exchange_with_system_geopandas(tmp_path, "fiona-only") == "fiona"
 
 
 MISSING = r"""
