@@ -5,8 +5,9 @@
 1. The zip holds exactly one folder, paser_smartcity_plugin/, with metadata.txt, the icons,
    one .qm per .ts, help pages, and no tests, caches or sources of generated files.
 2. Unzipped into the plugins folder of a brand-new profile (QGIS_CUSTOM_CONFIG_PATH),
-   `qgis_process.bin plugins enable paser_smartcity_plugin` enables it and
-   `qgis_process.bin list` shows every algorithm of the provider.
+   `qgis_process plugins enable paser_smartcity_plugin` enables it and `qgis_process list`
+   shows every algorithm of the provider (`qgis_process.bin` on QGIS 3.22: see
+   qgis_process_command).
 3. With the profile's locale set to Indonesian, the algorithms are listed in Indonesian.
 4. `create_workspace` runs from the installed copy and makes a workspace.
 
@@ -15,6 +16,7 @@ Exit status 0 when all holds; the problems are printed otherwise.
 
 import ast
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -25,7 +27,6 @@ from typing import List
 ROOT = Path(__file__).resolve().parent.parent
 PLUGIN = "paser_smartcity_plugin"
 PROVIDER = "paser_smartcity"
-QGIS_PROCESS = os.environ.get("QGIS_PROCESS", "qgis_process.bin")  # /usr/bin/qgis_process fails on Debian
 REQUIRED = ["metadata.txt", "LICENSE", "__init__.py", "plugin.py", "icons/icon.svg"]
 FORBIDDEN_PARTS = {"tests", "__pycache__", ".pytest_cache", ".ruff_cache", ".hypothesis"}
 FORBIDDEN_SUFFIXES = (".pyc", ".ts", ".qrc", ".gpkg", ".gpkg-journal", ".orig", ".rej")
@@ -65,6 +66,22 @@ def check_contents(zip_path: Path) -> List[str]:
     return problems
 
 
+def qgis_process_command() -> str:
+    """``$QGIS_PROCESS``, else ``qgis_process``; on QGIS before 3.40, Debian's ``qgis_process.bin``.
+
+    Why: Debian 12's /usr/bin/qgis_process (3.22) is a wrapper that passes the desktop's
+    ``--noversioncheck`` from /etc/default/qgis, which qgis_process rejects ("Command
+    --noversioncheck not known!"). On Debian 13 (3.40) and sid (3.44) the plain command works.
+    """
+    if os.environ.get("QGIS_PROCESS"):
+        return os.environ["QGIS_PROCESS"]
+    from qgis.core import Qgis
+
+    if Qgis.QGIS_VERSION_INT < 34000 and shutil.which("qgis_process.bin"):
+        return "qgis_process.bin"
+    return "qgis_process"
+
+
 def qgis_process(profile_root: Path, *args: str) -> subprocess.CompletedProcess:
     env = dict(os.environ, QGIS_CUSTOM_CONFIG_PATH=str(profile_root), QT_QPA_PLATFORM="offscreen")
     # QGIS's embedded Python takes its home from the first python3 on PATH: a pyenv or venv
@@ -75,7 +92,7 @@ def qgis_process(profile_root: Path, *args: str) -> subprocess.CompletedProcess:
     env["PATH"] = os.pathsep.join(
         system_first + [p for p in env.get("PATH", "").split(os.pathsep) if p and p not in system_first]
     )
-    return subprocess.run([QGIS_PROCESS, *args], capture_output=True, text=True, env=env, timeout=300)
+    return subprocess.run([qgis_process_command(), *args], capture_output=True, text=True, env=env, timeout=300)
 
 
 def provider_lines(output: str) -> List[str]:

@@ -20,7 +20,7 @@ def test_about_and_description_in_indonesian():
 
 
 def test_qt6_support_is_declared_honestly():
-    # Only QGIS 3.22 with Qt 5.15 is verified: the plugin must not claim Qt6 / QGIS 4.
+    # QGIS 3.22 to 3.44, all with Qt 5.15, are tested: the plugin must not claim Qt6 / QGIS 4.
     meta = _metadata()
     assert meta["supportsQt6"] == "no"
     assert meta["qgisMaximumVersion"].startswith("3.")
