@@ -18,10 +18,10 @@ installed() {
   dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "install ok installed"
 }
 
-# The PostgreSQL major this system has or offers: Debian 12 has 15, 13 has 17, sid 18. An
-# installed one with PostGIS wins (never a second server next to it); else the one Debian's
+# The PostgreSQL major this system has or offers (Debian 12 has 15, 13 has 17, sid 18): an
+# installed one with PostGIS (never a second server next to it), else the one Debian's
 # `postgresql` package depends on.
-postgresql_major() {
+installed_postgresql_major() {
   local dir
   for dir in $(ls -d /usr/lib/postgresql/*/ 2>/dev/null | sort -V -r); do
     if [ -x "$dir/bin/initdb" ] && [ -e "$dir/lib/postgis-3.so" ]; then
@@ -29,12 +29,14 @@ postgresql_major() {
       return
     fi
   done
-  apt-cache show postgresql >/dev/null 2>&1 || apt_update >&2
-  apt-cache depends postgresql | sed -n 's/^ *Depends: postgresql-\([0-9][0-9]*\)$/\1/p' | head -n 1
 }
 
-pg=$(postgresql_major)
-[ -n "$pg" ] || { echo "bootstrap: no PostgreSQL package found in the apt sources" >&2; exit 1; }
+pg=$(installed_postgresql_major)
+if [ -z "$pg" ]; then
+  apt-cache show postgresql >/dev/null 2>&1 || apt_update
+  pg=$(apt-cache depends postgresql | sed -n 's/^ *Depends: postgresql-\([0-9][0-9]*\)$/\1/p' | head -n 1)
+  [ -n "$pg" ] || { echo "bootstrap: apt offers no postgresql package" >&2; exit 1; }
+fi
 APT_PACKAGES=(
   qgis python3-qgis qgis-server qgis-providers gdal-bin python3-gdal python3-venv
   qttools5-dev-tools xvfb xauth
