@@ -12,7 +12,7 @@
 # Each run mounts a throw-away overlay on the image (so it starts in a second and the image
 # stays as built), puts the COMMITTED tree (a git clone: what is tested is what is committed)
 # and ../shared in it, runs `make test` inside, then ends what it left running, unmounts
-# everything it mounted and deletes the overlay, whatever happens. pip's download cache is kept.
+# everything it mounted and deletes the overlay, whatever happens.
 #
 # Environment: PASER_CHROOT_CACHE (default /var/cache/paser-smartcity), PASER_CHROOT_WORK (where
 # a run's overlay lives, default /var/tmp), PASER_DEBIAN_MIRROR (default: the mirror apt uses).
@@ -237,8 +237,6 @@ main() {
     cp -a "$ROOT/../shared" "$CHROOT/build/shared"
   fi
   mount_system
-  mkdir -p "$CACHE/pip-$SUITE"
-  mount_in "$CHROOT/root/.cache/pip" --bind "$CACHE/pip-$SUITE"
 
   local qgis
   qgis=$(in_chroot dpkg-query -W -f='${Version}' qgis)
