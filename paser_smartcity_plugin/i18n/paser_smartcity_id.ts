@@ -369,6 +369,11 @@
         <translation>“{part}” adalah {found}, di kolom {expected}</translation>
     </message>
     <message>
+        <location filename="../core/messages.py"/>
+        <source>en</source>
+        <translation>id</translation>
+    </message>
+    <message>
         <location filename="../core/migrations.py"/>
         <source>the workspace {path} was made by an earlier version of the plugin and must be upgraded, but its backup {backup} could not be written ({reason}); nothing was changed — free some disk space or make the folder writable, then open it again</source>
         <translation>workspace {path} dibuat oleh versi plugin yang lebih lama dan harus ditingkatkan, tetapi cadangannya {backup} tidak dapat ditulis ({reason}); tidak ada yang diubah — kosongkan ruang disk atau jadikan folder dapat ditulisi, lalu buka lagi</translation>
@@ -430,51 +435,6 @@
     </message>
     <message>
         <location filename="../core/rows.py"/>
-        <source>{layer}.{field} is required</source>
-        <translation>{layer}.{field} wajib diisi</translation>
-    </message>
-    <message>
-        <location filename="../core/rows.py"/>
-        <source>{layer}.{field}: {value!r} is not one of {codes}</source>
-        <translation>{layer}.{field}: {value!r} bukan salah satu dari {codes}</translation>
-    </message>
-    <message>
-        <location filename="../core/rows.py"/>
-        <source>{layer}.{field}: {value!r} is not a number</source>
-        <translation>{layer}.{field}: {value!r} bukan angka</translation>
-    </message>
-    <message>
-        <location filename="../core/rows.py"/>
-        <source>{layer}.{field}: {value!r} is not a finite number</source>
-        <translation>{layer}.{field}: {value!r} bukan bilangan hingga</translation>
-    </message>
-    <message>
-        <location filename="../core/rows.py"/>
-        <source>{layer}.{field}: {value!r} is not a whole number</source>
-        <translation>{layer}.{field}: {value!r} bukan bilangan bulat</translation>
-    </message>
-    <message>
-        <location filename="../core/rows.py"/>
-        <source>{layer}.{field}: {value!r} must not be negative</source>
-        <translation>{layer}.{field}: {value!r} tidak boleh negatif</translation>
-    </message>
-    <message>
-        <location filename="../core/rows.py"/>
-        <source>{layer}.{field}: longer than {width} characters</source>
-        <translation>{layer}.{field}: lebih panjang dari {width} karakter</translation>
-    </message>
-    <message>
-        <location filename="../core/rows.py"/>
-        <source>{layer}.desa_code: {code!r} is not a desa/kelurahan code of Kabupaten Paser</source>
-        <translation>{layer}.desa_code: {code!r} bukan kode desa/kelurahan di Kabupaten Paser</translation>
-    </message>
-    <message>
-        <location filename="../core/rows.py"/>
-        <source>{layer}.uid: {uid!r} is not a lower-case UUID</source>
-        <translation>{layer}.uid: {uid!r} bukan UUID huruf kecil</translation>
-    </message>
-    <message>
-        <location filename="../core/rows.py"/>
         <source>{layer}: a point geometry is required</source>
         <translation>{layer}: geometri titik wajib ada</translation>
     </message>
@@ -487,6 +447,16 @@
         <location filename="../core/rows.py"/>
         <source>{layer}: point lon {lon:.6f}, lat {lat:.6f} is outside Kabupaten Paser</source>
         <translation>{layer}: titik bujur {lon:.6f}, lintang {lat:.6f} berada di luar Kabupaten Paser</translation>
+    </message>
+    <message>
+        <location filename="../core/rules.py"/>
+        <source>{requirement} (it has {length})</source>
+        <translation>{requirement} (panjangnya {length})</translation>
+    </message>
+    <message>
+        <location filename="../core/rules.py"/>
+        <source>{requirement} (not {value})</source>
+        <translation>{requirement} (bukan {value})</translation>
     </message>
     <message>
         <location filename="../core/site_import.py"/>
@@ -2245,33 +2215,18 @@
     </message>
     <message>
         <location filename="../layers/workspace_layers.py"/>
-        <source>A desa/kelurahan code of Kabupaten Paser</source>
-        <translation>Kode desa/kelurahan di Kabupaten Paser</translation>
-    </message>
-    <message>
-        <location filename="../layers/workspace_layers.py"/>
-        <source>The name is required</source>
-        <translation>Nama wajib diisi</translation>
-    </message>
-    <message>
-        <location filename="../layers/workspace_layers.py"/>
-        <source>empty</source>
-        <translation>kosong</translation>
-    </message>
-    <message>
-        <location filename="../layers/workspace_layers.py"/>
         <source>a new site</source>
         <translation>lokasi baru</translation>
     </message>
     <message>
         <location filename="../layers/workspace_layers.py"/>
-        <source>Not saved: {site}, {field} “{value}”: {problem}</source>
-        <translation>Tidak disimpan: {site}, {field} “{value}”: {problem}</translation>
+        <source>Not saved: {site}: {problem}</source>
+        <translation>Tidak disimpan: {site}: {problem}</translation>
     </message>
     <message>
         <location filename="../layers/workspace_layers.py"/>
-        <source>Check {site}, {field} “{value}”: {problem}</source>
-        <translation>Periksa {site}, {field} “{value}”: {problem}</translation>
+        <source>Check {site}: {problem}</source>
+        <translation>Periksa {site}: {problem}</translation>
     </message>
     <message>
         <location filename="../layers/workspace_layers.py"/>
@@ -2908,6 +2863,62 @@
         <location filename="../toolbelt/settings.py"/>
         <source>The central server URL must use https:// (http:// only for this computer): {url}</source>
         <translation>URL server pusat harus memakai https:// (http:// hanya untuk server di komputer ini): {url}</translation>
+    </message>
+    <message>
+        <source>A desa/kelurahan code of Kabupaten Paser</source>
+        <translation type="obsolete">Kode desa/kelurahan di Kabupaten Paser</translation>
+    </message>
+    <message>
+        <source>The name is required</source>
+        <translation type="obsolete">Nama wajib diisi</translation>
+    </message>
+    <message>
+        <source>empty</source>
+        <translation type="obsolete">kosong</translation>
+    </message>
+    <message>
+        <source>Not saved: {site}, {field} “{value}”: {problem}</source>
+        <translation type="obsolete">Tidak disimpan: {site}, {field} “{value}”: {problem}</translation>
+    </message>
+    <message>
+        <source>Check {site}, {field} “{value}”: {problem}</source>
+        <translation type="obsolete">Periksa {site}, {field} “{value}”: {problem}</translation>
+    </message>
+    <message>
+        <source>{layer}.{field} is required</source>
+        <translation type="obsolete">{layer}.{field} wajib diisi</translation>
+    </message>
+    <message>
+        <source>{layer}.{field}: {value!r} is not one of {codes}</source>
+        <translation type="obsolete">{layer}.{field}: {value!r} bukan salah satu dari {codes}</translation>
+    </message>
+    <message>
+        <source>{layer}.{field}: {value!r} is not a number</source>
+        <translation type="obsolete">{layer}.{field}: {value!r} bukan angka</translation>
+    </message>
+    <message>
+        <source>{layer}.{field}: {value!r} is not a finite number</source>
+        <translation type="obsolete">{layer}.{field}: {value!r} bukan bilangan hingga</translation>
+    </message>
+    <message>
+        <source>{layer}.{field}: {value!r} is not a whole number</source>
+        <translation type="obsolete">{layer}.{field}: {value!r} bukan bilangan bulat</translation>
+    </message>
+    <message>
+        <source>{layer}.{field}: {value!r} must not be negative</source>
+        <translation type="obsolete">{layer}.{field}: {value!r} tidak boleh negatif</translation>
+    </message>
+    <message>
+        <source>{layer}.{field}: longer than {width} characters</source>
+        <translation type="obsolete">{layer}.{field}: lebih panjang dari {width} karakter</translation>
+    </message>
+    <message>
+        <source>{layer}.desa_code: {code!r} is not a desa/kelurahan code of Kabupaten Paser</source>
+        <translation type="obsolete">{layer}.desa_code: {code!r} bukan kode desa/kelurahan di Kabupaten Paser</translation>
+    </message>
+    <message>
+        <source>{layer}.uid: {uid!r} is not a lower-case UUID</source>
+        <translation type="obsolete">{layer}.uid: {uid!r} bukan UUID huruf kecil</translation>
     </message>
     <message>
         <source>{path} did not answer with a FeatureCollection</source>

@@ -240,13 +240,24 @@ def test_refused_attribute_table_edit_is_explained_in_indonesian(indonesian, qgi
     bar = qgis_iface.messageBar()
     bar.clearWidgets()
     assert layer.startEditing()
-    assert layer.changeAttributeValue(feature.id(), layer.fields().indexOf("name"), "")
+    assert layer.changeAttributeValue(feature.id(), layer.fields().indexOf("accuracy_m"), -5)
     assert not layer.commitChanges()
     layer.rollBack()
     texts = [item.text() for item in bar.items()]
     bar.clearWidgets()
-    assert texts == [
-        f"Tidak disimpan: {feature['name']}, Nama “kosong”: {tr('{layer}.{field} is required')}".format(
-            layer=SERVICE_POINTS, field="name"
-        )
-    ], texts
+    # the field's label and the rule in Indonesian, not "service_points.accuracy_m: -5.0 must not be negative"
+    assert texts == [f"Tidak disimpan: {feature['name']}: Akurasi (m) harus antara 0 dan 50000 (bukan -5)"], texts
+
+
+def test_form_constraint_states_the_rule_in_indonesian(indonesian):
+    from qgis.core import QgsFieldConstraints, QgsVectorLayerUtils
+
+    layer = indonesian.open_layers()[SERVICE_POINTS]
+    index = layer.fields().indexOf("accuracy_m")
+    assert layer.fields().at(index).constraints().constraintDescription() == "Akurasi (m) harus antara 0 dan 50000"
+    feature = next(layer.getFeatures())
+    feature["accuracy_m"] = -5
+    ok, errors = QgsVectorLayerUtils.validateAttribute(
+        layer, feature, index, QgsFieldConstraints.ConstraintStrengthHard
+    )
+    assert not ok and "Akurasi (m) harus antara 0 dan 50000" in errors[0], errors
