@@ -39,6 +39,7 @@ from qgis.PyQt.QtWidgets import (
 )
 
 from ..core.telkom import CancelledError, ChoiceNeededError, GeopandasMissingError, MissingCrsError, TelkomError
+from ..core.telkom.export import OFFERED_CRS
 from ..toolbelt.help import add_help_button, translate_buttons
 from ..toolbelt.i18n import tr, tr_message
 from ..toolbelt.logger import CRITICAL, SUCCESS, WARNING
@@ -52,7 +53,7 @@ PREVIEW_ROW_LIMIT = 5000  # the table shows this many lines; the report CSV hold
 
 def geopandas_ready(logger) -> bool:
     """True when geopandas can be used; otherwise the officer is told what to install."""
-    from ..core.telkom.engine import load
+    from ..core.telkom.geopandas_io import load
 
     try:
         load()
@@ -92,12 +93,8 @@ class ExportDialog(QDialog):
             self.layers.addItem(text, value)
         self.selected_only = QCheckBox(tr("Selected sites only"))
         self.crs = QComboBox()
-        for value, text in (
-            ("EPSG:4326", tr("EPSG:4326 — WGS 84, longitude/latitude")),
-            ("EPSG:32750", tr("EPSG:32750 — WGS 84 / UTM zone 50S")),
-            ("EPSG:9490", tr("EPSG:9490 — SRGI2013 / UTM zone 50S")),
-        ):
-            self.crs.addItem(text, value)
+        for value, text in OFFERED_CRS:
+            self.crs.addItem(tr(text), value)
         self.output = QgsFileWidget()
         self.output.setStorageMode(QgsFileWidget.SaveFile)
         self.output.setFilter(tr("Zip archive (*.zip)"))
@@ -211,7 +208,7 @@ class PreviewTask(QgsTask):
         self.error: Optional[Exception] = None
 
     def run(self) -> bool:
-        from ..core.telkom.engine import run_in_worker
+        from ..core.telkom.geopandas_io import run_in_worker
         from ..core.telkom.importer import preview_import
         from ..core.telkom.mapping import parse_aliases
         from ..core.workspace import Workspace, WorkspaceError
@@ -245,7 +242,7 @@ class ApplyTask(QgsTask):
         self.error: Optional[Exception] = None
 
     def run(self) -> bool:
-        from ..core.telkom.engine import run_in_worker
+        from ..core.telkom.geopandas_io import run_in_worker
         from ..core.telkom.importer import apply_import
         from ..core.workspace import Workspace, WorkspaceError
 

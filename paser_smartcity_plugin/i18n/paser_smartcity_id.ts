@@ -804,29 +804,19 @@
         <translation>lokasi pusat {uid}: {problem}</translation>
     </message>
     <message>
-        <location filename="../core/telkom/engine.py"/>
-        <source>The Telkom exchange needs the Python package geopandas with pyogrio (or fiona) in the Python that QGIS uses. Debian/Ubuntu: apt install python3-geopandas; Windows (OSGeo4W Shell) or macOS: python -m pip install geopandas pyogrio. The rest of the plugin works without it.</source>
-        <translation>Pertukaran data Telkom memerlukan paket Python geopandas dengan pyogrio (atau fiona) di Python yang dipakai QGIS. Debian/Ubuntu: apt install python3-geopandas; Windows (OSGeo4W Shell) atau macOS: python -m pip install geopandas pyogrio. Bagian lain plugin tetap berfungsi tanpanya.</translation>
+        <location filename="../core/telkom/export.py"/>
+        <source>EPSG:4326 — WGS 84, longitude/latitude</source>
+        <translation>EPSG:4326 — WGS 84, bujur/lintang</translation>
     </message>
     <message>
-        <location filename="../core/telkom/engine.py"/>
-        <source>{hint} ({error})</source>
-        <translation>{hint} ({error})</translation>
+        <location filename="../core/telkom/export.py"/>
+        <source>EPSG:32750 — WGS 84 / UTM zone 50S</source>
+        <translation>EPSG:32750 — WGS 84 / UTM zona 50S</translation>
     </message>
     <message>
-        <location filename="../core/telkom/engine.py"/>
-        <source>unknown shapefile engine {name!r}; use pyogrio or fiona</source>
-        <translation>mesin shapefile {name!r} tidak dikenal; gunakan pyogrio atau fiona</translation>
-    </message>
-    <message>
-        <location filename="../core/telkom/engine.py"/>
-        <source>{hint} (neither {engines} can be imported)</source>
-        <translation>{hint} ({engines} tidak dapat diimpor)</translation>
-    </message>
-    <message>
-        <location filename="../core/telkom/engine.py"/>
-        <source>the shapefile cannot be read ({kind}: {error})</source>
-        <translation>shapefile tidak dapat dibaca ({kind}: {error})</translation>
+        <location filename="../core/telkom/export.py"/>
+        <source>EPSG:9490 — SRGI2013 / UTM zone 50S</source>
+        <translation>EPSG:9490 — SRGI2013 / UTM zona 50S</translation>
     </message>
     <message>
         <location filename="../core/telkom/export.py"/>
@@ -996,6 +986,41 @@
         <translation>shapefile {name}: .cpg menyebut pengodean yang tidak dikenal {encoding!r}</translation>
     </message>
     <message>
+        <location filename="../core/telkom/geopandas_io.py"/>
+        <source>The Telkom exchange needs the Python package geopandas with pyogrio (or fiona) in the Python that QGIS uses. Debian/Ubuntu: apt install python3-geopandas; Windows (OSGeo4W Shell) or macOS: python -m pip install geopandas pyogrio. The rest of the plugin works without it.</source>
+        <translation>Pertukaran data Telkom memerlukan paket Python geopandas dengan pyogrio (atau fiona) di Python yang dipakai QGIS. Debian/Ubuntu: apt install python3-geopandas; Windows (OSGeo4W Shell) atau macOS: python -m pip install geopandas pyogrio. Bagian lain plugin tetap berfungsi tanpanya.</translation>
+    </message>
+    <message>
+        <location filename="../core/telkom/geopandas_io.py"/>
+        <source>{hint} ({error})</source>
+        <translation>{hint} ({error})</translation>
+    </message>
+    <message>
+        <location filename="../core/telkom/geopandas_io.py"/>
+        <source>unknown shapefile engine {name!r}; use pyogrio or fiona</source>
+        <translation>mesin shapefile {name!r} tidak dikenal; gunakan pyogrio atau fiona</translation>
+    </message>
+    <message>
+        <location filename="../core/telkom/geopandas_io.py"/>
+        <source>{hint} (neither {engines} can be imported)</source>
+        <translation>{hint} ({engines} tidak dapat diimpor)</translation>
+    </message>
+    <message>
+        <location filename="../core/telkom/geopandas_io.py"/>
+        <source>the shapefile cannot be read ({kind}: {error})</source>
+        <translation>shapefile tidak dapat dibaca ({kind}: {error})</translation>
+    </message>
+    <message>
+        <location filename="../core/telkom/importer.py"/>
+        <source>leave out {item}: the range is too long</source>
+        <translation>lewati {item}: rentangnya terlalu panjang</translation>
+    </message>
+    <message>
+        <location filename="../core/telkom/importer.py"/>
+        <source>leave out {item}: not a site uid, a row number (12) or a range of rows (40-45)</source>
+        <translation>lewati {item}: bukan uid situs, nomor baris (12) atau rentang baris (40-45)</translation>
+    </message>
+    <message>
         <location filename="../core/telkom/importer.py"/>
         <source>import cancelled; nothing was written</source>
         <translation>impor dibatalkan; tidak ada yang ditulis</translation>
@@ -1009,6 +1034,11 @@
         <location filename="../core/telkom/importer.py"/>
         <source>the match distance must be zero or more metres</source>
         <translation>jarak pencocokan harus nol meter atau lebih</translation>
+    </message>
+    <message>
+        <location filename="../core/telkom/importer.py"/>
+        <source>the distance for a move warning must be zero or more metres</source>
+        <translation>jarak untuk peringatan perpindahan harus nol meter atau lebih</translation>
     </message>
     <message>
         <location filename="../core/telkom/importer.py"/>
@@ -1052,28 +1082,18 @@
     </message>
     <message>
         <location filename="../core/telkom/importer.py"/>
-        <source>{column}: {problem}</source>
-        <translation>{column}: {problem}</translation>
+        <source>{field} {site_id} is held by several sites: {names}</source>
+        <translation>{field} {site_id} dimiliki beberapa lokasi: {names}</translation>
     </message>
     <message>
         <location filename="../core/telkom/importer.py"/>
-        <source>UID: {uid!r} is not a UUID</source>
-        <translation>UID: {uid!r} bukan UUID</translation>
+        <source>{field}: “{uid}” is not a UUID</source>
+        <translation>{field}: “{uid}” bukan UUID</translation>
     </message>
     <message>
         <location filename="../core/telkom/importer.py"/>
-        <source>UID {uid} appears in rows {rows}</source>
-        <translation>UID {uid} muncul di baris {rows}</translation>
-    </message>
-    <message>
-        <location filename="../core/telkom/importer.py"/>
-        <source>SITE_ID {site_id} appears in rows {rows}</source>
-        <translation>SITE_ID {site_id} muncul di baris {rows}</translation>
-    </message>
-    <message>
-        <location filename="../core/telkom/importer.py"/>
-        <source>SITE_ID {site_id} is held by several sites: {names}</source>
-        <translation>SITE_ID {site_id} dimiliki beberapa lokasi: {names}</translation>
+        <source>{field} {key} appears in rows {rows}</source>
+        <translation>{field} {key} muncul di baris {rows}</translation>
     </message>
     <message>
         <location filename="../core/telkom/importer.py"/>
@@ -1098,6 +1118,11 @@
     </message>
     <message>
         <location filename="../core/telkom/importer.py"/>
+        <source>moved {distance} m, farther than {limit} m: is it the same site? (setting: move warning)</source>
+        <translation>berpindah {distance} m, lebih jauh dari {limit} m: apakah ini situs yang sama? (pengaturan: peringatan perpindahan)</translation>
+    </message>
+    <message>
+        <location filename="../core/telkom/importer.py"/>
         <source>moved {distance:.1f} m</source>
         <translation>berpindah {distance:.1f} m</translation>
     </message>
@@ -1108,8 +1133,18 @@
     </message>
     <message>
         <location filename="../core/telkom/importer.py"/>
-        <source>KODE_DESA missing: {code} {name} from the nearest desa centre (approximate; check it)</source>
-        <translation>KODE_DESA kosong: {code} {name} dari pusat desa terdekat (perkiraan; periksa)</translation>
+        <source>{field} missing, and no desa holds the position: give it</source>
+        <translation>{field} tidak ada, dan tidak ada desa yang memuat posisi ini: isikan kodenya</translation>
+    </message>
+    <message>
+        <location filename="../core/telkom/importer.py"/>
+        <source>{field} missing: {desa} is the position&apos;s desa — check it</source>
+        <translation>{field} tidak ada: {desa} adalah desa posisi ini — periksa</translation>
+    </message>
+    <message>
+        <location filename="../core/telkom/importer.py"/>
+        <source>nothing was imported: {entries} names no change of the preview (leave out only uids or rows it lists)</source>
+        <translation>tidak ada yang diimpor: {entries} tidak menunjuk perubahan mana pun dalam pratinjau (lewati hanya uid atau baris yang tercantum di sana)</translation>
     </message>
     <message>
         <location filename="../core/telkom/importer.py"/>
@@ -1148,28 +1183,13 @@
     </message>
     <message>
         <location filename="../core/telkom/mapping.py"/>
-        <source>{value!r} is not a date/time (use ISO 8601, e.g. 2022-08-17T09:30:00Z)</source>
-        <translation>{value!r} bukan tanggal/waktu (gunakan ISO 8601, mis. 2022-08-17T09:30:00Z)</translation>
+        <source>“{value}” is not a date/time (use ISO 8601, e.g. 2022-08-17T09:30:00Z)</source>
+        <translation>“{value}” bukan tanggal/waktu (gunakan ISO 8601, mis. 2022-08-17T09:30:00Z)</translation>
     </message>
     <message>
         <location filename="../core/telkom/mapping.py"/>
-        <source>{value!r} is not a finite number</source>
-        <translation>{value!r} bukan bilangan hingga</translation>
-    </message>
-    <message>
-        <location filename="../core/telkom/mapping.py"/>
-        <source>{value!r} is not a whole number</source>
-        <translation>{value!r} bukan bilangan bulat</translation>
-    </message>
-    <message>
-        <location filename="../core/telkom/mapping.py"/>
-        <source>{value!r} is not a number</source>
-        <translation>{value!r} bukan angka</translation>
-    </message>
-    <message>
-        <location filename="../core/telkom/mapping.py"/>
-        <source>{value!r} is not one of {codes}</source>
-        <translation>{value!r} bukan salah satu dari {codes}</translation>
+        <source>{field}: {problem}</source>
+        <translation>{field}: {problem}</translation>
     </message>
     <message>
         <location filename="../core/workspace.py"/>
@@ -1985,21 +2005,6 @@
         <location filename="../processing/telkom.py"/>
         <source>Selected sites only</source>
         <translation>Hanya lokasi yang dipilih</translation>
-    </message>
-    <message>
-        <location filename="../gui/telkom.py"/>
-        <source>EPSG:4326 — WGS 84, longitude/latitude</source>
-        <translation>EPSG:4326 — WGS 84, bujur/lintang</translation>
-    </message>
-    <message>
-        <location filename="../gui/telkom.py"/>
-        <source>EPSG:32750 — WGS 84 / UTM zone 50S</source>
-        <translation>EPSG:32750 — WGS 84 / UTM zona 50S</translation>
-    </message>
-    <message>
-        <location filename="../gui/telkom.py"/>
-        <source>EPSG:9490 — SRGI2013 / UTM zone 50S</source>
-        <translation>EPSG:9490 — SRGI2013 / UTM zona 50S</translation>
     </message>
     <message>
         <location filename="../gui/telkom.py"/>
@@ -2868,6 +2873,50 @@
         <location filename="../toolbelt/settings.py"/>
         <source>The central server URL must use https:// (http:// only for this computer): {url}</source>
         <translation>URL server pusat harus memakai https:// (http:// hanya untuk server di komputer ini): {url}</translation>
+    </message>
+    <message>
+        <source>{column}: {problem}</source>
+        <translation type="obsolete">{column}: {problem}</translation>
+    </message>
+    <message>
+        <source>UID: {uid!r} is not a UUID</source>
+        <translation type="obsolete">UID: {uid!r} bukan UUID</translation>
+    </message>
+    <message>
+        <source>UID {uid} appears in rows {rows}</source>
+        <translation type="obsolete">UID {uid} muncul di baris {rows}</translation>
+    </message>
+    <message>
+        <source>SITE_ID {site_id} appears in rows {rows}</source>
+        <translation type="obsolete">SITE_ID {site_id} muncul di baris {rows}</translation>
+    </message>
+    <message>
+        <source>SITE_ID {site_id} is held by several sites: {names}</source>
+        <translation type="obsolete">SITE_ID {site_id} dimiliki beberapa lokasi: {names}</translation>
+    </message>
+    <message>
+        <source>KODE_DESA missing: {code} {name} from the nearest desa centre (approximate; check it)</source>
+        <translation type="obsolete">KODE_DESA kosong: {code} {name} dari pusat desa terdekat (perkiraan; periksa)</translation>
+    </message>
+    <message>
+        <source>{value!r} is not a date/time (use ISO 8601, e.g. 2022-08-17T09:30:00Z)</source>
+        <translation type="obsolete">{value!r} bukan tanggal/waktu (gunakan ISO 8601, mis. 2022-08-17T09:30:00Z)</translation>
+    </message>
+    <message>
+        <source>{value!r} is not a finite number</source>
+        <translation type="obsolete">{value!r} bukan bilangan hingga</translation>
+    </message>
+    <message>
+        <source>{value!r} is not a whole number</source>
+        <translation type="obsolete">{value!r} bukan bilangan bulat</translation>
+    </message>
+    <message>
+        <source>{value!r} is not a number</source>
+        <translation type="obsolete">{value!r} bukan angka</translation>
+    </message>
+    <message>
+        <source>{value!r} is not one of {codes}</source>
+        <translation type="obsolete">{value!r} bukan salah satu dari {codes}</translation>
     </message>
     <message>
         <source>A desa/kelurahan code of Kabupaten Paser</source>

@@ -19,12 +19,13 @@ from qgis.core import (
 )
 
 from ..core.schema import LAYER_NAMES, SERVICE_POINTS, TOWER_PLANS, layer_schema
+from ..core.telkom.export import OFFERED_CRS_CODES
 from ..toolbelt.i18n import language, tr_message
 from .base import PaserAlgorithm
 
 BOTH = "both"
 LAYER_CHOICES = [SERVICE_POINTS, TOWER_PLANS, BOTH]
-CRS_CHOICES = ["EPSG:4326", "EPSG:32750", "EPSG:9490"]
+CRS_CHOICES = list(OFFERED_CRS_CODES)
 AUTO = "auto"
 TARGET_CHOICES = [AUTO, SERVICE_POINTS, TOWER_PLANS]
 
@@ -46,15 +47,6 @@ def _coded_value(alg, parameters, name, context, choices):
             alg.tr("{name}: {value} is not one of {choices}").format(name=name, value=value, choices=", ".join(choices))
         )
     return choices[index]
-
-
-def _enum_value(alg, parameters, name, context, choices):
-    value = alg.parameterAsEnumString(parameters, name, context)
-    if value not in choices:
-        raise QgsProcessingException(
-            alg.tr("{name}: {value} is not one of {choices}").format(name=name, value=value, choices=", ".join(choices))
-        )
-    return value
 
 
 class _TelkomAlgorithm(PaserAlgorithm):
@@ -85,8 +77,8 @@ class _TelkomAlgorithm(PaserAlgorithm):
 
     @staticmethod
     def in_worker(function, *args, **kwargs):
-        """geopandas/pyproj work runs on the exchange's own thread (see engine.run_in_worker)."""
-        from ..core.telkom.engine import run_in_worker
+        """geopandas/pyproj work runs on the exchange's own thread (see geopandas_io.run_in_worker)."""
+        from ..core.telkom.geopandas_io import run_in_worker
 
         return run_in_worker(function, *args, **kwargs)
 
@@ -164,7 +156,7 @@ class ExportTelkomAlgorithm(_TelkomAlgorithm):
             )
         choice = _coded_value(self, parameters, "LAYERS", context, LAYER_CHOICES)
         layers = list(LAYER_NAMES) if choice == BOTH else [choice]
-        crs = _enum_value(self, parameters, "CRS", context, CRS_CHOICES)
+        crs = _coded_value(self, parameters, "CRS", context, CRS_CHOICES)
         output = self.parameterAsFileOutput(parameters, "OUTPUT", context)
         try:
             result = self.in_worker(

@@ -104,7 +104,7 @@ def test_import_asks_for_the_crs_then_previews_then_applies(plugin, workspace, t
     assert dialog.help_button.text() == "Help"  # opens help/telkom.<lang>.html (test_help.py)
     dialog.apply_button.click()
     wait_for(lambda: flow.counts is not None and idle())
-    assert flow.counts == {"UPDATED": 1, "NEW": 0}
+    assert flow.counts == {"UPDATED": 1, "NEW": 0, "LEFT_OUT": 0}
     assert workspace.site(TOWER_PLANS, PAYANG)["status"] == "permit"
 
 
