@@ -1709,6 +1709,11 @@
     </message>
     <message>
         <location filename="../gui/settings_page.py"/>
+        <source>The Telkom import preview warns about a site moved farther than this (0: every move)</source>
+        <translation>Pratinjau impor Telkom memperingatkan situs yang berpindah lebih jauh dari ini (0: setiap perpindahan)</translation>
+    </message>
+    <message>
+        <location filename="../gui/settings_page.py"/>
         <source>None: desa are checked against the gazetteer only</source>
         <translation>Tidak ada: desa hanya diperiksa terhadap gazetir</translation>
     </message>
@@ -2015,6 +2020,12 @@
     <message>
         <location filename="../gui/telkom.py"/>
         <location filename="../processing/telkom.py"/>
+        <source>Package for Telkom</source>
+        <translation>Paket untuk Telkom</translation>
+    </message>
+    <message>
+        <location filename="../gui/telkom.py"/>
+        <location filename="../processing/telkom.py"/>
         <source>Layers</source>
         <translation>Lapisan</translation>
     </message>
@@ -2025,19 +2036,33 @@
     </message>
     <message>
         <location filename="../gui/telkom.py"/>
-        <location filename="../processing/telkom.py"/>
-        <source>Package for Telkom</source>
-        <translation>Paket untuk Telkom</translation>
-    </message>
-    <message>
-        <location filename="../gui/telkom.py"/>
         <source>The zip holds a shapefile per layer, a schema note in Indonesian and English and a CSV of the sites without coordinates.</source>
         <translation>Zip berisi satu shapefile per lapisan, catatan skema dalam bahasa Indonesia dan Inggris, serta CSV lokasi yang belum berkoordinat.</translation>
     </message>
     <message>
         <location filename="../gui/telkom.py"/>
-        <source>Telkom package written: {path} ({features} sites, {pending} without coordinates)</source>
-        <translation>Paket Telkom ditulis: {path} ({features} lokasi, {pending} tanpa koordinat)</translation>
+        <source>Telkom package written: {path} ({sites}, {pending})</source>
+        <translation>Paket Telkom ditulis: {path} ({sites}, {pending})</translation>
+    </message>
+    <message>
+        <location filename="../gui/telkom.py"/>
+        <source>{count} site</source>
+        <translation>{count} situs</translation>
+    </message>
+    <message>
+        <location filename="../gui/telkom.py"/>
+        <source>{count} sites</source>
+        <translation>{count} situs</translation>
+    </message>
+    <message>
+        <location filename="../gui/telkom.py"/>
+        <source>{count} without coordinates</source>
+        <translation>{count} tanpa koordinat</translation>
+    </message>
+    <message>
+        <location filename="../gui/telkom.py"/>
+        <source>Open folder</source>
+        <translation>Buka folder</translation>
     </message>
     <message>
         <location filename="../gui/telkom.py"/>
@@ -2066,20 +2091,19 @@
     </message>
     <message>
         <location filename="../gui/telkom.py"/>
-        <source>{name} → {layer} ({features} rows, {encoding}, {crs})</source>
-        <translation>{name} → {layer} ({features} baris, {encoding}, {crs})</translation>
-    </message>
-    <message>
-        <location filename="../gui/telkom.py"/>
-        <source>{sources}
-{matched} rows matched to a site, {updated} of them with changes; {new} new sites; {rejected} rows rejected. Nothing has been written yet.</source>
-        <translation>{sources}
-{matched} baris cocok dengan lokasi, {updated} di antaranya berubah; {new} lokasi baru; {rejected} baris ditolak. Belum ada yang ditulis.</translation>
-    </message>
-    <message>
-        <location filename="../gui/telkom.py"/>
         <source>Show unchanged rows</source>
         <translation>Tampilkan baris yang tidak berubah</translation>
+    </message>
+    <message>
+        <location filename="../gui/telkom.py"/>
+        <source>Leave out the changes with warnings</source>
+        <translation>Lewati perubahan yang berperingatan</translation>
+    </message>
+    <message>
+        <location filename="../gui/telkom.py"/>
+        <location filename="../toolbelt/help.py"/>
+        <source>Apply</source>
+        <translation>Terapkan</translation>
     </message>
     <message>
         <location filename="../gui/telkom.py"/>
@@ -2108,18 +2132,85 @@
     </message>
     <message>
         <location filename="../gui/telkom.py"/>
-        <source>Reason / note</source>
-        <translation>Alasan / catatan</translation>
-    </message>
-    <message>
-        <location filename="../gui/telkom.py"/>
-        <source>Apply {count} changes</source>
-        <translation>Terapkan {count} perubahan</translation>
+        <source>Reason / warning / note</source>
+        <translation>Alasan / peringatan / catatan</translation>
     </message>
     <message>
         <location filename="../gui/telkom.py"/>
         <source>Save report…</source>
         <translation>Simpan laporan…</translation>
+    </message>
+    <message>
+        <location filename="../gui/telkom.py"/>
+        <source>{name} → {layer} ({rows}, {encoding}, {crs})</source>
+        <translation>{name} → {layer} ({rows}, {encoding}, {crs})</translation>
+    </message>
+    <message>
+        <location filename="../gui/telkom.py"/>
+        <source>{count} row</source>
+        <translation>{count} baris</translation>
+    </message>
+    <message>
+        <location filename="../gui/telkom.py"/>
+        <source>{count} rows</source>
+        <translation>{count} baris</translation>
+    </message>
+    <message>
+        <location filename="../gui/telkom.py"/>
+        <source>{count} row matched to a site</source>
+        <translation>{count} baris cocok dengan situs</translation>
+    </message>
+    <message>
+        <location filename="../gui/telkom.py"/>
+        <source>{count} rows matched to a site</source>
+        <translation>{count} baris cocok dengan situs</translation>
+    </message>
+    <message>
+        <location filename="../gui/telkom.py"/>
+        <source>{count} of them with changes</source>
+        <translation>{count} di antaranya berubah</translation>
+    </message>
+    <message>
+        <location filename="../gui/telkom.py"/>
+        <source>{count} new site</source>
+        <translation>{count} situs baru</translation>
+    </message>
+    <message>
+        <location filename="../gui/telkom.py"/>
+        <source>{count} new sites</source>
+        <translation>{count} situs baru</translation>
+    </message>
+    <message>
+        <location filename="../gui/telkom.py"/>
+        <source>{count} row rejected</source>
+        <translation>{count} baris ditolak</translation>
+    </message>
+    <message>
+        <location filename="../gui/telkom.py"/>
+        <source>{count} rows rejected</source>
+        <translation>{count} baris ditolak</translation>
+    </message>
+    <message>
+        <location filename="../gui/telkom.py"/>
+        <source>{sources}
+{matched}, {updated}; {new}; {rejected}. Nothing has been written yet.</source>
+        <translation>{sources}
+{matched}, {updated}; {new}; {rejected}. Belum ada yang ditulis.</translation>
+    </message>
+    <message>
+        <location filename="../gui/telkom.py"/>
+        <source>{count} change has a warning (highlighted): look at it before applying, or untick it.</source>
+        <translation>{count} perubahan berperingatan (disorot): periksa sebelum menerapkan, atau hapus centangnya.</translation>
+    </message>
+    <message>
+        <location filename="../gui/telkom.py"/>
+        <source>{count} changes have a warning (highlighted): look at them before applying, or untick them.</source>
+        <translation>{count} perubahan berperingatan (disorot): periksa sebelum menerapkan, atau hapus centangnya.</translation>
+    </message>
+    <message>
+        <location filename="../gui/telkom.py"/>
+        <source>Position</source>
+        <translation>Posisi</translation>
     </message>
     <message>
         <location filename="../gui/telkom.py"/>
@@ -2143,8 +2234,33 @@
     </message>
     <message>
         <location filename="../gui/telkom.py"/>
+        <source>Warning: {text}</source>
+        <translation>Peringatan: {text}</translation>
+    </message>
+    <message>
+        <location filename="../gui/telkom.py"/>
+        <source>Untick to leave this change out</source>
+        <translation>Hapus centang untuk melewati perubahan ini</translation>
+    </message>
+    <message>
+        <location filename="../gui/telkom.py"/>
+        <source>Shapefile column: {column}</source>
+        <translation>Kolom shapefile: {column}</translation>
+    </message>
+    <message>
+        <location filename="../gui/telkom.py"/>
         <source>Only the first {count} lines are shown; save the report to see all.</source>
         <translation>Hanya {count} baris pertama yang ditampilkan; simpan laporan untuk melihat semuanya.</translation>
+    </message>
+    <message>
+        <location filename="../gui/telkom.py"/>
+        <source>Apply {count} change</source>
+        <translation>Terapkan {count} perubahan</translation>
+    </message>
+    <message>
+        <location filename="../gui/telkom.py"/>
+        <source>Apply {count} changes</source>
+        <translation>Terapkan {count} perubahan</translation>
     </message>
     <message>
         <location filename="../gui/telkom.py"/>
@@ -2179,8 +2295,28 @@
     </message>
     <message>
         <location filename="../gui/telkom.py"/>
-        <source>Telkom import applied: {updated} sites updated, {new} new</source>
-        <translation>Impor Telkom diterapkan: {updated} lokasi diperbarui, {new} baru</translation>
+        <source>Telkom import applied: {updated}, {new}</source>
+        <translation>Impor Telkom diterapkan: {updated}, {new}</translation>
+    </message>
+    <message>
+        <location filename="../gui/telkom.py"/>
+        <source>{count} site updated</source>
+        <translation>{count} situs diperbarui</translation>
+    </message>
+    <message>
+        <location filename="../gui/telkom.py"/>
+        <source>{count} sites updated</source>
+        <translation>{count} situs diperbarui</translation>
+    </message>
+    <message>
+        <location filename="../gui/telkom.py"/>
+        <source>{count} change left out</source>
+        <translation>{count} perubahan dilewati</translation>
+    </message>
+    <message>
+        <location filename="../gui/telkom.py"/>
+        <source>{count} changes left out</source>
+        <translation>{count} perubahan dilewati</translation>
     </message>
     <message>
         <location filename="../gui/telkom.py"/>
@@ -2696,8 +2832,8 @@
     </message>
     <message>
         <location filename="../processing/telkom.py"/>
-        <source>Reads a shapefile returned by Telkom (a .zip or a .shp: our own export edited, or Telkom&apos;s own layout) and matches its rows to the workspace sites by UID, then SITE_ID, then proximity (within the match distance) with a similar name. Without &apos;Apply the changes&apos; (APPLY) nothing is written: the &apos;Report&apos; (REPORT) lists per row the matched site, every field that would change (old -&gt; new), new sites and rejected rows with their reasons. With &apos;Apply the changes&apos; (APPLY) all accepted changes are written in one transaction. The text encoding comes from the .cpg, else UTF-8, else Windows-1252/Latin-1; coordinates are reprojected from the .prj. &apos;CRS of the shapefile when it has no .prj&apos; (SOURCE_CRS) is required when the .prj is missing. &apos;Column aliases&apos; (ALIASES) maps Telkom&apos;s column names to ours, e.g. SITE_ID=SITEID; NAMA=NAMA_LOKASI. Zips with unsafe paths, zip bombs, several shapefiles (choose one with &apos;Shapefile in the zip&apos;, MEMBER), missing or damaged parts and non-point geometries are refused. Needs the Python package geopandas.</source>
-        <translation>Membaca shapefile yang dikembalikan Telkom (.zip atau .shp: hasil ekspor kita yang disunting, atau tata letak Telkom sendiri) dan mencocokkan barisnya dengan lokasi di ruang kerja berdasarkan UID, lalu SITE_ID, lalu kedekatan (dalam jarak pencocokan) dengan nama yang mirip. Tanpa menerapkan perubahan (APPLY) tidak ada yang ditulis: &apos;Laporan&apos; (REPORT) mencantumkan per baris lokasi yang cocok, setiap kolom yang akan berubah (lama -&gt; baru), lokasi baru dan baris yang ditolak beserta alasannya. Dengan menerapkan perubahan (APPLY) semua perubahan yang diterima ditulis dalam satu transaksi. Pengodean teks diambil dari .cpg, jika tidak ada UTF-8, jika tidak Windows-1252/Latin-1; koordinat diproyeksikan ulang dari .prj. &apos;CRS shapefile bila tidak memiliki .prj&apos; (SOURCE_CRS) wajib diisi bila .prj tidak ada. Alias kolom (ALIASES) memetakan nama kolom Telkom ke nama kolom kita, mis. SITE_ID=SITEID; NAMA=NAMA_LOKASI. Zip dengan jalur tidak aman, bom zip, beberapa shapefile (pilih satu dengan MEMBER), bagian yang hilang atau rusak dan geometri selain titik ditolak. Memerlukan paket Python geopandas.</translation>
+        <source>Reads a shapefile returned by Telkom (a .zip or a .shp: our own export edited, or Telkom&apos;s own layout) and matches its rows to the workspace sites by UID, then SITE_ID, then proximity (within the match distance) with a similar name. Without &apos;Apply the changes&apos; (APPLY) nothing is written: the &apos;Report&apos; (REPORT) lists per row the matched site, every field that would change (old -&gt; new), new sites and rejected rows with their reasons, and what deserves a look before applying as warnings: a site moved farther than &apos;Warn about moves beyond&apos; (MOVE_WARNING), a desa code whose desa does not hold the position. With &apos;Apply the changes&apos; (APPLY) all accepted changes are written in one transaction, except those listed in &apos;Leave out&apos; (SKIP): site uids or row numbers of the file (e.g. 12, 40-45), comma-separated. The text encoding comes from the .cpg, else UTF-8, else Windows-1252/Latin-1; coordinates are reprojected from the .prj. &apos;CRS of the shapefile when it has no .prj&apos; (SOURCE_CRS) is required when the .prj is missing. &apos;Column aliases&apos; (ALIASES) maps Telkom&apos;s column names to ours, e.g. SITE_ID=SITEID; NAMA=NAMA_LOKASI. Zips with unsafe paths, zip bombs, several shapefiles (choose one with &apos;Shapefile in the zip&apos;, MEMBER), missing or damaged parts and non-point geometries are refused. Needs the Python package geopandas.</source>
+        <translation>Membaca shapefile yang dikembalikan Telkom (.zip atau .shp: hasil ekspor kita yang disunting, atau tata letak Telkom sendiri) dan mencocokkan barisnya dengan lokasi di ruang kerja berdasarkan UID, lalu SITE_ID, lalu kedekatan (dalam jarak pencocokan) dengan nama yang mirip. Tanpa menerapkan perubahan (APPLY) tidak ada yang ditulis: &apos;Laporan&apos; (REPORT) mencantumkan per baris lokasi yang cocok, setiap kolom yang akan berubah (lama -&gt; baru), lokasi baru dan baris yang ditolak beserta alasannya, serta peringatan untuk hal yang perlu diperiksa sebelum diterapkan: situs yang berpindah lebih jauh dari &apos;Peringatkan perpindahan lebih dari&apos; (MOVE_WARNING), kode desa yang desanya tidak memuat posisi itu. Dengan menerapkan perubahan (APPLY) semua perubahan yang diterima ditulis dalam satu transaksi, kecuali yang tercantum di &apos;Lewati&apos; (SKIP): uid situs atau nomor baris berkas (mis. 12, 40-45), dipisahkan koma. Pengodean teks diambil dari .cpg, jika tidak ada UTF-8, jika tidak Windows-1252/Latin-1; koordinat diproyeksikan ulang dari .prj. &apos;CRS shapefile bila tidak memiliki .prj&apos; (SOURCE_CRS) wajib diisi bila .prj tidak ada. Alias kolom (ALIASES) memetakan nama kolom Telkom ke nama kolom kita, mis. SITE_ID=SITEID; NAMA=NAMA_LOKASI. Zip dengan jalur tidak aman, bom zip, beberapa shapefile (pilih satu dengan MEMBER), bagian yang hilang atau rusak dan geometri selain titik ditolak. Memerlukan paket Python geopandas.</translation>
     </message>
     <message>
         <location filename="../processing/telkom.py"/>
@@ -2736,6 +2872,16 @@
     </message>
     <message>
         <location filename="../processing/telkom.py"/>
+        <source>Warn about moves beyond (m)</source>
+        <translation>Peringatkan perpindahan lebih dari (m)</translation>
+    </message>
+    <message>
+        <location filename="../processing/telkom.py"/>
+        <source>Leave out: site uids or row numbers of the file (e.g. 12, 40-45)</source>
+        <translation>Lewati: uid situs atau nomor baris berkas (mis. 12, 40-45)</translation>
+    </message>
+    <message>
+        <location filename="../processing/telkom.py"/>
         <source>Rows matched to a site</source>
         <translation>Baris yang cocok dengan lokasi</translation>
     </message>
@@ -2748,6 +2894,21 @@
         <location filename="../processing/telkom.py"/>
         <source>New sites</source>
         <translation>Lokasi baru</translation>
+    </message>
+    <message>
+        <location filename="../processing/telkom.py"/>
+        <source>Changes with warnings</source>
+        <translation>Perubahan berperingatan</translation>
+    </message>
+    <message>
+        <location filename="../processing/telkom.py"/>
+        <source>Changes left out</source>
+        <translation>Perubahan yang dilewati</translation>
+    </message>
+    <message>
+        <location filename="../processing/telkom.py"/>
+        <source>SKIP: {error}</source>
+        <translation>SKIP: {error}</translation>
     </message>
     <message>
         <location filename="../processing/telkom.py"/>
@@ -2766,8 +2927,23 @@
     </message>
     <message>
         <location filename="../processing/telkom.py"/>
-        <source>{matched} matched, {updated} with changes, {new} new, {rejected} rejected; {what}</source>
-        <translation>{matched} cocok, {updated} berubah, {new} baru, {rejected} ditolak; {what}</translation>
+        <source>{file} row {row} ({site}): check before applying: {warnings}</source>
+        <translation>{file} baris {row} ({site}): periksa sebelum menerapkan: {warnings}</translation>
+    </message>
+    <message>
+        <location filename="../processing/telkom.py"/>
+        <source>SKIP is used when the changes are applied (APPLY)</source>
+        <translation>SKIP dipakai saat perubahan diterapkan (APPLY)</translation>
+    </message>
+    <message>
+        <location filename="../processing/telkom.py"/>
+        <source>{matched} matched, {updated} with changes, {new} new, {rejected} rejected, {warned} with warnings; {what}</source>
+        <translation>{matched} cocok, {updated} berubah, {new} baru, {rejected} ditolak, {warned} berperingatan; {what}</translation>
+    </message>
+    <message>
+        <location filename="../processing/telkom.py"/>
+        <source>applied, {count} left out</source>
+        <translation>diterapkan, {count} dilewati</translation>
     </message>
     <message>
         <location filename="../processing/telkom.py"/>
@@ -2798,11 +2974,6 @@
         <location filename="../toolbelt/help.py"/>
         <source>Close</source>
         <translation>Tutup</translation>
-    </message>
-    <message>
-        <location filename="../toolbelt/help.py"/>
-        <source>Apply</source>
-        <translation>Terapkan</translation>
     </message>
     <message>
         <location filename="../toolbelt/logger.py"/>
@@ -2851,6 +3022,11 @@
     </message>
     <message>
         <location filename="../toolbelt/settings.py"/>
+        <source>Telkom move warning beyond (m)</source>
+        <translation>Peringatan perpindahan Telkom lebih dari (m)</translation>
+    </message>
+    <message>
+        <location filename="../toolbelt/settings.py"/>
         <source>Desa boundary layer</source>
         <translation>Lapisan batas desa</translation>
     </message>
@@ -2873,6 +3049,36 @@
         <location filename="../toolbelt/settings.py"/>
         <source>The central server URL must use https:// (http:// only for this computer): {url}</source>
         <translation>URL server pusat harus memakai https:// (http:// hanya untuk server di komputer ini): {url}</translation>
+    </message>
+    <message>
+        <source>Telkom package written: {path} ({features} sites, {pending} without coordinates)</source>
+        <translation type="obsolete">Paket Telkom ditulis: {path} ({features} lokasi, {pending} tanpa koordinat)</translation>
+    </message>
+    <message>
+        <source>{name} → {layer} ({features} rows, {encoding}, {crs})</source>
+        <translation type="obsolete">{name} → {layer} ({features} baris, {encoding}, {crs})</translation>
+    </message>
+    <message>
+        <source>{sources}
+{matched} rows matched to a site, {updated} of them with changes; {new} new sites; {rejected} rows rejected. Nothing has been written yet.</source>
+        <translation type="obsolete">{sources}
+{matched} baris cocok dengan lokasi, {updated} di antaranya berubah; {new} lokasi baru; {rejected} baris ditolak. Belum ada yang ditulis.</translation>
+    </message>
+    <message>
+        <source>Reason / note</source>
+        <translation type="obsolete">Alasan / catatan</translation>
+    </message>
+    <message>
+        <source>Telkom import applied: {updated} sites updated, {new} new</source>
+        <translation type="obsolete">Impor Telkom diterapkan: {updated} lokasi diperbarui, {new} baru</translation>
+    </message>
+    <message>
+        <source>Reads a shapefile returned by Telkom (a .zip or a .shp: our own export edited, or Telkom&apos;s own layout) and matches its rows to the workspace sites by UID, then SITE_ID, then proximity (within the match distance) with a similar name. Without &apos;Apply the changes&apos; (APPLY) nothing is written: the &apos;Report&apos; (REPORT) lists per row the matched site, every field that would change (old -&gt; new), new sites and rejected rows with their reasons. With &apos;Apply the changes&apos; (APPLY) all accepted changes are written in one transaction. The text encoding comes from the .cpg, else UTF-8, else Windows-1252/Latin-1; coordinates are reprojected from the .prj. &apos;CRS of the shapefile when it has no .prj&apos; (SOURCE_CRS) is required when the .prj is missing. &apos;Column aliases&apos; (ALIASES) maps Telkom&apos;s column names to ours, e.g. SITE_ID=SITEID; NAMA=NAMA_LOKASI. Zips with unsafe paths, zip bombs, several shapefiles (choose one with &apos;Shapefile in the zip&apos;, MEMBER), missing or damaged parts and non-point geometries are refused. Needs the Python package geopandas.</source>
+        <translation type="obsolete">Membaca shapefile yang dikembalikan Telkom (.zip atau .shp: hasil ekspor kita yang disunting, atau tata letak Telkom sendiri) dan mencocokkan barisnya dengan lokasi di ruang kerja berdasarkan UID, lalu SITE_ID, lalu kedekatan (dalam jarak pencocokan) dengan nama yang mirip. Tanpa menerapkan perubahan (APPLY) tidak ada yang ditulis: &apos;Laporan&apos; (REPORT) mencantumkan per baris lokasi yang cocok, setiap kolom yang akan berubah (lama -&gt; baru), lokasi baru dan baris yang ditolak beserta alasannya. Dengan menerapkan perubahan (APPLY) semua perubahan yang diterima ditulis dalam satu transaksi. Pengodean teks diambil dari .cpg, jika tidak ada UTF-8, jika tidak Windows-1252/Latin-1; koordinat diproyeksikan ulang dari .prj. &apos;CRS shapefile bila tidak memiliki .prj&apos; (SOURCE_CRS) wajib diisi bila .prj tidak ada. Alias kolom (ALIASES) memetakan nama kolom Telkom ke nama kolom kita, mis. SITE_ID=SITEID; NAMA=NAMA_LOKASI. Zip dengan jalur tidak aman, bom zip, beberapa shapefile (pilih satu dengan MEMBER), bagian yang hilang atau rusak dan geometri selain titik ditolak. Memerlukan paket Python geopandas.</translation>
+    </message>
+    <message>
+        <source>{matched} matched, {updated} with changes, {new} new, {rejected} rejected; {what}</source>
+        <translation type="obsolete">{matched} cocok, {updated} berubah, {new} baru, {rejected} ditolak; {what}</translation>
     </message>
     <message>
         <source>{column}: {problem}</source>

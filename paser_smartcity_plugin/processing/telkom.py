@@ -197,7 +197,10 @@ class ImportTelkomAlgorithm(_TelkomAlgorithm):
         "layout) and matches its rows to the workspace sites by UID, then SITE_ID, then proximity (within the "
         "match distance) with a similar name. Without 'Apply the changes' (APPLY) nothing is written: the 'Report' (REPORT) lists per row the "
         "matched site, every field that would change (old -> new), new sites and rejected rows with their "
-        "reasons. With 'Apply the changes' (APPLY) all accepted changes are written in one transaction. The text encoding comes from "
+        "reasons, and what deserves a look before applying as warnings: a site moved farther than 'Warn about moves "
+        "beyond' (MOVE_WARNING), a desa code whose desa does not hold the position. With 'Apply the changes' (APPLY) "
+        "all accepted changes are written in one transaction, except those listed in 'Leave out' (SKIP): site uids "
+        "or row numbers of the file (e.g. 12, 40-45), comma-separated. The text encoding comes from "
         "the .cpg, else UTF-8, else Windows-1252/Latin-1; coordinates are reprojected from the .prj. 'CRS of the "
         "shapefile when it has no .prj' (SOURCE_CRS) is required when the .prj is missing. 'Column aliases' (ALIASES) maps Telkom's column names to ours, e.g. "
         "SITE_ID=SITEID; NAMA=NAMA_LOKASI. Zips with unsafe paths, zip bombs, several shapefiles (choose one with "
@@ -249,15 +252,22 @@ class ImportTelkomAlgorithm(_TelkomAlgorithm):
                 defaultValue=settings.telkom_column_aliases,
             )
         )
-        distance = QgsProcessingParameterNumber(
-            "MATCH_DISTANCE",
-            self.tr("Match distance (m)"),
-            QgsProcessingParameterNumber.Double,
-            defaultValue=settings.telkom_match_distance_m,
-            minValue=0.0,
+        for name, text, default in (
+            ("MATCH_DISTANCE", self.tr("Match distance (m)"), settings.telkom_match_distance_m),
+            ("MOVE_WARNING", self.tr("Warn about moves beyond (m)"), settings.telkom_move_warning_m),
+        ):
+            metres = QgsProcessingParameterNumber(
+                name, text, QgsProcessingParameterNumber.Double, defaultValue=default, minValue=0.0
+            )
+            metres.setMetadata({"widget_wrapper": {"decimals": 0}})  # whole metres, not "50.000000"
+            self.addParameter(metres)
+        self.addParameter(
+            QgsProcessingParameterString(
+                "SKIP",
+                self.tr("Leave out: site uids or row numbers of the file (e.g. 12, 40-45)"),
+                optional=True,
+            )
         )
-        distance.setMetadata({"widget_wrapper": {"decimals": 0}})  # whole metres, not "50.000000"
-        self.addParameter(distance)
         self.addParameter(
             QgsProcessingParameterFileDestination(
                 "REPORT", self.tr("Report"), self.tr("CSV (*.csv)"), optional=True, createByDefault=False
@@ -268,14 +278,17 @@ class ImportTelkomAlgorithm(_TelkomAlgorithm):
             ("UPDATED", self.tr("Sites with changes")),
             ("NEW", self.tr("New sites")),
             ("REJECTED", self.tr("Rejected rows")),
+            ("WARNINGS", self.tr("Changes with warnings")),
+            ("LEFT_OUT", self.tr("Changes left out")),
         ):
             self.addOutput(QgsProcessingOutputNumber(name, text))
         self.addOutput(QgsProcessingOutputFile("REPORT", self.tr("Report")))
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
         from ..core.telkom import TelkomError
-        from ..core.telkom.importer import REJECTED, apply_import, preview_import
+        from ..core.telkom.importer import REJECTED, LeaveOut, apply_import, preview_import
         from ..core.telkom.mapping import parse_aliases
+        from ..layers.boundary import BoundaryLayerError, configured_boundaries
 
         workspace = self.open_workspace(self.parameterAsFile(parameters, "WORKSPACE", context))
         source = self.parameterAsFile(parameters, "INPUT", context)
@@ -284,7 +297,17 @@ class ImportTelkomAlgorithm(_TelkomAlgorithm):
         member = self.parameterAsString(parameters, "MEMBER", context) or None
         target = _coded_value(self, parameters, "LAYER", context, TARGET_CHOICES)
         distance = self.parameterAsDouble(parameters, "MATCH_DISTANCE", context)
+        move_warning = self.parameterAsDouble(parameters, "MOVE_WARNING", context)
         report_path = self.parameterAsFileOutput(parameters, "REPORT", context)
+        try:
+            leave_out = LeaveOut.parse(self.parameterAsString(parameters, "SKIP", context))
+        except TelkomError as exc:
+            raise QgsProcessingException(self.tr("SKIP: {error}").format(error=tr_message(exc))) from None
+        try:
+            boundary = configured_boundaries()  # the register's desa check uses it too
+        except BoundaryLayerError as exc:
+            feedback.pushWarning(tr_message(exc))
+            boundary = None
         try:
             aliases = parse_aliases(self.parameterAsString(parameters, "ALIASES", context))
         except ValueError as exc:
@@ -299,6 +322,8 @@ class ImportTelkomAlgorithm(_TelkomAlgorithm):
                 layer=None if target == AUTO else target,
                 aliases=aliases,
                 match_distance_m=distance,
+                move_warning_m=move_warning,
+                boundary=boundary,
                 is_canceled=feedback.isCanceled,
                 progress=lambda p: feedback.setProgress(p * (0.5 if apply else 1.0)),
             )
@@ -322,24 +347,47 @@ class ImportTelkomAlgorithm(_TelkomAlgorithm):
                             file=row.source, row=row.row, reasons="; ".join(tr_message(r) for r in row.reasons)
                         )
                     )
+                elif row.warnings and row.writes:
+                    feedback.pushWarning(
+                        self.tr("{file} row {row} ({site}): check before applying: {warnings}").format(
+                            file=row.source,
+                            row=row.row,
+                            site=row.name or row.uid or "",
+                            warnings="; ".join(tr_message(w) for w in row.warnings),
+                        )
+                    )
+            applied = {"LEFT_OUT": 0}
             if apply:
-                self.in_worker(
+                applied = self.in_worker(
                     apply_import,
                     workspace,
                     preview,
                     is_canceled=feedback.isCanceled,
                     progress=lambda p: feedback.setProgress(50 + p / 2),
+                    leave_out=leave_out,
                 )
+            elif leave_out:
+                feedback.pushInfo(self.tr("SKIP is used when the changes are applied (APPLY)"))
         except TelkomError as exc:
             raise QgsProcessingException(tr_message(exc)) from None
         counts = preview.counts()
+        counts["LEFT_OUT"] = applied["LEFT_OUT"]
         feedback.pushInfo(
-            self.tr("{matched} matched, {updated} with changes, {new} new, {rejected} rejected; {what}").format(
+            self.tr(
+                "{matched} matched, {updated} with changes, {new} new, {rejected} rejected, {warned} with warnings; {what}"
+            ).format(
                 matched=counts["MATCHED"],
                 updated=counts["UPDATED"],
                 new=counts["NEW"],
                 rejected=counts["REJECTED"],
-                what=self.tr("applied") if apply else self.tr("preview only, nothing written"),
+                warned=counts["WARNINGS"],
+                what=(
+                    self.tr("applied, {count} left out").format(count=counts["LEFT_OUT"])
+                    if apply and counts["LEFT_OUT"]
+                    else self.tr("applied")
+                    if apply
+                    else self.tr("preview only, nothing written")
+                ),
             )
         )
         results = dict(counts)

@@ -15,25 +15,17 @@ from paser_smartcity_plugin.core.telkom.importer import (
     apply_import,
     preview_import,
 )
-from tests.telkom_files import digest, write_shapefile
+from tests.telkom_files import TANAH_GROGOT, digest, towers_file, write_shapefile
 
 pytest.importorskip("geopandas")
 
 PAYANG_TOWER = demo_uid("tower", "64.01.07.2009")
 BELIMBING_TOWER = demo_uid("tower", "64.01.06.2012")
-TANAH_GROGOT = (116.1930, -1.9065)  # the centre of desa Tanah Grogot, kecamatan Tanah Grogot
-TOWER_FIELDS = [("UID", str), ("NAMA", str), ("STATUS", str)]
 POINT_FIELDS = [("NAMA", str), ("KATEGORI", str), ("KODE_DESA", str), ("STATUS", str)]
 
 
 def _towers(workspace, tmp_path, moves):
-    """A Telkom file of the demo's towers, each moved to the point given (or kept)."""
-    rows, points = [], []
-    for uid, point in moves:
-        site = workspace.site(TOWER_PLANS, uid)
-        rows.append({"UID": uid, "NAMA": site["name"], "STATUS": "permit"})
-        points.append(point or site[GEOMETRY])
-    return write_shapefile(str(tmp_path / "tower_plans.shp"), TOWER_FIELDS, rows, points)
+    return towers_file(workspace, str(tmp_path / "tower_plans.shp"), moves)
 
 
 def test_a_far_move_is_a_warning_a_small_one_a_note(demo_workspace, tmp_path):
