@@ -46,7 +46,7 @@ from ..core.schema import LAYER_NAMES, layer_schema
 from ..core.telkom import CancelledError, ChoiceNeededError, GeopandasMissingError, MissingCrsError, TelkomError
 from ..core.telkom.export import OFFERED_CRS
 from ..toolbelt.help import add_help_button, translate_buttons
-from ..toolbelt.i18n import language, tr, tr_message
+from ..toolbelt.i18n import counted, language, tr, tr_message
 from ..toolbelt.logger import CRITICAL, SUCCESS, WARNING
 from ..toolbelt.settings import remember_folder, telkom_folder
 
@@ -58,12 +58,6 @@ PREVIEW_ROW_LIMIT = 5000  # the table shows this many lines; the report CSV hold
 NOTE_COLUMN_WIDTH = 420  # px: the reasons and notes wrap at this width (all of it in the tooltip)
 LEFT_OUT_COLOR = "#8a8a8a"
 WARNING_COLOR = "#fff3cd"  # the message bar's warning yellow, light enough for black text
-
-
-def counted(count: int, one: str, many: str) -> str:
-    """``one`` (already translated) for exactly 1, else ``many``, with {count} filled in:
-    "1 site updated", "2 sites updated" (Indonesian has one form for both)."""
-    return (one if count == 1 else many).format(count=count)
 
 
 def geopandas_ready(logger) -> bool:

@@ -400,31 +400,6 @@
     </message>
     <message>
         <location filename="../core/register.py"/>
-        <source>the name is longer than 254 characters</source>
-        <translation>nama lebih panjang dari 254 karakter</translation>
-    </message>
-    <message>
-        <location filename="../core/register.py"/>
-        <source>category “{category}” is not one of {codes}</source>
-        <translation>kategori “{category}” bukan salah satu dari {codes}</translation>
-    </message>
-    <message>
-        <location filename="../core/register.py"/>
-        <source>source “{source}” is not one of {codes}</source>
-        <translation>sumber “{source}” bukan salah satu dari {codes}</translation>
-    </message>
-    <message>
-        <location filename="../core/register.py"/>
-        <source>accuracy {value} m must be a number of metres, 0 or more</source>
-        <translation>akurasi {value} m harus berupa angka meter, 0 atau lebih</translation>
-    </message>
-    <message>
-        <location filename="../core/register.py"/>
-        <source>{code} is not a desa/kelurahan code of Kabupaten Paser</source>
-        <translation>{code} bukan kode desa/kelurahan di Kabupaten Paser</translation>
-    </message>
-    <message>
-        <location filename="../core/register.py"/>
         <source>no desa could be suggested for this position: choose one</source>
         <translation>tidak ada desa yang dapat disarankan untuk posisi ini: pilih sendiri</translation>
     </message>
@@ -2046,11 +2021,13 @@
     </message>
     <message>
         <location filename="../gui/telkom.py"/>
+        <location filename="../processing/telkom.py"/>
         <source>{count} site</source>
         <translation>{count} situs</translation>
     </message>
     <message>
         <location filename="../gui/telkom.py"/>
+        <location filename="../processing/telkom.py"/>
         <source>{count} sites</source>
         <translation>{count} situs</translation>
     </message>
@@ -2147,11 +2124,13 @@
     </message>
     <message>
         <location filename="../gui/telkom.py"/>
+        <location filename="../processing/telkom.py"/>
         <source>{count} row</source>
         <translation>{count} baris</translation>
     </message>
     <message>
         <location filename="../gui/telkom.py"/>
+        <location filename="../processing/telkom.py"/>
         <source>{count} rows</source>
         <translation>{count} baris</translation>
     </message>
@@ -2822,8 +2801,18 @@
     </message>
     <message>
         <location filename="../processing/telkom.py"/>
-        <source>{layer}: {features} sites, {pending} without coordinates, {cuts} values cut</source>
-        <translation>{layer}: {features} lokasi, {pending} tanpa koordinat, {cuts} nilai dipotong</translation>
+        <source>{layer}: {sites}, {pending} without coordinates, {cuts}</source>
+        <translation>{layer}: {sites}, {pending} tanpa koordinat, {cuts}</translation>
+    </message>
+    <message>
+        <location filename="../processing/telkom.py"/>
+        <source>{count} value cut</source>
+        <translation>{count} nilai dipotong</translation>
+    </message>
+    <message>
+        <location filename="../processing/telkom.py"/>
+        <source>{count} values cut</source>
+        <translation>{count} nilai dipotong</translation>
     </message>
     <message>
         <location filename="../processing/telkom.py"/>
@@ -2917,8 +2906,8 @@
     </message>
     <message>
         <location filename="../processing/telkom.py"/>
-        <source>{name} -&gt; {layer}: {features} rows, {encoding}, {crs}; ignored columns: {ignored}</source>
-        <translation>{name} -&gt; {layer}: {features} baris, {encoding}, {crs}; kolom diabaikan: {ignored}</translation>
+        <source>{name} -&gt; {layer}: {rows}, {encoding}, {crs}; ignored columns: {ignored}</source>
+        <translation>{name} -&gt; {layer}: {rows}, {encoding}, {crs}; kolom yang diabaikan: {ignored}</translation>
     </message>
     <message>
         <location filename="../processing/telkom.py"/>
@@ -3049,6 +3038,34 @@
         <location filename="../toolbelt/settings.py"/>
         <source>The central server URL must use https:// (http:// only for this computer): {url}</source>
         <translation>URL server pusat harus memakai https:// (http:// hanya untuk server di komputer ini): {url}</translation>
+    </message>
+    <message>
+        <source>the name is longer than 254 characters</source>
+        <translation type="obsolete">nama lebih panjang dari 254 karakter</translation>
+    </message>
+    <message>
+        <source>category “{category}” is not one of {codes}</source>
+        <translation type="obsolete">kategori “{category}” bukan salah satu dari {codes}</translation>
+    </message>
+    <message>
+        <source>source “{source}” is not one of {codes}</source>
+        <translation type="obsolete">sumber “{source}” bukan salah satu dari {codes}</translation>
+    </message>
+    <message>
+        <source>accuracy {value} m must be a number of metres, 0 or more</source>
+        <translation type="obsolete">akurasi {value} m harus berupa angka meter, 0 atau lebih</translation>
+    </message>
+    <message>
+        <source>{code} is not a desa/kelurahan code of Kabupaten Paser</source>
+        <translation type="obsolete">{code} bukan kode desa/kelurahan di Kabupaten Paser</translation>
+    </message>
+    <message>
+        <source>{layer}: {features} sites, {pending} without coordinates, {cuts} values cut</source>
+        <translation type="obsolete">{layer}: {features} lokasi, {pending} tanpa koordinat, {cuts} nilai dipotong</translation>
+    </message>
+    <message>
+        <source>{name} -&gt; {layer}: {features} rows, {encoding}, {crs}; ignored columns: {ignored}</source>
+        <translation type="obsolete">{name} -&gt; {layer}: {features} baris, {encoding}, {crs}; kolom diabaikan: {ignored}</translation>
     </message>
     <message>
         <source>Telkom package written: {path} ({features} sites, {pending} without coordinates)</source>

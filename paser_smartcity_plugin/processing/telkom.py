@@ -20,7 +20,7 @@ from qgis.core import (
 
 from ..core.schema import LAYER_NAMES, SERVICE_POINTS, TOWER_PLANS, layer_schema
 from ..core.telkom.export import OFFERED_CRS_CODES
-from ..toolbelt.i18n import language, tr_message
+from ..toolbelt.i18n import counted, language, tr_message
 from .base import PaserAlgorithm
 
 BOTH = "both"
@@ -173,8 +173,11 @@ class ExportTelkomAlgorithm(_TelkomAlgorithm):
             raise QgsProcessingException(tr_message(exc)) from None
         for layer in result.layers:
             feedback.pushInfo(
-                self.tr("{layer}: {features} sites, {pending} without coordinates, {cuts} values cut").format(
-                    layer=layer.layer, features=layer.features, pending=layer.without_coordinates, cuts=len(layer.cuts)
+                self.tr("{layer}: {sites}, {pending} without coordinates, {cuts}").format(
+                    layer=self.layer_label(layer.layer),
+                    sites=counted(layer.features, self.tr("{count} site"), self.tr("{count} sites")),
+                    pending=layer.without_coordinates,
+                    cuts=counted(len(layer.cuts), self.tr("{count} value cut"), self.tr("{count} values cut")),
                 )
             )
         feedback.pushInfo(
@@ -329,10 +332,10 @@ class ImportTelkomAlgorithm(_TelkomAlgorithm):
             )
             for info in preview.sources:
                 feedback.pushInfo(
-                    self.tr("{name} -> {layer}: {features} rows, {encoding}, {crs}; ignored columns: {ignored}").format(
+                    self.tr("{name} -> {layer}: {rows}, {encoding}, {crs}; ignored columns: {ignored}").format(
                         name=info.name,
-                        layer=info.layer,
-                        features=info.features,
+                        layer=self.layer_label(info.layer),
+                        rows=counted(info.features, self.tr("{count} row"), self.tr("{count} rows")),
                         encoding=info.encoding,
                         crs=info.crs,
                         ignored=", ".join(info.ignored_columns) or "-",

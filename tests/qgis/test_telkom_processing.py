@@ -176,6 +176,7 @@ def test_import_algorithm_warns_and_leaves_out_what_skip_names(plugin, workspace
     params = {"WORKSPACE": workspace.path, "INPUT": shp, "APPLY": True, "SKIP": PAYANG}
     result = processing.run("paser_smartcity:import_telkom", params, context=QgsProcessingContext(), feedback=feedback)
     assert (result["UPDATED"], result["WARNINGS"], result["LEFT_OUT"]) == (2, 1, 1)
+    assert "tower_plans -> Tower plans: 2 rows, UTF-8" in feedback.textLog()  # the layer's title, plural right
     (warning,) = [w for w in feedback.warnings if "check before applying" in w]
     assert warning.startswith("tower_plans row 1 (Menara Muara Payang): check before applying: moved 61 1")
     assert "the site's desa is Muara Payang" in warning

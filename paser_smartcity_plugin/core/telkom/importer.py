@@ -1148,7 +1148,7 @@ def apply_import(
                     raise TelkomError(
                         Message(
                             N_("{layer}: site {name} ({uid}) was deleted since the preview; preview the import again"),
-                            layer=report.layer,
+                            layer=LAYERS[report.layer].title_text,
                             name=report.name,
                             uid=report.uid,
                         )
@@ -1157,7 +1157,7 @@ def apply_import(
                     raise TelkomError(
                         Message(
                             N_("{layer}: site {name} ({uid}) was edited since the preview; preview the import again"),
-                            layer=report.layer,
+                            layer=LAYERS[report.layer].title_text,
                             name=report.name,
                             uid=report.uid,
                         )
