@@ -2866,8 +2866,8 @@
     </message>
     <message>
         <location filename="../processing/telkom.py"/>
-        <source>Leave out: site uids or row numbers of the file (e.g. 12, 40-45)</source>
-        <translation>Lewati: uid situs atau nomor baris berkas (mis. 12, 40-45)</translation>
+        <source>Leave out (site uids or row numbers of the file, e.g. 12, 40-45)</source>
+        <translation>Lewati (uid situs atau nomor baris berkas, mis. 12, 40-45)</translation>
     </message>
     <message>
         <location filename="../processing/telkom.py"/>
@@ -3038,6 +3038,10 @@
         <location filename="../toolbelt/settings.py"/>
         <source>The central server URL must use https:// (http:// only for this computer): {url}</source>
         <translation>URL server pusat harus memakai https:// (http:// hanya untuk server di komputer ini): {url}</translation>
+    </message>
+    <message>
+        <source>Leave out: site uids or row numbers of the file (e.g. 12, 40-45)</source>
+        <translation type="obsolete">Lewati: uid situs atau nomor baris berkas (mis. 12, 40-45)</translation>
     </message>
     <message>
         <source>the name is longer than 254 characters</source>

@@ -267,7 +267,7 @@ class ImportTelkomAlgorithm(_TelkomAlgorithm):
         self.addParameter(
             QgsProcessingParameterString(
                 "SKIP",
-                self.tr("Leave out: site uids or row numbers of the file (e.g. 12, 40-45)"),
+                self.tr("Leave out (site uids or row numbers of the file, e.g. 12, 40-45)"),
                 optional=True,
             )
         )
