@@ -230,7 +230,10 @@ def test_new_point_takes_the_suggested_desa_or_the_given_one(demo_workspace):
         ({"coordinates": "-1.9, 116.19", "name": "x" * 255, "category": "sekolah"}, "at most 254 characters"),
         ({"coordinates": "-1.9, 116.19", "name": "SD", "category": "school"}, "Category must be one of: .*“school”"),
         ({"coordinates": "-1.9, 116.19", "site": KELADEN, "coord_source": "guess"}, "Coordinate source must be one of"),
-        ({"coordinates": "-1.9, 116.19", "site": KELADEN, "accuracy_m": -1.0}, r"Accuracy \(m\) must be from 0 to 50000"),
+        (
+            {"coordinates": "-1.9, 116.19", "site": KELADEN, "accuracy_m": -1.0},
+            r"Accuracy \(m\) must be from 0 to 50000",
+        ),
         ({"coordinates": "-1.9, 116.19", "site": KELADEN, "accuracy_m": 60000.0}, r"from 0 to 50000 \(not 60000\)"),
         ({"coordinates": "-1.9, 116.19", "site": KELADEN, "accuracy_m": float("nan")}, "must be a finite number"),
         ({"coordinates": "-1.9, 116.19", "site": KELADEN, "desa_code": "64.01.99.9999"}, "not “64.01.99.9999”"),
