@@ -24,7 +24,7 @@ if sys.argv[3] == "fiona-only":
     sys.modules["pyogrio"] = None  # as if it were not installed: geopandas and the plugin fall back to fiona
 import geopandas
 from paser_smartcity_plugin.core.demo import demo_rows, demo_uid
-from paser_smartcity_plugin.core.telkom.engine import load
+from paser_smartcity_plugin.core.telkom.geopandas_io import load
 from paser_smartcity_plugin.core.telkom.export import export_package
 from paser_smartcity_plugin.core.telkom.importer import apply_import, preview_import
 from paser_smartcity_plugin.core.workspace import Workspace, create_workspace
@@ -95,7 +95,7 @@ def _exchange_with_system_geopandas(tmp_path, mode):
     assert proc.returncode == 0, proc.stderr
     out = json.loads(proc.stdout.strip().splitlines()[-1])
     assert out["exported"] == [["service_points", 154, 0, 0], ["tower_plans", 2, 2, 1]]  # the long notes cut
-    assert out["round_trip"] == {"MATCHED": 156, "UPDATED": 0, "NEW": 0, "REJECTED": 0}
+    assert out["round_trip"] == {"MATCHED": 156, "UPDATED": 0, "NEW": 0, "REJECTED": 0, "WARNINGS": 0}
     assert out["unchanged"] is True
     assert out["encoding"] == "CP1252"
     assert out["latin1_utm"] == [["update", [["name", "Menara Muara Payang Ré"], ["status", "permit"]]]]
