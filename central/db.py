@@ -138,7 +138,7 @@ class PostgresCentral(CentralDb):
             cur.execute(f"DELETE FROM {layer} WHERE uid = %s", (uid,))
 
     def rows(self, layer):
-        names = [f.name for f in layer_schema(layer).fields] + ["deleted_at"]
+        names = [f.name for f in layer_schema(layer).fields] + ["deleted_at", "version"]
         with self.conn.cursor() as cur:
             cur.execute(
                 f"SELECT ST_X(ST_Transform(geom, 4326)), ST_Y(ST_Transform(geom, 4326)), "
@@ -213,7 +213,7 @@ class GpkgCentral(CentralDb):
             conn.close()
 
     def rows(self, layer):
-        names = [f.name for f in layer_schema(layer).fields] + ["deleted_at"]
+        names = [f.name for f in layer_schema(layer).fields] + ["deleted_at", "version"]
         conn = self._connect()
         try:
             out = []
