@@ -56,6 +56,16 @@ def _v4_photo(conn: sqlite3.Connection) -> None:
         _add_column(conn, schema.name, schema.field("photo"))
 
 
+def _v5_central_versions(conn: sqlite3.Connection) -> None:
+    """The table of central versions; the versions of a file made earlier are unknown, so its
+    watermarks go: the next sync is a full re-check that merges every site again (idempotent)
+    and records their versions."""
+    from . import changelog
+
+    changelog.install_tables(conn)
+    conn.execute(f"DELETE FROM {changelog.STATE_TABLE} WHERE key LIKE 'watermark|%'")
+
+
 def _add_column(conn: sqlite3.Connection, table: str, field) -> None:
     """ALTER TABLE ADD COLUMN, unless the column is already there (a file a test or a tool
     touched by hand). GeoPackage needs nothing else for an attribute column."""
@@ -72,6 +82,7 @@ STEPS: Sequence[Step] = (
     Step(2, "change tracking for the sync: every site of a never-synced file is local work", _v2_change_tracking),
     Step(3, "rules enforced by triggers for every writer; the updated_at touch compares instants", _nothing_to_carry),
     Step(4, "a photo path on both layers (field survey with QField)", _v4_photo),
+    Step(5, "central versions per site for the team sync; the next sync re-checks every site", _v5_central_versions),
 )
 SCHEMA_VERSION = STEPS[-1].version
 

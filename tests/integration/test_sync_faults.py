@@ -20,7 +20,7 @@ from paser_smartcity_plugin.core.sync import (
     SyncCancelled,
     synchronize,
 )
-from paser_smartcity_plugin.core.sync.engine import history
+from paser_smartcity_plugin.core.sync.history import history
 from paser_smartcity_plugin.core.workspace import Workspace, create_workspace
 
 TOWER = demo_uid("tower", "64.01.08.2008")
