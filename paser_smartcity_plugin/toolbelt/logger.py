@@ -14,13 +14,15 @@ class Logger:
     def __init__(self, iface=None):
         self.iface = iface
 
-    def log(self, message: str, level=INFO, push: bool = False, details: str = "", duration: int = 0) -> None:
+    def log(self, message: str, level=INFO, push: bool = False, details: str = "", duration: int = 0):
+        """Log ``message``; with ``push`` also show it in the message bar and return its bar item
+        (so that its sender can take it away again), else None."""
         QgsMessageLog.logMessage(message + (f"\n{details}" if details else ""), TAG, level)
         if not push or self.iface is None:
-            return
+            return None
         bar = self.iface.messageBar()
         if bar is None:  # no GUI (qgis_process, scripts): the message log has it
-            return
+            return None
         widget = bar.createMessage(TAG, message)
         if details:
             button = QPushButton(tr("Details"))
@@ -28,6 +30,7 @@ class Logger:
             widget.layout().addWidget(button)
         # Only critical messages stay: Qgis.Success (3) is numerically above Qgis.Critical (2).
         bar.pushWidget(widget, level, duration or (0 if level == CRITICAL else 8))
+        return widget
 
     def _show_details(self, message: str, details: str) -> None:
         from qgis.PyQt.QtWidgets import QMessageBox
