@@ -33,13 +33,13 @@ import requests
 from .. import timestamps
 from ..messages import N_, Message
 from .errors import AuthError, ProtocolError, ServerError, SyncCancelled, SyncError
+from .paging import CAPPED, COMPLETE, FULL, PROBE_LIMIT, SECOND, KeysetPlanner
 
 PART4 = "http://www.opengis.net/spec/ogcapi-features-4/1.0/conf/create-replace-delete"
 PART4_UPDATE = "http://www.opengis.net/spec/ogcapi-features-4/1.0/conf/update"
 PART1_CORE = "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/core"
 GEOJSON = "application/geo+json"
 IDEMPOTENT = {"GET", "PUT", "PATCH", "DELETE", "HEAD"}
-PROBE_LIMIT = 1000  # features in the first page of a pull (see _pages_or_windows)
 
 
 class WriteRefusedError(ServerError):
@@ -509,86 +509,26 @@ class OgcApiClient:
             raise _WindowsUnusableError()
         if times:
             first, last = timestamps.parse(times[0]), timestamps.parse(times[-1])
-            if (lo is not None and first < lo - _SECOND) or (hi is not None and last >= hi + _SECOND):
+            if (lo is not None and first < lo - SECOND) or (hi is not None and last >= hi + SECOND):
                 raise _WindowsUnusableError()
         return features, times, data["state"], data["next"]
 
     def _keyset(self, collection: str, params: Dict[str, str], lo, sample: list, hint: int) -> Iterator[List[dict]]:
-        """Keyset paging on updated_at without sortby or counts: consecutive closed windows
-        [a, b], [b, c], … of whole seconds (neighbours share their edge second, whatever the
-        server's rounding), each sized to about half a page from what the previous window
-        held. A window that comes back full proves nothing and is asked again, smaller; the
-        last window is open-ended and is asked for once the data seems to end, so no count is
-        ever needed. ``sample`` holds the sorted updated_at of a first full (probe) page of
-        the whole selection and ``hint`` the server's count, used only to size windows.
-
-        Through a quiet spell the windows widen fast, and the one that ends it may reach deep
-        into a burst (a bulk load). So after an empty window the next is first asked for a
-        probe's worth of features: a tenth of the full page that would only prove it too wide.
-        """
+        """Keyset paging on updated_at, windows planned by paging.KeysetPlanner (see there);
+        ``sample`` holds the sorted updated_at of a first full (probe) page of the whole
+        selection and ``hint`` the server's count, used only to size windows."""
         self.windowed = True
-        limit = int(params["limit"])
-        first, newest = timestamps.parse(sample[0]), timestamps.parse(sample[-1])
-        span = (newest - first).total_seconds()
-        width = max(1.0, span * (limit // 2) / max(len(sample), hint))
-        cursor = _floor_second(lo) if lo is not None else None
-        base = cursor if cursor is not None else _floor_second(first)
-        open_end = speculative = False
-        received = 0
+        planner = KeysetPlanner(int(params["limit"]), lo, sample, hint)
         while True:
             self._check_cancel()
-            target = max(1, limit // 2)
-            try:
-                hi = None if open_end else max(_floor_second(base + timedelta(seconds=width)), base + _SECOND)
-            except OverflowError:  # past year 9999: whatever is left is the last window
-                hi = None
-            ask = min(limit, PROBE_LIMIT) if speculative and hi is not None else limit
-            query = params if ask == limit else dict(params, limit=str(ask))
-            features, times, state, next_link = self._window(collection, query, cursor, hi)
-            if state == CAPPED:
-                # The server pages by fewer features than we ask: its page size is ours now.
-                limit = _server_page_size(len(times), next_link)
-                params = dict(params, limit=str(limit))
-                target = max(1, limit // 2)
-                if len(times) < limit:
-                    state = COMPLETE  # short of the server's own page: the whole window
-            if state == COMPLETE:
-                received += len(features)
-                if features:
-                    yield features
-                del features
-                if hi is None:
-                    return
-                latest = timestamps.parse(times[-1]) if times else None
-                # Past everything seen so far, and this window's data stopped short of its
-                # middle: the data seems to end here, so the next window is open-ended.
-                if hi > newest and (latest is None or latest < base + (hi - base) / 2):
-                    open_end = True
-                if latest is not None and latest > newest:
-                    newest = latest
-                # Sized by the density where this window's data lies: a burst after a quiet
-                # spell would otherwise look sparse, and the next window overflow.
-                start = base
-                if len(times) >= max(8, target // 8):
-                    start = max(base, _floor_second(timestamps.parse(times[0])))
-                width = max(1.0, (hi - start).total_seconds()) * (min(4.0, target / len(times)) if times else 4.0)
-                speculative = not times
-                cursor = base = hi
-                continue
-            del features
-            speculative = False
-            # Full: more than a page in this window. Its features say where about half a page ends.
-            latest = timestamps.parse(times[-1])
-            if latest > newest:
-                newest = latest
-            if hi is None:
-                open_end = False
-                width = max(1.0, (timestamps.parse(times[target - 1]) - base).total_seconds())
-                continue
-            if hi - base <= _SECOND:
+            ask = planner.next_ask()
+            if ask is None:
+                return
+            query = dict(params, limit=str(ask.limit))
+            if ask.offsets:
                 # More than a page within one second: offset pages inside this window.
                 try:
-                    yield from self._pages(collection, dict(params, datetime=f"{_iso(cursor)}/{_iso(hi)}"))
+                    yield from self._pages(collection, dict(query, datetime=f"{_iso(ask.lo)}/{_iso(ask.hi)}"))
                 except PagingRefusedError:
                     raise ProtocolError(
                         Message(
@@ -597,24 +537,16 @@ class OgcApiClient:
                                 "and the server refuses to page them: raise its page limit"
                             ),
                             collection=collection,
-                            limit=limit,
+                            limit=ask.limit,
                         )
                     ) from None
-                cursor = base = hi
+                planner.second_paged()
                 continue
-            if cursor is None:
-                base = min(base, _floor_second(timestamps.parse(times[0])))  # there is more before the sample
-            if ask < limit:
-                # A full probe: a sample of a window that holds at most what the server's count
-                # says is left (a hint; without one, as much as the sample): cut where about
-                # half a page of it should lie.
-                share = target / max(len(times), hint - received)
-                at = max(1, min(len(times), round(len(times) * share)))
-                cut = max(_floor_second(timestamps.parse(times[at - 1])), base + _SECOND)
-            else:
-                cut = _floor_second(timestamps.parse(times[target - 1]))
-            cut = min(cut, hi - _SECOND)
-            width = max(1.0, (cut - base).total_seconds())
+            features, times, state, next_link = self._window(collection, query, ask.lo, ask.hi)
+            server_page = _server_page_size(len(times), next_link) if state == CAPPED else None
+            if planner.answered(times, state, server_page) and features:
+                yield features
+            del features
 
     def _pages(self, collection: str, params: Optional[Dict[str, Any]]) -> Iterator[List[dict]]:
         """Offset pages as the server links them (re-imposing our filter, see _repair_next)."""
@@ -714,11 +646,6 @@ class OgcApiClient:
 # ---------------------------------------------------------------- helpers
 
 
-_SECOND = timedelta(seconds=1)
-# What a page says about the rest of its query (see _page_state).
-COMPLETE, FULL, CAPPED = "complete", "full", "capped"
-
-
 class _WindowsUnusableError(Exception):
     """The server's datetime filter does not select on updated_at (or some feature lacks it)."""
 
@@ -759,10 +686,6 @@ def _link_offset(link: Optional[str]) -> Optional[int]:
 
 def _iso(dt) -> str:
     return ".." if dt is None else timestamps.format_seconds(dt)
-
-
-def _floor_second(dt):
-    return dt.replace(microsecond=0)
 
 
 def _sorted_times(features: List[dict]) -> Optional[list]:
