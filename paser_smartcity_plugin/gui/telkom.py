@@ -215,9 +215,11 @@ class PreviewTask(QgsTask):
         from ..core.telkom.importer import preview_import
         from ..core.telkom.mapping import parse_aliases
         from ..core.workspace import Workspace, WorkspaceError
+        from ..layers.boundary import configured_boundaries
 
         try:
             aliases = parse_aliases(self.aliases_text)
+            boundary = configured_boundaries()  # BoundaryLayerError is a ValueError
             self.preview = run_in_worker(
                 preview_import,
                 Workspace(self.workspace_path),
@@ -228,6 +230,7 @@ class PreviewTask(QgsTask):
                 match_distance_m=self.distance,
                 progress=self.setProgress,
                 is_canceled=self.isCanceled,
+                boundary=boundary,
             )
             return True
         except (TelkomError, WorkspaceError, ValueError) as exc:

@@ -5,13 +5,23 @@
     <name>PaserSmartCity</name>
     <message>
         <location filename="../core/checks.py"/>
-        <source>{desa}, Kecamatan {kecamatan} ({code}) — approximate: nearest desa centre, {km} km</source>
-        <translation>{desa}, Kecamatan {kecamatan} ({code}) — perkiraan: pusat desa terdekat, {km} km</translation>
+        <source>{desa}, Kecamatan {kecamatan} ({code}) — from the boundary layer</source>
+        <translation>{desa}, Kecamatan {kecamatan} ({code}) — dari lapisan batas desa</translation>
     </message>
     <message>
         <location filename="../core/checks.py"/>
-        <source>{desa}, Kecamatan {kecamatan} ({code}) — from the boundary layer</source>
-        <translation>{desa}, Kecamatan {kecamatan} ({code}) — dari lapisan batas desa</translation>
+        <source>{desa}, Kecamatan {kecamatan} ({code}) — approximate: the position is outside every desa boundary, {distance} from this one</source>
+        <translation>{desa}, Kecamatan {kecamatan} ({code}) — perkiraan: posisinya di luar semua batas desa, {distance} dari desa ini</translation>
+    </message>
+    <message>
+        <location filename="../core/checks.py"/>
+        <source>{desa}, Kecamatan {kecamatan} ({code}) — approximate: {distance} from the border with {neighbour}</source>
+        <translation>{desa}, Kecamatan {kecamatan} ({code}) — perkiraan: {distance} dari batas dengan {neighbour}</translation>
+    </message>
+    <message>
+        <location filename="../core/checks.py"/>
+        <source>{desa}, Kecamatan {kecamatan} ({code}) — inside its desa boundary</source>
+        <translation>{desa}, Kecamatan {kecamatan} ({code}) — di dalam batas desanya</translation>
     </message>
     <message>
         <location filename="../core/checks.py"/>
@@ -80,13 +90,18 @@
     </message>
     <message>
         <location filename="../core/checks.py"/>
+        <source>the site&apos;s desa is {chosen} but the position lies in {suggested} (boundary layer)</source>
+        <translation>desa lokasi ini {chosen}, tetapi posisinya berada di {suggested} (lapisan batas desa)</translation>
+    </message>
+    <message>
+        <location filename="../core/checks.py"/>
         <source>the site&apos;s desa is {chosen} but the position lies nearest to {suggested} (approximate)</source>
         <translation>desa lokasi ini {chosen}, tetapi posisinya paling dekat ke {suggested} (perkiraan)</translation>
     </message>
     <message>
         <location filename="../core/checks.py"/>
-        <source>the site&apos;s desa is {chosen} but the position lies in {suggested} (boundary layer)</source>
-        <translation>desa lokasi ini {chosen}, tetapi posisinya berada di {suggested} (lapisan batas desa)</translation>
+        <source>the site&apos;s desa is {chosen} but the position lies in {suggested} (desa boundaries)</source>
+        <translation>desa lokasi ini {chosen}, tetapi posisinya berada di {suggested} (batas desa)</translation>
     </message>
     <message>
         <location filename="../core/coordinates.py"/>
@@ -1138,8 +1153,13 @@
     </message>
     <message>
         <location filename="../core/telkom/importer.py"/>
-        <source>KODE_DESA missing: {code} {name} from the nearest desa centre (approximate; check it)</source>
-        <translation>KODE_DESA kosong: {code} {name} dari pusat desa terdekat (perkiraan; periksa)</translation>
+        <source>KODE_DESA missing: {code} {name} from the position, approximate (near a desa border or outside the desa boundaries): check it</source>
+        <translation>KODE_DESA kosong: {code} {name} dari posisinya, perkiraan (dekat batas desa atau di luar batas desa): periksa</translation>
+    </message>
+    <message>
+        <location filename="../core/telkom/importer.py"/>
+        <source>KODE_DESA missing: {code} {name}, the desa whose boundary holds the position</source>
+        <translation>KODE_DESA kosong: {code} {name}, desa yang batasnya memuat posisi tersebut</translation>
     </message>
     <message>
         <location filename="../core/telkom/importer.py"/>
@@ -2244,6 +2264,22 @@
         <translation>Lapisan batas desa {source} tidak memiliki kolom kode desa (64.01.xx.xxxx)</translation>
     </message>
     <message>
+        <location filename="../layers/reference_layers.py"/>
+        <source>Desa boundaries</source>
+        <translation>Batas desa</translation>
+    </message>
+    <message>
+        <location filename="../layers/reference_layers.py"/>
+        <source>Kecamatan boundaries</source>
+        <translation>Batas kecamatan</translation>
+    </message>
+    <message>
+        <location filename="../layers/reference_layers.py"/>
+        <location filename="../layers/workspace_layers.py"/>
+        <source>Cannot open layer {layer} of {path}</source>
+        <translation>Lapisan {layer} dari {path} tidak dapat dibuka</translation>
+    </message>
+    <message>
         <location filename="../layers/workspace_layers.py"/>
         <source>A desa/kelurahan code of Kabupaten Paser</source>
         <translation>Kode desa/kelurahan di Kabupaten Paser</translation>
@@ -2282,11 +2318,6 @@
         <location filename="../layers/workspace_layers.py"/>
         <source>Cannot check the edits before saving: {error}</source>
         <translation>Suntingan tidak dapat diperiksa sebelum disimpan: {error}</translation>
-    </message>
-    <message>
-        <location filename="../layers/workspace_layers.py"/>
-        <source>Cannot open layer {layer} of {path}</source>
-        <translation>Lapisan {layer} dari {path} tidak dapat dibuka</translation>
     </message>
     <message>
         <location filename="../plugin.py"/>
@@ -2908,6 +2939,14 @@
         <location filename="../toolbelt/settings.py"/>
         <source>The central server URL must use https:// (http:// only for this computer): {url}</source>
         <translation>URL server pusat harus memakai https:// (http:// hanya untuk server di komputer ini): {url}</translation>
+    </message>
+    <message>
+        <source>{desa}, Kecamatan {kecamatan} ({code}) — approximate: nearest desa centre, {km} km</source>
+        <translation type="obsolete">{desa}, Kecamatan {kecamatan} ({code}) — perkiraan: pusat desa terdekat, {km} km</translation>
+    </message>
+    <message>
+        <source>KODE_DESA missing: {code} {name} from the nearest desa centre (approximate; check it)</source>
+        <translation type="obsolete">KODE_DESA kosong: {code} {name} dari pusat desa terdekat (perkiraan; periksa)</translation>
     </message>
     <message>
         <source>{path} did not answer with a FeatureCollection</source>

@@ -309,6 +309,7 @@ class ImportTelkomAlgorithm(_TelkomAlgorithm):
                 match_distance_m=distance,
                 is_canceled=feedback.isCanceled,
                 progress=lambda p: feedback.setProgress(p * (0.5 if apply else 1.0)),
+                boundary=self.configured_boundary(),
             )
             for info in preview.sources:
                 feedback.pushInfo(

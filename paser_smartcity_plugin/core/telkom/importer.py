@@ -18,6 +18,8 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any, Callable, Dict, List, Optional, Sequence, Tuple
 
+from ..boundaries import DesaBoundaries
+from ..checks import suggest_desa
 from ..gazetteer import haversine_m
 from ..messages import N_, Message, MessageText
 from ..rows import GEOMETRY, row_problems
@@ -239,11 +241,14 @@ def preview_import(
     engine: Optional[str] = None,
     progress: Progress = None,
     is_canceled: IsCanceled = None,
+    boundary: Optional[DesaBoundaries] = None,
 ) -> ImportPreview:
     """Read ``path`` (.zip or .shp) and report what importing it would change. Writes nothing.
 
     ``member`` chooses a shapefile in a zip holding several; ``layer`` forces the target
-    layer; ``source_crs`` is required when the shapefile has no .prj.
+    layer; ``source_crs`` is required when the shapefile has no .prj. ``boundary``: the
+    officer's desa boundary layer, for the desa of new sites without KODE_DESA (else the
+    shipped boundaries: checks.suggest_desa).
     """
     if layer is not None and layer not in LAYERS:
         raise TelkomError(
@@ -259,7 +264,17 @@ def preview_import(
     _, engine = engines.load(engine)
     with engines.gc_paused():
         return _preview(
-            workspace, path, source_crs, member, layer, aliases, match_distance_m, engine, progress, is_canceled
+            workspace,
+            path,
+            source_crs,
+            member,
+            layer,
+            aliases,
+            match_distance_m,
+            engine,
+            progress,
+            is_canceled,
+            boundary,
         )
 
 
@@ -274,6 +289,7 @@ def _preview(
     engine: str,
     progress: Progress,
     is_canceled: IsCanceled,
+    boundary: Optional[DesaBoundaries] = None,
 ) -> ImportPreview:
     workdir = shapefiles.temporary_workdir()
     try:
@@ -288,7 +304,7 @@ def _preview(
         step = 100.0 / len(sources)
         for index, source in enumerate(sources):
             info, layer_rows = _preview_source(
-                workspace, source, source_crs, aliases or {}, match_distance_m, engine, is_canceled
+                workspace, source, source_crs, aliases or {}, match_distance_m, engine, is_canceled, boundary
             )
             infos.append(info)
             rows.extend(layer_rows)
@@ -430,6 +446,7 @@ def _preview_source(
     match_distance_m: float,
     engine: str,
     is_canceled: IsCanceled,
+    boundary: Optional[DesaBoundaries] = None,
 ) -> Tuple[SourceInfo, List[RowReport]]:
     layer = source.layer
     encoding, encoding_warning = shapefiles.detect_encoding(source)
@@ -466,7 +483,7 @@ def _preview_source(
     points = _points(gdf, crs)
     _check(is_canceled)
     by_ours: Dict[str, List[Any]] = {ours: gdf[column].tolist() for column, ours in columns.items()}
-    reports = _rows(source.name, layer, by_ours, points, matcher, workspace, is_canceled)
+    reports = _rows(source.name, layer, by_ours, points, matcher, workspace, is_canceled, boundary)
     return info, reports
 
 
@@ -580,6 +597,7 @@ def _rows(
     matcher: _Matcher,
     workspace: Workspace,
     is_canceled: IsCanceled,
+    boundary: Optional[DesaBoundaries] = None,
 ) -> List[RowReport]:
     schema = LAYERS[layer]
     fields = [f for f in layer_fields(layer) if f.mode in (KEY, UPDATE) and any(n in by_ours for n in f.shp_names)]
@@ -689,7 +707,7 @@ def _rows(
             same = row_part is not None and row_part(row) == site_part(site)
             _matched(report, schema, site, how, distance, values, point, () if same else updatable, workspace)
         else:
-            _new(report, schema, values, point, uid, workspace)
+            _new(report, schema, values, point, uid, workspace, boundary)
     return reports
 
 
@@ -773,7 +791,15 @@ def _placed_by_telkom(schema, site: dict, update: Dict[str, Any]) -> Dict[str, A
     return out
 
 
-def _new(report: RowReport, schema, values: Dict[str, Any], point, uid: Optional[str], workspace: Workspace) -> None:
+def _new(
+    report: RowReport,
+    schema,
+    values: Dict[str, Any],
+    point,
+    uid: Optional[str],
+    workspace: Workspace,
+    boundary: Optional[DesaBoundaries] = None,
+) -> None:
     report.action = NEW
     if point is None:
         report.action = REJECTED
@@ -788,15 +814,18 @@ def _new(report: RowReport, schema, values: Dict[str, Any], point, uid: Optional
     else:
         row.pop("uid", None)
     if not row.get("desa_code"):
-        desa, _ = workspace.gazetteer.nearest_desa(*point)
-        row["desa_code"] = desa.code
-        report.warnings.append(
-            MessageText(
-                N_("KODE_DESA missing: {code} {name} from the nearest desa centre (approximate; check it)"),
-                code=desa.code,
-                name=desa.name,
+        suggestion = suggest_desa(point[0], point[1], workspace.gazetteer, boundary)
+        if suggestion is not None:
+            row["desa_code"] = suggestion.desa.code
+            template = (
+                N_(
+                    "KODE_DESA missing: {code} {name} from the position, approximate (near a desa border or "
+                    "outside the desa boundaries): check it"
+                )
+                if suggestion.approximate
+                else N_("KODE_DESA missing: {code} {name}, the desa whose boundary holds the position")
             )
-        )
+            report.warnings.append(MessageText(template, code=suggestion.desa.code, name=suggestion.desa.name))
     row.setdefault("status", "planned" if schema.name == SERVICE_POINTS else "coordinates_set")
     row.setdefault("coord_status", "approximate")
     row.setdefault("coord_source", "telkom")
