@@ -384,6 +384,73 @@
         <translation>“{part}” adalah {found}, di kolom {expected}</translation>
     </message>
     <message>
+        <location filename="../core/field_package.py"/>
+        <source>the whole regency</source>
+        <translation>seluruh kabupaten</translation>
+    </message>
+    <message>
+        <location filename="../core/field_package.py"/>
+        <source>Kecamatan {names}</source>
+        <translation>Kecamatan {names}</translation>
+    </message>
+    <message>
+        <location filename="../core/field_package.py"/>
+        <source>unknown kecamatan: {unknown}. Kabupaten Paser&apos;s kecamatan are: {valid}</source>
+        <translation>kecamatan tidak dikenal: {unknown}. Kecamatan di Kabupaten Paser: {valid}</translation>
+    </message>
+    <message>
+        <location filename="../core/field_package.py"/>
+        <source>the surveyor&apos;s name is required: new and edited sites are marked with it</source>
+        <translation>nama surveyor wajib diisi: lokasi baru dan yang diubah ditandai dengannya</translation>
+    </message>
+    <message>
+        <location filename="../core/field_package.py"/>
+        <source>the surveyor&apos;s name is longer than 100 characters</source>
+        <translation>nama surveyor lebih dari 100 karakter</translation>
+    </message>
+    <message>
+        <location filename="../core/field_package.py"/>
+        <source>choose a folder (or a .zip file) for the package</source>
+        <translation>pilih folder (atau berkas .zip) untuk paket</translation>
+    </message>
+    <message>
+        <location filename="../core/field_package.py"/>
+        <source>{path} already exists; choose a new folder or file name — a package is never written over (it may hold a surveyor&apos;s work)</source>
+        <translation>{path} sudah ada; pilih nama folder atau berkas baru — paket tidak pernah ditimpa (mungkin berisi hasil kerja surveyor)</translation>
+    </message>
+    <message>
+        <location filename="../core/field_package.py"/>
+        <location filename="../core/telkom/export.py"/>
+        <location filename="../core/workspace.py"/>
+        <source>folder {directory} does not exist</source>
+        <translation>folder {directory} tidak ada</translation>
+    </message>
+    <message>
+        <location filename="../core/field_package.py"/>
+        <source>cannot write {path}: {reason}</source>
+        <translation>tidak dapat menulis {path}: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../core/field_package.py"/>
+        <source>packaging cancelled; nothing was written</source>
+        <translation>pengemasan dibatalkan; tidak ada yang ditulis</translation>
+    </message>
+    <message>
+        <location filename="../core/field_package.py"/>
+        <source>{layer}: a site cannot be packaged ({reason})</source>
+        <translation>{layer}: sebuah lokasi tidak dapat dikemas ({reason})</translation>
+    </message>
+    <message>
+        <location filename="../core/field_package.py"/>
+        <source>the package&apos;s base differs from its sites; nothing was written</source>
+        <translation>dasar paket berbeda dari lokasinya; tidak ada yang ditulis</translation>
+    </message>
+    <message>
+        <location filename="../core/field_package.py"/>
+        <source>{path} is not a Paser Smart City field package</source>
+        <translation>{path} bukan paket lapangan Paser Smart City</translation>
+    </message>
+    <message>
         <location filename="../core/migrations.py"/>
         <source>the workspace {path} was made by an earlier version of the plugin and must be upgraded, but its backup {backup} could not be written ({reason}); nothing was changed — free some disk space or make the folder writable, then open it again</source>
         <translation>workspace {path} dibuat oleh versi plugin yang lebih lama dan harus ditingkatkan, tetapi cadangannya {backup} tidak dapat ditulis ({reason}); tidak ada yang diubah — kosongkan ruang disk atau jadikan folder dapat ditulisi, lalu buka lagi</translation>
@@ -882,12 +949,6 @@
         <location filename="../core/telkom/export.py"/>
         <source>{path}: the Telkom package is a zip; its name must end in .zip</source>
         <translation>{path}: paket Telkom berupa zip; namanya harus berakhiran .zip</translation>
-    </message>
-    <message>
-        <location filename="../core/telkom/export.py"/>
-        <location filename="../core/workspace.py"/>
-        <source>folder {directory} does not exist</source>
-        <translation>folder {directory} tidak ada</translation>
     </message>
     <message>
         <location filename="../core/telkom/export.py"/>
@@ -2249,6 +2310,42 @@
         <translation>Belum ada ruang kerja: buka dulu lapisan kota cerdas</translation>
     </message>
     <message>
+        <location filename="../layers/basemap.py"/>
+        <source>The basemap zoom range {low}–{high} is not valid: 0 ≤ lowest ≤ highest ≤ 22</source>
+        <translation>Rentang zoom peta dasar {low}–{high} tidak valid: 0 ≤ terendah ≤ tertinggi ≤ 22</translation>
+    </message>
+    <message>
+        <location filename="../layers/basemap.py"/>
+        <source>The basemap would need {tiles} tiles at zoom {low}–{high} (at most {limit}): lower the highest zoom level or package fewer kecamatan</source>
+        <translation>Peta dasar memerlukan {tiles} ubin pada zoom {low}–{high} (paling banyak {limit}): turunkan zoom tertinggi atau kemas lebih sedikit kecamatan</translation>
+    </message>
+    <message>
+        <location filename="../layers/basemap.py"/>
+        <source>no answer within {seconds} s</source>
+        <translation>tidak ada jawaban dalam {seconds} detik</translation>
+    </message>
+    <message>
+        <location filename="../layers/basemap.py"/>
+        <source>The basemap “{name}” cannot be reached ({reason}): is this computer offline? Package without a basemap, or choose a raster file</source>
+        <translation>Peta dasar “{name}” tidak dapat dijangkau ({reason}): apakah komputer ini luring? Buat paket tanpa peta dasar, atau pilih berkas raster</translation>
+    </message>
+    <message>
+        <location filename="../layers/basemap.py"/>
+        <location filename="../processing/package_for_field.py"/>
+        <source>Packaging cancelled; nothing was written</source>
+        <translation>Pengemasan dibatalkan; tidak ada yang ditulis</translation>
+    </message>
+    <message>
+        <location filename="../layers/basemap.py"/>
+        <source>The basemap “{name}” cannot be cut to the area: {error}</source>
+        <translation>Peta dasar “{name}” tidak dapat dipotong sesuai wilayah: {error}</translation>
+    </message>
+    <message>
+        <location filename="../layers/basemap.py"/>
+        <source>QGIS&apos;s XYZ tiles (MBTiles) algorithm is not available</source>
+        <translation>Algoritma ubin XYZ (MBTiles) QGIS tidak tersedia</translation>
+    </message>
+    <message>
         <location filename="../layers/boundary.py"/>
         <source>The boundary layer {source} cannot be opened</source>
         <translation>Lapisan batas desa {source} tidak dapat dibuka</translation>
@@ -2262,6 +2359,22 @@
         <location filename="../layers/boundary.py"/>
         <source>The boundary layer {source} has no field of desa codes (64.01.xx.xxxx)</source>
         <translation>Lapisan batas desa {source} tidak memiliki kolom kode desa (64.01.xx.xxxx)</translation>
+    </message>
+    <message>
+        <location filename="../layers/field_project.py"/>
+        <location filename="../processing/package_for_field.py"/>
+        <source>Basemap</source>
+        <translation>Peta dasar</translation>
+    </message>
+    <message>
+        <location filename="../layers/field_project.py"/>
+        <source>Cannot open the basemap {path}</source>
+        <translation>Tidak dapat membuka peta dasar {path}</translation>
+    </message>
+    <message>
+        <location filename="../layers/field_project.py"/>
+        <source>Cannot write the project {path}: {error}</source>
+        <translation>Tidak dapat menulis proyek {path}: {error}</translation>
     </message>
     <message>
         <location filename="../layers/reference_layers.py"/>
@@ -2396,6 +2509,16 @@
     </message>
     <message>
         <location filename="../plugin.py"/>
+        <source>Package for field survey…</source>
+        <translation>Paket untuk survei lapangan…</translation>
+    </message>
+    <message>
+        <location filename="../plugin.py"/>
+        <source>Write the sites of some kecamatan as a project that QField opens on a surveyor&apos;s phone</source>
+        <translation>Tulis lokasi beberapa kecamatan sebagai proyek yang dibuka QField di ponsel surveyor</translation>
+    </message>
+    <message>
+        <location filename="../plugin.py"/>
         <source>Service points and towers by status, per kecamatan, against the 300-point target</source>
         <translation>Titik layanan dan menara menurut status, per kecamatan, dibandingkan target 300 titik</translation>
     </message>
@@ -2447,6 +2570,7 @@
     <message>
         <location filename="../processing/create_workspace.py"/>
         <location filename="../processing/import_sites.py"/>
+        <location filename="../processing/package_for_field.py"/>
         <location filename="../processing/register_coordinates.py"/>
         <location filename="../processing/sync.py"/>
         <location filename="../processing/telkom.py"/>
@@ -2568,6 +2692,86 @@
         <location filename="../processing/import_sites.py"/>
         <source>{inserted} new service point(s), {updated} site(s) updated, {rejected} row(s) rejected</source>
         <translation>{inserted} titik layanan baru, {updated} lokasi diperbarui, {rejected} baris ditolak</translation>
+    </message>
+    <message>
+        <location filename="../processing/package_for_field.py"/>
+        <source>Package for field survey</source>
+        <translation>Paket untuk survei lapangan</translation>
+    </message>
+    <message>
+        <location filename="../processing/package_for_field.py"/>
+        <source>Field survey</source>
+        <translation>Survei lapangan</translation>
+    </message>
+    <message>
+        <location filename="../processing/package_for_field.py"/>
+        <source>Writes a folder that QField opens as is, for one surveyor: a QGIS project (survey.qgz) with the service points and tower plans of the area, styled and with the plugin&apos;s forms, the desa and kecamatan outlines and an optional basemap; the sites in survey.gpkg with the workspace&apos;s rules; and manifest.json. &apos;Kecamatan&apos; (KECAMATAN): names or codes, comma-separated (e.g. Long Ikis, 64.01.07); empty: the whole regency. The package holds every site whose desa lies in them, pending towers included. &apos;Surveyor&apos; (SURVEYOR) is written into surveyed_by of the sites added in the field. &apos;Basemap&apos; (BASEMAP, optional): a raster is cut to the area into a GeoTIFF; a tile or web map service (XYZ, WMS) is rendered into MBTiles from &apos;Basemap: lowest zoom&apos; (BASEMAP_ZOOM_MIN) to &apos;Basemap: highest zoom&apos; (BASEMAP_ZOOM_MAX) — it needs the network, and the service&apos;s terms must allow offline copies. &apos;Package folder or .zip&apos; (OUTPUT): a new or empty folder, or a path ending in .zip for the same folder zipped; an existing package is never written over. The package&apos;s base is the workspace&apos;s state now: what the surveyor changes is merged back later, field by field. Nothing is written to the output until the package is complete.</source>
+        <translation>Menulis folder yang langsung dapat dibuka QField, untuk satu surveyor: proyek QGIS (survey.qgz) berisi titik layanan dan rencana menara wilayah itu, dengan simbol dan formulir plugin, batas desa dan kecamatan serta peta dasar opsional; lokasi-lokasi dalam survey.gpkg dengan aturan ruang kerja; dan manifest.json. &apos;Kecamatan&apos; (KECAMATAN): nama atau kode, dipisahkan koma (mis. Long Ikis, 64.01.07); kosong: seluruh kabupaten. Paket memuat setiap lokasi yang desanya berada di sana, termasuk menara yang tertunda. &apos;Surveyor&apos; (SURVEYOR) ditulis ke surveyed_by pada lokasi yang ditambahkan di lapangan. &apos;Peta dasar&apos; (BASEMAP, opsional): raster dipotong sesuai wilayah menjadi GeoTIFF; layanan ubin atau peta web (XYZ, WMS) dirender menjadi MBTiles dari &apos;Peta dasar: zoom terendah&apos; (BASEMAP_ZOOM_MIN) sampai &apos;Peta dasar: zoom tertinggi&apos; (BASEMAP_ZOOM_MAX) — ini memerlukan jaringan, dan ketentuan layanan harus mengizinkan salinan luring. &apos;Folder paket atau .zip&apos; (OUTPUT): folder baru atau kosong, atau jalur berakhiran .zip untuk folder yang sama dalam bentuk zip; paket yang sudah ada tidak pernah ditimpa. Dasar paket adalah keadaan ruang kerja saat ini: perubahan surveyor nanti digabungkan kembali per isian. Tidak ada yang ditulis ke keluaran sampai paket lengkap.</translation>
+    </message>
+    <message>
+        <location filename="../processing/package_for_field.py"/>
+        <source>Kecamatan (names or codes, comma-separated; empty: the whole regency)</source>
+        <translation>Kecamatan (nama atau kode, dipisahkan koma; kosong: seluruh kabupaten)</translation>
+    </message>
+    <message>
+        <location filename="../processing/package_for_field.py"/>
+        <source>Surveyor</source>
+        <translation>Surveyor</translation>
+    </message>
+    <message>
+        <location filename="../processing/package_for_field.py"/>
+        <source>Basemap: lowest zoom</source>
+        <translation>Peta dasar: zoom terendah</translation>
+    </message>
+    <message>
+        <location filename="../processing/package_for_field.py"/>
+        <source>Basemap: highest zoom</source>
+        <translation>Peta dasar: zoom tertinggi</translation>
+    </message>
+    <message>
+        <location filename="../processing/package_for_field.py"/>
+        <source>Package folder or .zip</source>
+        <translation>Folder paket atau .zip</translation>
+    </message>
+    <message>
+        <location filename="../processing/package_for_field.py"/>
+        <source>Package id</source>
+        <translation>Id paket</translation>
+    </message>
+    <message>
+        <location filename="../processing/package_for_field.py"/>
+        <source>Content hash of the package&apos;s base</source>
+        <translation>Hash isi dasar paket</translation>
+    </message>
+    <message>
+        <location filename="../processing/package_for_field.py"/>
+        <source>Service points packaged</source>
+        <translation>Titik layanan yang dikemas</translation>
+    </message>
+    <message>
+        <location filename="../processing/package_for_field.py"/>
+        <source>Tower plans packaged</source>
+        <translation>Rencana menara yang dikemas</translation>
+    </message>
+    <message>
+        <location filename="../processing/package_for_field.py"/>
+        <source>Packaging {area} for {surveyor}</source>
+        <translation>Mengemas {area} untuk {surveyor}</translation>
+    </message>
+    <message>
+        <location filename="../processing/package_for_field.py"/>
+        <source>Cutting the basemap {name} to the area</source>
+        <translation>Memotong peta dasar {name} sesuai wilayah</translation>
+    </message>
+    <message>
+        <location filename="../processing/package_for_field.py"/>
+        <source>Paser Smart City field survey: {area}, {surveyor}</source>
+        <translation>Survei lapangan Paser Smart City: {area}, {surveyor}</translation>
+    </message>
+    <message>
+        <location filename="../processing/package_for_field.py"/>
+        <source>Field package written: {path} ({points} service points, {towers} tower plans)</source>
+        <translation>Paket lapangan ditulis: {path} ({points} titik layanan, {towers} rencana menara)</translation>
     </message>
     <message>
         <location filename="../processing/register_coordinates.py"/>

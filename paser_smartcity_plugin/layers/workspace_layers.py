@@ -1,5 +1,6 @@
 """The workspace as QGIS layers: styled by status, labelled, with forms driven by core.schema."""
 
+import os
 from typing import Dict, Iterable, List, Optional, Tuple
 
 from qgis.core import (
@@ -385,6 +386,35 @@ def watch_project_layers(layers: Iterable) -> None:
             watch_edits(layer)
 
 
+PHOTO_FIELD = "photo"
+
+
+def configure_photo_widget(layer: QgsVectorLayer, root: Optional[str] = None) -> None:
+    """The photo field as QGIS's attachment widget (ExternalResource: a file picker and an image
+    viewer), which QField shows with its camera and gallery buttons.
+
+    ``root`` None: paths are stored relative to the project (a field package: ``DCIM/…jpg``);
+    a folder: relative to it (the workspace's folder, where merged photos are kept).
+    """
+    index = layer.fields().indexOf(PHOTO_FIELD)
+    if index < 0:
+        return
+    config = {
+        "DocumentViewer": 1,  # QgsExternalResourceWidget.Image
+        "DocumentViewerHeight": 0,
+        "DocumentViewerWidth": 0,
+        "FileWidget": True,
+        "FileWidgetButton": True,
+        "FileWidgetFilter": "Images (*.jpg *.jpeg *.png *.JPG *.JPEG *.PNG)",
+        "RelativeStorage": 1 if root is None else 2,  # QgsFileWidget.RelativeProject / RelativeDefaultPath
+        "StorageMode": 0,  # QgsFileWidget.GetFile
+        "PropertyCollection": {"name": None, "properties": {}, "type": "collection"},
+    }
+    if root is not None:
+        config["DefaultRoot"] = root
+    layer.setEditorWidgetSetup(index, QgsEditorWidgetSetup("ExternalResource", config))
+
+
 def make_layer(path: str, layer_name: str) -> QgsVectorLayer:
     schema = layer_schema(layer_name)
     layer = QgsVectorLayer(layer_uri(path, layer_name), schema.title(language()), "ogr")
@@ -396,6 +426,7 @@ def make_layer(path: str, layer_name: str) -> QgsVectorLayer:
     layer.setLabelsEnabled(True)
     layer.setDisplayExpression('"name"')
     _configure_form(layer, schema)
+    configure_photo_widget(layer, os.path.dirname(os.path.abspath(path)))
     watch_edits(layer)
     return layer
 

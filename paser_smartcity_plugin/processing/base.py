@@ -13,6 +13,7 @@ class PaserAlgorithm(QgsProcessingAlgorithm):
     DISPLAY_NAME = ""
     GROUP = "Workspace"
     HELP = ""
+    HELP_TOPIC = ""  # a help page of help/ (the dialog's Help button opens it)
 
     def tr(self, text: str) -> str:  # noqa: D102 - Processing calls this name
         return tr(text)
@@ -31,6 +32,13 @@ class PaserAlgorithm(QgsProcessingAlgorithm):
 
     def shortHelpString(self) -> str:  # noqa: N802
         return tr(self.HELP)
+
+    def helpUrl(self) -> str:  # noqa: N802
+        if not self.HELP_TOPIC:
+            return ""
+        from ..toolbelt.help import help_url
+
+        return help_url(self.HELP_TOPIC).toString()
 
     def icon(self):
         # QgsProcessingAlgorithm's default is the generic cog; the toolbox shows this per algorithm.

@@ -1,3 +1,5 @@
+import os
+
 from qgis.core import QgsApplication, QgsFieldConstraints, QgsProject, QgsVectorLayer, QgsWkbTypes
 from qgis.PyQt.QtWidgets import QMenu, QToolBar
 
@@ -86,6 +88,11 @@ def test_forms_are_configured(plugin):
     )
     assert points.editFormConfig().readOnly(fields.indexOf("uid"))
     assert fields.at(fields.indexOf("name")).alias() == "Name"
+    # the photo: QGIS's attachment widget, paths relative to the workspace's folder
+    photo = points.editorWidgetSetup(fields.indexOf("photo"))
+    assert photo.type() == "ExternalResource" and photo.config()["DocumentViewer"] == 1
+    assert photo.config()["RelativeStorage"] == 2
+    assert photo.config()["DefaultRoot"] == os.path.dirname(points.source().split("|")[0])
 
 
 def test_form_constraints_reject_bad_values(plugin):
