@@ -119,9 +119,9 @@ def test_the_package_carries_the_rules_but_no_json(packaged):
             "SELECT uid, updated_at, desa_name FROM service_points WHERE name = 'SD 1'"
         ).fetchone()
         assert UUID_RE.match(uid) and updated.endswith("Z") and desa == "Tiwei"
-        with pytest.raises(sqlite3.IntegrityError, match="status must be one of"):
+        with pytest.raises(sqlite3.IntegrityError, match="Status must be one of"):
             conn.execute("UPDATE service_points SET status = 'done' WHERE name = 'SD 1'")
-        with pytest.raises(sqlite3.IntegrityError, match="desa_code is not"):
+        with pytest.raises(sqlite3.IntegrityError, match="must be the code of a desa/kelurahan of Kabupaten Paser"):
             conn.execute("UPDATE service_points SET desa_code = '64.01.99.9999' WHERE name = 'SD 1'")
     finally:
         conn.close()
