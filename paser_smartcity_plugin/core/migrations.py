@@ -56,7 +56,7 @@ def _v4_photo(conn: sqlite3.Connection) -> None:
         _add_column(conn, schema.name, schema.field("photo"))
 
 
-def _v5_central_versions(conn: sqlite3.Connection) -> None:
+def _v6_central_versions(conn: sqlite3.Connection) -> None:
     """The table of central versions; the versions of a file made earlier are unknown, so its
     watermarks go: the next sync is a full re-check that merges every site again (idempotent)
     and records their versions."""
@@ -82,7 +82,13 @@ STEPS: Sequence[Step] = (
     Step(2, "change tracking for the sync: every site of a never-synced file is local work", _v2_change_tracking),
     Step(3, "rules enforced by triggers for every writer; the updated_at touch compares instants", _nothing_to_carry),
     Step(4, "a photo path on both layers (field survey with QField)", _v4_photo),
-    Step(5, "central versions per site for the team sync; the next sync re-checks every site", _v5_central_versions),
+    Step(
+        5,
+        "every rule of the schema enforced by the triggers (ranges, numbers, widths, keys); desa names follow "
+        "a changed desa code",
+        _nothing_to_carry,
+    ),
+    Step(6, "central versions per site for the team sync; the next sync re-checks every site", _v6_central_versions),
 )
 SCHEMA_VERSION = STEPS[-1].version
 

@@ -89,7 +89,7 @@ def parse_loose(value: Any) -> Tuple[Optional[datetime], bool]:
         except ValueError:
             continue
     raise ValueError(
-        MessageText(N_("{value!r} is not a date/time (use ISO 8601, e.g. 2022-08-17T09:30:00Z)"), value=value)
+        MessageText(N_("“{value}” is not a date/time (use ISO 8601, e.g. 2022-08-17T09:30:00Z)"), value=value)
     )
 
 

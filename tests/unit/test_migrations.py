@@ -61,7 +61,7 @@ def _columns(path: str):
 def _content(path: str, columns=None):
     """The officer's data: both layers, pending edits, conflicts, sync state — in ``columns``
     (table -> names; default: all of the file's), so an upgraded file compares with its old self.
-    (Not the watermarks: schema 5 drops them on purpose, see test_release_010_workspace_re_checks_every_site.)"""
+    (Not the watermarks: schema 6 drops them on purpose, see test_release_010_workspace_re_checks_every_site.)"""
     columns = columns or _columns(path)
     conn = gpkg.connect(path)
     try:
@@ -116,7 +116,7 @@ def test_release_010_workspace_gets_the_photo_field(release_010_workspace):
 
 
 def test_release_010_workspace_re_checks_every_site(release_010_workspace):
-    """Schema 5: the central versions of a 0.1.0 workspace are unknown, so its watermarks go and
+    """Schema 6: the central versions of a 0.1.0 workspace are unknown, so its watermarks go and
     its next sync compares every site with the centre (and records their versions)."""
 
     def watermarks(path):
@@ -134,6 +134,45 @@ def test_release_010_workspace_re_checks_every_site(release_010_workspace):
     assert watermarks(ws.upgrade_backup) > 0
     with ws.read() as conn:
         assert conn.execute(f"SELECT count(*) FROM {changelog.VERSIONS_TABLE}").fetchone()[0] == 0
+
+
+def _gdal_update(path: str, where: str, **values) -> None:
+    """Write as QField and QGIS do: through GDAL's GeoPackage driver (recursive triggers on,
+    its own spatial-index functions), one attribute update."""
+    from osgeo import ogr
+
+    ogr.UseExceptions()
+    dataset = ogr.Open(path, 1)
+    try:
+        layer = dataset.GetLayerByName("service_points")
+        layer.SetAttributeFilter(where)
+        feature = layer.GetNextFeature()
+        for name, value in values.items():
+            feature.SetField(name, value)
+        layer.SetFeature(feature)
+    finally:
+        dataset = None
+
+
+def test_release_010_workspace_gets_the_range_rules_for_gdal_writers(release_010_workspace):
+    """A 0.1.0 workspace stored accuracy -5 from any GDAL writer; opened by this release, the
+    GeoPackage refuses it with the rule in words, and the officer's data stays as it was."""
+    Workspace(release_010_workspace)
+    before = _content(release_010_workspace)
+    uid = "3f1c2a9e-8b7d-4e6f-9a1b-2c3d4e5f6a7b"
+    with pytest.raises(RuntimeError, match=r"Accuracy \(m\) must be from 0 to 50000"):
+        _gdal_update(release_010_workspace, f"uid = '{uid}'", accuracy_m=-5.0)
+    assert _content(release_010_workspace) == before
+    from osgeo import ogr
+
+    dataset = ogr.Open(release_010_workspace, 1)  # the issue's own statement, through GDAL's SQL
+    with pytest.raises(RuntimeError, match=r"Akurasi \(m\) harus antara 0 dan 50000"):
+        dataset.ExecuteSQL("UPDATE service_points SET accuracy_m = -5")
+    dataset = None
+    assert _content(release_010_workspace) == before
+    _gdal_update(release_010_workspace, f"uid = '{uid}'", accuracy_m=4.5)  # a good value still goes in
+    with Workspace(release_010_workspace).read() as conn:
+        assert conn.execute("SELECT accuracy_m FROM service_points WHERE uid = ?", (uid,)).fetchone() == (4.5,)
 
 
 def test_an_older_file_is_backed_up_then_upgraded_with_the_triggers_of_a_new_one(release_010_workspace, tmp_path):
