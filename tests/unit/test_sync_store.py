@@ -58,3 +58,19 @@ def test_both_sides_alike_settles_the_entry_without_logging(demo_workspace):
     with demo_workspace.read() as conn:
         assert store.pending(conn, TOWER_PLANS) == {}  # settled, and the write was not logged
     assert demo_workspace.site(TOWER_PLANS, TOWER)["updated_at"] == "2030-01-01T00:00:00.000Z"
+
+
+def test_a_side_that_is_not_the_centre_lands_as_local_edits(demo_workspace):
+    """A surveyor's field package (issue 12): their changes become the officer's own edits —
+    logged, so the next sync pushes them — and the base (the centre's values) stays."""
+    _in_step(demo_workspace)
+    with demo_workspace.write() as conn:
+        ours = store.local_row(conn, SCHEMA, TOWER)
+        theirs = dict(ours, status="construction", notes="seen from the field")
+        result = merge(dict(ours), ours, theirs, merge_fields(SCHEMA))
+        assert store.apply_merge(conn, SCHEMA, TOWER, result, ours, as_local_edit=True)
+    site = demo_workspace.site(TOWER_PLANS, TOWER)
+    assert (site["status"], site["notes"]) == ("construction", "seen from the field")
+    with demo_workspace.read() as conn:
+        entry = store.pending(conn, TOWER_PLANS)[TOWER]
+    assert entry["base"]["status"] == ours["status"] and entry["base"]["notes"] is None

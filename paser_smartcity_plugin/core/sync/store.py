@@ -198,14 +198,22 @@ def apply_merge(
     result: MergeResult,
     local: Optional[Row],
     central_updated_at: Optional[str] = None,
+    as_local_edit: bool = False,
 ) -> bool:
     """Write one site's merge into the workspace (caller's transaction): their changes applied
     here, conflicts kept, the base moved on — or the change-log entry settled when both sides
-    now hold the same. Returns True when the local site changed."""
+    now hold the same. Returns True when the local site changed.
+
+    ``theirs`` is the central side by default: its changes are the sync's writes (not logged).
+    ``as_local_edit=True`` is for a side that is *not* the centre (a surveyor's field
+    package): its changes are written as local edits — logged, so the next sync pushes them —
+    and the base (what the centre holds) stays as it is."""
     layer = schema.name
     clear_conflicts(conn, layer, uid)
     record_conflicts(conn, layer, uid, result.conflicts, central_updated_at)
     exists = result.outcomes.get(EXISTS)
+    if as_local_edit:
+        return _apply_as_local_edit(conn, schema, uid, result, local)
     if result.merged is None:
         if exists == THEIRS and local is not None:
             delete_row(conn, schema, uid)  # deleted there, untouched here
@@ -227,3 +235,25 @@ def apply_merge(
     else:
         set_base(conn, layer, uid, result.base)
     return result.theirs_changed
+
+
+def _apply_as_local_edit(conn, schema: LayerSchema, uid: str, result: MergeResult, local: Optional[Row]) -> bool:
+    """Their changes as the officer's own edits: the change-log triggers record them."""
+    if result.merged is None:
+        if result.outcomes.get(EXISTS) == THEIRS and local is not None:
+            conn.execute(f'DELETE FROM "{schema.name}" WHERE uid = ?', (uid,))
+            return True
+        return False
+    if not result.theirs_changed:
+        return False
+    names = [n for n in schema.field_names if n != UPDATED_AT]
+    point = result.merged.get(GEOMETRY)
+    conn.execute(
+        f'UPDATE "{schema.name}" SET "{GEOMETRY_COLUMN}" = ?, '
+        + ", ".join(f'"{n}" = ?' for n in names)
+        + " WHERE uid = ?",
+        [gpkg.encode_point(*point) if point else None]
+        + [sql_value(schema.field(n).type, result.merged.get(n)) for n in names]
+        + [uid],
+    )
+    return True
