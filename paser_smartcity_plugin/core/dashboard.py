@@ -5,7 +5,6 @@ feeds it the sites of the layers (or of the workspace file) and shows the result
 export is written here too, so a script gets the same figures as the dock.
 """
 
-import csv
 import os
 import tempfile
 from dataclasses import dataclass, field
@@ -13,6 +12,7 @@ from typing import Dict, Iterable, List, Mapping, Optional, Tuple
 
 from .codelists import SERVICE_STATUS, TOWER_STATUS
 from .gazetteer import REGENCY_CODE, REGENCY_EXTENT, REGENCY_NAME, Extent, Gazetteer, default_gazetteer
+from .safe_csv import safe_writer
 
 # The 2022 programme: 300 internet service points (the programme brief, see GUIDE.md).
 PROGRAMME_TARGET = 300
@@ -195,7 +195,7 @@ def write_csv(dashboard: Dashboard, path: str, language: str = "en") -> None:
     try:
         # utf-8 with BOM: spreadsheet programs then read it as UTF-8 without asking.
         with os.fdopen(handle, "w", newline="", encoding="utf-8-sig") as stream:
-            csv.writer(stream).writerows(csv_rows(dashboard, language))
+            safe_writer(stream).writerows(csv_rows(dashboard, language))
         os.replace(temporary, path)
     except BaseException:
         if os.path.exists(temporary):

@@ -25,6 +25,7 @@ from .coordinates import CoordinateParseError, parse_columns, parse_coordinates
 from .messages import N_, Message
 from .register import Assessment, Registrar, RegistrationRequest
 from .rows import GEOMETRY
+from .safe_csv import safe_writer
 
 MAX_ROWS = 100000
 
@@ -424,7 +425,7 @@ def _surveyed_at(text: str) -> Optional[str]:
 def write_report(path: str, result: ImportResult) -> None:
     """The report as CSV: row, outcome, message (and the uid written)."""
     with open(path, "w", encoding="utf-8", newline="") as f:
-        writer = csv.writer(f)
+        writer = safe_writer(f)
         writer.writerow(["row", "outcome", "message", "uid"])
         for r in result.report:
             writer.writerow([r.row, r.outcome, r.message, r.uid])

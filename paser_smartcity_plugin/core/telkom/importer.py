@@ -7,7 +7,6 @@ An empty cell never erases a value: Telkom's file says what it knows, it does no
 what the officers recorded.
 """
 
-import csv
 import difflib
 import math
 import operator
@@ -21,6 +20,7 @@ from typing import Any, Callable, Dict, List, Optional, Sequence, Tuple
 from ..gazetteer import haversine_m
 from ..messages import N_, Message, MessageText
 from ..rows import GEOMETRY, row_problems
+from ..safe_csv import safe_writer
 from ..schema import GEOMETRY_COLUMN, LAYERS, SERVICE_POINTS, TOWER_PLANS, UUID_RE
 from ..workspace import Workspace, WorkspaceError
 from . import engine as engines
@@ -173,7 +173,7 @@ class ImportPreview:
     def write_report(self, path: str) -> None:
         """The preview as CSV: one line per changed field, per new or unchanged row, per rejection."""
         with open(path, "w", encoding="utf-8-sig", newline="") as f:
-            writer = csv.writer(f)
+            writer = safe_writer(f)
             writer.writerow(
                 [
                     "layer",
