@@ -17,7 +17,7 @@ A tower still ``coordinates_pending`` becomes ``coordinates_set``; other statuse
 
 import math
 from dataclasses import dataclass, field, replace
-from typing import Dict, Iterable, List, Optional, Sequence, Tuple
+from typing import Dict, List, Optional, Sequence, Tuple
 
 from . import gpkg
 from .checks import (
@@ -37,6 +37,7 @@ from .coordinates import AUTO, CoordinateParseError, ParsedCoordinate, parse_coo
 from .messages import N_, Message
 from .rows import GEOMETRY, Row, fill_derived
 from .schema import LAYER_NAMES, SERVICE_POINTS, TOWER_PLANS, UUID_RE
+from .spatial import PointGrid
 from .workspace import Workspace, WorkspaceError
 
 DEFAULT_DUPLICATE_DISTANCE_M = 25.0
@@ -121,6 +122,11 @@ class RegistrationError(WorkspaceError):
         return "; ".join(i.message.render(translate) for i in self.issues)
 
 
+def name_key(name: Optional[str]) -> str:
+    """A site name as a row names it: case and runs of spaces do not count ("SD 1  grogot" = "SD 1 Grogot")."""
+    return " ".join((name or "").split()).casefold()
+
+
 def _error(issue_code: str, template: str, **params) -> Issue:
     return Issue(ERROR, issue_code, Message(template, **params))
 
@@ -143,9 +149,23 @@ class Registrar:
 
     def reload(self) -> None:
         self._sites = {layer: self.workspace.sites(layer) for layer in LAYER_NAMES}
+        # Indexes, so that an import checks each row against 50 000 sites as fast as against 50.
+        self._by_uid: Dict[str, Tuple[str, Row]] = {}
+        self._by_name: Dict[str, List[Tuple[str, Row]]] = {}
+        for layer in LAYER_NAMES:
+            for row in self._sites[layer]:
+                self._by_uid[row["uid"]] = (layer, row)
+                self._by_name.setdefault(name_key(row.get("name")), []).append((layer, row))
+        self._grids: Dict[str, PointGrid] = {}
 
     def sites(self, layer: str) -> List[Row]:
         return self._sites[layer]
+
+    def grid(self, layer: str) -> PointGrid:
+        """The layer's sites by position (built on first use), for the duplicate check."""
+        if layer not in self._grids:
+            self._grids[layer] = PointGrid(self.duplicate_distance_m, self._sites[layer])
+        return self._grids[layer]
 
     # -- targets
 
@@ -153,18 +173,11 @@ class Registrar:
         """(layer, row, None) of the site with this uid or exact name, or (None, None, the problem)."""
         key = site.strip()
         if UUID_RE.match(key.lower()):
-            for layer in LAYER_NAMES:
-                for row in self._sites[layer]:
-                    if row["uid"] == key.lower():
-                        return layer, row, None
+            if key.lower() in self._by_uid:
+                layer, row = self._by_uid[key.lower()]
+                return layer, row, None
             return None, None, _error("no_site", N_("no site with uid {uid} in the workspace"), uid=key)
-        folded = key.casefold()
-        matches = [
-            (layer, row)
-            for layer in LAYER_NAMES
-            for row in self._sites[layer]
-            if (row.get("name") or "").strip().casefold() == folded
-        ]
+        matches = self._by_name.get(name_key(key), []) if key else []
         if not matches:
             return None, None, _error("no_site", N_("no site named “{name}” in the workspace"), name=key)
         if len(matches) > 1:
@@ -217,11 +230,11 @@ class Registrar:
             return None
         return suggest_desa(p.lon, p.lat, self.gazetteer, self.boundary)
 
-    def assess(self, request: RegistrationRequest, extra_sites: Iterable[Tuple[str, Row]] = ()) -> Assessment:
+    def assess(self, request: RegistrationRequest, extra_sites: Optional[Dict[str, PointGrid]] = None) -> Assessment:
         """Everything that would be written and everything wrong with it; writes nothing.
 
-        ``extra_sites`` are (layer, row) pairs not yet in the workspace (earlier rows of an
-        import) that the duplicate check must also see.
+        ``extra_sites``: per layer, the sites not yet in the workspace (earlier rows of an
+        import) that the duplicate check must also see, as a :class:`PointGrid` of rows.
         """
         a = Assessment(request)
         issues = a.issues
@@ -283,8 +296,9 @@ class Registrar:
         if not a.desa_code:
             issues.append(_error("desa_code", N_("no desa could be suggested for this position: choose one")))
         exclude = a.target["uid"] if a.target else None
-        others = list(self._sites[a.layer]) + [row for layer, row in extra_sites if layer == a.layer]
-        issues.extend(check_duplicates(p.lat, p.lon, others, self.duplicate_distance_m, exclude))
+        grids = [self.grid(a.layer)] + ([extra_sites[a.layer]] if extra_sites and a.layer in extra_sites else [])
+        near = sorted((pair for grid in grids for pair in grid.near(p.lon, p.lat)), key=lambda pair: pair[0])
+        issues.extend(check_duplicates(p.lat, p.lon, [row for _, row in near], self.duplicate_distance_m, exclude))
         issues.extend(check_desa(a.desa_code, a.desa, self.gazetteer))
         return a
 

@@ -26,6 +26,8 @@ from .messages import N_, Message
 from .register import Assessment, Registrar, RegistrationRequest
 from .rows import GEOMETRY
 from .safe_csv import safe_writer
+from .schema import LAYER_NAMES
+from .spatial import PointGrid
 
 MAX_ROWS = 100000
 
@@ -322,7 +324,7 @@ class SiteImporter:
         mapping = map_headers(headers)
         result = ImportResult()
         accepted: List[Tuple[ReportRow, Assessment]] = []
-        pending_sites: List[Tuple[str, dict]] = []
+        pending = {layer: PointGrid(self.registrar.duplicate_distance_m) for layer in LAYER_NAMES}
         touched: Dict[str, int] = {}
         for offset, row in enumerate(rows):
             number = offset + 2
@@ -351,7 +353,7 @@ class SiteImporter:
             if problem is not None:
                 result.report.append(ReportRow(number, "rejected", self._text(problem)))
                 continue
-            a = self.registrar.assess(request, extra_sites=pending_sites)
+            a = self.registrar.assess(request, extra_sites=pending)
             if a.target is not None and a.target["uid"] in touched:
                 a.issues.append(
                     Issue(
@@ -375,13 +377,9 @@ class SiteImporter:
             result.report.append(report)
             accepted.append((report, a))
             assert a.parsed is not None
-            shadow = dict(
-                a.target or {},
-                name=request.name or (a.target or {}).get("name"),
-                uid=(a.target or {}).get("uid", f"row-{number}"),
-            )
-            shadow[GEOMETRY] = (a.parsed.lon, a.parsed.lat)
-            pending_sites.append((a.layer, shadow))
+            uid = a.target["uid"] if a.target is not None else f"row-{number}"
+            name = request.name.strip() or (a.target or {}).get("name")
+            pending[a.layer].add({"uid": uid, "name": name, GEOMETRY: (a.parsed.lon, a.parsed.lat)})
             if a.target is not None:
                 touched[a.target["uid"]] = number
         rejected = result.count("rejected")

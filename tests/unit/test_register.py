@@ -261,6 +261,17 @@ def test_duplicate_within_the_setting(demo_workspace):
     assert again.warnings == []
 
 
+def test_sites_are_found_by_name_however_it_is_spaced_and_after_writes(demo_workspace):
+    r = Registrar(demo_workspace)
+    layer, row, problem = r.find_target("  menara   MUARA toyu ")
+    assert (layer, row["uid"], problem) == (TOWER_PLANS, MUARA_TOYU, None)
+    assert r.find_target(MUARA_TOYU.upper())[1]["uid"] == MUARA_TOYU
+    result = r.register(RegistrationRequest("-1.95, 116.25", name="SD Baru", category="sekolah"))
+    assert r.find_target("sd baru")[1]["uid"] == result.uid  # the indexes follow the write
+    near = r.assess(RegistrationRequest("-1.95001, 116.25", name="SD Baru 2", category="sekolah"))
+    assert [w.code for w in near.warnings] == ["duplicate"] and "SD Baru" in str(near.warnings[0])
+
+
 def test_search_lists_pending_then_approximate(demo_workspace):
     r = Registrar(demo_workspace)
     names = [row["name"] for _, row in r.search("")]

@@ -22,6 +22,7 @@ from ..messages import N_, Message, MessageText
 from ..rows import GEOMETRY, row_problems
 from ..safe_csv import safe_writer
 from ..schema import GEOMETRY_COLUMN, LAYERS, SERVICE_POINTS, TOWER_PLANS, UUID_RE
+from ..spatial import PointGrid
 from ..workspace import Workspace, WorkspaceError
 from . import engine as engines
 from . import files as shapefiles
@@ -516,34 +517,22 @@ class _Matcher:
             if site_id:
                 add(site_id.strip().casefold(), []).append(s)
         self.distance_m = distance_m
-        self.cell = max(distance_m / 111_000.0, 1e-5)
-        self._grid: Optional[Dict[Tuple[int, int], List[dict]]] = None
+        self._grid: Optional[PointGrid] = None
 
     @property
-    def grid(self) -> Dict[Tuple[int, int], List[dict]]:
-        """Sites by grid cell, built on the first proximity search (most rows match by key)."""
+    def grid(self) -> PointGrid:
+        """Sites by position, built on the first proximity search (most rows match by key)."""
         if self._grid is None:
-            self._grid = {}
-            for s in self.sites:
-                if s[GEOMETRY] is not None:
-                    self._grid.setdefault(self._key(*s[GEOMETRY]), []).append(s)
+            self._grid = PointGrid(self.distance_m, self.sites)
         return self._grid
-
-    def _key(self, lon: float, lat: float) -> Tuple[int, int]:
-        return int(math.floor(lon / self.cell)), int(math.floor(lat / self.cell))
 
     def near(self, point: Tuple[float, float], name: Optional[str]) -> Tuple[Optional[dict], Optional[float]]:
         if not name or self.distance_m <= 0:
             return None, None
-        kx, ky = self._key(*point)
-        best, best_d = None, None
-        for dx in (-1, 0, 1):
-            for dy in (-1, 0, 1):
-                for s in self.grid.get((kx + dx, ky + dy), ()):
-                    d = haversine_m(point[0], point[1], *s[GEOMETRY])
-                    if d <= self.distance_m and similar_names(name, s["name"]) and (best_d is None or d < best_d):
-                        best, best_d = s, d
-        return best, best_d
+        for d, s in self.grid.near(*point):  # nearest first
+            if similar_names(name, s["name"]):
+                return s, d
+        return None, None
 
 
 def _name_key(name: str) -> str:
