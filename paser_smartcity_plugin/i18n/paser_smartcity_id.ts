@@ -490,18 +490,8 @@
     </message>
     <message>
         <location filename="../core/site_import.py"/>
-        <source>file {path} does not exist</source>
-        <translation>berkas {path} tidak ada</translation>
-    </message>
-    <message>
-        <location filename="../core/site_import.py"/>
-        <source>{path}: only CSV and XLSX spreadsheets can be imported</source>
-        <translation>{path}: hanya tabel CSV dan XLSX yang dapat diimpor</translation>
-    </message>
-    <message>
-        <location filename="../core/site_import.py"/>
-        <source>{path} is empty</source>
-        <translation>{path} kosong</translation>
+        <source>no “nama”/“name” or “uid” column: rows cannot be matched to sites</source>
+        <translation>tidak ada kolom “nama”/“name” atau “uid”: baris tidak dapat dicocokkan dengan lokasi</translation>
     </message>
     <message>
         <location filename="../core/site_import.py"/>
@@ -510,28 +500,29 @@
     </message>
     <message>
         <location filename="../core/site_import.py"/>
-        <source>reading XLSX needs the Python package openpyxl; save the sheet as CSV</source>
-        <translation>membaca XLSX memerlukan paket Python openpyxl; simpan lembar kerja sebagai CSV</translation>
+        <source>sheet “{sheet}” was read, and sheet {found} of this file has coordinate columns: choose it with the parameter “XLSX sheet” (SHEET)</source>
+        <translation>lembar “{sheet}” yang dibaca, dan lembar {found} di berkas ini berisi kolom koordinat: pilih lembar itu dengan parameter “Lembar XLSX” (SHEET)</translation>
     </message>
     <message>
         <location filename="../core/site_import.py"/>
-        <source>{path} cannot be read as XLSX: {error}</source>
-        <translation>{path} tidak dapat dibaca sebagai XLSX: {error}</translation>
+        <source>sheet “{sheet}” was read; the file also has the sheets {sheets}: choose one with “XLSX sheet” (SHEET)</source>
+        <translation>lembar “{sheet}” yang dibaca; berkas ini juga berisi lembar {sheets}: pilih salah satu dengan “Lembar XLSX” (SHEET)</translation>
     </message>
     <message>
         <location filename="../core/site_import.py"/>
-        <source>{path} has no sheet “{sheet}” (sheets: {sheets})</source>
-        <translation>{path} tidak memiliki lembar “{sheet}” (lembar yang ada: {sheets})</translation>
+        <source>sheet “{sheet}” of {path} is empty</source>
+        <translation>lembar “{sheet}” di {path} kosong</translation>
+    </message>
+    <message>
+        <location filename="../core/site_import.py"/>
+        <location filename="../core/spreadsheet.py"/>
+        <source>{path} is empty</source>
+        <translation>{path} kosong</translation>
     </message>
     <message>
         <location filename="../core/site_import.py"/>
         <source>no coordinate column found in the headers ({headers}): name one column “koordinat” or two columns “lintang” and “bujur” (or easting/northing)</source>
         <translation>tidak ditemukan kolom koordinat di judul kolom ({headers}): beri nama satu kolom “koordinat” atau dua kolom “lintang” dan “bujur” (atau easting/northing)</translation>
-    </message>
-    <message>
-        <location filename="../core/site_import.py"/>
-        <source>no “nama”/“name” or “uid” column: rows cannot be matched to sites</source>
-        <translation>tidak ada kolom “nama”/“name” atau “uid”: baris tidak dapat dicocokkan dengan lokasi</translation>
     </message>
     <message>
         <location filename="../core/site_import.py"/>
@@ -575,8 +566,124 @@
     </message>
     <message>
         <location filename="../core/site_import.py"/>
+        <source>rows {rows} name the same new site and were left out</source>
+        <translation>baris {rows} menyebut lokasi baru yang sama dan tidak dipakai</translation>
+    </message>
+    <message>
+        <location filename="../core/site_import.py"/>
         <source>not written: another row was rejected and ALL_OR_NOTHING is set</source>
         <translation>tidak ditulis: ada baris lain yang ditolak dan ALL_OR_NOTHING diaktifkan</translation>
+    </message>
+    <message>
+        <location filename="../core/site_import.py"/>
+        <location filename="../core/telkom/importer.py"/>
+        <source>import cancelled; nothing was written</source>
+        <translation>impor dibatalkan; tidak ada yang ditulis</translation>
+    </message>
+    <message>
+        <location filename="../core/site_import.py"/>
+        <source>row {row} already makes “{name}” a new site in the same desa (or within {limit} m): a site takes its coordinates from one row</source>
+        <translation>baris {row} sudah menjadikan “{name}” lokasi baru di desa yang sama (atau dalam {limit} m): satu lokasi mendapat koordinat dari satu baris</translation>
+    </message>
+    <message>
+        <location filename="../core/site_import.py"/>
+        <source>row {row} also makes a new site named “{name}”, in {desa}: two sites will have this name, and later rows and imports can name them only by uid</source>
+        <translation>baris {row} juga membuat lokasi baru bernama “{name}”, di {desa}: akan ada dua lokasi dengan nama ini, dan baris serta impor berikutnya hanya dapat menyebutnya dengan uid</translation>
+    </message>
+    <message>
+        <location filename="../core/spreadsheet.py"/>
+        <source>file {path} does not exist</source>
+        <translation>berkas {path} tidak ada</translation>
+    </message>
+    <message>
+        <location filename="../core/spreadsheet.py"/>
+        <source>{path} is {size} MB: the import reads spreadsheets of up to {limit} MB</source>
+        <translation>{path} berukuran {size} MB: impor membaca tabel paling besar {limit} MB</translation>
+    </message>
+    <message>
+        <location filename="../core/spreadsheet.py"/>
+        <source>{path}: only CSV and XLSX spreadsheets can be imported</source>
+        <translation>{path}: hanya tabel CSV dan XLSX yang dapat diimpor</translation>
+    </message>
+    <message>
+        <location filename="../core/spreadsheet.py"/>
+        <source>{path} is an XLSX (zip) file, not CSV text: give it the extension .xlsx</source>
+        <translation>{path} adalah berkas XLSX (zip), bukan teks CSV: beri ekstensi .xlsx</translation>
+    </message>
+    <message>
+        <location filename="../core/spreadsheet.py"/>
+        <source>{path} is not a CSV text file: it holds zero bytes (a binary file?)</source>
+        <translation>{path} bukan berkas teks CSV: berisi bita nol (berkas biner?)</translation>
+    </message>
+    <message>
+        <location filename="../core/spreadsheet.py"/>
+        <source>{path} is neither UTF-8 nor Windows-1252 text (byte 0x{byte:02X} in line {line}, byte {offset}): save it from the spreadsheet as “CSV UTF-8” and import that file</source>
+        <translation>{path} bukan teks UTF-8 maupun Windows-1252 (bita 0x{byte:02X} di baris {line}, bita ke-{offset}): simpan dari program tabel sebagai “CSV UTF-8” lalu impor berkas itu</translation>
+    </message>
+    <message>
+        <location filename="../core/spreadsheet.py"/>
+        <source>{path} is not valid {encoding} text (byte 0x{byte:02X} in line {line}, byte {offset})</source>
+        <translation>{path} bukan teks {encoding} yang sah (bita 0x{byte:02X} di baris {line}, bita ke-{offset})</translation>
+    </message>
+    <message>
+        <location filename="../core/spreadsheet.py"/>
+        <source>{path}: line {line} is longer than {limit} characters: this is not a table of sites</source>
+        <translation>{path}: baris {line} lebih panjang dari {limit} karakter: ini bukan tabel lokasi</translation>
+    </message>
+    <message>
+        <location filename="../core/spreadsheet.py"/>
+        <source>{path}: line {line} cannot be read as CSV ({error}): an unclosed quote?</source>
+        <translation>{path}: baris {line} tidak dapat dibaca sebagai CSV ({error}): ada tanda kutip yang tidak ditutup?</translation>
+    </message>
+    <message>
+        <location filename="../core/spreadsheet.py"/>
+        <source>{path} has more than {limit} lines</source>
+        <translation>{path} berisi lebih dari {limit} baris teks</translation>
+    </message>
+    <message>
+        <location filename="../core/spreadsheet.py"/>
+        <source>{path} cannot be read as XLSX: {error}</source>
+        <translation>{path} tidak dapat dibaca sebagai XLSX: {error}</translation>
+    </message>
+    <message>
+        <location filename="../core/spreadsheet.py"/>
+        <source>{path}: the part {part} unpacks to {size} MB (at most {limit} MB are read): a damaged or hostile file</source>
+        <translation>{path}: bagian {part} terurai menjadi {size} MB (paling banyak {limit} MB yang dibaca): berkas rusak atau berbahaya</translation>
+    </message>
+    <message>
+        <location filename="../core/spreadsheet.py"/>
+        <source>it has no workbook part ({part})</source>
+        <translation>tidak ada bagian buku kerja ({part})</translation>
+    </message>
+    <message>
+        <location filename="../core/spreadsheet.py"/>
+        <source>it has no worksheet</source>
+        <translation>tidak ada lembar kerja</translation>
+    </message>
+    <message>
+        <location filename="../core/spreadsheet.py"/>
+        <source>{path} has no sheet “{sheet}” (sheets: {sheets})</source>
+        <translation>{path} tidak memiliki lembar “{sheet}” (lembar yang ada: {sheets})</translation>
+    </message>
+    <message>
+        <location filename="../core/spreadsheet.py"/>
+        <source>{path}: a cell of {part} is longer than {limit} characters (Excel&apos;s own limit): a damaged or hostile file</source>
+        <translation>{path}: sebuah sel di {part} lebih panjang dari {limit} karakter (batas Excel sendiri): berkas rusak atau berbahaya</translation>
+    </message>
+    <message>
+        <location filename="../core/spreadsheet.py"/>
+        <source>it has no part {part}</source>
+        <translation>tidak ada bagian {part}</translation>
+    </message>
+    <message>
+        <location filename="../core/spreadsheet.py"/>
+        <source>{path}: sheet “{sheet}” has more than {limit} cells and rows (empty ones included): copy the table alone to a new file and import that</source>
+        <translation>{path}: lembar “{sheet}” berisi lebih dari {limit} sel dan baris (termasuk yang kosong): salin tabelnya saja ke berkas baru lalu impor berkas itu</translation>
+    </message>
+    <message>
+        <location filename="../core/spreadsheet.py"/>
+        <source>a cell refers to shared string {index}, which does not exist</source>
+        <translation>sebuah sel merujuk ke teks bersama {index}, yang tidak ada</translation>
     </message>
     <message>
         <location filename="../core/sync/client.py"/>
@@ -1024,11 +1131,6 @@
         <location filename="../core/telkom/files.py"/>
         <source>shapefile {name}: the .cpg names an unknown encoding {encoding!r}</source>
         <translation>shapefile {name}: .cpg menyebut pengodean yang tidak dikenal {encoding!r}</translation>
-    </message>
-    <message>
-        <location filename="../core/telkom/importer.py"/>
-        <source>import cancelled; nothing was written</source>
-        <translation>impor dibatalkan; tidak ada yang ditulis</translation>
     </message>
     <message>
         <location filename="../core/telkom/importer.py"/>
@@ -2456,8 +2558,8 @@
     </message>
     <message>
         <location filename="../processing/import_sites.py"/>
-        <source>Imports a spreadsheet (CSV or XLSX) of sites with coordinates. Columns are recognised by their header, in Indonesian or English: nama/name, kategori/category, koordinat/coordinates (one column, any supported format) or lintang/latitude and bujur/longitude (two columns), desa (name or code), kecamatan, akurasi/accuracy, sumber/source, surveyor, tanggal/date, catatan/notes, uid. A row whose uid or exact name is an existing site gives that site its coordinates; any other row is a new service point. Every valid row is written in one transaction and the &apos;Report&apos; (REPORT; CSV: row, outcome, message) lists each rejected row with its reason; with &apos;Write nothing when any row is rejected&apos; (ALL_OR_NOTHING) nothing is written when any row is rejected. Rows with warnings only are rejected unless &apos;Accept warnings&apos; (FORCE) is set.</source>
-        <translation>Mengimpor tabel (CSV atau XLSX) berisi lokasi beserta koordinatnya. Kolom dikenali dari judulnya, dalam bahasa Indonesia atau Inggris: nama/name, kategori/category, koordinat/coordinates (satu kolom, format apa pun yang didukung) atau lintang/latitude dan bujur/longitude (dua kolom), desa (nama atau kode), kecamatan, akurasi/accuracy, sumber/source, surveyor, tanggal/date, catatan/notes, uid. Baris yang uid atau nama persisnya sama dengan lokasi yang ada memberi koordinat pada lokasi itu; baris lainnya menjadi titik layanan baru. Semua baris yang valid ditulis dalam satu transaksi dan &apos;Laporan&apos; (REPORT; CSV: baris, hasil, pesan) mencantumkan setiap baris yang ditolak beserta alasannya; dengan &apos;Jangan tulis apa pun bila ada baris yang ditolak&apos; (ALL_OR_NOTHING) tidak ada yang ditulis bila ada satu baris pun yang ditolak. Baris yang hanya memiliki peringatan ditolak kecuali &apos;Terima peringatan&apos; (FORCE) diaktifkan.</translation>
+        <source>Imports a spreadsheet (CSV or XLSX) of sites with coordinates. Columns are recognised by their header (in the first rows: a title above the table is skipped), in Indonesian or English: nama/name, kategori/category, koordinat/coordinates (one column, any supported format) or lintang/latitude and bujur/longitude (two columns), desa (name or code), kecamatan, akurasi/accuracy, sumber/source, surveyor, tanggal/date, catatan/notes, uid. A CSV may be UTF-8, UTF-16 (Excel&apos;s &apos;Unicode Text&apos;) or Windows-1252, separated by commas, semicolons or tabs; of an XLSX, &apos;XLSX sheet&apos; (SHEET) chooses the sheet (empty: the first). A row whose uid or name is an existing site gives that site its coordinates; any other row is a new service point. A site takes its coordinates from one row: a later row naming the same site (an existing one, or the new site of an earlier row: the same name, in the same desa or within the duplicate distance) is rejected with the number of the earlier row. Every valid row is written in one transaction and the &apos;Report&apos; (REPORT; CSV: row, outcome, message) lists each row with its outcome and reason; with &apos;Write nothing when any row is rejected&apos; (ALL_OR_NOTHING) nothing is written when any row is rejected. Rows with warnings only are rejected unless &apos;Accept warnings&apos; (FORCE) is set.</source>
+        <translation>Mengimpor tabel (CSV atau XLSX) berisi lokasi beserta koordinatnya. Kolom dikenali dari judulnya (di baris-baris pertama: judul tabel di atasnya dilewati), dalam bahasa Indonesia atau Inggris: nama/name, kategori/category, koordinat/coordinates (satu kolom, format apa pun yang didukung) atau lintang/latitude dan bujur/longitude (dua kolom), desa (nama atau kode), kecamatan, akurasi/accuracy, sumber/source, surveyor, tanggal/date, catatan/notes, uid. CSV boleh UTF-8, UTF-16 (&apos;Unicode Text&apos; dari Excel) atau Windows-1252, dengan pemisah koma, titik koma atau tab; pada XLSX, &apos;Lembar XLSX&apos; (SHEET) memilih lembarnya (kosong: lembar pertama). Baris yang uid atau namanya sama dengan lokasi yang ada memberi koordinat pada lokasi itu; baris lainnya menjadi titik layanan baru. Satu lokasi mendapat koordinat dari satu baris: baris berikutnya yang menyebut lokasi yang sama (lokasi yang sudah ada, atau lokasi baru dari baris sebelumnya: nama sama, di desa yang sama atau dalam jarak duplikat) ditolak dengan menyebut nomor baris sebelumnya. Semua baris yang valid ditulis dalam satu transaksi dan &apos;Laporan&apos; (REPORT; CSV: baris, hasil, pesan) mencantumkan hasil dan alasan setiap baris; dengan &apos;Jangan tulis apa pun bila ada baris yang ditolak&apos; (ALL_OR_NOTHING) tidak ada yang ditulis bila ada satu baris pun yang ditolak. Baris yang hanya memiliki peringatan ditolak kecuali &apos;Terima peringatan&apos; (FORCE) diaktifkan.</translation>
     </message>
     <message>
         <location filename="../processing/import_sites.py"/>
@@ -2522,6 +2624,21 @@
         <location filename="../processing/telkom.py"/>
         <source>Rejected rows</source>
         <translation>Baris yang ditolak</translation>
+    </message>
+    <message>
+        <location filename="../processing/import_sites.py"/>
+        <source>sheet “{sheet}”, headers in row {row}</source>
+        <translation>lembar “{sheet}”, judul kolom di baris {row}</translation>
+    </message>
+    <message>
+        <location filename="../processing/import_sites.py"/>
+        <source>headers in row {row}</source>
+        <translation>judul kolom di baris {row}</translation>
+    </message>
+    <message>
+        <location filename="../processing/import_sites.py"/>
+        <source>Reading {path} ({where})</source>
+        <translation>Membaca {path} ({where})</translation>
     </message>
     <message>
         <location filename="../processing/import_sites.py"/>
@@ -2908,6 +3025,14 @@
         <location filename="../toolbelt/settings.py"/>
         <source>The central server URL must use https:// (http:// only for this computer): {url}</source>
         <translation>URL server pusat harus memakai https:// (http:// hanya untuk server di komputer ini): {url}</translation>
+    </message>
+    <message>
+        <source>Imports a spreadsheet (CSV or XLSX) of sites with coordinates. Columns are recognised by their header, in Indonesian or English: nama/name, kategori/category, koordinat/coordinates (one column, any supported format) or lintang/latitude and bujur/longitude (two columns), desa (name or code), kecamatan, akurasi/accuracy, sumber/source, surveyor, tanggal/date, catatan/notes, uid. A row whose uid or exact name is an existing site gives that site its coordinates; any other row is a new service point. Every valid row is written in one transaction and the &apos;Report&apos; (REPORT; CSV: row, outcome, message) lists each rejected row with its reason; with &apos;Write nothing when any row is rejected&apos; (ALL_OR_NOTHING) nothing is written when any row is rejected. Rows with warnings only are rejected unless &apos;Accept warnings&apos; (FORCE) is set.</source>
+        <translation type="obsolete">Mengimpor tabel (CSV atau XLSX) berisi lokasi beserta koordinatnya. Kolom dikenali dari judulnya, dalam bahasa Indonesia atau Inggris: nama/name, kategori/category, koordinat/coordinates (satu kolom, format apa pun yang didukung) atau lintang/latitude dan bujur/longitude (dua kolom), desa (nama atau kode), kecamatan, akurasi/accuracy, sumber/source, surveyor, tanggal/date, catatan/notes, uid. Baris yang uid atau nama persisnya sama dengan lokasi yang ada memberi koordinat pada lokasi itu; baris lainnya menjadi titik layanan baru. Semua baris yang valid ditulis dalam satu transaksi dan &apos;Laporan&apos; (REPORT; CSV: baris, hasil, pesan) mencantumkan setiap baris yang ditolak beserta alasannya; dengan &apos;Jangan tulis apa pun bila ada baris yang ditolak&apos; (ALL_OR_NOTHING) tidak ada yang ditulis bila ada satu baris pun yang ditolak. Baris yang hanya memiliki peringatan ditolak kecuali &apos;Terima peringatan&apos; (FORCE) diaktifkan.</translation>
+    </message>
+    <message>
+        <source>reading XLSX needs the Python package openpyxl; save the sheet as CSV</source>
+        <translation type="obsolete">membaca XLSX memerlukan paket Python openpyxl; simpan lembar kerja sebagai CSV</translation>
     </message>
     <message>
         <source>{path} did not answer with a FeatureCollection</source>

@@ -18,14 +18,19 @@ class ImportSitesAlgorithm(PaserAlgorithm):
     DISPLAY_NAME = "Import sites from a spreadsheet"
     GROUP = "Sites"
     HELP = (
-        "Imports a spreadsheet (CSV or XLSX) of sites with coordinates. Columns are recognised by their header, "
-        "in Indonesian or English: nama/name, kategori/category, koordinat/coordinates (one column, any supported "
-        "format) or lintang/latitude and bujur/longitude (two columns), desa (name or code), kecamatan, "
-        "akurasi/accuracy, sumber/source, surveyor, tanggal/date, catatan/notes, uid. A row whose uid or exact name "
-        "is an existing site gives that site its coordinates; any other row is a new service point. Every valid "
-        "row is written in one transaction and the 'Report' (REPORT; CSV: row, outcome, message) lists each rejected row "
-        "with its reason; with 'Write nothing when any row is rejected' (ALL_OR_NOTHING) nothing is written when any row is rejected. Rows with warnings only "
-        "are rejected unless 'Accept warnings' (FORCE) is set."
+        "Imports a spreadsheet (CSV or XLSX) of sites with coordinates. Columns are recognised by their header "
+        "(in the first rows: a title above the table is skipped), in Indonesian or English: nama/name, "
+        "kategori/category, koordinat/coordinates (one column, any supported format) or lintang/latitude and "
+        "bujur/longitude (two columns), desa (name or code), kecamatan, akurasi/accuracy, sumber/source, surveyor, "
+        "tanggal/date, catatan/notes, uid. A CSV may be UTF-8, UTF-16 (Excel's 'Unicode Text') or Windows-1252, "
+        "separated by commas, semicolons or tabs; of an XLSX, 'XLSX sheet' (SHEET) chooses the sheet (empty: the "
+        "first). A row whose uid or name is an existing site gives that site its coordinates; any other row is a new "
+        "service point. A site takes its coordinates from one row: a later row naming the same site (an existing "
+        "one, or the new site of an earlier row: the same name, in the same desa or within the duplicate distance) "
+        "is rejected with the number of the earlier row. Every valid row is written in one transaction and the "
+        "'Report' (REPORT; CSV: row, outcome, message) lists each row with its outcome and reason; with 'Write "
+        "nothing when any row is rejected' (ALL_OR_NOTHING) nothing is written when any row is rejected. Rows with "
+        "warnings only are rejected unless 'Accept warnings' (FORCE) is set."
     )
 
     def initAlgorithm(self, config=None):  # noqa: N802
@@ -63,7 +68,7 @@ class ImportSitesAlgorithm(PaserAlgorithm):
         self.addOutput(QgsProcessingOutputNumber("REJECTED", self.tr("Rejected rows")))
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
-        from ..core.site_import import SiteImporter, SpreadsheetError, read_table, write_report
+        from ..core.site_import import ImportCancelledError, SiteImporter, SpreadsheetError, read_table, write_report
         from ..core.workspace import WorkspaceError
 
         workspace = self.open_workspace(self.parameterAsFile(parameters, "WORKSPACE", context))
@@ -82,11 +87,18 @@ class ImportSitesAlgorithm(PaserAlgorithm):
             translate=tr,
         )
         try:
-            headers, rows = read_table(path, self.parameterAsString(parameters, "SHEET", context) or None)
-            result = importer.run(headers, rows, all_or_nothing=all_or_nothing)
-        except SpreadsheetError as exc:
-            raise QgsProcessingException(exc.message.render(tr)) from None
-        except WorkspaceError as exc:
+            with read_table(path, self.parameterAsString(parameters, "SHEET", context) or None) as table:
+                where = (
+                    self.tr("sheet “{sheet}”, headers in row {row}") if table.sheet else self.tr("headers in row {row}")
+                ).format(sheet=table.sheet, row=table.header_row)
+                feedback.pushInfo(self.tr("Reading {path} ({where})").format(path=path, where=where))
+                result = importer.run(
+                    table,
+                    all_or_nothing=all_or_nothing,
+                    progress=lambda fraction: feedback.setProgress(100 * fraction),
+                    is_canceled=feedback.isCanceled,
+                )
+        except (SpreadsheetError, ImportCancelledError, WorkspaceError) as exc:
             raise QgsProcessingException(tr_message(exc)) from None
         write_report(report_path, result)
         if result.written:

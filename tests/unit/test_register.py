@@ -331,8 +331,7 @@ def test_import_mixed_rows(demo_workspace, tmp_path):
             ["7", "Menara Keladen", "", "-1,75; 116,05", "", "", "", ""],  # the same site twice
         ],
     )
-    headers, rows = read_table(path)
-    result = SiteImporter(Registrar(demo_workspace), force=True).run(headers, rows)
+    result = SiteImporter(Registrar(demo_workspace), force=True).run(read_table(path))
     outcomes = {r.row: (r.outcome, r.message) for r in result.report}
     assert outcomes[2][0] == "inserted" and outcomes[3][0] == "updated"
     assert outcomes[4][0] == "inserted" and "SD 1 Grogot" in outcomes[4][1]  # warning accepted, named
@@ -359,7 +358,7 @@ def test_import_without_force_rejects_warnings(demo_workspace, tmp_path):
             ["SD 2", "sekolah", "-1,9123", "116,1956"],
         ],
     )
-    result = SiteImporter(Registrar(demo_workspace)).run(*read_table(path))
+    result = SiteImporter(Registrar(demo_workspace)).run(read_table(path))
     assert [r.outcome for r in result.report] == ["inserted", "rejected"]
     assert "FORCE" in result.report[1].message
 
@@ -374,7 +373,7 @@ def test_all_or_nothing_leaves_the_file_unchanged(demo_workspace, tmp_path):
         ],
     )
     before = digest(demo_workspace.path)
-    result = SiteImporter(Registrar(demo_workspace)).run(*read_table(path), all_or_nothing=True)
+    result = SiteImporter(Registrar(demo_workspace)).run(read_table(path), all_or_nothing=True)
     assert [r.outcome for r in result.report] == ["not_written", "rejected"] and not result.written
     assert digest(demo_workspace.path) == before
 
@@ -389,7 +388,7 @@ def test_projected_and_cp1252_csv(demo_workspace, tmp_path):
         delimiter=",",
         encoding="cp1252",
     )
-    result = SiteImporter(Registrar(demo_workspace)).run(*read_table(path))
+    result = SiteImporter(Registrar(demo_workspace)).run(read_table(path))
     assert [r.outcome for r in result.report] == ["inserted"]
     row = demo_workspace.site(SERVICE_POINTS, result.report[0].uid)
     assert row[GEOMETRY] == pytest.approx((116.25, -1.95), abs=1e-7) and row["notes"] == "café"
@@ -408,7 +407,7 @@ def test_xlsx_numbers_and_dates(demo_workspace, tmp_path):
     book.save(path)
     with pytest.raises(SpreadsheetError, match="no sheet “Data”"):
         read_table(str(path), "Data")
-    result = SiteImporter(Registrar(demo_workspace)).run(*read_table(str(path), "Titik"))
+    result = SiteImporter(Registrar(demo_workspace)).run(read_table(str(path), "Titik"))
     row = demo_workspace.site(SERVICE_POINTS, result.report[0].uid)
     assert (row["category"], row["accuracy_m"], row["surveyed_at"]) == ("puskesmas", 4.0, "2026-11-02T09:30:00.000Z")
 
@@ -459,7 +458,7 @@ def test_decimal_commas_in_a_comma_separated_file_are_caught(demo_workspace, tmp
     path.write_text(
         'Nama,Kategori,Lintang,Bujur\nSD 1,sekolah,-1,9123,116,1956\nSD 2,sekolah,"-1,95","116,25"\n', encoding="utf-8"
     )
-    result = SiteImporter(Registrar(demo_workspace)).run(*read_table(str(path)))
+    result = SiteImporter(Registrar(demo_workspace)).run(read_table(str(path)))
     assert [r.outcome for r in result.report] == ["rejected", "inserted"]
     assert "6 cells but the header 4" in result.report[0].message
 
