@@ -535,6 +535,7 @@ class XlsxFile(Spreadsheet):
             "xl/workbook.xml",
         )
         sheets: List[Tuple[str, str]] = []  # (name, relationship id)
+        hidden = set()
         flags = {"date1904": False}
 
         def start(name, attrs):
@@ -542,6 +543,8 @@ class XlsxFile(Spreadsheet):
             if local == "sheet":
                 rid = next((v for k, v in attrs.items() if ":" in k and _local(k) == "id"), "")
                 sheets.append((attrs.get("name", ""), rid))
+                if attrs.get("state") in ("hidden", "veryHidden"):
+                    hidden.add(attrs.get("name", ""))
             elif local == "workbookPr":
                 flags["date1904"] = attrs.get("date1904", "0").lower() in ("1", "true")
 
@@ -557,6 +560,7 @@ class XlsxFile(Spreadsheet):
         if not self.sheet_names:
             raise self._broken(Message(N_("it has no worksheet")))
         self.date1904 = flags["date1904"]
+        self._hidden = hidden
         self._shared_path = next((p for k, p in rels.values() if k.endswith("/sharedStrings")), "")
         self._styles_path = next((p for k, p in rels.values() if k.endswith("/styles")), "")
         self._shared: Optional[_SharedStrings] = None
@@ -572,7 +576,8 @@ class XlsxFile(Spreadsheet):
                     sheets=", ".join(self.sheet_names),
                 )
             )
-        self.sheet = sheet or self.sheet_names[0]
+        # Excel opens on a visible sheet: "the first" is the first the officer can see.
+        self.sheet = sheet or next((n for n in self.sheet_names if n not in self._hidden), self.sheet_names[0])
 
     def other_sheet(self, name: str) -> "XlsxFile":
         return XlsxFile(self.path, name)

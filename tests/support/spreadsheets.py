@@ -49,6 +49,7 @@ SHEET_HEAD = (
     '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">{dimension}<sheetData>'
 )
 SHEET_TAIL = "</sheetData></worksheet>"
+HIDDEN = ' state="hidden"'
 
 
 def column_letter(index: int) -> str:
@@ -72,13 +73,20 @@ class Sheet:
     """One sheet: ``rows`` (sequences of values) and how it misbehaves.
 
     ``dimension``: the declared used range (e.g. "A1:XFD20000"), true or not;
-    ``empty_cells``: per row, this many empty cells written after the values, out to the right.
+    ``empty_cells``: per row, this many empty cells written after the values, out to the right;
+    ``hidden``: the sheet is hidden (Excel opens on the first visible one).
     """
 
     def __init__(
-        self, name: str, rows: Iterable[Sequence], dimension: Optional[str] = None, empty_cells: int = 0
+        self,
+        name: str,
+        rows: Iterable[Sequence],
+        dimension: Optional[str] = None,
+        empty_cells: int = 0,
+        hidden: bool = False,
     ) -> None:
         self.name, self.rows, self.dimension, self.empty_cells = name, rows, dimension, empty_cells
+        self.hidden = hidden
 
     def chunks(self) -> Iterable[str]:
         dimension = f'<dimension ref="{self.dimension}"/>' if self.dimension else ""
@@ -99,7 +107,8 @@ def write_xlsx(path: str, sheets: Sequence[Sheet], compresslevel: int = 6) -> No
             "xl/workbook.xml",
             WORKBOOK.format(
                 sheets="".join(
-                    f'<sheet name="{escape(s.name)}" sheetId="{n}" r:id="rId{n}"/>' for n, s in zip(numbers, sheets)
+                    f'<sheet name="{escape(s.name)}" sheetId="{n}"{HIDDEN if s.hidden else ""} r:id="rId{n}"/>'
+                    for n, s in zip(numbers, sheets)
                 )
             ),
         )

@@ -411,3 +411,10 @@ def test_a_header_without_the_name_column_is_the_one_named(tmp_path):
     path.write_text("Daftar titik 2022\nNo;Lintang;Bujur\n1;-1,95;116,25\n", encoding="utf-8")
     with pytest.raises(SpreadsheetError, match="no “nama”/“name” or “uid” column"):
         read_table(str(path))
+
+
+def test_the_first_visible_sheet_is_read_by_default(demo_workspace, tmp_path):
+    path = tmp_path / "titik.xlsx"
+    write_xlsx(str(path), [Sheet("Kode", [["tersembunyi"]], hidden=True), Sheet("Titik", [HEADER[:4], *site_rows(2)])])
+    with read_table(str(path)) as table:
+        assert (table.sheet, len(list(table.rows))) == ("Titik", 2)
