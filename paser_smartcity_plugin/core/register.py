@@ -111,6 +111,13 @@ class RegistrationResult:
     warnings: Tuple[Issue, ...]
 
 
+@dataclass(frozen=True)
+class PlannedWrite:
+    layer: str
+    uid: Optional[str]  # the site updated; None: a new service point
+    values: Row
+
+
 class RegistrationError(WorkspaceError):
     """Refused: the issues say why. Nothing was written."""
 
@@ -131,6 +138,21 @@ def _error(issue_code: str, template: str, **params) -> Issue:
     return Issue(ERROR, issue_code, Message(template, **params))
 
 
+class _Loaded:
+    """The workspace's sites as the registrar last read them, with indexes by uid, name and position,
+    so that an import checks each row against 50 000 sites as fast as against 50."""
+
+    def __init__(self, workspace: Workspace, distance_m: float) -> None:
+        self.sites: Dict[str, List[Row]] = {layer: workspace.sites(layer) for layer in LAYER_NAMES}
+        self.by_uid: Dict[str, Tuple[str, Row]] = {}
+        self.by_name: Dict[str, List[Tuple[str, Row]]] = {}
+        for layer in LAYER_NAMES:
+            for row in self.sites[layer]:
+                self.by_uid[row["uid"]] = (layer, row)
+                self.by_name.setdefault(name_key(row.get("name")), []).append((layer, row))
+        self.grids: Dict[str, PointGrid] = {}  # built on first use
+
+
 class Registrar:
     """Registers coordinates in one workspace. Reads the sites once; call :meth:`reload` after outside edits."""
 
@@ -144,28 +166,27 @@ class Registrar:
         self.gazetteer = workspace.gazetteer
         self.boundary = boundary
         self.duplicate_distance_m = duplicate_distance_m
-        self._sites: Dict[str, List[Row]] = {}
-        self.reload()
+        self._loaded: Optional[_Loaded] = None
 
     def reload(self) -> None:
-        self._sites = {layer: self.workspace.sites(layer) for layer in LAYER_NAMES}
-        # Indexes, so that an import checks each row against 50 000 sites as fast as against 50.
-        self._by_uid: Dict[str, Tuple[str, Row]] = {}
-        self._by_name: Dict[str, List[Tuple[str, Row]]] = {}
-        for layer in LAYER_NAMES:
-            for row in self._sites[layer]:
-                self._by_uid[row["uid"]] = (layer, row)
-                self._by_name.setdefault(name_key(row.get("name")), []).append((layer, row))
-        self._grids: Dict[str, PointGrid] = {}
+        """Read the sites again on next use (after writes or outside edits)."""
+        self._loaded = None
+
+    @property
+    def _index(self) -> "_Loaded":
+        if self._loaded is None:
+            self._loaded = _Loaded(self.workspace, self.duplicate_distance_m)
+        return self._loaded
 
     def sites(self, layer: str) -> List[Row]:
-        return self._sites[layer]
+        return self._index.sites[layer]
 
     def grid(self, layer: str) -> PointGrid:
         """The layer's sites by position (built on first use), for the duplicate check."""
-        if layer not in self._grids:
-            self._grids[layer] = PointGrid(self.duplicate_distance_m, self._sites[layer])
-        return self._grids[layer]
+        index = self._index
+        if layer not in index.grids:
+            index.grids[layer] = PointGrid(self.duplicate_distance_m, index.sites[layer])
+        return index.grids[layer]
 
     # -- targets
 
@@ -173,11 +194,11 @@ class Registrar:
         """(layer, row, None) of the site with this uid or exact name, or (None, None, the problem)."""
         key = site.strip()
         if UUID_RE.match(key.lower()):
-            if key.lower() in self._by_uid:
-                layer, row = self._by_uid[key.lower()]
+            if key.lower() in self._index.by_uid:
+                layer, row = self._index.by_uid[key.lower()]
                 return layer, row, None
             return None, None, _error("no_site", N_("no site with uid {uid} in the workspace"), uid=key)
-        matches = self._by_name.get(name_key(key), []) if key else []
+        matches = self._index.by_name.get(name_key(key), []) if key else []
         if not matches:
             return None, None, _error("no_site", N_("no site named “{name}” in the workspace"), name=key)
         if len(matches) > 1:
@@ -201,7 +222,7 @@ class Registrar:
         found = [
             (layer, row)
             for layer in LAYER_NAMES
-            for row in self._sites[layer]
+            for row in self.sites(layer)
             if needle in (row.get("name") or "").casefold() or (needle and row["uid"] == needle)
         ]
 
@@ -336,14 +357,21 @@ class Registrar:
             values["notes"] = f"{old}\n{note}" if old else note
         return values
 
+    def plan(self, a: Assessment) -> "PlannedWrite":
+        """What writing the assessment will do, without the assessment (an import keeps thousands)."""
+        return PlannedWrite(a.layer, a.target["uid"] if a.target is not None else None, self.values(a))
+
+    def apply(self, conn, planned: "PlannedWrite") -> str:
+        """Write a planned change inside the caller's transaction; returns the uid."""
+        if planned.uid is None:
+            (uid,) = self.workspace.insert_sites(SERVICE_POINTS, [planned.values], conn=conn)
+            return uid
+        self.workspace.update_site(planned.layer, planned.uid, planned.values, conn=conn)
+        return planned.uid
+
     def write(self, conn, a: Assessment) -> str:
         """Write one assessed request inside the caller's transaction; returns the uid."""
-        values = self.values(a)
-        if a.target is None:
-            (uid,) = self.workspace.insert_sites(SERVICE_POINTS, [values], conn=conn)
-            return uid
-        self.workspace.update_site(a.layer, a.target["uid"], values, conn=conn)
-        return a.target["uid"]
+        return self.apply(conn, self.plan(a))
 
     def register(self, request: RegistrationRequest, force: bool = False) -> RegistrationResult:
         """Assess and write in one transaction; :class:`RegistrationError` (nothing written) if refused."""

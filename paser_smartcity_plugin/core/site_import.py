@@ -29,7 +29,7 @@ from .codelists import CATEGORY, COORD_SOURCE
 from .coordinates import CoordinateParseError, parse_columns, parse_coordinates
 from .gazetteer import haversine_m
 from .messages import N_, Message, MessageError
-from .register import Assessment, Registrar, RegistrationRequest, name_key
+from .register import Assessment, PlannedWrite, Registrar, RegistrationRequest, name_key
 from .rows import GEOMETRY
 from .safe_csv import safe_writer
 from .schema import LAYER_NAMES
@@ -394,7 +394,7 @@ class SiteImporter:
         check_width = table.source.kind == "csv"
         distance = self.registrar.duplicate_distance_m
         result = ImportResult()
-        accepted: List[Tuple[ReportRow, Assessment]] = []
+        accepted: List[Tuple[ReportRow, PlannedWrite]] = []
         pending = {layer: PointGrid(distance) for layer in LAYER_NAMES}  # earlier rows' positions
         new_sites: Dict[str, List[_NewSite]] = {}  # name key -> the new sites of earlier rows
         touched: Dict[str, int] = {}  # uid of an existing site -> the row that gave it coordinates
@@ -453,7 +453,7 @@ class SiteImporter:
             note = "; ".join(self._text(i.message) for i in a.warnings + a.infos)
             report = ReportRow(number, outcome, note)
             result.report.append(report)
-            accepted.append((report, a))
+            accepted.append((report, self.registrar.plan(a)))
             assert a.parsed is not None
             uid = a.target["uid"] if a.target is not None else f"row-{number}"
             name = request.name.strip() or (a.target or {}).get("name")
@@ -476,12 +476,12 @@ class SiteImporter:
         rejected = result.count("rejected")
         if accepted and not (all_or_nothing and rejected):
             with self.registrar.workspace.write() as conn:
-                for index, (report, a) in enumerate(accepted):
+                for index, (report, planned) in enumerate(accepted):
                     if index % 500 == 0:
                         self._check(is_canceled)  # raising here rolls the transaction back
                         if progress is not None:
                             progress(0.9 + 0.1 * index / len(accepted))
-                    report.uid = self.registrar.write(conn, a)
+                    report.uid = self.registrar.apply(conn, planned)
             result.written = True
             self.registrar.reload()
         elif accepted:
