@@ -62,7 +62,7 @@ class SpreadsheetError(MessageError, ValueError):
 
 
 def _mb(size: int) -> str:
-    return f"{size / 1e6:.0f}"
+    return f"{size / (1024 * 1024):.0f}"
 
 
 # ---------------------------------------------------------------- cells

@@ -2573,8 +2573,8 @@
     </message>
     <message>
         <location filename="../processing/import_sites.py"/>
-        <source>Spreadsheets (*.csv *.xlsx *.txt)</source>
-        <translation>Tabel (*.csv *.xlsx *.txt)</translation>
+        <source>Spreadsheets (*.csv *.txt *.tsv *.xlsx *.xlsm)</source>
+        <translation>Tabel (*.csv *.txt *.tsv *.xlsx *.xlsm)</translation>
     </message>
     <message>
         <location filename="../processing/import_sites.py"/>
@@ -3030,6 +3030,10 @@
         <location filename="../toolbelt/settings.py"/>
         <source>The central server URL must use https:// (http:// only for this computer): {url}</source>
         <translation>URL server pusat harus memakai https:// (http:// hanya untuk server di komputer ini): {url}</translation>
+    </message>
+    <message>
+        <source>Spreadsheets (*.csv *.xlsx *.txt)</source>
+        <translation type="obsolete">Tabel (*.csv *.xlsx *.txt)</translation>
     </message>
     <message>
         <source>Imports a spreadsheet (CSV or XLSX) of sites with coordinates. Columns are recognised by their header, in Indonesian or English: nama/name, kategori/category, koordinat/coordinates (one column, any supported format) or lintang/latitude and bujur/longitude (two columns), desa (name or code), kecamatan, akurasi/accuracy, sumber/source, surveyor, tanggal/date, catatan/notes, uid. A row whose uid or exact name is an existing site gives that site its coordinates; any other row is a new service point. Every valid row is written in one transaction and the &apos;Report&apos; (REPORT; CSV: row, outcome, message) lists each rejected row with its reason; with &apos;Write nothing when any row is rejected&apos; (ALL_OR_NOTHING) nothing is written when any row is rejected. Rows with warnings only are rejected unless &apos;Accept warnings&apos; (FORCE) is set.</source>

@@ -37,7 +37,9 @@ class ImportSitesAlgorithm(PaserAlgorithm):
         self.addParameter(QgsProcessingParameterFile("WORKSPACE", self.tr("Workspace GeoPackage"), extension="gpkg"))
         self.addParameter(
             QgsProcessingParameterFile(
-                "INPUT", self.tr("Spreadsheet (CSV or XLSX)"), fileFilter=self.tr("Spreadsheets (*.csv *.xlsx *.txt)")
+                "INPUT",
+                self.tr("Spreadsheet (CSV or XLSX)"),
+                fileFilter=self.tr("Spreadsheets (*.csv *.txt *.tsv *.xlsx *.xlsm)"),
             )
         )
         self.addParameter(
