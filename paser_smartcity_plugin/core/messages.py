@@ -5,16 +5,78 @@ English text (logs, tests), ``message.render(tr)`` translates the template first
 are marked ``N_("...")`` where they are written; ``scripts/i18n.py`` (``make i18n``) extracts
 every marked template into the one "PaserSmartCity" context of the .ts, like every ``tr()``
 string.
+
+Some texts carry both languages themselves, as the schema's field labels and the code lists'
+labels do (core/schema.py, core/codelists.py): a :class:`Text`. It renders in the language the
+translator renders templates in (:func:`language_of`), so a field label inside a translated
+message is in the same language as the message around it. The workspace's integrity rules are
+such texts (core/rules.py): the GeoPackage's triggers state them in both languages, with no
+translator at hand.
 """
 
 from typing import Any, Callable, Optional, Tuple
 
 CONTEXT = "PaserSmartCity"
 
+Translate = Optional[Callable[[str], str]]
+
 
 def N_(text: str) -> str:  # noqa: N802 - conventional marker name
     """Mark a template for translation in the plugin's context (extracted by scripts/i18n.py)."""
     return text
+
+
+# The one template whose translation is the two-letter code of the translation's language
+# ("id" in paser_smartcity_id.ts): how a Text knows which of its languages to render.
+LANGUAGE_MARK = N_("en")
+LANGUAGES = ("en", "id")
+
+
+def language_of(translate: Translate) -> str:
+    """The language ``translate`` renders templates in: "id" or "en" (no translator: English)."""
+    if translate is None:
+        return "en"
+    code = str(translate(LANGUAGE_MARK) or "").strip().lower()
+    return code if code in LANGUAGES else "en"
+
+
+def texts_in(language: str) -> Callable[[str], str]:
+    """A translate that leaves templates as they are and renders every :class:`Text` in
+    ``language``: for messages made of Texts only (the workspace rules, core/rules.py)."""
+    return lambda template: language if template == LANGUAGE_MARK else template
+
+
+class Text:
+    """A text in both languages, rendered in the reader's (see :func:`language_of`).
+
+    ``en``/``id`` may be templates with ``{name}`` fields; :class:`Message` fills them like
+    any template (``Message(Text(en, id), field=...)``).
+    """
+
+    __slots__ = ("en", "id")
+
+    def __init__(self, en: str, id: str):  # noqa: A002 - the language code, as Field.id
+        self.en = en
+        self.id = id
+
+    def text(self, language: str = "en") -> str:
+        return self.id if language.startswith("id") else self.en
+
+    def render(self, translate: Translate = None, **_options) -> str:
+        # options (such as how numbers are written) do not apply to a fixed text
+        return self.text(language_of(translate))
+
+    def __str__(self) -> str:
+        return self.en
+
+    def __repr__(self) -> str:
+        return f"Text({self.en!r}, {self.id!r})"
+
+    def __eq__(self, other) -> bool:
+        return isinstance(other, Text) and (self.en, self.id) == (other.en, other.id)
+
+    def __hash__(self) -> int:
+        return hash((self.en, self.id))
 
 
 class Message:
@@ -24,16 +86,17 @@ class Message:
         self.template = template
         self.params: Tuple[Tuple[str, Any], ...] = tuple(params.items())
 
-    def render(self, translate: Optional[Callable[[str], str]] = None) -> str:
-        template = translate(self.template) if translate else self.template
-        values = {
-            k: (v.render(translate) if isinstance(v, (Message, MessageError, MessageText)) else v)
-            for k, v in self.params
-        }
+    def render(self, translate: Translate = None) -> str:
+        if isinstance(self.template, Text):
+            template = english = self.template.render(translate)
+        else:
+            template = translate(self.template) if translate else self.template
+            english = self.template
+        values = {k: (v.render(translate) if isinstance(v, _RENDERED) else v) for k, v in self.params}
         try:
             return template.format(**values)
         except (KeyError, IndexError, ValueError):  # a broken translation must not hide the message
-            return self.template.format(**values)
+            return english.format(**values)
 
     def __str__(self) -> str:
         return self.render()
@@ -59,11 +122,8 @@ class MessageError(Exception):
         self.messages = tuple(messages)
         super().__init__(self.render())
 
-    def render(self, translate: Optional[Callable[[str], str]] = None) -> str:
-        return "; ".join(
-            m.render(translate) if isinstance(m, (Message, MessageError, MessageText)) else str(m)
-            for m in self.messages
-        )
+    def render(self, translate: Translate = None) -> str:
+        return "; ".join(m.render(translate) if isinstance(m, _RENDERED) else str(m) for m in self.messages)
 
 
 class MessageText(str):
@@ -83,8 +143,11 @@ class MessageText(str):
         text.message = message
         return text
 
-    def render(self, translate: Optional[Callable[[str], str]] = None) -> str:
+    def render(self, translate: Translate = None) -> str:
         return self.message.render(translate)
+
+
+_RENDERED = (Message, MessageError, MessageText, Text)
 
 
 def message_to_json(value: Any) -> Any:
@@ -92,8 +155,10 @@ def message_to_json(value: Any) -> Any:
     stored message (the sync history) is shown in the language of whoever reads it later."""
     if isinstance(value, MessageText):
         value = value.message
+    if isinstance(value, Text):
+        return {"text": {"en": value.en, "id": value.id}}
     if isinstance(value, Message):
-        return {"template": value.template, "params": {k: message_to_json(v) for k, v in value.params}}
+        return {"template": message_to_json(value.template), "params": {k: message_to_json(v) for k, v in value.params}}
     if isinstance(value, MessageError):
         return {"parts": [message_to_json(m) for m in value.messages]}
     if value is None or isinstance(value, (str, int, float, bool)):
@@ -103,9 +168,12 @@ def message_to_json(value: Any) -> Any:
 
 def message_from_json(data: Any) -> Any:
     """The message (a Message, a MessageError or a plain value) :func:`message_to_json` stored."""
-    if isinstance(data, dict) and isinstance(data.get("template"), str):
+    if isinstance(data, dict) and isinstance(data.get("text"), dict):
+        return Text(str(data["text"].get("en", "")), str(data["text"].get("id", "")))
+    template = message_from_json(data.get("template")) if isinstance(data, dict) else None
+    if isinstance(template, (str, Text)):
         params = data.get("params") if isinstance(data.get("params"), dict) else {}
-        return Message(data["template"], **{str(k): message_from_json(v) for k, v in params.items()})
+        return Message(template, **{str(k): message_from_json(v) for k, v in params.items()})
     if isinstance(data, dict) and isinstance(data.get("parts"), list):
         return MessageError(*(message_from_json(p) for p in data["parts"]))
     return data

@@ -369,6 +369,11 @@
         <translation>“{part}” adalah {found}, di kolom {expected}</translation>
     </message>
     <message>
+        <location filename="../core/messages.py"/>
+        <source>en</source>
+        <translation>id</translation>
+    </message>
+    <message>
         <location filename="../core/migrations.py"/>
         <source>the workspace {path} was made by an earlier version of the plugin and must be upgraded, but its backup {backup} could not be written ({reason}); nothing was changed — free some disk space or make the folder writable, then open it again</source>
         <translation>workspace {path} dibuat oleh versi plugin yang lebih lama dan harus ditingkatkan, tetapi cadangannya {backup} tidak dapat ditulis ({reason}); tidak ada yang diubah — kosongkan ruang disk atau jadikan folder dapat ditulisi, lalu buka lagi</translation>
@@ -395,31 +400,6 @@
     </message>
     <message>
         <location filename="../core/register.py"/>
-        <source>the name is longer than 254 characters</source>
-        <translation>nama lebih panjang dari 254 karakter</translation>
-    </message>
-    <message>
-        <location filename="../core/register.py"/>
-        <source>category “{category}” is not one of {codes}</source>
-        <translation>kategori “{category}” bukan salah satu dari {codes}</translation>
-    </message>
-    <message>
-        <location filename="../core/register.py"/>
-        <source>source “{source}” is not one of {codes}</source>
-        <translation>sumber “{source}” bukan salah satu dari {codes}</translation>
-    </message>
-    <message>
-        <location filename="../core/register.py"/>
-        <source>accuracy {value} m must be a number of metres, 0 or more</source>
-        <translation>akurasi {value} m harus berupa angka meter, 0 atau lebih</translation>
-    </message>
-    <message>
-        <location filename="../core/register.py"/>
-        <source>{code} is not a desa/kelurahan code of Kabupaten Paser</source>
-        <translation>{code} bukan kode desa/kelurahan di Kabupaten Paser</translation>
-    </message>
-    <message>
-        <location filename="../core/register.py"/>
         <source>no desa could be suggested for this position: choose one</source>
         <translation>tidak ada desa yang dapat disarankan untuk posisi ini: pilih sendiri</translation>
     </message>
@@ -427,51 +407,6 @@
         <location filename="../core/rows.py"/>
         <source>{layer}: unknown field(s) {fields}</source>
         <translation>{layer}: kolom tidak dikenal {fields}</translation>
-    </message>
-    <message>
-        <location filename="../core/rows.py"/>
-        <source>{layer}.{field} is required</source>
-        <translation>{layer}.{field} wajib diisi</translation>
-    </message>
-    <message>
-        <location filename="../core/rows.py"/>
-        <source>{layer}.{field}: {value!r} is not one of {codes}</source>
-        <translation>{layer}.{field}: {value!r} bukan salah satu dari {codes}</translation>
-    </message>
-    <message>
-        <location filename="../core/rows.py"/>
-        <source>{layer}.{field}: {value!r} is not a number</source>
-        <translation>{layer}.{field}: {value!r} bukan angka</translation>
-    </message>
-    <message>
-        <location filename="../core/rows.py"/>
-        <source>{layer}.{field}: {value!r} is not a finite number</source>
-        <translation>{layer}.{field}: {value!r} bukan bilangan hingga</translation>
-    </message>
-    <message>
-        <location filename="../core/rows.py"/>
-        <source>{layer}.{field}: {value!r} is not a whole number</source>
-        <translation>{layer}.{field}: {value!r} bukan bilangan bulat</translation>
-    </message>
-    <message>
-        <location filename="../core/rows.py"/>
-        <source>{layer}.{field}: {value!r} must not be negative</source>
-        <translation>{layer}.{field}: {value!r} tidak boleh negatif</translation>
-    </message>
-    <message>
-        <location filename="../core/rows.py"/>
-        <source>{layer}.{field}: longer than {width} characters</source>
-        <translation>{layer}.{field}: lebih panjang dari {width} karakter</translation>
-    </message>
-    <message>
-        <location filename="../core/rows.py"/>
-        <source>{layer}.desa_code: {code!r} is not a desa/kelurahan code of Kabupaten Paser</source>
-        <translation>{layer}.desa_code: {code!r} bukan kode desa/kelurahan di Kabupaten Paser</translation>
-    </message>
-    <message>
-        <location filename="../core/rows.py"/>
-        <source>{layer}.uid: {uid!r} is not a lower-case UUID</source>
-        <translation>{layer}.uid: {uid!r} bukan UUID huruf kecil</translation>
     </message>
     <message>
         <location filename="../core/rows.py"/>
@@ -487,6 +422,16 @@
         <location filename="../core/rows.py"/>
         <source>{layer}: point lon {lon:.6f}, lat {lat:.6f} is outside Kabupaten Paser</source>
         <translation>{layer}: titik bujur {lon:.6f}, lintang {lat:.6f} berada di luar Kabupaten Paser</translation>
+    </message>
+    <message>
+        <location filename="../core/rules.py"/>
+        <source>{requirement} (it has {length})</source>
+        <translation>{requirement} (panjangnya {length})</translation>
+    </message>
+    <message>
+        <location filename="../core/rules.py"/>
+        <source>{requirement} (not {value})</source>
+        <translation>{requirement} (bukan {value})</translation>
     </message>
     <message>
         <location filename="../core/site_import.py"/>
@@ -941,29 +886,19 @@
         <translation>lokasi pusat {uid}: {problem}</translation>
     </message>
     <message>
-        <location filename="../core/telkom/engine.py"/>
-        <source>The Telkom exchange needs the Python package geopandas with pyogrio (or fiona) in the Python that QGIS uses. Debian/Ubuntu: apt install python3-geopandas; Windows (OSGeo4W Shell) or macOS: python -m pip install geopandas pyogrio. The rest of the plugin works without it.</source>
-        <translation>Pertukaran data Telkom memerlukan paket Python geopandas dengan pyogrio (atau fiona) di Python yang dipakai QGIS. Debian/Ubuntu: apt install python3-geopandas; Windows (OSGeo4W Shell) atau macOS: python -m pip install geopandas pyogrio. Bagian lain plugin tetap berfungsi tanpanya.</translation>
+        <location filename="../core/telkom/export.py"/>
+        <source>EPSG:4326 — WGS 84, longitude/latitude</source>
+        <translation>EPSG:4326 — WGS 84, bujur/lintang</translation>
     </message>
     <message>
-        <location filename="../core/telkom/engine.py"/>
-        <source>{hint} ({error})</source>
-        <translation>{hint} ({error})</translation>
+        <location filename="../core/telkom/export.py"/>
+        <source>EPSG:32750 — WGS 84 / UTM zone 50S</source>
+        <translation>EPSG:32750 — WGS 84 / UTM zona 50S</translation>
     </message>
     <message>
-        <location filename="../core/telkom/engine.py"/>
-        <source>unknown shapefile engine {name!r}; use pyogrio or fiona</source>
-        <translation>mesin shapefile {name!r} tidak dikenal; gunakan pyogrio atau fiona</translation>
-    </message>
-    <message>
-        <location filename="../core/telkom/engine.py"/>
-        <source>{hint} (neither {engines} can be imported)</source>
-        <translation>{hint} ({engines} tidak dapat diimpor)</translation>
-    </message>
-    <message>
-        <location filename="../core/telkom/engine.py"/>
-        <source>the shapefile cannot be read ({kind}: {error})</source>
-        <translation>shapefile tidak dapat dibaca ({kind}: {error})</translation>
+        <location filename="../core/telkom/export.py"/>
+        <source>EPSG:9490 — SRGI2013 / UTM zone 50S</source>
+        <translation>EPSG:9490 — SRGI2013 / UTM zona 50S</translation>
     </message>
     <message>
         <location filename="../core/telkom/export.py"/>
@@ -1133,6 +1068,41 @@
         <translation>shapefile {name}: .cpg menyebut pengodean yang tidak dikenal {encoding!r}</translation>
     </message>
     <message>
+        <location filename="../core/telkom/geopandas_io.py"/>
+        <source>The Telkom exchange needs the Python package geopandas with pyogrio (or fiona) in the Python that QGIS uses. Debian/Ubuntu: apt install python3-geopandas; Windows (OSGeo4W Shell) or macOS: python -m pip install geopandas pyogrio. The rest of the plugin works without it.</source>
+        <translation>Pertukaran data Telkom memerlukan paket Python geopandas dengan pyogrio (atau fiona) di Python yang dipakai QGIS. Debian/Ubuntu: apt install python3-geopandas; Windows (OSGeo4W Shell) atau macOS: python -m pip install geopandas pyogrio. Bagian lain plugin tetap berfungsi tanpanya.</translation>
+    </message>
+    <message>
+        <location filename="../core/telkom/geopandas_io.py"/>
+        <source>{hint} ({error})</source>
+        <translation>{hint} ({error})</translation>
+    </message>
+    <message>
+        <location filename="../core/telkom/geopandas_io.py"/>
+        <source>unknown shapefile engine {name!r}; use pyogrio or fiona</source>
+        <translation>mesin shapefile {name!r} tidak dikenal; gunakan pyogrio atau fiona</translation>
+    </message>
+    <message>
+        <location filename="../core/telkom/geopandas_io.py"/>
+        <source>{hint} (neither {engines} can be imported)</source>
+        <translation>{hint} ({engines} tidak dapat diimpor)</translation>
+    </message>
+    <message>
+        <location filename="../core/telkom/geopandas_io.py"/>
+        <source>the shapefile cannot be read ({kind}: {error})</source>
+        <translation>shapefile tidak dapat dibaca ({kind}: {error})</translation>
+    </message>
+    <message>
+        <location filename="../core/telkom/importer.py"/>
+        <source>leave out {item}: the range is too long</source>
+        <translation>lewati {item}: rentangnya terlalu panjang</translation>
+    </message>
+    <message>
+        <location filename="../core/telkom/importer.py"/>
+        <source>leave out {item}: not a site uid, a row number (12) or a range of rows (40-45)</source>
+        <translation>lewati {item}: bukan uid situs, nomor baris (12) atau rentang baris (40-45)</translation>
+    </message>
+    <message>
         <location filename="../core/telkom/importer.py"/>
         <source>unknown layer {layer!r}; expected {first} or {second}</source>
         <translation>lapisan {layer!r} tidak dikenal; seharusnya {first} atau {second}</translation>
@@ -1141,6 +1111,11 @@
         <location filename="../core/telkom/importer.py"/>
         <source>the match distance must be zero or more metres</source>
         <translation>jarak pencocokan harus nol meter atau lebih</translation>
+    </message>
+    <message>
+        <location filename="../core/telkom/importer.py"/>
+        <source>the distance for a move warning must be zero or more metres</source>
+        <translation>jarak untuk peringatan perpindahan harus nol meter atau lebih</translation>
     </message>
     <message>
         <location filename="../core/telkom/importer.py"/>
@@ -1184,28 +1159,18 @@
     </message>
     <message>
         <location filename="../core/telkom/importer.py"/>
-        <source>{column}: {problem}</source>
-        <translation>{column}: {problem}</translation>
+        <source>{field} {site_id} is held by several sites: {names}</source>
+        <translation>{field} {site_id} dimiliki beberapa lokasi: {names}</translation>
     </message>
     <message>
         <location filename="../core/telkom/importer.py"/>
-        <source>UID: {uid!r} is not a UUID</source>
-        <translation>UID: {uid!r} bukan UUID</translation>
+        <source>{field}: “{uid}” is not a UUID</source>
+        <translation>{field}: “{uid}” bukan UUID</translation>
     </message>
     <message>
         <location filename="../core/telkom/importer.py"/>
-        <source>UID {uid} appears in rows {rows}</source>
-        <translation>UID {uid} muncul di baris {rows}</translation>
-    </message>
-    <message>
-        <location filename="../core/telkom/importer.py"/>
-        <source>SITE_ID {site_id} appears in rows {rows}</source>
-        <translation>SITE_ID {site_id} muncul di baris {rows}</translation>
-    </message>
-    <message>
-        <location filename="../core/telkom/importer.py"/>
-        <source>SITE_ID {site_id} is held by several sites: {names}</source>
-        <translation>SITE_ID {site_id} dimiliki beberapa lokasi: {names}</translation>
+        <source>{field} {key} appears in rows {rows}</source>
+        <translation>{field} {key} muncul di baris {rows}</translation>
     </message>
     <message>
         <location filename="../core/telkom/importer.py"/>
@@ -1230,6 +1195,11 @@
     </message>
     <message>
         <location filename="../core/telkom/importer.py"/>
+        <source>moved {distance} m, farther than {limit} m: is it the same site? (setting: move warning)</source>
+        <translation>berpindah {distance} m, lebih jauh dari {limit} m: apakah ini situs yang sama? (pengaturan: peringatan perpindahan)</translation>
+    </message>
+    <message>
+        <location filename="../core/telkom/importer.py"/>
         <source>moved {distance:.1f} m</source>
         <translation>berpindah {distance:.1f} m</translation>
     </message>
@@ -1240,8 +1210,18 @@
     </message>
     <message>
         <location filename="../core/telkom/importer.py"/>
-        <source>KODE_DESA missing: {code} {name} from the nearest desa centre (approximate; check it)</source>
-        <translation>KODE_DESA kosong: {code} {name} dari pusat desa terdekat (perkiraan; periksa)</translation>
+        <source>{field} missing, and no desa holds the position: give it</source>
+        <translation>{field} tidak ada, dan tidak ada desa yang memuat posisi ini: isikan kodenya</translation>
+    </message>
+    <message>
+        <location filename="../core/telkom/importer.py"/>
+        <source>{field} missing: {desa} is the position&apos;s desa — check it</source>
+        <translation>{field} tidak ada: {desa} adalah desa posisi ini — periksa</translation>
+    </message>
+    <message>
+        <location filename="../core/telkom/importer.py"/>
+        <source>nothing was imported: {entries} names no change of the preview (leave out only uids or rows it lists)</source>
+        <translation>tidak ada yang diimpor: {entries} tidak menunjuk perubahan mana pun dalam pratinjau (lewati hanya uid atau baris yang tercantum di sana)</translation>
     </message>
     <message>
         <location filename="../core/telkom/importer.py"/>
@@ -1280,28 +1260,13 @@
     </message>
     <message>
         <location filename="../core/telkom/mapping.py"/>
-        <source>{value!r} is not a date/time (use ISO 8601, e.g. 2022-08-17T09:30:00Z)</source>
-        <translation>{value!r} bukan tanggal/waktu (gunakan ISO 8601, mis. 2022-08-17T09:30:00Z)</translation>
+        <source>“{value}” is not a date/time (use ISO 8601, e.g. 2022-08-17T09:30:00Z)</source>
+        <translation>“{value}” bukan tanggal/waktu (gunakan ISO 8601, mis. 2022-08-17T09:30:00Z)</translation>
     </message>
     <message>
         <location filename="../core/telkom/mapping.py"/>
-        <source>{value!r} is not a finite number</source>
-        <translation>{value!r} bukan bilangan hingga</translation>
-    </message>
-    <message>
-        <location filename="../core/telkom/mapping.py"/>
-        <source>{value!r} is not a whole number</source>
-        <translation>{value!r} bukan bilangan bulat</translation>
-    </message>
-    <message>
-        <location filename="../core/telkom/mapping.py"/>
-        <source>{value!r} is not a number</source>
-        <translation>{value!r} bukan angka</translation>
-    </message>
-    <message>
-        <location filename="../core/telkom/mapping.py"/>
-        <source>{value!r} is not one of {codes}</source>
-        <translation>{value!r} bukan salah satu dari {codes}</translation>
+        <source>{field}: {problem}</source>
+        <translation>{field}: {problem}</translation>
     </message>
     <message>
         <location filename="../core/workspace.py"/>
@@ -1821,6 +1786,11 @@
     </message>
     <message>
         <location filename="../gui/settings_page.py"/>
+        <source>The Telkom import preview warns about a site moved farther than this (0: every move)</source>
+        <translation>Pratinjau impor Telkom memperingatkan situs yang berpindah lebih jauh dari ini (0: setiap perpindahan)</translation>
+    </message>
+    <message>
+        <location filename="../gui/settings_page.py"/>
         <source>None: desa are checked against the gazetteer only</source>
         <translation>Tidak ada: desa hanya diperiksa terhadap gazetir</translation>
     </message>
@@ -2120,24 +2090,15 @@
     </message>
     <message>
         <location filename="../gui/telkom.py"/>
-        <source>EPSG:4326 — WGS 84, longitude/latitude</source>
-        <translation>EPSG:4326 — WGS 84, bujur/lintang</translation>
-    </message>
-    <message>
-        <location filename="../gui/telkom.py"/>
-        <source>EPSG:32750 — WGS 84 / UTM zone 50S</source>
-        <translation>EPSG:32750 — WGS 84 / UTM zona 50S</translation>
-    </message>
-    <message>
-        <location filename="../gui/telkom.py"/>
-        <source>EPSG:9490 — SRGI2013 / UTM zone 50S</source>
-        <translation>EPSG:9490 — SRGI2013 / UTM zona 50S</translation>
+        <location filename="../processing/telkom.py"/>
+        <source>Zip archive (*.zip)</source>
+        <translation>Arsip zip (*.zip)</translation>
     </message>
     <message>
         <location filename="../gui/telkom.py"/>
         <location filename="../processing/telkom.py"/>
-        <source>Zip archive (*.zip)</source>
-        <translation>Arsip zip (*.zip)</translation>
+        <source>Package for Telkom</source>
+        <translation>Paket untuk Telkom</translation>
     </message>
     <message>
         <location filename="../gui/telkom.py"/>
@@ -2152,19 +2113,35 @@
     </message>
     <message>
         <location filename="../gui/telkom.py"/>
-        <location filename="../processing/telkom.py"/>
-        <source>Package for Telkom</source>
-        <translation>Paket untuk Telkom</translation>
-    </message>
-    <message>
-        <location filename="../gui/telkom.py"/>
         <source>The zip holds a shapefile per layer, a schema note in Indonesian and English and a CSV of the sites without coordinates.</source>
         <translation>Zip berisi satu shapefile per lapisan, catatan skema dalam bahasa Indonesia dan Inggris, serta CSV lokasi yang belum berkoordinat.</translation>
     </message>
     <message>
         <location filename="../gui/telkom.py"/>
-        <source>Telkom package written: {path} ({features} sites, {pending} without coordinates)</source>
-        <translation>Paket Telkom ditulis: {path} ({features} lokasi, {pending} tanpa koordinat)</translation>
+        <source>Telkom package written: {path} ({sites}, {pending})</source>
+        <translation>Paket Telkom ditulis: {path} ({sites}, {pending})</translation>
+    </message>
+    <message>
+        <location filename="../gui/telkom.py"/>
+        <location filename="../processing/telkom.py"/>
+        <source>{count} site</source>
+        <translation>{count} situs</translation>
+    </message>
+    <message>
+        <location filename="../gui/telkom.py"/>
+        <location filename="../processing/telkom.py"/>
+        <source>{count} sites</source>
+        <translation>{count} situs</translation>
+    </message>
+    <message>
+        <location filename="../gui/telkom.py"/>
+        <source>{count} without coordinates</source>
+        <translation>{count} tanpa koordinat</translation>
+    </message>
+    <message>
+        <location filename="../gui/telkom.py"/>
+        <source>Open folder</source>
+        <translation>Buka folder</translation>
     </message>
     <message>
         <location filename="../gui/telkom.py"/>
@@ -2193,20 +2170,19 @@
     </message>
     <message>
         <location filename="../gui/telkom.py"/>
-        <source>{name} → {layer} ({features} rows, {encoding}, {crs})</source>
-        <translation>{name} → {layer} ({features} baris, {encoding}, {crs})</translation>
-    </message>
-    <message>
-        <location filename="../gui/telkom.py"/>
-        <source>{sources}
-{matched} rows matched to a site, {updated} of them with changes; {new} new sites; {rejected} rows rejected. Nothing has been written yet.</source>
-        <translation>{sources}
-{matched} baris cocok dengan lokasi, {updated} di antaranya berubah; {new} lokasi baru; {rejected} baris ditolak. Belum ada yang ditulis.</translation>
-    </message>
-    <message>
-        <location filename="../gui/telkom.py"/>
         <source>Show unchanged rows</source>
         <translation>Tampilkan baris yang tidak berubah</translation>
+    </message>
+    <message>
+        <location filename="../gui/telkom.py"/>
+        <source>Leave out the changes with warnings</source>
+        <translation>Lewati perubahan yang berperingatan</translation>
+    </message>
+    <message>
+        <location filename="../gui/telkom.py"/>
+        <location filename="../toolbelt/help.py"/>
+        <source>Apply</source>
+        <translation>Terapkan</translation>
     </message>
     <message>
         <location filename="../gui/telkom.py"/>
@@ -2235,18 +2211,87 @@
     </message>
     <message>
         <location filename="../gui/telkom.py"/>
-        <source>Reason / note</source>
-        <translation>Alasan / catatan</translation>
-    </message>
-    <message>
-        <location filename="../gui/telkom.py"/>
-        <source>Apply {count} changes</source>
-        <translation>Terapkan {count} perubahan</translation>
+        <source>Reason / warning / note</source>
+        <translation>Alasan / peringatan / catatan</translation>
     </message>
     <message>
         <location filename="../gui/telkom.py"/>
         <source>Save report…</source>
         <translation>Simpan laporan…</translation>
+    </message>
+    <message>
+        <location filename="../gui/telkom.py"/>
+        <source>{name} → {layer} ({rows}, {encoding}, {crs})</source>
+        <translation>{name} → {layer} ({rows}, {encoding}, {crs})</translation>
+    </message>
+    <message>
+        <location filename="../gui/telkom.py"/>
+        <location filename="../processing/telkom.py"/>
+        <source>{count} row</source>
+        <translation>{count} baris</translation>
+    </message>
+    <message>
+        <location filename="../gui/telkom.py"/>
+        <location filename="../processing/telkom.py"/>
+        <source>{count} rows</source>
+        <translation>{count} baris</translation>
+    </message>
+    <message>
+        <location filename="../gui/telkom.py"/>
+        <source>{count} row matched to a site</source>
+        <translation>{count} baris cocok dengan situs</translation>
+    </message>
+    <message>
+        <location filename="../gui/telkom.py"/>
+        <source>{count} rows matched to a site</source>
+        <translation>{count} baris cocok dengan situs</translation>
+    </message>
+    <message>
+        <location filename="../gui/telkom.py"/>
+        <source>{count} of them with changes</source>
+        <translation>{count} di antaranya berubah</translation>
+    </message>
+    <message>
+        <location filename="../gui/telkom.py"/>
+        <source>{count} new site</source>
+        <translation>{count} situs baru</translation>
+    </message>
+    <message>
+        <location filename="../gui/telkom.py"/>
+        <source>{count} new sites</source>
+        <translation>{count} situs baru</translation>
+    </message>
+    <message>
+        <location filename="../gui/telkom.py"/>
+        <source>{count} row rejected</source>
+        <translation>{count} baris ditolak</translation>
+    </message>
+    <message>
+        <location filename="../gui/telkom.py"/>
+        <source>{count} rows rejected</source>
+        <translation>{count} baris ditolak</translation>
+    </message>
+    <message>
+        <location filename="../gui/telkom.py"/>
+        <source>{sources}
+{matched}, {updated}; {new}; {rejected}. Nothing has been written yet.</source>
+        <translation>{sources}
+{matched}, {updated}; {new}; {rejected}. Belum ada yang ditulis.</translation>
+    </message>
+    <message>
+        <location filename="../gui/telkom.py"/>
+        <source>{count} change has a warning (highlighted): look at it before applying, or untick it.</source>
+        <translation>{count} perubahan berperingatan (disorot): periksa sebelum menerapkan, atau hapus centangnya.</translation>
+    </message>
+    <message>
+        <location filename="../gui/telkom.py"/>
+        <source>{count} changes have a warning (highlighted): look at them before applying, or untick them.</source>
+        <translation>{count} perubahan berperingatan (disorot): periksa sebelum menerapkan, atau hapus centangnya.</translation>
+    </message>
+    <message>
+        <location filename="../gui/telkom.py"/>
+        <source>Position</source>
+        <translation>Posisi</translation>
     </message>
     <message>
         <location filename="../gui/telkom.py"/>
@@ -2270,8 +2315,33 @@
     </message>
     <message>
         <location filename="../gui/telkom.py"/>
+        <source>Warning: {text}</source>
+        <translation>Peringatan: {text}</translation>
+    </message>
+    <message>
+        <location filename="../gui/telkom.py"/>
+        <source>Untick to leave this change out</source>
+        <translation>Hapus centang untuk melewati perubahan ini</translation>
+    </message>
+    <message>
+        <location filename="../gui/telkom.py"/>
+        <source>Shapefile column: {column}</source>
+        <translation>Kolom shapefile: {column}</translation>
+    </message>
+    <message>
+        <location filename="../gui/telkom.py"/>
         <source>Only the first {count} lines are shown; save the report to see all.</source>
         <translation>Hanya {count} baris pertama yang ditampilkan; simpan laporan untuk melihat semuanya.</translation>
+    </message>
+    <message>
+        <location filename="../gui/telkom.py"/>
+        <source>Apply {count} change</source>
+        <translation>Terapkan {count} perubahan</translation>
+    </message>
+    <message>
+        <location filename="../gui/telkom.py"/>
+        <source>Apply {count} changes</source>
+        <translation>Terapkan {count} perubahan</translation>
     </message>
     <message>
         <location filename="../gui/telkom.py"/>
@@ -2306,8 +2376,28 @@
     </message>
     <message>
         <location filename="../gui/telkom.py"/>
-        <source>Telkom import applied: {updated} sites updated, {new} new</source>
-        <translation>Impor Telkom diterapkan: {updated} lokasi diperbarui, {new} baru</translation>
+        <source>Telkom import applied: {updated}, {new}</source>
+        <translation>Impor Telkom diterapkan: {updated}, {new}</translation>
+    </message>
+    <message>
+        <location filename="../gui/telkom.py"/>
+        <source>{count} site updated</source>
+        <translation>{count} situs diperbarui</translation>
+    </message>
+    <message>
+        <location filename="../gui/telkom.py"/>
+        <source>{count} sites updated</source>
+        <translation>{count} situs diperbarui</translation>
+    </message>
+    <message>
+        <location filename="../gui/telkom.py"/>
+        <source>{count} change left out</source>
+        <translation>{count} perubahan dilewati</translation>
+    </message>
+    <message>
+        <location filename="../gui/telkom.py"/>
+        <source>{count} changes left out</source>
+        <translation>{count} perubahan dilewati</translation>
     </message>
     <message>
         <location filename="../gui/telkom.py"/>
@@ -2347,33 +2437,18 @@
     </message>
     <message>
         <location filename="../layers/workspace_layers.py"/>
-        <source>A desa/kelurahan code of Kabupaten Paser</source>
-        <translation>Kode desa/kelurahan di Kabupaten Paser</translation>
-    </message>
-    <message>
-        <location filename="../layers/workspace_layers.py"/>
-        <source>The name is required</source>
-        <translation>Nama wajib diisi</translation>
-    </message>
-    <message>
-        <location filename="../layers/workspace_layers.py"/>
-        <source>empty</source>
-        <translation>kosong</translation>
-    </message>
-    <message>
-        <location filename="../layers/workspace_layers.py"/>
         <source>a new site</source>
         <translation>lokasi baru</translation>
     </message>
     <message>
         <location filename="../layers/workspace_layers.py"/>
-        <source>Not saved: {site}, {field} “{value}”: {problem}</source>
-        <translation>Tidak disimpan: {site}, {field} “{value}”: {problem}</translation>
+        <source>Not saved: {site}: {problem}</source>
+        <translation>Tidak disimpan: {site}: {problem}</translation>
     </message>
     <message>
         <location filename="../layers/workspace_layers.py"/>
-        <source>Check {site}, {field} “{value}”: {problem}</source>
-        <translation>Periksa {site}, {field} “{value}”: {problem}</translation>
+        <source>Check {site}: {problem}</source>
+        <translation>Periksa {site}: {problem}</translation>
     </message>
     <message>
         <location filename="../layers/workspace_layers.py"/>
@@ -2843,8 +2918,18 @@
     </message>
     <message>
         <location filename="../processing/telkom.py"/>
-        <source>{layer}: {features} sites, {pending} without coordinates, {cuts} values cut</source>
-        <translation>{layer}: {features} lokasi, {pending} tanpa koordinat, {cuts} nilai dipotong</translation>
+        <source>{layer}: {sites}, {pending} without coordinates, {cuts}</source>
+        <translation>{layer}: {sites}, {pending} tanpa koordinat, {cuts}</translation>
+    </message>
+    <message>
+        <location filename="../processing/telkom.py"/>
+        <source>{count} value cut</source>
+        <translation>{count} nilai dipotong</translation>
+    </message>
+    <message>
+        <location filename="../processing/telkom.py"/>
+        <source>{count} values cut</source>
+        <translation>{count} nilai dipotong</translation>
     </message>
     <message>
         <location filename="../processing/telkom.py"/>
@@ -2853,8 +2938,8 @@
     </message>
     <message>
         <location filename="../processing/telkom.py"/>
-        <source>Reads a shapefile returned by Telkom (a .zip or a .shp: our own export edited, or Telkom&apos;s own layout) and matches its rows to the workspace sites by UID, then SITE_ID, then proximity (within the match distance) with a similar name. Without &apos;Apply the changes&apos; (APPLY) nothing is written: the &apos;Report&apos; (REPORT) lists per row the matched site, every field that would change (old -&gt; new), new sites and rejected rows with their reasons. With &apos;Apply the changes&apos; (APPLY) all accepted changes are written in one transaction. The text encoding comes from the .cpg, else UTF-8, else Windows-1252/Latin-1; coordinates are reprojected from the .prj. &apos;CRS of the shapefile when it has no .prj&apos; (SOURCE_CRS) is required when the .prj is missing. &apos;Column aliases&apos; (ALIASES) maps Telkom&apos;s column names to ours, e.g. SITE_ID=SITEID; NAMA=NAMA_LOKASI. Zips with unsafe paths, zip bombs, several shapefiles (choose one with &apos;Shapefile in the zip&apos;, MEMBER), missing or damaged parts and non-point geometries are refused. Needs the Python package geopandas.</source>
-        <translation>Membaca shapefile yang dikembalikan Telkom (.zip atau .shp: hasil ekspor kita yang disunting, atau tata letak Telkom sendiri) dan mencocokkan barisnya dengan lokasi di ruang kerja berdasarkan UID, lalu SITE_ID, lalu kedekatan (dalam jarak pencocokan) dengan nama yang mirip. Tanpa menerapkan perubahan (APPLY) tidak ada yang ditulis: &apos;Laporan&apos; (REPORT) mencantumkan per baris lokasi yang cocok, setiap kolom yang akan berubah (lama -&gt; baru), lokasi baru dan baris yang ditolak beserta alasannya. Dengan menerapkan perubahan (APPLY) semua perubahan yang diterima ditulis dalam satu transaksi. Pengodean teks diambil dari .cpg, jika tidak ada UTF-8, jika tidak Windows-1252/Latin-1; koordinat diproyeksikan ulang dari .prj. &apos;CRS shapefile bila tidak memiliki .prj&apos; (SOURCE_CRS) wajib diisi bila .prj tidak ada. Alias kolom (ALIASES) memetakan nama kolom Telkom ke nama kolom kita, mis. SITE_ID=SITEID; NAMA=NAMA_LOKASI. Zip dengan jalur tidak aman, bom zip, beberapa shapefile (pilih satu dengan MEMBER), bagian yang hilang atau rusak dan geometri selain titik ditolak. Memerlukan paket Python geopandas.</translation>
+        <source>Reads a shapefile returned by Telkom (a .zip or a .shp: our own export edited, or Telkom&apos;s own layout) and matches its rows to the workspace sites by UID, then SITE_ID, then proximity (within the match distance) with a similar name. Without &apos;Apply the changes&apos; (APPLY) nothing is written: the &apos;Report&apos; (REPORT) lists per row the matched site, every field that would change (old -&gt; new), new sites and rejected rows with their reasons, and what deserves a look before applying as warnings: a site moved farther than &apos;Warn about moves beyond&apos; (MOVE_WARNING), a desa code whose desa does not hold the position. With &apos;Apply the changes&apos; (APPLY) all accepted changes are written in one transaction, except those listed in &apos;Leave out&apos; (SKIP): site uids or row numbers of the file (e.g. 12, 40-45), comma-separated. The text encoding comes from the .cpg, else UTF-8, else Windows-1252/Latin-1; coordinates are reprojected from the .prj. &apos;CRS of the shapefile when it has no .prj&apos; (SOURCE_CRS) is required when the .prj is missing. &apos;Column aliases&apos; (ALIASES) maps Telkom&apos;s column names to ours, e.g. SITE_ID=SITEID; NAMA=NAMA_LOKASI. Zips with unsafe paths, zip bombs, several shapefiles (choose one with &apos;Shapefile in the zip&apos;, MEMBER), missing or damaged parts and non-point geometries are refused. Needs the Python package geopandas.</source>
+        <translation>Membaca shapefile yang dikembalikan Telkom (.zip atau .shp: hasil ekspor kita yang disunting, atau tata letak Telkom sendiri) dan mencocokkan barisnya dengan lokasi di ruang kerja berdasarkan UID, lalu SITE_ID, lalu kedekatan (dalam jarak pencocokan) dengan nama yang mirip. Tanpa menerapkan perubahan (APPLY) tidak ada yang ditulis: &apos;Laporan&apos; (REPORT) mencantumkan per baris lokasi yang cocok, setiap kolom yang akan berubah (lama -&gt; baru), lokasi baru dan baris yang ditolak beserta alasannya, serta peringatan untuk hal yang perlu diperiksa sebelum diterapkan: situs yang berpindah lebih jauh dari &apos;Peringatkan perpindahan lebih dari&apos; (MOVE_WARNING), kode desa yang desanya tidak memuat posisi itu. Dengan menerapkan perubahan (APPLY) semua perubahan yang diterima ditulis dalam satu transaksi, kecuali yang tercantum di &apos;Lewati&apos; (SKIP): uid situs atau nomor baris berkas (mis. 12, 40-45), dipisahkan koma. Pengodean teks diambil dari .cpg, jika tidak ada UTF-8, jika tidak Windows-1252/Latin-1; koordinat diproyeksikan ulang dari .prj. &apos;CRS shapefile bila tidak memiliki .prj&apos; (SOURCE_CRS) wajib diisi bila .prj tidak ada. Alias kolom (ALIASES) memetakan nama kolom Telkom ke nama kolom kita, mis. SITE_ID=SITEID; NAMA=NAMA_LOKASI. Zip dengan jalur tidak aman, bom zip, beberapa shapefile (pilih satu dengan MEMBER), bagian yang hilang atau rusak dan geometri selain titik ditolak. Memerlukan paket Python geopandas.</translation>
     </message>
     <message>
         <location filename="../processing/telkom.py"/>
@@ -2893,6 +2978,16 @@
     </message>
     <message>
         <location filename="../processing/telkom.py"/>
+        <source>Warn about moves beyond (m)</source>
+        <translation>Peringatkan perpindahan lebih dari (m)</translation>
+    </message>
+    <message>
+        <location filename="../processing/telkom.py"/>
+        <source>Leave out (site uids or row numbers of the file, e.g. 12, 40-45)</source>
+        <translation>Lewati (uid situs atau nomor baris berkas, mis. 12, 40-45)</translation>
+    </message>
+    <message>
+        <location filename="../processing/telkom.py"/>
         <source>Rows matched to a site</source>
         <translation>Baris yang cocok dengan lokasi</translation>
     </message>
@@ -2908,13 +3003,28 @@
     </message>
     <message>
         <location filename="../processing/telkom.py"/>
+        <source>Changes with warnings</source>
+        <translation>Perubahan berperingatan</translation>
+    </message>
+    <message>
+        <location filename="../processing/telkom.py"/>
+        <source>Changes left out</source>
+        <translation>Perubahan yang dilewati</translation>
+    </message>
+    <message>
+        <location filename="../processing/telkom.py"/>
+        <source>SKIP: {error}</source>
+        <translation>SKIP: {error}</translation>
+    </message>
+    <message>
+        <location filename="../processing/telkom.py"/>
         <source>ALIASES: {error}</source>
         <translation>ALIASES: {error}</translation>
     </message>
     <message>
         <location filename="../processing/telkom.py"/>
-        <source>{name} -&gt; {layer}: {features} rows, {encoding}, {crs}; ignored columns: {ignored}</source>
-        <translation>{name} -&gt; {layer}: {features} baris, {encoding}, {crs}; kolom diabaikan: {ignored}</translation>
+        <source>{name} -&gt; {layer}: {rows}, {encoding}, {crs}; ignored columns: {ignored}</source>
+        <translation>{name} -&gt; {layer}: {rows}, {encoding}, {crs}; kolom yang diabaikan: {ignored}</translation>
     </message>
     <message>
         <location filename="../processing/telkom.py"/>
@@ -2923,8 +3033,23 @@
     </message>
     <message>
         <location filename="../processing/telkom.py"/>
-        <source>{matched} matched, {updated} with changes, {new} new, {rejected} rejected; {what}</source>
-        <translation>{matched} cocok, {updated} berubah, {new} baru, {rejected} ditolak; {what}</translation>
+        <source>{file} row {row} ({site}): check before applying: {warnings}</source>
+        <translation>{file} baris {row} ({site}): periksa sebelum menerapkan: {warnings}</translation>
+    </message>
+    <message>
+        <location filename="../processing/telkom.py"/>
+        <source>SKIP is used when the changes are applied (APPLY)</source>
+        <translation>SKIP dipakai saat perubahan diterapkan (APPLY)</translation>
+    </message>
+    <message>
+        <location filename="../processing/telkom.py"/>
+        <source>{matched} matched, {updated} with changes, {new} new, {rejected} rejected, {warned} with warnings; {what}</source>
+        <translation>{matched} cocok, {updated} berubah, {new} baru, {rejected} ditolak, {warned} berperingatan; {what}</translation>
+    </message>
+    <message>
+        <location filename="../processing/telkom.py"/>
+        <source>applied, {count} left out</source>
+        <translation>diterapkan, {count} dilewati</translation>
     </message>
     <message>
         <location filename="../processing/telkom.py"/>
@@ -2955,11 +3080,6 @@
         <location filename="../toolbelt/help.py"/>
         <source>Close</source>
         <translation>Tutup</translation>
-    </message>
-    <message>
-        <location filename="../toolbelt/help.py"/>
-        <source>Apply</source>
-        <translation>Terapkan</translation>
     </message>
     <message>
         <location filename="../toolbelt/logger.py"/>
@@ -3008,6 +3128,11 @@
     </message>
     <message>
         <location filename="../toolbelt/settings.py"/>
+        <source>Telkom move warning beyond (m)</source>
+        <translation>Peringatan perpindahan Telkom lebih dari (m)</translation>
+    </message>
+    <message>
+        <location filename="../toolbelt/settings.py"/>
         <source>Desa boundary layer</source>
         <translation>Lapisan batas desa</translation>
     </message>
@@ -3032,16 +3157,178 @@
         <translation>URL server pusat harus memakai https:// (http:// hanya untuk server di komputer ini): {url}</translation>
     </message>
     <message>
-        <source>Spreadsheets (*.csv *.xlsx *.txt)</source>
-        <translation type="obsolete">Tabel (*.csv *.xlsx *.txt)</translation>
+        <source>reading XLSX needs the Python package openpyxl; save the sheet as CSV</source>
+        <translation type="obsolete">membaca XLSX memerlukan paket Python openpyxl; simpan lembar kerja sebagai CSV</translation>
     </message>
     <message>
         <source>Imports a spreadsheet (CSV or XLSX) of sites with coordinates. Columns are recognised by their header, in Indonesian or English: nama/name, kategori/category, koordinat/coordinates (one column, any supported format) or lintang/latitude and bujur/longitude (two columns), desa (name or code), kecamatan, akurasi/accuracy, sumber/source, surveyor, tanggal/date, catatan/notes, uid. A row whose uid or exact name is an existing site gives that site its coordinates; any other row is a new service point. Every valid row is written in one transaction and the &apos;Report&apos; (REPORT; CSV: row, outcome, message) lists each rejected row with its reason; with &apos;Write nothing when any row is rejected&apos; (ALL_OR_NOTHING) nothing is written when any row is rejected. Rows with warnings only are rejected unless &apos;Accept warnings&apos; (FORCE) is set.</source>
         <translation type="obsolete">Mengimpor tabel (CSV atau XLSX) berisi lokasi beserta koordinatnya. Kolom dikenali dari judulnya, dalam bahasa Indonesia atau Inggris: nama/name, kategori/category, koordinat/coordinates (satu kolom, format apa pun yang didukung) atau lintang/latitude dan bujur/longitude (dua kolom), desa (nama atau kode), kecamatan, akurasi/accuracy, sumber/source, surveyor, tanggal/date, catatan/notes, uid. Baris yang uid atau nama persisnya sama dengan lokasi yang ada memberi koordinat pada lokasi itu; baris lainnya menjadi titik layanan baru. Semua baris yang valid ditulis dalam satu transaksi dan &apos;Laporan&apos; (REPORT; CSV: baris, hasil, pesan) mencantumkan setiap baris yang ditolak beserta alasannya; dengan &apos;Jangan tulis apa pun bila ada baris yang ditolak&apos; (ALL_OR_NOTHING) tidak ada yang ditulis bila ada satu baris pun yang ditolak. Baris yang hanya memiliki peringatan ditolak kecuali &apos;Terima peringatan&apos; (FORCE) diaktifkan.</translation>
     </message>
     <message>
-        <source>reading XLSX needs the Python package openpyxl; save the sheet as CSV</source>
-        <translation type="obsolete">membaca XLSX memerlukan paket Python openpyxl; simpan lembar kerja sebagai CSV</translation>
+        <source>Spreadsheets (*.csv *.xlsx *.txt)</source>
+        <translation type="obsolete">Tabel (*.csv *.xlsx *.txt)</translation>
+    </message>
+    <message>
+        <source>Leave out: site uids or row numbers of the file (e.g. 12, 40-45)</source>
+        <translation type="obsolete">Lewati: uid situs atau nomor baris berkas (mis. 12, 40-45)</translation>
+    </message>
+    <message>
+        <source>the name is longer than 254 characters</source>
+        <translation type="obsolete">nama lebih panjang dari 254 karakter</translation>
+    </message>
+    <message>
+        <source>category “{category}” is not one of {codes}</source>
+        <translation type="obsolete">kategori “{category}” bukan salah satu dari {codes}</translation>
+    </message>
+    <message>
+        <source>source “{source}” is not one of {codes}</source>
+        <translation type="obsolete">sumber “{source}” bukan salah satu dari {codes}</translation>
+    </message>
+    <message>
+        <source>accuracy {value} m must be a number of metres, 0 or more</source>
+        <translation type="obsolete">akurasi {value} m harus berupa angka meter, 0 atau lebih</translation>
+    </message>
+    <message>
+        <source>{code} is not a desa/kelurahan code of Kabupaten Paser</source>
+        <translation type="obsolete">{code} bukan kode desa/kelurahan di Kabupaten Paser</translation>
+    </message>
+    <message>
+        <source>{layer}: {features} sites, {pending} without coordinates, {cuts} values cut</source>
+        <translation type="obsolete">{layer}: {features} lokasi, {pending} tanpa koordinat, {cuts} nilai dipotong</translation>
+    </message>
+    <message>
+        <source>{name} -&gt; {layer}: {features} rows, {encoding}, {crs}; ignored columns: {ignored}</source>
+        <translation type="obsolete">{name} -&gt; {layer}: {features} baris, {encoding}, {crs}; kolom diabaikan: {ignored}</translation>
+    </message>
+    <message>
+        <source>Telkom package written: {path} ({features} sites, {pending} without coordinates)</source>
+        <translation type="obsolete">Paket Telkom ditulis: {path} ({features} lokasi, {pending} tanpa koordinat)</translation>
+    </message>
+    <message>
+        <source>{name} → {layer} ({features} rows, {encoding}, {crs})</source>
+        <translation type="obsolete">{name} → {layer} ({features} baris, {encoding}, {crs})</translation>
+    </message>
+    <message>
+        <source>{sources}
+{matched} rows matched to a site, {updated} of them with changes; {new} new sites; {rejected} rows rejected. Nothing has been written yet.</source>
+        <translation type="obsolete">{sources}
+{matched} baris cocok dengan lokasi, {updated} di antaranya berubah; {new} lokasi baru; {rejected} baris ditolak. Belum ada yang ditulis.</translation>
+    </message>
+    <message>
+        <source>Reason / note</source>
+        <translation type="obsolete">Alasan / catatan</translation>
+    </message>
+    <message>
+        <source>Telkom import applied: {updated} sites updated, {new} new</source>
+        <translation type="obsolete">Impor Telkom diterapkan: {updated} lokasi diperbarui, {new} baru</translation>
+    </message>
+    <message>
+        <source>Reads a shapefile returned by Telkom (a .zip or a .shp: our own export edited, or Telkom&apos;s own layout) and matches its rows to the workspace sites by UID, then SITE_ID, then proximity (within the match distance) with a similar name. Without &apos;Apply the changes&apos; (APPLY) nothing is written: the &apos;Report&apos; (REPORT) lists per row the matched site, every field that would change (old -&gt; new), new sites and rejected rows with their reasons. With &apos;Apply the changes&apos; (APPLY) all accepted changes are written in one transaction. The text encoding comes from the .cpg, else UTF-8, else Windows-1252/Latin-1; coordinates are reprojected from the .prj. &apos;CRS of the shapefile when it has no .prj&apos; (SOURCE_CRS) is required when the .prj is missing. &apos;Column aliases&apos; (ALIASES) maps Telkom&apos;s column names to ours, e.g. SITE_ID=SITEID; NAMA=NAMA_LOKASI. Zips with unsafe paths, zip bombs, several shapefiles (choose one with &apos;Shapefile in the zip&apos;, MEMBER), missing or damaged parts and non-point geometries are refused. Needs the Python package geopandas.</source>
+        <translation type="obsolete">Membaca shapefile yang dikembalikan Telkom (.zip atau .shp: hasil ekspor kita yang disunting, atau tata letak Telkom sendiri) dan mencocokkan barisnya dengan lokasi di ruang kerja berdasarkan UID, lalu SITE_ID, lalu kedekatan (dalam jarak pencocokan) dengan nama yang mirip. Tanpa menerapkan perubahan (APPLY) tidak ada yang ditulis: &apos;Laporan&apos; (REPORT) mencantumkan per baris lokasi yang cocok, setiap kolom yang akan berubah (lama -&gt; baru), lokasi baru dan baris yang ditolak beserta alasannya. Dengan menerapkan perubahan (APPLY) semua perubahan yang diterima ditulis dalam satu transaksi. Pengodean teks diambil dari .cpg, jika tidak ada UTF-8, jika tidak Windows-1252/Latin-1; koordinat diproyeksikan ulang dari .prj. &apos;CRS shapefile bila tidak memiliki .prj&apos; (SOURCE_CRS) wajib diisi bila .prj tidak ada. Alias kolom (ALIASES) memetakan nama kolom Telkom ke nama kolom kita, mis. SITE_ID=SITEID; NAMA=NAMA_LOKASI. Zip dengan jalur tidak aman, bom zip, beberapa shapefile (pilih satu dengan MEMBER), bagian yang hilang atau rusak dan geometri selain titik ditolak. Memerlukan paket Python geopandas.</translation>
+    </message>
+    <message>
+        <source>{matched} matched, {updated} with changes, {new} new, {rejected} rejected; {what}</source>
+        <translation type="obsolete">{matched} cocok, {updated} berubah, {new} baru, {rejected} ditolak; {what}</translation>
+    </message>
+    <message>
+        <source>{column}: {problem}</source>
+        <translation type="obsolete">{column}: {problem}</translation>
+    </message>
+    <message>
+        <source>UID: {uid!r} is not a UUID</source>
+        <translation type="obsolete">UID: {uid!r} bukan UUID</translation>
+    </message>
+    <message>
+        <source>UID {uid} appears in rows {rows}</source>
+        <translation type="obsolete">UID {uid} muncul di baris {rows}</translation>
+    </message>
+    <message>
+        <source>SITE_ID {site_id} appears in rows {rows}</source>
+        <translation type="obsolete">SITE_ID {site_id} muncul di baris {rows}</translation>
+    </message>
+    <message>
+        <source>SITE_ID {site_id} is held by several sites: {names}</source>
+        <translation type="obsolete">SITE_ID {site_id} dimiliki beberapa lokasi: {names}</translation>
+    </message>
+    <message>
+        <source>KODE_DESA missing: {code} {name} from the nearest desa centre (approximate; check it)</source>
+        <translation type="obsolete">KODE_DESA kosong: {code} {name} dari pusat desa terdekat (perkiraan; periksa)</translation>
+    </message>
+    <message>
+        <source>{value!r} is not a date/time (use ISO 8601, e.g. 2022-08-17T09:30:00Z)</source>
+        <translation type="obsolete">{value!r} bukan tanggal/waktu (gunakan ISO 8601, mis. 2022-08-17T09:30:00Z)</translation>
+    </message>
+    <message>
+        <source>{value!r} is not a finite number</source>
+        <translation type="obsolete">{value!r} bukan bilangan hingga</translation>
+    </message>
+    <message>
+        <source>{value!r} is not a whole number</source>
+        <translation type="obsolete">{value!r} bukan bilangan bulat</translation>
+    </message>
+    <message>
+        <source>{value!r} is not a number</source>
+        <translation type="obsolete">{value!r} bukan angka</translation>
+    </message>
+    <message>
+        <source>{value!r} is not one of {codes}</source>
+        <translation type="obsolete">{value!r} bukan salah satu dari {codes}</translation>
+    </message>
+    <message>
+        <source>A desa/kelurahan code of Kabupaten Paser</source>
+        <translation type="obsolete">Kode desa/kelurahan di Kabupaten Paser</translation>
+    </message>
+    <message>
+        <source>The name is required</source>
+        <translation type="obsolete">Nama wajib diisi</translation>
+    </message>
+    <message>
+        <source>empty</source>
+        <translation type="obsolete">kosong</translation>
+    </message>
+    <message>
+        <source>Not saved: {site}, {field} “{value}”: {problem}</source>
+        <translation type="obsolete">Tidak disimpan: {site}, {field} “{value}”: {problem}</translation>
+    </message>
+    <message>
+        <source>Check {site}, {field} “{value}”: {problem}</source>
+        <translation type="obsolete">Periksa {site}, {field} “{value}”: {problem}</translation>
+    </message>
+    <message>
+        <source>{layer}.{field} is required</source>
+        <translation type="obsolete">{layer}.{field} wajib diisi</translation>
+    </message>
+    <message>
+        <source>{layer}.{field}: {value!r} is not one of {codes}</source>
+        <translation type="obsolete">{layer}.{field}: {value!r} bukan salah satu dari {codes}</translation>
+    </message>
+    <message>
+        <source>{layer}.{field}: {value!r} is not a number</source>
+        <translation type="obsolete">{layer}.{field}: {value!r} bukan angka</translation>
+    </message>
+    <message>
+        <source>{layer}.{field}: {value!r} is not a finite number</source>
+        <translation type="obsolete">{layer}.{field}: {value!r} bukan bilangan hingga</translation>
+    </message>
+    <message>
+        <source>{layer}.{field}: {value!r} is not a whole number</source>
+        <translation type="obsolete">{layer}.{field}: {value!r} bukan bilangan bulat</translation>
+    </message>
+    <message>
+        <source>{layer}.{field}: {value!r} must not be negative</source>
+        <translation type="obsolete">{layer}.{field}: {value!r} tidak boleh negatif</translation>
+    </message>
+    <message>
+        <source>{layer}.{field}: longer than {width} characters</source>
+        <translation type="obsolete">{layer}.{field}: lebih panjang dari {width} karakter</translation>
+    </message>
+    <message>
+        <source>{layer}.desa_code: {code!r} is not a desa/kelurahan code of Kabupaten Paser</source>
+        <translation type="obsolete">{layer}.desa_code: {code!r} bukan kode desa/kelurahan di Kabupaten Paser</translation>
+    </message>
+    <message>
+        <source>{layer}.uid: {uid!r} is not a lower-case UUID</source>
+        <translation type="obsolete">{layer}.uid: {uid!r} bukan UUID huruf kecil</translation>
     </message>
     <message>
         <source>{path} did not answer with a FeatureCollection</source>

@@ -29,6 +29,7 @@ from qgis.PyQt.QtGui import QColor, QFontMetrics, QGuiApplication
 from ..core.gazetteer import default_gazetteer
 from ..core.integrity import enforced_fields
 from ..core.rows import row_problems
+from ..core.rules import layer_rules, qgis_constraint
 from ..core.schema import DATETIME, FID_COLUMN, LAYER_NAMES, SERVICE_POINTS, TOWER_PLANS, LayerSchema, layer_schema
 from ..toolbelt.i18n import language, tr, tr_message
 from ..toolbelt.logger import CRITICAL, WARNING, Logger
@@ -139,9 +140,23 @@ def desa_value_map() -> List[Dict[str, str]]:
     return [{f"{d.display_name} — {d.code}": d.code} for d in sorted(default_gazetteer().desa, key=lambda d: d.name)]
 
 
+def _set_constraints(layer: QgsVectorLayer, index: int, field, rules) -> None:
+    """The field's rules (core/rules.py, the ones the GeoPackage's triggers enforce) as QGIS
+    constraints of hard strength: the form marks a bad value with the rule in words and
+    does not save it."""
+    hard = QgsFieldConstraints.ConstraintStrengthHard
+    if field.required:
+        layer.setFieldConstraint(index, QgsFieldConstraints.ConstraintNotNull, hard)
+    expression, words = qgis_constraint(rules)
+    if expression is None:
+        return
+    layer.setConstraintExpression(index, expression, "; ".join(tr_message(w) for w in words))
+    layer.setFieldConstraint(index, QgsFieldConstraints.ConstraintExpression, hard)
+
+
 def _configure_form(layer: QgsVectorLayer, schema: LayerSchema) -> None:
     lang = language()
-    gaz = default_gazetteer()
+    rules = layer_rules(schema)
     fields = layer.fields()
     for field in schema.fields:
         index = fields.indexOf(field.name)
@@ -166,10 +181,7 @@ def _configure_form(layer: QgsVectorLayer, schema: LayerSchema) -> None:
                     },
                 ),
             )
-        if field.required:
-            layer.setFieldConstraint(
-                index, QgsFieldConstraints.ConstraintNotNull, QgsFieldConstraints.ConstraintStrengthHard
-            )
+        _set_constraints(layer, index, field, rules.get(field.name, ()))
     # The keys are made for the officer and never edited (the fid is the GeoPackage's);
     # updated_at is kept by the workspace; desa_name/kecamatan follow the desa code.
     config = layer.editFormConfig()
@@ -179,19 +191,6 @@ def _configure_form(layer: QgsVectorLayer, schema: LayerSchema) -> None:
     layer.setEditFormConfig(config)
     _set_column_widths(layer, schema)
     layer.setDefaultValueDefinition(fields.indexOf("uid"), QgsDefaultValue("uuid('WithoutBraces')"))
-    codes = ", ".join(_quote(d.code) for d in gaz.desa)
-    layer.setConstraintExpression(
-        fields.indexOf("desa_code"), f'"desa_code" IN ({codes})', tr("A desa/kelurahan code of Kabupaten Paser")
-    )
-    layer.setFieldConstraint(
-        fields.indexOf("desa_code"),
-        QgsFieldConstraints.ConstraintExpression,
-        QgsFieldConstraints.ConstraintStrengthHard,
-    )
-    layer.setConstraintExpression(fields.indexOf("name"), 'length(trim("name")) > 0', tr("The name is required"))
-    layer.setFieldConstraint(
-        fields.indexOf("name"), QgsFieldConstraints.ConstraintExpression, QgsFieldConstraints.ConstraintStrengthHard
-    )
     # desa_name and kecamatan follow the chosen desa code (re-evaluated on every edit).
     for name, attr in GAZETTEER_DEFAULTS.items():
         layer.setDefaultValueDefinition(
@@ -259,10 +258,6 @@ def _plain(value):
     return value
 
 
-def _shown(value) -> str:
-    return tr("empty") if value is None or not str(value).strip() else str(value)
-
-
 def _site(*names) -> str:
     """How a message names a site: the first of its names (edited, saved) or uid that is set."""
     return next((str(n).strip() for n in names if n is not None and str(n).strip()), "") or tr("a new site")
@@ -273,7 +268,7 @@ def edit_problems(layer: QgsVectorLayer) -> List[Tuple[bool, str]]:
 
     Validated with core's rules (``row_problems``, one field at a time as an update is), on
     the changed values of saved sites and on the new sites; each message names the site (its
-    name, else its uid), the field and the value, in the officer's language.
+    name, else its uid), the field by its label and the value, in the officer's language.
     """
     buffer = layer.editBuffer()
     name = layer.customProperty(LAYER_PROPERTY)
@@ -282,7 +277,6 @@ def edit_problems(layer: QgsVectorLayer) -> List[Tuple[bool, str]]:
     schema = layer_schema(name)
     enforced = enforced_fields(schema)
     fields = layer.fields()
-    lang = language()
     edits = []  # (the site's name or uid, values after the edit, changed field names)
     for fid, values in buffer.changedAttributeValues().items():
         edited = layer.getFeature(fid)  # through the edit buffer: the values as they would be saved
@@ -296,25 +290,14 @@ def edit_problems(layer: QgsVectorLayer) -> List[Tuple[bool, str]]:
     problems: List[Tuple[bool, str]] = []
     for site, row, changed in edits:
         for field_name in changed:
-            field = schema.field(field_name) if field_name in schema.field_names else None
-            if field is None:
+            if field_name not in schema.field_names:
                 continue
-            value = row.get(field_name)
-            for problem in row_problems(schema, {field_name: value}, partial=True):
-                refused = field_name in enforced
+            for problem in row_problems(schema, {field_name: row.get(field_name)}, partial=True):
+                # the problem names the field by its label, and the value (core/rules.py)
                 template = (
-                    tr("Not saved: {site}, {field} “{value}”: {problem}")
-                    if refused
-                    else tr("Check {site}, {field} “{value}”: {problem}")
+                    tr("Not saved: {site}: {problem}") if field_name in enforced else tr("Check {site}: {problem}")
                 )
-                problems.append(
-                    (
-                        refused,
-                        template.format(
-                            site=site, field=field.label(lang), value=_shown(value), problem=tr_message(problem)
-                        ),
-                    )
-                )
+                problems.append((field_name in enforced, template.format(site=site, problem=tr_message(problem))))
     return problems
 
 

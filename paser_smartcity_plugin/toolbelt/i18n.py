@@ -22,6 +22,13 @@ def tr_noop(text: str) -> str:
     return text
 
 
+def counted(count: int, one: str, many: str) -> str:
+    """``one`` (a translated template) for exactly 1, else ``many``, with {count} filled in:
+    "1 site updated", "2 sites updated". Both are tr() strings of their own, so the
+    extractor sees them; Indonesian gives both the same translation."""
+    return (one if count == 1 else many).format(count=count)
+
+
 def tr_message(value) -> str:
     """What the officer reads for a message from core, in their language.
 

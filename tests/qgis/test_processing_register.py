@@ -94,8 +94,11 @@ def test_new_service_point_from_utm_with_suggested_desa(plugin, demo):
         ({"SITE": "Menara Muara Toyu", "COORDINATES": "116.1892 -1.9023 extra"}, "“extra” is not a number"),
         ({"SITE": "Menara Muara Toyu", "COORDINATES": "-6.2, 106.8"}, "outside Kabupaten Paser"),
         ({"SITE": "Menara Atlantis", "COORDINATES": "-1.9, 116.19"}, "no site named"),
-        ({"NAME": "SD 5", "CATEGORY": "mall", "COORDINATES": "-1.9, 116.19"}, "category “mall”"),
-        ({"SITE": "Menara Muara Toyu", "COORDINATES": "-1.9, 116.19", "SOURCE": "guess"}, "source “guess”"),
+        ({"NAME": "SD 5", "CATEGORY": "mall", "COORDINATES": "-1.9, 116.19"}, "Category must be one of: .*“mall”"),
+        (
+            {"SITE": "Menara Muara Toyu", "COORDINATES": "-1.9, 116.19", "SOURCE": "guess"},
+            "Coordinate source must be one of: .*“guess”",
+        ),
         ({"SITE": "Menara Muara Toyu", "COORDINATES": "-1.9023, 116.1892"}, "(?s)FORCE.*desa is Muara Toyu"),
         ({"SITE": "Menara Muara Toyu", "COORDINATES": "457123 9789654", "CRS": "EPSG:4326"}, "out of range"),
     ],

@@ -227,12 +227,16 @@ def test_new_point_takes_the_suggested_desa_or_the_given_one(demo_workspace):
         ({"coordinates": "-1.9, 116.19", "site": "Menara Tidak Ada"}, "no site named"),
         ({"coordinates": "-1.9, 116.19", "site": "00000000-0000-4000-8000-000000000000"}, "no site with uid"),
         ({"coordinates": "-1.9, 116.19", "name": "", "category": "sekolah"}, "needs a name"),
-        ({"coordinates": "-1.9, 116.19", "name": "x" * 255, "category": "sekolah"}, "longer than 254"),
-        ({"coordinates": "-1.9, 116.19", "name": "SD", "category": "school"}, "category “school”"),
-        ({"coordinates": "-1.9, 116.19", "site": KELADEN, "coord_source": "guess"}, "source “guess”"),
-        ({"coordinates": "-1.9, 116.19", "site": KELADEN, "accuracy_m": -1.0}, "accuracy -1.0 m"),
-        ({"coordinates": "-1.9, 116.19", "site": KELADEN, "accuracy_m": float("nan")}, "accuracy nan m"),
-        ({"coordinates": "-1.9, 116.19", "site": KELADEN, "desa_code": "64.01.99.9999"}, "64.01.99.9999 is not"),
+        ({"coordinates": "-1.9, 116.19", "name": "x" * 255, "category": "sekolah"}, "at most 254 characters"),
+        ({"coordinates": "-1.9, 116.19", "name": "SD", "category": "school"}, "Category must be one of: .*“school”"),
+        ({"coordinates": "-1.9, 116.19", "site": KELADEN, "coord_source": "guess"}, "Coordinate source must be one of"),
+        (
+            {"coordinates": "-1.9, 116.19", "site": KELADEN, "accuracy_m": -1.0},
+            r"Accuracy \(m\) must be from 0 to 50000",
+        ),
+        ({"coordinates": "-1.9, 116.19", "site": KELADEN, "accuracy_m": 60000.0}, r"from 0 to 50000 \(not 60000\)"),
+        ({"coordinates": "-1.9, 116.19", "site": KELADEN, "accuracy_m": float("nan")}, "must be a finite number"),
+        ({"coordinates": "-1.9, 116.19", "site": KELADEN, "desa_code": "64.01.99.9999"}, "not “64.01.99.9999”"),
     ],
 )
 def test_refusals_write_nothing(demo_workspace, request_kwargs, words):
