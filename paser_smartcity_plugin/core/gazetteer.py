@@ -75,7 +75,7 @@ class Gazetteer:
         self.kecamatan: Tuple[Kecamatan, ...] = tuple(sorted(kecamatan, key=lambda k: k.code))
         self._desa_by_code = {d.code: d for d in self.desa}
         self._kec_by_code = {k.code: k for k in self.kecamatan}
-        self._centres = [(d.lon, d.lat, d) for d in self.desa]
+        self._centres = None  # a PointGrid of the desa centroids, on first use
 
     @classmethod
     def from_directory(cls, directory: str = DATA_DIR) -> "Gazetteer":
@@ -127,16 +127,15 @@ class Gazetteer:
     def nearest_desa(self, lon: float, lat: float) -> Tuple[Desa, float]:
         """The desa whose centroid is nearest, and the distance to it in metres (approximate).
 
-        Called for every row of an import: the flat-earth distance (a multiplication per desa)
-        ranks the centroids as the great circle does at a regency's scale, and the haversine
-        decides among the few within 1 % of the nearest.
+        Called for every row of an import: the centroids sit in a grid of 10 km cells, and only
+        the cells around the point are measured (core/spatial.PointGrid.nearest).
         """
-        k = math.cos(math.radians(lat)) ** 2
-        flat = [((x - lon) * (x - lon) * k + (y - lat) * (y - lat), d) for x, y, d in self._centres]
-        nearest = min(f for f, _ in flat)
-        close = [d for f, d in flat if f <= nearest * 1.0201]  # (1 % of the distance)²
-        best = min(close, key=lambda d: haversine_m(lon, lat, d.lon, d.lat))
-        return best, haversine_m(lon, lat, best.lon, best.lat)
+        if self._centres is None:
+            from .spatial import PointGrid  # spatial imports this module
+
+            self._centres = PointGrid(10_000.0, self.desa, point=lambda d: (d.lon, d.lat))
+        distance, best = self._centres.nearest(lon, lat)
+        return best, distance
 
     def desa_in_kecamatan(self, kecamatan_code: str) -> List[Desa]:
         return [d for d in self.desa if d.kecamatan_code == kecamatan_code]

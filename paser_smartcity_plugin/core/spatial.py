@@ -36,6 +36,7 @@ class PointGrid(Generic[T]):
         self.cell = max(distance_m / _METRES_PER_DEGREE, 1e-7)
         self._point = point
         self._cells: Dict[Tuple[int, int], List[Tuple[float, float, T]]] = {}
+        self._bounds: Optional[Tuple[Tuple[int, int], Tuple[int, int]]] = None  # lowest and highest cell keys
         for item in items:
             self.add(item)
 
@@ -50,7 +51,13 @@ class PointGrid(Generic[T]):
         lon, lat = p
         if not (math.isfinite(lon) and math.isfinite(lat)):
             return
-        self._cells.setdefault(self._key(lon, lat), []).append((lon, lat, item))
+        key = self._key(lon, lat)
+        self._cells.setdefault(key, []).append((lon, lat, item))
+        if self._bounds is None:
+            self._bounds = (key, key)
+        else:
+            (x0, y0), (x1, y1) = self._bounds
+            self._bounds = ((min(x0, key[0]), min(y0, key[1])), (max(x1, key[0]), max(y1, key[1])))
 
     def near(self, lon: float, lat: float, distance_m: Optional[float] = None) -> List[Tuple[float, T]]:
         """(distance in metres, item) of every item within ``distance_m`` (at most the grid's), nearest first."""
@@ -72,6 +79,32 @@ class PointGrid(Generic[T]):
                         found.append((d, item))
         found.sort(key=lambda pair: pair[0])
         return found
+
+    def nearest(self, lon: float, lat: float) -> Optional[Tuple[float, T]]:
+        """(distance in metres, item) of the nearest item at any distance; None when the grid is empty.
+
+        Looks ring by ring around the point's cell, and stops once every cell not yet seen
+        lies further away than the nearest item found.
+        """
+        if not self._cells or not (math.isfinite(lon) and math.isfinite(lat)):
+            return None
+        kx, ky = self._key(lon, lat)
+        (x0, y0), (x1, y1) = self._bounds
+        rings = max(abs(kx - x0), abs(kx - x1), abs(ky - y0), abs(ky - y1))
+        # The metres a cell spans at least, north-south and (at the widest latitude) east-west.
+        widest = min(abs(lat) + self.cell * (rings + 1), 89.999)
+        cell_m = self.cell * min(_METRES_PER_DEGREE, _EARTH_METRES_PER_DEGREE * math.cos(math.radians(widest)))
+        best: Optional[Tuple[float, T]] = None
+        for ring in range(rings + 1):
+            for dx in range(-ring, ring + 1):
+                for dy in range(-ring, ring + 1) if abs(dx) == ring else (-ring, ring):
+                    for x, y, item in self._cells.get((kx + dx, ky + dy), ()):
+                        d = haversine_m(lon, lat, x, y)
+                        if best is None or d < best[0]:
+                            best = (d, item)
+            if best is not None and best[0] <= ring * cell_m:
+                break
+        return best
 
     def __len__(self) -> int:
         return sum(len(items) for items in self._cells.values())
