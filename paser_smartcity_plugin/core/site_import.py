@@ -19,11 +19,11 @@ Reading is streaming (core/spreadsheet.py), and each row is checked against inde
 sites (by uid, name and position), so time grows linearly with the rows.
 """
 
-import datetime as dt
 import re
 from dataclasses import dataclass, field
 from typing import Callable, Dict, Iterator, List, Optional, Sequence, Tuple
 
+from . import timestamps
 from .checks import ERROR, WARNING, Issue
 from .codelists import CATEGORY, COORD_SOURCE
 from .coordinates import CoordinateParseError, parse_columns, parse_coordinates
@@ -565,14 +565,11 @@ def _surveyed_at(text: str) -> Optional[str]:
     text = text.strip()
     if not text:
         return None
-    if re.match(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$", text):
-        return text
-    for fmt in ("%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M", "%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y", "%d/%m/%Y %H:%M"):
-        try:
-            return dt.datetime.strptime(text, fmt).strftime("%Y-%m-%dT%H:%M:%S.000Z")
-        except ValueError:
-            continue
-    return None
+    try:
+        moment, _ = timestamps.parse_loose(text)
+    except ValueError:
+        return None
+    return None if moment is None else timestamps.format_iso(moment)
 
 
 def write_report(path: str, result: ImportResult) -> None:

@@ -38,6 +38,7 @@ from array import array
 from typing import Dict, Iterator, List, Optional, Sequence, Tuple
 from xml.parsers import expat
 
+from . import timestamps
 from .messages import N_, Message, MessageError
 
 MAX_FILE_BYTES = 256 * 1024 * 1024  # the file itself, CSV or XLSX
@@ -78,10 +79,8 @@ def number_text(value: float) -> str:
 
 
 def datetime_text(value: dt.datetime) -> str:
-    """ISO 8601 UTC with milliseconds, as the workspace stores times."""
-    if value.tzinfo is not None:
-        value = value.astimezone(dt.timezone.utc).replace(tzinfo=None)
-    return value.strftime("%Y-%m-%dT%H:%M:%S.%f")[:-3] + "Z"
+    """ISO 8601 UTC with milliseconds, as the workspace stores times (a naive value is UTC)."""
+    return timestamps.format_iso(value)
 
 
 # ---------------------------------------------------------------- the file

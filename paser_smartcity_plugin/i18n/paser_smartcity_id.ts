@@ -5,13 +5,23 @@
     <name>PaserSmartCity</name>
     <message>
         <location filename="../core/checks.py"/>
-        <source>{desa}, Kecamatan {kecamatan} ({code}) — approximate: nearest desa centre, {km} km</source>
-        <translation>{desa}, Kecamatan {kecamatan} ({code}) — perkiraan: pusat desa terdekat, {km} km</translation>
+        <source>{desa}, Kecamatan {kecamatan} ({code}) — from the boundary layer</source>
+        <translation>{desa}, Kecamatan {kecamatan} ({code}) — dari lapisan batas desa</translation>
     </message>
     <message>
         <location filename="../core/checks.py"/>
-        <source>{desa}, Kecamatan {kecamatan} ({code}) — from the boundary layer</source>
-        <translation>{desa}, Kecamatan {kecamatan} ({code}) — dari lapisan batas desa</translation>
+        <source>{desa}, Kecamatan {kecamatan} ({code}) — approximate: the position is outside every desa boundary, {distance} from this one</source>
+        <translation>{desa}, Kecamatan {kecamatan} ({code}) — perkiraan: posisinya di luar semua batas desa, {distance} dari desa ini</translation>
+    </message>
+    <message>
+        <location filename="../core/checks.py"/>
+        <source>{desa}, Kecamatan {kecamatan} ({code}) — approximate: {distance} from the border with {neighbour}</source>
+        <translation>{desa}, Kecamatan {kecamatan} ({code}) — perkiraan: {distance} dari batas dengan {neighbour}</translation>
+    </message>
+    <message>
+        <location filename="../core/checks.py"/>
+        <source>{desa}, Kecamatan {kecamatan} ({code}) — inside its desa boundary</source>
+        <translation>{desa}, Kecamatan {kecamatan} ({code}) — di dalam batas desanya</translation>
     </message>
     <message>
         <location filename="../core/checks.py"/>
@@ -80,13 +90,18 @@
     </message>
     <message>
         <location filename="../core/checks.py"/>
+        <source>the site&apos;s desa is {chosen} but the position lies in {suggested} (boundary layer)</source>
+        <translation>desa lokasi ini {chosen}, tetapi posisinya berada di {suggested} (lapisan batas desa)</translation>
+    </message>
+    <message>
+        <location filename="../core/checks.py"/>
         <source>the site&apos;s desa is {chosen} but the position lies nearest to {suggested} (approximate)</source>
         <translation>desa lokasi ini {chosen}, tetapi posisinya paling dekat ke {suggested} (perkiraan)</translation>
     </message>
     <message>
         <location filename="../core/checks.py"/>
-        <source>the site&apos;s desa is {chosen} but the position lies in {suggested} (boundary layer)</source>
-        <translation>desa lokasi ini {chosen}, tetapi posisinya berada di {suggested} (lapisan batas desa)</translation>
+        <source>the site&apos;s desa is {chosen} but the position lies in {suggested} (desa boundaries)</source>
+        <translation>desa lokasi ini {chosen}, tetapi posisinya berada di {suggested} (batas desa)</translation>
     </message>
     <message>
         <location filename="../core/coordinates.py"/>
@@ -369,6 +384,73 @@
         <translation>“{part}” adalah {found}, di kolom {expected}</translation>
     </message>
     <message>
+        <location filename="../core/field_package.py"/>
+        <source>the whole regency</source>
+        <translation>seluruh kabupaten</translation>
+    </message>
+    <message>
+        <location filename="../core/field_package.py"/>
+        <source>Kecamatan {names}</source>
+        <translation>Kecamatan {names}</translation>
+    </message>
+    <message>
+        <location filename="../core/field_package.py"/>
+        <source>unknown kecamatan: {unknown}. Kabupaten Paser&apos;s kecamatan are: {valid}</source>
+        <translation>kecamatan tidak dikenal: {unknown}. Kecamatan di Kabupaten Paser: {valid}</translation>
+    </message>
+    <message>
+        <location filename="../core/field_package.py"/>
+        <source>the surveyor&apos;s name is required: new and edited sites are marked with it</source>
+        <translation>nama surveyor wajib diisi: lokasi baru dan yang diubah ditandai dengannya</translation>
+    </message>
+    <message>
+        <location filename="../core/field_package.py"/>
+        <source>the surveyor&apos;s name is longer than 100 characters</source>
+        <translation>nama surveyor lebih dari 100 karakter</translation>
+    </message>
+    <message>
+        <location filename="../core/field_package.py"/>
+        <source>choose a folder (or a .zip file) for the package</source>
+        <translation>pilih folder (atau berkas .zip) untuk paket</translation>
+    </message>
+    <message>
+        <location filename="../core/field_package.py"/>
+        <source>{path} already exists; choose a new folder or file name — a package is never written over (it may hold a surveyor&apos;s work)</source>
+        <translation>{path} sudah ada; pilih nama folder atau berkas baru — paket tidak pernah ditimpa (mungkin berisi hasil kerja surveyor)</translation>
+    </message>
+    <message>
+        <location filename="../core/field_package.py"/>
+        <location filename="../core/telkom/export.py"/>
+        <location filename="../core/workspace.py"/>
+        <source>folder {directory} does not exist</source>
+        <translation>folder {directory} tidak ada</translation>
+    </message>
+    <message>
+        <location filename="../core/field_package.py"/>
+        <source>cannot write {path}: {reason}</source>
+        <translation>tidak dapat menulis {path}: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../core/field_package.py"/>
+        <source>packaging cancelled; nothing was written</source>
+        <translation>pengemasan dibatalkan; tidak ada yang ditulis</translation>
+    </message>
+    <message>
+        <location filename="../core/field_package.py"/>
+        <source>{layer}: a site cannot be packaged ({reason})</source>
+        <translation>{layer}: sebuah lokasi tidak dapat dikemas ({reason})</translation>
+    </message>
+    <message>
+        <location filename="../core/field_package.py"/>
+        <source>the package&apos;s base differs from its sites; nothing was written</source>
+        <translation>dasar paket berbeda dari lokasinya; tidak ada yang ditulis</translation>
+    </message>
+    <message>
+        <location filename="../core/field_package.py"/>
+        <source>{path} is not a Paser Smart City field package</source>
+        <translation>{path} bukan paket lapangan Paser Smart City</translation>
+    </message>
+    <message>
         <location filename="../core/messages.py"/>
         <source>en</source>
         <translation>id</translation>
@@ -642,8 +724,8 @@
     </message>
     <message>
         <location filename="../core/sync/client.py"/>
-        <source>TLS verification of {host} failed: {reason}</source>
-        <translation>verifikasi TLS {host} gagal: {reason}</translation>
+        <source>retrying {attempt}/{attempts}</source>
+        <translation>mencoba lagi {attempt}/{attempts}</translation>
     </message>
     <message>
         <location filename="../core/sync/client.py"/>
@@ -717,11 +799,6 @@
     </message>
     <message>
         <location filename="../core/sync/client.py"/>
-        <source>{host} refused GET {path} (HTTP {status}){detail}</source>
-        <translation>{host} menolak GET {path} (HTTP {status}){detail}</translation>
-    </message>
-    <message>
-        <location filename="../core/sync/client.py"/>
         <source>{url}/conformance has no conformsTo list: not an OGC API – Features server</source>
         <translation>{url}/conformance tidak memiliki daftar conformsTo: bukan server OGC API – Features</translation>
     </message>
@@ -759,6 +836,11 @@
         <location filename="../core/sync/client.py"/>
         <source>{host} refused {method} {path} (HTTP {status}){detail}</source>
         <translation>{host} menolak {method} {path} (HTTP {status}){detail}</translation>
+    </message>
+    <message>
+        <location filename="../core/sync/client.py"/>
+        <source>{path} did not answer with a GeoJSON feature</source>
+        <translation>{path} tidak menjawab dengan fitur GeoJSON</translation>
     </message>
     <message>
         <location filename="../core/sync/client.py"/>
@@ -801,6 +883,41 @@
         <translation>waktu habis</translation>
     </message>
     <message>
+        <location filename="../core/sync/client.py"/>
+        <source>the secure connection to {host} was refused: the server&apos;s certificate is self-signed, so nobody vouches for it. Ask the server&apos;s administrator for a certificate from a recognised authority, or have this computer trust the regency&apos;s own certificate authority (install it in the system&apos;s certificate store)</source>
+        <translation>koneksi aman ke {host} ditolak: sertifikat server ditandatangani sendiri, jadi tidak ada pihak yang menjaminnya. Mintalah kepada administrator server sertifikat dari otoritas yang diakui, atau buat komputer ini memercayai otoritas sertifikat milik kabupaten (pasang di penyimpanan sertifikat sistem)</translation>
+    </message>
+    <message>
+        <location filename="../core/sync/client.py"/>
+        <source>the secure connection to {host} was refused: the server&apos;s certificate was issued by an authority this computer does not know. Have this computer trust that authority (install its certificate in the system&apos;s certificate store), or ask the server&apos;s administrator to send the whole certificate chain</source>
+        <translation>koneksi aman ke {host} ditolak: sertifikat server diterbitkan oleh otoritas yang tidak dikenal komputer ini. Buat komputer ini memercayai otoritas tersebut (pasang sertifikatnya di penyimpanan sertifikat sistem), atau minta administrator server mengirim seluruh rantai sertifikat</translation>
+    </message>
+    <message>
+        <location filename="../core/sync/client.py"/>
+        <source>the secure connection to {host} was refused: the server&apos;s certificate has expired. Ask the server&apos;s administrator to renew it (and check this computer&apos;s date and time)</source>
+        <translation>koneksi aman ke {host} ditolak: sertifikat server sudah kedaluwarsa. Minta administrator server memperbaruinya (dan periksa tanggal serta jam komputer ini)</translation>
+    </message>
+    <message>
+        <location filename="../core/sync/client.py"/>
+        <source>the secure connection to {host} was refused: the server&apos;s certificate is not valid yet. Check this computer&apos;s date and time</source>
+        <translation>koneksi aman ke {host} ditolak: sertifikat server belum berlaku. Periksa tanggal dan jam komputer ini</translation>
+    </message>
+    <message>
+        <location filename="../core/sync/client.py"/>
+        <source>the secure connection to {host} was refused: the server&apos;s certificate is made out to another name. Use the address written in the certificate, or ask the server&apos;s administrator for a certificate that names {host}</source>
+        <translation>koneksi aman ke {host} ditolak: sertifikat server dibuat untuk nama lain. Gunakan alamat yang tertulis di sertifikat, atau minta administrator server sertifikat yang menyebut {host}</translation>
+    </message>
+    <message>
+        <location filename="../core/sync/client.py"/>
+        <source>the secure connection to {host} failed: the server&apos;s certificate could not be verified or the server does not speak TLS. Check the address (https:// or http://) and ask the server&apos;s administrator to check its certificate</source>
+        <translation>koneksi aman ke {host} gagal: sertifikat server tidak dapat diverifikasi atau server tidak memakai TLS. Periksa alamatnya (https:// atau http://) dan minta administrator server memeriksa sertifikatnya</translation>
+    </message>
+    <message>
+        <location filename="../core/sync/client.py"/>
+        <source>{host} refused GET {path} (HTTP {status}){detail}</source>
+        <translation>{host} menolak GET {path} (HTTP {status}){detail}</translation>
+    </message>
+    <message>
         <location filename="../core/sync/conflicts.py"/>
         <source>{layer} {uid}: no open conflict on {field}</source>
         <translation>{layer} {uid}: tidak ada konflik terbuka pada {field}</translation>
@@ -809,51 +926,6 @@
         <location filename="../core/sync/conflicts.py"/>
         <source>{layer} {uid}: the site is no longer in the workspace</source>
         <translation>{layer} {uid}: lokasi ini sudah tidak ada di ruang kerja</translation>
-    </message>
-    <message>
-        <location filename="../core/sync/engine.py"/>
-        <source>checking the server</source>
-        <translation>memeriksa server</translation>
-    </message>
-    <message>
-        <location filename="../core/sync/engine.py"/>
-        <source>the server at {url} has no collection {collections}: publish both central tables (see central/)</source>
-        <translation>server di {url} tidak memiliki koleksi {collections}: terbitkan kedua tabel pusat (lihat central/)</translation>
-    </message>
-    <message>
-        <location filename="../core/sync/engine.py"/>
-        <source>the server offers no OGC API – Features Part 4 (create, replace, delete): pulled only, local edits stay in the workspace until it does</source>
-        <translation>server tidak menyediakan OGC API – Features Part 4 (membuat, mengganti, menghapus): hanya mengambil data, suntingan lokal tetap di ruang kerja sampai server mendukungnya</translation>
-    </message>
-    <message>
-        <location filename="../core/sync/engine.py"/>
-        <source>done</source>
-        <translation>selesai</translation>
-    </message>
-    <message>
-        <location filename="../core/sync/engine.py"/>
-        <source>applying central changes</source>
-        <translation>menerapkan perubahan dari pusat</translation>
-    </message>
-    <message>
-        <location filename="../core/sync/engine.py"/>
-        <source>sending {layer} {number}/{total}</source>
-        <translation>mengirim {layer} {number}/{total}</translation>
-    </message>
-    <message>
-        <location filename="../core/sync/engine.py"/>
-        <source>{layer} {uid}: the server holds {count} copies after the push</source>
-        <translation>{layer} {uid}: server menyimpan {count} salinan setelah pengiriman</translation>
-    </message>
-    <message>
-        <location filename="../core/sync/engine.py"/>
-        <source>{layer} {uid} ({name}): the server keeps the site deleted; ask the central administrator to restore it</source>
-        <translation>{layer} {uid} ({name}): server tetap menganggap lokasi ini terhapus; minta administrator pusat untuk memulihkannya</translation>
-    </message>
-    <message>
-        <location filename="../core/sync/engine.py"/>
-        <source>{layer} {uid} ({name}): the server did not store {values}</source>
-        <translation>{layer} {uid} ({name}): server tidak menyimpan {values}</translation>
     </message>
     <message>
         <location filename="../core/sync/features.py"/>
@@ -886,6 +958,86 @@
         <translation>lokasi pusat {uid}: {problem}</translation>
     </message>
     <message>
+        <location filename="../core/sync/pull.py"/>
+        <source>{layer}: the central server&apos;s clock ({now}) is behind the last sync ({watermark}): its clock was set back. Every site was checked again; ask the server&apos;s administrator to correct the clock</source>
+        <translation>{layer}: jam server pusat ({now}) lebih awal daripada sinkronisasi terakhir ({watermark}): jamnya dimundurkan. Semua lokasi diperiksa ulang; minta administrator server membetulkan jamnya</translation>
+    </message>
+    <message>
+        <location filename="../core/sync/pull.py"/>
+        <source>pulling {layer}… {count} sites received</source>
+        <translation>mengambil {layer}… {count} lokasi diterima</translation>
+    </message>
+    <message>
+        <location filename="../core/sync/pull.py"/>
+        <source>applying central changes</source>
+        <translation>menerapkan perubahan dari pusat</translation>
+    </message>
+    <message>
+        <location filename="../core/sync/pull.py"/>
+        <source>{layer}: {count} sites carry a change time in the future of the central server&apos;s clock (up to {latest}); they were pulled, and the next syncs check them again. Ask the server&apos;s administrator to correct the clock</source>
+        <translation>{layer}: {count} lokasi memiliki waktu perubahan di masa depan menurut jam server pusat (hingga {latest}); lokasi tersebut sudah diambil, dan sinkronisasi berikutnya memeriksanya lagi. Minta administrator server membetulkan jamnya</translation>
+    </message>
+    <message>
+        <location filename="../core/sync/push.py"/>
+        <source>sending {layer} {number}/{total}</source>
+        <translation>mengirim {layer} {number}/{total}</translation>
+    </message>
+    <message>
+        <location filename="../core/sync/push.py"/>
+        <source>{layer} {uid}: the server holds {count} copies of the site</source>
+        <translation>{layer} {uid}: server menyimpan {count} salinan lokasi ini</translation>
+    </message>
+    <message>
+        <location filename="../core/sync/push.py"/>
+        <source>{layer} {uid} ({name}): the server refused the change {attempts} times ({reason}); it stays in the workspace and goes out with the next sync</source>
+        <translation>{layer} {uid} ({name}): server menolak perubahan ini {attempts} kali ({reason}); perubahan tetap di ruang kerja dan dikirim pada sinkronisasi berikutnya</translation>
+    </message>
+    <message>
+        <location filename="../core/sync/push.py"/>
+        <source>{layer} {uid} ({name}): the server did not delete the site</source>
+        <translation>{layer} {uid} ({name}): server tidak menghapus lokasi ini</translation>
+    </message>
+    <message>
+        <location filename="../core/sync/push.py"/>
+        <source>{layer} {uid}: the server does not hold the site after the push</source>
+        <translation>{layer} {uid}: server tidak menyimpan lokasi ini setelah pengiriman</translation>
+    </message>
+    <message>
+        <location filename="../core/sync/push.py"/>
+        <source>{layer} {uid} ({name}): the server keeps the site deleted; ask the central administrator to restore it</source>
+        <translation>{layer} {uid} ({name}): server tetap menganggap lokasi ini terhapus; minta administrator pusat untuk memulihkannya</translation>
+    </message>
+    <message>
+        <location filename="../core/sync/push.py"/>
+        <source>{layer} {uid} ({name}): the server did not store {values}; the change stays in the workspace</source>
+        <translation>{layer} {uid} ({name}): server tidak menyimpan {values}; perubahan tetap di ruang kerja</translation>
+    </message>
+    <message>
+        <location filename="../core/sync/push.py"/>
+        <source>the central server cannot refuse a stale write (its sites carry no version and it sends no ETag), so local edits of existing sites were not sent: they could overwrite a colleague&apos;s. Upgrade the central database (central/upgrade.py, see the README); the edits stay in the workspace until then</source>
+        <translation>server pusat tidak dapat menolak penulisan yang sudah usang (lokasinya tidak membawa versi dan server tidak mengirim ETag), sehingga suntingan lokal atas lokasi yang sudah ada tidak dikirim: suntingan itu bisa menimpa suntingan rekan. Tingkatkan basis data pusat (central/upgrade.py, lihat README); suntingan tetap di ruang kerja sampai saat itu</translation>
+    </message>
+    <message>
+        <location filename="../core/sync/run.py"/>
+        <source>checking the server</source>
+        <translation>memeriksa server</translation>
+    </message>
+    <message>
+        <location filename="../core/sync/run.py"/>
+        <source>the server at {url} has no collection {collections}: publish both central tables (see central/)</source>
+        <translation>server di {url} tidak memiliki koleksi {collections}: terbitkan kedua tabel pusat (lihat central/)</translation>
+    </message>
+    <message>
+        <location filename="../core/sync/run.py"/>
+        <source>the server offers no OGC API – Features Part 4 (create, replace, delete): pulled only, local edits stay in the workspace until it does</source>
+        <translation>server tidak menyediakan OGC API – Features Part 4 (membuat, mengganti, menghapus): hanya mengambil data, suntingan lokal tetap di ruang kerja sampai server mendukungnya</translation>
+    </message>
+    <message>
+        <location filename="../core/sync/run.py"/>
+        <source>done</source>
+        <translation>selesai</translation>
+    </message>
+    <message>
         <location filename="../core/telkom/export.py"/>
         <source>EPSG:4326 — WGS 84, longitude/latitude</source>
         <translation>EPSG:4326 — WGS 84, bujur/lintang</translation>
@@ -909,12 +1061,6 @@
         <location filename="../core/telkom/export.py"/>
         <source>{path}: the Telkom package is a zip; its name must end in .zip</source>
         <translation>{path}: paket Telkom berupa zip; namanya harus berakhiran .zip</translation>
-    </message>
-    <message>
-        <location filename="../core/telkom/export.py"/>
-        <location filename="../core/workspace.py"/>
-        <source>folder {directory} does not exist</source>
-        <translation>folder {directory} tidak ada</translation>
     </message>
     <message>
         <location filename="../core/telkom/export.py"/>
@@ -1260,13 +1406,13 @@
     </message>
     <message>
         <location filename="../core/telkom/mapping.py"/>
-        <source>“{value}” is not a date/time (use ISO 8601, e.g. 2022-08-17T09:30:00Z)</source>
-        <translation>“{value}” bukan tanggal/waktu (gunakan ISO 8601, mis. 2022-08-17T09:30:00Z)</translation>
-    </message>
-    <message>
-        <location filename="../core/telkom/mapping.py"/>
         <source>{field}: {problem}</source>
         <translation>{field}: {problem}</translation>
+    </message>
+    <message>
+        <location filename="../core/timestamps.py"/>
+        <source>“{value}” is not a date/time (use ISO 8601, e.g. 2022-08-17T09:30:00Z)</source>
+        <translation>“{value}” bukan tanggal/waktu (gunakan ISO 8601, mis. 2022-08-17T09:30:00Z)</translation>
     </message>
     <message>
         <location filename="../core/workspace.py"/>
@@ -1834,6 +1980,11 @@
         <location filename="../gui/sync_controller.py"/>
         <source>Set the central server first (Paser Smart City ▸ Sync with central database).</source>
         <translation>Atur server pusat dulu (Paser Smart City ▸ Sinkronisasi dengan basis data pusat).</translation>
+    </message>
+    <message>
+        <location filename="../gui/sync_controller.py"/>
+        <source>Paser Smart City: full re-check with the central database</source>
+        <translation>Paser Smart City: pemeriksaan ulang menyeluruh dengan basis data pusat</translation>
     </message>
     <message>
         <location filename="../gui/sync_controller.py"/>
@@ -2421,6 +2572,42 @@
         <translation>Belum ada ruang kerja: buka dulu lapisan kota cerdas</translation>
     </message>
     <message>
+        <location filename="../layers/basemap.py"/>
+        <source>The basemap zoom range {low}–{high} is not valid: 0 ≤ lowest ≤ highest ≤ 22</source>
+        <translation>Rentang zoom peta dasar {low}–{high} tidak valid: 0 ≤ terendah ≤ tertinggi ≤ 22</translation>
+    </message>
+    <message>
+        <location filename="../layers/basemap.py"/>
+        <source>The basemap would need {tiles} tiles at zoom {low}–{high} (at most {limit}): lower the highest zoom level or package fewer kecamatan</source>
+        <translation>Peta dasar memerlukan {tiles} ubin pada zoom {low}–{high} (paling banyak {limit}): turunkan zoom tertinggi atau kemas lebih sedikit kecamatan</translation>
+    </message>
+    <message>
+        <location filename="../layers/basemap.py"/>
+        <source>no answer within {seconds} s</source>
+        <translation>tidak ada jawaban dalam {seconds} detik</translation>
+    </message>
+    <message>
+        <location filename="../layers/basemap.py"/>
+        <source>The basemap “{name}” cannot be reached ({reason}): is this computer offline? Package without a basemap, or choose a raster file</source>
+        <translation>Peta dasar “{name}” tidak dapat dijangkau ({reason}): apakah komputer ini luring? Buat paket tanpa peta dasar, atau pilih berkas raster</translation>
+    </message>
+    <message>
+        <location filename="../layers/basemap.py"/>
+        <location filename="../processing/package_for_field.py"/>
+        <source>Packaging cancelled; nothing was written</source>
+        <translation>Pengemasan dibatalkan; tidak ada yang ditulis</translation>
+    </message>
+    <message>
+        <location filename="../layers/basemap.py"/>
+        <source>The basemap “{name}” cannot be cut to the area: {error}</source>
+        <translation>Peta dasar “{name}” tidak dapat dipotong sesuai wilayah: {error}</translation>
+    </message>
+    <message>
+        <location filename="../layers/basemap.py"/>
+        <source>QGIS&apos;s XYZ tiles (MBTiles) algorithm is not available</source>
+        <translation>Algoritma ubin XYZ (MBTiles) QGIS tidak tersedia</translation>
+    </message>
+    <message>
         <location filename="../layers/boundary.py"/>
         <source>The boundary layer {source} cannot be opened</source>
         <translation>Lapisan batas desa {source} tidak dapat dibuka</translation>
@@ -2434,6 +2621,38 @@
         <location filename="../layers/boundary.py"/>
         <source>The boundary layer {source} has no field of desa codes (64.01.xx.xxxx)</source>
         <translation>Lapisan batas desa {source} tidak memiliki kolom kode desa (64.01.xx.xxxx)</translation>
+    </message>
+    <message>
+        <location filename="../layers/field_project.py"/>
+        <location filename="../processing/package_for_field.py"/>
+        <source>Basemap</source>
+        <translation>Peta dasar</translation>
+    </message>
+    <message>
+        <location filename="../layers/field_project.py"/>
+        <source>Cannot open the basemap {path}</source>
+        <translation>Tidak dapat membuka peta dasar {path}</translation>
+    </message>
+    <message>
+        <location filename="../layers/field_project.py"/>
+        <source>Cannot write the project {path}: {error}</source>
+        <translation>Tidak dapat menulis proyek {path}: {error}</translation>
+    </message>
+    <message>
+        <location filename="../layers/reference_layers.py"/>
+        <source>Desa boundaries</source>
+        <translation>Batas desa</translation>
+    </message>
+    <message>
+        <location filename="../layers/reference_layers.py"/>
+        <source>Kecamatan boundaries</source>
+        <translation>Batas kecamatan</translation>
+    </message>
+    <message>
+        <location filename="../layers/reference_layers.py"/>
+        <location filename="../layers/workspace_layers.py"/>
+        <source>Cannot open layer {layer} of {path}</source>
+        <translation>Lapisan {layer} dari {path} tidak dapat dibuka</translation>
     </message>
     <message>
         <location filename="../layers/workspace_layers.py"/>
@@ -2459,11 +2678,6 @@
         <location filename="../layers/workspace_layers.py"/>
         <source>Cannot check the edits before saving: {error}</source>
         <translation>Suntingan tidak dapat diperiksa sebelum disimpan: {error}</translation>
-    </message>
-    <message>
-        <location filename="../layers/workspace_layers.py"/>
-        <source>Cannot open layer {layer} of {path}</source>
-        <translation>Lapisan {layer} dari {path} tidak dapat dibuka</translation>
     </message>
     <message>
         <location filename="../plugin.py"/>
@@ -2499,6 +2713,16 @@
         <location filename="../plugin.py"/>
         <source>Pull central changes and send my edits over OGC API – Features</source>
         <translation>Ambil perubahan dari pusat dan kirim suntingan saya melalui OGC API – Features</translation>
+    </message>
+    <message>
+        <location filename="../plugin.py"/>
+        <source>Full re-check with central database</source>
+        <translation>Periksa ulang menyeluruh dengan basis data pusat</translation>
+    </message>
+    <message>
+        <location filename="../plugin.py"/>
+        <source>Compare every site with the central database, not only what changed since the last sync: use it after the server&apos;s clock was wrong</source>
+        <translation>Bandingkan setiap lokasi dengan basis data pusat, tidak hanya yang berubah sejak sinkronisasi terakhir: gunakan setelah jam server salah</translation>
     </message>
     <message>
         <location filename="../plugin.py"/>
@@ -2539,6 +2763,16 @@
         <location filename="../plugin.py"/>
         <source>Preview and apply the shapefile Telkom sent back</source>
         <translation>Pratinjau dan terapkan shapefile yang dikirim kembali oleh Telkom</translation>
+    </message>
+    <message>
+        <location filename="../plugin.py"/>
+        <source>Package for field survey…</source>
+        <translation>Paket untuk survei lapangan…</translation>
+    </message>
+    <message>
+        <location filename="../plugin.py"/>
+        <source>Write the sites of some kecamatan as a project that QField opens on a surveyor&apos;s phone</source>
+        <translation>Tulis lokasi beberapa kecamatan sebagai proyek yang dibuka QField di ponsel surveyor</translation>
     </message>
     <message>
         <location filename="../plugin.py"/>
@@ -2598,6 +2832,7 @@
     <message>
         <location filename="../processing/create_workspace.py"/>
         <location filename="../processing/import_sites.py"/>
+        <location filename="../processing/package_for_field.py"/>
         <location filename="../processing/register_coordinates.py"/>
         <location filename="../processing/sync.py"/>
         <location filename="../processing/telkom.py"/>
@@ -2736,6 +2971,86 @@
         <translation>{inserted} titik layanan baru, {updated} lokasi diperbarui, {rejected} baris ditolak</translation>
     </message>
     <message>
+        <location filename="../processing/package_for_field.py"/>
+        <source>Package for field survey</source>
+        <translation>Paket untuk survei lapangan</translation>
+    </message>
+    <message>
+        <location filename="../processing/package_for_field.py"/>
+        <source>Field survey</source>
+        <translation>Survei lapangan</translation>
+    </message>
+    <message>
+        <location filename="../processing/package_for_field.py"/>
+        <source>Writes a folder that QField opens as is, for one surveyor: a QGIS project (survey.qgz) with the service points and tower plans of the area, styled and with the plugin&apos;s forms, the desa and kecamatan outlines and an optional basemap; the sites in survey.gpkg with the workspace&apos;s rules; and manifest.json. &apos;Kecamatan&apos; (KECAMATAN): names or codes, comma-separated (e.g. Long Ikis, 64.01.07); empty: the whole regency. The package holds every site whose desa lies in them, pending towers included. &apos;Surveyor&apos; (SURVEYOR) is written into surveyed_by of the sites added in the field. &apos;Basemap&apos; (BASEMAP, optional): a raster is cut to the area into a GeoTIFF; a tile or web map service (XYZ, WMS) is rendered into MBTiles from &apos;Basemap: lowest zoom&apos; (BASEMAP_ZOOM_MIN) to &apos;Basemap: highest zoom&apos; (BASEMAP_ZOOM_MAX) — it needs the network, and the service&apos;s terms must allow offline copies. &apos;Package folder or .zip&apos; (OUTPUT): a new or empty folder, or a path ending in .zip for the same folder zipped; an existing package is never written over. The package&apos;s base is the workspace&apos;s state now: what the surveyor changes is merged back later, field by field. Nothing is written to the output until the package is complete.</source>
+        <translation>Menulis folder yang langsung dapat dibuka QField, untuk satu surveyor: proyek QGIS (survey.qgz) berisi titik layanan dan rencana menara wilayah itu, dengan simbol dan formulir plugin, batas desa dan kecamatan serta peta dasar opsional; lokasi-lokasi dalam survey.gpkg dengan aturan ruang kerja; dan manifest.json. &apos;Kecamatan&apos; (KECAMATAN): nama atau kode, dipisahkan koma (mis. Long Ikis, 64.01.07); kosong: seluruh kabupaten. Paket memuat setiap lokasi yang desanya berada di sana, termasuk menara yang tertunda. &apos;Surveyor&apos; (SURVEYOR) ditulis ke surveyed_by pada lokasi yang ditambahkan di lapangan. &apos;Peta dasar&apos; (BASEMAP, opsional): raster dipotong sesuai wilayah menjadi GeoTIFF; layanan ubin atau peta web (XYZ, WMS) dirender menjadi MBTiles dari &apos;Peta dasar: zoom terendah&apos; (BASEMAP_ZOOM_MIN) sampai &apos;Peta dasar: zoom tertinggi&apos; (BASEMAP_ZOOM_MAX) — ini memerlukan jaringan, dan ketentuan layanan harus mengizinkan salinan luring. &apos;Folder paket atau .zip&apos; (OUTPUT): folder baru atau kosong, atau jalur berakhiran .zip untuk folder yang sama dalam bentuk zip; paket yang sudah ada tidak pernah ditimpa. Dasar paket adalah keadaan ruang kerja saat ini: perubahan surveyor nanti digabungkan kembali per isian. Tidak ada yang ditulis ke keluaran sampai paket lengkap.</translation>
+    </message>
+    <message>
+        <location filename="../processing/package_for_field.py"/>
+        <source>Kecamatan (names or codes, comma-separated; empty: the whole regency)</source>
+        <translation>Kecamatan (nama atau kode, dipisahkan koma; kosong: seluruh kabupaten)</translation>
+    </message>
+    <message>
+        <location filename="../processing/package_for_field.py"/>
+        <source>Surveyor</source>
+        <translation>Surveyor</translation>
+    </message>
+    <message>
+        <location filename="../processing/package_for_field.py"/>
+        <source>Basemap: lowest zoom</source>
+        <translation>Peta dasar: zoom terendah</translation>
+    </message>
+    <message>
+        <location filename="../processing/package_for_field.py"/>
+        <source>Basemap: highest zoom</source>
+        <translation>Peta dasar: zoom tertinggi</translation>
+    </message>
+    <message>
+        <location filename="../processing/package_for_field.py"/>
+        <source>Package folder or .zip</source>
+        <translation>Folder paket atau .zip</translation>
+    </message>
+    <message>
+        <location filename="../processing/package_for_field.py"/>
+        <source>Package id</source>
+        <translation>Id paket</translation>
+    </message>
+    <message>
+        <location filename="../processing/package_for_field.py"/>
+        <source>Content hash of the package&apos;s base</source>
+        <translation>Hash isi dasar paket</translation>
+    </message>
+    <message>
+        <location filename="../processing/package_for_field.py"/>
+        <source>Service points packaged</source>
+        <translation>Titik layanan yang dikemas</translation>
+    </message>
+    <message>
+        <location filename="../processing/package_for_field.py"/>
+        <source>Tower plans packaged</source>
+        <translation>Rencana menara yang dikemas</translation>
+    </message>
+    <message>
+        <location filename="../processing/package_for_field.py"/>
+        <source>Packaging {area} for {surveyor}</source>
+        <translation>Mengemas {area} untuk {surveyor}</translation>
+    </message>
+    <message>
+        <location filename="../processing/package_for_field.py"/>
+        <source>Cutting the basemap {name} to the area</source>
+        <translation>Memotong peta dasar {name} sesuai wilayah</translation>
+    </message>
+    <message>
+        <location filename="../processing/package_for_field.py"/>
+        <source>Paser Smart City field survey: {area}, {surveyor}</source>
+        <translation>Survei lapangan Paser Smart City: {area}, {surveyor}</translation>
+    </message>
+    <message>
+        <location filename="../processing/package_for_field.py"/>
+        <source>Field package written: {path} ({points} service points, {towers} tower plans)</source>
+        <translation>Paket lapangan ditulis: {path} ({points} titik layanan, {towers} rencana menara)</translation>
+    </message>
+    <message>
         <location filename="../processing/register_coordinates.py"/>
         <source>Gives a site its coordinates, or creates a new service point. &apos;Existing site&apos; (SITE) is the uid or the exact name of an existing site (service point or tower); leave it empty for a new service point and give &apos;Name of a new service point&apos; (NAME), &apos;Category code of a new service point&apos; (CATEGORY, e.g. sekolah) and optionally &apos;Desa code&apos; (DESA_CODE; empty: the suggested desa; for an existing site it corrects its desa). &apos;Coordinates&apos; (COORDINATES) is text in any supported format: decimal degrees (dot or decimal comma, lat/lon in either order), DMS or DDM with LS/LU/BT/BB or S/N/E/W, UTM 50S (EPSG:32750, EPSG:9490) or TM-3 50.1 (EPSG:23837) easting/northing. &apos;CRS of projected coordinates&apos; (CRS) forces a projected reading, or names the datum of degrees (EPSG:4755 DGN95, EPSG:9470 SRGI2013). &apos;Coordinate source code&apos; (SOURCE) is a coord_source code (gps_survey, map, telkom, gazetteer, import, other) and sets coord_status: gps_survey/telkom/import -&gt; surveyed, others -&gt; approximate. A pending tower becomes coordinates_set. Errors (outside Paser, a forgotten minus sign, swapped latitude/longitude...) stop the algorithm; warnings (a site within the duplicate distance, a desa that differs from the suggested one) stop it too unless &apos;Accept warnings&apos; (FORCE) is set. Everything is written in one transaction.</source>
         <translation>Memberi koordinat pada sebuah lokasi, atau membuat titik layanan baru. &apos;Lokasi yang ada&apos; (SITE) adalah uid atau nama persis lokasi yang ada (titik layanan atau menara); kosongkan untuk titik layanan baru dan isi &apos;Nama titik layanan baru&apos; (NAME), kode kategori titik layanan baru (CATEGORY, mis. sekolah) serta bila perlu &apos;Kode desa&apos; (DESA_CODE; kosong: desa yang disarankan; untuk lokasi yang ada, kode ini mengoreksi desanya). &apos;Koordinat&apos; (COORDINATES) adalah teks dalam format apa pun yang didukung: derajat desimal (titik atau koma desimal, lintang/bujur dalam urutan mana pun), DMS atau DDM dengan LS/LU/BT/BB atau S/N/E/W, easting/northing UTM 50S (EPSG:32750, EPSG:9490) atau TM-3 50.1 (EPSG:23837). CRS koordinat proyeksi (CRS) memaksa pembacaan sebagai koordinat proyeksi, atau menyebut datum derajatnya (EPSG:4755 DGN95, EPSG:9470 SRGI2013). &apos;Kode sumber koordinat&apos; (SOURCE) adalah kode coord_source (gps_survey, map, telkom, gazetteer, import, other) dan menentukan coord_status: gps_survey/telkom/import -&gt; surveyed, lainnya -&gt; approximate. Menara yang koordinatnya belum ada menjadi coordinates_set. Galat (di luar Paser, tanda minus terlupa, lintang/bujur tertukar...) menghentikan algoritma; peringatan (lokasi lain dalam jarak duplikat, desa yang berbeda dari yang disarankan) juga menghentikannya kecuali &apos;Terima peringatan&apos; (FORCE) diaktifkan. Semuanya ditulis dalam satu transaksi.</translation>
@@ -2817,8 +3132,8 @@
     </message>
     <message>
         <location filename="../processing/sync.py"/>
-        <source>Synchronises the workspace with the regency&apos;s central database over OGC API – Features. Pulls every site changed centrally since the last sync and merges it field by field with the edits made here; the same field changed on both sides becomes a conflict to resolve (Paser Smart City ▸ Sync conflicts). With &apos;Send local edits&apos; (PUSH), local edits, new and deleted sites are sent (the server must support OGC API – Features Part 4; otherwise the sync only pulls and says so). &apos;Central server URL&apos; (URL) is the landing page of the service, e.g. https://gis.paserkab.go.id/wfs3; &apos;Authentication&apos; (AUTHCFG) is a QGIS authentication configuration (Basic, EsriToken or OAuth2). Left empty, both come from the plugin settings, and so does &apos;Network timeout&apos; (TIMEOUT) when it is not given. Everything pulled is applied in one transaction: a failure or a cancel leaves the workspace as it was.</source>
-        <translation>Menyinkronkan ruang kerja dengan basis data pusat kabupaten melalui OGC API – Features. Mengambil setiap lokasi yang diubah di pusat sejak sinkronisasi terakhir dan menggabungkannya kolom demi kolom dengan suntingan di sini; kolom yang sama yang diubah di kedua sisi menjadi konflik yang harus diselesaikan (Paser Smart City ▸ Konflik sinkronisasi). Dengan &apos;Kirim suntingan lokal&apos; (PUSH), suntingan lokal, lokasi baru dan lokasi yang dihapus dikirim (server harus mendukung OGC API – Features Part 4; jika tidak, sinkronisasi hanya mengambil data dan memberitahukannya). &apos;URL server pusat&apos; (URL) adalah halaman awal layanan, mis. https://gis.paserkab.go.id/wfs3; &apos;Autentikasi&apos; (AUTHCFG) adalah konfigurasi autentikasi QGIS (Basic, EsriToken atau OAuth2). Bila dikosongkan, keduanya diambil dari pengaturan plugin, begitu pula &apos;Batas waktu jaringan&apos; (TIMEOUT) bila tidak diisi. Semua yang diambil diterapkan dalam satu transaksi: kegagalan atau pembatalan membiarkan ruang kerja seperti semula.</translation>
+        <source>Synchronises the workspace with the regency&apos;s central database over OGC API – Features. Pulls every site changed centrally since the last sync and merges it field by field with the edits made here; the same field changed on both sides becomes a conflict to resolve (Paser Smart City ▸ Sync conflicts). With &apos;Send local edits&apos; (PUSH), local edits, new and deleted sites are sent (the server must support OGC API – Features Part 4; otherwise the sync only pulls and says so). &apos;Central server URL&apos; (URL) is the landing page of the service, e.g. https://gis.paserkab.go.id/wfs3; &apos;Authentication&apos; (AUTHCFG) is a QGIS authentication configuration (Basic, EsriToken or OAuth2). Left empty, both come from the plugin settings, and so does &apos;Network timeout&apos; (TIMEOUT) when it is not given: it is the longest the sync waits for one request, retries included. &apos;Full re-check of every site&apos; (FULL) compares every site with the central database, not only what changed since the last sync (use it after the server&apos;s clock was wrong; the sync also does it by itself when it sees the server&apos;s clock went back). Everything pulled is applied in one transaction: a failure or a cancel leaves the workspace as it was. Several officers may sync at the same time: an edit is written only over the central version it was merged with, so no colleague&apos;s edit is overwritten.</source>
+        <translation>Menyinkronkan ruang kerja dengan basis data pusat kabupaten melalui OGC API – Features. Mengambil setiap lokasi yang diubah di pusat sejak sinkronisasi terakhir dan menggabungkannya kolom demi kolom dengan suntingan di sini; kolom yang sama yang diubah di kedua sisi menjadi konflik yang harus diselesaikan (Paser Smart City ▸ Konflik sinkronisasi). Dengan &apos;Kirim suntingan lokal&apos; (PUSH), suntingan lokal, lokasi baru dan lokasi yang dihapus dikirim (server harus mendukung OGC API – Features Part 4; jika tidak, sinkronisasi hanya mengambil data dan memberitahukannya). &apos;URL server pusat&apos; (URL) adalah halaman awal layanan, mis. https://gis.paserkab.go.id/wfs3; &apos;Autentikasi&apos; (AUTHCFG) adalah konfigurasi autentikasi QGIS (Basic, EsriToken atau OAuth2). Bila dikosongkan, keduanya diambil dari pengaturan plugin, begitu pula &apos;Batas waktu jaringan&apos; (TIMEOUT) bila tidak diisi: itulah waktu terlama sinkronisasi menunggu satu permintaan, termasuk percobaan ulang. &apos;Periksa ulang setiap lokasi&apos; (FULL) membandingkan setiap lokasi dengan basis data pusat, tidak hanya yang berubah sejak sinkronisasi terakhir (gunakan setelah jam server salah; sinkronisasi juga melakukannya sendiri bila melihat jam server dimundurkan). Semua yang diambil diterapkan dalam satu transaksi: kegagalan atau pembatalan membiarkan ruang kerja seperti semula. Beberapa petugas boleh menyinkronkan pada saat yang sama: suntingan hanya ditulis di atas versi pusat yang digabungkan dengannya, sehingga tidak ada suntingan rekan yang tertimpa.</translation>
     </message>
     <message>
         <location filename="../processing/sync.py"/>
@@ -2835,6 +3150,11 @@
         <location filename="../processing/sync.py"/>
         <source>Network timeout</source>
         <translation>Batas waktu jaringan</translation>
+    </message>
+    <message>
+        <location filename="../processing/sync.py"/>
+        <source>Full re-check of every site</source>
+        <translation>Periksa ulang setiap lokasi</translation>
     </message>
     <message>
         <location filename="../processing/sync.py"/>
@@ -3167,6 +3487,26 @@
     <message>
         <source>Spreadsheets (*.csv *.xlsx *.txt)</source>
         <translation type="obsolete">Tabel (*.csv *.xlsx *.txt)</translation>
+    </message>
+    <message>
+        <source>TLS verification of {host} failed: {reason}</source>
+        <translation type="obsolete">verifikasi TLS {host} gagal: {reason}</translation>
+    </message>
+    <message>
+        <source>{layer} {uid}: the server holds {count} copies after the push</source>
+        <translation type="obsolete">{layer} {uid}: server menyimpan {count} salinan setelah pengiriman</translation>
+    </message>
+    <message>
+        <source>{layer} {uid} ({name}): the server did not store {values}</source>
+        <translation type="obsolete">{layer} {uid} ({name}): server tidak menyimpan {values}</translation>
+    </message>
+    <message>
+        <source>Synchronises the workspace with the regency&apos;s central database over OGC API – Features. Pulls every site changed centrally since the last sync and merges it field by field with the edits made here; the same field changed on both sides becomes a conflict to resolve (Paser Smart City ▸ Sync conflicts). With &apos;Send local edits&apos; (PUSH), local edits, new and deleted sites are sent (the server must support OGC API – Features Part 4; otherwise the sync only pulls and says so). &apos;Central server URL&apos; (URL) is the landing page of the service, e.g. https://gis.paserkab.go.id/wfs3; &apos;Authentication&apos; (AUTHCFG) is a QGIS authentication configuration (Basic, EsriToken or OAuth2). Left empty, both come from the plugin settings, and so does &apos;Network timeout&apos; (TIMEOUT) when it is not given. Everything pulled is applied in one transaction: a failure or a cancel leaves the workspace as it was.</source>
+        <translation type="obsolete">Menyinkronkan ruang kerja dengan basis data pusat kabupaten melalui OGC API – Features. Mengambil setiap lokasi yang diubah di pusat sejak sinkronisasi terakhir dan menggabungkannya kolom demi kolom dengan suntingan di sini; kolom yang sama yang diubah di kedua sisi menjadi konflik yang harus diselesaikan (Paser Smart City ▸ Konflik sinkronisasi). Dengan &apos;Kirim suntingan lokal&apos; (PUSH), suntingan lokal, lokasi baru dan lokasi yang dihapus dikirim (server harus mendukung OGC API – Features Part 4; jika tidak, sinkronisasi hanya mengambil data dan memberitahukannya). &apos;URL server pusat&apos; (URL) adalah halaman awal layanan, mis. https://gis.paserkab.go.id/wfs3; &apos;Autentikasi&apos; (AUTHCFG) adalah konfigurasi autentikasi QGIS (Basic, EsriToken atau OAuth2). Bila dikosongkan, keduanya diambil dari pengaturan plugin, begitu pula &apos;Batas waktu jaringan&apos; (TIMEOUT) bila tidak diisi. Semua yang diambil diterapkan dalam satu transaksi: kegagalan atau pembatalan membiarkan ruang kerja seperti semula.</translation>
+    </message>
+    <message>
+        <source>{desa}, Kecamatan {kecamatan} ({code}) — approximate: nearest desa centre, {km} km</source>
+        <translation type="obsolete">{desa}, Kecamatan {kecamatan} ({code}) — perkiraan: pusat desa terdekat, {km} km</translation>
     </message>
     <message>
         <source>Leave out: site uids or row numbers of the file (e.g. 12, 40-45)</source>

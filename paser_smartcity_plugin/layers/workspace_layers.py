@@ -1,5 +1,6 @@
 """The workspace as QGIS layers: styled by status, labelled, with forms driven by core.schema."""
 
+import os
 from typing import Dict, Iterable, List, Optional, Tuple
 
 from qgis.core import (
@@ -114,25 +115,35 @@ def _renderer(schema: LayerSchema) -> QgsCategorizedSymbolRenderer:
     return QgsCategorizedSymbolRenderer("status", categories)
 
 
-def _labeling(schema: LayerSchema) -> QgsVectorLayerSimpleLabeling:
+def buffered_labels(
+    field_name: str, size: float, buffer_mm: float, visible_from_scale: float = 0, text_format=None, dist: float = 0
+) -> QgsVectorLayerSimpleLabeling:
+    """Labels of ``field_name`` with a white halo (legible on imagery and on paper); shown only
+    from ``visible_from_scale`` in when given. ``text_format``: a QgsTextFormat to start from;
+    ``dist``: mm between a point and its label."""
     settings = QgsPalLayerSettings()
-    settings.fieldName = "name"
+    settings.fieldName = field_name
     settings.enabled = True
-    fmt = QgsTextFormat()
-    fmt.setSize(8 if schema.name == SERVICE_POINTS else 9)
+    settings.dist = dist
+    fmt = text_format or QgsTextFormat()
+    fmt.setSize(size)
     buffer = QgsTextBufferSettings()
     buffer.setEnabled(True)
-    buffer.setSize(0.8)
+    buffer.setSize(buffer_mm)
     buffer.setColor(QColor("#ffffff"))
     fmt.setBuffer(buffer)
     settings.setFormat(fmt)
-    settings.dist = 1.5
-    if schema.name == SERVICE_POINTS:
-        # 154+ labels at regency scale are unreadable: show them from 1:150 000 in.
+    if visible_from_scale:
         settings.scaleVisibility = True
-        settings.minimumScale = 150000
+        settings.minimumScale = visible_from_scale
         settings.maximumScale = 0
     return QgsVectorLayerSimpleLabeling(settings)
+
+
+def _labeling(schema: LayerSchema) -> QgsVectorLayerSimpleLabeling:
+    # 154+ service point labels at regency scale are unreadable: show them from 1:150 000 in.
+    points = schema.name == SERVICE_POINTS
+    return buffered_labels("name", 8 if points else 9, 0.8, 150000 if points else 0, dist=1.5)
 
 
 def desa_value_map() -> List[Dict[str, str]]:
@@ -358,6 +369,35 @@ def watch_project_layers(layers: Iterable) -> None:
             watch_edits(layer)
 
 
+PHOTO_FIELD = "photo"
+
+
+def configure_photo_widget(layer: QgsVectorLayer, root: Optional[str] = None) -> None:
+    """The photo field as QGIS's attachment widget (ExternalResource: a file picker and an image
+    viewer), which QField shows with its camera and gallery buttons.
+
+    ``root`` None: paths are stored relative to the project (a field package: ``DCIM/…jpg``);
+    a folder: relative to it (the workspace's folder, where merged photos are kept).
+    """
+    index = layer.fields().indexOf(PHOTO_FIELD)
+    if index < 0:
+        return
+    config = {
+        "DocumentViewer": 1,  # QgsExternalResourceWidget.Image
+        "DocumentViewerHeight": 0,
+        "DocumentViewerWidth": 0,
+        "FileWidget": True,
+        "FileWidgetButton": True,
+        "FileWidgetFilter": "Images (*.jpg *.jpeg *.png *.JPG *.JPEG *.PNG)",
+        "RelativeStorage": 1 if root is None else 2,  # QgsFileWidget.RelativeProject / RelativeDefaultPath
+        "StorageMode": 0,  # QgsFileWidget.GetFile
+        "PropertyCollection": {"name": None, "properties": {}, "type": "collection"},
+    }
+    if root is not None:
+        config["DefaultRoot"] = root
+    layer.setEditorWidgetSetup(index, QgsEditorWidgetSetup("ExternalResource", config))
+
+
 def make_layer(path: str, layer_name: str) -> QgsVectorLayer:
     schema = layer_schema(layer_name)
     layer = QgsVectorLayer(layer_uri(path, layer_name), schema.title(language()), "ogr")
@@ -369,6 +409,7 @@ def make_layer(path: str, layer_name: str) -> QgsVectorLayer:
     layer.setLabelsEnabled(True)
     layer.setDisplayExpression('"name"')
     _configure_form(layer, schema)
+    configure_photo_widget(layer, os.path.dirname(os.path.abspath(path)))
     watch_edits(layer)
     return layer
 
@@ -385,7 +426,13 @@ def find_layers(project: QgsProject, path: Optional[str] = None) -> Dict[str, Qg
 
 
 def add_workspace_layers(path: str, project: Optional[QgsProject] = None) -> Dict[str, QgsVectorLayer]:
-    """Add both layers in a group on top of the layer tree; layers already there are reused."""
+    """Add both layers in a group on top of the layer tree; layers already there are reused.
+
+    With them come the desa and kecamatan outlines shipped with the plugin, below the sites
+    (layers/reference_layers.py), unless the project already has them.
+    """
+    from .reference_layers import add_reference_layers
+
     project = project or QgsProject.instance()
     existing = find_layers(project, path)
     if len(existing) == len(LAYER_NAMES):
@@ -401,4 +448,5 @@ def add_workspace_layers(path: str, project: Optional[QgsProject] = None) -> Dic
         project.addMapLayer(layer, False)
         group.addLayer(layer)
         layers[name] = layer
+    add_reference_layers(group, project)
     return layers

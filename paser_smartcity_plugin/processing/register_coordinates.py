@@ -19,14 +19,9 @@ from .base import PaserAlgorithm
 def registrar_for(workspace):
     """A Registrar with the officer's settings: duplicate distance and boundary layer."""
     from ..core.register import Registrar
-    from ..layers.boundary import BoundaryLayerError, configured_boundaries
     from ..toolbelt.settings import load
 
-    try:
-        boundary = configured_boundaries()
-    except BoundaryLayerError as exc:
-        raise QgsProcessingException(str(exc)) from None
-    return Registrar(workspace, boundary, load().duplicate_distance_m)
+    return Registrar(workspace, PaserAlgorithm.configured_boundary(), load().duplicate_distance_m)
 
 
 def refresh_workspace_layers(path: str, context) -> None:

@@ -277,20 +277,6 @@ def test_layers_in_the_project_are_refreshed_after_an_algorithm(plugin, workspac
     assert points.featureCount() == before + 2
 
 
-@pytest.fixture
-def browser_model(qgis_iface):
-    """Processing's parameter panel asks iface for QGIS's browser model; pytest-qgis's iface has none."""
-    from qgis.gui import QgsBrowserGuiModel
-
-    model = QgsBrowserGuiModel()
-    missing = not hasattr(qgis_iface, "browserModel")
-    if missing:
-        qgis_iface.browserModel = lambda: model
-    yield model
-    if missing:
-        del qgis_iface.browserModel
-
-
 def test_import_action_opens_the_algorithm_dialog_on_the_workspace(plugin, workspace_path, browser_model):
     plugin.import_action.trigger()
     dialog = plugin.import_dialog

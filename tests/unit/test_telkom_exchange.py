@@ -11,6 +11,7 @@ import zipfile
 
 import pytest
 
+from paser_smartcity_plugin.core.boundaries import DesaBoundaries, Polygon
 from paser_smartcity_plugin.core.demo import demo_rows, demo_uid
 from paser_smartcity_plugin.core.rows import GEOMETRY
 from paser_smartcity_plugin.core.schema import SERVICE_POINTS, TOWER_PLANS
@@ -311,8 +312,21 @@ def test_their_own_layout_renamed_columns(workspace, tmp_path, engine):
     assert 30 < second.distance_m < 36
     assert {c.field for c in second.changes} >= {"telkom_site_id", "status", GEOMETRY}
     assert third.action == NEW and third.values["telkom_site_id"] == "TSEL-NEW-001"
-    assert any("nearest desa" in w for w in third.warnings)
+    (desa,) = [w for w in third.warnings if "is the position's desa" in w]  # from the shipped desa boundaries
+    assert third.values["desa_code"] in desa and "inside its desa boundary" in desa
     assert preview.counts() == {"MATCHED": 2, "UPDATED": 2, "NEW": 1, "REJECTED": 0, "WARNINGS": 1}
+    # an official boundary layer configured by the officer wins over the shipped boundaries
+    x, y = far_point
+    official = DesaBoundaries(
+        [
+            (
+                "64.01.02.2004",
+                [Polygon([[(x - 0.01, y - 0.01), (x + 0.01, y - 0.01), (x + 0.01, y + 0.01), (x - 0.01, y + 0.01)]])],
+            )
+        ]
+    )
+    with_official = preview_import(workspace, path, engine=engine, aliases={"NAMA": ["LOKASI_NM"]}, boundary=official)
+    assert with_official.rows[2].values["desa_code"] == "64.01.02.2004"
     apply_import(workspace, preview)
     assert workspace.count(TOWER_PLANS) == 5
     new = [s for s in workspace.sites(TOWER_PLANS) if s["telkom_site_id"] == "TSEL-NEW-001"][0]

@@ -55,8 +55,8 @@ def test_a_desa_that_does_not_hold_the_position_is_a_warning(demo_workspace, tmp
     (new,) = preview_import(demo_workspace, path).rows
     assert new.action == NEW
     assert new.warnings == [
-        "the site's desa is Samurangau (Batu Sopang) but the position lies nearest to Tanah Grogot "
-        "(Tanah Grogot) (approximate)"
+        "the site's desa is Samurangau (Batu Sopang) but the position lies in Tanah Grogot "
+        "(Tanah Grogot) (desa boundaries)"
     ]
     path = _towers(demo_workspace, tmp_path, [(PAYANG_TOWER, TANAH_GROGOT)])
     (moved,) = preview_import(demo_workspace, path).rows
