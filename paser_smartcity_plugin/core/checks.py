@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Iterable, List, Optional, Sequence, Tuple
 
 from .gazetteer import REGENCY_EXTENT, Desa, Gazetteer, default_gazetteer, haversine_m
-from .messages import N_, Message
+from .messages import N_, Message, Number, NumberPair
 
 ERROR, WARNING, INFO = "error", "warning", "info"
 
@@ -45,7 +45,7 @@ class DesaSuggestion:
                 desa=self.desa.name,
                 kecamatan=self.desa.kecamatan,
                 code=self.desa.code,
-                km=f"{(self.distance_m or 0) / 1000:.1f}",
+                km=Number((self.distance_m or 0) / 1000, 1),
             )
         return Message(
             N_("{desa}, Kecamatan {kecamatan} ({code}) — from the boundary layer"),
@@ -133,8 +133,8 @@ def suggest_desa(
 # ---------------------------------------------------------------- checks
 
 
-def _fmt(lat: float, lon: float) -> str:
-    return f"{lat:.6f}, {lon:.6f}"
+def _fmt(lat: float, lon: float) -> NumberPair:
+    return NumberPair(lat, lon, 6)
 
 
 def check_position(
@@ -189,7 +189,7 @@ def check_position(
                 Issue(
                     ERROR,
                     code,
-                    Message(template, lat=f"{lat:.6f}", lon=f"{lon:.6f}", corrected=_fmt(clat, clon)),
+                    Message(template, lat=Number(lat, 6), lon=Number(lon, 6), corrected=_fmt(clat, clon)),
                     correction=(clat, clon),
                 )
             ]

@@ -13,6 +13,16 @@ def tr(text: str) -> str:
     return QCoreApplication.translate(CONTEXT, text)
 
 
+def trn(singular: str, plural: str, count: int) -> str:
+    """The translated template for ``count`` things: ``singular`` for exactly 1, else ``plural``.
+
+    ``trn("{count} site updated", "{count} sites updated", n).format(count=n)``: both forms
+    are extracted by scripts/i18n.py (which checks that they carry the same placeholders);
+    core templates use ``N_plural`` (core/messages.py) the same way.
+    """
+    return tr(singular if count == 1 else plural)
+
+
 def tr_noop(text: str) -> str:
     """Mark a string for extraction (scripts/i18n.py) without translating it yet.
 
@@ -30,11 +40,26 @@ def tr_message(value) -> str:
     ``MessageText``, ``Message``) and are rendered through :func:`tr`; anything else is shown
     as its text. A plain exception whose one argument is a ``MessageText`` (a ValueError from
     core/telkom/mapping.py) is rendered through that argument.
+    Decimal numbers in them are written with the decimal separator of QGIS's locale.
     """
     render = getattr(value, "render", None)
     if not callable(render) and isinstance(value, BaseException) and len(value.args) == 1:
         render = getattr(value.args[0], "render", None)
-    return render(tr) if callable(render) else str(value)
+    return render(tr, decimal_point=decimal_point()) if callable(render) else str(value)
+
+
+def number_locale() -> QLocale:
+    """The locale QGIS writes numbers with (Settings > Options > General > Locale).
+
+    QGIS makes it Qt's default locale at start-up (the system's, or the one chosen in its
+    options), and its attribute table and spin boxes use it: the plugin writes decimals the
+    same way, so an Indonesian locale reads "-1,9023" everywhere.
+    """
+    return QLocale()
+
+
+def decimal_point() -> str:
+    return number_locale().decimalPoint()
 
 
 def qgis_locale() -> str:
