@@ -10,7 +10,7 @@ import uuid
 from typing import Any, Dict, List, Optional
 
 from .gazetteer import REGENCY_EXTENT, Gazetteer, default_gazetteer
-from .messages import N_, Message
+from .messages import N_, Message, N_plural
 from .schema import DATETIME, DESA_CODE_RE, FID_COLUMN, INTEGER, REAL, UUID_RE, LayerSchema
 
 # Geometry travels in a row dict under this key, as (lon, lat) or None.
@@ -35,7 +35,8 @@ def row_problems(
     problems: List[Message] = []
     unknown = sorted(set(row) - set(schema.field_names) - {GEOMETRY, FID_COLUMN})
     if unknown:
-        problems.append(Message(N_("{layer}: unknown field(s) {fields}"), layer=layer, fields=", ".join(unknown)))
+        template = N_plural("{layer}: unknown field {fields}", "{layer}: unknown fields {fields}", len(unknown))
+        problems.append(Message(template, layer=layer, fields=", ".join(unknown)))
     for field in schema.fields:
         if field.name not in row:
             if field.required and not partial:

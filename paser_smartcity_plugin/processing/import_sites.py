@@ -8,7 +8,7 @@ from qgis.core import (
     QgsProcessingParameterString,
 )
 
-from ..toolbelt.i18n import tr, tr_message
+from ..toolbelt.i18n import tr, tr_message, trn
 from .base import PaserAlgorithm
 from .register_coordinates import refresh_workspace_layers, registrar_for
 
@@ -97,14 +97,22 @@ class ImportSitesAlgorithm(PaserAlgorithm):
         inserted, updated, rejected = (result.count(o) for o in ("inserted", "updated", "rejected"))
         if not result.written and rejected and all_or_nothing:
             feedback.reportError(
-                self.tr("Nothing written: {count} row(s) rejected and ALL_OR_NOTHING is set").format(count=rejected)
+                trn(
+                    "Nothing written: {count} row rejected and ALL_OR_NOTHING is set",
+                    "Nothing written: {count} rows rejected and ALL_OR_NOTHING is set",
+                    rejected,
+                ).format(count=rejected)
             )
             inserted = updated = 0
         else:
             feedback.pushInfo(
-                self.tr(
-                    "{inserted} new service point(s), {updated} site(s) updated, {rejected} row(s) rejected"
-                ).format(inserted=inserted, updated=updated, rejected=rejected)
+                ", ".join(
+                    (
+                        trn("{count} new service point", "{count} new service points", inserted).format(count=inserted),
+                        trn("{count} site updated", "{count} sites updated", updated).format(count=updated),
+                        trn("{count} row rejected", "{count} rows rejected", rejected).format(count=rejected),
+                    )
+                )
             )
         return {"REPORT": report_path, "INSERTED": inserted, "UPDATED": updated, "REJECTED": rejected}
 

@@ -19,7 +19,7 @@ from qgis.core import (
 )
 
 from ..core.schema import LAYER_NAMES, SERVICE_POINTS, TOWER_PLANS, layer_schema
-from ..toolbelt.i18n import language, tr_message
+from ..toolbelt.i18n import language, tr_message, trn
 from .base import PaserAlgorithm
 
 BOTH = "both"
@@ -181,8 +181,11 @@ class ExportTelkomAlgorithm(_TelkomAlgorithm):
             raise QgsProcessingException(tr_message(exc)) from None
         for layer in result.layers:
             feedback.pushInfo(
-                self.tr("{layer}: {features} sites, {pending} without coordinates, {cuts} values cut").format(
-                    layer=layer.layer, features=layer.features, pending=layer.without_coordinates, cuts=len(layer.cuts)
+                self.tr("{layer}: {sites}, {pending} without coordinates, {cuts}").format(
+                    layer=layer.layer,
+                    sites=trn("{count} site", "{count} sites", layer.features).format(count=layer.features),
+                    pending=layer.without_coordinates,
+                    cuts=trn("{count} value cut", "{count} values cut", len(layer.cuts)).format(count=len(layer.cuts)),
                 )
             )
         feedback.pushInfo(
@@ -312,10 +315,10 @@ class ImportTelkomAlgorithm(_TelkomAlgorithm):
             )
             for info in preview.sources:
                 feedback.pushInfo(
-                    self.tr("{name} -> {layer}: {features} rows, {encoding}, {crs}; ignored columns: {ignored}").format(
+                    self.tr("{name} -> {layer}: {rows}, {encoding}, {crs}; ignored columns: {ignored}").format(
                         name=info.name,
                         layer=info.layer,
-                        features=info.features,
+                        rows=trn("{count} row", "{count} rows", info.features).format(count=info.features),
                         encoding=info.encoding,
                         crs=info.crs,
                         ignored=", ".join(info.ignored_columns) or "-",

@@ -25,7 +25,7 @@ from urllib.parse import parse_qsl, quote, urlencode, urlsplit, urlunsplit
 
 import requests
 
-from ..messages import N_, Message
+from ..messages import N_, Message, N_plural
 from .errors import AuthError, ProtocolError, ServerError, SyncCancelled, SyncError
 from .values import parse_datetime
 
@@ -171,7 +171,7 @@ class OgcApiClient:
             return response
         raise ServerError(
             Message(
-                N_("{problem} (tried {attempts} times)") if attempts > 1 else N_("{problem} (tried {attempts} time)"),
+                N_plural("{problem} (tried {attempts} time)", "{problem} (tried {attempts} times)", attempts),
                 problem=last,
                 attempts=attempts,
             )

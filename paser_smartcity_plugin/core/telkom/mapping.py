@@ -562,7 +562,8 @@ def schema_note(
     add("saat berkas dikembalikan. Kolom DESA, KECAMATAN dan DIUBAH hanya informasi dan diabaikan saat impor.")
     add("")
     add("ENGLISH")
-    add(f"This file holds {feature_count} points in the coordinate system {crs_label}, text in UTF-8 ({files['cpg']}).")
+    points = "1 point" if feature_count == 1 else f"{feature_count} points"
+    add(f"This file holds {points} in the coordinate system {crs_label}, text in UTF-8 ({files['cpg']}).")
     add("Column names are fixed and will not change between releases. Do not change UID: it identifies the")
     add("site when the file comes back. DESA, KECAMATAN and DIUBAH are information only and ignored on import.")
     add("")
