@@ -7,6 +7,7 @@ from qgis.core import (
     QgsDefaultValue,
     QgsEditorWidgetSetup,
     QgsFeatureRequest,
+    QgsField,
     QgsFieldConstraints,
     QgsMarkerSymbol,
     QgsPalLayerSettings,
@@ -32,6 +33,7 @@ from ..core.rows import row_problems
 from ..core.schema import DATETIME, FID_COLUMN, LAYER_NAMES, SERVICE_POINTS, TOWER_PLANS, LayerSchema, layer_schema
 from ..toolbelt.i18n import language, tr, tr_message
 from ..toolbelt.logger import CRITICAL, WARNING, Logger
+from ..toolbelt.regency_time import OFFSET_S, ZONE_LABEL
 
 GROUP_NAME = "Paser Smart City"
 # Custom property that marks our layers, so they are found again whatever the officer renames.
@@ -160,7 +162,7 @@ def _configure_form(layer: QgsVectorLayer, schema: LayerSchema) -> None:
                     "DateTime",
                     {
                         "field_format": "yyyy-MM-ddTHH:mm:ss.zzzZ",
-                        "display_format": "yyyy-MM-dd HH:mm",
+                        "display_format": UTC_DISPLAY_FORMAT,
                         "calendar_popup": True,
                         "allow_null": True,
                     },
@@ -197,6 +199,44 @@ def _configure_form(layer: QgsVectorLayer, schema: LayerSchema) -> None:
         layer.setDefaultValueDefinition(
             fields.indexOf(name), QgsDefaultValue(gazetteer_default_expression(name, attr), True)
         )
+
+
+# Stored times are UTC; QGIS 3.22's date/time widget shows a value's own clock (it cannot
+# shift it to another zone), so the column says it is UTC, and a virtual column next to it
+# gives the regency's time (WITA) for the officer.
+UTC_DISPLAY_FORMAT = "yyyy-MM-dd HH:mm 'UTC'"
+REGENCY_TIME_FIELDS = {"surveyed_at": "surveyed_at_wita"}
+
+
+def regency_time_expression(field: str) -> str:
+    """QGIS expression: the UTC time of ``field`` as the regency's wall-clock time (WITA, UTC+8)."""
+    hours = OFFSET_S // 3600
+    return f"format_date(\"{field}\" + make_interval(hours:={hours}), 'yyyy-MM-dd HH:mm')"
+
+
+def add_regency_time_fields(layer: QgsVectorLayer, schema: LayerSchema) -> None:
+    """A read-only virtual column "… (WITA)" after each UTC time the officer reads; nothing is stored."""
+    lang = language()
+    fields = layer.fields()
+    for name, virtual in REGENCY_TIME_FIELDS.items():
+        if fields.indexOf(name) < 0 or fields.indexOf(virtual) >= 0:
+            continue
+        label = schema.field(name).label(lang)
+        field = QgsField(fields.field("name"))  # a text field, whatever Qt's type enums are called
+        field.setName(virtual)
+        index = layer.addExpressionField(regency_time_expression(name), field)
+        layer.setFieldAlias(index, f"{label} ({ZONE_LABEL})")
+    # the virtual column right after its stored one in the attribute table
+    config = layer.attributeTableConfig()
+    config.update(layer.fields())  # the new columns join the table's list
+    columns = config.columns()
+    for name, virtual in REGENCY_TIME_FIELDS.items():
+        names = [column.name for column in columns]
+        if name in names and virtual in names:
+            column = columns.pop(names.index(virtual))
+            columns.insert(names.index(name) + 1, column)
+    config.setColumns(columns)
+    layer.setAttributeTableConfig(config)
 
 
 # Derived field -> attribute of the gazetteer's Desa it holds.
@@ -386,6 +426,7 @@ def make_layer(path: str, layer_name: str) -> QgsVectorLayer:
     layer.setLabelsEnabled(True)
     layer.setDisplayExpression('"name"')
     _configure_form(layer, schema)
+    add_regency_time_fields(layer, schema)
     watch_edits(layer)
     return layer
 

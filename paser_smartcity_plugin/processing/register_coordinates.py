@@ -17,16 +17,13 @@ from .base import PaserAlgorithm
 
 
 def registrar_for(workspace):
-    """A Registrar with the officer's settings: duplicate distance and boundary layer."""
-    from ..core.register import Registrar
-    from ..layers.boundary import BoundaryLayerError, configured_boundaries
-    from ..toolbelt.settings import load
+    """The officer's registrar (layers.boundary.configured_registrar); a broken boundary layer stops the algorithm."""
+    from ..layers.boundary import configured_registrar
 
-    try:
-        boundary = configured_boundaries()
-    except BoundaryLayerError as exc:
-        raise QgsProcessingException(str(exc)) from None
-    return Registrar(workspace, boundary, load().duplicate_distance_m)
+    registrar, problem = configured_registrar(workspace)
+    if problem:
+        raise QgsProcessingException(problem)
+    return registrar
 
 
 def refresh_workspace_layers(path: str, context) -> None:
