@@ -425,7 +425,12 @@
     </message>
     <message>
         <location filename="../core/rows.py"/>
-        <source>{layer}: unknown field(s) {fields}</source>
+        <source>{layer}: unknown field {fields}</source>
+        <translation>{layer}: kolom tidak dikenal {fields}</translation>
+    </message>
+    <message>
+        <location filename="../core/rows.py"/>
+        <source>{layer}: unknown fields {fields}</source>
         <translation>{layer}: kolom tidak dikenal {fields}</translation>
     </message>
     <message>
@@ -625,12 +630,12 @@
     </message>
     <message>
         <location filename="../core/sync/client.py"/>
-        <source>{problem} (tried {attempts} times)</source>
+        <source>{problem} (tried {attempts} time)</source>
         <translation>{problem} (dicoba {attempts} kali)</translation>
     </message>
     <message>
         <location filename="../core/sync/client.py"/>
-        <source>{problem} (tried {attempts} time)</source>
+        <source>{problem} (tried {attempts} times)</source>
         <translation>{problem} (dicoba {attempts} kali)</translation>
     </message>
     <message>
@@ -982,6 +987,11 @@
     </message>
     <message>
         <location filename="../core/telkom/files.py"/>
+        <source>shapefile {name}: .dbf has {count} record but .shx indexes {indexed}; the file is damaged</source>
+        <translation>shapefile {name}: .dbf berisi {count} rekaman, tetapi .shx mengindeks {indexed}; berkas rusak</translation>
+    </message>
+    <message>
+        <location filename="../core/telkom/files.py"/>
         <source>shapefile {name}: .dbf has {count} records but .shx indexes {indexed}; the file is damaged</source>
         <translation>shapefile {name}: .dbf berisi {count} rekaman, tetapi .shx mengindeks {indexed}; berkas rusak</translation>
     </message>
@@ -1320,6 +1330,7 @@
     <message>
         <location filename="../gui/dashboard.py"/>
         <location filename="../gui/settings_page.py"/>
+        <location filename="../plugin.py"/>
         <location filename="../toolbelt/help.py"/>
         <source>Help</source>
         <translation>Bantuan</translation>
@@ -1481,6 +1492,26 @@
     </message>
     <message>
         <location filename="../gui/register_dialog.py"/>
+        <source>Error</source>
+        <translation>Galat</translation>
+    </message>
+    <message>
+        <location filename="../gui/register_dialog.py"/>
+        <source>Warning</source>
+        <translation>Peringatan</translation>
+    </message>
+    <message>
+        <location filename="../gui/register_dialog.py"/>
+        <source>Note</source>
+        <translation>Catatan</translation>
+    </message>
+    <message>
+        <location filename="../gui/register_dialog.py"/>
+        <source>Incomplete</source>
+        <translation>Belum lengkap</translation>
+    </message>
+    <message>
+        <location filename="../gui/register_dialog.py"/>
         <location filename="../plugin.py"/>
         <location filename="../processing/register_coordinates.py"/>
         <source>Register coordinates</source>
@@ -1536,13 +1567,18 @@
     </message>
     <message>
         <location filename="../gui/register_dialog.py"/>
-        <source>Any format, e.g. -1,9023; 116,1892 · 1°54&apos;08&quot; LS 116°11&apos;21&quot; BT · 457123 9789654 with a UTM or TM-3 format</source>
-        <translation>Format apa pun, mis. -1,9023; 116,1892 · 1°54&apos;08&quot; LS 116°11&apos;21&quot; BT · 457123 9789654 dengan format UTM atau TM-3</translation>
+        <source>Any format, e.g. {example} · 1°54&apos;08&quot; LS 116°11&apos;21&quot; BT · 457123 9789654 with a UTM or TM-3 format</source>
+        <translation>Format apa pun, mis. {example} · 1°54&apos;08&quot; LS 116°11&apos;21&quot; BT · 457123 9789654 dengan format UTM atau TM-3</translation>
     </message>
     <message>
         <location filename="../gui/register_dialog.py"/>
         <source>Pick on the map</source>
         <translation>Pilih di peta</translation>
+    </message>
+    <message>
+        <location filename="../gui/register_dialog.py"/>
+        <source>The dialog steps aside until you click the map; Esc cancels</source>
+        <translation>Dialog menyingkir sampai Anda mengklik peta; Esc membatalkan</translation>
     </message>
     <message>
         <location filename="../gui/register_dialog.py"/>
@@ -1561,8 +1597,18 @@
     </message>
     <message>
         <location filename="../gui/register_dialog.py"/>
-        <source>DMS</source>
-        <translation>DMS</translation>
+        <source>Degrees, minutes and seconds</source>
+        <translation>Derajat, menit dan detik</translation>
+    </message>
+    <message>
+        <location filename="../gui/register_dialog.py"/>
+        <source>Position</source>
+        <translation>Posisi</translation>
+    </message>
+    <message>
+        <location filename="../gui/register_dialog.py"/>
+        <source>Suggested desa</source>
+        <translation>Desa yang disarankan</translation>
     </message>
     <message>
         <location filename="../gui/register_dialog.py"/>
@@ -1573,6 +1619,11 @@
         <location filename="../gui/register_dialog.py"/>
         <source>unknown</source>
         <translation>tidak diketahui</translation>
+    </message>
+    <message>
+        <location filename="../gui/register_dialog.py"/>
+        <source>In the regency&apos;s time (WITA, UTC+8); the workspace stores it in UTC, as every tool expects</source>
+        <translation>Dalam waktu kabupaten (WITA, UTC+8); ruang kerja menyimpannya dalam UTC, seperti yang diharapkan setiap alat</translation>
     </message>
     <message>
         <location filename="../gui/register_dialog.py"/>
@@ -1595,11 +1646,6 @@
         <location filename="../gui/register_dialog.py"/>
         <source>Surveyed at</source>
         <translation>Disurvei pada</translation>
-    </message>
-    <message>
-        <location filename="../gui/register_dialog.py"/>
-        <source>Note</source>
-        <translation>Catatan</translation>
     </message>
     <message>
         <location filename="../gui/register_dialog.py"/>
@@ -1628,28 +1674,43 @@
     </message>
     <message>
         <location filename="../gui/register_dialog.py"/>
-        <source>Suggested desa: {desa}</source>
-        <translation>Desa yang disarankan: {desa}</translation>
+        <source>Save needs a site: choose one in the list</source>
+        <translation>Simpan memerlukan lokasi: pilih salah satu di daftar</translation>
     </message>
     <message>
         <location filename="../gui/register_dialog.py"/>
-        <source>Error</source>
-        <translation>Galat</translation>
+        <source>Save needs the coordinates</source>
+        <translation>Simpan memerlukan koordinat</translation>
     </message>
     <message>
         <location filename="../gui/register_dialog.py"/>
-        <source>Warning</source>
-        <translation>Peringatan</translation>
+        <source>Save waits until the coordinates are complete</source>
+        <translation>Simpan menunggu sampai koordinat lengkap</translation>
     </message>
     <message>
         <location filename="../gui/register_dialog.py"/>
-        <source>Click the site on the map</source>
-        <translation>Klik lokasi di peta</translation>
+        <source>Save is disabled: correct the error, e.g. with “Use the corrected value”</source>
+        <translation>Simpan tidak aktif: perbaiki galatnya, mis. dengan “Gunakan nilai koreksi”</translation>
     </message>
     <message>
         <location filename="../gui/register_dialog.py"/>
-        <source>Position picked on the map; accuracy {metres:.1f} m, one screen pixel at this scale: zoom in for a better one</source>
-        <translation>Posisi dipilih di peta; akurasi {metres:.1f} m, satu piksel layar pada skala ini: perbesar peta untuk hasil yang lebih baik</translation>
+        <source>Save is disabled: correct the error</source>
+        <translation>Simpan tidak aktif: perbaiki galatnya</translation>
+    </message>
+    <message>
+        <location filename="../gui/register_dialog.py"/>
+        <source>Save is disabled until you tick “I have read the warnings: save anyway”</source>
+        <translation>Simpan tidak aktif sampai Anda mencentang “Saya sudah membaca peringatan: tetap simpan”</translation>
+    </message>
+    <message>
+        <location filename="../gui/register_dialog.py"/>
+        <source>Click the site on the map; Esc brings the dialog back</source>
+        <translation>Klik lokasi di peta; Esc mengembalikan dialog</translation>
+    </message>
+    <message>
+        <location filename="../gui/register_dialog.py"/>
+        <source>Position picked on the map; accuracy {metres} m, one screen pixel at this scale: zoom in for a better one</source>
+        <translation>Posisi dipilih di peta; akurasi {metres} m, satu piksel layar pada skala ini: perbesar peta untuk hasil yang lebih baik</translation>
     </message>
     <message>
         <location filename="../gui/register_dialog.py"/>
@@ -1688,8 +1749,8 @@
     </message>
     <message>
         <location filename="../gui/register_dialog.py"/>
-        <source>Saved: {lat:.7f}, {lon:.7f}</source>
-        <translation>Tersimpan: {lat:.7f}, {lon:.7f}</translation>
+        <source>Saved: {position}</source>
+        <translation>Tersimpan: {position}</translation>
     </message>
     <message>
         <location filename="../gui/settings_page.py"/>
@@ -1786,8 +1847,18 @@
     </message>
     <message>
         <location filename="../gui/sync_controller.py"/>
-        <source>{layer}: {pulled} pulled, {pushed} pushed, {conflicts} conflicts</source>
-        <translation>{layer}: {pulled} diambil, {pushed} dikirim, {conflicts} konflik</translation>
+        <source>{count} conflict</source>
+        <translation>{count} konflik</translation>
+    </message>
+    <message>
+        <location filename="../gui/sync_controller.py"/>
+        <source>{count} conflicts</source>
+        <translation>{count} konflik</translation>
+    </message>
+    <message>
+        <location filename="../gui/sync_controller.py"/>
+        <source>{layer}: {pulled} pulled, {pushed} pushed, {conflicts}</source>
+        <translation>{layer}: {pulled} diambil, {pushed} dikirim, {conflicts}</translation>
     </message>
     <message>
         <location filename="../gui/sync_controller.py"/>
@@ -2380,6 +2451,11 @@
     </message>
     <message>
         <location filename="../plugin.py"/>
+        <source>The plugin&apos;s help: every topic, in the language of QGIS</source>
+        <translation>Bantuan plugin: semua topik, dalam bahasa QGIS</translation>
+    </message>
+    <message>
+        <location filename="../plugin.py"/>
         <source>Unexpected error: {error}</source>
         <translation>Galat tak terduga: {error}</translation>
     </message>
@@ -2530,13 +2606,43 @@
     </message>
     <message>
         <location filename="../processing/import_sites.py"/>
-        <source>Nothing written: {count} row(s) rejected and ALL_OR_NOTHING is set</source>
+        <source>Nothing written: {count} row rejected and ALL_OR_NOTHING is set</source>
         <translation>Tidak ada yang ditulis: {count} baris ditolak dan ALL_OR_NOTHING diaktifkan</translation>
     </message>
     <message>
         <location filename="../processing/import_sites.py"/>
-        <source>{inserted} new service point(s), {updated} site(s) updated, {rejected} row(s) rejected</source>
-        <translation>{inserted} titik layanan baru, {updated} lokasi diperbarui, {rejected} baris ditolak</translation>
+        <source>Nothing written: {count} rows rejected and ALL_OR_NOTHING is set</source>
+        <translation>Tidak ada yang ditulis: {count} baris ditolak dan ALL_OR_NOTHING diaktifkan</translation>
+    </message>
+    <message>
+        <location filename="../processing/import_sites.py"/>
+        <source>{count} new service point</source>
+        <translation>{count} titik layanan baru</translation>
+    </message>
+    <message>
+        <location filename="../processing/import_sites.py"/>
+        <source>{count} new service points</source>
+        <translation>{count} titik layanan baru</translation>
+    </message>
+    <message>
+        <location filename="../processing/import_sites.py"/>
+        <source>{count} site updated</source>
+        <translation>{count} lokasi diperbarui</translation>
+    </message>
+    <message>
+        <location filename="../processing/import_sites.py"/>
+        <source>{count} sites updated</source>
+        <translation>{count} lokasi diperbarui</translation>
+    </message>
+    <message>
+        <location filename="../processing/import_sites.py"/>
+        <source>{count} row rejected</source>
+        <translation>{count} baris ditolak</translation>
+    </message>
+    <message>
+        <location filename="../processing/import_sites.py"/>
+        <source>{count} rows rejected</source>
+        <translation>{count} baris ditolak</translation>
     </message>
     <message>
         <location filename="../processing/register_coordinates.py"/>
@@ -2721,8 +2827,28 @@
     </message>
     <message>
         <location filename="../processing/telkom.py"/>
-        <source>{layer}: {features} sites, {pending} without coordinates, {cuts} values cut</source>
-        <translation>{layer}: {features} lokasi, {pending} tanpa koordinat, {cuts} nilai dipotong</translation>
+        <source>{layer}: {sites}, {pending} without coordinates, {cuts}</source>
+        <translation>{layer}: {sites}, {pending} tanpa koordinat, {cuts}</translation>
+    </message>
+    <message>
+        <location filename="../processing/telkom.py"/>
+        <source>{count} site</source>
+        <translation>{count} lokasi</translation>
+    </message>
+    <message>
+        <location filename="../processing/telkom.py"/>
+        <source>{count} sites</source>
+        <translation>{count} lokasi</translation>
+    </message>
+    <message>
+        <location filename="../processing/telkom.py"/>
+        <source>{count} value cut</source>
+        <translation>{count} nilai dipotong</translation>
+    </message>
+    <message>
+        <location filename="../processing/telkom.py"/>
+        <source>{count} values cut</source>
+        <translation>{count} nilai dipotong</translation>
     </message>
     <message>
         <location filename="../processing/telkom.py"/>
@@ -2791,8 +2917,18 @@
     </message>
     <message>
         <location filename="../processing/telkom.py"/>
-        <source>{name} -&gt; {layer}: {features} rows, {encoding}, {crs}; ignored columns: {ignored}</source>
-        <translation>{name} -&gt; {layer}: {features} baris, {encoding}, {crs}; kolom diabaikan: {ignored}</translation>
+        <source>{name} -&gt; {layer}: {rows}, {encoding}, {crs}; ignored columns: {ignored}</source>
+        <translation>{name} -&gt; {layer}: {rows}, {encoding}, {crs}; kolom diabaikan: {ignored}</translation>
+    </message>
+    <message>
+        <location filename="../processing/telkom.py"/>
+        <source>{count} row</source>
+        <translation>{count} baris</translation>
+    </message>
+    <message>
+        <location filename="../processing/telkom.py"/>
+        <source>{count} rows</source>
+        <translation>{count} baris</translation>
     </message>
     <message>
         <location filename="../processing/telkom.py"/>
@@ -2816,6 +2952,21 @@
     </message>
     <message>
         <location filename="../toolbelt/help.py"/>
+        <source>Paser Smart City — Help</source>
+        <translation>Paser Smart City — Bantuan</translation>
+    </message>
+    <message>
+        <location filename="../toolbelt/help.py"/>
+        <source>Close</source>
+        <translation>Tutup</translation>
+    </message>
+    <message>
+        <location filename="../toolbelt/help.py"/>
+        <source>No web browser could be started, so the page is shown here. It is the file {path}</source>
+        <translation>Tidak ada peramban web yang dapat dijalankan, jadi halaman ditampilkan di sini. Berkasnya adalah {path}</translation>
+    </message>
+    <message>
+        <location filename="../toolbelt/help.py"/>
         <source>OK</source>
         <translation>OK</translation>
     </message>
@@ -2828,11 +2979,6 @@
         <location filename="../toolbelt/help.py"/>
         <source>Cancel</source>
         <translation>Batal</translation>
-    </message>
-    <message>
-        <location filename="../toolbelt/help.py"/>
-        <source>Close</source>
-        <translation>Tutup</translation>
     </message>
     <message>
         <location filename="../toolbelt/help.py"/>
@@ -2908,6 +3054,54 @@
         <location filename="../toolbelt/settings.py"/>
         <source>The central server URL must use https:// (http:// only for this computer): {url}</source>
         <translation>URL server pusat harus memakai https:// (http:// hanya untuk server di komputer ini): {url}</translation>
+    </message>
+    <message>
+        <source>{layer}: unknown field(s) {fields}</source>
+        <translation type="obsolete">{layer}: kolom tidak dikenal {fields}</translation>
+    </message>
+    <message>
+        <source>Any format, e.g. -1,9023; 116,1892 · 1°54&apos;08&quot; LS 116°11&apos;21&quot; BT · 457123 9789654 with a UTM or TM-3 format</source>
+        <translation type="obsolete">Format apa pun, mis. -1,9023; 116,1892 · 1°54&apos;08&quot; LS 116°11&apos;21&quot; BT · 457123 9789654 dengan format UTM atau TM-3</translation>
+    </message>
+    <message>
+        <source>DMS</source>
+        <translation type="obsolete">DMS</translation>
+    </message>
+    <message>
+        <source>Suggested desa: {desa}</source>
+        <translation type="obsolete">Desa yang disarankan: {desa}</translation>
+    </message>
+    <message>
+        <source>Click the site on the map</source>
+        <translation type="obsolete">Klik lokasi di peta</translation>
+    </message>
+    <message>
+        <source>Position picked on the map; accuracy {metres:.1f} m, one screen pixel at this scale: zoom in for a better one</source>
+        <translation type="obsolete">Posisi dipilih di peta; akurasi {metres:.1f} m, satu piksel layar pada skala ini: perbesar peta untuk hasil yang lebih baik</translation>
+    </message>
+    <message>
+        <source>Saved: {lat:.7f}, {lon:.7f}</source>
+        <translation type="obsolete">Tersimpan: {lat:.7f}, {lon:.7f}</translation>
+    </message>
+    <message>
+        <source>{layer}: {pulled} pulled, {pushed} pushed, {conflicts} conflicts</source>
+        <translation type="obsolete">{layer}: {pulled} diambil, {pushed} dikirim, {conflicts} konflik</translation>
+    </message>
+    <message>
+        <source>Nothing written: {count} row(s) rejected and ALL_OR_NOTHING is set</source>
+        <translation type="obsolete">Tidak ada yang ditulis: {count} baris ditolak dan ALL_OR_NOTHING diaktifkan</translation>
+    </message>
+    <message>
+        <source>{inserted} new service point(s), {updated} site(s) updated, {rejected} row(s) rejected</source>
+        <translation type="obsolete">{inserted} titik layanan baru, {updated} lokasi diperbarui, {rejected} baris ditolak</translation>
+    </message>
+    <message>
+        <source>{layer}: {features} sites, {pending} without coordinates, {cuts} values cut</source>
+        <translation type="obsolete">{layer}: {features} lokasi, {pending} tanpa koordinat, {cuts} nilai dipotong</translation>
+    </message>
+    <message>
+        <source>{name} -&gt; {layer}: {features} rows, {encoding}, {crs}; ignored columns: {ignored}</source>
+        <translation type="obsolete">{name} -&gt; {layer}: {features} baris, {encoding}, {crs}; kolom diabaikan: {ignored}</translation>
     </message>
     <message>
         <source>{path} did not answer with a FeatureCollection</source>
