@@ -1243,69 +1243,25 @@
     </message>
     <message>
         <location filename="../gui/dashboard.py"/>
-        <source>Plan</source>
-        <translation>Renc.</translation>
-    </message>
-    <message>
-        <location filename="../gui/dashboard.py"/>
-        <source>Surv.</source>
-        <translation>Surv.</translation>
-    </message>
-    <message>
-        <location filename="../gui/dashboard.py"/>
-        <source>Inst.</source>
-        <translation>Pasang</translation>
-    </message>
-    <message>
-        <location filename="../gui/dashboard.py"/>
-        <source>Active</source>
-        <translation>Aktif</translation>
-    </message>
-    <message>
-        <location filename="../gui/dashboard.py"/>
-        <source>Disr.</source>
-        <translation>Gangg.</translation>
-    </message>
-    <message>
-        <location filename="../gui/dashboard.py"/>
-        <source>Inact.</source>
-        <translation>Nonakt.</translation>
-    </message>
-    <message>
-        <location filename="../gui/dashboard.py"/>
-        <source>No coord.</source>
-        <translation>Tanpa koord.</translation>
-    </message>
-    <message>
-        <location filename="../gui/dashboard.py"/>
-        <source>Coord.</source>
-        <translation>Koord.</translation>
-    </message>
-    <message>
-        <location filename="../gui/dashboard.py"/>
-        <source>Permit</source>
-        <translation>Izin</translation>
-    </message>
-    <message>
-        <location filename="../gui/dashboard.py"/>
-        <source>Build</source>
-        <translation>Bangun</translation>
-    </message>
-    <message>
-        <location filename="../gui/dashboard.py"/>
-        <source>On air</source>
-        <translation>Mengudara</translation>
-    </message>
-    <message>
-        <location filename="../gui/dashboard.py"/>
-        <source>Canc.</source>
-        <translation>Batal</translation>
+        <source>Target: {target} service points (the 2022 programme)</source>
+        <translation>Target: {target} titik layanan (program 2022)</translation>
     </message>
     <message>
         <location filename="../gui/dashboard.py"/>
         <location filename="../plugin.py"/>
         <source>Programme dashboard</source>
         <translation>Dasbor program</translation>
+    </message>
+    <message>
+        <location filename="../gui/dashboard.py"/>
+        <location filename="../gui/telkom.py"/>
+        <source>Service points</source>
+        <translation>Titik layanan</translation>
+    </message>
+    <message>
+        <location filename="../gui/dashboard.py"/>
+        <source>Towers</source>
+        <translation>Menara</translation>
     </message>
     <message>
         <location filename="../gui/dashboard.py"/>
@@ -1352,29 +1308,38 @@
     </message>
     <message>
         <location filename="../gui/dashboard.py"/>
-        <source>{registered} of {target} service points registered ({share:.0%}), {active} active ({active_share:.0%} of the target); {towers} towers. Source: {source}</source>
-        <translation>{registered} dari {target} titik layanan terdaftar ({share:.0%}), {active} aktif ({active_share:.0%} dari target); {towers} menara. Sumber: {source}</translation>
+        <source>{registered} of {target} service points registered ({share:.0%}), {active} active ({active_share:.0%} of the target); {towers}.</source>
+        <translation>{registered} dari {target} titik layanan terdaftar ({share:.0%}), {active} aktif ({active_share:.0%} dari target); {towers}.</translation>
     </message>
     <message>
         <location filename="../gui/dashboard.py"/>
-        <source>Kecamatan</source>
-        <translation>Kecamatan</translation>
+        <source>{count} tower</source>
+        <translation>{count} menara</translation>
     </message>
     <message>
         <location filename="../gui/dashboard.py"/>
-        <location filename="../gui/telkom.py"/>
-        <source>Service points</source>
-        <translation>Titik layanan</translation>
+        <source>{count} towers</source>
+        <translation>{count} menara</translation>
     </message>
     <message>
         <location filename="../gui/dashboard.py"/>
-        <source>Towers</source>
-        <translation>Menara</translation>
+        <source>{count} site still has approximate coordinates (a desa centre): survey it.</source>
+        <translation>{count} lokasi masih berkoordinat perkiraan (titik tengah desa): surveilah.</translation>
     </message>
     <message>
         <location filename="../gui/dashboard.py"/>
-        <source>Points</source>
-        <translation>Titik</translation>
+        <source>{count} sites still have approximate coordinates (a desa centre): survey them.</source>
+        <translation>{count} lokasi masih berkoordinat perkiraan (titik tengah desa): surveilah.</translation>
+    </message>
+    <message>
+        <location filename="../gui/dashboard.py"/>
+        <source>Workspace: {name}</source>
+        <translation>Ruang kerja: {name}</translation>
+    </message>
+    <message>
+        <location filename="../gui/dashboard.py"/>
+        <source>Service points, every status</source>
+        <translation>Titik layanan, semua status</translation>
     </message>
     <message>
         <location filename="../gui/dashboard.py"/>
@@ -1383,8 +1348,28 @@
     </message>
     <message>
         <location filename="../gui/dashboard.py"/>
+        <source>Towers, every status</source>
+        <translation>Menara, semua status</translation>
+    </message>
+    <message>
+        <location filename="../gui/dashboard.py"/>
         <source>Towers: {status}</source>
         <translation>Menara: {status}</translation>
+    </message>
+    <message>
+        <location filename="../gui/dashboard.py"/>
+        <source>Kecamatan</source>
+        <translation>Kecamatan</translation>
+    </message>
+    <message>
+        <location filename="../gui/dashboard.py"/>
+        <source>Approximate coordinates</source>
+        <translation>Koordinat perkiraan</translation>
+    </message>
+    <message>
+        <location filename="../gui/dashboard.py"/>
+        <source>Sites whose coordinates are still approximate (a desa centre): to be surveyed</source>
+        <translation>Lokasi yang koordinatnya masih perkiraan (titik tengah desa): perlu disurvei</translation>
     </message>
     <message>
         <location filename="../gui/dashboard.py"/>
@@ -1405,11 +1390,6 @@
         <location filename="../gui/dashboard.py"/>
         <source>{name} — service points: {count}</source>
         <translation>{name} — titik layanan: {count}</translation>
-    </message>
-    <message>
-        <location filename="../gui/dashboard.py"/>
-        <source> (target {target})</source>
-        <translation> (target {target})</translation>
     </message>
     <message>
         <location filename="../gui/dashboard.py"/>
@@ -3054,6 +3034,66 @@
         <location filename="../toolbelt/settings.py"/>
         <source>The central server URL must use https:// (http:// only for this computer): {url}</source>
         <translation>URL server pusat harus memakai https:// (http:// hanya untuk server di komputer ini): {url}</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation type="obsolete">Renc.</translation>
+    </message>
+    <message>
+        <source>Surv.</source>
+        <translation type="obsolete">Surv.</translation>
+    </message>
+    <message>
+        <source>Inst.</source>
+        <translation type="obsolete">Pasang</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation type="obsolete">Aktif</translation>
+    </message>
+    <message>
+        <source>Disr.</source>
+        <translation type="obsolete">Gangg.</translation>
+    </message>
+    <message>
+        <source>Inact.</source>
+        <translation type="obsolete">Nonakt.</translation>
+    </message>
+    <message>
+        <source>No coord.</source>
+        <translation type="obsolete">Tanpa koord.</translation>
+    </message>
+    <message>
+        <source>Coord.</source>
+        <translation type="obsolete">Koord.</translation>
+    </message>
+    <message>
+        <source>Permit</source>
+        <translation type="obsolete">Izin</translation>
+    </message>
+    <message>
+        <source>Build</source>
+        <translation type="obsolete">Bangun</translation>
+    </message>
+    <message>
+        <source>On air</source>
+        <translation type="obsolete">Mengudara</translation>
+    </message>
+    <message>
+        <source>Canc.</source>
+        <translation type="obsolete">Batal</translation>
+    </message>
+    <message>
+        <source>{registered} of {target} service points registered ({share:.0%}), {active} active ({active_share:.0%} of the target); {towers} towers. Source: {source}</source>
+        <translation type="obsolete">{registered} dari {target} titik layanan terdaftar ({share:.0%}), {active} aktif ({active_share:.0%} dari target); {towers} menara. Sumber: {source}</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation type="obsolete">Titik</translation>
+    </message>
+    <message>
+        <source> (target {target})</source>
+        <translation type="obsolete"> (target {target})</translation>
     </message>
     <message>
         <source>{layer}: unknown field(s) {fields}</source>
