@@ -41,7 +41,7 @@ from qgis.PyQt.QtWidgets import (
 )
 
 from ..core import dashboard as core_dashboard
-from ..core.codelists import SERVICE_STATUS, TOWER_STATUS
+from ..core.codelists import REDDISH_PURPLE, SERVICE_STATUS, TOWER_STATUS
 from ..core.gazetteer import REGENCY_NAME, default_gazetteer
 from ..core.rows import GEOMETRY
 from ..core.schema import CRS_AUTHID, LAYER_NAMES, SERVICE_POINTS, TOWER_PLANS
@@ -58,7 +58,7 @@ OBJECT_NAME = "PaserSmartCityDashboard"
 KEY_ROLE = Qt.ItemDataRole.UserRole
 FULL_HEADER_ROLE = Qt.ItemDataRole.UserRole + 1
 COLOR_ROLE = Qt.ItemDataRole.UserRole + 2  # a status column's colour, drawn in its header
-OTHER_COLOR = "#000000"
+OTHER_COLOR = REDDISH_PURPLE  # the one Okabe–Ito colour no status uses
 TARGET_COLOR = "#c62828"
 # Columns of each table after the kecamatan: the total, the approximate coordinates, the statuses.
 KECAMATAN_COLUMN, TOTAL_COLUMN, APPROXIMATE_COLUMN, FIRST_STATUS_COLUMN = 0, 1, 2, 3

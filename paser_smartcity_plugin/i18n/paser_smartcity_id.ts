@@ -2296,6 +2296,11 @@
     </message>
     <message>
         <location filename="../layers/workspace_layers.py"/>
+        <source>Other or no category</source>
+        <translation>Kategori lain atau kosong</translation>
+    </message>
+    <message>
+        <location filename="../layers/workspace_layers.py"/>
         <source>A desa/kelurahan code of Kabupaten Paser</source>
         <translation>Kode desa/kelurahan di Kabupaten Paser</translation>
     </message>
