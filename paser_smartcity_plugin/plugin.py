@@ -306,6 +306,13 @@ class PaserSmartCityPlugin:
 
             self.dashboard = DashboardDock(self.iface, self.logger)
             self.iface.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dashboard)
+            # QGIS gives a new dock about 300 px whatever it asks for: start it as wide as its
+            # table needs (every column in view); the officer can still drag it narrower.
+            main_window = self.iface.mainWindow()
+            if hasattr(main_window, "resizeDocks"):
+                main_window.resizeDocks(
+                    [self.dashboard], [self.dashboard.widget().sizeHint().width()], Qt.Orientation.Horizontal
+                )
         self.dashboard.show()
         self.dashboard.raise_()
         self.dashboard.refresh()

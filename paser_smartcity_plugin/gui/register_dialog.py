@@ -350,6 +350,7 @@ class RegisterDialog(QDialog):
         footer = self.footer.sizeHint().height()
         if self.use_suggested_desa_check.isHidden():
             footer += self.use_suggested_desa_check.sizeHint().height() + self.footer.layout().spacing()
+        footer += self.fontMetrics().lineSpacing()  # a second line for a long reason (Indonesian)
         wanted = body.sizeHint().height() + footer + chrome + 2
         width = body.minimumSizeHint().width() + self.body_area.verticalScrollBar().sizeHint().width()
         self.resize(max(640, width + margins.left() + margins.right()), min(wanted, 690))
@@ -545,7 +546,7 @@ class RegisterDialog(QDialog):
                 return tr("Save is disabled: correct the error, e.g. with “Use the corrected value”")
             return tr("Save is disabled: correct the error")
         if not a.can_write(self.accept_warnings_check.isChecked()):
-            return tr("Save is disabled until you tick “I have read the warnings: save anyway”")
+            return tr("To save, tick “I have read the warnings: save anyway”")
         return ""
 
     def _update_save(self) -> None:

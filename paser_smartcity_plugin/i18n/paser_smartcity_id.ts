@@ -1679,8 +1679,8 @@
     </message>
     <message>
         <location filename="../gui/register_dialog.py"/>
-        <source>Save is disabled until you tick “I have read the warnings: save anyway”</source>
-        <translation>Simpan tidak aktif sampai Anda mencentang “Saya sudah membaca peringatan: tetap simpan”</translation>
+        <source>To save, tick “I have read the warnings: save anyway”</source>
+        <translation>Untuk menyimpan, centang “Saya sudah membaca peringatan: tetap simpan”</translation>
     </message>
     <message>
         <location filename="../gui/register_dialog.py"/>
@@ -3039,6 +3039,10 @@
         <location filename="../toolbelt/settings.py"/>
         <source>The central server URL must use https:// (http:// only for this computer): {url}</source>
         <translation>URL server pusat harus memakai https:// (http:// hanya untuk server di komputer ini): {url}</translation>
+    </message>
+    <message>
+        <source>Save is disabled until you tick “I have read the warnings: save anyway”</source>
+        <translation type="obsolete">Simpan tidak aktif sampai Anda mencentang “Saya sudah membaca peringatan: tetap simpan”</translation>
     </message>
     <message>
         <source>Plan</source>

@@ -10,7 +10,7 @@ where the file is.
 import os
 from typing import Optional
 
-from qgis.PyQt.QtCore import Qt, QUrl
+from qgis.PyQt.QtCore import QEvent, QObject, Qt, QTimer, QUrl
 from qgis.PyQt.QtGui import QDesktopServices
 from qgis.PyQt.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPushButton, QTextBrowser, QVBoxLayout, QWidget
 
@@ -148,7 +148,34 @@ def translate_buttons(button_box: QDialogButtonBox) -> QDialogButtonBox:
         button = button_box.button(standard)
         if button is not None and button.text().replace("&", "") in defaults:
             button.setText(text)
+    if button_box.findChild(_KeepTexts) is None:
+        _KeepTexts(button_box)
     return button_box
+
+
+class _KeepTexts(QObject):
+    """Put the plugin's texts back after Qt renames the standard buttons on a language change.
+
+    QDialogButtonBox gives its standard buttons Qt's own (English) names again whenever a
+    translator is installed or removed anywhere — another plugin loading is enough.
+    """
+
+    def __init__(self, button_box: QDialogButtonBox):
+        super().__init__(button_box)
+        self.button_box = button_box
+        button_box.installEventFilter(self)
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.LanguageChange:
+            # after the button box's own handler has renamed them
+            QTimer.singleShot(0, self._apply)
+        return False
+
+    def _apply(self) -> None:
+        try:
+            translate_buttons(self.button_box)
+        except RuntimeError:  # the dialog is gone
+            pass
 
 
 def topics() -> list:

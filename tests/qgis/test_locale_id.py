@@ -250,3 +250,25 @@ def test_refused_attribute_table_edit_is_explained_in_indonesian(indonesian, qgi
             layer=SERVICE_POINTS, field="name"
         )
     ], texts
+
+
+def test_button_texts_stay_indonesian_after_a_language_change(indonesian, workspace_path):
+    """Another plugin installing a translator makes Qt rename standard buttons: ours come back."""
+    from qgis.PyQt.QtCore import QCoreApplication, QTranslator
+    from qgis.PyQt.QtWidgets import QDialogButtonBox
+
+    indonesian.register_action.trigger()
+    dialog = indonesian.register_dialog
+    try:
+        other = QTranslator()
+        QCoreApplication.installTranslator(other)
+        QCoreApplication.removeTranslator(other)
+        for _ in range(5):
+            QgsApplication.processEvents()
+        box = dialog.button_box
+        texts = [
+            box.button(b).text() for b in (QDialogButtonBox.StandardButton.Save, QDialogButtonBox.StandardButton.Close)
+        ]
+        assert texts == ["Simpan", "Tutup"] and dialog.help_button.text() == "Bantuan"
+    finally:
+        dialog.close()

@@ -473,7 +473,7 @@ def test_warnings_and_their_acknowledgement_stay_next_to_save(qgis_font, plugin,
         assert all(w.split(": ", 1)[1][:40] in label.text().replace("&amp;", "&") for w in warnings)
         # Save says why it is disabled, in the dialog and in its tooltip
         assert not dialog.save_button.isEnabled()
-        assert "I have read the warnings" in dialog.save_hint.text() and _in_view(dialog.save_hint)
+        assert "tick “I have read the warnings" in dialog.save_hint.text() and _in_view(dialog.save_hint)
         assert dialog.save_button.toolTip() == dialog.save_hint.text()
         dialog.accept_warnings_check.setChecked(True)
         assert dialog.save_button.isEnabled() and dialog.save_hint.text() == ""
