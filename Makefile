@@ -59,6 +59,7 @@ build-plugin: compile
 	find $(BUILD) -name '__pycache__' -prune -exec rm -rf {} +
 	rm -f $(BUILD)/i18n/*.ts
 	cp metadata.txt LICENSE $(BUILD)/
+	python3 scripts/metadata_changelog.py CHANGELOG.md $(BUILD)/metadata.txt
 	cp -r icons $(BUILD)/icons
 
 package: build-plugin

@@ -16,6 +16,7 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 if ROOT not in sys.path:
     sys.path.insert(0, ROOT)
 
+from paser_smartcity_plugin.core import gpkg  # noqa: E402
 from paser_smartcity_plugin.core.schema import DATETIME, INTEGER, LAYERS, REAL  # noqa: E402
 
 CENTRAL_EPSG = 32750
@@ -50,20 +51,32 @@ def create_embedded_central(path: str) -> str:
     try:
         with conn:
             for schema in LAYERS.values():
-                t = schema.name
-                names = [n for n, _, _ in central_columns(schema) if n not in ("deleted_at", "updated_at")]
-                cols = ", ".join(["geom"] + names + ["deleted_at"])
-                vals = ", ".join(["OLD.geom"] + [f"OLD.{n}" for n in names] + [NOW])
-                conn.executescript(f"""
-CREATE UNIQUE INDEX "{t}_uid" ON "{t}" (uid);
-CREATE INDEX "{t}_updated_at" ON "{t}" (updated_at);
+                conn.execute(f'CREATE UNIQUE INDEX "{schema.name}_uid" ON "{schema.name}" (uid)')
+                conn.execute(f'CREATE INDEX "{schema.name}_updated_at" ON "{schema.name}" (updated_at)')
+            install_triggers(conn)
+    finally:
+        conn.close()
+    return path
+
+
+def install_triggers(conn: sqlite3.Connection) -> None:
+    """(Re)make the central's triggers from this release's columns (the soft delete's
+    tombstone copies every column, so a new column needs them made again)."""
+    for schema in LAYERS.values():
+        t = schema.name
+        for name in ("touch_insert", "touch_update", "soft_delete"):
+            conn.execute(f'DROP TRIGGER IF EXISTS "{t}_{name}"')
+        names = [n for n, _, _ in central_columns(schema) if n not in ("deleted_at", "updated_at")]
+        cols = ", ".join(["geom"] + names + ["deleted_at"])
+        vals = ", ".join(["OLD.geom"] + [f"OLD.{n}" for n in names] + [NOW])
+        gpkg.execute_script(
+            conn,
+            f"""
 CREATE TRIGGER "{t}_touch_insert" AFTER INSERT ON "{t}" WHEN NEW.updated_at IS NOT {NOW}
 BEGIN UPDATE "{t}" SET updated_at = {NOW} WHERE fid = NEW.fid; END;
 CREATE TRIGGER "{t}_touch_update" AFTER UPDATE ON "{t}" WHEN NEW.updated_at IS NOT {NOW}
 BEGIN UPDATE "{t}" SET updated_at = {NOW} WHERE fid = NEW.fid; END;
 CREATE TRIGGER "{t}_soft_delete" AFTER DELETE ON "{t}" WHEN OLD.deleted_at IS NULL
 BEGIN INSERT INTO "{t}" ({cols}) VALUES ({vals}); END;
-""")
-    finally:
-        conn.close()
-    return path
+""",
+        )

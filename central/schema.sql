@@ -13,7 +13,8 @@
 -- (115.6-117.0 E); the API serves them as CRS84. (QGIS Server 3.22 also only applies a
 -- geometry sent with PUT when the layer's CRS is not EPSG:4326.)
 --
--- Load: psql -v ON_ERROR_STOP=1 -d <db> -f central/schema.sql   (idempotent for a new db)
+-- Load: psql -v ON_ERROR_STOP=1 -d <db> -f central/schema.sql   (for a new db)
+-- A central made by an earlier release: python3 central/upgrade.py --postgres <conninfo> (see README).
 
 CREATE EXTENSION IF NOT EXISTS postgis;
 
@@ -50,6 +51,7 @@ CREATE TABLE service_points (
   program_year   integer,
   notes          text,
   updated_at     timestamptz NOT NULL DEFAULT clock_timestamp(),
+  photo          varchar(254),  -- path of the site's photo as the field survey stored it
   deleted_at     timestamptz,
   geom           geometry(Point, 32750) NOT NULL
 );
@@ -74,6 +76,7 @@ CREATE TABLE tower_plans (
   program_year   integer,
   notes          text,
   updated_at     timestamptz NOT NULL DEFAULT clock_timestamp(),
+  photo          varchar(254),  -- path of the site's photo as the field survey stored it
   deleted_at     timestamptz,
   geom           geometry(Point, 32750)  -- a planned tower may have no coordinates yet
 );

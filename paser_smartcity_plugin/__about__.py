@@ -8,7 +8,6 @@ import configparser
 import os
 
 PACKAGE_DIR = os.path.dirname(os.path.abspath(__file__))
-PLUGIN_ID = "paser_smartcity_plugin"
 PROVIDER_ID = "paser_smartcity"
 
 
@@ -30,12 +29,4 @@ def _read_metadata() -> dict:
 
 
 METADATA = _read_metadata()
-__title__ = METADATA["name"]
 __version__ = METADATA["version"]
-__summary__ = METADATA["description"]
-__author__ = METADATA["author"]
-__email__ = METADATA["email"]
-__homepage__ = METADATA["homepage"]
-__tracker__ = METADATA["tracker"]
-__repository__ = METADATA["repository"]
-__qgis_min__ = METADATA["qgisMinimumVersion"]

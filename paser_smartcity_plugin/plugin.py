@@ -252,7 +252,7 @@ class PaserSmartCityPlugin:
         """
         from .core.demo import demo_rows
         from .core.schema import LAYER_NAMES
-        from .core.workspace import WorkspaceError, create_workspace
+        from .core.workspace import Workspace, WorkspaceError, create_workspace
         from .layers.workspace_layers import add_workspace_layers, find_layers
         from .toolbelt.settings import workspace_path
 
@@ -265,10 +265,21 @@ class PaserSmartCityPlugin:
         try:
             os.makedirs(os.path.dirname(path), exist_ok=True)
             created = create_workspace(path, demo_rows())
+            # Opened first through the core: a workspace of an earlier release is upgraded (backup
+            # first) before QGIS reads its columns, or the layers would miss the new fields.
+            upgraded = Workspace(path).upgrade_backup
             layers = add_workspace_layers(path)
         except (WorkspaceError, OSError, RuntimeError) as exc:
             self.logger.log(tr("Cannot open the workspace: {error}").format(error=tr_message(exc)), CRITICAL, push=True)
             return None
+        if upgraded:
+            self.logger.log(
+                tr(
+                    "The workspace was upgraded for this version of the plugin; the file as it was is kept at {backup}"
+                ).format(backup=upgraded),
+                INFO,
+                push=True,
+            )
         if created:
             self.logger.log(
                 tr("New workspace created with the 2022 programme: {path}").format(path=path), SUCCESS, push=True

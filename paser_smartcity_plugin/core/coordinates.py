@@ -25,19 +25,16 @@ from typing import List, Optional, Tuple
 
 from .messages import N_, Message, NumberPair
 from .projection import (
-    DGN95_TO_SRGI2013,
+    GEOGRAPHIC_CRS,
     PROJECTED_CRS,
     UTM50S_SRGI2013,
     UTM50S_WGS84,
-    helmert_inverse,
+    WGS84,
+    geographic_to_wgs84,
     projected_crs,
     to_wgs84,
 )
 
-WGS84 = "EPSG:4326"
-# Geographic CRSs read as degrees, with the shift to WGS 84 PROJ applies (see projection.py):
-# DGN95 (EPSG:4755) to WGS 84 is a null transformation, SRGI2013 (EPSG:9470) goes through DGN95.
-GEOGRAPHIC_CRS = {WGS84: None, "EPSG:4755": None, "EPSG:9470": DGN95_TO_SRGI2013}
 MAX_LENGTH = 200
 
 # Formats: "auto" plus explicit ones. Projected formats are the CRS authids.
@@ -692,10 +689,10 @@ def parse_coordinates(text: Optional[str], fmt: str = AUTO, crs: Optional[str] =
             N_("“{part}” names a projected CRS but a geographic format was chosen"), hints.text, part=hints.text
         )
     parsed = _geographic(text, toks, fmt)
-    shift = GEOGRAPHIC_CRS.get(geo_crs or WGS84)
-    if shift is None or not (-90 <= parsed.lat <= 90 and -180 <= parsed.lon <= 180):
-        return replace(parsed, crs=geo_crs or WGS84)
-    lon, lat = helmert_inverse(shift, parsed.lon, parsed.lat)
+    geo_crs = geo_crs or WGS84
+    if geo_crs == WGS84 or not (-90 <= parsed.lat <= 90 and -180 <= parsed.lon <= 180):
+        return replace(parsed, crs=geo_crs)
+    lon, lat = geographic_to_wgs84(geo_crs, parsed.lon, parsed.lat)
     return replace(parsed, lat=lat, lon=lon, crs=geo_crs)
 
 
@@ -774,7 +771,3 @@ def format_dms(lat: float, lon: float, language: str = "id", decimals: int = 4, 
         f"{format_dms_value(lat, LAT, language, decimals, decimal_point)} "
         f"{format_dms_value(lon, LON, language, decimals, decimal_point)}"
     )
-
-
-def format_projected(authid: str, easting: float, northing: float) -> str:
-    return f"{easting:.3f} {northing:.3f}"

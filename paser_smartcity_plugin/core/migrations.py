@@ -49,6 +49,21 @@ def _v2_change_tracking(conn: sqlite3.Connection) -> None:
     changelog.record_all_as_new(conn)
 
 
+def _v4_photo(conn: sqlite3.Connection) -> None:
+    from .schema import LAYERS
+
+    for schema in LAYERS.values():
+        _add_column(conn, schema.name, schema.field("photo"))
+
+
+def _add_column(conn: sqlite3.Connection, table: str, field) -> None:
+    """ALTER TABLE ADD COLUMN, unless the column is already there (a file a test or a tool
+    touched by hand). GeoPackage needs nothing else for an attribute column."""
+    present = {row[1] for row in conn.execute(f'PRAGMA table_info("{table}")')}
+    if field.name not in present:
+        conn.execute(f'ALTER TABLE "{table}" ADD COLUMN "{field.name}" {field.sql_type}')
+
+
 def _nothing_to_carry(conn: sqlite3.Connection) -> None:
     """The step only changed derived objects (triggers), which every upgrade makes anew."""
 
@@ -56,6 +71,7 @@ def _nothing_to_carry(conn: sqlite3.Connection) -> None:
 STEPS: Sequence[Step] = (
     Step(2, "change tracking for the sync: every site of a never-synced file is local work", _v2_change_tracking),
     Step(3, "rules enforced by triggers for every writer; the updated_at touch compares instants", _nothing_to_carry),
+    Step(4, "a photo path on both layers (field survey with QField)", _v4_photo),
 )
 SCHEMA_VERSION = STEPS[-1].version
 

@@ -120,6 +120,15 @@ _COMMON_TAIL = (
     Field("program_year", INTEGER, "Programme year", "Tahun program", "Year of the smart-city programme"),
     Field("notes", TEXT, "Notes", "Catatan", "Free text"),
     Field("updated_at", DATETIME, "Updated at", "Diperbarui", "Last change, ISO 8601 UTC"),
+    # Last, so that a workspace upgraded by ALTER TABLE ADD COLUMN has the columns of a new one.
+    Field(
+        "photo",
+        TEXT,
+        "Photo",
+        "Foto",
+        "Path of the site's photo, relative to the workspace or field project (e.g. DCIM/…jpg)",
+        254,
+    ),
 )
 
 SERVICE_POINTS_SCHEMA = LayerSchema(

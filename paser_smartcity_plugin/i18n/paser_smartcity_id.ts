@@ -2451,6 +2451,11 @@
     </message>
     <message>
         <location filename="../plugin.py"/>
+        <source>The workspace was upgraded for this version of the plugin; the file as it was is kept at {backup}</source>
+        <translation>Workspace telah ditingkatkan untuk versi plugin ini; berkas seperti sebelumnya disimpan di {backup}</translation>
+    </message>
+    <message>
+        <location filename="../plugin.py"/>
         <source>New workspace created with the 2022 programme: {path}</source>
         <translation>Ruang kerja baru dibuat dengan data program 2022: {path}</translation>
     </message>

@@ -259,3 +259,17 @@ def test_pull_survives_a_server_that_refuses_its_own_offsets(central, empty_ws):
         assert client.windowed  # the fallback really ran
     assert second.count(SERVICE_POINTS) == 154 + 120 and result.layers[SERVICE_POINTS].pulled == 274
     assert sync(empty_ws, central).layers[SERVICE_POINTS].pulled == 120
+
+
+def test_photo_path_travels_between_officers(central, empty_ws, tmp_path):
+    from paser_smartcity_plugin.core.workspace import Workspace, create_workspace
+
+    sync(empty_ws, central)
+    empty_ws.update_site(SERVICE_POINTS, OFFICE, {"photo": "DCIM/kantor_belimbing_20261130.jpg"})
+    assert sync(empty_ws, central).pushed == 1
+    assert central.db.row(SERVICE_POINTS, OFFICE)["photo"] == "DCIM/kantor_belimbing_20261130.jpg"
+    other_path = str(tmp_path / "other.gpkg")
+    create_workspace(other_path)
+    other = Workspace(other_path)
+    sync(other, central)
+    assert other.site(SERVICE_POINTS, OFFICE)["photo"] == "DCIM/kantor_belimbing_20261130.jpg"

@@ -181,3 +181,23 @@ def test_open_layers_again_shows_them(plugin, qgis_iface, real_message_bar):
     assert canvas.extent().contains(first[SERVICE_POINTS].extent())
     item = real_message_bar.currentItem()
     assert item is not None and "already open" in item.text()
+
+
+def test_open_layers_upgrades_a_workspace_of_010_before_qgis_reads_it(plugin, workspace_path, real_message_bar):
+    """The layers of an officer's 0.1.0 workspace come with this release's fields (photo), the
+    file is backed up first, and the officer is told where the copy is."""
+    import glob
+    import os
+    import shutil
+
+    os.makedirs(os.path.dirname(workspace_path), exist_ok=True)
+    release = os.path.join(os.path.dirname(__file__), "..", "data", "release-0.1.0", "workspace.gpkg")
+    shutil.copy(release, workspace_path)
+    real_message_bar.clearWidgets()
+    layers = plugin.open_layers()
+    assert layers[SERVICE_POINTS].fields().indexOf("photo") >= 0
+    assert layers[TOWER_PLANS].fields().indexOf("photo") >= 0
+    (backup,) = glob.glob(os.path.join(os.path.dirname(workspace_path), "*.v3-backup-*.gpkg"))
+    texts = [item.text() for item in real_message_bar.items()]
+    assert any("upgraded" in text and backup in text for text in texts), texts
+    assert layers[SERVICE_POINTS].featureCount() == 154  # 154 + 1 new - 1 deleted offline

@@ -47,19 +47,27 @@ def _set_version(path: str, version: int) -> None:
     conn.close()
 
 
-def _content(path: str):
-    """The officer's data: both layers, pending edits, conflicts, sync state."""
+TABLES = ("service_points", "tower_plans", changelog.CHANGES_TABLE, changelog.CONFLICTS_TABLE, changelog.STATE_TABLE)
+
+
+def _columns(path: str):
+    conn = sqlite3.connect(path)
+    try:
+        return {t: [row[1] for row in conn.execute(f'PRAGMA table_info("{t}")')] for t in TABLES}
+    finally:
+        conn.close()
+
+
+def _content(path: str, columns=None):
+    """The officer's data: both layers, pending edits, conflicts, sync state — in ``columns``
+    (table -> names; default: all of the file's), so an upgraded file compares with its old self."""
+    columns = columns or _columns(path)
     conn = gpkg.connect(path)
     try:
         out = {}
-        for table in (
-            "service_points",
-            "tower_plans",
-            changelog.CHANGES_TABLE,
-            changelog.CONFLICTS_TABLE,
-            changelog.STATE_TABLE,
-        ):
-            out[table] = sorted(map(repr, conn.execute(f'SELECT * FROM "{table}"').fetchall()))
+        for table in TABLES:
+            names = ", ".join(f'"{c}"' for c in columns[table])
+            out[table] = sorted(map(repr, conn.execute(f'SELECT {names} FROM "{table}"').fetchall()))
         return out
     finally:
         conn.close()
@@ -83,21 +91,32 @@ def test_release_010_files_are_version_3():
 
 
 def test_release_010_workspace_opens_with_its_work_intact(release_010_workspace):
+    old_columns = _columns(release_010_workspace)
     before = _content(release_010_workspace)
     ws = Workspace(release_010_workspace)
     assert _version(release_010_workspace) == SCHEMA_VERSION
+    assert _content(release_010_workspace, old_columns) == before
     with ws.read() as conn:
         pending = changelog.pending(conn, "service_points")
     assert "3f1c2a9e-8b7d-4e6f-9a1b-2c3d4e5f6a7b" in pending  # the new site, not yet pushed
     assert pending["3f1c2a9e-8b7d-4e6f-9a1b-2c3d4e5f6a7b"]["base"] is None
-    if SCHEMA_VERSION == 3:
-        assert ws.upgrade_backup is None
-        assert _content(release_010_workspace) == before
+    assert ws.upgrade_backup is not None  # 0.1.0 files are version 3: every later step applies
+
+
+def test_release_010_workspace_gets_the_photo_field(release_010_workspace):
+    ws = Workspace(release_010_workspace)
+    for layer in ("service_points", "tower_plans"):
+        assert "photo" in _columns(release_010_workspace)[layer]
+        assert {site["photo"] for site in ws.sites(layer)} == {None}
+    uid = "3f1c2a9e-8b7d-4e6f-9a1b-2c3d4e5f6a7b"
+    ws.update_site("service_points", uid, {"photo": "DCIM/sdn001.jpg"})
+    assert ws.site("service_points", uid)["photo"] == "DCIM/sdn001.jpg"
 
 
 def test_an_older_file_is_backed_up_then_upgraded_with_the_triggers_of_a_new_one(release_010_workspace, tmp_path):
     _set_version(release_010_workspace, 2)
     original = Path(release_010_workspace).read_bytes()
+    old_columns = _columns(release_010_workspace)
     before = _content(release_010_workspace)
     ws = Workspace(release_010_workspace)
     assert ws.upgrade_backup is not None
@@ -109,10 +128,12 @@ def test_an_older_file_is_backed_up_then_upgraded_with_the_triggers_of_a_new_one
     assert len(Path(ws.upgrade_backup).read_bytes()) == len(original)
     # The upgraded file: same data, current version, exactly the triggers a new workspace has.
     assert _version(release_010_workspace) == SCHEMA_VERSION
-    assert _content(release_010_workspace) == before
+    assert _content(release_010_workspace, old_columns) == before
     fresh = str(tmp_path / "fresh.gpkg")
     create_workspace(fresh)
     assert _triggers(release_010_workspace) == _triggers(fresh)
+    for layer in ("service_points", "tower_plans"):
+        assert _columns(release_010_workspace)[layer] == _columns(fresh)[layer]
     # Opening it again changes nothing and makes no second backup.
     assert Workspace(release_010_workspace).upgrade_backup is None
     assert len(_backups(release_010_workspace)) == 1
@@ -171,6 +192,7 @@ print(ws.upgrade_backup or "")
 
 def test_two_processes_opening_an_old_file_at_once_upgrade_it_once(release_010_workspace):
     _set_version(release_010_workspace, 2)
+    old_columns = _columns(release_010_workspace)
     before = _content(release_010_workspace)
     children = [
         subprocess.Popen(
@@ -187,4 +209,4 @@ def test_two_processes_opening_an_old_file_at_once_upgrade_it_once(release_010_w
     assert len(made) == 1, outputs
     assert _backups(release_010_workspace) == made
     assert _version(release_010_workspace) == SCHEMA_VERSION
-    assert _content(release_010_workspace) == before
+    assert _content(release_010_workspace, old_columns) == before

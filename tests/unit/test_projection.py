@@ -1,4 +1,4 @@
-"""Our Transverse Mercator and datum shift against PROJ (pyproj as the test oracle)."""
+"""core/projection.py (PROJ through osgeo.osr) against pyproj's PROJ as the oracle: the same operations."""
 
 import pytest
 from hypothesis import given, settings
@@ -23,21 +23,17 @@ def _oracle(authid):
 ORACLES = {authid: _oracle(authid) for authid in PROJECTED_CRS}
 
 
-@pytest.mark.filterwarnings("ignore:You will likely lose important projection information")
-def test_crs_definitions_match_proj():
-    # The parameters we hard-code are PROJ's (EPSG registry): lon_0, k, x_0, y_0, WGS 84 ellipsoid.
+def test_crs_names_are_proj_names_and_ranges_hold_the_regency():
+    """The only CRS facts we keep are names and auto-detection ranges: the whole regency must
+    fall inside each CRS's ranges, or auto-detection would refuse real positions."""
+    from paser_smartcity_plugin.core.gazetteer import REGENCY_EXTENT
+
     for authid, ours in PROJECTED_CRS.items():
-        params = pyproj.CRS(authid).to_dict()
-        assert "WGS84" in (params.get("ellps"), params.get("datum"))
-        if params["proj"] == "utm":
-            assert params["zone"] == 50 and "south" in params and ours.lon_0 == 117 and ours.k_0 == 0.9996
-        else:
-            assert (params["lon_0"], params["k"], params["x_0"], params["y_0"]) == (
-                ours.lon_0,
-                ours.k_0,
-                ours.x_0,
-                ours.y_0,
-            )
+        assert pyproj.CRS(authid).name == ours.name
+        for lon_, lat_ in ((REGENCY_EXTENT.west, REGENCY_EXTENT.south), (REGENCY_EXTENT.east, REGENCY_EXTENT.north)):
+            e, n = from_wgs84(authid, lon_, lat_)
+            assert ours.easting_range[0] <= e <= ours.easting_range[1], authid
+            assert ours.northing_range[0] <= n <= ours.northing_range[1], authid
 
 
 def test_srgi2013_uses_proj_default_operation():

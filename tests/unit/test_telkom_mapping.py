@@ -6,6 +6,7 @@ from paser_smartcity_plugin.core.schema import LAYERS, SERVICE_POINTS, TOWER_PLA
 from paser_smartcity_plugin.core.telkom.mapping import (
     BY_FIELD,
     FIELD_MAP,
+    NOT_EXPORTED,
     export_value,
     import_value,
     join_parts,
@@ -48,7 +49,8 @@ def test_every_workspace_field_has_a_short_unique_name():
     assert len(names) == len(set(names))
     assert all(len(n) <= 10 and n == n.upper() and n.isascii() for n in names)
     for schema in LAYERS.values():
-        assert set(schema.field_names) <= set(BY_FIELD), schema.name
+        assert set(schema.field_names) - set(NOT_EXPORTED) <= set(BY_FIELD), schema.name
+    assert "photo" in NOT_EXPORTED and "photo" not in BY_FIELD
     assert "KATEGORI" in layer_columns(SERVICE_POINTS) and "KATEGORI" not in layer_columns(TOWER_PLANS)
     assert "TINGGI_M" in layer_columns(TOWER_PLANS) and "TINGGI_M" not in layer_columns(SERVICE_POINTS)
 
