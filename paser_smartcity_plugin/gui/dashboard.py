@@ -60,8 +60,8 @@ FULL_HEADER_ROLE = Qt.ItemDataRole.UserRole + 1
 COLOR_ROLE = Qt.ItemDataRole.UserRole + 2  # a status column's colour, drawn in its header
 OTHER_COLOR = REDDISH_PURPLE  # the one Okabe–Ito colour no status uses
 TARGET_COLOR = "#c62828"
-# Columns of each table after the kecamatan: the total, the approximate coordinates, the statuses.
-KECAMATAN_COLUMN, TOTAL_COLUMN, APPROXIMATE_COLUMN, FIRST_STATUS_COLUMN = 0, 1, 2, 3
+# Columns of each table: the kecamatan, the total, the approximate coordinates, then the statuses.
+KECAMATAN_COLUMN, FIRST_STATUS_COLUMN = 0, 3
 
 Segment = Tuple[int, str, str]  # count, colour, label
 

@@ -106,8 +106,10 @@ def test_dashboard_and_layers_are_indonesian(indonesian, tmp_path):
     assert fields.at(fields.indexOf("name")).alias() == "Nama"
     dock = indonesian.show_dashboard()
     assert dock.windowTitle() == "Dasbor program"
-    headers = dock.headers()
-    assert headers[:3] == ["Kecamatan", "Titik layanan", "Direncanakan"] and "Mengudara" in headers
+    service = [header for _key, header, _tip, _color in dock.columns(SERVICE_POINTS)]
+    towers = [header for _key, header, _tip, _color in dock.columns(TOWER_PLANS)]
+    assert service[:4] == ["Kecamatan", "Titik layanan", "Koordinat perkiraan", "Direncanakan"]
+    assert "Mengudara" in towers and [dock.tabs.tabText(i) for i in range(2)] == ["Titik layanan", "Menara"]
     assert "154 dari 300 titik layanan terdaftar (51%)" in dock.summary.text()
     assert dock.zoom_button.text() == "Perbesar ke baris terpilih"
     assert help_path("dashboard").endswith("dashboard.id.html")
