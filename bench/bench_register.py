@@ -6,12 +6,15 @@ Prints figures (goals: parse < 0.2 ms, assess < 20 ms per keystroke, import < 10
 
 import csv
 import os
+import random
 import sys
 import tempfile
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
+from paser_smartcity_plugin.core.boundaries import read_desa_boundaries  # noqa: E402
+from paser_smartcity_plugin.core.checks import suggest_desa  # noqa: E402
 from paser_smartcity_plugin.core.coordinates import parse_coordinates  # noqa: E402
 from paser_smartcity_plugin.core.demo import demo_rows
 from paser_smartcity_plugin.core.register import Registrar, RegistrationRequest  # noqa: E402
@@ -39,6 +42,16 @@ if __name__ == "__main__":
     n = 2000
     t = per_call(lambda: [parse_coordinates(s) for s in TEXTS], n) / len(TEXTS)
     print(f"parse_coordinates: {t * 1e6:.1f} µs per text (mixed formats)")
+    t0 = time.perf_counter()
+    read_desa_boundaries()
+    load = time.perf_counter() - t0
+    rng = random.Random(64)
+    points = [(rng.uniform(115.7, 116.5), rng.uniform(-2.3, -1.0)) for _ in range(300)]
+    t = per_call(lambda: [suggest_desa(lon, lat) for lon, lat in points], 3) / len(points)
+    print(
+        f"suggest_desa (shipped desa boundaries, point in polygon + border distance): {t * 1000:.2f} ms per "
+        f"position; the boundaries are read once in {load * 1000:.0f} ms"
+    )
     with tempfile.TemporaryDirectory() as tmp:
         path = os.path.join(tmp, "demo.gpkg")
         create_workspace(path, demo_rows())

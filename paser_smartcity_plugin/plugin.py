@@ -31,6 +31,7 @@ class PaserSmartCityPlugin:
         self.dashboard = None
         self.register_dialog = None
         self.import_dialog = None
+        self.package_dialog = None
 
     # -- Processing (also called by qgis_process, which has no GUI)
 
@@ -116,6 +117,14 @@ class PaserSmartCityPlugin:
             "import_telkom.svg",
             self.import_telkom,
             tr("Preview and apply the shapefile Telkom sent back"),
+            toolbar=False,
+        )
+        self.package_action = self._add_action(
+            "package_for_field",
+            tr("Package for field survey…"),
+            "package_for_field.svg",
+            self.open_package_dialog,
+            tr("Write the sites of some kecamatan as a project that QField opens on a surveyor's phone"),
             toolbar=False,
         )
         self.dashboard_action = self._add_action(
@@ -212,6 +221,10 @@ class PaserSmartCityPlugin:
             self.import_dialog.close()
             self.import_dialog.deleteLater()
             self.import_dialog = None
+        if self.package_dialog is not None:
+            self.package_dialog.close()
+            self.package_dialog.deleteLater()
+            self.package_dialog = None
         controller = getattr(self, "_sync_controller", None)
         if controller is not None and controller.task is not None:
             controller.task.cancel()  # its callbacks must not outlive the plugin
@@ -364,21 +377,31 @@ class PaserSmartCityPlugin:
         self.register_dialog.raise_()
         return self.register_dialog
 
-    def open_import_dialog(self):
-        """Processing's own dialog of import_sites, on the workspace: one code path for GUI and scripts."""
+    def _algorithm_dialog(self, previous, algorithm: str):
+        """Processing's own dialog of one of our algorithms, on the workspace (its layers opened
+        first): one code path for GUI and scripts. The dialog runs the algorithm in a task, with
+        a progress bar and a Cancel button."""
         if self.open_layers() is None:
             return None
         from processing import createAlgorithmDialog
 
         from .toolbelt.settings import workspace_path
 
-        if self.import_dialog is not None:
-            self.import_dialog.close()
-            self.import_dialog.deleteLater()
-        self.import_dialog = createAlgorithmDialog("paser_smartcity:import_sites", {"WORKSPACE": workspace_path()})
-        if self.import_dialog is not None:
-            self.import_dialog.show()
+        if previous is not None:
+            previous.close()
+            previous.deleteLater()
+        dialog = createAlgorithmDialog(f"paser_smartcity:{algorithm}", {"WORKSPACE": workspace_path()})
+        if dialog is not None:
+            dialog.show()
+        return dialog
+
+    def open_import_dialog(self):
+        self.import_dialog = self._algorithm_dialog(self.import_dialog, "import_sites")
         return self.import_dialog
+
+    def open_package_dialog(self):
+        self.package_dialog = self._algorithm_dialog(self.package_dialog, "package_for_field")
+        return self.package_dialog
 
     def export_telkom(self):
         from .gui.telkom import export_for_telkom

@@ -18,8 +18,9 @@ at run time. This extractor reads the Python source with ``ast`` and knows those
   argument;
 - in any class body, string constants assigned to ``DISPLAY_NAME``, ``GROUP``, ``HELP`` or
   ``TITLE`` (see TRANSLATED_CLASS_ATTRIBUTES);
-- ``trn("...", "...", n)`` and ``N_plural("...", "...", n)`` (a counted noun: "1 site",
-  "2 sites"): both literal forms, which must carry the same placeholders;
+- ``N_plural("...", "...", n)`` (core's counted noun: "1 site", "2 sites"): both literal
+  forms, which must carry the same placeholders (GUI code writes
+  ``counted(n, tr("..."), tr("..."))``, two plain ``tr()`` calls);
 - ``tr(f"...")`` is an error: an f-string cannot be looked up. Use ``tr("... {x}").format(x=...)``.
 - ``self.tr("...")`` in a QObject subclass (dialog, dock) is an error: Qt's QObject.tr looks
   the string up in a context named after the class, never in "PaserSmartCity". Processing
@@ -48,8 +49,8 @@ DEFAULT_TS = PACKAGE / "i18n" / "paser_smartcity_id.ts"
 LANGUAGE = "id_ID"
 
 TRANSLATED_CALLS = {"tr", "tr_noop", "N_"}
-# singular and plural template, then the count: toolbelt/i18n.trn, core/messages.N_plural
-PLURAL_CALLS = {"trn", "N_plural"}
+# singular and plural template, then the count: core/messages.N_plural
+PLURAL_CALLS = {"N_plural"}
 TRANSLATED_CLASS_ATTRIBUTES = {"DISPLAY_NAME", "GROUP", "HELP", "TITLE"}
 # str.format fields, with conversion and format spec: {path}, {share:.0%}, {x!r}
 PLACEHOLDER_RE = re.compile(r"\{[A-Za-z_][A-Za-z0-9_]*(?:![rsa])?(?::[^{}]*)?\}")
@@ -117,7 +118,7 @@ def _qt_context_self_tr(tree: ast.AST) -> Dict[int, str]:
 
 
 def _plural_forms(node: ast.Call) -> Tuple[List[str], Optional[str]]:
-    """The singular and plural template of a ``trn``/``N_plural`` call, or why they are wrong."""
+    """The singular and plural template of a ``N_plural`` call, or why they are wrong."""
     name = _call_name(node.func)
     if len(node.args) < 3:
         return [], f"{name}() takes the singular, the plural and the count"

@@ -27,7 +27,18 @@ ROOT = Path(__file__).resolve().parent.parent
 PLUGIN = "paser_smartcity_plugin"
 PROVIDER = "paser_smartcity"
 QGIS_PROCESS = os.environ.get("QGIS_PROCESS", "qgis_process.bin")  # /usr/bin/qgis_process fails on Debian
-REQUIRED = ["metadata.txt", "LICENSE", "__init__.py", "plugin.py", "resources_rc.py", "icons/icon.svg"]
+REQUIRED = [
+    "metadata.txt",
+    "LICENSE",
+    "__init__.py",
+    "plugin.py",
+    "resources_rc.py",
+    "icons/icon.svg",
+    "core/data/boundaries.gpkg",  # the desa and kecamatan outlines: package data
+    "core/data/NOTICE.md",
+]
+# The one GeoPackage that belongs in the plugin (no workspace, test or field package does).
+PACKAGE_DATA = {"core/data/boundaries.gpkg"}
 FORBIDDEN_PARTS = {"tests", "__pycache__", ".pytest_cache", ".ruff_cache", ".hypothesis"}
 FORBIDDEN_SUFFIXES = (".pyc", ".ts", ".qrc", ".gpkg", ".gpkg-journal", ".orig", ".rej")
 
@@ -61,7 +72,7 @@ def check_contents(zip_path: Path) -> List[str]:
         problems.append("no help pages (help/*.html)")
     for name in sorted(inside):
         parts = set(Path(name).parts)
-        if parts & FORBIDDEN_PARTS or name.endswith(FORBIDDEN_SUFFIXES):
+        if parts & FORBIDDEN_PARTS or (name.endswith(FORBIDDEN_SUFFIXES) and name not in PACKAGE_DATA):
             problems.append(f"does not belong in the package: {name}")
     return problems
 

@@ -42,6 +42,21 @@ def write_shapefile(
         gdal.SetConfigOption("SHAPE_ENCODING", previous)
 
 
+# The centre of desa Tanah Grogot: far (61 km) from the demo's Muara Payang tower, in another desa.
+TANAH_GROGOT = (116.1930, -1.9065)
+
+
+def towers_file(workspace, path: str, moves: Sequence[Tuple[str, Optional[Tuple[float, float]]]]) -> str:
+    """A Telkom file of the workspace's towers, each (uid, point) set to status "permit" and
+    moved to the point given (None: where it is)."""
+    rows, points = [], []
+    for uid, point in moves:
+        site = workspace.site("tower_plans", uid)
+        rows.append({"UID": uid, "NAMA": site["name"], "STATUS": "permit"})
+        points.append(point or site["geometry"])
+    return write_shapefile(path, [("UID", str), ("NAMA", str), ("STATUS", str)], rows, points)
+
+
 def _write(path, fields, rows, points, epsg, encoding, cpg, geometry) -> str:
     driver = ogr.GetDriverByName("ESRI Shapefile")
     if os.path.exists(path):

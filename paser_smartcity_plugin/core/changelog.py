@@ -82,8 +82,11 @@ BEGIN INSERT INTO {CHANGES_TABLE} (layer, uid, base, seq, changed_at) VALUES ('{
 """
 
 
-def touch_trigger_ddl(table: str) -> str:
+def touch_trigger_ddl(table: str, sync_guard: bool = True) -> str:
     """updated_at follows every local edit; the sync writes the server's value (flag set).
+
+    ``sync_guard=False``: for a file without the sync's state table (a field package,
+    core/field_package.py), where every write is a local edit.
 
     "Unchanged" compares instants at millisecond precision, not text: GDAL (so QGIS, QField)
     rewrites every column of an edited feature and writes '…:05Z' back as '…:05.000Z', which
@@ -95,7 +98,7 @@ def touch_trigger_ddl(table: str) -> str:
     return f"""
 CREATE TRIGGER "{table}_touch" AFTER UPDATE ON "{table}"
   WHEN {_INSTANT.format("NEW.updated_at")} IS {_INSTANT.format("OLD.updated_at")}
-   AND NEW.updated_at IS NOT {_SQL_NOW} AND {_NOT_APPLYING}
+   AND NEW.updated_at IS NOT {_SQL_NOW}{f" AND {_NOT_APPLYING}" if sync_guard else ""}
 BEGIN UPDATE "{table}" SET updated_at = {_SQL_NOW} WHERE {FID_COLUMN} = NEW.{FID_COLUMN}; END;
 """
 

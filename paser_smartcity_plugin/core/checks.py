@@ -7,14 +7,16 @@
 - a site of the same layer within ``duplicate_distance_m`` is a warning naming it;
 - a desa different from the suggested one is a warning.
 
-The desa suggestion is point-in-polygon on a boundary when one is given (exact), else the
-nearest gazetteer centroid (labelled approximate: centroids of simplified polygons).
+The desa suggestion (:func:`suggest_desa`) is point-in-polygon: on the boundary layer the officer
+configured (exact), else on the simplified polygons shipped with the plugin — approximate near
+a border with another desa or outside every polygon (core/boundaries.py).
 """
 
 import math
 from dataclasses import dataclass
-from typing import Iterable, List, Optional, Sequence, Tuple
+from typing import Iterable, List, Optional, Tuple
 
+from .boundaries import BORDER_TOLERANCE_M, DesaBoundaries, default_boundaries
 from .gazetteer import REGENCY_EXTENT, Desa, Gazetteer, default_gazetteer, haversine_m
 from .messages import N_, Message, Number, NumberPair
 
@@ -32,81 +34,52 @@ class Issue:
         return str(self.message)
 
 
+# Where a suggestion comes from.
+BOUNDARY_LAYER = "boundary_layer"  # the official layer the officer configured: exact
+SHIPPED = "shipped"  # the simplified polygons shipped with the plugin (core/boundaries.py)
+
+
+def _distance_text(metres: float) -> Message:
+    # numbers as Number: written with the reader's decimal separator ("1,2 km")
+    if metres < 1000:
+        return Message(N_("{distance} m"), distance=Number(metres, 0))
+    return Message(N_("{distance} km"), distance=Number(metres / 1000, 1))
+
+
 @dataclass(frozen=True)
 class DesaSuggestion:
     desa: Desa
-    approximate: bool  # True: nearest centroid; False: inside a boundary polygon
-    distance_m: Optional[float] = None  # to the centroid, when approximate
+    approximate: bool  # near another desa's border, or outside every polygon
+    distance_m: Optional[float] = None  # approximate: to the border with ``neighbour``, or to ``desa``'s polygon
+    source: str = SHIPPED
+    neighbour: Optional[Desa] = None  # the desa across a border closer than the tolerance
+    inside: bool = True  # False: the position is in no polygon and ``desa`` is the nearest
+
+    def plausible(self, code: str) -> bool:
+        """True when ``code`` is a desa the position may well lie in."""
+        return code == self.desa.code or (self.neighbour is not None and code == self.neighbour.code)
 
     def describe(self) -> Message:
-        if self.approximate:
+        names = dict(desa=self.desa.name, kecamatan=self.desa.kecamatan, code=self.desa.code)
+        if self.source == BOUNDARY_LAYER:
+            return Message(N_("{desa}, Kecamatan {kecamatan} ({code}) — from the boundary layer"), **names)
+        if not self.inside:
             return Message(
-                N_("{desa}, Kecamatan {kecamatan} ({code}) — approximate: nearest desa centre, {km} km"),
-                desa=self.desa.name,
-                kecamatan=self.desa.kecamatan,
-                code=self.desa.code,
-                km=Number((self.distance_m or 0) / 1000, 1),
+                N_(
+                    "{desa}, Kecamatan {kecamatan} ({code}) — approximate: the position is outside every desa "
+                    "boundary, {distance} from this one"
+                ),
+                distance=_distance_text(self.distance_m or 0.0),
+                **names,
             )
-        return Message(
-            N_("{desa}, Kecamatan {kecamatan} ({code}) — from the boundary layer"),
-            desa=self.desa.name,
-            kecamatan=self.desa.kecamatan,
-            code=self.desa.code,
-        )
-
-
-# ---------------------------------------------------------------- boundaries
-
-
-def _in_ring(lon: float, lat: float, ring: Sequence[Tuple[float, float]]) -> bool:
-    inside = False
-    j = len(ring) - 1
-    for i in range(len(ring)):
-        xi, yi = ring[i]
-        xj, yj = ring[j]
-        if (yi > lat) != (yj > lat) and lon < (xj - xi) * (lat - yi) / (yj - yi) + xi:
-            inside = not inside
-        j = i
-    return inside
-
-
-class Polygon:
-    """A polygon as rings of (lon, lat): the first is the shell, the others holes."""
-
-    def __init__(self, rings: Sequence[Sequence[Tuple[float, float]]]):
-        self.rings = [list(r) for r in rings if len(r) >= 3]
-        xs = [p[0] for p in self.rings[0]] if self.rings else [0.0]
-        ys = [p[1] for p in self.rings[0]] if self.rings else [0.0]
-        self.bbox = (min(xs), min(ys), max(xs), max(ys))
-
-    def contains(self, lon: float, lat: float) -> bool:
-        w, s, e, n = self.bbox
-        if not self.rings or not (w <= lon <= e and s <= lat <= n):
-            return False
-        return _in_ring(lon, lat, self.rings[0]) and not any(_in_ring(lon, lat, h) for h in self.rings[1:])
-
-
-class DesaBoundaries:
-    """Official desa polygons keyed by desa code (from the boundary layer the officer configured).
-
-    Their union is the regency: a point in no polygon is outside Paser.
-    """
-
-    def __init__(self, desa_polygons: Iterable[Tuple[str, Sequence[Polygon]]], name: str = ""):
-        self.items: List[Tuple[str, Polygon]] = [(code, p) for code, polys in desa_polygons for p in polys]
-        self.name = name
-
-    def desa_at(self, lon: float, lat: float) -> Optional[str]:
-        for code, polygon in self.items:
-            if polygon.contains(lon, lat):
-                return code
-        return None
-
-    def contains(self, lon: float, lat: float) -> bool:
-        return self.desa_at(lon, lat) is not None
-
-    def __len__(self) -> int:
-        return len(self.items)
+        if self.neighbour is not None:
+            return Message(
+                N_("{desa}, Kecamatan {kecamatan} ({code}) — approximate: {distance} from the border with {neighbour}"),
+                distance=_distance_text(self.distance_m or 0.0),
+                neighbour=self.neighbour.display_name,
+                **names,
+            )
+        return Message(N_("{desa}, Kecamatan {kecamatan} ({code}) — inside its desa boundary"), **names)
 
 
 def inside_paser(lon: float, lat: float, boundary: Optional[DesaBoundaries] = None) -> bool:
@@ -118,16 +91,34 @@ def inside_paser(lon: float, lat: float, boundary: Optional[DesaBoundaries] = No
 def suggest_desa(
     lon: float, lat: float, gazetteer: Optional[Gazetteer] = None, boundary: Optional[DesaBoundaries] = None
 ) -> Optional[DesaSuggestion]:
+    """The desa of a position: THE desa suggestion of the register dialog, register_coordinates,
+    import_sites and the Telkom import.
+
+    An official ``boundary`` layer (the officer's setting) wins: a point in one of its polygons
+    gets that desa, exactly; a point in none of them is outside Paser (None). Otherwise the
+    polygons shipped with the plugin decide (core/boundaries.py): inside one and farther than
+    BORDER_TOLERANCE_M from any other desa, it is that desa; nearer, or outside every polygon
+    (the simplified outline of the regency's edge or coast), the suggestion is approximate.
+    """
     gaz = gazetteer or default_gazetteer()
     if boundary is not None and len(boundary):
         code = boundary.desa_at(lon, lat)
         desa = gaz.desa_by_code(code) if code else None
         if desa is not None:
-            return DesaSuggestion(desa, approximate=False)
+            return DesaSuggestion(desa, approximate=False, source=BOUNDARY_LAYER)
         if code is None:
             return None
-    desa, distance = gaz.nearest_desa(lon, lat)
-    return DesaSuggestion(desa, approximate=True, distance_m=distance)
+    where = default_boundaries().locate(lon, lat, BORDER_TOLERANCE_M)
+    desa = gaz.desa_by_code(where.code) if where is not None else None
+    if where is None or desa is None:  # a gazetteer without the shipped codes: its nearest centre
+        desa, distance = gaz.nearest_desa(lon, lat)
+        return DesaSuggestion(desa, approximate=True, distance_m=distance, inside=False)
+    if not where.inside:
+        return DesaSuggestion(desa, approximate=True, distance_m=where.distance_m, inside=False)
+    neighbour = gaz.desa_by_code(where.neighbour) if where.neighbour else None
+    if neighbour is None:
+        return DesaSuggestion(desa, approximate=False)
+    return DesaSuggestion(desa, approximate=True, distance_m=where.neighbour_distance_m, neighbour=neighbour)
 
 
 # ---------------------------------------------------------------- checks
@@ -245,16 +236,19 @@ def check_duplicates(
 def check_desa(
     desa_code: Optional[str], suggestion: Optional[DesaSuggestion], gazetteer: Optional[Gazetteer] = None
 ) -> List[Issue]:
-    if not desa_code or suggestion is None or suggestion.desa.code == desa_code:
+    """A warning when the site's desa is not one its position may lie in (near a border, the
+    desa across it is as plausible as the suggested one)."""
+    if not desa_code or suggestion is None or suggestion.plausible(desa_code):
         return []
     gaz = gazetteer or default_gazetteer()
     chosen = gaz.desa_by_code(desa_code)
     chosen_name = f"{chosen.name} ({chosen.kecamatan})" if chosen else desa_code
-    template = (
-        N_("the site's desa is {chosen} but the position lies nearest to {suggested} (approximate)")
-        if suggestion.approximate
-        else N_("the site's desa is {chosen} but the position lies in {suggested} (boundary layer)")
-    )
+    if suggestion.source == BOUNDARY_LAYER:
+        template = N_("the site's desa is {chosen} but the position lies in {suggested} (boundary layer)")
+    elif suggestion.approximate:
+        template = N_("the site's desa is {chosen} but the position lies nearest to {suggested} (approximate)")
+    else:
+        template = N_("the site's desa is {chosen} but the position lies in {suggested} (desa boundaries)")
     return [
         Issue(WARNING, "desa_mismatch", Message(template, chosen=chosen_name, suggested=suggestion.desa.display_name))
     ]

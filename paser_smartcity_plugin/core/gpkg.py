@@ -13,7 +13,7 @@ import sqlite3
 import struct
 from contextlib import contextmanager
 from datetime import datetime, timezone
-from typing import Iterable, Iterator, Optional, Tuple
+from typing import Iterable, Iterator, List, Optional, Tuple
 
 GPKG_APPLICATION_ID = 0x47504B47  # "GPKG"
 GPKG_USER_VERSION = 10200  # GeoPackage 1.2
@@ -95,6 +95,45 @@ def decode_point(blob: Optional[bytes]) -> Optional[Tuple[float, float]]:
     if x != x or y != y:  # NaN coordinates encode an empty point in WKB
         return None
     return x, y
+
+
+Ring = List[Tuple[float, float]]
+
+
+def decode_polygons(blob: Optional[bytes]) -> List[List[Ring]]:
+    """The polygons of a GeoPackage (Multi)Polygon blob, each as rings of (x, y): the shell
+    first, then its holes. Z and M values are dropped. Empty or NULL: []."""
+    if blob is None or len(blob) < 8 or blob[:2] != b"GP" or blob[3] & 0b00010000:
+        return []
+    polygons: List[List[Ring]] = []
+
+    def read(off: int) -> int:
+        order = "<" if blob[off] == 1 else ">"
+        (gtype,) = struct.unpack_from(order + "I", blob, off + 1)
+        base, dims = gtype % 1000, 2 + (gtype // 1000 in (1, 2)) + (gtype // 1000 == 3) * 2
+        off += 5
+        if base == 6:  # MultiPolygon: a count, then whole Polygon WKBs with their own headers
+            (count,) = struct.unpack_from(order + "I", blob, off)
+            off += 4
+            for _ in range(count):
+                off = read(off)
+            return off
+        if base != 3:
+            raise ValueError(f"not a polygon geometry (WKB type {gtype})")
+        (ring_count,) = struct.unpack_from(order + "I", blob, off)
+        off += 4
+        rings = []
+        for _ in range(ring_count):
+            (n,) = struct.unpack_from(order + "I", blob, off)
+            off += 4
+            values = struct.unpack_from(f"{order}{n * dims}d", blob, off)
+            off += 8 * n * dims
+            rings.append(list(zip(values[0::dims], values[1::dims])))
+        polygons.append(rings)
+        return off
+
+    read(_wkb_offset(blob))
+    return polygons
 
 
 def _blob_bounds(blob: Optional[bytes]):

@@ -3,17 +3,20 @@
 The plugin validates every row before it writes (``rows.row_problems``), and the QGIS
 form has constraints, but the attribute table, QField, a plain SQL client or any other
 GeoPackage writer do not pass through either. BEFORE INSERT/UPDATE triggers refuse the rows
-that would break the programme's data — an empty name, a desa code that is not one of
-Kabupaten Paser's, a status, category or coordinate code outside its code list — with
-``RAISE(ABORT, …)``: the statement fails with a message naming the field and, as SQLite
-aborts the statement, nothing of it is written (QGIS's commitChanges reports the message).
+that would break the programme's data — every rule of core/rules.py, made from the schema:
+a required field left empty, a value outside its code list, a desa code that is not one of
+Kabupaten Paser's, a number outside its range or not a number, a text longer than its
+width, a key that is not a UUID — with ``RAISE(ABORT, …)``: the statement fails with the
+rule in Indonesian and English, naming the field by its label, and, as SQLite aborts the
+statement, nothing of it is written (QGIS's commitChanges reports the message).
 
 An update is checked only for the fields it changes: a row written before these rules
 existed can still be edited elsewhere, and can be repaired.
 
-desa_name and kecamatan are derived from the desa code. A writer that leaves them empty (a
-QGIS default expression that failed, a QField form without the defaults, SQL) gets them
-filled from the gazetteer after the write, so they are never blank for a known code.
+desa_name and kecamatan are derived from the desa code (the rule of rows.fill_derived): a
+writer that leaves them empty (a QGIS default expression that failed, a QField form without
+the defaults, SQL), or that changes the desa code and leaves them as they were, gets them
+from the gazetteer after the write. A name the writer set itself is kept.
 """
 
 import sqlite3
@@ -21,41 +24,17 @@ from typing import FrozenSet, List, Optional, Tuple
 
 from . import gpkg
 from .gazetteer import Gazetteer, default_gazetteer
+from .rules import both_languages, layer_rules, sql_quote
 from .schema import FID_COLUMN, LAYERS, LayerSchema
 
 
-def _quote(text: str) -> str:
-    return "'" + text.replace("'", "''") + "'"
-
-
 def _rules(schema: LayerSchema, gazetteer: Gazetteer) -> List[Tuple[str, str, str]]:
-    """(field, SQL condition on NEW that is true for a bad value, message)."""
-    t = schema.name
-    rules = [("name", "NEW.name IS NULL OR trim(NEW.name) = ''", f"{t}.name is required (it is empty)")]
-    codes = ", ".join(_quote(d.code) for d in gazetteer.desa)
-    rules.append(
-        (
-            "desa_code",
-            f"NEW.desa_code IS NULL OR NEW.desa_code NOT IN ({codes})",
-            f"{t}.desa_code is not a desa/kelurahan code of Kabupaten Paser",
-        )
-    )
-    for field in schema.fields:
-        if field.codelist is None:
-            continue
-        listed = ", ".join(_quote(c) for c in field.codelist.codes)
-        message = f"{t}.{field.name} must be one of {', '.join(field.codelist.codes)}"
-        if field.required:
-            rules.append((field.name, f"NEW.{field.name} IS NULL OR NEW.{field.name} NOT IN ({listed})", message))
-        else:  # optional: empty is allowed, as in rows.row_problems
-            rules.append(
-                (
-                    field.name,
-                    f"trim(coalesce(NEW.{field.name}, '')) <> '' AND NEW.{field.name} NOT IN ({listed})",
-                    message,
-                )
-            )
-    return rules
+    """(field, SQL condition on NEW that is true for a bad value, message), in judging order."""
+    return [
+        (name, rule.sql_violation(f"NEW.{name}"), both_languages(rule.requirement))
+        for name, rules in layer_rules(schema, gazetteer).items()
+        for rule in rules
+    ]
 
 
 def enforced_fields(schema: LayerSchema, gazetteer: Optional[Gazetteer] = None) -> FrozenSet[str]:
@@ -69,24 +48,30 @@ def trigger_names(schema: LayerSchema) -> List[str]:
 
 
 def _blank(column: str) -> str:
-    return f"trim(coalesce(NEW.{column}, '')) = ''"
+    return f"trim(coalesce({column}, '')) = ''"
 
 
 def _fill_ddl(schema: LayerSchema, gazetteer: Gazetteer, event: str, name: str) -> str:
     t = schema.name
-    names = " ".join(f"WHEN {_quote(d.code)} THEN {_quote(d.name)}" for d in gazetteer.desa)
-    kecamatan = " ".join(f"WHEN {_quote(d.code)} THEN {_quote(d.kecamatan)}" for d in gazetteer.desa)
+    names = " ".join(f"WHEN {sql_quote(d.code)} THEN {sql_quote(d.name)}" for d in gazetteer.desa)
+    kecamatan = " ".join(f"WHEN {sql_quote(d.code)} THEN {sql_quote(d.kecamatan)}" for d in gazetteer.desa)
     # Only for a known code: GDAL turns recursive triggers on, and a fill that leaves the
-    # field blank would fire itself again.
-    codes = ", ".join(_quote(d.code) for d in gazetteer.desa)
+    # field blank would fire itself again. The fill's own UPDATE changes no desa code, so
+    # on its second round only a blank could make it fire, and none is left.
+    codes = ", ".join(sql_quote(d.code) for d in gazetteer.desa)
+    if event == "UPDATE":
+        # A new code with the names as they were: they follow the code (a name the writer
+        # changed in the same update is theirs).
+        follow = {n: f"(NEW.desa_code IS NOT OLD.desa_code AND NEW.{n} IS OLD.{n})" for n in ("desa_name", "kecamatan")}
+    else:
+        follow = {n: "0" for n in ("desa_name", "kecamatan")}
+    fill = {n: f"({_blank('NEW.' + n)} OR {follow[n]})" for n in ("desa_name", "kecamatan")}
     return f"""
 CREATE TRIGGER "{name}" AFTER {event} ON "{t}"
-  WHEN ({_blank("desa_name")} OR {_blank("kecamatan")}) AND NEW.desa_code IN ({codes})
+  WHEN ({fill["desa_name"]} OR {fill["kecamatan"]}) AND NEW.desa_code IN ({codes})
 BEGIN UPDATE "{t}" SET
-  desa_name = CASE WHEN trim(coalesce(desa_name, '')) = '' THEN CASE desa_code {names} ELSE desa_name END
-              ELSE desa_name END,
-  kecamatan = CASE WHEN trim(coalesce(kecamatan, '')) = '' THEN CASE desa_code {kecamatan} ELSE kecamatan END
-              ELSE kecamatan END
+  desa_name = CASE WHEN {fill["desa_name"]} THEN CASE desa_code {names} ELSE desa_name END ELSE desa_name END,
+  kecamatan = CASE WHEN {fill["kecamatan"]} THEN CASE desa_code {kecamatan} ELSE kecamatan END ELSE kecamatan END
   WHERE {FID_COLUMN} = NEW.{FID_COLUMN}; END;
 """
 
@@ -94,9 +79,9 @@ BEGIN UPDATE "{t}" SET
 def trigger_ddl(schema: LayerSchema, gazetteer: Gazetteer) -> str:
     t = schema.name
     rules = _rules(schema, gazetteer)
-    on_insert = " ".join(f"WHEN {condition} THEN RAISE(ABORT, {_quote(message)})" for _, condition, message in rules)
+    on_insert = " ".join(f"WHEN {condition} THEN RAISE(ABORT, {sql_quote(message)})" for _, condition, message in rules)
     on_update = " ".join(
-        f"WHEN NEW.{field} IS NOT OLD.{field} AND ({condition}) THEN RAISE(ABORT, {_quote(message)})"
+        f"WHEN NEW.{field} IS NOT OLD.{field} AND ({condition}) THEN RAISE(ABORT, {sql_quote(message)})"
         for field, condition, message in rules
     )
     insert_name, update_name, fill_insert, fill_update = trigger_names(schema)

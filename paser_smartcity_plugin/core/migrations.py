@@ -72,6 +72,12 @@ STEPS: Sequence[Step] = (
     Step(2, "change tracking for the sync: every site of a never-synced file is local work", _v2_change_tracking),
     Step(3, "rules enforced by triggers for every writer; the updated_at touch compares instants", _nothing_to_carry),
     Step(4, "a photo path on both layers (field survey with QField)", _v4_photo),
+    Step(
+        5,
+        "every rule of the schema enforced by the triggers (ranges, numbers, widths, keys); desa names follow "
+        "a changed desa code",
+        _nothing_to_carry,
+    ),
 )
 SCHEMA_VERSION = STEPS[-1].version
 

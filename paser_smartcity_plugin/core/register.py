@@ -15,7 +15,6 @@ What the coordinate source implies for ``coord_status``:
 A tower still ``coordinates_pending`` becomes ``coordinates_set``; other statuses stay.
 """
 
-import math
 from dataclasses import dataclass, field, replace
 from typing import Dict, Iterable, List, Optional, Sequence, Tuple
 
@@ -32,11 +31,11 @@ from .checks import (
     check_position,
     suggest_desa,
 )
-from .codelists import CATEGORY, COORD_SOURCE
 from .coordinates import AUTO, CoordinateParseError, ParsedCoordinate, parse_coordinates
 from .messages import N_, Message
 from .rows import GEOMETRY, Row, fill_derived
-from .schema import LAYER_NAMES, SERVICE_POINTS, TOWER_PLANS, UUID_RE
+from .rules import layer_rules, value_problem
+from .schema import LAYER_NAMES, LAYERS, SERVICE_POINTS, TOWER_PLANS, UUID_RE
 from .workspace import Workspace, WorkspaceError
 
 DEFAULT_DUPLICATE_DISTANCE_M = 25.0
@@ -50,6 +49,8 @@ STATUS_FOR_SOURCE: Dict[str, str] = {
     "other": "approximate",
 }
 NEW_SERVICE_POINT_STATUS = "planned"
+# Issue codes of the request's fields (the dialog marks the widget by them).
+RULE_ISSUE_CODES = {"coord_source": "source", "accuracy_m": "accuracy"}
 
 
 @dataclass
@@ -234,38 +235,14 @@ class Registrar:
         else:
             if not request.name.strip():
                 issues.append(_error("name", N_("a new service point needs a name")))
-            elif len(request.name.strip()) > 254:
-                issues.append(_error("name", N_("the name is longer than 254 characters")))
-            if request.category not in CATEGORY:
-                issues.append(
-                    _error(
-                        "category",
-                        N_("category “{category}” is not one of {codes}"),
-                        category=request.category,
-                        codes=", ".join(CATEGORY.codes),
-                    )
-                )
-        if request.coord_source not in COORD_SOURCE:
-            issues.append(
-                _error(
-                    "source",
-                    N_("source “{source}” is not one of {codes}"),
-                    source=request.coord_source,
-                    codes=", ".join(COORD_SOURCE.codes),
-                )
+            issues.extend(
+                self._broken_rules(SERVICE_POINTS, {"name": request.name.strip(), "category": request.category})
             )
-        if request.accuracy_m is not None:
-            acc = request.accuracy_m
-            if not isinstance(acc, (int, float)) or not math.isfinite(acc) or acc < 0:
-                issues.append(
-                    _error("accuracy", N_("accuracy {value} m must be a number of metres, 0 or more"), value=acc)
-                )
-        if request.desa_code and not self.gazetteer.is_desa_code(request.desa_code):
-            issues.append(
-                _error(
-                    "desa_code", N_("{code} is not a desa/kelurahan code of Kabupaten Paser"), code=request.desa_code
-                )
-            )
+        # the workspace's own rules (core/rules.py), in its words: what writing would refuse
+        values = {"coord_source": request.coord_source, "accuracy_m": request.accuracy_m}
+        if request.desa_code:
+            values["desa_code"] = request.desa_code
+        issues.extend(self._broken_rules(a.layer, values))
         try:
             a.parsed = self.parse(request)
         except CoordinateParseError as exc:
@@ -287,6 +264,18 @@ class Registrar:
         issues.extend(check_duplicates(p.lat, p.lon, others, self.duplicate_distance_m, exclude))
         issues.extend(check_desa(a.desa_code, a.desa, self.gazetteer))
         return a
+
+    def _broken_rules(self, layer: str, values: Row) -> List[Issue]:
+        """An error per value that breaks the workspace rules (the form's and triggers' words)."""
+        rules = layer_rules(LAYERS[layer], self.gazetteer)
+        issues = []
+        for name, value in values.items():
+            if value is None or (name == "name" and not value):  # no name: said above, in the register's words
+                continue
+            problem = value_problem(rules[name], value)
+            if problem is not None:
+                issues.append(Issue(ERROR, RULE_ISSUE_CODES.get(name, name), problem))
+        return issues
 
     # -- writing
 

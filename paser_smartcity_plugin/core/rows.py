@@ -11,7 +11,8 @@ from typing import Any, Dict, List, Optional
 
 from .gazetteer import REGENCY_EXTENT, Gazetteer, default_gazetteer
 from .messages import N_, Message, N_plural
-from .schema import DATETIME, DESA_CODE_RE, FID_COLUMN, INTEGER, REAL, UUID_RE, LayerSchema
+from .rules import layer_rules, value_problem
+from .schema import DATETIME, FID_COLUMN, INTEGER, REAL, LayerSchema
 
 # Geometry travels in a row dict under this key, as (lon, lat) or None.
 GEOMETRY = "geometry"
@@ -29,96 +30,32 @@ def new_uid() -> str:
 def row_problems(
     schema: LayerSchema, row: Row, gazetteer: Optional[Gazetteer] = None, partial: bool = False
 ) -> List[Message]:
-    """Problems with ``row`` for ``schema`` as :class:`Message` (render them with ``tr`` to show)."""
+    """Problems with ``row`` for ``schema`` as :class:`Message` (render them with ``tr`` to show).
+
+    The field rules are core/rules.py's, the same the GeoPackage's triggers and the QGIS form
+    enforce; ``partial`` (the changed values of an update) leaves out the fields not given.
+    """
     gaz = gazetteer or default_gazetteer()
-    layer = schema.name
     problems: List[Message] = []
     unknown = sorted(set(row) - set(schema.field_names) - {GEOMETRY, FID_COLUMN})
     if unknown:
         template = N_plural("{layer}: unknown field {fields}", "{layer}: unknown fields {fields}", len(unknown))
-        problems.append(Message(template, layer=layer, fields=", ".join(unknown)))
+        problems.append(Message(template, layer=schema.title_text, fields=", ".join(unknown)))
+    rules = layer_rules(schema, gaz)
     for field in schema.fields:
-        if field.name not in row:
-            if field.required and not partial:
-                problems.append(Message(N_("{layer}.{field} is required"), layer=layer, field=field.name))
+        field_rules = rules.get(field.name, ())
+        if field.name in row:
+            problem = value_problem(field_rules, row[field.name])
+        elif field.required and not partial:
+            problem = value_problem(field_rules, None)
+        else:
             continue
-        value = row[field.name]
-        if value is None or (isinstance(value, str) and not value.strip()):
-            if field.required:
-                problems.append(Message(N_("{layer}.{field} is required"), layer=layer, field=field.name))
-            continue
-        if field.codelist is not None and value not in field.codelist:
-            problems.append(
-                Message(
-                    N_("{layer}.{field}: {value!r} is not one of {codes}"),
-                    layer=layer,
-                    field=field.name,
-                    value=value,
-                    codes=", ".join(field.codelist.codes),
-                )
-            )
-        elif field.type in (INTEGER, REAL):
-            try:
-                number = float(value)
-            except (TypeError, ValueError):
-                problems.append(
-                    Message(
-                        N_("{layer}.{field}: {value!r} is not a number"), layer=layer, field=field.name, value=value
-                    )
-                )
-                continue
-            if number != number or number in (float("inf"), float("-inf")):
-                problems.append(
-                    Message(
-                        N_("{layer}.{field}: {value!r} is not a finite number"),
-                        layer=layer,
-                        field=field.name,
-                        value=value,
-                    )
-                )
-            elif field.type == INTEGER and number != int(number):
-                problems.append(
-                    Message(
-                        N_("{layer}.{field}: {value!r} is not a whole number"),
-                        layer=layer,
-                        field=field.name,
-                        value=value,
-                    )
-                )
-            elif field.name in ("accuracy_m", "height_m") and number < 0:
-                problems.append(
-                    Message(
-                        N_("{layer}.{field}: {value!r} must not be negative"),
-                        layer=layer,
-                        field=field.name,
-                        value=value,
-                    )
-                )
-        elif field.width and isinstance(value, str) and len(value) > field.width:
-            problems.append(
-                Message(
-                    N_("{layer}.{field}: longer than {width} characters"),
-                    layer=layer,
-                    field=field.name,
-                    width=field.width,
-                )
-            )
-    code = row.get("desa_code")
-    if code and (not DESA_CODE_RE.match(str(code)) or not gaz.is_desa_code(code)):
-        problems.append(
-            Message(
-                N_("{layer}.desa_code: {code!r} is not a desa/kelurahan code of Kabupaten Paser"),
-                layer=layer,
-                code=code,
-            )
-        )
-    uid = row.get("uid")
-    if uid is not None and not UUID_RE.match(str(uid)):
-        problems.append(Message(N_("{layer}.uid: {uid!r} is not a lower-case UUID"), layer=layer, uid=uid))
+        if problem is not None:
+            problems.append(problem)
     if GEOMETRY in row:
         problems.extend(_validate_point(schema, row[GEOMETRY]))
     elif not partial and not schema.geometry_optional:
-        problems.append(Message(N_("{layer}: a point geometry is required"), layer=layer))
+        problems.append(Message(N_("{layer}: a point geometry is required"), layer=schema.title_text))
     return problems
 
 
@@ -127,17 +64,19 @@ def _validate_point(schema: LayerSchema, point) -> List[Message]:
         return (
             []
             if schema.geometry_optional
-            else [Message(N_("{layer}: a point geometry is required"), layer=schema.name)]
+            else [Message(N_("{layer}: a point geometry is required"), layer=schema.title_text)]
         )
     try:
         lon, lat = (float(v) for v in point)
     except (TypeError, ValueError):
-        return [Message(N_("{layer}: geometry {point!r} is not a (lon, lat) pair"), layer=schema.name, point=point)]
+        return [
+            Message(N_("{layer}: geometry {point!r} is not a (lon, lat) pair"), layer=schema.title_text, point=point)
+        ]
     if not REGENCY_EXTENT.contains(lon, lat):
         return [
             Message(
                 N_("{layer}: point lon {lon:.6f}, lat {lat:.6f} is outside Kabupaten Paser"),
-                layer=schema.name,
+                layer=schema.title_text,
                 lon=lon,
                 lat=lat,
             )

@@ -2,7 +2,9 @@
 
 This is the single description of the data. The GeoPackage DDL, the QGIS layer forms,
 the styles, the sync and the Telkom mapping are all derived from it, so a field is
-added or renamed here and nowhere else.
+added or renamed here and nowhere else. So are the rules a value must keep (required,
+code list, range, width: core/rules.py), which the row validation, the GeoPackage's
+triggers and the QGIS form constraints are all made from.
 """
 
 import re
@@ -10,6 +12,7 @@ from dataclasses import dataclass
 from typing import Dict, Optional, Tuple
 
 from .codelists import CATEGORY, COORD_SOURCE, COORD_STATUS, SERVICE_STATUS, TOWER_STATUS, CodeList
+from .messages import Text
 
 CRS_AUTHID = "EPSG:4326"
 SRS_ID = 4326
@@ -26,6 +29,18 @@ UUID_RE = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]
 
 TEXT, INTEGER, REAL, DATETIME = "TEXT", "INTEGER", "REAL", "DATETIME"
 
+# Ranges beyond which a value is a typo, not a measurement:
+# - accuracy: a position known only to tens of kilometres says nothing about where in the
+#   regency (about 150 by 190 km, gazetteer.REGENCY_EXTENT) a site is; 50 km still takes
+#   the centre of the largest desa as the position, a GPS fix is metres.
+# - height: Telkomsel's towers here are 72 m; telecom towers and masts in Indonesia stand
+#   up to about 150 m. 300 m leaves room for any mast and still catches a slipped digit (720).
+# - programme year: the programme began in 2022; any year of this century is plausible,
+#   202 or 20222 is not.
+MAX_ACCURACY_M = 50_000.0
+MAX_HEIGHT_M = 300.0
+PROGRAM_YEARS = (2000, 2100)
+
 
 @dataclass(frozen=True)
 class Field:
@@ -37,9 +52,17 @@ class Field:
     width: Optional[int] = None
     codelist: Optional[CodeList] = None
     required: bool = False
+    # The range a number must lie in (inclusive; None: unbounded on that side).
+    minimum: Optional[float] = None
+    maximum: Optional[float] = None
 
     def label(self, language: str = "en") -> str:
         return self.id if language.startswith("id") else self.en
+
+    @property
+    def text(self) -> Text:
+        """The label in both languages, for messages rendered in the reader's (core/messages.py)."""
+        return Text(self.en, self.id)
 
     @property
     def sql_type(self) -> str:
@@ -68,6 +91,10 @@ class LayerSchema:
 
     def title(self, language: str = "en") -> str:
         return self.title_id if language.startswith("id") else self.title_en
+
+    @property
+    def title_text(self) -> Text:
+        return Text(self.title_en, self.title_id)
 
     @property
     def status_codes(self) -> CodeList:
@@ -113,11 +140,27 @@ _COMMON_TAIL = (
         16,
         COORD_SOURCE,
     ),
-    Field("accuracy_m", REAL, "Accuracy (m)", "Akurasi (m)", "Horizontal accuracy in metres"),
+    Field(
+        "accuracy_m",
+        REAL,
+        "Accuracy (m)",
+        "Akurasi (m)",
+        "Horizontal accuracy in metres",
+        minimum=0,
+        maximum=MAX_ACCURACY_M,
+    ),
     Field("surveyed_by", TEXT, "Surveyed by", "Disurvei oleh", "Who took the coordinates", 100),
     Field("surveyed_at", DATETIME, "Surveyed at", "Waktu survei", "When the coordinates were taken (UTC)"),
     Field("telkom_site_id", TEXT, "Telkom site ID", "ID situs Telkom", "Telkom's own site identifier", 50),
-    Field("program_year", INTEGER, "Programme year", "Tahun program", "Year of the smart-city programme"),
+    Field(
+        "program_year",
+        INTEGER,
+        "Programme year",
+        "Tahun program",
+        "Year of the smart-city programme",
+        minimum=PROGRAM_YEARS[0],
+        maximum=PROGRAM_YEARS[1],
+    ),
     Field("notes", TEXT, "Notes", "Catatan", "Free text"),
     Field("updated_at", DATETIME, "Updated at", "Diperbarui", "Last change, ISO 8601 UTC"),
     # Last, so that a workspace upgraded by ALTER TABLE ADD COLUMN has the columns of a new one.
@@ -148,7 +191,7 @@ TOWER_PLANS_SCHEMA = LayerSchema(
     "Rencana menara",
     _common_head(TOWER_STATUS)
     + (
-        Field("height_m", REAL, "Height (m)", "Tinggi (m)", "Tower height in metres"),
+        Field("height_m", REAL, "Height (m)", "Tinggi (m)", "Tower height in metres", minimum=0, maximum=MAX_HEIGHT_M),
         Field("operator", TEXT, "Operator", "Operator", "Cellular operator", 50),
     )
     + _COMMON_TAIL,

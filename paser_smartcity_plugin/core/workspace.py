@@ -66,7 +66,7 @@ def is_workspace(path: str) -> bool:
     return kind is not None and kind[0] == WORKSPACE_KIND and set(LAYER_NAMES) <= tables
 
 
-def _defaults_trigger_ddl(table: str) -> str:
+def defaults_trigger_ddl(table: str) -> str:
     # A site added outside the plugin gets a key and a timestamp.
     return f"""
 CREATE TRIGGER "{table}_defaults" AFTER INSERT ON "{table}"
@@ -85,12 +85,14 @@ def install_derived(conn: sqlite3.Connection) -> None:
     """
     for schema in LAYERS.values():
         conn.execute(f'DROP TRIGGER IF EXISTS "{schema.name}_defaults"')
-        gpkg.execute_script(conn, _defaults_trigger_ddl(schema.name))
+        gpkg.execute_script(conn, defaults_trigger_ddl(schema.name))
     changelog.install_triggers(conn)
     integrity.install(conn)
 
 
-def _create_schema(conn: sqlite3.Connection) -> None:
+def create_site_tables(conn: sqlite3.Connection) -> None:
+    """The GeoPackage's own tables and the two site layers, without any trigger of the plugin:
+    the start of a workspace, and of a field package (core/field_package.py)."""
     gpkg.initialize(conn)
     extent = (REGENCY_EXTENT.west, REGENCY_EXTENT.south, REGENCY_EXTENT.east, REGENCY_EXTENT.north)
     for schema in LAYERS.values():
@@ -107,6 +109,10 @@ def _create_schema(conn: sqlite3.Connection) -> None:
             fid=FID_COLUMN,
             srs_id=SRS_ID,
         )
+
+
+def _create_schema(conn: sqlite3.Connection) -> None:
+    create_site_tables(conn)
     changelog.install_tables(conn)
     install_derived(conn)
     conn.execute(f"CREATE TABLE {META_TABLE} (key TEXT PRIMARY KEY NOT NULL, value TEXT)")

@@ -50,7 +50,7 @@ from ..layers.workspace_layers import find_layers
 from ..toolbelt import settings as plugin_settings
 from ..toolbelt.events import plugin_events
 from ..toolbelt.help import open_help
-from ..toolbelt.i18n import language, tr, tr_message, trn
+from ..toolbelt.i18n import counted, language, tr, tr_message
 from ..toolbelt.logger import CRITICAL, SUCCESS, Logger
 
 HELP_TOPIC = "dashboard"
@@ -522,13 +522,13 @@ class DashboardDock(QgsDockWidget):
                 share=data.target_share,
                 active=overall.delivered,
                 active_share=data.delivered_share,
-                towers=trn("{count} tower", "{count} towers", overall.tower_total).format(count=overall.tower_total),
+                towers=counted(overall.tower_total, tr("{count} tower"), tr("{count} towers")),
             ),
-            trn(
-                "{count} site still has approximate coordinates (a desa centre): survey it.",
-                "{count} sites still have approximate coordinates (a desa centre): survey them.",
+            counted(
                 overall.approximate,
-            ).format(count=overall.approximate),
+                tr("{count} site still has approximate coordinates (a desa centre): survey it."),
+                tr("{count} sites still have approximate coordinates (a desa centre): survey them."),
+            ),
         ]
         self.summary.setText("\n".join(lines))
         # the file's name, not its whole path: the path is in the tooltip

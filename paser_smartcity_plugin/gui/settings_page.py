@@ -4,6 +4,7 @@ Reads and writes toolbelt.settings only; nothing is saved while any value is wro
 officer is told which one.
 """
 
+from dataclasses import replace
 from typing import List, Optional
 
 from qgis.core import QgsMapLayerProxyModel, QgsVectorLayer, QgsWkbTypes
@@ -75,6 +76,11 @@ class SettingsPage(QgsOptionsPageWidget):
         self.sync_timeout = self._spin(*plugin_settings.LIMITS["sync_timeout_s"], tr(" s"))
         self.duplicate_distance = self._spin(*plugin_settings.LIMITS["duplicate_distance_m"], tr(" m"))
         self.telkom_distance = self._spin(*plugin_settings.LIMITS["telkom_match_distance_m"], tr(" m"))
+        self.telkom_move_warning = self._spin(*plugin_settings.LIMITS["telkom_move_warning_m"], tr(" m"))
+        self.telkom_move_warning.setDecimals(0)
+        self.telkom_move_warning.setToolTip(
+            tr("The Telkom import preview warns about a site moved farther than this (0: every move)")
+        )
 
         self.boundary_layer = QgsMapLayerComboBox()
         self.boundary_layer.setFilters(QgsMapLayerProxyModel.PolygonLayer)
@@ -98,6 +104,7 @@ class SettingsPage(QgsOptionsPageWidget):
         form.addRow("", self.authcfg_warning)
         form.addRow(tr(labels["sync_timeout_s"]), self.sync_timeout)
         form.addRow(tr(labels["telkom_match_distance_m"]), self.telkom_distance)
+        form.addRow(tr(labels["telkom_move_warning_m"]), self.telkom_move_warning)
 
         note = QLabel(
             tr(
@@ -184,16 +191,22 @@ class SettingsPage(QgsOptionsPageWidget):
         self.sync_timeout.setValue(values.sync_timeout_s)
         self.duplicate_distance.setValue(values.duplicate_distance_m)
         self.telkom_distance.setValue(values.telkom_match_distance_m)
+        self.telkom_move_warning.setValue(values.telkom_move_warning_m)
+        self._stored = values
         self.boundary_source.setText(values.boundary_layer)
 
     def values(self) -> plugin_settings.Settings:
-        return plugin_settings.Settings(
+        # Settings the page has no widget for (the Telkom column aliases, the last folder)
+        # keep their stored values: saving the page must not reset them.
+        return replace(
+            self._stored,
             workspace_path=self.workspace.filePath().strip(),
             central_url=self.central_url.text().strip(),
             authcfg=self.authcfg.configId() or self._unknown_authcfg,
             sync_timeout_s=self.sync_timeout.value(),
             duplicate_distance_m=self.duplicate_distance.value(),
             telkom_match_distance_m=self.telkom_distance.value(),
+            telkom_move_warning_m=self.telkom_move_warning.value(),
             boundary_layer=self.boundary_source.text().strip(),
         )
 

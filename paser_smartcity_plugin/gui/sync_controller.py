@@ -17,7 +17,7 @@ from qgis.PyQt.QtWidgets import QPushButton
 
 from ..core.schema import LAYERS
 from ..toolbelt import settings
-from ..toolbelt.i18n import language, tr, trn
+from ..toolbelt.i18n import counted, language, tr
 from ..toolbelt.logger import CRITICAL, SUCCESS, WARNING, Logger
 
 ALGORITHM_ID = "paser_smartcity:sync"
@@ -105,7 +105,7 @@ class SyncController:
         lang = language()
         parts = []
         for layer, s in summary.get("layers", {}).items():
-            conflicts = trn("{count} conflict", "{count} conflicts", s["conflicts"]).format(count=s["conflicts"])
+            conflicts = counted(s["conflicts"], tr("{count} conflict"), tr("{count} conflicts"))
             parts.append(
                 tr("{layer}: {pulled} pulled, {pushed} pushed, {conflicts}").format(
                     layer=LAYERS[layer].title(lang), pulled=s["pulled"], pushed=s["pushed"], conflicts=conflicts

@@ -20,7 +20,8 @@ from qgis.core import (
     QgsTask,
 )
 from qgis.gui import QgsFileWidget, QgsProjectionSelectionDialog
-from qgis.PyQt.QtCore import Qt
+from qgis.PyQt.QtCore import Qt, QUrl
+from qgis.PyQt.QtGui import QBrush, QColor, QDesktopServices
 from qgis.PyQt.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -29,6 +30,7 @@ from qgis.PyQt.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
+    QHBoxLayout,
     QHeaderView,
     QInputDialog,
     QLabel,
@@ -38,21 +40,29 @@ from qgis.PyQt.QtWidgets import (
     QVBoxLayout,
 )
 
+from ..core.codelists import CodeList
+from ..core.gazetteer import default_gazetteer
+from ..core.schema import LAYER_NAMES, layer_schema
 from ..core.telkom import CancelledError, ChoiceNeededError, GeopandasMissingError, MissingCrsError, TelkomError
+from ..core.telkom.export import OFFERED_CRS
 from ..toolbelt.help import add_help_button, translate_buttons
-from ..toolbelt.i18n import tr, tr_message
+from ..toolbelt.i18n import counted, language, tr, tr_message
 from ..toolbelt.logger import CRITICAL, SUCCESS, WARNING
+from ..toolbelt.settings import remember_folder, telkom_folder
 
 # Tasks and their contexts must outlive the action callback that starts them.
 _RUNNING: List[object] = []
 
 HELP_TOPIC = "telkom"
 PREVIEW_ROW_LIMIT = 5000  # the table shows this many lines; the report CSV holds all of them
+NOTE_COLUMN_WIDTH = 420  # px: the reasons and notes wrap at this width (all of it in the tooltip)
+LEFT_OUT_COLOR = "#8a8a8a"
+WARNING_COLOR = "#fff3cd"  # the message bar's warning yellow, light enough for black text
 
 
 def geopandas_ready(logger) -> bool:
     """True when geopandas can be used; otherwise the officer is told what to install."""
-    from ..core.telkom.engine import load
+    from ..core.telkom.geopandas_io import load
 
     try:
         load()
@@ -92,16 +102,14 @@ class ExportDialog(QDialog):
             self.layers.addItem(text, value)
         self.selected_only = QCheckBox(tr("Selected sites only"))
         self.crs = QComboBox()
-        for value, text in (
-            ("EPSG:4326", tr("EPSG:4326 — WGS 84, longitude/latitude")),
-            ("EPSG:32750", tr("EPSG:32750 — WGS 84 / UTM zone 50S")),
-            ("EPSG:9490", tr("EPSG:9490 — SRGI2013 / UTM zone 50S")),
-        ):
-            self.crs.addItem(text, value)
+        for value, text in OFFERED_CRS:
+            self.crs.addItem(tr(text), value)
         self.output = QgsFileWidget()
         self.output.setStorageMode(QgsFileWidget.SaveFile)
         self.output.setFilter(tr("Zip archive (*.zip)"))
         self.output.setConfirmOverwrite(True)
+        self.output.setDialogTitle(tr("Package for Telkom"))
+        self.output.setDefaultRoot(telkom_folder())  # where the last export or import went
         form.addRow(tr("Layers"), self.layers)
         form.addRow("", self.selected_only)
         form.addRow(tr("Coordinate reference system"), self.crs)
@@ -147,14 +155,18 @@ def start_export(parameters: dict, logger, on_done: Optional[Callable[[bool, dic
 
     def executed(ok, results):
         if ok:
+            folder = os.path.dirname(results["OUTPUT"])
+            remember_folder(folder)
+            features, pending = int(results["FEATURES"]), int(results["WITHOUT_COORDINATES"])
             logger.log(
-                tr("Telkom package written: {path} ({features} sites, {pending} without coordinates)").format(
+                tr("Telkom package written: {path} ({sites}, {pending})").format(
                     path=results["OUTPUT"],
-                    features=int(results["FEATURES"]),
-                    pending=int(results["WITHOUT_COORDINATES"]),
+                    sites=counted(features, tr("{count} site"), tr("{count} sites")),
+                    pending=tr("{count} without coordinates").format(count=pending),
                 ),
                 SUCCESS,
                 push=True,
+                actions=[(tr("Open folder"), lambda: open_folder(folder))],
             )
         else:
             logger.log(
@@ -173,6 +185,11 @@ def start_export(parameters: dict, logger, on_done: Optional[Callable[[bool, dic
     _keep(task)
     QgsApplication.taskManager().addTask(task)
     return task
+
+
+def open_folder(folder: str) -> bool:
+    """The folder in the desktop's file manager."""
+    return QDesktopServices.openUrl(QUrl.fromLocalFile(folder))
 
 
 def export_for_telkom(iface, logger):
@@ -207,11 +224,13 @@ class PreviewTask(QgsTask):
         self.source_crs, self.member = source_crs, member
         self.aliases_text = settings.telkom_column_aliases
         self.distance = settings.telkom_match_distance_m
+        self.move_warning = settings.telkom_move_warning_m
+        self.boundary = _boundary()  # read here: QGIS layers belong to the main thread
         self.preview = None
         self.error: Optional[Exception] = None
 
     def run(self) -> bool:
-        from ..core.telkom.engine import run_in_worker
+        from ..core.telkom.geopandas_io import run_in_worker
         from ..core.telkom.importer import preview_import
         from ..core.telkom.mapping import parse_aliases
         from ..core.workspace import Workspace, WorkspaceError
@@ -226,6 +245,8 @@ class PreviewTask(QgsTask):
                 member=self.member,
                 aliases=aliases,
                 match_distance_m=self.distance,
+                move_warning_m=self.move_warning,
+                boundary=self.boundary,
                 progress=self.setProgress,
                 is_canceled=self.isCanceled,
             )
@@ -235,17 +256,28 @@ class PreviewTask(QgsTask):
             return False
 
 
-class ApplyTask(QgsTask):
-    """Writes the accepted changes of a preview in one transaction (core.telkom.importer.apply_import)."""
+def _boundary():
+    """The desa boundary layer of the settings, for the desa check (None: none, or unreadable)."""
+    from ..layers.boundary import BoundaryLayerError, configured_boundaries
 
-    def __init__(self, workspace_path: str, preview):
+    try:
+        return configured_boundaries()
+    except BoundaryLayerError:
+        return None  # the register dialog says what is wrong with it; here the gazetteer serves
+
+
+class ApplyTask(QgsTask):
+    """Writes the accepted changes of a preview in one transaction (core.telkom.importer.apply_import),
+    leaving out those the officer unticked."""
+
+    def __init__(self, workspace_path: str, preview, leave_out=None):
         super().__init__(tr("Import from Telkom: apply"), QgsTask.CanCancel)
-        self.workspace_path, self.preview = workspace_path, preview
+        self.workspace_path, self.preview, self.leave_out = workspace_path, preview, leave_out
         self.counts = None
         self.error: Optional[Exception] = None
 
     def run(self) -> bool:
-        from ..core.telkom.engine import run_in_worker
+        from ..core.telkom.geopandas_io import run_in_worker
         from ..core.telkom.importer import apply_import
         from ..core.workspace import Workspace, WorkspaceError
 
@@ -256,6 +288,7 @@ class ApplyTask(QgsTask):
                 self.preview,
                 progress=self.setProgress,
                 is_canceled=self.isCanceled,
+                leave_out=self.leave_out,
             )
             return True
         except (TelkomError, WorkspaceError) as exc:
@@ -264,41 +297,36 @@ class ApplyTask(QgsTask):
 
 
 class PreviewDialog(QDialog):
-    """Every row of the preview: matched site, changes old → new, new sites, rejections with reasons."""
+    """Every row of the preview: matched site, changes old → new, new sites, rejections with
+    reasons; warnings highlighted. Each change has a tick: unticked, it is left out."""
+
+    # columns
+    APPLY, LAYER, ROW, ACTION, MATCHED_BY, SITE, FIELD, OLD, NEW, NOTE = range(10)
 
     def __init__(self, preview, parent=None):
         super().__init__(parent)
-        from ..core.telkom.importer import UNCHANGED
-
         self.preview = preview
+        self.lang = language()
+        self.left_out = set()  # indexes in preview.rows of the changes the officer unticked
+        self._lines_of = {}  # index in preview.rows -> table lines showing it
         self.setWindowTitle(tr("Import from Telkom — preview"))
-        self.resize(1100, 600)
+        self.resize(1200, 640)
         layout = QVBoxLayout(self)
-        sources = "; ".join(
-            tr("{name} → {layer} ({features} rows, {encoding}, {crs})").format(
-                name=s.name, layer=s.layer, features=s.features, encoding=s.encoding, crs=s.crs
-            )
-            for s in preview.sources
-        )
-        counts = preview.counts()
-        self.summary = QLabel(
-            tr(
-                "{sources}\n{matched} rows matched to a site, {updated} of them with changes; "
-                "{new} new sites; {rejected} rows rejected. Nothing has been written yet."
-            ).format(
-                sources=sources,
-                matched=counts["MATCHED"],
-                updated=counts["UPDATED"],
-                new=counts["NEW"],
-                rejected=counts["REJECTED"],
-            )
-        )
+        self.summary = QLabel(self._summary())
         self.summary.setWordWrap(True)
         layout.addWidget(self.summary)
+        options = QHBoxLayout()
         self.show_unchanged = QCheckBox(tr("Show unchanged rows"))
         self.show_unchanged.toggled.connect(self._fill)
-        layout.addWidget(self.show_unchanged)
+        self.leave_out_warned = QPushButton(tr("Leave out the changes with warnings"))
+        self.leave_out_warned.setEnabled(preview.warned > 0)
+        self.leave_out_warned.clicked.connect(self.untick_warned)
+        options.addWidget(self.show_unchanged)
+        options.addStretch(1)
+        options.addWidget(self.leave_out_warned)
+        layout.addLayout(options)
         headers = [
+            tr("Apply"),
             tr("Layer"),
             tr("Row"),
             tr("Action"),
@@ -307,19 +335,20 @@ class PreviewDialog(QDialog):
             tr("Field"),
             tr("Old"),
             tr("New"),
-            tr("Reason / note"),
+            tr("Reason / warning / note"),
         ]
         self.table = QTableWidget(0, len(headers))
         self.table.setHorizontalHeaderLabels(headers)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setWordWrap(True)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.itemChanged.connect(self._ticked)
         layout.addWidget(self.table)
         self.truncated = QLabel("")
         layout.addWidget(self.truncated)
         buttons = QDialogButtonBox()
-        self.apply_button = QPushButton(tr("Apply {count} changes").format(count=preview.changes))
-        self.apply_button.setEnabled(preview.changes > 0)
+        self.apply_button = QPushButton()
         self.report_button = QPushButton(tr("Save report…"))
         buttons.addButton(self.apply_button, QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.addButton(self.report_button, QDialogButtonBox.ButtonRole.ActionRole)
@@ -330,71 +359,221 @@ class PreviewDialog(QDialog):
         self.report_button.clicked.connect(self.save_report)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
-        self._unchanged = UNCHANGED
+        self._update_apply_button()
         self._fill()
 
+    # -- what is shown
+
+    def _summary(self) -> str:
+        counts = self.preview.counts()
+        sources = "; ".join(
+            tr("{name} → {layer} ({rows}, {encoding}, {crs})").format(
+                name=s.name,
+                layer=layer_schema(s.layer).title(self.lang) if s.layer in LAYER_NAMES else s.layer,
+                rows=counted(s.features, tr("{count} row"), tr("{count} rows")),
+                encoding=s.encoding,
+                crs=s.crs,
+            )
+            for s in self.preview.sources
+        )
+        parts = [
+            counted(counts["MATCHED"], tr("{count} row matched to a site"), tr("{count} rows matched to a site")),
+            tr("{count} of them with changes").format(count=counts["UPDATED"]),
+            counted(counts["NEW"], tr("{count} new site"), tr("{count} new sites")),
+            counted(counts["REJECTED"], tr("{count} row rejected"), tr("{count} rows rejected")),
+        ]
+        text = tr("{sources}\n{matched}, {updated}; {new}; {rejected}. Nothing has been written yet.").format(
+            sources=sources, matched=parts[0], updated=parts[1], new=parts[2], rejected=parts[3]
+        )
+        if counts["WARNINGS"]:
+            text += "\n" + counted(
+                counts["WARNINGS"],
+                tr("{count} change has a warning (highlighted): look at it before applying, or untick it."),
+                tr("{count} changes have a warning (highlighted): look at them before applying, or untick them."),
+            )
+        return text
+
+    def _value(self, layer: str, field: str, value) -> str:
+        """A value as the officer reads it: a code as its label, a desa code with its name."""
+        if value is None:
+            return ""
+        if isinstance(value, tuple):
+            return f"{value[0]:.6f}, {value[1]:.6f}"
+        codes = _codelist(layer, field)
+        if codes is not None and value in codes:
+            return codes.label(value, self.lang)
+        if field == "desa_code":
+            desa = default_gazetteer().desa_by_code(str(value))
+            return f"{desa.name} ({value})" if desa else str(value)
+        return str(value)
+
+    def _field_label(self, layer: str, field: str) -> str:
+        schema = layer_schema(layer) if layer in LAYER_NAMES else None
+        if schema is not None and field in schema.field_names:
+            return schema.field(field).label(self.lang)
+        return tr("Position") if field == "geometry" else field
+
     def lines(self, show_unchanged: bool = False):
-        """The table's lines: one per changed field, per rejection reason, per (unchanged) row."""
+        """The table's lines as (index of the report, texts, shapefile column): one per
+        changed field, per rejected or unchanged row."""
         action_text = {
             "unchanged": tr("unchanged"),
             "update": tr("update"),
             "new": tr("new"),
             "rejected": tr("rejected"),
         }
-        matched_text = {"proximity": tr("proximity")}  # UID and SITE_ID are column names, kept
-        for r in self.preview.rows:
-            if r.action == self._unchanged and not show_unchanged:
+        site_id = layer_schema(LAYER_NAMES[0]).field("telkom_site_id").label(self.lang)
+        matched_text = {"proximity": tr("proximity"), "UID": "UID", "SITE_ID": site_id}
+        titles = {name: layer_schema(name).title(self.lang) for name in LAYER_NAMES}
+        for index, r in enumerate(self.preview.rows):
+            if r.action == "unchanged" and not show_unchanged and not r.warnings:
                 continue
             head = [
-                r.layer,
+                titles.get(r.layer, r.layer),
                 str(r.row),
                 action_text[r.action],
                 matched_text.get(r.matched_by, r.matched_by or ""),
                 f"{r.name or ''} {r.uid or ''}".strip(),
             ]
-            note = "; ".join(tr_message(text) for text in (r.reasons or r.warnings))
+            note = "\n".join(
+                [tr_message(t) for t in r.reasons]
+                + [tr("Warning: {text}").format(text=tr_message(t)) for t in r.warnings]
+                + [tr_message(t) for t in r.notes]
+            )
             if r.action == "update" or (r.action == "new" and r.changes):
                 for change in r.changes:
-                    yield head + [change.column, _show(change.old), _show(change.new), note]
+                    yield (
+                        index,
+                        head
+                        + [
+                            self._field_label(r.layer, change.field),
+                            self._value(r.layer, change.field, change.old),
+                            self._value(r.layer, change.field, change.new),
+                            note,
+                        ],
+                        change.column,
+                    )
             else:
-                yield head + ["", "", "", note]
+                yield index, head + ["", "", "", note], ""
 
     def _fill(self, *_args):
+        self.table.blockSignals(True)
         self.table.setRowCount(0)
-        rows = []
+        lines = []
         for line in self.lines(self.show_unchanged.isChecked()):
-            rows.append(line)
-            if len(rows) > PREVIEW_ROW_LIMIT:
+            lines.append(line)
+            if len(lines) > PREVIEW_ROW_LIMIT:
                 break
-        shown = rows[:PREVIEW_ROW_LIMIT]
+        shown = lines[:PREVIEW_ROW_LIMIT]
         self.table.setRowCount(len(shown))
-        for i, line in enumerate(shown):
-            for j, text in enumerate(line):
+        self._lines_of = {}
+        previous = None
+        warning_icon = QgsApplication.getThemeIcon("/mIconWarning.svg")
+        for i, (index, texts, column) in enumerate(shown):
+            report = self.preview.rows[index]
+            self._lines_of.setdefault(index, []).append(i)
+            tick = QTableWidgetItem()
+            if report.writes and index != previous:  # one tick per change, on its first line
+                tick.setFlags(Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsEnabled)
+                tick.setCheckState(Qt.CheckState.Unchecked if index in self.left_out else Qt.CheckState.Checked)
+                tick.setToolTip(tr("Untick to leave this change out"))
+            else:
+                tick.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            tick.setData(Qt.ItemDataRole.UserRole, index)
+            self.table.setItem(i, self.APPLY, tick)
+            for j, text in enumerate(texts, start=self.LAYER):
                 item = QTableWidgetItem(text)
-                if j == 2:
-                    item.setData(Qt.ItemDataRole.UserRole, line[2])
+                if j == self.ACTION:
+                    item.setData(Qt.ItemDataRole.UserRole, report.action)
+                if j == self.FIELD and column:
+                    item.setToolTip(tr("Shapefile column: {column}").format(column=column))
+                if j == self.NOTE and text:
+                    item.setToolTip(text)  # all of it, however narrow the column
+                    if report.warnings:
+                        item.setIcon(warning_icon)
                 self.table.setItem(i, j, item)
+            previous = index
         self.truncated.setText(
             tr("Only the first {count} lines are shown; save the report to see all.").format(count=PREVIEW_ROW_LIMIT)
-            if len(rows) > PREVIEW_ROW_LIMIT
+            if len(lines) > PREVIEW_ROW_LIMIT
             else ""
         )
+        for index in self._lines_of:
+            self._paint(index)
         self.table.resizeColumnsToContents()
+        self.table.setColumnWidth(self.NOTE, max(self.table.columnWidth(self.NOTE), NOTE_COLUMN_WIDTH))
+        if self.table.columnWidth(self.NOTE) > NOTE_COLUMN_WIDTH:
+            self.table.setColumnWidth(self.NOTE, NOTE_COLUMN_WIDTH)
+        self.table.resizeRowsToContents()  # wrapped reasons are read whole, not cut off
+        self.table.blockSignals(False)
+
+    def _paint(self, index: int) -> None:
+        report = self.preview.rows[index]
+        left_out = index in self.left_out
+        for line in self._lines_of.get(index, ()):
+            for column in range(self.table.columnCount()):
+                item = self.table.item(line, column)
+                if item is None:
+                    continue
+                item.setForeground(QBrush(QColor(LEFT_OUT_COLOR)) if left_out else QBrush())
+                item.setBackground(QBrush(QColor(WARNING_COLOR)) if report.warnings and not left_out else QBrush())
+
+    # -- choosing
+
+    def _ticked(self, item: QTableWidgetItem) -> None:
+        if item.column() != self.APPLY or not (item.flags() & Qt.ItemFlag.ItemIsUserCheckable):
+            return
+        index = item.data(Qt.ItemDataRole.UserRole)
+        if item.checkState() == Qt.CheckState.Checked:
+            self.left_out.discard(index)
+        else:
+            self.left_out.add(index)
+        self.table.blockSignals(True)
+        self._paint(index)
+        self.table.blockSignals(False)
+        self._update_apply_button()
+
+    def set_applied(self, index: int, applied: bool) -> None:
+        """Tick (or untick) the change of ``preview.rows[index]``, as the officer would."""
+        if index in self._lines_of:
+            self.table.item(self._lines_of[index][0], self.APPLY).setCheckState(
+                Qt.CheckState.Checked if applied else Qt.CheckState.Unchecked
+            )
+        else:  # not shown (beyond the table's limit): chosen all the same
+            (self.left_out.discard if applied else self.left_out.add)(index)
+            self._update_apply_button()
+
+    def untick_warned(self) -> None:
+        for index, report in enumerate(self.preview.rows):
+            if report.writes and report.warnings:
+                self.set_applied(index, False)
+
+    def chosen(self) -> int:
+        return sum(1 for i, r in enumerate(self.preview.rows) if r.writes and i not in self.left_out)
+
+    def leave_out(self):
+        """The unticked changes, as core's LeaveOut (the algorithm's SKIP takes the same path)."""
+        from ..core.telkom.importer import LeaveOut
+
+        return LeaveOut.of_reports(self.preview.rows[i] for i in sorted(self.left_out))
+
+    def _update_apply_button(self) -> None:
+        count = self.chosen()
+        self.apply_button.setText(counted(count, tr("Apply {count} change"), tr("Apply {count} changes")))
+        self.apply_button.setEnabled(count > 0)
 
     def save_report(self, path: Optional[str] = None) -> Optional[str]:
         if not path:
-            path, _ = QFileDialog.getSaveFileName(self, tr("Save report"), "", tr("CSV (*.csv)"))
+            path, _ = QFileDialog.getSaveFileName(self, tr("Save report"), telkom_folder(), tr("CSV (*.csv)"))
         if path:
             self.preview.write_report(path)
+            remember_folder(path)
         return path or None
 
 
-def _show(value) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, tuple):
-        return f"{value[0]:.6f}, {value[1]:.6f}"
-    return str(value)
+def _codelist(layer: str, field: str) -> Optional[CodeList]:
+    schema = layer_schema(layer) if layer in LAYER_NAMES else None
+    return schema.field(field).codelist if schema is not None and field in schema.field_names else None
 
 
 class ImportFlow:
@@ -462,22 +641,22 @@ class ImportFlow:
         return member if ok else None
 
     def previewed(self, task: PreviewTask) -> None:
-        self.dialog = PreviewDialog(task.preview, self.iface.mainWindow())
-        self.dialog.accepted.connect(lambda: self.apply(task.preview))
-        self.dialog.show()
+        dialog = self.dialog = PreviewDialog(task.preview, self.iface.mainWindow())
+        dialog.accepted.connect(lambda: self.apply(task.preview, dialog.leave_out()))
+        dialog.show()
 
-    def apply(self, preview) -> ApplyTask:
-        return self._run(ApplyTask(self.workspace_path, preview), self.applied, self.apply_failed)
+    def apply(self, preview, leave_out=None) -> ApplyTask:
+        return self._run(ApplyTask(self.workspace_path, preview, leave_out), self.applied, self.apply_failed)
 
     def applied(self, task: ApplyTask) -> None:
-        self.counts = task.counts
-        self.logger.log(
-            tr("Telkom import applied: {updated} sites updated, {new} new").format(
-                updated=task.counts["UPDATED"], new=task.counts["NEW"]
-            ),
-            SUCCESS,
-            push=True,
+        self.counts = counts = task.counts
+        text = tr("Telkom import applied: {updated}, {new}").format(
+            updated=counted(counts["UPDATED"], tr("{count} site updated"), tr("{count} sites updated")),
+            new=counted(counts["NEW"], tr("{count} new site"), tr("{count} new sites")),
         )
+        if counts.get("LEFT_OUT"):
+            text += "; " + counted(counts["LEFT_OUT"], tr("{count} change left out"), tr("{count} changes left out"))
+        self.logger.log(text, SUCCESS, push=True)
         from ..layers.workspace_layers import find_layers
 
         for layer in find_layers(QgsProject.instance(), self.workspace_path).values():
@@ -502,10 +681,14 @@ def import_from_telkom(iface, logger, source: Optional[str] = None) -> Optional[
 
     if source is None:
         source, _ = QFileDialog.getOpenFileName(
-            iface.mainWindow(), tr("Import from Telkom"), "", tr("Shapefile or zip (*.zip *.shp *.ZIP *.SHP)")
+            iface.mainWindow(),
+            tr("Import from Telkom"),
+            telkom_folder(),  # where the last export or import went
+            tr("Shapefile or zip (*.zip *.shp *.ZIP *.SHP)"),
         )
     if not source:
         return None
+    remember_folder(source)
     if not os.path.exists(workspace_path()):
         logger.log(tr("There is no workspace yet: open the smart-city layers first"), WARNING, push=True)
         return None

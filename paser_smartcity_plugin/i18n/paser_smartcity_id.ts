@@ -5,13 +5,33 @@
     <name>PaserSmartCity</name>
     <message>
         <location filename="../core/checks.py"/>
-        <source>{desa}, Kecamatan {kecamatan} ({code}) — approximate: nearest desa centre, {km} km</source>
-        <translation>{desa}, Kecamatan {kecamatan} ({code}) — perkiraan: pusat desa terdekat, {km} km</translation>
+        <source>{distance} m</source>
+        <translation>{distance} m</translation>
+    </message>
+    <message>
+        <location filename="../core/checks.py"/>
+        <source>{distance} km</source>
+        <translation>{distance} km</translation>
     </message>
     <message>
         <location filename="../core/checks.py"/>
         <source>{desa}, Kecamatan {kecamatan} ({code}) — from the boundary layer</source>
         <translation>{desa}, Kecamatan {kecamatan} ({code}) — dari lapisan batas desa</translation>
+    </message>
+    <message>
+        <location filename="../core/checks.py"/>
+        <source>{desa}, Kecamatan {kecamatan} ({code}) — approximate: the position is outside every desa boundary, {distance} from this one</source>
+        <translation>{desa}, Kecamatan {kecamatan} ({code}) — perkiraan: posisinya di luar semua batas desa, {distance} dari desa ini</translation>
+    </message>
+    <message>
+        <location filename="../core/checks.py"/>
+        <source>{desa}, Kecamatan {kecamatan} ({code}) — approximate: {distance} from the border with {neighbour}</source>
+        <translation>{desa}, Kecamatan {kecamatan} ({code}) — perkiraan: {distance} dari batas dengan {neighbour}</translation>
+    </message>
+    <message>
+        <location filename="../core/checks.py"/>
+        <source>{desa}, Kecamatan {kecamatan} ({code}) — inside its desa boundary</source>
+        <translation>{desa}, Kecamatan {kecamatan} ({code}) — di dalam batas desanya</translation>
     </message>
     <message>
         <location filename="../core/checks.py"/>
@@ -80,13 +100,18 @@
     </message>
     <message>
         <location filename="../core/checks.py"/>
+        <source>the site&apos;s desa is {chosen} but the position lies in {suggested} (boundary layer)</source>
+        <translation>desa lokasi ini {chosen}, tetapi posisinya berada di {suggested} (lapisan batas desa)</translation>
+    </message>
+    <message>
+        <location filename="../core/checks.py"/>
         <source>the site&apos;s desa is {chosen} but the position lies nearest to {suggested} (approximate)</source>
         <translation>desa lokasi ini {chosen}, tetapi posisinya paling dekat ke {suggested} (perkiraan)</translation>
     </message>
     <message>
         <location filename="../core/checks.py"/>
-        <source>the site&apos;s desa is {chosen} but the position lies in {suggested} (boundary layer)</source>
-        <translation>desa lokasi ini {chosen}, tetapi posisinya berada di {suggested} (lapisan batas desa)</translation>
+        <source>the site&apos;s desa is {chosen} but the position lies in {suggested} (desa boundaries)</source>
+        <translation>desa lokasi ini {chosen}, tetapi posisinya berada di {suggested} (batas desa)</translation>
     </message>
     <message>
         <location filename="../core/coordinates.py"/>
@@ -369,6 +394,78 @@
         <translation>“{part}” adalah {found}, di kolom {expected}</translation>
     </message>
     <message>
+        <location filename="../core/field_package.py"/>
+        <source>the whole regency</source>
+        <translation>seluruh kabupaten</translation>
+    </message>
+    <message>
+        <location filename="../core/field_package.py"/>
+        <source>Kecamatan {names}</source>
+        <translation>Kecamatan {names}</translation>
+    </message>
+    <message>
+        <location filename="../core/field_package.py"/>
+        <source>unknown kecamatan: {unknown}. Kabupaten Paser&apos;s kecamatan are: {valid}</source>
+        <translation>kecamatan tidak dikenal: {unknown}. Kecamatan di Kabupaten Paser: {valid}</translation>
+    </message>
+    <message>
+        <location filename="../core/field_package.py"/>
+        <source>the surveyor&apos;s name is required: new and edited sites are marked with it</source>
+        <translation>nama surveyor wajib diisi: lokasi baru dan yang diubah ditandai dengannya</translation>
+    </message>
+    <message>
+        <location filename="../core/field_package.py"/>
+        <source>the surveyor&apos;s name is longer than 100 characters</source>
+        <translation>nama surveyor lebih dari 100 karakter</translation>
+    </message>
+    <message>
+        <location filename="../core/field_package.py"/>
+        <source>choose a folder (or a .zip file) for the package</source>
+        <translation>pilih folder (atau berkas .zip) untuk paket</translation>
+    </message>
+    <message>
+        <location filename="../core/field_package.py"/>
+        <source>{path} already exists; choose a new folder or file name — a package is never written over (it may hold a surveyor&apos;s work)</source>
+        <translation>{path} sudah ada; pilih nama folder atau berkas baru — paket tidak pernah ditimpa (mungkin berisi hasil kerja surveyor)</translation>
+    </message>
+    <message>
+        <location filename="../core/field_package.py"/>
+        <location filename="../core/telkom/export.py"/>
+        <location filename="../core/workspace.py"/>
+        <source>folder {directory} does not exist</source>
+        <translation>folder {directory} tidak ada</translation>
+    </message>
+    <message>
+        <location filename="../core/field_package.py"/>
+        <source>cannot write {path}: {reason}</source>
+        <translation>tidak dapat menulis {path}: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../core/field_package.py"/>
+        <source>packaging cancelled; nothing was written</source>
+        <translation>pengemasan dibatalkan; tidak ada yang ditulis</translation>
+    </message>
+    <message>
+        <location filename="../core/field_package.py"/>
+        <source>{layer}: a site cannot be packaged ({reason})</source>
+        <translation>{layer}: sebuah lokasi tidak dapat dikemas ({reason})</translation>
+    </message>
+    <message>
+        <location filename="../core/field_package.py"/>
+        <source>the package&apos;s base differs from its sites; nothing was written</source>
+        <translation>dasar paket berbeda dari lokasinya; tidak ada yang ditulis</translation>
+    </message>
+    <message>
+        <location filename="../core/field_package.py"/>
+        <source>{path} is not a Paser Smart City field package</source>
+        <translation>{path} bukan paket lapangan Paser Smart City</translation>
+    </message>
+    <message>
+        <location filename="../core/messages.py"/>
+        <source>en</source>
+        <translation>id</translation>
+    </message>
+    <message>
         <location filename="../core/migrations.py"/>
         <source>the workspace {path} was made by an earlier version of the plugin and must be upgraded, but its backup {backup} could not be written ({reason}); nothing was changed — free some disk space or make the folder writable, then open it again</source>
         <translation>workspace {path} dibuat oleh versi plugin yang lebih lama dan harus ditingkatkan, tetapi cadangannya {backup} tidak dapat ditulis ({reason}); tidak ada yang diubah — kosongkan ruang disk atau jadikan folder dapat ditulisi, lalu buka lagi</translation>
@@ -395,31 +492,6 @@
     </message>
     <message>
         <location filename="../core/register.py"/>
-        <source>the name is longer than 254 characters</source>
-        <translation>nama lebih panjang dari 254 karakter</translation>
-    </message>
-    <message>
-        <location filename="../core/register.py"/>
-        <source>category “{category}” is not one of {codes}</source>
-        <translation>kategori “{category}” bukan salah satu dari {codes}</translation>
-    </message>
-    <message>
-        <location filename="../core/register.py"/>
-        <source>source “{source}” is not one of {codes}</source>
-        <translation>sumber “{source}” bukan salah satu dari {codes}</translation>
-    </message>
-    <message>
-        <location filename="../core/register.py"/>
-        <source>accuracy {value} m must be a number of metres, 0 or more</source>
-        <translation>akurasi {value} m harus berupa angka meter, 0 atau lebih</translation>
-    </message>
-    <message>
-        <location filename="../core/register.py"/>
-        <source>{code} is not a desa/kelurahan code of Kabupaten Paser</source>
-        <translation>{code} bukan kode desa/kelurahan di Kabupaten Paser</translation>
-    </message>
-    <message>
-        <location filename="../core/register.py"/>
         <source>no desa could be suggested for this position: choose one</source>
         <translation>tidak ada desa yang dapat disarankan untuk posisi ini: pilih sendiri</translation>
     </message>
@@ -435,51 +507,6 @@
     </message>
     <message>
         <location filename="../core/rows.py"/>
-        <source>{layer}.{field} is required</source>
-        <translation>{layer}.{field} wajib diisi</translation>
-    </message>
-    <message>
-        <location filename="../core/rows.py"/>
-        <source>{layer}.{field}: {value!r} is not one of {codes}</source>
-        <translation>{layer}.{field}: {value!r} bukan salah satu dari {codes}</translation>
-    </message>
-    <message>
-        <location filename="../core/rows.py"/>
-        <source>{layer}.{field}: {value!r} is not a number</source>
-        <translation>{layer}.{field}: {value!r} bukan angka</translation>
-    </message>
-    <message>
-        <location filename="../core/rows.py"/>
-        <source>{layer}.{field}: {value!r} is not a finite number</source>
-        <translation>{layer}.{field}: {value!r} bukan bilangan hingga</translation>
-    </message>
-    <message>
-        <location filename="../core/rows.py"/>
-        <source>{layer}.{field}: {value!r} is not a whole number</source>
-        <translation>{layer}.{field}: {value!r} bukan bilangan bulat</translation>
-    </message>
-    <message>
-        <location filename="../core/rows.py"/>
-        <source>{layer}.{field}: {value!r} must not be negative</source>
-        <translation>{layer}.{field}: {value!r} tidak boleh negatif</translation>
-    </message>
-    <message>
-        <location filename="../core/rows.py"/>
-        <source>{layer}.{field}: longer than {width} characters</source>
-        <translation>{layer}.{field}: lebih panjang dari {width} karakter</translation>
-    </message>
-    <message>
-        <location filename="../core/rows.py"/>
-        <source>{layer}.desa_code: {code!r} is not a desa/kelurahan code of Kabupaten Paser</source>
-        <translation>{layer}.desa_code: {code!r} bukan kode desa/kelurahan di Kabupaten Paser</translation>
-    </message>
-    <message>
-        <location filename="../core/rows.py"/>
-        <source>{layer}.uid: {uid!r} is not a lower-case UUID</source>
-        <translation>{layer}.uid: {uid!r} bukan UUID huruf kecil</translation>
-    </message>
-    <message>
-        <location filename="../core/rows.py"/>
         <source>{layer}: a point geometry is required</source>
         <translation>{layer}: geometri titik wajib ada</translation>
     </message>
@@ -492,6 +519,16 @@
         <location filename="../core/rows.py"/>
         <source>{layer}: point lon {lon:.6f}, lat {lat:.6f} is outside Kabupaten Paser</source>
         <translation>{layer}: titik bujur {lon:.6f}, lintang {lat:.6f} berada di luar Kabupaten Paser</translation>
+    </message>
+    <message>
+        <location filename="../core/rules.py"/>
+        <source>{requirement} (it has {length})</source>
+        <translation>{requirement} (panjangnya {length})</translation>
+    </message>
+    <message>
+        <location filename="../core/rules.py"/>
+        <source>{requirement} (not {value})</source>
+        <translation>{requirement} (bukan {value})</translation>
     </message>
     <message>
         <location filename="../core/site_import.py"/>
@@ -839,29 +876,19 @@
         <translation>lokasi pusat {uid}: {problem}</translation>
     </message>
     <message>
-        <location filename="../core/telkom/engine.py"/>
-        <source>The Telkom exchange needs the Python package geopandas with pyogrio (or fiona) in the Python that QGIS uses. Debian/Ubuntu: apt install python3-geopandas; Windows (OSGeo4W Shell) or macOS: python -m pip install geopandas pyogrio. The rest of the plugin works without it.</source>
-        <translation>Pertukaran data Telkom memerlukan paket Python geopandas dengan pyogrio (atau fiona) di Python yang dipakai QGIS. Debian/Ubuntu: apt install python3-geopandas; Windows (OSGeo4W Shell) atau macOS: python -m pip install geopandas pyogrio. Bagian lain plugin tetap berfungsi tanpanya.</translation>
+        <location filename="../core/telkom/export.py"/>
+        <source>EPSG:4326 — WGS 84, longitude/latitude</source>
+        <translation>EPSG:4326 — WGS 84, bujur/lintang</translation>
     </message>
     <message>
-        <location filename="../core/telkom/engine.py"/>
-        <source>{hint} ({error})</source>
-        <translation>{hint} ({error})</translation>
+        <location filename="../core/telkom/export.py"/>
+        <source>EPSG:32750 — WGS 84 / UTM zone 50S</source>
+        <translation>EPSG:32750 — WGS 84 / UTM zona 50S</translation>
     </message>
     <message>
-        <location filename="../core/telkom/engine.py"/>
-        <source>unknown shapefile engine {name!r}; use pyogrio or fiona</source>
-        <translation>mesin shapefile {name!r} tidak dikenal; gunakan pyogrio atau fiona</translation>
-    </message>
-    <message>
-        <location filename="../core/telkom/engine.py"/>
-        <source>{hint} (neither {engines} can be imported)</source>
-        <translation>{hint} ({engines} tidak dapat diimpor)</translation>
-    </message>
-    <message>
-        <location filename="../core/telkom/engine.py"/>
-        <source>the shapefile cannot be read ({kind}: {error})</source>
-        <translation>shapefile tidak dapat dibaca ({kind}: {error})</translation>
+        <location filename="../core/telkom/export.py"/>
+        <source>EPSG:9490 — SRGI2013 / UTM zone 50S</source>
+        <translation>EPSG:9490 — SRGI2013 / UTM zona 50S</translation>
     </message>
     <message>
         <location filename="../core/telkom/export.py"/>
@@ -872,12 +899,6 @@
         <location filename="../core/telkom/export.py"/>
         <source>{path}: the Telkom package is a zip; its name must end in .zip</source>
         <translation>{path}: paket Telkom berupa zip; namanya harus berakhiran .zip</translation>
-    </message>
-    <message>
-        <location filename="../core/telkom/export.py"/>
-        <location filename="../core/workspace.py"/>
-        <source>folder {directory} does not exist</source>
-        <translation>folder {directory} tidak ada</translation>
     </message>
     <message>
         <location filename="../core/telkom/export.py"/>
@@ -1036,6 +1057,41 @@
         <translation>shapefile {name}: .cpg menyebut pengodean yang tidak dikenal {encoding!r}</translation>
     </message>
     <message>
+        <location filename="../core/telkom/geopandas_io.py"/>
+        <source>The Telkom exchange needs the Python package geopandas with pyogrio (or fiona) in the Python that QGIS uses. Debian/Ubuntu: apt install python3-geopandas; Windows (OSGeo4W Shell) or macOS: python -m pip install geopandas pyogrio. The rest of the plugin works without it.</source>
+        <translation>Pertukaran data Telkom memerlukan paket Python geopandas dengan pyogrio (atau fiona) di Python yang dipakai QGIS. Debian/Ubuntu: apt install python3-geopandas; Windows (OSGeo4W Shell) atau macOS: python -m pip install geopandas pyogrio. Bagian lain plugin tetap berfungsi tanpanya.</translation>
+    </message>
+    <message>
+        <location filename="../core/telkom/geopandas_io.py"/>
+        <source>{hint} ({error})</source>
+        <translation>{hint} ({error})</translation>
+    </message>
+    <message>
+        <location filename="../core/telkom/geopandas_io.py"/>
+        <source>unknown shapefile engine {name!r}; use pyogrio or fiona</source>
+        <translation>mesin shapefile {name!r} tidak dikenal; gunakan pyogrio atau fiona</translation>
+    </message>
+    <message>
+        <location filename="../core/telkom/geopandas_io.py"/>
+        <source>{hint} (neither {engines} can be imported)</source>
+        <translation>{hint} ({engines} tidak dapat diimpor)</translation>
+    </message>
+    <message>
+        <location filename="../core/telkom/geopandas_io.py"/>
+        <source>the shapefile cannot be read ({kind}: {error})</source>
+        <translation>shapefile tidak dapat dibaca ({kind}: {error})</translation>
+    </message>
+    <message>
+        <location filename="../core/telkom/importer.py"/>
+        <source>leave out {item}: the range is too long</source>
+        <translation>lewati {item}: rentangnya terlalu panjang</translation>
+    </message>
+    <message>
+        <location filename="../core/telkom/importer.py"/>
+        <source>leave out {item}: not a site uid, a row number (12) or a range of rows (40-45)</source>
+        <translation>lewati {item}: bukan uid situs, nomor baris (12) atau rentang baris (40-45)</translation>
+    </message>
+    <message>
         <location filename="../core/telkom/importer.py"/>
         <source>import cancelled; nothing was written</source>
         <translation>impor dibatalkan; tidak ada yang ditulis</translation>
@@ -1049,6 +1105,11 @@
         <location filename="../core/telkom/importer.py"/>
         <source>the match distance must be zero or more metres</source>
         <translation>jarak pencocokan harus nol meter atau lebih</translation>
+    </message>
+    <message>
+        <location filename="../core/telkom/importer.py"/>
+        <source>the distance for a move warning must be zero or more metres</source>
+        <translation>jarak untuk peringatan perpindahan harus nol meter atau lebih</translation>
     </message>
     <message>
         <location filename="../core/telkom/importer.py"/>
@@ -1092,28 +1153,18 @@
     </message>
     <message>
         <location filename="../core/telkom/importer.py"/>
-        <source>{column}: {problem}</source>
-        <translation>{column}: {problem}</translation>
+        <source>{field} {site_id} is held by several sites: {names}</source>
+        <translation>{field} {site_id} dimiliki beberapa lokasi: {names}</translation>
     </message>
     <message>
         <location filename="../core/telkom/importer.py"/>
-        <source>UID: {uid!r} is not a UUID</source>
-        <translation>UID: {uid!r} bukan UUID</translation>
+        <source>{field}: “{uid}” is not a UUID</source>
+        <translation>{field}: “{uid}” bukan UUID</translation>
     </message>
     <message>
         <location filename="../core/telkom/importer.py"/>
-        <source>UID {uid} appears in rows {rows}</source>
-        <translation>UID {uid} muncul di baris {rows}</translation>
-    </message>
-    <message>
-        <location filename="../core/telkom/importer.py"/>
-        <source>SITE_ID {site_id} appears in rows {rows}</source>
-        <translation>SITE_ID {site_id} muncul di baris {rows}</translation>
-    </message>
-    <message>
-        <location filename="../core/telkom/importer.py"/>
-        <source>SITE_ID {site_id} is held by several sites: {names}</source>
-        <translation>SITE_ID {site_id} dimiliki beberapa lokasi: {names}</translation>
+        <source>{field} {key} appears in rows {rows}</source>
+        <translation>{field} {key} muncul di baris {rows}</translation>
     </message>
     <message>
         <location filename="../core/telkom/importer.py"/>
@@ -1138,6 +1189,11 @@
     </message>
     <message>
         <location filename="../core/telkom/importer.py"/>
+        <source>moved {distance} m, farther than {limit} m: is it the same site? (setting: move warning)</source>
+        <translation>berpindah {distance} m, lebih jauh dari {limit} m: apakah ini situs yang sama? (pengaturan: peringatan perpindahan)</translation>
+    </message>
+    <message>
+        <location filename="../core/telkom/importer.py"/>
         <source>moved {distance:.1f} m</source>
         <translation>berpindah {distance:.1f} m</translation>
     </message>
@@ -1148,8 +1204,18 @@
     </message>
     <message>
         <location filename="../core/telkom/importer.py"/>
-        <source>KODE_DESA missing: {code} {name} from the nearest desa centre (approximate; check it)</source>
-        <translation>KODE_DESA kosong: {code} {name} dari pusat desa terdekat (perkiraan; periksa)</translation>
+        <source>{field} missing, and no desa holds the position: give it</source>
+        <translation>{field} tidak ada, dan tidak ada desa yang memuat posisi ini: isikan kodenya</translation>
+    </message>
+    <message>
+        <location filename="../core/telkom/importer.py"/>
+        <source>{field} missing: {desa} is the position&apos;s desa — check it</source>
+        <translation>{field} tidak ada: {desa} adalah desa posisi ini — periksa</translation>
+    </message>
+    <message>
+        <location filename="../core/telkom/importer.py"/>
+        <source>nothing was imported: {entries} names no change of the preview (leave out only uids or rows it lists)</source>
+        <translation>tidak ada yang diimpor: {entries} tidak menunjuk perubahan mana pun dalam pratinjau (lewati hanya uid atau baris yang tercantum di sana)</translation>
     </message>
     <message>
         <location filename="../core/telkom/importer.py"/>
@@ -1188,28 +1254,13 @@
     </message>
     <message>
         <location filename="../core/telkom/mapping.py"/>
-        <source>{value!r} is not a date/time (use ISO 8601, e.g. 2022-08-17T09:30:00Z)</source>
-        <translation>{value!r} bukan tanggal/waktu (gunakan ISO 8601, mis. 2022-08-17T09:30:00Z)</translation>
+        <source>“{value}” is not a date/time (use ISO 8601, e.g. 2022-08-17T09:30:00Z)</source>
+        <translation>“{value}” bukan tanggal/waktu (gunakan ISO 8601, mis. 2022-08-17T09:30:00Z)</translation>
     </message>
     <message>
         <location filename="../core/telkom/mapping.py"/>
-        <source>{value!r} is not a finite number</source>
-        <translation>{value!r} bukan bilangan hingga</translation>
-    </message>
-    <message>
-        <location filename="../core/telkom/mapping.py"/>
-        <source>{value!r} is not a whole number</source>
-        <translation>{value!r} bukan bilangan bulat</translation>
-    </message>
-    <message>
-        <location filename="../core/telkom/mapping.py"/>
-        <source>{value!r} is not a number</source>
-        <translation>{value!r} bukan angka</translation>
-    </message>
-    <message>
-        <location filename="../core/telkom/mapping.py"/>
-        <source>{value!r} is not one of {codes}</source>
-        <translation>{value!r} bukan salah satu dari {codes}</translation>
+        <source>{field}: {problem}</source>
+        <translation>{field}: {problem}</translation>
     </message>
     <message>
         <location filename="../core/workspace.py"/>
@@ -1582,6 +1633,7 @@
     </message>
     <message>
         <location filename="../gui/register_dialog.py"/>
+        <location filename="../gui/telkom.py"/>
         <source>Position</source>
         <translation>Posisi</translation>
     </message>
@@ -1757,6 +1809,11 @@
         <location filename="../gui/settings_page.py"/>
         <source> m</source>
         <translation> m</translation>
+    </message>
+    <message>
+        <location filename="../gui/settings_page.py"/>
+        <source>The Telkom import preview warns about a site moved farther than this (0: every move)</source>
+        <translation>Pratinjau impor Telkom memperingatkan situs yang berpindah lebih jauh dari ini (0: setiap perpindahan)</translation>
     </message>
     <message>
         <location filename="../gui/settings_page.py"/>
@@ -2069,24 +2126,15 @@
     </message>
     <message>
         <location filename="../gui/telkom.py"/>
-        <source>EPSG:4326 — WGS 84, longitude/latitude</source>
-        <translation>EPSG:4326 — WGS 84, bujur/lintang</translation>
-    </message>
-    <message>
-        <location filename="../gui/telkom.py"/>
-        <source>EPSG:32750 — WGS 84 / UTM zone 50S</source>
-        <translation>EPSG:32750 — WGS 84 / UTM zona 50S</translation>
-    </message>
-    <message>
-        <location filename="../gui/telkom.py"/>
-        <source>EPSG:9490 — SRGI2013 / UTM zone 50S</source>
-        <translation>EPSG:9490 — SRGI2013 / UTM zona 50S</translation>
+        <location filename="../processing/telkom.py"/>
+        <source>Zip archive (*.zip)</source>
+        <translation>Arsip zip (*.zip)</translation>
     </message>
     <message>
         <location filename="../gui/telkom.py"/>
         <location filename="../processing/telkom.py"/>
-        <source>Zip archive (*.zip)</source>
-        <translation>Arsip zip (*.zip)</translation>
+        <source>Package for Telkom</source>
+        <translation>Paket untuk Telkom</translation>
     </message>
     <message>
         <location filename="../gui/telkom.py"/>
@@ -2101,19 +2149,35 @@
     </message>
     <message>
         <location filename="../gui/telkom.py"/>
-        <location filename="../processing/telkom.py"/>
-        <source>Package for Telkom</source>
-        <translation>Paket untuk Telkom</translation>
-    </message>
-    <message>
-        <location filename="../gui/telkom.py"/>
         <source>The zip holds a shapefile per layer, a schema note in Indonesian and English and a CSV of the sites without coordinates.</source>
         <translation>Zip berisi satu shapefile per lapisan, catatan skema dalam bahasa Indonesia dan Inggris, serta CSV lokasi yang belum berkoordinat.</translation>
     </message>
     <message>
         <location filename="../gui/telkom.py"/>
-        <source>Telkom package written: {path} ({features} sites, {pending} without coordinates)</source>
-        <translation>Paket Telkom ditulis: {path} ({features} lokasi, {pending} tanpa koordinat)</translation>
+        <source>Telkom package written: {path} ({sites}, {pending})</source>
+        <translation>Paket Telkom ditulis: {path} ({sites}, {pending})</translation>
+    </message>
+    <message>
+        <location filename="../gui/telkom.py"/>
+        <location filename="../processing/telkom.py"/>
+        <source>{count} site</source>
+        <translation>{count} lokasi</translation>
+    </message>
+    <message>
+        <location filename="../gui/telkom.py"/>
+        <location filename="../processing/telkom.py"/>
+        <source>{count} sites</source>
+        <translation>{count} lokasi</translation>
+    </message>
+    <message>
+        <location filename="../gui/telkom.py"/>
+        <source>{count} without coordinates</source>
+        <translation>{count} tanpa koordinat</translation>
+    </message>
+    <message>
+        <location filename="../gui/telkom.py"/>
+        <source>Open folder</source>
+        <translation>Buka folder</translation>
     </message>
     <message>
         <location filename="../gui/telkom.py"/>
@@ -2142,20 +2206,19 @@
     </message>
     <message>
         <location filename="../gui/telkom.py"/>
-        <source>{name} → {layer} ({features} rows, {encoding}, {crs})</source>
-        <translation>{name} → {layer} ({features} baris, {encoding}, {crs})</translation>
-    </message>
-    <message>
-        <location filename="../gui/telkom.py"/>
-        <source>{sources}
-{matched} rows matched to a site, {updated} of them with changes; {new} new sites; {rejected} rows rejected. Nothing has been written yet.</source>
-        <translation>{sources}
-{matched} baris cocok dengan lokasi, {updated} di antaranya berubah; {new} lokasi baru; {rejected} baris ditolak. Belum ada yang ditulis.</translation>
-    </message>
-    <message>
-        <location filename="../gui/telkom.py"/>
         <source>Show unchanged rows</source>
         <translation>Tampilkan baris yang tidak berubah</translation>
+    </message>
+    <message>
+        <location filename="../gui/telkom.py"/>
+        <source>Leave out the changes with warnings</source>
+        <translation>Lewati perubahan yang berperingatan</translation>
+    </message>
+    <message>
+        <location filename="../gui/telkom.py"/>
+        <location filename="../toolbelt/help.py"/>
+        <source>Apply</source>
+        <translation>Terapkan</translation>
     </message>
     <message>
         <location filename="../gui/telkom.py"/>
@@ -2184,18 +2247,84 @@
     </message>
     <message>
         <location filename="../gui/telkom.py"/>
-        <source>Reason / note</source>
-        <translation>Alasan / catatan</translation>
-    </message>
-    <message>
-        <location filename="../gui/telkom.py"/>
-        <source>Apply {count} changes</source>
-        <translation>Terapkan {count} perubahan</translation>
+        <source>Reason / warning / note</source>
+        <translation>Alasan / peringatan / catatan</translation>
     </message>
     <message>
         <location filename="../gui/telkom.py"/>
         <source>Save report…</source>
         <translation>Simpan laporan…</translation>
+    </message>
+    <message>
+        <location filename="../gui/telkom.py"/>
+        <source>{name} → {layer} ({rows}, {encoding}, {crs})</source>
+        <translation>{name} → {layer} ({rows}, {encoding}, {crs})</translation>
+    </message>
+    <message>
+        <location filename="../gui/telkom.py"/>
+        <location filename="../processing/telkom.py"/>
+        <source>{count} row</source>
+        <translation>{count} baris</translation>
+    </message>
+    <message>
+        <location filename="../gui/telkom.py"/>
+        <location filename="../processing/telkom.py"/>
+        <source>{count} rows</source>
+        <translation>{count} baris</translation>
+    </message>
+    <message>
+        <location filename="../gui/telkom.py"/>
+        <source>{count} row matched to a site</source>
+        <translation>{count} baris cocok dengan situs</translation>
+    </message>
+    <message>
+        <location filename="../gui/telkom.py"/>
+        <source>{count} rows matched to a site</source>
+        <translation>{count} baris cocok dengan situs</translation>
+    </message>
+    <message>
+        <location filename="../gui/telkom.py"/>
+        <source>{count} of them with changes</source>
+        <translation>{count} di antaranya berubah</translation>
+    </message>
+    <message>
+        <location filename="../gui/telkom.py"/>
+        <source>{count} new site</source>
+        <translation>{count} situs baru</translation>
+    </message>
+    <message>
+        <location filename="../gui/telkom.py"/>
+        <source>{count} new sites</source>
+        <translation>{count} situs baru</translation>
+    </message>
+    <message>
+        <location filename="../gui/telkom.py"/>
+        <location filename="../processing/import_sites.py"/>
+        <source>{count} row rejected</source>
+        <translation>{count} baris ditolak</translation>
+    </message>
+    <message>
+        <location filename="../gui/telkom.py"/>
+        <location filename="../processing/import_sites.py"/>
+        <source>{count} rows rejected</source>
+        <translation>{count} baris ditolak</translation>
+    </message>
+    <message>
+        <location filename="../gui/telkom.py"/>
+        <source>{sources}
+{matched}, {updated}; {new}; {rejected}. Nothing has been written yet.</source>
+        <translation>{sources}
+{matched}, {updated}; {new}; {rejected}. Belum ada yang ditulis.</translation>
+    </message>
+    <message>
+        <location filename="../gui/telkom.py"/>
+        <source>{count} change has a warning (highlighted): look at it before applying, or untick it.</source>
+        <translation>{count} perubahan berperingatan (disorot): periksa sebelum menerapkan, atau hapus centangnya.</translation>
+    </message>
+    <message>
+        <location filename="../gui/telkom.py"/>
+        <source>{count} changes have a warning (highlighted): look at them before applying, or untick them.</source>
+        <translation>{count} perubahan berperingatan (disorot): periksa sebelum menerapkan, atau hapus centangnya.</translation>
     </message>
     <message>
         <location filename="../gui/telkom.py"/>
@@ -2219,8 +2348,33 @@
     </message>
     <message>
         <location filename="../gui/telkom.py"/>
+        <source>Warning: {text}</source>
+        <translation>Peringatan: {text}</translation>
+    </message>
+    <message>
+        <location filename="../gui/telkom.py"/>
+        <source>Untick to leave this change out</source>
+        <translation>Hapus centang untuk melewati perubahan ini</translation>
+    </message>
+    <message>
+        <location filename="../gui/telkom.py"/>
+        <source>Shapefile column: {column}</source>
+        <translation>Kolom shapefile: {column}</translation>
+    </message>
+    <message>
+        <location filename="../gui/telkom.py"/>
         <source>Only the first {count} lines are shown; save the report to see all.</source>
         <translation>Hanya {count} baris pertama yang ditampilkan; simpan laporan untuk melihat semuanya.</translation>
+    </message>
+    <message>
+        <location filename="../gui/telkom.py"/>
+        <source>Apply {count} change</source>
+        <translation>Terapkan {count} perubahan</translation>
+    </message>
+    <message>
+        <location filename="../gui/telkom.py"/>
+        <source>Apply {count} changes</source>
+        <translation>Terapkan {count} perubahan</translation>
     </message>
     <message>
         <location filename="../gui/telkom.py"/>
@@ -2255,8 +2409,30 @@
     </message>
     <message>
         <location filename="../gui/telkom.py"/>
-        <source>Telkom import applied: {updated} sites updated, {new} new</source>
-        <translation>Impor Telkom diterapkan: {updated} lokasi diperbarui, {new} baru</translation>
+        <source>Telkom import applied: {updated}, {new}</source>
+        <translation>Impor Telkom diterapkan: {updated}, {new}</translation>
+    </message>
+    <message>
+        <location filename="../gui/telkom.py"/>
+        <location filename="../processing/import_sites.py"/>
+        <source>{count} site updated</source>
+        <translation>{count} lokasi diperbarui</translation>
+    </message>
+    <message>
+        <location filename="../gui/telkom.py"/>
+        <location filename="../processing/import_sites.py"/>
+        <source>{count} sites updated</source>
+        <translation>{count} lokasi diperbarui</translation>
+    </message>
+    <message>
+        <location filename="../gui/telkom.py"/>
+        <source>{count} change left out</source>
+        <translation>{count} perubahan dilewati</translation>
+    </message>
+    <message>
+        <location filename="../gui/telkom.py"/>
+        <source>{count} changes left out</source>
+        <translation>{count} perubahan dilewati</translation>
     </message>
     <message>
         <location filename="../gui/telkom.py"/>
@@ -2280,6 +2456,42 @@
         <translation>Belum ada ruang kerja: buka dulu lapisan kota cerdas</translation>
     </message>
     <message>
+        <location filename="../layers/basemap.py"/>
+        <source>The basemap zoom range {low}–{high} is not valid: 0 ≤ lowest ≤ highest ≤ 22</source>
+        <translation>Rentang zoom peta dasar {low}–{high} tidak valid: 0 ≤ terendah ≤ tertinggi ≤ 22</translation>
+    </message>
+    <message>
+        <location filename="../layers/basemap.py"/>
+        <source>The basemap would need {tiles} tiles at zoom {low}–{high} (at most {limit}): lower the highest zoom level or package fewer kecamatan</source>
+        <translation>Peta dasar memerlukan {tiles} ubin pada zoom {low}–{high} (paling banyak {limit}): turunkan zoom tertinggi atau kemas lebih sedikit kecamatan</translation>
+    </message>
+    <message>
+        <location filename="../layers/basemap.py"/>
+        <source>no answer within {seconds} s</source>
+        <translation>tidak ada jawaban dalam {seconds} detik</translation>
+    </message>
+    <message>
+        <location filename="../layers/basemap.py"/>
+        <source>The basemap “{name}” cannot be reached ({reason}): is this computer offline? Package without a basemap, or choose a raster file</source>
+        <translation>Peta dasar “{name}” tidak dapat dijangkau ({reason}): apakah komputer ini luring? Buat paket tanpa peta dasar, atau pilih berkas raster</translation>
+    </message>
+    <message>
+        <location filename="../layers/basemap.py"/>
+        <location filename="../processing/package_for_field.py"/>
+        <source>Packaging cancelled; nothing was written</source>
+        <translation>Pengemasan dibatalkan; tidak ada yang ditulis</translation>
+    </message>
+    <message>
+        <location filename="../layers/basemap.py"/>
+        <source>The basemap “{name}” cannot be cut to the area: {error}</source>
+        <translation>Peta dasar “{name}” tidak dapat dipotong sesuai wilayah: {error}</translation>
+    </message>
+    <message>
+        <location filename="../layers/basemap.py"/>
+        <source>QGIS&apos;s XYZ tiles (MBTiles) algorithm is not available</source>
+        <translation>Algoritma ubin XYZ (MBTiles) QGIS tidak tersedia</translation>
+    </message>
+    <message>
         <location filename="../layers/boundary.py"/>
         <source>The boundary layer {source} cannot be opened</source>
         <translation>Lapisan batas desa {source} tidak dapat dibuka</translation>
@@ -2295,24 +2507,41 @@
         <translation>Lapisan batas desa {source} tidak memiliki kolom kode desa (64.01.xx.xxxx)</translation>
     </message>
     <message>
+        <location filename="../layers/field_project.py"/>
+        <location filename="../processing/package_for_field.py"/>
+        <source>Basemap</source>
+        <translation>Peta dasar</translation>
+    </message>
+    <message>
+        <location filename="../layers/field_project.py"/>
+        <source>Cannot open the basemap {path}</source>
+        <translation>Tidak dapat membuka peta dasar {path}</translation>
+    </message>
+    <message>
+        <location filename="../layers/field_project.py"/>
+        <source>Cannot write the project {path}: {error}</source>
+        <translation>Tidak dapat menulis proyek {path}: {error}</translation>
+    </message>
+    <message>
+        <location filename="../layers/reference_layers.py"/>
+        <source>Desa boundaries</source>
+        <translation>Batas desa</translation>
+    </message>
+    <message>
+        <location filename="../layers/reference_layers.py"/>
+        <source>Kecamatan boundaries</source>
+        <translation>Batas kecamatan</translation>
+    </message>
+    <message>
+        <location filename="../layers/reference_layers.py"/>
+        <location filename="../layers/workspace_layers.py"/>
+        <source>Cannot open layer {layer} of {path}</source>
+        <translation>Lapisan {layer} dari {path} tidak dapat dibuka</translation>
+    </message>
+    <message>
         <location filename="../layers/workspace_layers.py"/>
         <source>Other or no category</source>
         <translation>Kategori lain atau kosong</translation>
-    </message>
-    <message>
-        <location filename="../layers/workspace_layers.py"/>
-        <source>A desa/kelurahan code of Kabupaten Paser</source>
-        <translation>Kode desa/kelurahan di Kabupaten Paser</translation>
-    </message>
-    <message>
-        <location filename="../layers/workspace_layers.py"/>
-        <source>The name is required</source>
-        <translation>Nama wajib diisi</translation>
-    </message>
-    <message>
-        <location filename="../layers/workspace_layers.py"/>
-        <source>empty</source>
-        <translation>kosong</translation>
     </message>
     <message>
         <location filename="../layers/workspace_layers.py"/>
@@ -2321,13 +2550,13 @@
     </message>
     <message>
         <location filename="../layers/workspace_layers.py"/>
-        <source>Not saved: {site}, {field} “{value}”: {problem}</source>
-        <translation>Tidak disimpan: {site}, {field} “{value}”: {problem}</translation>
+        <source>Not saved: {site}: {problem}</source>
+        <translation>Tidak disimpan: {site}: {problem}</translation>
     </message>
     <message>
         <location filename="../layers/workspace_layers.py"/>
-        <source>Check {site}, {field} “{value}”: {problem}</source>
-        <translation>Periksa {site}, {field} “{value}”: {problem}</translation>
+        <source>Check {site}: {problem}</source>
+        <translation>Periksa {site}: {problem}</translation>
     </message>
     <message>
         <location filename="../layers/workspace_layers.py"/>
@@ -2338,11 +2567,6 @@
         <location filename="../layers/workspace_layers.py"/>
         <source>Cannot check the edits before saving: {error}</source>
         <translation>Suntingan tidak dapat diperiksa sebelum disimpan: {error}</translation>
-    </message>
-    <message>
-        <location filename="../layers/workspace_layers.py"/>
-        <source>Cannot open layer {layer} of {path}</source>
-        <translation>Lapisan {layer} dari {path} tidak dapat dibuka</translation>
     </message>
     <message>
         <location filename="../plugin.py"/>
@@ -2421,6 +2645,16 @@
     </message>
     <message>
         <location filename="../plugin.py"/>
+        <source>Package for field survey…</source>
+        <translation>Paket untuk survei lapangan…</translation>
+    </message>
+    <message>
+        <location filename="../plugin.py"/>
+        <source>Write the sites of some kecamatan as a project that QField opens on a surveyor&apos;s phone</source>
+        <translation>Tulis lokasi beberapa kecamatan sebagai proyek yang dibuka QField di ponsel surveyor</translation>
+    </message>
+    <message>
+        <location filename="../plugin.py"/>
         <source>Service points and towers by status, per kecamatan, against the 300-point target</source>
         <translation>Titik layanan dan menara menurut status, per kecamatan, dibandingkan target 300 titik</translation>
     </message>
@@ -2482,6 +2716,7 @@
     <message>
         <location filename="../processing/create_workspace.py"/>
         <location filename="../processing/import_sites.py"/>
+        <location filename="../processing/package_for_field.py"/>
         <location filename="../processing/register_coordinates.py"/>
         <location filename="../processing/sync.py"/>
         <location filename="../processing/telkom.py"/>
@@ -2615,24 +2850,84 @@
         <translation>{count} titik layanan baru</translation>
     </message>
     <message>
-        <location filename="../processing/import_sites.py"/>
-        <source>{count} site updated</source>
-        <translation>{count} lokasi diperbarui</translation>
+        <location filename="../processing/package_for_field.py"/>
+        <source>Package for field survey</source>
+        <translation>Paket untuk survei lapangan</translation>
     </message>
     <message>
-        <location filename="../processing/import_sites.py"/>
-        <source>{count} sites updated</source>
-        <translation>{count} lokasi diperbarui</translation>
+        <location filename="../processing/package_for_field.py"/>
+        <source>Field survey</source>
+        <translation>Survei lapangan</translation>
     </message>
     <message>
-        <location filename="../processing/import_sites.py"/>
-        <source>{count} row rejected</source>
-        <translation>{count} baris ditolak</translation>
+        <location filename="../processing/package_for_field.py"/>
+        <source>Writes a folder that QField opens as is, for one surveyor: a QGIS project (survey.qgz) with the service points and tower plans of the area, styled and with the plugin&apos;s forms, the desa and kecamatan outlines and an optional basemap; the sites in survey.gpkg with the workspace&apos;s rules; and manifest.json. &apos;Kecamatan&apos; (KECAMATAN): names or codes, comma-separated (e.g. Long Ikis, 64.01.07); empty: the whole regency. The package holds every site whose desa lies in them, pending towers included. &apos;Surveyor&apos; (SURVEYOR) is written into surveyed_by of the sites added in the field. &apos;Basemap&apos; (BASEMAP, optional): a raster is cut to the area into a GeoTIFF; a tile or web map service (XYZ, WMS) is rendered into MBTiles from &apos;Basemap: lowest zoom&apos; (BASEMAP_ZOOM_MIN) to &apos;Basemap: highest zoom&apos; (BASEMAP_ZOOM_MAX) — it needs the network, and the service&apos;s terms must allow offline copies. &apos;Package folder or .zip&apos; (OUTPUT): a new or empty folder, or a path ending in .zip for the same folder zipped; an existing package is never written over. The package&apos;s base is the workspace&apos;s state now: what the surveyor changes is merged back later, field by field. Nothing is written to the output until the package is complete.</source>
+        <translation>Menulis folder yang langsung dapat dibuka QField, untuk satu surveyor: proyek QGIS (survey.qgz) berisi titik layanan dan rencana menara wilayah itu, dengan simbol dan formulir plugin, batas desa dan kecamatan serta peta dasar opsional; lokasi-lokasi dalam survey.gpkg dengan aturan ruang kerja; dan manifest.json. &apos;Kecamatan&apos; (KECAMATAN): nama atau kode, dipisahkan koma (mis. Long Ikis, 64.01.07); kosong: seluruh kabupaten. Paket memuat setiap lokasi yang desanya berada di sana, termasuk menara yang tertunda. &apos;Surveyor&apos; (SURVEYOR) ditulis ke surveyed_by pada lokasi yang ditambahkan di lapangan. &apos;Peta dasar&apos; (BASEMAP, opsional): raster dipotong sesuai wilayah menjadi GeoTIFF; layanan ubin atau peta web (XYZ, WMS) dirender menjadi MBTiles dari &apos;Peta dasar: zoom terendah&apos; (BASEMAP_ZOOM_MIN) sampai &apos;Peta dasar: zoom tertinggi&apos; (BASEMAP_ZOOM_MAX) — ini memerlukan jaringan, dan ketentuan layanan harus mengizinkan salinan luring. &apos;Folder paket atau .zip&apos; (OUTPUT): folder baru atau kosong, atau jalur berakhiran .zip untuk folder yang sama dalam bentuk zip; paket yang sudah ada tidak pernah ditimpa. Dasar paket adalah keadaan ruang kerja saat ini: perubahan surveyor nanti digabungkan kembali per isian. Tidak ada yang ditulis ke keluaran sampai paket lengkap.</translation>
     </message>
     <message>
-        <location filename="../processing/import_sites.py"/>
-        <source>{count} rows rejected</source>
-        <translation>{count} baris ditolak</translation>
+        <location filename="../processing/package_for_field.py"/>
+        <source>Kecamatan (names or codes, comma-separated; empty: the whole regency)</source>
+        <translation>Kecamatan (nama atau kode, dipisahkan koma; kosong: seluruh kabupaten)</translation>
+    </message>
+    <message>
+        <location filename="../processing/package_for_field.py"/>
+        <source>Surveyor</source>
+        <translation>Surveyor</translation>
+    </message>
+    <message>
+        <location filename="../processing/package_for_field.py"/>
+        <source>Basemap: lowest zoom</source>
+        <translation>Peta dasar: zoom terendah</translation>
+    </message>
+    <message>
+        <location filename="../processing/package_for_field.py"/>
+        <source>Basemap: highest zoom</source>
+        <translation>Peta dasar: zoom tertinggi</translation>
+    </message>
+    <message>
+        <location filename="../processing/package_for_field.py"/>
+        <source>Package folder or .zip</source>
+        <translation>Folder paket atau .zip</translation>
+    </message>
+    <message>
+        <location filename="../processing/package_for_field.py"/>
+        <source>Package id</source>
+        <translation>Id paket</translation>
+    </message>
+    <message>
+        <location filename="../processing/package_for_field.py"/>
+        <source>Content hash of the package&apos;s base</source>
+        <translation>Hash isi dasar paket</translation>
+    </message>
+    <message>
+        <location filename="../processing/package_for_field.py"/>
+        <source>Service points packaged</source>
+        <translation>Titik layanan yang dikemas</translation>
+    </message>
+    <message>
+        <location filename="../processing/package_for_field.py"/>
+        <source>Tower plans packaged</source>
+        <translation>Rencana menara yang dikemas</translation>
+    </message>
+    <message>
+        <location filename="../processing/package_for_field.py"/>
+        <source>Packaging {area} for {surveyor}</source>
+        <translation>Mengemas {area} untuk {surveyor}</translation>
+    </message>
+    <message>
+        <location filename="../processing/package_for_field.py"/>
+        <source>Cutting the basemap {name} to the area</source>
+        <translation>Memotong peta dasar {name} sesuai wilayah</translation>
+    </message>
+    <message>
+        <location filename="../processing/package_for_field.py"/>
+        <source>Paser Smart City field survey: {area}, {surveyor}</source>
+        <translation>Survei lapangan Paser Smart City: {area}, {surveyor}</translation>
+    </message>
+    <message>
+        <location filename="../processing/package_for_field.py"/>
+        <source>Field package written: {path} ({points} service points, {towers} tower plans)</source>
+        <translation>Paket lapangan ditulis: {path} ({points} titik layanan, {towers} rencana menara)</translation>
     </message>
     <message>
         <location filename="../processing/register_coordinates.py"/>
@@ -2822,16 +3117,6 @@
     </message>
     <message>
         <location filename="../processing/telkom.py"/>
-        <source>{count} site</source>
-        <translation>{count} lokasi</translation>
-    </message>
-    <message>
-        <location filename="../processing/telkom.py"/>
-        <source>{count} sites</source>
-        <translation>{count} lokasi</translation>
-    </message>
-    <message>
-        <location filename="../processing/telkom.py"/>
         <source>{count} value cut</source>
         <translation>{count} nilai dipotong</translation>
     </message>
@@ -2847,8 +3132,8 @@
     </message>
     <message>
         <location filename="../processing/telkom.py"/>
-        <source>Reads a shapefile returned by Telkom (a .zip or a .shp: our own export edited, or Telkom&apos;s own layout) and matches its rows to the workspace sites by UID, then SITE_ID, then proximity (within the match distance) with a similar name. Without &apos;Apply the changes&apos; (APPLY) nothing is written: the &apos;Report&apos; (REPORT) lists per row the matched site, every field that would change (old -&gt; new), new sites and rejected rows with their reasons. With &apos;Apply the changes&apos; (APPLY) all accepted changes are written in one transaction. The text encoding comes from the .cpg, else UTF-8, else Windows-1252/Latin-1; coordinates are reprojected from the .prj. &apos;CRS of the shapefile when it has no .prj&apos; (SOURCE_CRS) is required when the .prj is missing. &apos;Column aliases&apos; (ALIASES) maps Telkom&apos;s column names to ours, e.g. SITE_ID=SITEID; NAMA=NAMA_LOKASI. Zips with unsafe paths, zip bombs, several shapefiles (choose one with &apos;Shapefile in the zip&apos;, MEMBER), missing or damaged parts and non-point geometries are refused. Needs the Python package geopandas.</source>
-        <translation>Membaca shapefile yang dikembalikan Telkom (.zip atau .shp: hasil ekspor kita yang disunting, atau tata letak Telkom sendiri) dan mencocokkan barisnya dengan lokasi di ruang kerja berdasarkan UID, lalu SITE_ID, lalu kedekatan (dalam jarak pencocokan) dengan nama yang mirip. Tanpa menerapkan perubahan (APPLY) tidak ada yang ditulis: &apos;Laporan&apos; (REPORT) mencantumkan per baris lokasi yang cocok, setiap kolom yang akan berubah (lama -&gt; baru), lokasi baru dan baris yang ditolak beserta alasannya. Dengan menerapkan perubahan (APPLY) semua perubahan yang diterima ditulis dalam satu transaksi. Pengodean teks diambil dari .cpg, jika tidak ada UTF-8, jika tidak Windows-1252/Latin-1; koordinat diproyeksikan ulang dari .prj. &apos;CRS shapefile bila tidak memiliki .prj&apos; (SOURCE_CRS) wajib diisi bila .prj tidak ada. Alias kolom (ALIASES) memetakan nama kolom Telkom ke nama kolom kita, mis. SITE_ID=SITEID; NAMA=NAMA_LOKASI. Zip dengan jalur tidak aman, bom zip, beberapa shapefile (pilih satu dengan MEMBER), bagian yang hilang atau rusak dan geometri selain titik ditolak. Memerlukan paket Python geopandas.</translation>
+        <source>Reads a shapefile returned by Telkom (a .zip or a .shp: our own export edited, or Telkom&apos;s own layout) and matches its rows to the workspace sites by UID, then SITE_ID, then proximity (within the match distance) with a similar name. Without &apos;Apply the changes&apos; (APPLY) nothing is written: the &apos;Report&apos; (REPORT) lists per row the matched site, every field that would change (old -&gt; new), new sites and rejected rows with their reasons, and what deserves a look before applying as warnings: a site moved farther than &apos;Warn about moves beyond&apos; (MOVE_WARNING), a desa code whose desa does not hold the position. With &apos;Apply the changes&apos; (APPLY) all accepted changes are written in one transaction, except those listed in &apos;Leave out&apos; (SKIP): site uids or row numbers of the file (e.g. 12, 40-45), comma-separated. The text encoding comes from the .cpg, else UTF-8, else Windows-1252/Latin-1; coordinates are reprojected from the .prj. &apos;CRS of the shapefile when it has no .prj&apos; (SOURCE_CRS) is required when the .prj is missing. &apos;Column aliases&apos; (ALIASES) maps Telkom&apos;s column names to ours, e.g. SITE_ID=SITEID; NAMA=NAMA_LOKASI. Zips with unsafe paths, zip bombs, several shapefiles (choose one with &apos;Shapefile in the zip&apos;, MEMBER), missing or damaged parts and non-point geometries are refused. Needs the Python package geopandas.</source>
+        <translation>Membaca shapefile yang dikembalikan Telkom (.zip atau .shp: hasil ekspor kita yang disunting, atau tata letak Telkom sendiri) dan mencocokkan barisnya dengan lokasi di ruang kerja berdasarkan UID, lalu SITE_ID, lalu kedekatan (dalam jarak pencocokan) dengan nama yang mirip. Tanpa menerapkan perubahan (APPLY) tidak ada yang ditulis: &apos;Laporan&apos; (REPORT) mencantumkan per baris lokasi yang cocok, setiap kolom yang akan berubah (lama -&gt; baru), lokasi baru dan baris yang ditolak beserta alasannya, serta peringatan untuk hal yang perlu diperiksa sebelum diterapkan: situs yang berpindah lebih jauh dari &apos;Peringatkan perpindahan lebih dari&apos; (MOVE_WARNING), kode desa yang desanya tidak memuat posisi itu. Dengan menerapkan perubahan (APPLY) semua perubahan yang diterima ditulis dalam satu transaksi, kecuali yang tercantum di &apos;Lewati&apos; (SKIP): uid situs atau nomor baris berkas (mis. 12, 40-45), dipisahkan koma. Pengodean teks diambil dari .cpg, jika tidak ada UTF-8, jika tidak Windows-1252/Latin-1; koordinat diproyeksikan ulang dari .prj. &apos;CRS shapefile bila tidak memiliki .prj&apos; (SOURCE_CRS) wajib diisi bila .prj tidak ada. Alias kolom (ALIASES) memetakan nama kolom Telkom ke nama kolom kita, mis. SITE_ID=SITEID; NAMA=NAMA_LOKASI. Zip dengan jalur tidak aman, bom zip, beberapa shapefile (pilih satu dengan MEMBER), bagian yang hilang atau rusak dan geometri selain titik ditolak. Memerlukan paket Python geopandas.</translation>
     </message>
     <message>
         <location filename="../processing/telkom.py"/>
@@ -2887,6 +3172,16 @@
     </message>
     <message>
         <location filename="../processing/telkom.py"/>
+        <source>Warn about moves beyond (m)</source>
+        <translation>Peringatkan perpindahan lebih dari (m)</translation>
+    </message>
+    <message>
+        <location filename="../processing/telkom.py"/>
+        <source>Leave out (site uids or row numbers of the file, e.g. 12, 40-45)</source>
+        <translation>Lewati (uid situs atau nomor baris berkas, mis. 12, 40-45)</translation>
+    </message>
+    <message>
+        <location filename="../processing/telkom.py"/>
         <source>Rows matched to a site</source>
         <translation>Baris yang cocok dengan lokasi</translation>
     </message>
@@ -2902,6 +3197,21 @@
     </message>
     <message>
         <location filename="../processing/telkom.py"/>
+        <source>Changes with warnings</source>
+        <translation>Perubahan berperingatan</translation>
+    </message>
+    <message>
+        <location filename="../processing/telkom.py"/>
+        <source>Changes left out</source>
+        <translation>Perubahan yang dilewati</translation>
+    </message>
+    <message>
+        <location filename="../processing/telkom.py"/>
+        <source>SKIP: {error}</source>
+        <translation>SKIP: {error}</translation>
+    </message>
+    <message>
+        <location filename="../processing/telkom.py"/>
         <source>ALIASES: {error}</source>
         <translation>ALIASES: {error}</translation>
     </message>
@@ -2912,23 +3222,28 @@
     </message>
     <message>
         <location filename="../processing/telkom.py"/>
-        <source>{count} row</source>
-        <translation>{count} baris</translation>
-    </message>
-    <message>
-        <location filename="../processing/telkom.py"/>
-        <source>{count} rows</source>
-        <translation>{count} baris</translation>
-    </message>
-    <message>
-        <location filename="../processing/telkom.py"/>
         <source>{file} row {row}: rejected: {reasons}</source>
         <translation>{file} baris {row}: ditolak: {reasons}</translation>
     </message>
     <message>
         <location filename="../processing/telkom.py"/>
-        <source>{matched} matched, {updated} with changes, {new} new, {rejected} rejected; {what}</source>
-        <translation>{matched} cocok, {updated} berubah, {new} baru, {rejected} ditolak; {what}</translation>
+        <source>{file} row {row} ({site}): check before applying: {warnings}</source>
+        <translation>{file} baris {row} ({site}): periksa sebelum menerapkan: {warnings}</translation>
+    </message>
+    <message>
+        <location filename="../processing/telkom.py"/>
+        <source>SKIP is used when the changes are applied (APPLY)</source>
+        <translation>SKIP dipakai saat perubahan diterapkan (APPLY)</translation>
+    </message>
+    <message>
+        <location filename="../processing/telkom.py"/>
+        <source>{matched} matched, {updated} with changes, {new} new, {rejected} rejected, {warned} with warnings; {what}</source>
+        <translation>{matched} cocok, {updated} berubah, {new} baru, {rejected} ditolak, {warned} berperingatan; {what}</translation>
+    </message>
+    <message>
+        <location filename="../processing/telkom.py"/>
+        <source>applied, {count} left out</source>
+        <translation>diterapkan, {count} dilewati</translation>
     </message>
     <message>
         <location filename="../processing/telkom.py"/>
@@ -2969,11 +3284,6 @@
         <location filename="../toolbelt/help.py"/>
         <source>Cancel</source>
         <translation>Batal</translation>
-    </message>
-    <message>
-        <location filename="../toolbelt/help.py"/>
-        <source>Apply</source>
-        <translation>Terapkan</translation>
     </message>
     <message>
         <location filename="../toolbelt/logger.py"/>
@@ -3022,6 +3332,11 @@
     </message>
     <message>
         <location filename="../toolbelt/settings.py"/>
+        <source>Telkom move warning beyond (m)</source>
+        <translation>Peringatan perpindahan Telkom lebih dari (m)</translation>
+    </message>
+    <message>
+        <location filename="../toolbelt/settings.py"/>
         <source>Desa boundary layer</source>
         <translation>Lapisan batas desa</translation>
     </message>
@@ -3046,8 +3361,8 @@
         <translation>URL server pusat harus memakai https:// (http:// hanya untuk server di komputer ini): {url}</translation>
     </message>
     <message>
-        <source>Save is disabled until you tick “I have read the warnings: save anyway”</source>
-        <translation type="obsolete">Simpan tidak aktif sampai Anda mencentang “Saya sudah membaca peringatan: tetap simpan”</translation>
+        <source>{layer}: unknown field(s) {fields}</source>
+        <translation type="obsolete">{layer}: kolom tidak dikenal {fields}</translation>
     </message>
     <message>
         <source>Plan</source>
@@ -3110,10 +3425,6 @@
         <translation type="obsolete"> (target {target})</translation>
     </message>
     <message>
-        <source>{layer}: unknown field(s) {fields}</source>
-        <translation type="obsolete">{layer}: kolom tidak dikenal {fields}</translation>
-    </message>
-    <message>
         <source>Any format, e.g. -1,9023; 116,1892 · 1°54&apos;08&quot; LS 116°11&apos;21&quot; BT · 457123 9789654 with a UTM or TM-3 format</source>
         <translation type="obsolete">Format apa pun, mis. -1,9023; 116,1892 · 1°54&apos;08&quot; LS 116°11&apos;21&quot; BT · 457123 9789654 dengan format UTM atau TM-3</translation>
     </message>
@@ -3150,12 +3461,170 @@
         <translation type="obsolete">{inserted} titik layanan baru, {updated} lokasi diperbarui, {rejected} baris ditolak</translation>
     </message>
     <message>
+        <source>{desa}, Kecamatan {kecamatan} ({code}) — approximate: nearest desa centre, {km} km</source>
+        <translation type="obsolete">{desa}, Kecamatan {kecamatan} ({code}) — perkiraan: pusat desa terdekat, {km} km</translation>
+    </message>
+    <message>
+        <source>Leave out: site uids or row numbers of the file (e.g. 12, 40-45)</source>
+        <translation type="obsolete">Lewati: uid situs atau nomor baris berkas (mis. 12, 40-45)</translation>
+    </message>
+    <message>
+        <source>the name is longer than 254 characters</source>
+        <translation type="obsolete">nama lebih panjang dari 254 karakter</translation>
+    </message>
+    <message>
+        <source>category “{category}” is not one of {codes}</source>
+        <translation type="obsolete">kategori “{category}” bukan salah satu dari {codes}</translation>
+    </message>
+    <message>
+        <source>source “{source}” is not one of {codes}</source>
+        <translation type="obsolete">sumber “{source}” bukan salah satu dari {codes}</translation>
+    </message>
+    <message>
+        <source>accuracy {value} m must be a number of metres, 0 or more</source>
+        <translation type="obsolete">akurasi {value} m harus berupa angka meter, 0 atau lebih</translation>
+    </message>
+    <message>
+        <source>{code} is not a desa/kelurahan code of Kabupaten Paser</source>
+        <translation type="obsolete">{code} bukan kode desa/kelurahan di Kabupaten Paser</translation>
+    </message>
+    <message>
         <source>{layer}: {features} sites, {pending} without coordinates, {cuts} values cut</source>
         <translation type="obsolete">{layer}: {features} lokasi, {pending} tanpa koordinat, {cuts} nilai dipotong</translation>
     </message>
     <message>
         <source>{name} -&gt; {layer}: {features} rows, {encoding}, {crs}; ignored columns: {ignored}</source>
         <translation type="obsolete">{name} -&gt; {layer}: {features} baris, {encoding}, {crs}; kolom diabaikan: {ignored}</translation>
+    </message>
+    <message>
+        <source>Telkom package written: {path} ({features} sites, {pending} without coordinates)</source>
+        <translation type="obsolete">Paket Telkom ditulis: {path} ({features} lokasi, {pending} tanpa koordinat)</translation>
+    </message>
+    <message>
+        <source>{name} → {layer} ({features} rows, {encoding}, {crs})</source>
+        <translation type="obsolete">{name} → {layer} ({features} baris, {encoding}, {crs})</translation>
+    </message>
+    <message>
+        <source>{sources}
+{matched} rows matched to a site, {updated} of them with changes; {new} new sites; {rejected} rows rejected. Nothing has been written yet.</source>
+        <translation type="obsolete">{sources}
+{matched} baris cocok dengan lokasi, {updated} di antaranya berubah; {new} lokasi baru; {rejected} baris ditolak. Belum ada yang ditulis.</translation>
+    </message>
+    <message>
+        <source>Reason / note</source>
+        <translation type="obsolete">Alasan / catatan</translation>
+    </message>
+    <message>
+        <source>Telkom import applied: {updated} sites updated, {new} new</source>
+        <translation type="obsolete">Impor Telkom diterapkan: {updated} lokasi diperbarui, {new} baru</translation>
+    </message>
+    <message>
+        <source>Reads a shapefile returned by Telkom (a .zip or a .shp: our own export edited, or Telkom&apos;s own layout) and matches its rows to the workspace sites by UID, then SITE_ID, then proximity (within the match distance) with a similar name. Without &apos;Apply the changes&apos; (APPLY) nothing is written: the &apos;Report&apos; (REPORT) lists per row the matched site, every field that would change (old -&gt; new), new sites and rejected rows with their reasons. With &apos;Apply the changes&apos; (APPLY) all accepted changes are written in one transaction. The text encoding comes from the .cpg, else UTF-8, else Windows-1252/Latin-1; coordinates are reprojected from the .prj. &apos;CRS of the shapefile when it has no .prj&apos; (SOURCE_CRS) is required when the .prj is missing. &apos;Column aliases&apos; (ALIASES) maps Telkom&apos;s column names to ours, e.g. SITE_ID=SITEID; NAMA=NAMA_LOKASI. Zips with unsafe paths, zip bombs, several shapefiles (choose one with &apos;Shapefile in the zip&apos;, MEMBER), missing or damaged parts and non-point geometries are refused. Needs the Python package geopandas.</source>
+        <translation type="obsolete">Membaca shapefile yang dikembalikan Telkom (.zip atau .shp: hasil ekspor kita yang disunting, atau tata letak Telkom sendiri) dan mencocokkan barisnya dengan lokasi di ruang kerja berdasarkan UID, lalu SITE_ID, lalu kedekatan (dalam jarak pencocokan) dengan nama yang mirip. Tanpa menerapkan perubahan (APPLY) tidak ada yang ditulis: &apos;Laporan&apos; (REPORT) mencantumkan per baris lokasi yang cocok, setiap kolom yang akan berubah (lama -&gt; baru), lokasi baru dan baris yang ditolak beserta alasannya. Dengan menerapkan perubahan (APPLY) semua perubahan yang diterima ditulis dalam satu transaksi. Pengodean teks diambil dari .cpg, jika tidak ada UTF-8, jika tidak Windows-1252/Latin-1; koordinat diproyeksikan ulang dari .prj. &apos;CRS shapefile bila tidak memiliki .prj&apos; (SOURCE_CRS) wajib diisi bila .prj tidak ada. Alias kolom (ALIASES) memetakan nama kolom Telkom ke nama kolom kita, mis. SITE_ID=SITEID; NAMA=NAMA_LOKASI. Zip dengan jalur tidak aman, bom zip, beberapa shapefile (pilih satu dengan MEMBER), bagian yang hilang atau rusak dan geometri selain titik ditolak. Memerlukan paket Python geopandas.</translation>
+    </message>
+    <message>
+        <source>{matched} matched, {updated} with changes, {new} new, {rejected} rejected; {what}</source>
+        <translation type="obsolete">{matched} cocok, {updated} berubah, {new} baru, {rejected} ditolak; {what}</translation>
+    </message>
+    <message>
+        <source>{column}: {problem}</source>
+        <translation type="obsolete">{column}: {problem}</translation>
+    </message>
+    <message>
+        <source>UID: {uid!r} is not a UUID</source>
+        <translation type="obsolete">UID: {uid!r} bukan UUID</translation>
+    </message>
+    <message>
+        <source>UID {uid} appears in rows {rows}</source>
+        <translation type="obsolete">UID {uid} muncul di baris {rows}</translation>
+    </message>
+    <message>
+        <source>SITE_ID {site_id} appears in rows {rows}</source>
+        <translation type="obsolete">SITE_ID {site_id} muncul di baris {rows}</translation>
+    </message>
+    <message>
+        <source>SITE_ID {site_id} is held by several sites: {names}</source>
+        <translation type="obsolete">SITE_ID {site_id} dimiliki beberapa lokasi: {names}</translation>
+    </message>
+    <message>
+        <source>KODE_DESA missing: {code} {name} from the nearest desa centre (approximate; check it)</source>
+        <translation type="obsolete">KODE_DESA kosong: {code} {name} dari pusat desa terdekat (perkiraan; periksa)</translation>
+    </message>
+    <message>
+        <source>{value!r} is not a date/time (use ISO 8601, e.g. 2022-08-17T09:30:00Z)</source>
+        <translation type="obsolete">{value!r} bukan tanggal/waktu (gunakan ISO 8601, mis. 2022-08-17T09:30:00Z)</translation>
+    </message>
+    <message>
+        <source>{value!r} is not a finite number</source>
+        <translation type="obsolete">{value!r} bukan bilangan hingga</translation>
+    </message>
+    <message>
+        <source>{value!r} is not a whole number</source>
+        <translation type="obsolete">{value!r} bukan bilangan bulat</translation>
+    </message>
+    <message>
+        <source>{value!r} is not a number</source>
+        <translation type="obsolete">{value!r} bukan angka</translation>
+    </message>
+    <message>
+        <source>{value!r} is not one of {codes}</source>
+        <translation type="obsolete">{value!r} bukan salah satu dari {codes}</translation>
+    </message>
+    <message>
+        <source>A desa/kelurahan code of Kabupaten Paser</source>
+        <translation type="obsolete">Kode desa/kelurahan di Kabupaten Paser</translation>
+    </message>
+    <message>
+        <source>The name is required</source>
+        <translation type="obsolete">Nama wajib diisi</translation>
+    </message>
+    <message>
+        <source>empty</source>
+        <translation type="obsolete">kosong</translation>
+    </message>
+    <message>
+        <source>Not saved: {site}, {field} “{value}”: {problem}</source>
+        <translation type="obsolete">Tidak disimpan: {site}, {field} “{value}”: {problem}</translation>
+    </message>
+    <message>
+        <source>Check {site}, {field} “{value}”: {problem}</source>
+        <translation type="obsolete">Periksa {site}, {field} “{value}”: {problem}</translation>
+    </message>
+    <message>
+        <source>{layer}.{field} is required</source>
+        <translation type="obsolete">{layer}.{field} wajib diisi</translation>
+    </message>
+    <message>
+        <source>{layer}.{field}: {value!r} is not one of {codes}</source>
+        <translation type="obsolete">{layer}.{field}: {value!r} bukan salah satu dari {codes}</translation>
+    </message>
+    <message>
+        <source>{layer}.{field}: {value!r} is not a number</source>
+        <translation type="obsolete">{layer}.{field}: {value!r} bukan angka</translation>
+    </message>
+    <message>
+        <source>{layer}.{field}: {value!r} is not a finite number</source>
+        <translation type="obsolete">{layer}.{field}: {value!r} bukan bilangan hingga</translation>
+    </message>
+    <message>
+        <source>{layer}.{field}: {value!r} is not a whole number</source>
+        <translation type="obsolete">{layer}.{field}: {value!r} bukan bilangan bulat</translation>
+    </message>
+    <message>
+        <source>{layer}.{field}: {value!r} must not be negative</source>
+        <translation type="obsolete">{layer}.{field}: {value!r} tidak boleh negatif</translation>
+    </message>
+    <message>
+        <source>{layer}.{field}: longer than {width} characters</source>
+        <translation type="obsolete">{layer}.{field}: lebih panjang dari {width} karakter</translation>
+    </message>
+    <message>
+        <source>{layer}.desa_code: {code!r} is not a desa/kelurahan code of Kabupaten Paser</source>
+        <translation type="obsolete">{layer}.desa_code: {code!r} bukan kode desa/kelurahan di Kabupaten Paser</translation>
+    </message>
+    <message>
+        <source>{layer}.uid: {uid!r} is not a lower-case UUID</source>
+        <translation type="obsolete">{layer}.uid: {uid!r} bukan UUID huruf kecil</translation>
     </message>
     <message>
         <source>{path} did not answer with a FeatureCollection</source>

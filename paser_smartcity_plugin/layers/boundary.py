@@ -17,7 +17,7 @@ from qgis.core import (
     QgsWkbTypes,
 )
 
-from ..core.checks import DesaBoundaries, Polygon
+from ..core.boundaries import DesaBoundaries, Polygon
 from ..core.schema import DESA_CODE_RE
 from ..toolbelt.i18n import tr
 

@@ -1,5 +1,6 @@
 """The workspace as QGIS layers: styled by status, labelled, with forms driven by core.schema."""
 
+import os
 from typing import Dict, Iterable, List, Optional, Tuple
 
 from qgis.core import (
@@ -33,6 +34,7 @@ from ..core.codelists import CATEGORY, CIRCLE, DARK_GLYPH, DIAMOND, SQUARE, Code
 from ..core.gazetteer import default_gazetteer
 from ..core.integrity import enforced_fields
 from ..core.rows import row_problems
+from ..core.rules import layer_rules, qgis_constraint
 from ..core.schema import DATETIME, FID_COLUMN, LAYER_NAMES, SERVICE_POINTS, TOWER_PLANS, LayerSchema, layer_schema
 from ..toolbelt.i18n import language, tr, tr_message
 from ..toolbelt.logger import CRITICAL, WARNING, Logger
@@ -181,25 +183,35 @@ def _service_point_renderer(schema: LayerSchema) -> QgsRuleBasedRenderer:
     return QgsRuleBasedRenderer(root)
 
 
-def _labeling(schema: LayerSchema) -> QgsVectorLayerSimpleLabeling:
+def buffered_labels(
+    field_name: str, size: float, buffer_mm: float, visible_from_scale: float = 0, text_format=None, dist: float = 0
+) -> QgsVectorLayerSimpleLabeling:
+    """Labels of ``field_name`` with a white halo (legible on imagery and on paper); shown only
+    from ``visible_from_scale`` in when given. ``text_format``: a QgsTextFormat to start from;
+    ``dist``: mm between a point and its label."""
     settings = QgsPalLayerSettings()
-    settings.fieldName = "name"
+    settings.fieldName = field_name
     settings.enabled = True
-    fmt = QgsTextFormat()
-    fmt.setSize(8 if schema.name == SERVICE_POINTS else 9)
+    settings.dist = dist
+    fmt = text_format or QgsTextFormat()
+    fmt.setSize(size)
     buffer = QgsTextBufferSettings()
     buffer.setEnabled(True)
-    buffer.setSize(0.8)
+    buffer.setSize(buffer_mm)
     buffer.setColor(QColor("#ffffff"))
     fmt.setBuffer(buffer)
     settings.setFormat(fmt)
-    settings.dist = 1.5
-    if schema.name == SERVICE_POINTS:
-        # 154+ labels at regency scale are unreadable: show them from 1:150 000 in.
+    if visible_from_scale:
         settings.scaleVisibility = True
-        settings.minimumScale = 150000
+        settings.minimumScale = visible_from_scale
         settings.maximumScale = 0
     return QgsVectorLayerSimpleLabeling(settings)
+
+
+def _labeling(schema: LayerSchema) -> QgsVectorLayerSimpleLabeling:
+    # 154+ service point labels at regency scale are unreadable: show them from 1:150 000 in.
+    points = schema.name == SERVICE_POINTS
+    return buffered_labels("name", 8 if points else 9, 0.8, 150000 if points else 0, dist=1.5)
 
 
 def desa_value_map() -> List[Dict[str, str]]:
@@ -207,9 +219,23 @@ def desa_value_map() -> List[Dict[str, str]]:
     return [{f"{d.display_name} — {d.code}": d.code} for d in sorted(default_gazetteer().desa, key=lambda d: d.name)]
 
 
+def _set_constraints(layer: QgsVectorLayer, index: int, field, rules) -> None:
+    """The field's rules (core/rules.py, the ones the GeoPackage's triggers enforce) as QGIS
+    constraints of hard strength: the form marks a bad value with the rule in words and
+    does not save it."""
+    hard = QgsFieldConstraints.ConstraintStrengthHard
+    if field.required:
+        layer.setFieldConstraint(index, QgsFieldConstraints.ConstraintNotNull, hard)
+    expression, words = qgis_constraint(rules)
+    if expression is None:
+        return
+    layer.setConstraintExpression(index, expression, "; ".join(tr_message(w) for w in words))
+    layer.setFieldConstraint(index, QgsFieldConstraints.ConstraintExpression, hard)
+
+
 def _configure_form(layer: QgsVectorLayer, schema: LayerSchema) -> None:
     lang = language()
-    gaz = default_gazetteer()
+    rules = layer_rules(schema)
     fields = layer.fields()
     for field in schema.fields:
         index = fields.indexOf(field.name)
@@ -234,10 +260,7 @@ def _configure_form(layer: QgsVectorLayer, schema: LayerSchema) -> None:
                     },
                 ),
             )
-        if field.required:
-            layer.setFieldConstraint(
-                index, QgsFieldConstraints.ConstraintNotNull, QgsFieldConstraints.ConstraintStrengthHard
-            )
+        _set_constraints(layer, index, field, rules.get(field.name, ()))
     # The keys are made for the officer and never edited (the fid is the GeoPackage's);
     # updated_at is kept by the workspace; desa_name/kecamatan follow the desa code.
     config = layer.editFormConfig()
@@ -247,19 +270,6 @@ def _configure_form(layer: QgsVectorLayer, schema: LayerSchema) -> None:
     layer.setEditFormConfig(config)
     _set_column_widths(layer, schema)
     layer.setDefaultValueDefinition(fields.indexOf("uid"), QgsDefaultValue("uuid('WithoutBraces')"))
-    codes = ", ".join(_quote(d.code) for d in gaz.desa)
-    layer.setConstraintExpression(
-        fields.indexOf("desa_code"), f'"desa_code" IN ({codes})', tr("A desa/kelurahan code of Kabupaten Paser")
-    )
-    layer.setFieldConstraint(
-        fields.indexOf("desa_code"),
-        QgsFieldConstraints.ConstraintExpression,
-        QgsFieldConstraints.ConstraintStrengthHard,
-    )
-    layer.setConstraintExpression(fields.indexOf("name"), 'length(trim("name")) > 0', tr("The name is required"))
-    layer.setFieldConstraint(
-        fields.indexOf("name"), QgsFieldConstraints.ConstraintExpression, QgsFieldConstraints.ConstraintStrengthHard
-    )
     # desa_name and kecamatan follow the chosen desa code (re-evaluated on every edit).
     for name, attr in GAZETTEER_DEFAULTS.items():
         layer.setDefaultValueDefinition(
@@ -365,10 +375,6 @@ def _plain(value):
     return value
 
 
-def _shown(value) -> str:
-    return tr("empty") if value is None or not str(value).strip() else str(value)
-
-
 def _site(*names) -> str:
     """How a message names a site: the first of its names (edited, saved) or uid that is set."""
     return next((str(n).strip() for n in names if n is not None and str(n).strip()), "") or tr("a new site")
@@ -379,7 +385,7 @@ def edit_problems(layer: QgsVectorLayer) -> List[Tuple[bool, str]]:
 
     Validated with core's rules (``row_problems``, one field at a time as an update is), on
     the changed values of saved sites and on the new sites; each message names the site (its
-    name, else its uid), the field and the value, in the officer's language.
+    name, else its uid), the field by its label and the value, in the officer's language.
     """
     buffer = layer.editBuffer()
     name = layer.customProperty(LAYER_PROPERTY)
@@ -388,7 +394,6 @@ def edit_problems(layer: QgsVectorLayer) -> List[Tuple[bool, str]]:
     schema = layer_schema(name)
     enforced = enforced_fields(schema)
     fields = layer.fields()
-    lang = language()
     edits = []  # (the site's name or uid, values after the edit, changed field names)
     for fid, values in buffer.changedAttributeValues().items():
         edited = layer.getFeature(fid)  # through the edit buffer: the values as they would be saved
@@ -402,25 +407,14 @@ def edit_problems(layer: QgsVectorLayer) -> List[Tuple[bool, str]]:
     problems: List[Tuple[bool, str]] = []
     for site, row, changed in edits:
         for field_name in changed:
-            field = schema.field(field_name) if field_name in schema.field_names else None
-            if field is None:
+            if field_name not in schema.field_names:
                 continue
-            value = row.get(field_name)
-            for problem in row_problems(schema, {field_name: value}, partial=True):
-                refused = field_name in enforced
+            for problem in row_problems(schema, {field_name: row.get(field_name)}, partial=True):
+                # the problem names the field by its label, and the value (core/rules.py)
                 template = (
-                    tr("Not saved: {site}, {field} “{value}”: {problem}")
-                    if refused
-                    else tr("Check {site}, {field} “{value}”: {problem}")
+                    tr("Not saved: {site}: {problem}") if field_name in enforced else tr("Check {site}: {problem}")
                 )
-                problems.append(
-                    (
-                        refused,
-                        template.format(
-                            site=site, field=field.label(lang), value=_shown(value), problem=tr_message(problem)
-                        ),
-                    )
-                )
+                problems.append((field_name in enforced, template.format(site=site, problem=tr_message(problem))))
     return problems
 
 
@@ -481,6 +475,35 @@ def watch_project_layers(layers: Iterable) -> None:
             watch_edits(layer)
 
 
+PHOTO_FIELD = "photo"
+
+
+def configure_photo_widget(layer: QgsVectorLayer, root: Optional[str] = None) -> None:
+    """The photo field as QGIS's attachment widget (ExternalResource: a file picker and an image
+    viewer), which QField shows with its camera and gallery buttons.
+
+    ``root`` None: paths are stored relative to the project (a field package: ``DCIM/…jpg``);
+    a folder: relative to it (the workspace's folder, where merged photos are kept).
+    """
+    index = layer.fields().indexOf(PHOTO_FIELD)
+    if index < 0:
+        return
+    config = {
+        "DocumentViewer": 1,  # QgsExternalResourceWidget.Image
+        "DocumentViewerHeight": 0,
+        "DocumentViewerWidth": 0,
+        "FileWidget": True,
+        "FileWidgetButton": True,
+        "FileWidgetFilter": "Images (*.jpg *.jpeg *.png *.JPG *.JPEG *.PNG)",
+        "RelativeStorage": 1 if root is None else 2,  # QgsFileWidget.RelativeProject / RelativeDefaultPath
+        "StorageMode": 0,  # QgsFileWidget.GetFile
+        "PropertyCollection": {"name": None, "properties": {}, "type": "collection"},
+    }
+    if root is not None:
+        config["DefaultRoot"] = root
+    layer.setEditorWidgetSetup(index, QgsEditorWidgetSetup("ExternalResource", config))
+
+
 def make_layer(path: str, layer_name: str) -> QgsVectorLayer:
     schema = layer_schema(layer_name)
     layer = QgsVectorLayer(layer_uri(path, layer_name), schema.title(language()), "ogr")
@@ -493,6 +516,7 @@ def make_layer(path: str, layer_name: str) -> QgsVectorLayer:
     layer.setDisplayExpression('"name"')
     _configure_form(layer, schema)
     add_regency_time_fields(layer, schema)
+    configure_photo_widget(layer, os.path.dirname(os.path.abspath(path)))
     watch_edits(layer)
     return layer
 
@@ -509,7 +533,13 @@ def find_layers(project: QgsProject, path: Optional[str] = None) -> Dict[str, Qg
 
 
 def add_workspace_layers(path: str, project: Optional[QgsProject] = None) -> Dict[str, QgsVectorLayer]:
-    """Add both layers in a group on top of the layer tree; layers already there are reused."""
+    """Add both layers in a group on top of the layer tree; layers already there are reused.
+
+    With them come the desa and kecamatan outlines shipped with the plugin, below the sites
+    (layers/reference_layers.py), unless the project already has them.
+    """
+    from .reference_layers import add_reference_layers
+
     project = project or QgsProject.instance()
     existing = find_layers(project, path)
     if len(existing) == len(LAYER_NAMES):
@@ -525,4 +555,5 @@ def add_workspace_layers(path: str, project: Optional[QgsProject] = None) -> Dic
         project.addMapLayer(layer, False)
         group.addLayer(layer)
         layers[name] = layer
+    add_reference_layers(group, project)
     return layers

@@ -13,6 +13,7 @@ class PaserAlgorithm(QgsProcessingAlgorithm):
     DISPLAY_NAME = ""
     GROUP = "Workspace"
     HELP = ""
+    HELP_TOPIC = ""  # a help page of help/ (the dialog's Help button opens it)
 
     def tr(self, text: str) -> str:  # noqa: D102 - Processing calls this name
         return tr(text)
@@ -32,6 +33,13 @@ class PaserAlgorithm(QgsProcessingAlgorithm):
     def shortHelpString(self) -> str:  # noqa: N802
         return tr(self.HELP)
 
+    def helpUrl(self) -> str:  # noqa: N802
+        if not self.HELP_TOPIC:
+            return ""
+        from ..toolbelt.help import help_url
+
+        return help_url(self.HELP_TOPIC).toString()
+
     def icon(self):
         # QgsProcessingAlgorithm's default is the generic cog; the toolbox shows this per algorithm.
         from ..toolbelt.icons import icon as plugin_icon
@@ -40,6 +48,17 @@ class PaserAlgorithm(QgsProcessingAlgorithm):
 
     def createInstance(self):  # noqa: N802
         return type(self)()
+
+    @staticmethod
+    def configured_boundary():
+        """The officer's desa boundary layer from the settings (None: the boundaries shipped with
+        the plugin decide), or a QgsProcessingException saying what is wrong with it."""
+        from ..layers.boundary import BoundaryLayerError, configured_boundaries
+
+        try:
+            return configured_boundaries()
+        except BoundaryLayerError as exc:
+            raise QgsProcessingException(str(exc)) from None
 
     @staticmethod
     def open_workspace(path: str) -> Workspace:

@@ -8,7 +8,7 @@ from qgis.core import (
     QgsProcessingParameterString,
 )
 
-from ..toolbelt.i18n import tr, tr_message, trn
+from ..toolbelt.i18n import counted, tr, tr_message
 from .base import PaserAlgorithm
 from .register_coordinates import refresh_workspace_layers, registrar_for
 
@@ -97,20 +97,20 @@ class ImportSitesAlgorithm(PaserAlgorithm):
         inserted, updated, rejected = (result.count(o) for o in ("inserted", "updated", "rejected"))
         if not result.written and rejected and all_or_nothing:
             feedback.reportError(
-                trn(
-                    "Nothing written: {count} row rejected and ALL_OR_NOTHING is set",
-                    "Nothing written: {count} rows rejected and ALL_OR_NOTHING is set",
+                counted(
                     rejected,
-                ).format(count=rejected)
+                    self.tr("Nothing written: {count} row rejected and ALL_OR_NOTHING is set"),
+                    self.tr("Nothing written: {count} rows rejected and ALL_OR_NOTHING is set"),
+                )
             )
             inserted = updated = 0
         else:
             feedback.pushInfo(
                 ", ".join(
                     (
-                        trn("{count} new service point", "{count} new service points", inserted).format(count=inserted),
-                        trn("{count} site updated", "{count} sites updated", updated).format(count=updated),
-                        trn("{count} row rejected", "{count} rows rejected", rejected).format(count=rejected),
+                        counted(inserted, self.tr("{count} new service point"), self.tr("{count} new service points")),
+                        counted(updated, self.tr("{count} site updated"), self.tr("{count} sites updated")),
+                        counted(rejected, self.tr("{count} row rejected"), self.tr("{count} rows rejected")),
                     )
                 )
             )

@@ -13,6 +13,7 @@ def algorithm_classes():
     # heavy libraries (requests, geopandas) are imported inside processAlgorithm.
     from .create_workspace import CreateWorkspaceAlgorithm
     from .import_sites import ImportSitesAlgorithm
+    from .package_for_field import PackageForFieldAlgorithm
     from .register_coordinates import RegisterCoordinatesAlgorithm
     from .sync import SyncAlgorithm
     from .telkom import ExportTelkomAlgorithm, ImportTelkomAlgorithm
@@ -24,6 +25,7 @@ def algorithm_classes():
         SyncAlgorithm,
         ExportTelkomAlgorithm,
         ImportTelkomAlgorithm,
+        PackageForFieldAlgorithm,
     ]
 
 

@@ -19,12 +19,13 @@ from qgis.core import (
 )
 
 from ..core.schema import LAYER_NAMES, SERVICE_POINTS, TOWER_PLANS, layer_schema
-from ..toolbelt.i18n import language, tr_message, trn
+from ..core.telkom.export import OFFERED_CRS_CODES
+from ..toolbelt.i18n import counted, language, tr_message
 from .base import PaserAlgorithm
 
 BOTH = "both"
 LAYER_CHOICES = [SERVICE_POINTS, TOWER_PLANS, BOTH]
-CRS_CHOICES = ["EPSG:4326", "EPSG:32750", "EPSG:9490"]
+CRS_CHOICES = list(OFFERED_CRS_CODES)
 AUTO = "auto"
 TARGET_CHOICES = [AUTO, SERVICE_POINTS, TOWER_PLANS]
 
@@ -46,15 +47,6 @@ def _coded_value(alg, parameters, name, context, choices):
             alg.tr("{name}: {value} is not one of {choices}").format(name=name, value=value, choices=", ".join(choices))
         )
     return choices[index]
-
-
-def _enum_value(alg, parameters, name, context, choices):
-    value = alg.parameterAsEnumString(parameters, name, context)
-    if value not in choices:
-        raise QgsProcessingException(
-            alg.tr("{name}: {value} is not one of {choices}").format(name=name, value=value, choices=", ".join(choices))
-        )
-    return value
 
 
 class _TelkomAlgorithm(PaserAlgorithm):
@@ -85,8 +77,8 @@ class _TelkomAlgorithm(PaserAlgorithm):
 
     @staticmethod
     def in_worker(function, *args, **kwargs):
-        """geopandas/pyproj work runs on the exchange's own thread (see engine.run_in_worker)."""
-        from ..core.telkom.engine import run_in_worker
+        """geopandas/pyproj work runs on the exchange's own thread (see geopandas_io.run_in_worker)."""
+        from ..core.telkom.geopandas_io import run_in_worker
 
         return run_in_worker(function, *args, **kwargs)
 
@@ -164,7 +156,7 @@ class ExportTelkomAlgorithm(_TelkomAlgorithm):
             )
         choice = _coded_value(self, parameters, "LAYERS", context, LAYER_CHOICES)
         layers = list(LAYER_NAMES) if choice == BOTH else [choice]
-        crs = _enum_value(self, parameters, "CRS", context, CRS_CHOICES)
+        crs = _coded_value(self, parameters, "CRS", context, CRS_CHOICES)
         output = self.parameterAsFileOutput(parameters, "OUTPUT", context)
         try:
             result = self.in_worker(
@@ -182,10 +174,10 @@ class ExportTelkomAlgorithm(_TelkomAlgorithm):
         for layer in result.layers:
             feedback.pushInfo(
                 self.tr("{layer}: {sites}, {pending} without coordinates, {cuts}").format(
-                    layer=layer.layer,
-                    sites=trn("{count} site", "{count} sites", layer.features).format(count=layer.features),
+                    layer=self.layer_label(layer.layer),
+                    sites=counted(layer.features, self.tr("{count} site"), self.tr("{count} sites")),
                     pending=layer.without_coordinates,
-                    cuts=trn("{count} value cut", "{count} values cut", len(layer.cuts)).format(count=len(layer.cuts)),
+                    cuts=counted(len(layer.cuts), self.tr("{count} value cut"), self.tr("{count} values cut")),
                 )
             )
         feedback.pushInfo(
@@ -208,7 +200,10 @@ class ImportTelkomAlgorithm(_TelkomAlgorithm):
         "layout) and matches its rows to the workspace sites by UID, then SITE_ID, then proximity (within the "
         "match distance) with a similar name. Without 'Apply the changes' (APPLY) nothing is written: the 'Report' (REPORT) lists per row the "
         "matched site, every field that would change (old -> new), new sites and rejected rows with their "
-        "reasons. With 'Apply the changes' (APPLY) all accepted changes are written in one transaction. The text encoding comes from "
+        "reasons, and what deserves a look before applying as warnings: a site moved farther than 'Warn about moves "
+        "beyond' (MOVE_WARNING), a desa code whose desa does not hold the position. With 'Apply the changes' (APPLY) "
+        "all accepted changes are written in one transaction, except those listed in 'Leave out' (SKIP): site uids "
+        "or row numbers of the file (e.g. 12, 40-45), comma-separated. The text encoding comes from "
         "the .cpg, else UTF-8, else Windows-1252/Latin-1; coordinates are reprojected from the .prj. 'CRS of the "
         "shapefile when it has no .prj' (SOURCE_CRS) is required when the .prj is missing. 'Column aliases' (ALIASES) maps Telkom's column names to ours, e.g. "
         "SITE_ID=SITEID; NAMA=NAMA_LOKASI. Zips with unsafe paths, zip bombs, several shapefiles (choose one with "
@@ -260,15 +255,22 @@ class ImportTelkomAlgorithm(_TelkomAlgorithm):
                 defaultValue=settings.telkom_column_aliases,
             )
         )
-        distance = QgsProcessingParameterNumber(
-            "MATCH_DISTANCE",
-            self.tr("Match distance (m)"),
-            QgsProcessingParameterNumber.Double,
-            defaultValue=settings.telkom_match_distance_m,
-            minValue=0.0,
+        for name, text, default in (
+            ("MATCH_DISTANCE", self.tr("Match distance (m)"), settings.telkom_match_distance_m),
+            ("MOVE_WARNING", self.tr("Warn about moves beyond (m)"), settings.telkom_move_warning_m),
+        ):
+            metres = QgsProcessingParameterNumber(
+                name, text, QgsProcessingParameterNumber.Double, defaultValue=default, minValue=0.0
+            )
+            metres.setMetadata({"widget_wrapper": {"decimals": 0}})  # whole metres, not "50.000000"
+            self.addParameter(metres)
+        self.addParameter(
+            QgsProcessingParameterString(
+                "SKIP",
+                self.tr("Leave out (site uids or row numbers of the file, e.g. 12, 40-45)"),
+                optional=True,
+            )
         )
-        distance.setMetadata({"widget_wrapper": {"decimals": 0}})  # whole metres, not "50.000000"
-        self.addParameter(distance)
         self.addParameter(
             QgsProcessingParameterFileDestination(
                 "REPORT", self.tr("Report"), self.tr("CSV (*.csv)"), optional=True, createByDefault=False
@@ -279,14 +281,17 @@ class ImportTelkomAlgorithm(_TelkomAlgorithm):
             ("UPDATED", self.tr("Sites with changes")),
             ("NEW", self.tr("New sites")),
             ("REJECTED", self.tr("Rejected rows")),
+            ("WARNINGS", self.tr("Changes with warnings")),
+            ("LEFT_OUT", self.tr("Changes left out")),
         ):
             self.addOutput(QgsProcessingOutputNumber(name, text))
         self.addOutput(QgsProcessingOutputFile("REPORT", self.tr("Report")))
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
         from ..core.telkom import TelkomError
-        from ..core.telkom.importer import REJECTED, apply_import, preview_import
+        from ..core.telkom.importer import REJECTED, LeaveOut, apply_import, preview_import
         from ..core.telkom.mapping import parse_aliases
+        from ..layers.boundary import BoundaryLayerError, configured_boundaries
 
         workspace = self.open_workspace(self.parameterAsFile(parameters, "WORKSPACE", context))
         source = self.parameterAsFile(parameters, "INPUT", context)
@@ -295,7 +300,17 @@ class ImportTelkomAlgorithm(_TelkomAlgorithm):
         member = self.parameterAsString(parameters, "MEMBER", context) or None
         target = _coded_value(self, parameters, "LAYER", context, TARGET_CHOICES)
         distance = self.parameterAsDouble(parameters, "MATCH_DISTANCE", context)
+        move_warning = self.parameterAsDouble(parameters, "MOVE_WARNING", context)
         report_path = self.parameterAsFileOutput(parameters, "REPORT", context)
+        try:
+            leave_out = LeaveOut.parse(self.parameterAsString(parameters, "SKIP", context))
+        except TelkomError as exc:
+            raise QgsProcessingException(self.tr("SKIP: {error}").format(error=tr_message(exc))) from None
+        try:
+            boundary = configured_boundaries()  # the register's desa check uses it too
+        except BoundaryLayerError as exc:
+            feedback.pushWarning(tr_message(exc))
+            boundary = None
         try:
             aliases = parse_aliases(self.parameterAsString(parameters, "ALIASES", context))
         except ValueError as exc:
@@ -310,6 +325,8 @@ class ImportTelkomAlgorithm(_TelkomAlgorithm):
                 layer=None if target == AUTO else target,
                 aliases=aliases,
                 match_distance_m=distance,
+                move_warning_m=move_warning,
+                boundary=boundary,
                 is_canceled=feedback.isCanceled,
                 progress=lambda p: feedback.setProgress(p * (0.5 if apply else 1.0)),
             )
@@ -317,8 +334,8 @@ class ImportTelkomAlgorithm(_TelkomAlgorithm):
                 feedback.pushInfo(
                     self.tr("{name} -> {layer}: {rows}, {encoding}, {crs}; ignored columns: {ignored}").format(
                         name=info.name,
-                        layer=info.layer,
-                        rows=trn("{count} row", "{count} rows", info.features).format(count=info.features),
+                        layer=self.layer_label(info.layer),
+                        rows=counted(info.features, self.tr("{count} row"), self.tr("{count} rows")),
                         encoding=info.encoding,
                         crs=info.crs,
                         ignored=", ".join(info.ignored_columns) or "-",
@@ -333,24 +350,47 @@ class ImportTelkomAlgorithm(_TelkomAlgorithm):
                             file=row.source, row=row.row, reasons="; ".join(tr_message(r) for r in row.reasons)
                         )
                     )
+                elif row.warnings and row.writes:
+                    feedback.pushWarning(
+                        self.tr("{file} row {row} ({site}): check before applying: {warnings}").format(
+                            file=row.source,
+                            row=row.row,
+                            site=row.name or row.uid or "",
+                            warnings="; ".join(tr_message(w) for w in row.warnings),
+                        )
+                    )
+            applied = {"LEFT_OUT": 0}
             if apply:
-                self.in_worker(
+                applied = self.in_worker(
                     apply_import,
                     workspace,
                     preview,
                     is_canceled=feedback.isCanceled,
                     progress=lambda p: feedback.setProgress(50 + p / 2),
+                    leave_out=leave_out,
                 )
+            elif leave_out:
+                feedback.pushInfo(self.tr("SKIP is used when the changes are applied (APPLY)"))
         except TelkomError as exc:
             raise QgsProcessingException(tr_message(exc)) from None
         counts = preview.counts()
+        counts["LEFT_OUT"] = applied["LEFT_OUT"]
         feedback.pushInfo(
-            self.tr("{matched} matched, {updated} with changes, {new} new, {rejected} rejected; {what}").format(
+            self.tr(
+                "{matched} matched, {updated} with changes, {new} new, {rejected} rejected, {warned} with warnings; {what}"
+            ).format(
                 matched=counts["MATCHED"],
                 updated=counts["UPDATED"],
                 new=counts["NEW"],
                 rejected=counts["REJECTED"],
-                what=self.tr("applied") if apply else self.tr("preview only, nothing written"),
+                warned=counts["WARNINGS"],
+                what=(
+                    self.tr("applied, {count} left out").format(count=counts["LEFT_OUT"])
+                    if apply and counts["LEFT_OUT"]
+                    else self.tr("applied")
+                    if apply
+                    else self.tr("preview only, nothing written")
+                ),
             )
         )
         results = dict(counts)

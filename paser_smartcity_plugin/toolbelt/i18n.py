@@ -13,16 +13,6 @@ def tr(text: str) -> str:
     return QCoreApplication.translate(CONTEXT, text)
 
 
-def trn(singular: str, plural: str, count: int) -> str:
-    """The translated template for ``count`` things: ``singular`` for exactly 1, else ``plural``.
-
-    ``trn("{count} site updated", "{count} sites updated", n).format(count=n)``: both forms
-    are extracted by scripts/i18n.py (which checks that they carry the same placeholders);
-    core templates use ``N_plural`` (core/messages.py) the same way.
-    """
-    return tr(singular if count == 1 else plural)
-
-
 def tr_noop(text: str) -> str:
     """Mark a string for extraction (scripts/i18n.py) without translating it yet.
 
@@ -30,6 +20,14 @@ def tr_noop(text: str) -> str:
     ``tr(value)``: the extractor cannot follow a variable, but it sees this call.
     """
     return text
+
+
+def counted(count: int, one: str, many: str) -> str:
+    """``one`` (a translated template) for exactly 1, else ``many``, with {count} filled in:
+    "1 site updated", "2 sites updated". Both are tr() strings of their own, so the
+    extractor sees them; Indonesian gives both the same translation. Core templates use
+    ``N_plural`` (core/messages.py) the same way."""
+    return (one if count == 1 else many).format(count=count)
 
 
 def tr_message(value) -> str:

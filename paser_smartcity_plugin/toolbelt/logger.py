@@ -1,5 +1,7 @@
 """One logger: the QGIS message log always, the message bar for what the officer must see."""
 
+from typing import Callable, Sequence, Tuple
+
 from qgis.core import Qgis, QgsMessageLog
 from qgis.PyQt.QtWidgets import QPushButton
 
@@ -14,7 +16,17 @@ class Logger:
     def __init__(self, iface=None):
         self.iface = iface
 
-    def log(self, message: str, level=INFO, push: bool = False, details: str = "", duration: int = 0) -> None:
+    def log(
+        self,
+        message: str,
+        level=INFO,
+        push: bool = False,
+        details: str = "",
+        duration: int = 0,
+        actions: Sequence[Tuple[str, Callable[[], object]]] = (),
+    ) -> None:
+        """Log ``message``; with ``push`` also show it in the message bar, with a Details
+        button for ``details`` and one button per (text, callback) of ``actions``."""
         QgsMessageLog.logMessage(message + (f"\n{details}" if details else ""), TAG, level)
         if not push or self.iface is None:
             return
@@ -25,6 +37,10 @@ class Logger:
         if details:
             button = QPushButton(tr("Details"))
             button.clicked.connect(lambda: self._show_details(message, details))
+            widget.layout().addWidget(button)
+        for text, callback in actions:
+            button = QPushButton(text)
+            button.clicked.connect(lambda _checked=False, callback=callback: callback())
             widget.layout().addWidget(button)
         # Only critical messages stay: Qgis.Success (3) is numerically above Qgis.Critical (2).
         bar.pushWidget(widget, level, duration or (0 if level == CRITICAL else 8))

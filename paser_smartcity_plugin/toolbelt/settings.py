@@ -24,6 +24,13 @@ class Settings:
     sync_timeout_s: float = 30.0
     duplicate_distance_m: float = 25.0
     telkom_match_distance_m: float = 50.0
+    # A site Telkom moves farther than this is a warning in the import preview, not a note.
+    # Handheld GPS is good to 5-10 m and a position read off imagery to 20-50 m (hence the
+    # 50 m match distance); a move ten times that is another place, not a better fix of the
+    # same one — and still inside one desa, so it is not caught by the desa check alone.
+    telkom_move_warning_m: float = 500.0
+    # Where the last Telkom export or import went: the file dialogs start there.
+    telkom_folder: str = ""
     # Telkom's names for our shapefile columns, e.g. "SITE_ID=SITEID,ID_SITE; NAMA=NAMA_LOKASI"
     telkom_column_aliases: str = ""
     boundary_layer: str = ""  # data source of an official desa boundary layer, optional
@@ -49,6 +56,7 @@ LIMITS = {
     "sync_timeout_s": (1.0, 600.0),
     "duplicate_distance_m": (0.0, 5000.0),
     "telkom_match_distance_m": (0.0, 5000.0),
+    "telkom_move_warning_m": (0.0, 200000.0),
 }
 LABELS = {
     "workspace_path": tr_noop("Workspace GeoPackage"),
@@ -57,6 +65,7 @@ LABELS = {
     "sync_timeout_s": tr_noop("Sync timeout (s)"),
     "duplicate_distance_m": tr_noop("Duplicate distance (m)"),
     "telkom_match_distance_m": tr_noop("Telkom match distance (m)"),
+    "telkom_move_warning_m": tr_noop("Telkom move warning beyond (m)"),
     "boundary_layer": tr_noop("Desa boundary layer"),
 }
 LOOPBACK_HOSTS = {"localhost", "127.0.0.1", "::1"}
@@ -105,6 +114,18 @@ def set_value(name: str, value) -> None:
     if name not in {f.name for f in fields(Settings)}:
         raise KeyError(name)
     QgsSettings().setValue(PREFIX + name, value)
+
+
+def remember_folder(path: str) -> None:
+    """Keep the folder of a Telkom file the officer just wrote or read (telkom_folder)."""
+    folder = path if os.path.isdir(path) else os.path.dirname(os.path.abspath(path))
+    set_value("telkom_folder", folder)
+
+
+def telkom_folder() -> str:
+    """Where the Telkom file dialogs start: the last folder used, else the home folder."""
+    folder = load().telkom_folder
+    return folder if folder and os.path.isdir(folder) else os.path.expanduser("~")
 
 
 def default_workspace_path() -> str:

@@ -175,7 +175,7 @@ def test_invalid_feature_from_the_server_is_named(ws, server):
             replace_body(json.dumps(bad).encode(), "application/geo+json") if items(p) and "tower_plans" in p else None
         ),
         ProtocolError,
-        f"central site {TOWER}: tower_plans.status: 'bogus'",
+        f"central site {TOWER}: Status must be one of: Coordinates pending .*\\(not “bogus”\\)",
         server,
     )
 

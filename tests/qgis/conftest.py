@@ -37,6 +37,20 @@ def plugin(qgis_iface, qgis_processing, workspace_path):
     QgsProject.instance().clear()
 
 
+@pytest.fixture
+def browser_model(qgis_iface):
+    """Processing's parameter panel asks iface for QGIS's browser model; pytest-qgis's iface has none."""
+    from qgis.gui import QgsBrowserGuiModel
+
+    model = QgsBrowserGuiModel()
+    missing = not hasattr(qgis_iface, "browserModel")
+    if missing:
+        qgis_iface.browserModel = lambda: model
+    yield model
+    if missing:
+        del qgis_iface.browserModel
+
+
 class _UrlCatcher(QObject):
     def __init__(self):
         super().__init__()

@@ -119,12 +119,14 @@ def _snapshot(workspace):
 @pytest.mark.parametrize(
     "field, value, message",
     [
-        ("name", "", "service_points.name is required"),
-        ("desa_code", "99.99.99.9999", "service_points.desa_code is not a desa/kelurahan code of Kabupaten Paser"),
-        ("status", "done", "service_points.status must be one of"),
-        ("category", "school", "service_points.category must be one of"),
-        ("coord_status", "measured", "service_points.coord_status must be one of"),
-        ("coord_source", "drone", "service_points.coord_source must be one of"),
+        ("name", "", "Name is required"),
+        ("desa_code", "99.99.99.9999", "Desa code must be the code of a desa/kelurahan of Kabupaten Paser"),
+        ("status", "done", "Status must be one of"),
+        ("category", "school", "Category must be one of"),
+        ("coord_status", "measured", "Coordinate status must be one of"),
+        ("coord_source", "drone", "Coordinate source must be one of"),
+        ("accuracy_m", -5, "Accuracy (m) must be from 0 to 50000"),
+        ("program_year", 1922, "Programme year must be from 2000 to 2100"),
     ],
 )
 def test_attribute_table_edit_with_a_bad_value_is_refused_by_the_geopackage(
@@ -157,7 +159,7 @@ def test_new_feature_with_an_empty_name_is_refused_by_the_geopackage(qgis_app, p
     assert layer.startEditing()
     assert layer.addFeature(feature)
     assert not layer.commitChanges()
-    assert any("service_points.name is required" in error for error in layer.commitErrors()), layer.commitErrors()
+    assert any("Name is required" in error for error in layer.commitErrors()), layer.commitErrors()
     layer.rollBack()
     assert _snapshot(workspace) == before
 
@@ -251,8 +253,9 @@ def _bar_texts(bar):
 @pytest.mark.parametrize(
     "field, value, words",
     [
-        ("name", "", "Name “empty”: service_points.name is required"),
-        ("desa_code", "99.99.99.9999", "“99.99.99.9999”: service_points.desa_code: '99.99.99.9999' is not a desa/"),
+        ("name", "", "Name is required"),
+        ("desa_code", "99.99.99.9999", "Desa code must be the code of a desa/kelurahan of Kabupaten Paser"),
+        ("accuracy_m", -5, "Accuracy (m) must be from 0 to 50000 (not -5)"),
     ],
 )
 def test_attribute_table_edit_refused_is_explained_in_the_message_bar(
@@ -265,7 +268,7 @@ def test_attribute_table_edit_refused_is_explained_in_the_message_bar(
     ok, _errors = _edit(layer, feature.id(), **{field: value})
     assert not ok
     (text,) = _bar_texts(message_bar)
-    assert text.startswith(f"Not saved: {feature['name']}, ") and words in text, text
+    assert text.startswith(f"Not saved: {feature['name']}: ") and words in text, text
     assert _snapshot(workspace) == before
 
 
@@ -289,7 +292,7 @@ def test_new_site_refused_is_explained_with_its_uid(qgis_app, project_layers, wo
     assert not layer.commitChanges()
     layer.rollBack()
     (text,) = _bar_texts(message_bar)
-    assert text.startswith(f"Not saved: {values['uid']}, ") and text.endswith("(and 1 more)"), text
+    assert text.startswith(f"Not saved: {values['uid']}: ") and text.endswith("(and 1 more)"), text
     assert _snapshot(workspace) == before
 
 
@@ -315,3 +318,80 @@ def test_layers_of_a_saved_project_are_checked_too(plugin, workspace, message_ba
     (text,) = _bar_texts(message_bar)
     assert text.startswith("Not saved: ") and "99.99.99.9999" in text
     assert _snapshot(workspace) == before
+
+
+@pytest.mark.parametrize(
+    "layer_name, field, bad, good, words",
+    [
+        (SERVICE_POINTS, "accuracy_m", -5, 3.5, "Accuracy (m) must be from 0 to 50000"),
+        (SERVICE_POINTS, "accuracy_m", 75000, 0, "Accuracy (m) must be from 0 to 50000"),
+        (SERVICE_POINTS, "program_year", 202, 2022, "Programme year must be from 2000 to 2100"),
+        (SERVICE_POINTS, "name", "  ", "Kantor baru", "Name is required"),
+        (SERVICE_POINTS, "name", "n" * 255, "n" * 254, "Name must be at most 254 characters"),
+        (SERVICE_POINTS, "desa_code", "64.01.99.9999", BELIMBING, "Desa code must be the code of a desa/kelurahan"),
+        (SERVICE_POINTS, "coord_source", "drone", None, "Coordinate source must be one of: GPS survey (gps_survey)"),
+        (TOWER_PLANS, "height_m", 720, 72, "Height (m) must be from 0 to 300"),
+        (TOWER_PLANS, "operator", "o" * 51, "Telkomsel", "Operator must be at most 50 characters"),
+    ],
+)
+def test_the_form_shows_the_rule_as_a_hard_constraint_before_saving(
+    qgis_app, project_layers, workspace, layer_name, field, bad, good, words
+):
+    """QGIS's own constraint mechanism: the form marks the value and will not save it; the
+    words are the rule's (core/rules.py), the same the GeoPackage states on refusing it."""
+    from qgis.core import QgsFieldConstraints
+
+    layer = make_layer(workspace.path, layer_name)
+    index = layer.fields().indexOf(field)
+    constraints = layer.fields().at(index).constraints()
+    assert constraints.constraints() & QgsFieldConstraints.ConstraintExpression
+    assert (
+        constraints.constraintStrength(QgsFieldConstraints.ConstraintExpression)
+        == QgsFieldConstraints.ConstraintStrengthHard
+    )
+    assert words in constraints.constraintDescription()
+    feature = next(layer.getFeatures())
+    feature[field] = bad
+    ok, errors = QgsVectorLayerUtils.validateAttribute(
+        layer, feature, index, QgsFieldConstraints.ConstraintStrengthHard
+    )
+    assert not ok
+    assert any(words in error for error in errors), errors
+    feature[field] = good
+    ok, errors = QgsVectorLayerUtils.validateAttribute(
+        layer, feature, index, QgsFieldConstraints.ConstraintStrengthHard
+    )
+    assert ok, errors
+
+
+@pytest.mark.parametrize("layer_name", [SERVICE_POINTS, TOWER_PLANS])
+def test_form_constraints_and_core_rules_agree_on_every_value(qgis_app, project_layers, workspace, layer_name):
+    """One schema, three enforcements: the form's verdict is core's (rows.row_problems) for
+    each field and sample value, the GeoPackage's trigger is tested in tests/unit/test_integrity.py."""
+    from qgis.core import QgsFieldConstraints
+
+    from paser_smartcity_plugin.core.rows import row_problems
+
+    samples = [None, "", "  ", "x", "n" * 300, -5, -0.5, 0, 3.5, 202, 2022, 2022.5, 300, 301, 50000, 50001]
+    samples += [BELIMBING, "64.01.99.9999", "planned", "coordinates_pending", "gps_survey", "sekolah", "surveyed"]
+    layer = make_layer(workspace.path, layer_name)
+    schema = LAYERS[layer_name]
+    feature = next(layer.getFeatures())
+    for field in schema.fields:
+        if field.name in ("uid", "updated_at", "surveyed_at", "fid"):
+            continue
+        index = layer.fields().indexOf(field.name)
+        qgis_type = layer.fields().at(index).type()
+        for value in samples:
+            if field.type in ("REAL", "INTEGER") and isinstance(value, str):
+                continue  # the form's number widget takes no text (empty is NULL)
+            if field.type == "TEXT" and isinstance(value, (int, float)):
+                continue
+            if field.type == "INTEGER" and isinstance(value, float) and not value.is_integer():
+                continue  # an integer field holds no fraction
+            feature[field.name] = value
+            form_ok, errors = QgsVectorLayerUtils.validateAttribute(
+                layer, feature, index, QgsFieldConstraints.ConstraintStrengthHard
+            )
+            core_ok = not row_problems(schema, {field.name: value}, partial=True)
+            assert form_ok == core_ok, (field.name, value, qgis_type, errors)

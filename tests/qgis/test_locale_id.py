@@ -234,6 +234,56 @@ def test_dialog_buttons_are_indonesian(indonesian, workspace_path):
             dialog.deleteLater()
 
 
+def test_telkom_preview_speaks_indonesian(indonesian):
+    """Codes as their labels, fields and layers by their names, warnings and plurals in
+    Indonesian: not tower_plans, STATUS, coordinates_set, permit."""
+    from paser_smartcity_plugin.core.messages import N_, MessageText
+    from paser_smartcity_plugin.core.telkom.importer import UPDATED, Change, ImportPreview, RowReport, SourceInfo
+    from paser_smartcity_plugin.gui.telkom import ExportDialog, PreviewDialog
+
+    report = RowReport(TOWER_PLANS, "menara", 1)
+    report.action, report.uid, report.name, report.matched_by = UPDATED, "u", "Menara Muara Payang", "SITE_ID"
+    report.changes = [
+        Change("status", "STATUS", "coordinates_set", "permit"),
+        Change("coord_source", "SMB_KOORD", "gps_survey", "telkom"),
+    ]
+    report.warnings = [
+        MessageText(
+            N_("moved {distance} m, farther than {limit} m: is it the same site? (setting: move warning)"),
+            distance="61 173",
+            limit="500",
+        )
+    ]
+    source = SourceInfo("menara", TOWER_PLANS, "UTF-8", "EPSG:32750", 1, {}, [])
+    dialog = PreviewDialog(ImportPreview("menara.zip", [source], [report]))
+    try:
+        cells = [[dialog.table.item(r, c).text() for c in range(1, dialog.table.columnCount())] for r in range(2)]
+        assert cells[0][:8] == [
+            "Rencana menara",
+            "1",
+            "perbarui",
+            "ID situs Telkom",
+            "Menara Muara Payang u",
+            "Status",
+            "Koordinat ditetapkan",
+            "Perizinan",
+        ]
+        assert cells[1][5:8] == ["Sumber koordinat", "Survei GPS", "Telkom"]
+        assert (
+            cells[0][8]
+            == "Peringatan: berpindah 61 173 m, lebih jauh dari 500 m: apakah ini situs yang sama? (pengaturan: peringatan perpindahan)"
+        )
+        assert dialog.apply_button.text() == "Terapkan 1 perubahan"
+        assert "menara → Rencana menara (1 baris, UTF-8, EPSG:32750)" in dialog.summary.text()
+        assert "1 perubahan berperingatan (disorot)" in dialog.summary.text()
+    finally:
+        dialog.deleteLater()
+    export = ExportDialog()
+    assert export.windowTitle() == tr("Export for Telkom") != "Export for Telkom"
+    assert export.output.dialogTitle() == "Paket untuk Telkom"
+    export.deleteLater()
+
+
 def test_refused_attribute_table_edit_is_explained_in_indonesian(indonesian, qgis_iface):
     from paser_smartcity_plugin.core.demo import demo_uid
 
@@ -242,16 +292,27 @@ def test_refused_attribute_table_edit_is_explained_in_indonesian(indonesian, qgi
     bar = qgis_iface.messageBar()
     bar.clearWidgets()
     assert layer.startEditing()
-    assert layer.changeAttributeValue(feature.id(), layer.fields().indexOf("name"), "")
+    assert layer.changeAttributeValue(feature.id(), layer.fields().indexOf("accuracy_m"), -5)
     assert not layer.commitChanges()
     layer.rollBack()
     texts = [item.text() for item in bar.items()]
     bar.clearWidgets()
-    assert texts == [
-        f"Tidak disimpan: {feature['name']}, Nama “kosong”: {tr('{layer}.{field} is required')}".format(
-            layer=SERVICE_POINTS, field="name"
-        )
-    ], texts
+    # the field's label and the rule in Indonesian, not "service_points.accuracy_m: -5.0 must not be negative"
+    assert texts == [f"Tidak disimpan: {feature['name']}: Akurasi (m) harus antara 0 dan 50000 (bukan -5)"], texts
+
+
+def test_form_constraint_states_the_rule_in_indonesian(indonesian):
+    from qgis.core import QgsFieldConstraints, QgsVectorLayerUtils
+
+    layer = indonesian.open_layers()[SERVICE_POINTS]
+    index = layer.fields().indexOf("accuracy_m")
+    assert layer.fields().at(index).constraints().constraintDescription() == "Akurasi (m) harus antara 0 dan 50000"
+    feature = next(layer.getFeatures())
+    feature["accuracy_m"] = -5
+    ok, errors = QgsVectorLayerUtils.validateAttribute(
+        layer, feature, index, QgsFieldConstraints.ConstraintStrengthHard
+    )
+    assert not ok and "Akurasi (m) harus antara 0 dan 50000" in errors[0], errors
 
 
 def test_button_texts_stay_indonesian_after_a_language_change(indonesian, workspace_path):

@@ -54,7 +54,9 @@ def test_register_dialog_writes_decimals_with_the_locales_separator(officer):
         seconds = ("08,28", "21,12") if comma else ("08.28", "21.12")
         letters = ("LS", "BT") if comma else ("S", "E")
         assert dialog.dms_label.text() == f"1°54'{seconds[0]}\" {letters[0]} 116°11'{seconds[1]}\" {letters[1]}"
-        assert ("0,6 km" if comma else "0.6 km") in dialog.desa_label.text()
+        # a position outside every desa outline: the suggestion gives its distance
+        dialog.coord_edit.setText("-2,3283; 115,6042" if comma else "-2.3283, 115.6042")
+        assert ("23,6 km" if comma else "23.6 km") in dialog.desa_label.text(), dialog.desa_label.text()
         assert dialog.coord_edit.placeholderText() == ("-1,9023; 116,1892" if comma else "-1.9023, 116.1892")
         # a message from core with a corrected position: the same separator
         dialog.coord_edit.setText("1,9023; 116,1892" if comma else "1.9023, 116.1892")

@@ -1,8 +1,12 @@
-from qgis.core import QgsApplication, QgsFieldConstraints, QgsProject, QgsVectorLayer
+import os
+
+from qgis.core import QgsApplication, QgsFieldConstraints, QgsProject, QgsVectorLayer, QgsWkbTypes
 from qgis.PyQt.QtWidgets import QMenu, QToolBar
 
 import paser_smartcity_plugin
+from paser_smartcity_plugin.core.boundaries import BOUNDARIES_PATH
 from paser_smartcity_plugin.core.schema import SERVICE_POINTS, TOWER_PLANS
+from paser_smartcity_plugin.layers.reference_layers import REFERENCE_PROPERTY
 from paser_smartcity_plugin.layers.workspace_layers import GROUP_NAME, find_layers
 from paser_smartcity_plugin.plugin import MENU_OBJECT_NAME, TOOLBAR_OBJECT_NAME
 
@@ -31,8 +35,21 @@ def test_open_layers_creates_workspace_and_adds_styled_layers(plugin, workspace_
     project = QgsProject.instance()
     group = project.layerTreeRoot().findGroup(GROUP_NAME)
     assert group is not None
-    layers = {lyr.layer().customProperty("paser_smartcity/layer"): lyr.layer() for lyr in group.findLayers()}
+    nodes = group.findLayers()
+    layers = {n.layer().customProperty("paser_smartcity/layer"): n.layer() for n in nodes[:2]}
     assert set(layers) == {SERVICE_POINTS, TOWER_PLANS}
+    # below the sites, the desa and kecamatan outlines shipped with the plugin: read-only, labelled
+    desa, kecamatan = (n.layer() for n in nodes[2:])
+    assert [desa.customProperty(REFERENCE_PROPERTY), kecamatan.customProperty(REFERENCE_PROPERTY)] == [
+        "desa",
+        "kecamatan",
+    ]
+    assert desa.isValid() and desa.featureCount() == 144 and kecamatan.featureCount() == 10
+    assert desa.readOnly() and kecamatan.readOnly() and not desa.startEditing()
+    assert desa.source().startswith(BOUNDARIES_PATH) and desa.geometryType() == QgsWkbTypes.PolygonGeometry
+    assert desa.labelsEnabled() and desa.labeling().settings().fieldName == "desa_name"
+    assert kecamatan.labeling().settings().fieldName == "kecamatan_name"
+    assert "cahyadsn/wilayah_boundaries" in desa.attribution()
     points, towers = layers[SERVICE_POINTS], layers[TOWER_PLANS]
     assert points.isValid() and towers.isValid()
     assert points.featureCount() == 154
@@ -48,7 +65,7 @@ def test_open_layers_creates_workspace_and_adds_styled_layers(plugin, workspace_
     assert points.labelsEnabled() and towers.labelsEnabled()
     # a second trigger reuses the layers instead of adding copies
     plugin.open_action.trigger()
-    assert len(project.mapLayers()) == 2
+    assert len(project.mapLayers()) == 4
 
 
 def test_forms_are_configured(plugin):
@@ -71,6 +88,11 @@ def test_forms_are_configured(plugin):
     )
     assert points.editFormConfig().readOnly(fields.indexOf("uid"))
     assert fields.at(fields.indexOf("name")).alias() == "Name"
+    # the photo: QGIS's attachment widget, paths relative to the workspace's folder
+    photo = points.editorWidgetSetup(fields.indexOf("photo"))
+    assert photo.type() == "ExternalResource" and photo.config()["DocumentViewer"] == 1
+    assert photo.config()["RelativeStorage"] == 2
+    assert photo.config()["DefaultRoot"] == os.path.dirname(points.source().split("|")[0])
 
 
 def test_form_constraints_reject_bad_values(plugin):

@@ -1,7 +1,6 @@
 """The "Register coordinates" dialog, its map tool and the GPS button, driven like an officer would."""
 
 import hashlib
-import os
 
 import pytest
 from qgis.core import (
@@ -77,7 +76,7 @@ def test_type_see_feedback_and_save(dialog, workspace_path):
     assert dialog.dms_label.text() == format_dms(toyu.lat - 0.002, toyu.lon + 0.001, "en", 2)
     lat, lon = (float(v) for v in dialog.dd_label.text().split(","))
     assert (lat, lon) == pytest.approx((toyu.lat - 0.002, toyu.lon + 0.001), abs=1e-5)
-    assert "Muara Toyu" in dialog.desa_label.text() and "approximate" in dialog.desa_label.text()
+    assert "Muara Toyu" in dialog.desa_label.text() and "inside its desa boundary" in dialog.desa_label.text()
     assert not any(t.startswith("Error") for t in texts(dialog))
     dialog.accuracy_spin.setValue(3.5)
     dialog.surveyed_by_edit.setText("Rina")
@@ -126,7 +125,7 @@ def test_corrected_value_then_accepted_warning(dialog, workspace_path):
     assert dialog.fix_button.isVisibleTo(dialog)
     dialog.fix_button.click()
     assert dialog.coord_edit.text() == "-1.9023000, 116.1892000"
-    # now a warning: Muara Toyu's tower is placed nearest to Tanah Grogot
+    # now a warning: Muara Toyu's tower is placed in Tanah Grogot
     assert any(t.startswith("Warning") and "Muara Toyu" in t for t in texts(dialog))
     assert not dialog.save_button.isEnabled()
     before = digest(workspace_path)
@@ -245,11 +244,6 @@ def test_gps_button_uses_the_connected_receiver(dialog):
     assert not dialog.gps_button.isEnabled()
 
 
-SHARED = os.environ.get("PASER_SHARED_DATA") or os.path.join(
-    os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))), "..", "shared", "data", "paser"
-)
-
-
 @pytest.fixture
 def boundary_setting():
     from paser_smartcity_plugin.toolbelt import settings
@@ -259,10 +253,10 @@ def boundary_setting():
 
 
 def test_configured_boundary_layer_gives_the_exact_desa(plugin, workspace_path, boundary_setting):
-    path = os.path.join(SHARED, "boundaries", "paser_desa.geojson")
-    if not os.path.exists(path):
-        pytest.skip("shared desa boundaries not present")
+    from paser_smartcity_plugin.core.boundaries import BOUNDARIES_PATH
     from paser_smartcity_plugin.layers.boundary import load_boundaries
+
+    path = f"{BOUNDARIES_PATH}|layername=desa"  # the shipped polygons, configured as if official
 
     boundaries = load_boundaries(path)
     assert len(boundaries) >= 144

@@ -104,6 +104,19 @@ def test_apply_saves_valid_values(page, tmp_path):
     assert settings.workspace_path() == str(tmp_path / "w.gpkg")
 
 
+def test_move_warning_is_a_setting_and_saving_keeps_what_the_page_does_not_show(clean_settings, qgis_iface, tmp_path):
+    """The Telkom move warning has its field; the column aliases and the last Telkom folder
+    have none, and saving the page used to reset them to their defaults."""
+    settings.save(settings.Settings(telkom_column_aliases="SITE_ID=SITEID", telkom_folder=str(tmp_path)))
+    page = SettingsPage(None, Logger(qgis_iface))
+    assert page.telkom_move_warning.value() == settings.Settings().telkom_move_warning_m == 500
+    page.telkom_move_warning.setValue(2000)
+    page.apply()
+    stored = settings.load()
+    assert page.saved and stored.telkom_move_warning_m == 2000
+    assert (stored.telkom_column_aliases, stored.telkom_folder) == ("SITE_ID=SITEID", str(tmp_path))
+
+
 def test_picking_a_project_layer_takes_its_source(page, tmp_path):
     boundary = _vector_file(tmp_path, "desa", "Polygon", "POLYGON((116 -2, 116.1 -2, 116.1 -1.9, 116 -2))")
     layer = QgsVectorLayer(boundary, "desa", "ogr")

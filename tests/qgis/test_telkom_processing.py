@@ -12,7 +12,7 @@ from paser_smartcity_plugin.core.schema import SERVICE_POINTS, TOWER_PLANS
 from paser_smartcity_plugin.core.telkom.export import export_package
 from paser_smartcity_plugin.core.telkom.mapping import layer_fields
 from paser_smartcity_plugin.core.workspace import Workspace, create_workspace
-from tests.telkom_files import digest, to_utm50s, write_shapefile
+from tests.telkom_files import TANAH_GROGOT, digest, to_utm50s, towers_file, write_shapefile
 
 PAYANG = demo_uid("tower", "64.01.07.2009")
 BELIMBING = demo_uid("tower", "64.01.06.2012")
@@ -152,6 +152,46 @@ def test_import_algorithm_preview_then_apply(plugin, workspace, tmp_path):
     result = run("import_telkom", params)
     assert result["UPDATED"] == 1
     assert workspace.site(TOWER_PLANS, PAYANG)["status"] == "on_air"
+
+
+def test_import_algorithm_warns_and_leaves_out_what_skip_names(plugin, workspace, tmp_path):
+    """The algorithm has the dialog's choices: a far move is a warning (MOVE_WARNING), and
+    SKIP leaves single changes out — by site uid or by row — while the others are written."""
+    from qgis.core import QgsProcessingContext, QgsProcessingFeedback
+
+    payang = workspace.site(TOWER_PLANS, PAYANG)
+    # Payang's tower "moved" 61 km, into Tanah Grogot
+    shp = towers_file(workspace, str(tmp_path / "tower_plans.shp"), [(PAYANG, TANAH_GROGOT), (BELIMBING, None)])
+
+    class Feedback(QgsProcessingFeedback):
+        warnings = []
+
+        def pushWarning(self, text):  # noqa: N802 - QGIS's name
+            self.warnings.append(text)
+            super().pushWarning(text)
+
+    import processing
+
+    feedback = Feedback()
+    params = {"WORKSPACE": workspace.path, "INPUT": shp, "APPLY": True, "SKIP": PAYANG}
+    result = processing.run("paser_smartcity:import_telkom", params, context=QgsProcessingContext(), feedback=feedback)
+    assert (result["UPDATED"], result["WARNINGS"], result["LEFT_OUT"]) == (2, 1, 1)
+    assert "tower_plans -> Tower plans: 2 rows, UTF-8" in feedback.textLog()  # the layer's title, plural right
+    (warning,) = [w for w in feedback.warnings if "check before applying" in w]
+    assert warning.startswith("tower_plans row 1 (Menara Muara Payang): check before applying: moved 61 1")
+    assert "the site's desa is Muara Payang" in warning
+    assert workspace.site(TOWER_PLANS, PAYANG) == payang  # left out
+    assert workspace.site(TOWER_PLANS, BELIMBING)["status"] == "permit"
+    # with a move warning beyond 100 km, no warning about the move; row 1 left out by its number
+    before = digest(workspace.path)
+    params = {"WORKSPACE": workspace.path, "INPUT": shp, "MOVE_WARNING": 100000, "SKIP": "1"}
+    result = run("import_telkom", params)
+    assert (result["UPDATED"], result["WARNINGS"]) == (1, 1)  # the desa warning stays
+    with pytest.raises(QgsProcessingException, match="00000000-0000-4000-8000-000000000000 names no change"):
+        run("import_telkom", dict(params, APPLY=True, SKIP="00000000-0000-4000-8000-000000000000"))
+    with pytest.raises(QgsProcessingException, match="SKIP: leave out zwölf"):
+        run("import_telkom", dict(params, APPLY=True, SKIP="zwölf"))
+    assert digest(workspace.path) == before
 
 
 def test_import_algorithm_refuses_bad_aliases(plugin, workspace, tmp_path):

@@ -77,9 +77,9 @@ def test_plural_calls_extract_both_forms(tmp_path):
         tmp_path,
         {
             "gui/a.py": """
-            from ..toolbelt.i18n import trn
+            from ..toolbelt.i18n import counted, tr
             def f(n):
-                return trn("{count} site updated", "{count} sites updated", n).format(count=n)
+                return counted(n, tr("{count} site updated"), tr("{count} sites updated"))
         """,
             "core/b.py": """
             from .messages import N_plural, Message
@@ -101,10 +101,10 @@ def test_plural_calls_extract_both_forms(tmp_path):
 @pytest.mark.parametrize(
     "call, problem",
     [
-        ("trn('{count} site', '{n} sites', n)", "different placeholders"),
-        ("trn(f'{n} site', '{n} sites', n)", "literal strings"),
+        ("N_plural('{count} site', '{n} sites', n)", "different placeholders"),
+        ("N_plural(f'{n} site', '{n} sites', n)", "literal strings"),
         ("N_plural(one, '{n} sites', n)", "literal strings"),
-        ("trn('{n} site', '{n} sites')", "the count"),
+        ("N_plural('{n} site', '{n} sites')", "the count"),
     ],
 )
 def test_wrong_plural_calls_are_errors(tmp_path, call, problem):

@@ -32,22 +32,38 @@ def _snapshot(ws):
 @pytest.mark.parametrize(
     "column, value, message",
     [
-        ("name", "", "service_points.name is required"),
-        ("name", "   ", "service_points.name is required"),
-        ("desa_code", "99.99.99.9999", "service_points.desa_code is not a desa/kelurahan code"),
-        ("desa_code", "64.01.06.9999", "service_points.desa_code is not a desa/kelurahan code"),
-        ("status", "done", "service_points.status must be one of planned"),
-        ("category", "school", "service_points.category must be one of opd"),
-        ("coord_status", "measured", "service_points.coord_status must be one of pending"),
-        ("coord_source", "drone", "service_points.coord_source must be one of gps_survey"),
+        ("name", "", "Nama wajib diisi / Name is required"),
+        ("name", "   ", "Name is required"),
+        ("name", "x" * 255, "Nama paling banyak 254 karakter / Name must be at most 254 characters"),
+        ("desa_code", "99.99.99.9999", "Desa code must be the code of a desa/kelurahan of Kabupaten Paser"),
+        ("desa_code", "64.01.06.9999", "Kode desa harus kode desa/kelurahan di Kabupaten Paser"),
+        ("status", "done", "Status must be one of: Planned \\(planned\\), Survey \\(survey\\)"),
+        ("category", "school", "Kategori harus salah satu dari: Kantor OPD \\(opd\\)"),
+        ("coord_status", "measured", "Coordinate status must be one of: Pending \\(pending\\)"),
+        ("coord_source", "drone", "Coordinate source must be one of: GPS survey \\(gps_survey\\)"),
+        ("accuracy_m", -5, "Akurasi \\(m\\) harus antara 0 dan 50000 / Accuracy \\(m\\) must be from 0 to 50000"),
+        ("accuracy_m", 50001, "Accuracy \\(m\\) must be from 0 to 50000"),
+        ("accuracy_m", "lima", "Accuracy \\(m\\) must be a number"),
+        ("accuracy_m", float("inf"), "Accuracy \\(m\\) must be a finite number"),
+        ("program_year", 202, "Programme year must be from 2000 to 2100"),
+        ("program_year", 2022.5, "Tahun program harus bilangan bulat / Programme year must be a whole number"),
+        ("telkom_site_id", "T" * 51, "Telkom site ID must be at most 50 characters"),
+        ("uid", "ABC", "UID must be a lower-case UUID"),
+        ("uid", "", "UID must be a lower-case UUID"),
+        ("tower_plans.height_m", -1, "Height \\(m\\) must be from 0 to 300"),
+        ("tower_plans.height_m", 720, "Tinggi \\(m\\) harus antara 0 dan 300"),
+        ("tower_plans.program_year", 20222, "Programme year must be from 2000 to 2100"),
+        ("tower_plans.operator", "o" * 51, "Operator must be at most 50 characters"),
     ],
 )
 def test_plain_sql_update_with_a_bad_value_is_refused(demo_workspace, column, value, message):
     before = _snapshot(demo_workspace)
+    table, column = column.split(".") if "." in column else (SERVICE_POINTS, column)
+    uid = TOWER_UID if table == TOWER_PLANS else UID
     conn = gpkg.connect(demo_workspace.path)
     try:
         with pytest.raises(sqlite3.IntegrityError, match=message):
-            conn.execute(f"UPDATE service_points SET \"{column}\" = ?, notes = 'x' WHERE uid = ?", (value, UID))
+            conn.execute(f"UPDATE {table} SET \"{column}\" = ?, notes = 'x' WHERE uid = ?", (value, uid))
         conn.commit()
     finally:
         conn.close()
@@ -57,12 +73,13 @@ def test_plain_sql_update_with_a_bad_value_is_refused(demo_workspace, column, va
 @pytest.mark.parametrize(
     "index, value, message",
     [
-        (0, "", "name is required"),
-        (1, "school", "category must be one of"),
-        (2, "99.99.99.9999", "desa_code is not a desa/kelurahan code"),
-        (3, None, "status must be one of"),
-        (4, "", "coord_status must be one of"),
-        (5, "drone", "coord_source must be one of"),
+        (0, "", "Name is required"),
+        (1, "school", "Category must be one of"),
+        (2, "99.99.99.9999", "Desa code must be the code of a desa/kelurahan"),
+        (2, None, "Desa code is required"),
+        (3, None, "Status is required"),
+        (4, "", "Coordinate status is required"),
+        (5, "drone", "Coordinate source must be one of"),
     ],
 )
 def test_plain_sql_insert_with_a_bad_value_is_refused(demo_workspace, index, value, message):
@@ -93,7 +110,7 @@ def test_valid_plain_sql_writes_still_work(demo_workspace):
 def test_tower_rules_use_the_tower_status_list(demo_workspace):
     conn = gpkg.connect(demo_workspace.path)
     try:
-        with pytest.raises(sqlite3.IntegrityError, match="tower_plans.status must be one of coordinates_pending"):
+        with pytest.raises(sqlite3.IntegrityError, match="Status must be one of: Coordinates pending"):
             conn.execute("UPDATE tower_plans SET status = 'planned' WHERE uid = ?", (TOWER_UID,))
     finally:
         conn.close()
@@ -136,7 +153,7 @@ def test_version_2_workspace_gets_the_rules_and_keeps_its_sync_state(tmp_path):
         assert conn.execute(f"SELECT count(*) FROM {changelog.CHANGES_TABLE}").fetchone()[0] == 0
     conn = gpkg.connect(path)
     try:
-        with pytest.raises(sqlite3.IntegrityError, match="service_points.name is required"):
+        with pytest.raises(sqlite3.IntegrityError, match="Name is required"):
             conn.execute("UPDATE service_points SET name = '' WHERE uid = ?", (UID,))
     finally:
         conn.close()
@@ -176,3 +193,48 @@ def test_fill_and_touch_end_with_recursive_triggers_on(demo_workspace):
     site = demo_workspace.site(SERVICE_POINTS, other)
     assert (site["desa_name"], site["kecamatan"]) == ("Belimbing", "Long Ikis")
     assert site["updated_at"] > "2026-01-01"
+
+
+@pytest.mark.parametrize(
+    "column, value",
+    [
+        ("accuracy_m", 0),
+        ("accuracy_m", 50000),
+        ("accuracy_m", "12.5"),  # numeric text: REAL affinity stores the number
+        ("accuracy_m", None),
+        ("program_year", 2000),
+        ("program_year", 2100.0),  # INTEGER affinity stores 2100
+        ("name", "x" * 254),
+        ("coord_source", None),
+    ],
+)
+def test_values_at_the_edges_of_the_rules_are_accepted(demo_workspace, column, value):
+    conn = gpkg.connect(demo_workspace.path)
+    conn.execute(f'UPDATE service_points SET "{column}" = ? WHERE uid = ?', (value, UID))
+    conn.commit()
+    conn.close()
+    site = demo_workspace.site(SERVICE_POINTS, UID)
+    assert site[column] == (float(value) if column == "accuracy_m" and value is not None else value)
+
+
+def test_a_new_desa_code_brings_its_desa_name_and_kecamatan(demo_workspace):
+    """Any writer changing only the code (QField without the form's defaults, GDAL, SQL): the
+    derived names follow it, as rows.fill_derived does for the plugin's own updates."""
+    conn = gpkg.connect(demo_workspace.path)
+    conn.execute("PRAGMA recursive_triggers = ON")  # as GDAL writes
+    conn.execute("UPDATE service_points SET desa_code = '64.01.06.2012' WHERE uid = ?", (UID,))
+    conn.commit()
+    site = demo_workspace.site(SERVICE_POINTS, UID)
+    assert (site["desa_code"], site["desa_name"], site["kecamatan"]) == ("64.01.06.2012", "Belimbing", "Long Ikis")
+    # a name the writer changes with the code is theirs
+    conn.execute(
+        "UPDATE service_points SET desa_code = '64.01.01.2009', desa_name = 'Samurangau Ilir' WHERE uid = ?", (UID,)
+    )
+    conn.commit()
+    site = demo_workspace.site(SERVICE_POINTS, UID)
+    assert (site["desa_name"], site["kecamatan"]) == ("Samurangau Ilir", "Batu Sopang")
+    # an edit of another field leaves the names alone
+    conn.execute("UPDATE service_points SET notes = 'x' WHERE uid = ?", (UID,))
+    conn.commit()
+    conn.close()
+    assert demo_workspace.site(SERVICE_POINTS, UID)["desa_name"] == "Samurangau Ilir"

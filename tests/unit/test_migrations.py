@@ -113,6 +113,45 @@ def test_release_010_workspace_gets_the_photo_field(release_010_workspace):
     assert ws.site("service_points", uid)["photo"] == "DCIM/sdn001.jpg"
 
 
+def _gdal_update(path: str, where: str, **values) -> None:
+    """Write as QField and QGIS do: through GDAL's GeoPackage driver (recursive triggers on,
+    its own spatial-index functions), one attribute update."""
+    from osgeo import ogr
+
+    ogr.UseExceptions()
+    dataset = ogr.Open(path, 1)
+    try:
+        layer = dataset.GetLayerByName("service_points")
+        layer.SetAttributeFilter(where)
+        feature = layer.GetNextFeature()
+        for name, value in values.items():
+            feature.SetField(name, value)
+        layer.SetFeature(feature)
+    finally:
+        dataset = None
+
+
+def test_release_010_workspace_gets_the_range_rules_for_gdal_writers(release_010_workspace):
+    """A 0.1.0 workspace stored accuracy -5 from any GDAL writer; opened by this release, the
+    GeoPackage refuses it with the rule in words, and the officer's data stays as it was."""
+    Workspace(release_010_workspace)
+    before = _content(release_010_workspace)
+    uid = "3f1c2a9e-8b7d-4e6f-9a1b-2c3d4e5f6a7b"
+    with pytest.raises(RuntimeError, match=r"Accuracy \(m\) must be from 0 to 50000"):
+        _gdal_update(release_010_workspace, f"uid = '{uid}'", accuracy_m=-5.0)
+    assert _content(release_010_workspace) == before
+    from osgeo import ogr
+
+    dataset = ogr.Open(release_010_workspace, 1)  # the issue's own statement, through GDAL's SQL
+    with pytest.raises(RuntimeError, match=r"Akurasi \(m\) harus antara 0 dan 50000"):
+        dataset.ExecuteSQL("UPDATE service_points SET accuracy_m = -5")
+    dataset = None
+    assert _content(release_010_workspace) == before
+    _gdal_update(release_010_workspace, f"uid = '{uid}'", accuracy_m=4.5)  # a good value still goes in
+    with Workspace(release_010_workspace).read() as conn:
+        assert conn.execute("SELECT accuracy_m FROM service_points WHERE uid = ?", (uid,)).fetchone() == (4.5,)
+
+
 def test_an_older_file_is_backed_up_then_upgraded_with_the_triggers_of_a_new_one(release_010_workspace, tmp_path):
     _set_version(release_010_workspace, 2)
     original = Path(release_010_workspace).read_bytes()

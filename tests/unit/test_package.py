@@ -25,6 +25,7 @@ def test_contents_check_rejects_a_sloppy_zip(tmp_path):
             "tests/test_x.py",
             "i18n/paser_smartcity_id.ts",
             "core/__pycache__/x.cpython-311.pyc",
+            "core/data/workspace.gpkg",
         ):
             archive.writestr(f"paser_smartcity_plugin/{name}", "x")
         archive.writestr("stray.txt", "x")
@@ -38,6 +39,8 @@ def test_contents_check_rejects_a_sloppy_zip(tmp_path):
         "tests/test_x.py",
         "i18n/paser_smartcity_id.ts",
         "x.cpython-311.pyc",
+        "missing core/data/boundaries.gpkg",
+        "does not belong in the package: core/data/workspace.gpkg",
     ):
         assert expected in problems
 

@@ -2,14 +2,12 @@
 
 import csv
 import hashlib
-import json
 import os
 
 import pytest
 
+from paser_smartcity_plugin.core.boundaries import BOUNDARIES_PATH, Polygon, read_desa_boundaries
 from paser_smartcity_plugin.core.checks import (
-    DesaBoundaries,
-    Polygon,
     check_desa,
     check_duplicates,
     check_position,
@@ -37,10 +35,7 @@ from paser_smartcity_plugin.core.site_import import (
 GROGOT = (-1.902303, 116.189232)
 MUARA_TOYU = demo_uid("tower", "64.01.08.2008")
 KELADEN = demo_uid("tower", "64.01.02.2004")
-# Test-only polygons, read from ../shared when present (never copied into the project).
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-SHARED = os.environ.get("PASER_SHARED_DATA") or os.path.join(ROOT, "..", "shared", "data", "paser")
-DESA_GEOJSON = os.path.join(SHARED, "boundaries", "paser_desa.geojson")
 
 
 def digest(path) -> str:
@@ -110,30 +105,21 @@ def test_duplicates_name_the_site_and_skip_the_target():
     assert len(check_duplicates(-1.9024, 116.1892, sites, 500.0)) == 2
 
 
-def test_desa_suggestion_by_centroid_is_approximate():
+def test_desa_suggestion_from_the_shipped_boundaries():
     gaz = default_gazetteer()
     toyu = gaz.desa_by_code("64.01.08.2008")
-    s = suggest_desa(toyu.lon, toyu.lat)
-    assert s.desa.code == toyu.code and s.approximate and s.distance_m < 1
-    assert "approximate" in str(s.describe())
+    s = suggest_desa(toyu.lon, toyu.lat)  # Muara Toyu's centre lies well inside its polygon
+    assert s.desa.code == toyu.code and not s.approximate and s.neighbour is None
+    assert "inside its desa boundary" in str(s.describe())
     (issue,) = check_desa("64.01.02.2004", s)
     assert issue.level == "warning" and "Keladen" in str(issue) and "Muara Toyu" in str(issue)
+    assert "(desa boundaries)" in str(issue)
     assert check_desa(toyu.code, s) == []
 
 
 def _shared_boundaries():
-    if not os.path.exists(DESA_GEOJSON):
-        pytest.skip("shared desa boundaries not present")
-    with open(DESA_GEOJSON, encoding="utf-8") as f:
-        data = json.load(f)
-    items = []
-    for feature in data["features"]:
-        geom = feature["geometry"]
-        polys = geom["coordinates"] if geom["type"] == "MultiPolygon" else [geom["coordinates"]]
-        items.append(
-            (feature["properties"]["kode"], [Polygon([[tuple(p) for p in ring] for ring in poly]) for poly in polys])
-        )
-    return DesaBoundaries(items, "desa")
+    """The shipped polygons read as if the officer had configured them as the boundary layer."""
+    return read_desa_boundaries(BOUNDARIES_PATH)
 
 
 def test_boundary_point_in_polygon_beats_the_centroid():
@@ -227,12 +213,16 @@ def test_new_point_takes_the_suggested_desa_or_the_given_one(demo_workspace):
         ({"coordinates": "-1.9, 116.19", "site": "Menara Tidak Ada"}, "no site named"),
         ({"coordinates": "-1.9, 116.19", "site": "00000000-0000-4000-8000-000000000000"}, "no site with uid"),
         ({"coordinates": "-1.9, 116.19", "name": "", "category": "sekolah"}, "needs a name"),
-        ({"coordinates": "-1.9, 116.19", "name": "x" * 255, "category": "sekolah"}, "longer than 254"),
-        ({"coordinates": "-1.9, 116.19", "name": "SD", "category": "school"}, "category “school”"),
-        ({"coordinates": "-1.9, 116.19", "site": KELADEN, "coord_source": "guess"}, "source “guess”"),
-        ({"coordinates": "-1.9, 116.19", "site": KELADEN, "accuracy_m": -1.0}, "accuracy -1.0 m"),
-        ({"coordinates": "-1.9, 116.19", "site": KELADEN, "accuracy_m": float("nan")}, "accuracy nan m"),
-        ({"coordinates": "-1.9, 116.19", "site": KELADEN, "desa_code": "64.01.99.9999"}, "64.01.99.9999 is not"),
+        ({"coordinates": "-1.9, 116.19", "name": "x" * 255, "category": "sekolah"}, "at most 254 characters"),
+        ({"coordinates": "-1.9, 116.19", "name": "SD", "category": "school"}, "Category must be one of: .*“school”"),
+        ({"coordinates": "-1.9, 116.19", "site": KELADEN, "coord_source": "guess"}, "Coordinate source must be one of"),
+        (
+            {"coordinates": "-1.9, 116.19", "site": KELADEN, "accuracy_m": -1.0},
+            r"Accuracy \(m\) must be from 0 to 50000",
+        ),
+        ({"coordinates": "-1.9, 116.19", "site": KELADEN, "accuracy_m": 60000.0}, r"from 0 to 50000 \(not 60000\)"),
+        ({"coordinates": "-1.9, 116.19", "site": KELADEN, "accuracy_m": float("nan")}, "must be a finite number"),
+        ({"coordinates": "-1.9, 116.19", "site": KELADEN, "desa_code": "64.01.99.9999"}, "not “64.01.99.9999”"),
     ],
 )
 def test_refusals_write_nothing(demo_workspace, request_kwargs, words):
@@ -434,11 +424,13 @@ def test_register_core_imports_neither_qgis_nor_pyproj():
     import subprocess
     import sys
 
-    modules = ["coordinates", "projection", "checks", "register", "site_import", "messages"]
+    modules = ["coordinates", "projection", "boundaries", "checks", "register", "site_import", "messages"]
     code = (
         "import sys; " + "; ".join(f"import paser_smartcity_plugin.core.{m}" for m in modules) + "; "
         "bad = [m for m in sys.modules if m.split('.')[0] in ('qgis', 'PyQt5', 'pyproj', 'openpyxl', "
-        "'geopandas', 'requests')]; assert not bad, bad"
+        "'geopandas', 'requests', 'osgeo')]; "
+        "from paser_smartcity_plugin.core.checks import suggest_desa; suggest_desa(116.19, -1.9); "
+        "bad = [m for m in sys.modules if m.split('.')[0] in ('qgis', 'PyQt5', 'osgeo')]; assert not bad, bad"
     )
     subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT)
 

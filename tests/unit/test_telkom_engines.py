@@ -20,7 +20,7 @@ sys.path.insert(0, sys.argv[1])
 tmp = sys.argv[2]
 import geopandas
 from paser_smartcity_plugin.core.demo import demo_rows, demo_uid
-from paser_smartcity_plugin.core.telkom.engine import load
+from paser_smartcity_plugin.core.telkom.geopandas_io import load
 from paser_smartcity_plugin.core.telkom.export import export_package
 from paser_smartcity_plugin.core.telkom.importer import apply_import, preview_import
 from paser_smartcity_plugin.core.workspace import Workspace, create_workspace
@@ -69,7 +69,7 @@ def test_debian_geopandas_with_fiona(tmp_path):
     out = json.loads(proc.stdout.strip().splitlines()[-1])
     assert out["engine"] == "fiona"
     assert out["exported"] == [["service_points", 154, 0, 0], ["tower_plans", 2, 2, 1]]  # the long notes cut
-    assert out["round_trip"] == {"MATCHED": 156, "UPDATED": 0, "NEW": 0, "REJECTED": 0}
+    assert out["round_trip"] == {"MATCHED": 156, "UPDATED": 0, "NEW": 0, "REJECTED": 0, "WARNINGS": 0}
     assert out["unchanged"] is True
     assert out["encoding"] == "CP1252"
     assert out["latin1_utm"] == [["update", [["name", "Menara Muara Payang Ré"], ["status", "permit"]]]]

@@ -11,6 +11,7 @@ import zipfile
 
 import pytest
 
+from paser_smartcity_plugin.core.boundaries import DesaBoundaries, Polygon
 from paser_smartcity_plugin.core.demo import demo_rows, demo_uid
 from paser_smartcity_plugin.core.rows import GEOMETRY
 from paser_smartcity_plugin.core.schema import SERVICE_POINTS, TOWER_PLANS
@@ -178,7 +179,7 @@ def test_round_trip_reports_no_change(workspace, tmp_path, engine):
     out, _ = export(workspace, tmp_path, engine)
     before = digest(workspace.path)
     preview = preview_import(workspace, str(out), engine=engine)
-    assert preview.counts() == {"MATCHED": 156, "UPDATED": 0, "NEW": 0, "REJECTED": 0}
+    assert preview.counts() == {"MATCHED": 156, "UPDATED": 0, "NEW": 0, "REJECTED": 0, "WARNINGS": 0}
     assert all(r.action == UNCHANGED and r.matched_by == BY_UID for r in preview.rows)
     assert {s.layer: (s.encoding, s.features) for s in preview.sources} == {
         SERVICE_POINTS: ("UTF-8", 154),
@@ -188,7 +189,7 @@ def test_round_trip_reports_no_change(workspace, tmp_path, engine):
         SERVICE_POINTS: ["DESA", "DIUBAH", "KECAMATAN"],
         TOWER_PLANS: ["DESA", "DIUBAH", "KECAMATAN"],
     }
-    assert apply_import(workspace, preview) == {"UPDATED": 0, "NEW": 0}
+    assert apply_import(workspace, preview) == {"UPDATED": 0, "NEW": 0, "LEFT_OUT": 0}
     assert digest(workspace.path) == before
 
 
@@ -235,7 +236,7 @@ def test_latin1_without_cpg_and_labels(workspace, tmp_path, engine):
         ("status", "coordinates_set", "permit"),
     }
     assert digest(workspace.path) == before  # a preview writes nothing
-    assert apply_import(workspace, preview) == {"UPDATED": 1, "NEW": 0}
+    assert apply_import(workspace, preview) == {"UPDATED": 1, "NEW": 0, "LEFT_OUT": 0}
     site = workspace.site(TOWER_PLANS, PAYANG_TOWER)
     assert (site["name"], site["status"]) == ("Menara Muara Payang Ré", "permit")
     assert site["updated_at"] != report.base_updated_at  # counts as a local edit for the sync
@@ -311,8 +312,21 @@ def test_their_own_layout_renamed_columns(workspace, tmp_path, engine):
     assert 30 < second.distance_m < 36
     assert {c.field for c in second.changes} >= {"telkom_site_id", "status", GEOMETRY}
     assert third.action == NEW and third.values["telkom_site_id"] == "TSEL-NEW-001"
-    assert any("nearest desa" in w for w in third.warnings)
-    assert preview.counts() == {"MATCHED": 2, "UPDATED": 2, "NEW": 1, "REJECTED": 0}
+    (desa,) = [w for w in third.warnings if "is the position's desa" in w]  # from the shipped desa boundaries
+    assert third.values["desa_code"] in desa and "inside its desa boundary" in desa
+    assert preview.counts() == {"MATCHED": 2, "UPDATED": 2, "NEW": 1, "REJECTED": 0, "WARNINGS": 1}
+    # an official boundary layer configured by the officer wins over the shipped boundaries
+    x, y = far_point
+    official = DesaBoundaries(
+        [
+            (
+                "64.01.02.2004",
+                [Polygon([[(x - 0.01, y - 0.01), (x + 0.01, y - 0.01), (x + 0.01, y + 0.01), (x - 0.01, y + 0.01)]])],
+            )
+        ]
+    )
+    with_official = preview_import(workspace, path, engine=engine, aliases={"NAMA": ["LOKASI_NM"]}, boundary=official)
+    assert with_official.rows[2].values["desa_code"] == "64.01.02.2004"
     apply_import(workspace, preview)
     assert workspace.count(TOWER_PLANS) == 5
     new = [s for s in workspace.sites(TOWER_PLANS) if s["telkom_site_id"] == "TSEL-NEW-001"][0]
@@ -332,7 +346,7 @@ def test_duplicate_ids_are_rejected(workspace, tmp_path, engine):
     preview = preview_import(workspace, path, engine=engine)
     assert [r.action for r in preview.rows] == [REJECTED] * 4
     assert preview.rows[0].reasons == [f"UID {PAYANG_TOWER} appears in rows 1, 2"]
-    assert preview.rows[3].reasons == ["SITE_ID X-1 appears in rows 3, 4"]
+    assert preview.rows[3].reasons == ["Telkom site ID X-1 appears in rows 3, 4"]
     apply_import(workspace, preview)
     assert digest(workspace.path) == before
 
@@ -344,7 +358,7 @@ def test_null_geometries(workspace, tmp_path, engine):
     preview = preview_import(workspace, path, engine=engine)
     first, second = preview.rows
     assert first.action == UPDATED and [c.field for c in first.changes] == ["status"]
-    assert "keeps its coordinates" in first.warnings[0]
+    assert "keeps its coordinates" in first.notes[0] and not first.warnings
     assert second.action == REJECTED and "no coordinates" in second.reasons[0]
     apply_import(workspace, preview)
     assert workspace.site(TOWER_PLANS, PAYANG_TOWER)[GEOMETRY] is not None
@@ -376,18 +390,20 @@ def test_bad_values_and_places_are_rejected_with_reasons(workspace, tmp_path, en
     preview = preview_import(workspace, path, engine=engine)
     first, second = preview.rows
     assert first.action == REJECTED
-    assert any(r.startswith("STATUS: 'selesai' is not one of") for r in first.reasons)
-    assert any(r.startswith("TAHUN: 'dua ribu' is not a number") for r in first.reasons)
+    # the officer's words: field labels and code labels, not STATUS/TAHUN and bare codes
+    assert "Status must be one of: Coordinates pending (coordinates_pending), " in first.reasons[0]
+    assert first.reasons[0].endswith("(not “selesai”)")
+    assert first.reasons[1] == "Programme year must be a number (not “dua ribu”)"
     assert second.action == REJECTED and "outside Kabupaten Paser" in second.reasons[0]
     # reasons are English text (report CSV, logs) that the GUI renders translated, nested parts too
     indonesian = {
-        "{column}: {problem}": "{column}: {problem}",
-        "{value!r} is not a number": "{value!r} bukan angka",
+        "en": "id",
+        "{requirement} (not {value})": "{requirement} (bukan {value})",
         "{layer}: point lon {lon:.6f}, lat {lat:.6f} is outside Kabupaten Paser": "{layer}: titik bujur {lon:.6f}, lintang {lat:.6f} berada di luar Kabupaten Paser",
     }
     shown = [r.render(lambda text: indonesian.get(text, text)) for r in first.reasons + second.reasons]
-    assert "TAHUN: 'dua ribu' bukan angka" in shown
-    assert any(text.endswith("berada di luar Kabupaten Paser") for text in shown)
+    assert "Tahun program harus berupa angka (bukan “dua ribu”)" in shown
+    assert any(text.startswith("Rencana menara: titik bujur") for text in shown)
     report = tmp_path / "report.csv"
     preview.write_report(str(report))
     with open(report, encoding="utf-8-sig") as f:

@@ -11,7 +11,7 @@ import os
 import pytest
 
 from paser_smartcity_plugin.core.schema import SERVICE_POINTS
-from paser_smartcity_plugin.core.telkom import engine
+from paser_smartcity_plugin.core.telkom import geopandas_io
 from paser_smartcity_plugin.core.telkom.export import fiona_schema
 from paser_smartcity_plugin.core.telkom.mapping import export_column, export_value, layer_fields
 
@@ -99,9 +99,9 @@ def test_raw_append_writes_the_files_geopandas_writes(tmp_path):
     gdf = geopandas.GeoDataFrame(frame, geometry=points, crs="EPSG:4326").to_crs("EPSG:32750")
 
     ours = str(tmp_path / "ours.shp")
-    engine.write_points(gdf, ours, "pyogrio", schema)
+    geopandas_io.write_points(gdf, ours, "pyogrio", schema)
     theirs = str(tmp_path / "theirs.shp")
-    engine._create_empty_pyogrio(theirs, schema, gdf.crs.to_wkt())
+    geopandas_io._create_empty_pyogrio(theirs, schema, gdf.crs.to_wkt())
     gdf.to_file(theirs, driver="ESRI Shapefile", engine="pyogrio", encoding="UTF-8", index=False, mode="a")
     for ext in (".shp", ".shx", ".dbf", ".prj", ".cpg"):
         with open(ours[:-4] + ext, "rb") as a, open(theirs[:-4] + ext, "rb") as b:

@@ -12,7 +12,7 @@ import struct
 import pytest
 
 from paser_smartcity_plugin.core import gpkg
-from paser_smartcity_plugin.core.telkom import engine
+from paser_smartcity_plugin.core.telkom import geopandas_io
 from paser_smartcity_plugin.core.telkom.export import decode_points
 
 pytest.importorskip("numpy")
@@ -77,19 +77,48 @@ def test_gc_pause_restores_the_collector_after_overlapping_and_failing_exchanges
     was = gc.isenabled()
     gc.enable()
     try:
-        with engine.gc_paused():
+        with geopandas_io.gc_paused():
             assert not gc.isenabled()
-            with engine.gc_paused():
+            with geopandas_io.gc_paused():
                 assert not gc.isenabled()
             assert not gc.isenabled()  # the outer exchange is still running
         assert gc.isenabled()
         with pytest.raises(RuntimeError):
-            with engine.gc_paused():
+            with geopandas_io.gc_paused():
                 raise RuntimeError("export failed")
         assert gc.isenabled()
         gc.disable()  # an application that runs without the collector keeps it off
-        with engine.gc_paused():
+        with geopandas_io.gc_paused():
             pass
         assert not gc.isenabled()
     finally:
         (gc.enable if was else gc.disable)()
+
+
+def test_unchanged_row_fast_path_agrees_with_the_field_by_field_comparison(demo_workspace):
+    """importer.unchanged_test (one tuple comparison) says "no field changed" only when the
+    field-by-field comparison (RowJudge._changed_values, mapping.same_value) finds none."""
+    import random
+
+    from paser_smartcity_plugin.core.schema import LAYERS, TOWER_PLANS
+    from paser_smartcity_plugin.core.telkom.importer import Judging, Matcher, RowJudge, unchanged_test
+    from paser_smartcity_plugin.core.telkom.mapping import UPDATE, layer_fields
+
+    matcher = Matcher(demo_workspace, TOWER_PLANS, 50.0)
+    judge = RowJudge(LAYERS[TOWER_PLANS], Judging(demo_workspace.gazetteer))
+    names = ["uid"] + [f.field for f in layer_fields(TOWER_PLANS) if f.mode == UPDATE]
+    same = unchanged_test(TOWER_PLANS, names)
+    rng = random.Random(7)
+    tried = {True: 0, False: 0}
+    for site in matcher.sites:
+        for _ in range(40):
+            values = {n: site.get(n) for n in names}
+            for name in rng.sample(names[1:], rng.randint(0, 2)):  # change a value, or give it as another type
+                values[name] = rng.choice([None, "x", 0, 72.0, 72, "72", site.get(name)])
+            row = tuple(values[n] for n in names)
+            fast = same(row, site)
+            tried[fast] += 1
+            if fast:
+                incoming = {n: v for n, v in values.items() if v is not None}
+                assert judge._changed_values(site, incoming) == {}, (site["uid"], values)
+    assert tried[True] and tried[False]

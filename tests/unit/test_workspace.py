@@ -110,14 +110,17 @@ def test_invalid_rows_write_nothing(empty_workspace):
     }
     before = digest(empty_workspace.path)
     cases = [
-        (dict(good, name="  "), "name is required"),
-        (dict(good, category="hospital"), "'hospital' is not one of"),
-        (dict(good, desa_code="64.01.99.9999"), "not a desa/kelurahan code"),
+        (dict(good, name="  "), "Name is required"),
+        (dict(good, category="hospital"), "Category must be one of: .* \\(not “hospital”\\)"),
+        (dict(good, desa_code="64.01.99.9999"), "Desa code must be the code of a desa/kelurahan"),
         (dict(good, **{GEOMETRY: (116.19, 1.90)}), "outside Kabupaten Paser"),
-        (dict(good, accuracy_m="abc"), "not a number"),
-        (dict(good, accuracy_m=float("nan")), "not a finite number"),
-        (dict(good, program_year=2022.5), "not a whole number"),
-        (dict(good, uid="not-a-uuid"), "not a lower-case UUID"),
+        (dict(good, accuracy_m="abc"), "Accuracy \\(m\\) must be a number \\(not “abc”\\)"),
+        (dict(good, accuracy_m=float("nan")), "Accuracy \\(m\\) must be a finite number"),
+        (dict(good, accuracy_m=-5), "Accuracy \\(m\\) must be from 0 to 50000 \\(not -5\\)"),
+        (dict(good, program_year=2022.5), "Programme year must be a whole number"),
+        (dict(good, program_year=1999), "Programme year must be from 2000 to 2100"),
+        (dict(good, name="n" * 255), "Name must be at most 254 characters \\(it has 255\\)"),
+        (dict(good, uid="not-a-uuid"), "UID must be a lower-case UUID"),
         (dict(good, colour="red"), "unknown field"),
         ({k: v for k, v in good.items() if k != GEOMETRY}, "point geometry is required"),
     ]
@@ -170,7 +173,7 @@ def test_update_refreshes_updated_at_and_rtree(demo_workspace):
     assert box == pytest.approx((116.30, -1.17), abs=1e-4)  # the RTree stores float32
     with pytest.raises(WorkspaceError, match="no site with uid"):
         demo_workspace.update_site(TOWER_PLANS, "00000000-0000-4000-8000-000000000000", {"status": "permit"})
-    with pytest.raises(WorkspaceError, match="is not one of"):
+    with pytest.raises(WorkspaceError, match="Status must be one of: Coordinates pending"):
         demo_workspace.update_site(TOWER_PLANS, uid, {"status": "active"})
 
 
@@ -214,15 +217,19 @@ def test_validation_errors_are_translatable_templates(empty_workspace):
         empty_workspace.insert_sites(SERVICE_POINTS, [good])
     error = raised.value
     assert str(error) == (
-        "row 1: service_points.accuracy_m: -3 must not be negative; service_points.desa_code: "
-        "'64.01.99.9999' is not a desa/kelurahan code of Kabupaten Paser"
+        "row 1: Desa code must be the code of a desa/kelurahan of Kabupaten Paser, 64.01.xx.xxxx "
+        "(not “64.01.99.9999”); Accuracy (m) must be from 0 to 50000 (not -3)"
     )
+    # the officer reads field labels, not column names, in their language: the labels and
+    # rules from the schema (core/rules.py), the templates around them from the .ts
     indonesian = {
+        "en": "id",
         "row {row}: {problem}": "baris {row}: {problem}",
-        "{layer}.{field}: {value!r} must not be negative": "{layer}.{field}: {value!r} tidak boleh negatif",
+        "{requirement} (not {value})": "{requirement} (bukan {value})",
     }
-    assert error.render(lambda text: indonesian.get(text, text)).startswith(
-        "baris 1: service_points.accuracy_m: -3 tidak boleh negatif; service_points.desa_code: '64.01.99.9999'"
+    assert error.render(lambda text: indonesian.get(text, text)) == (
+        "baris 1: Kode desa harus kode desa/kelurahan di Kabupaten Paser, 64.01.xx.xxxx (bukan “64.01.99.9999”); "
+        "Akurasi (m) harus antara 0 dan 50000 (bukan -3)"
     )
     with pytest.raises(WorkspaceError) as raised:
         Workspace(os.path.join(os.path.dirname(empty_workspace.path), "missing.gpkg"))

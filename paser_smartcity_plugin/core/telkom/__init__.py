@@ -3,8 +3,11 @@
 - :mod:`.mapping`: the field contract (shapefile names, conversion rules, schema note).
 - :mod:`.export`: :func:`export_package` writes the zip for Telkom.
 - :mod:`.importer`: :func:`preview_import` reads what Telkom returns and reports every
-  change; :func:`apply_import` writes the accepted ones in one transaction.
+  change, with warnings for the dangerous ones; :func:`apply_import` writes the accepted
+  ones in one transaction, leaving out those the officer unticked.
 - :mod:`.files`: zip and shapefile checks (hostile input is refused before any reader runs).
+- :mod:`.geopandas_io`: geopandas found when needed, its worker thread, shapefiles read
+  and written through it.
 
 Importing this package does not import geopandas.
 """

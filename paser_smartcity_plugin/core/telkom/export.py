@@ -7,18 +7,26 @@ import struct
 import tempfile
 import zipfile
 from dataclasses import dataclass, field
-from typing import Callable, Collection, Dict, List, Optional, Sequence
+from typing import Callable, Collection, Dict, List, Optional, Sequence, Tuple
 
 from .. import gpkg
 from ..messages import N_, Message
 from ..rows import GEOMETRY
 from ..schema import GEOMETRY_COLUMN, INTEGER, LAYER_NAMES, LAYERS, REAL
 from ..workspace import Workspace
-from . import engine as engines
+from . import geopandas_io
 from .errors import CancelledError, TelkomError
 from .mapping import Cut, export_column, layer_columns, layer_fields, schema_note
 
-OFFERED_CRS = ("EPSG:4326", "EPSG:32750", "EPSG:9490")
+# The coordinate reference systems an export offers — the one list behind the export
+# dialog and the algorithm's CRS choices: geographic WGS 84 and the UTM zone of Paser on
+# WGS 84 and on Indonesia's SRGI2013. Label templates are translated where shown.
+OFFERED_CRS: Tuple[Tuple[str, str], ...] = (
+    ("EPSG:4326", N_("EPSG:4326 — WGS 84, longitude/latitude")),
+    ("EPSG:32750", N_("EPSG:32750 — WGS 84 / UTM zone 50S")),
+    ("EPSG:9490", N_("EPSG:9490 — SRGI2013 / UTM zone 50S")),
+)
+OFFERED_CRS_CODES: Tuple[str, ...] = tuple(code for code, _ in OFFERED_CRS)
 
 Progress = Optional[Callable[[float], None]]
 IsCanceled = Optional[Callable[[], bool]]
@@ -107,8 +115,8 @@ def export_package(
     unknown = [lyr for lyr in layers if lyr not in LAYER_NAMES]
     if unknown or not layers:
         raise TelkomError(Message(N_("choose layers among {layers}"), layers=", ".join(LAYER_NAMES)))
-    geopandas, engine = engines.load(engine)
-    with engines.gc_paused():
+    geopandas, engine = geopandas_io.load(engine)
+    with geopandas_io.gc_paused():
         return _export_package(
             geopandas, engine, workspace, output, folder, layers, crs, only_uids, progress, is_canceled
         )
@@ -289,7 +297,7 @@ def _export_layer(
     gdf = geopandas.GeoDataFrame(frame, geometry=geometry, crs="EPSG:4326", copy=False)
     if not target.equals(gdf.crs):
         gdf = gdf.to_crs(target)
-    engines.write_points(gdf, os.path.join(tmp, files["shp"]), engine, fiona_schema(layer))
+    geopandas_io.write_points(gdf, os.path.join(tmp, files["shp"]), engine, fiona_schema(layer))
     result.features = len(placed_at)
 
     pending_data = converted(pending)

@@ -17,6 +17,7 @@ from typing import Any, Dict, Iterable, List, Optional, Tuple
 
 from ..codelists import CodeList
 from ..messages import N_, MessageText
+from ..rules import CODE_LIST, FINITE, NUMBER, WHOLE, layer_rules
 from ..schema import DATETIME, INTEGER, LAYERS, REAL, LayerSchema
 
 # How a field takes part in an import.
@@ -29,8 +30,6 @@ EXPORT_ONLY = "export_only"  # information for Telkom; ignored on import
 DBF_TEXT_BYTES = 254  # the largest DBF character field, in bytes (UTF-8: 1-4 bytes a character)
 NOTES_PARTS = 2  # notes continue over CATATAN and CATATAN2; longer notes go to the long-text CSV
 GEOMETRY_TOLERANCE_M = 0.05  # smaller moves are rounding (reprojection, printed decimals), not edits
-
-SHAPEFILE_ENCODING = "UTF-8"
 
 
 @dataclass(frozen=True)
@@ -307,7 +306,7 @@ def parse_timestamp(value: Any) -> Tuple[Optional[datetime], bool]:
             parsed = parsed - sign * timedelta(minutes=minutes)
         return parsed, "%H" not in fmt
     raise ValueError(
-        MessageText(N_("{value!r} is not a date/time (use ISO 8601, e.g. 2022-08-17T09:30:00Z)"), value=value)
+        MessageText(N_("“{value}” is not a date/time (use ISO 8601, e.g. 2022-08-17T09:30:00Z)"), value=value)
     )
 
 
@@ -341,49 +340,64 @@ def _is_missing(value: Any) -> bool:
 
 
 def import_value(field: TelkomField, layer: str, raw: Any) -> Any:
-    """A file value converted to the workspace form; ValueError says what is wrong with it."""
+    """A file value converted to the workspace form; a ValueError whose argument is a
+    MessageText says what is wrong with it, naming the field by its label."""
     if _is_missing(raw):
         return None
     schema_type = _schema_type(field)
     if schema_type == REAL:
-        number = _number(raw)
+        number = _number(raw, field, layer)
         if not math.isfinite(number):
-            raise ValueError(MessageText(N_("{value!r} is not a finite number"), value=raw))
+            raise _broken(field, layer, FINITE, raw)
         return number
     if schema_type == INTEGER:
-        number = _number(raw)
+        number = _number(raw, field, layer)
         if not math.isfinite(number) or number != int(number):
-            raise ValueError(MessageText(N_("{value!r} is not a whole number"), value=raw))
+            raise _broken(field, layer, WHOLE, raw)
         return int(number)
     if schema_type == DATETIME:
-        return normalize_timestamp(raw)
+        try:
+            return normalize_timestamp(raw)
+        except ValueError as exc:
+            label = LAYERS[layer].field(field.field).text
+            raise ValueError(MessageText(N_("{field}: {problem}"), field=label, problem=exc.args[0])) from None
     text = str(raw).strip() if not isinstance(raw, str) else raw.strip()
     codes = _codelist(field, layer)
     if codes is not None:
-        return resolve_code(codes, text)
+        code = resolve_code(codes, text)
+        if code is None:
+            raise _broken(field, layer, CODE_LIST, text)
+        return code
     if field.field == "uid":
         return text.lower()
     return text
 
 
-def _number(raw: Any) -> float:
+def _broken(field: TelkomField, layer: str, kind: str, value: Any) -> ValueError:
+    """The workspace rule of ``kind`` that ``value`` breaks, as the ValueError of a conversion:
+    the words the form, the triggers and every other import use (core/rules.py)."""
+    rule = next(r for r in layer_rules(LAYERS[layer])[field.field] if r.kind == kind)
+    return ValueError(MessageText.of(rule.problem(value)))
+
+
+def _number(raw: Any, field: TelkomField, layer: str) -> float:
     if isinstance(raw, str):
         raw = raw.strip().replace(",", ".") if raw.count(",") == 1 and "." not in raw else raw.strip()
     try:
         return float(raw)
     except (TypeError, ValueError):
-        raise ValueError(MessageText(N_("{value!r} is not a number"), value=raw)) from None
+        raise _broken(field, layer, NUMBER, raw) from None
 
 
-def resolve_code(codes: CodeList, text: str) -> str:
-    """A code from its code or its English/Indonesian label, case-insensitively."""
+def resolve_code(codes: CodeList, text: str) -> Optional[str]:
+    """A code from its code or its English/Indonesian label, case-insensitively; None when none fits."""
     if text in codes:
         return text
     needle = text.strip().casefold()
     for code in codes:
         if needle in (code.code.casefold(), code.en.casefold(), code.id.casefold()):
             return code.code
-    raise ValueError(MessageText(N_("{value!r} is not one of {codes}"), value=text, codes=", ".join(codes.codes)))
+    return None
 
 
 def export_column(field: TelkomField, values: List[Any]) -> Tuple[Dict[str, List[Any]], Dict[int, Cut]]:
@@ -504,7 +518,7 @@ def import_column(field: TelkomField, layer: str, raw: List[Any]) -> Tuple[List[
             out.append(import_value(field, layer, value))
         except ValueError as exc:
             out.append(None)
-            # MessageText keeps the template for the GUI; other ValueErrors are their text
+            # a MessageText naming the field (see import_value), its template kept for the GUI
             errors[index] = exc.args[0] if exc.args and isinstance(exc.args[0], MessageText) else str(exc)
     return out, errors
 

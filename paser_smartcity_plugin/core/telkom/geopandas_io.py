@@ -1,4 +1,5 @@
-"""geopandas, found only when the exchange is used, with the pyogrio engine or fiona.
+"""geopandas for the Telkom exchange: found only when the exchange is used (pyogrio or fiona),
+its own worker thread, and point shapefiles read and written through it.
 
 The rest of the plugin never needs geopandas: this module is imported lazily by the
 export and import, and :func:`load` turns a missing package into a message saying what to
