@@ -12,6 +12,12 @@ bursts and split them finely; ogr2ogr's offset pages do not care).
 
 Goals (issue 4): full pull <= 1.2 x ogr2ogr, incremental < 1 s, memory flat as N grows.
 Sizes: PASER_BENCH_SYNC_SIZES (default "10000,100000"); PASER_BENCH_SYNC_BURSTS=0 skips the last run.
+
+First, the team push (issue 10): five officers, each a process with its own workspace, each
+changed a different field of the same 50 sites; their syncs one after another (serial), then
+the same amount of work all at once (concurrent, where the central refuses stale writes and the
+pushes merge again). Goal: correct first (checked), then concurrent <= 2 x serial.
+PASER_BENCH_TEAM=0 skips it.
 """
 
 import json
@@ -122,6 +128,76 @@ def ogr(url, folder, label, extra_url=""):
     return wall, rss, _count(out)
 
 
+TEAM_FIELDS = ("notes", "status", "surveyed_by", "accuracy_m", "telkom_site_id")
+TEAM_SITES = 50
+
+
+def _team_edit(paths, uids, round_):
+    from paser_smartcity_plugin.core.schema import SERVICE_POINTS
+    from paser_smartcity_plugin.core.workspace import Workspace
+
+    statuses = ("planned", "survey", "installation", "active")
+    expected = {}
+    for officer, path in enumerate(paths):
+        ws, field = Workspace(path), TEAM_FIELDS[officer]
+        with ws.write() as conn:
+            for k, uid in enumerate(uids):
+                if field == "status":
+                    value = statuses[(round_ + 1) % len(statuses)]
+                elif field == "accuracy_m":
+                    value = round(1 + round_ + k / 100, 2)
+                else:
+                    value = f"{field[:6]} r{round_} s{k}"
+                ws.update_site(SERVICE_POINTS, uid, {field: value}, conn=conn)
+                expected[(uid, field)] = value
+    return expected
+
+
+def _team_lost(db, expected):
+    held = {r["uid"]: r for r in db.rows("service_points")}
+    return sum(
+        1
+        for (uid, field), value in expected.items()
+        if not (held[uid][field] == value or (isinstance(value, float) and abs(held[uid][field] - value) < 1e-9))
+    )
+
+
+def team_push(db, project, folder):
+    """Five officers' pushes of 50 changed sites: one after another, then at once."""
+    sys.path.insert(0, os.path.join(ROOT, "tests", "support"))
+    from team import settle, sync_together
+
+    from central.servers import QgisServer
+    from paser_smartcity_plugin.core.workspace import create_workspace
+
+    seed(db, 200)
+    uids = sorted(r["uid"] for r in db.rows("service_points"))[:TEAM_SITES]
+    paths = []
+    for number in range(len(TEAM_FIELDS)):
+        paths.append(os.path.join(folder, f"team{number}.gpkg"))
+        create_workspace(paths[-1])
+    with QgisServer(project) as server:
+        settle(paths, server.url)
+        expected = _team_edit(paths, uids, 0)
+        serial = 0.0
+        for path in paths:
+            (result,) = sync_together([path], server.url)
+            serial += result["seconds"]
+        lost_serial = _team_lost(db, expected)
+        settle(paths, server.url)
+        expected = _team_edit(paths, uids, 1)
+        results = sync_together(paths, server.url)
+        concurrent = max(r["seconds"] for r in results)
+        settle(paths, server.url)
+        lost = _team_lost(db, expected)
+    print(
+        f"sync: push of {TEAM_SITES} changed sites by {len(paths)} officers: serial {serial:6.2f} s "
+        f"({lost_serial} edits lost) | concurrent {concurrent:6.2f} s ({lost} edits lost) | "
+        f"ratio {concurrent / serial:4.2f} (goal <= 2)",
+        flush=True,
+    )
+
+
 def main():
     from qgis.core import QgsApplication
 
@@ -138,6 +214,8 @@ def main():
         cluster.load_schema()
         db = PostgresCentral(cluster.conninfo)
         project = write_project(os.path.join(folder, "central.qgs"), postgres=cluster.conninfo)
+        if os.environ.get("PASER_BENCH_TEAM", "1") != "0":
+            team_push(db, project, folder)
         runs = [(n, EVEN, "") for n in sizes]
         if sizes and os.environ.get("PASER_BENCH_SYNC_BURSTS", "1") != "0":
             runs.append((max(sizes), BURSTS, " in 7 bulk loads"))

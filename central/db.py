@@ -36,6 +36,11 @@ class CentralDb:
     def delete(self, layer: str, uid: str) -> None:
         raise NotImplementedError
 
+    def update_stamped(self, layer: str, uid: str, values: Dict[str, Any], offset_s: float) -> None:
+        """Update a site as a central whose clock is wrong by ``offset_s`` seconds would: updated_at
+        stamped that far from now, the version raised as usual."""
+        raise NotImplementedError
+
     def rows(self, layer: str) -> List[Dict[str, Any]]:
         raise NotImplementedError
 
@@ -137,8 +142,21 @@ class PostgresCentral(CentralDb):
         with self.conn.cursor() as cur:
             cur.execute(f"DELETE FROM {layer} WHERE uid = %s", (uid,))
 
+    def update_stamped(self, layer, uid, values, offset_s):
+        with self.conn.cursor() as cur:
+            cur.execute("BEGIN")
+            cur.execute(f"ALTER TABLE {layer} DISABLE TRIGGER {layer}_touch")
+            sets = ", ".join(f"{k} = %s" for k in values)
+            cur.execute(
+                f"UPDATE {layer} SET {sets}, updated_at = clock_timestamp() + %s * interval '1 second', "
+                "version = version + 1 WHERE uid = %s",
+                list(values.values()) + [offset_s, uid],
+            )
+            cur.execute(f"ALTER TABLE {layer} ENABLE TRIGGER {layer}_touch")
+            cur.execute("COMMIT")
+
     def rows(self, layer):
-        names = [f.name for f in layer_schema(layer).fields] + ["deleted_at"]
+        names = [f.name for f in layer_schema(layer).fields] + ["deleted_at", "version"]
         with self.conn.cursor() as cur:
             cur.execute(
                 f"SELECT ST_X(ST_Transform(geom, 4326)), ST_Y(ST_Transform(geom, 4326)), "
@@ -212,8 +230,26 @@ class GpkgCentral(CentralDb):
         finally:
             conn.close()
 
+    def update_stamped(self, layer, uid, values, offset_s):
+        from .embedded import install_triggers
+
+        conn = self._connect()
+        try:
+            with gpkg.transaction(conn):
+                for name in ("touch_update", "version_check"):
+                    conn.execute(f'DROP TRIGGER "{layer}_{name}"')
+                sets = ", ".join(f'"{k}" = ?' for k in values)
+                conn.execute(
+                    f"UPDATE \"{layer}\" SET {sets}, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now', ?), "
+                    "version = version + 1 WHERE uid = ? AND deleted_at IS NULL",
+                    list(values.values()) + [f"{offset_s:+.3f} seconds", uid],
+                )
+                install_triggers(conn)
+        finally:
+            conn.close()
+
     def rows(self, layer):
-        names = [f.name for f in layer_schema(layer).fields] + ["deleted_at"]
+        names = [f.name for f in layer_schema(layer).fields] + ["deleted_at", "version"]
         conn = self._connect()
         try:
             out = []

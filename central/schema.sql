@@ -8,7 +8,10 @@
 --               "changed since" with datetime=<watermark>/.. on this column;
 --   deleted_at  soft delete: a DELETE (from SQL or from OGC API DELETE) only sets it, so a
 --               deleted site stays visible to "changed since" queries and reaches every
---               officer's workspace.
+--               officer's workspace;
+--   version     optimistic locking: raised by the trigger on every write; a write that
+--               carries a version other than the current one is refused (paser_touch), so
+--               two officers pushing the same site at once can never overwrite each other.
 -- Geometries are stored in WGS 84 / UTM zone 50S (EPSG:32750), the metric CRS of Paser
 -- (115.6-117.0 E); the API serves them as CRS84. (QGIS Server 3.22 also only applies a
 -- geometry sent with PUT when the layer's CRS is not EPSG:4326.)
@@ -18,8 +21,24 @@
 
 CREATE EXTENSION IF NOT EXISTS postgis;
 
+-- Optimistic locking: every insert and update gives the row a new version. A writer that
+-- sends the version (the plugin's push) must send the one it read, or the write is refused;
+-- a writer that leaves it alone (a DBA's UPDATE) keeps NEW.version = OLD.version and passes.
+-- A soft delete written as an update (deleted_at set) is stamped with the server's clock.
 CREATE OR REPLACE FUNCTION paser_touch() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
+  IF TG_OP = 'UPDATE' THEN
+    IF NEW.version IS DISTINCT FROM OLD.version THEN
+      RAISE EXCEPTION 'paser: % % was changed by someone else (version % sent, % current)',
+        TG_TABLE_NAME, OLD.uid, NEW.version, OLD.version USING ERRCODE = 'serialization_failure';
+    END IF;
+    NEW.version := OLD.version + 1;
+    IF NEW.deleted_at IS NOT NULL AND OLD.deleted_at IS NULL THEN
+      NEW.deleted_at := clock_timestamp();
+    END IF;
+  ELSE
+    NEW.version := 1;
+  END IF;
   NEW.updated_at := clock_timestamp();
   RETURN NEW;
 END $$;
@@ -53,6 +72,7 @@ CREATE TABLE service_points (
   updated_at     timestamptz NOT NULL DEFAULT clock_timestamp(),
   photo          varchar(254),  -- path of the site's photo as the field survey stored it
   deleted_at     timestamptz,
+  version        bigint NOT NULL DEFAULT 1,
   geom           geometry(Point, 32750) NOT NULL
 );
 
@@ -78,6 +98,7 @@ CREATE TABLE tower_plans (
   updated_at     timestamptz NOT NULL DEFAULT clock_timestamp(),
   photo          varchar(254),  -- path of the site's photo as the field survey stored it
   deleted_at     timestamptz,
+  version        bigint NOT NULL DEFAULT 1,
   geom           geometry(Point, 32750)  -- a planned tower may have no coordinates yet
 );
 

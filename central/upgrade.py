@@ -20,13 +20,13 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 if ROOT not in sys.path:
     sys.path.insert(0, ROOT)
 
-from central.embedded import central_columns, install_triggers  # noqa: E402
+from central.embedded import INTEGER64, central_columns, install_triggers  # noqa: E402
 from paser_smartcity_plugin.core import gpkg  # noqa: E402
 from paser_smartcity_plugin.core.schema import DATETIME, INTEGER, LAYERS, REAL  # noqa: E402
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 UPGRADE_SQL = os.path.join(HERE, "upgrade.sql")
-_SQLITE_TYPES = {INTEGER: "MEDIUMINT", REAL: "REAL", DATETIME: "DATETIME"}
+_SQLITE_TYPES = {INTEGER: "MEDIUMINT", REAL: "REAL", DATETIME: "DATETIME", INTEGER64: "INTEGER DEFAULT 1"}
 
 
 def _stamp() -> str:

@@ -87,6 +87,17 @@ class PaserSmartCityPlugin:
             lambda: self.sync_controller().open_sync_dialog(),
             tr("Pull central changes and send my edits over OGC API – Features"),
         )
+        self.full_sync_action = self._add_action(
+            "sync_full",
+            tr("Full re-check with central database"),
+            "sync_full.svg",
+            lambda: self.sync_controller().start_sync(full=True),
+            tr(
+                "Compare every site with the central database, not only what changed since the last sync: "
+                "use it after the server's clock was wrong"
+            ),
+            toolbar=False,
+        )
         self.conflicts_action = self._add_action(
             "sync_conflicts",
             tr("Sync conflicts…"),

@@ -7,14 +7,21 @@ fid, which differs between copies) holding the *base*: the site's values as they
 was last in step with the central database (NULL for a site made here and never synced).
 With the base, the local row and the central row the sync can do a three-way merge per field.
 
-Writes made by the sync itself (applying what it pulled) must not count as local edits: the
-sync sets the ``applying`` row of ``paser_sync_state`` inside its transaction and every
-trigger here is silent while that row exists. A crash rolls the flag back with the rest.
+Writes made by the sync itself (applying what it pulled) must not count as local edits: inside
+``with applying(conn):`` (in the caller's transaction) the ``applying`` row of
+``paser_sync_state`` exists and every trigger here is silent. A crash rolls the flag back with
+the rest.
+
+``paser_central_versions`` remembers, per site, the central version (the central's
+``version`` column) this workspace last merged: a push sends it back, and the central refuses
+the write if someone else wrote the site since (optimistic locking). It is a table of its
+own, not a column of the layers, so that forms, exports and the change log never see it.
 """
 
 import json
 import sqlite3
-from typing import Any, Dict, List, Optional
+from contextlib import contextmanager
+from typing import Any, Dict, Iterator, List, Optional
 
 from . import gpkg
 from .schema import FID_COLUMN, GEOMETRY_COLUMN, LAYERS, LayerSchema
@@ -23,6 +30,7 @@ STATE_TABLE = "paser_sync_state"
 CHANGES_TABLE = "paser_changes"
 CONFLICTS_TABLE = "paser_conflicts"
 HISTORY_TABLE = "paser_sync_history"
+VERSIONS_TABLE = "paser_central_versions"
 
 APPLYING_KEY = "applying"
 _SQL_NOW = "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')"
@@ -49,6 +57,10 @@ CREATE TABLE IF NOT EXISTS {CONFLICTS_TABLE} (
 CREATE TABLE IF NOT EXISTS {HISTORY_TABLE} (
   id INTEGER PRIMARY KEY AUTOINCREMENT, started_at TEXT NOT NULL, finished_at TEXT,
   url TEXT, outcome TEXT NOT NULL, summary TEXT, message TEXT);
+CREATE TABLE IF NOT EXISTS {VERSIONS_TABLE} (
+  layer TEXT NOT NULL, uid TEXT NOT NULL,
+  version INTEGER NOT NULL,       -- the central's version of the site as last merged here
+  PRIMARY KEY (layer, uid));
 """
 
 
@@ -141,12 +153,22 @@ def record_all_as_new(conn: sqlite3.Connection) -> None:
         )
 
 
-def set_applying(conn: sqlite3.Connection, on: bool) -> None:
-    """Silence (or re-arm) the triggers for the rest of the caller's transaction."""
-    if on:
-        conn.execute(f"INSERT OR REPLACE INTO {STATE_TABLE} VALUES (?, '1')", (APPLYING_KEY,))
-    else:
-        conn.execute(f"DELETE FROM {STATE_TABLE} WHERE key = ?", (APPLYING_KEY,))
+@contextmanager
+def applying(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
+    """Writes inside are the sync's, not local edits: the triggers stay silent. Use it inside
+    the caller's transaction; the flag is gone when the block ends, whichever way it ends (and
+    a crash rolls it back with the transaction)."""
+    if not conn.in_transaction:
+        raise RuntimeError("changelog.applying() must run inside a transaction")
+    if state(conn, APPLYING_KEY) is not None:
+        yield conn  # inside an outer applying block: that one re-arms the triggers
+        return
+    conn.execute(f"INSERT OR REPLACE INTO {STATE_TABLE} VALUES (?, '1')", (APPLYING_KEY,))
+    try:
+        yield conn
+    finally:
+        if conn.in_transaction:
+            conn.execute(f"DELETE FROM {STATE_TABLE} WHERE key = ?", (APPLYING_KEY,))
 
 
 def state(conn: sqlite3.Connection, key: str) -> Optional[str]:

@@ -39,7 +39,7 @@ import zipfile
 from dataclasses import dataclass, field
 from typing import Any, Callable, Dict, Iterable, List, Optional, Tuple
 
-from . import changelog, gpkg, integrity
+from . import changelog, gpkg, integrity, timestamps
 from .boundaries import BOUNDARIES_PATH
 from .gazetteer import Extent, Gazetteer, Kecamatan, default_gazetteer
 from .messages import N_, Message, MessageError
@@ -154,7 +154,7 @@ class PackagePlan:
     area: Area
     surveyor: str
     package_id: str = field(default_factory=lambda: str(uuid.uuid4()))
-    created_at: str = field(default_factory=gpkg.utc_now_iso)
+    created_at: str = field(default_factory=timestamps.now_iso)
 
 
 def plan_package(output: str, area: Area, surveyor: str) -> PackagePlan:

@@ -12,7 +12,6 @@ tables (without them even an attribute UPDATE fails with "no such function").
 import sqlite3
 import struct
 from contextlib import contextmanager
-from datetime import datetime, timezone
 from typing import Iterable, Iterator, List, Optional, Tuple
 
 GPKG_APPLICATION_ID = 0x47504B47  # "GPKG"
@@ -56,11 +55,6 @@ CREATE TABLE gpkg_tile_matrix (
   CONSTRAINT pk_ttm PRIMARY KEY (table_name, zoom_level),
   CONSTRAINT fk_tmm_table_name FOREIGN KEY (table_name) REFERENCES gpkg_contents(table_name));
 """
-
-
-def utc_now_iso() -> str:
-    """Current UTC time in the GeoPackage DATETIME form, e.g. 2026-11-27T17:01:05.123Z."""
-    return datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%f")[:-3] + "Z"
 
 
 # ---------------------------------------------------------------- geometry blobs

@@ -56,6 +56,16 @@ def _v4_photo(conn: sqlite3.Connection) -> None:
         _add_column(conn, schema.name, schema.field("photo"))
 
 
+def _v6_central_versions(conn: sqlite3.Connection) -> None:
+    """The table of central versions; the versions of a file made earlier are unknown, so its
+    watermarks go: the next sync is a full re-check that merges every site again (idempotent)
+    and records their versions."""
+    from . import changelog
+
+    changelog.install_tables(conn)
+    conn.execute(f"DELETE FROM {changelog.STATE_TABLE} WHERE key LIKE 'watermark|%'")
+
+
 def _add_column(conn: sqlite3.Connection, table: str, field) -> None:
     """ALTER TABLE ADD COLUMN, unless the column is already there (a file a test or a tool
     touched by hand). GeoPackage needs nothing else for an attribute column."""
@@ -78,6 +88,7 @@ STEPS: Sequence[Step] = (
         "a changed desa code",
         _nothing_to_carry,
     ),
+    Step(6, "central versions per site for the team sync; the next sync re-checks every site", _v6_central_versions),
 )
 SCHEMA_VERSION = STEPS[-1].version
 

@@ -18,7 +18,7 @@ A tower still ``coordinates_pending`` becomes ``coordinates_set``; other statuse
 from dataclasses import dataclass, field, replace
 from typing import Dict, Iterable, List, Optional, Sequence, Tuple
 
-from . import gpkg
+from . import timestamps
 from .checks import (
     ERROR,
     INFO,
@@ -289,7 +289,7 @@ class Registrar:
             "coord_source": req.coord_source,
             "accuracy_m": req.accuracy_m,
             "surveyed_by": req.surveyed_by.strip() or None,
-            "surveyed_at": req.surveyed_at or gpkg.utc_now_iso(),
+            "surveyed_at": req.surveyed_at or timestamps.now_iso(),
         }
         note = req.notes.strip()
         if a.target is None:

@@ -9,6 +9,7 @@ of them.
 import uuid
 from typing import Any, Dict, List, Optional
 
+from . import timestamps
 from .gazetteer import REGENCY_EXTENT, Gazetteer, default_gazetteer
 from .messages import N_, Message, N_plural
 from .rules import layer_rules, value_problem
@@ -116,5 +117,5 @@ def sql_value(field_type: str, value: Any) -> Any:
     if field_type == REAL:
         return float(value)
     if field_type == DATETIME:
-        return value if isinstance(value, str) else value.strftime("%Y-%m-%dT%H:%M:%S.%f")[:-3] + "Z"
+        return value if isinstance(value, str) else timestamps.format_iso(value)
     return value

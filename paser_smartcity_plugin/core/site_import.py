@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Dict, List, Optional, Sequence, Tuple
 
+from . import timestamps
 from .checks import Issue
 from .codelists import CATEGORY, COORD_SOURCE
 from .coordinates import CoordinateParseError, parse_columns, parse_coordinates
@@ -76,7 +77,7 @@ def _cell_text(value) -> str:
     if isinstance(value, dt.datetime):
         if value.tzinfo is not None:
             value = value.astimezone(dt.timezone.utc).replace(tzinfo=None)
-        return value.strftime("%Y-%m-%dT%H:%M:%S.%f")[:-3] + "Z"
+        return timestamps.format_iso(value)
     if isinstance(value, dt.date):
         return value.isoformat() + "T00:00:00.000Z"
     return str(value).strip()
@@ -411,14 +412,11 @@ def _surveyed_at(text: str) -> Optional[str]:
     text = text.strip()
     if not text:
         return None
-    if re.match(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$", text):
-        return text
-    for fmt in ("%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M", "%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y", "%d/%m/%Y %H:%M"):
-        try:
-            return dt.datetime.strptime(text, fmt).strftime("%Y-%m-%dT%H:%M:%S.000Z")
-        except ValueError:
-            continue
-    return None
+    try:
+        moment, _ = timestamps.parse_loose(text)
+    except ValueError:
+        return None
+    return None if moment is None else timestamps.format_iso(moment)
 
 
 def write_report(path: str, result: ImportResult) -> None:

@@ -11,7 +11,7 @@ import tempfile
 from contextlib import contextmanager
 from typing import Any, Iterable, Iterator, List, Mapping, Optional, Sequence, Tuple
 
-from . import changelog, gpkg, integrity, migrations
+from . import changelog, gpkg, integrity, migrations, timestamps
 from .gazetteer import REGENCY_EXTENT, Gazetteer, default_gazetteer
 from .messages import N_, Message, MessageError
 from .migrations import META_TABLE, SCHEMA_VERSION
@@ -118,7 +118,7 @@ def _create_schema(conn: sqlite3.Connection) -> None:
     conn.execute(f"CREATE TABLE {META_TABLE} (key TEXT PRIMARY KEY NOT NULL, value TEXT)")
     conn.executemany(
         f"INSERT INTO {META_TABLE} VALUES (?, ?)",
-        [("kind", WORKSPACE_KIND), ("schema_version", str(SCHEMA_VERSION)), ("created_at", gpkg.utc_now_iso())],
+        [("kind", WORKSPACE_KIND), ("schema_version", str(SCHEMA_VERSION)), ("created_at", timestamps.now_iso())],
     )
 
 

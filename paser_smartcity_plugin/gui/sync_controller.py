@@ -41,6 +41,7 @@ class SyncController:
         self.logger = logger
         self.task = None
         self._keep = None  # context and feedback must outlive the task
+        self._bar_items = []  # what the last sync put in the message bar
 
     def workspace(self):
         from ..core.workspace import Workspace
@@ -60,10 +61,12 @@ class SyncController:
         settings.set_value("authcfg", dialog.authcfg)
         return self.start_sync(dialog.url, dialog.authcfg, dialog.push)
 
-    def start_sync(self, url: str = "", authcfg: str = "", push: bool = True):
+    def start_sync(self, url: str = "", authcfg: str = "", push: bool = True, full: bool = False):
+        """Run the sync in a task; ``full``: re-check every site with the central database."""
         if self.task is not None:
             self.logger.log(tr("A sync is already running."), WARNING, push=True)
             return None
+        self._clear_bar()
         current = settings.load()
         url = url or current.central_url
         if not url:
@@ -78,11 +81,16 @@ class SyncController:
             "AUTHCFG": authcfg or current.authcfg,
             "PUSH": push,
             "TIMEOUT": current.sync_timeout_s,
+            "FULL": full,
         }
         context, feedback = QgsProcessingContext(), _Feedback()
         context.setProject(QgsProject.instance())
         task = QgsProcessingAlgRunnerTask(algorithm, params, context, feedback)
-        task.setDescription(tr("Paser Smart City: sync with the central database"))
+        task.setDescription(
+            tr("Paser Smart City: full re-check with the central database")
+            if full
+            else tr("Paser Smart City: sync with the central database")
+        )
         task.executed.connect(lambda ok, results: self._finished(ok, results, feedback))
         self.task, self._keep = task, (context, feedback, algorithm)
         QgsApplication.taskManager().addTask(task)
@@ -97,8 +105,10 @@ class SyncController:
             prefix = self._keep[2].tr("Sync failed: {error}").format(error="") if self._keep else ""
             if prefix and message.startswith(prefix):
                 message = message[len(prefix) :]
-            self.logger.log(
-                tr("Sync stopped: {error}. Nothing was half-applied.").format(error=message), CRITICAL, push=True
+            self._bar_items.append(
+                self.logger.log(
+                    tr("Sync stopped: {error}. Nothing was half-applied.").format(error=message), CRITICAL, push=True
+                )
             )
             return
         summary = json.loads(results.get("SUMMARY") or "{}")
@@ -127,6 +137,15 @@ class SyncController:
         button.clicked.connect(self.show_history)
         widget.layout().addWidget(button)
         bar.pushWidget(widget, level, 0 if level == WARNING else 10)
+        self._bar_items.append(widget)
+
+    def _clear_bar(self):
+        """A new sync takes the last one's messages away: an old error must not look current."""
+        bar = self.iface.messageBar()
+        for item in self._bar_items:
+            if item is not None and bar is not None and item in bar.items():
+                bar.popWidget(item)
+        self._bar_items = []
 
     def _refresh_layers(self):
         for layer in QgsProject.instance().mapLayers().values():

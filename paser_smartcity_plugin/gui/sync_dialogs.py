@@ -26,7 +26,7 @@ from qgis.PyQt.QtWidgets import (
 )
 
 from ..core.sync.conflicts import CENTRAL, MINE, open_conflicts, resolve
-from ..core.sync.engine import history
+from ..core.sync.history import history
 from ..core.workspace import WorkspaceError
 from ..toolbelt.help import add_help_button, translate_buttons
 from ..toolbelt.i18n import tr, tr_message, tr_noop

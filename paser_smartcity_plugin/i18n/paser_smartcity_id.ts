@@ -632,8 +632,8 @@
     </message>
     <message>
         <location filename="../core/sync/client.py"/>
-        <source>TLS verification of {host} failed: {reason}</source>
-        <translation>verifikasi TLS {host} gagal: {reason}</translation>
+        <source>retrying {attempt}/{attempts}</source>
+        <translation>mencoba lagi {attempt}/{attempts}</translation>
     </message>
     <message>
         <location filename="../core/sync/client.py"/>
@@ -707,11 +707,6 @@
     </message>
     <message>
         <location filename="../core/sync/client.py"/>
-        <source>{host} refused GET {path} (HTTP {status}){detail}</source>
-        <translation>{host} menolak GET {path} (HTTP {status}){detail}</translation>
-    </message>
-    <message>
-        <location filename="../core/sync/client.py"/>
         <source>{url}/conformance has no conformsTo list: not an OGC API – Features server</source>
         <translation>{url}/conformance tidak memiliki daftar conformsTo: bukan server OGC API – Features</translation>
     </message>
@@ -749,6 +744,11 @@
         <location filename="../core/sync/client.py"/>
         <source>{host} refused {method} {path} (HTTP {status}){detail}</source>
         <translation>{host} menolak {method} {path} (HTTP {status}){detail}</translation>
+    </message>
+    <message>
+        <location filename="../core/sync/client.py"/>
+        <source>{path} did not answer with a GeoJSON feature</source>
+        <translation>{path} tidak menjawab dengan fitur GeoJSON</translation>
     </message>
     <message>
         <location filename="../core/sync/client.py"/>
@@ -791,6 +791,41 @@
         <translation>waktu habis</translation>
     </message>
     <message>
+        <location filename="../core/sync/client.py"/>
+        <source>the secure connection to {host} was refused: the server&apos;s certificate is self-signed, so nobody vouches for it. Ask the server&apos;s administrator for a certificate from a recognised authority, or have this computer trust the regency&apos;s own certificate authority (install it in the system&apos;s certificate store)</source>
+        <translation>koneksi aman ke {host} ditolak: sertifikat server ditandatangani sendiri, jadi tidak ada pihak yang menjaminnya. Mintalah kepada administrator server sertifikat dari otoritas yang diakui, atau buat komputer ini memercayai otoritas sertifikat milik kabupaten (pasang di penyimpanan sertifikat sistem)</translation>
+    </message>
+    <message>
+        <location filename="../core/sync/client.py"/>
+        <source>the secure connection to {host} was refused: the server&apos;s certificate was issued by an authority this computer does not know. Have this computer trust that authority (install its certificate in the system&apos;s certificate store), or ask the server&apos;s administrator to send the whole certificate chain</source>
+        <translation>koneksi aman ke {host} ditolak: sertifikat server diterbitkan oleh otoritas yang tidak dikenal komputer ini. Buat komputer ini memercayai otoritas tersebut (pasang sertifikatnya di penyimpanan sertifikat sistem), atau minta administrator server mengirim seluruh rantai sertifikat</translation>
+    </message>
+    <message>
+        <location filename="../core/sync/client.py"/>
+        <source>the secure connection to {host} was refused: the server&apos;s certificate has expired. Ask the server&apos;s administrator to renew it (and check this computer&apos;s date and time)</source>
+        <translation>koneksi aman ke {host} ditolak: sertifikat server sudah kedaluwarsa. Minta administrator server memperbaruinya (dan periksa tanggal serta jam komputer ini)</translation>
+    </message>
+    <message>
+        <location filename="../core/sync/client.py"/>
+        <source>the secure connection to {host} was refused: the server&apos;s certificate is not valid yet. Check this computer&apos;s date and time</source>
+        <translation>koneksi aman ke {host} ditolak: sertifikat server belum berlaku. Periksa tanggal dan jam komputer ini</translation>
+    </message>
+    <message>
+        <location filename="../core/sync/client.py"/>
+        <source>the secure connection to {host} was refused: the server&apos;s certificate is made out to another name. Use the address written in the certificate, or ask the server&apos;s administrator for a certificate that names {host}</source>
+        <translation>koneksi aman ke {host} ditolak: sertifikat server dibuat untuk nama lain. Gunakan alamat yang tertulis di sertifikat, atau minta administrator server sertifikat yang menyebut {host}</translation>
+    </message>
+    <message>
+        <location filename="../core/sync/client.py"/>
+        <source>the secure connection to {host} failed: the server&apos;s certificate could not be verified or the server does not speak TLS. Check the address (https:// or http://) and ask the server&apos;s administrator to check its certificate</source>
+        <translation>koneksi aman ke {host} gagal: sertifikat server tidak dapat diverifikasi atau server tidak memakai TLS. Periksa alamatnya (https:// atau http://) dan minta administrator server memeriksa sertifikatnya</translation>
+    </message>
+    <message>
+        <location filename="../core/sync/client.py"/>
+        <source>{host} refused GET {path} (HTTP {status}){detail}</source>
+        <translation>{host} menolak GET {path} (HTTP {status}){detail}</translation>
+    </message>
+    <message>
         <location filename="../core/sync/conflicts.py"/>
         <source>{layer} {uid}: no open conflict on {field}</source>
         <translation>{layer} {uid}: tidak ada konflik terbuka pada {field}</translation>
@@ -799,51 +834,6 @@
         <location filename="../core/sync/conflicts.py"/>
         <source>{layer} {uid}: the site is no longer in the workspace</source>
         <translation>{layer} {uid}: lokasi ini sudah tidak ada di ruang kerja</translation>
-    </message>
-    <message>
-        <location filename="../core/sync/engine.py"/>
-        <source>checking the server</source>
-        <translation>memeriksa server</translation>
-    </message>
-    <message>
-        <location filename="../core/sync/engine.py"/>
-        <source>the server at {url} has no collection {collections}: publish both central tables (see central/)</source>
-        <translation>server di {url} tidak memiliki koleksi {collections}: terbitkan kedua tabel pusat (lihat central/)</translation>
-    </message>
-    <message>
-        <location filename="../core/sync/engine.py"/>
-        <source>the server offers no OGC API – Features Part 4 (create, replace, delete): pulled only, local edits stay in the workspace until it does</source>
-        <translation>server tidak menyediakan OGC API – Features Part 4 (membuat, mengganti, menghapus): hanya mengambil data, suntingan lokal tetap di ruang kerja sampai server mendukungnya</translation>
-    </message>
-    <message>
-        <location filename="../core/sync/engine.py"/>
-        <source>done</source>
-        <translation>selesai</translation>
-    </message>
-    <message>
-        <location filename="../core/sync/engine.py"/>
-        <source>applying central changes</source>
-        <translation>menerapkan perubahan dari pusat</translation>
-    </message>
-    <message>
-        <location filename="../core/sync/engine.py"/>
-        <source>sending {layer} {number}/{total}</source>
-        <translation>mengirim {layer} {number}/{total}</translation>
-    </message>
-    <message>
-        <location filename="../core/sync/engine.py"/>
-        <source>{layer} {uid}: the server holds {count} copies after the push</source>
-        <translation>{layer} {uid}: server menyimpan {count} salinan setelah pengiriman</translation>
-    </message>
-    <message>
-        <location filename="../core/sync/engine.py"/>
-        <source>{layer} {uid} ({name}): the server keeps the site deleted; ask the central administrator to restore it</source>
-        <translation>{layer} {uid} ({name}): server tetap menganggap lokasi ini terhapus; minta administrator pusat untuk memulihkannya</translation>
-    </message>
-    <message>
-        <location filename="../core/sync/engine.py"/>
-        <source>{layer} {uid} ({name}): the server did not store {values}</source>
-        <translation>{layer} {uid} ({name}): server tidak menyimpan {values}</translation>
     </message>
     <message>
         <location filename="../core/sync/features.py"/>
@@ -874,6 +864,86 @@
         <location filename="../core/sync/features.py"/>
         <source>central site {uid}: {problem}</source>
         <translation>lokasi pusat {uid}: {problem}</translation>
+    </message>
+    <message>
+        <location filename="../core/sync/pull.py"/>
+        <source>{layer}: the central server&apos;s clock ({now}) is behind the last sync ({watermark}): its clock was set back. Every site was checked again; ask the server&apos;s administrator to correct the clock</source>
+        <translation>{layer}: jam server pusat ({now}) lebih awal daripada sinkronisasi terakhir ({watermark}): jamnya dimundurkan. Semua lokasi diperiksa ulang; minta administrator server membetulkan jamnya</translation>
+    </message>
+    <message>
+        <location filename="../core/sync/pull.py"/>
+        <source>pulling {layer}… {count} sites received</source>
+        <translation>mengambil {layer}… {count} lokasi diterima</translation>
+    </message>
+    <message>
+        <location filename="../core/sync/pull.py"/>
+        <source>applying central changes</source>
+        <translation>menerapkan perubahan dari pusat</translation>
+    </message>
+    <message>
+        <location filename="../core/sync/pull.py"/>
+        <source>{layer}: {count} sites carry a change time in the future of the central server&apos;s clock (up to {latest}); they were pulled, and the next syncs check them again. Ask the server&apos;s administrator to correct the clock</source>
+        <translation>{layer}: {count} lokasi memiliki waktu perubahan di masa depan menurut jam server pusat (hingga {latest}); lokasi tersebut sudah diambil, dan sinkronisasi berikutnya memeriksanya lagi. Minta administrator server membetulkan jamnya</translation>
+    </message>
+    <message>
+        <location filename="../core/sync/push.py"/>
+        <source>sending {layer} {number}/{total}</source>
+        <translation>mengirim {layer} {number}/{total}</translation>
+    </message>
+    <message>
+        <location filename="../core/sync/push.py"/>
+        <source>{layer} {uid}: the server holds {count} copies of the site</source>
+        <translation>{layer} {uid}: server menyimpan {count} salinan lokasi ini</translation>
+    </message>
+    <message>
+        <location filename="../core/sync/push.py"/>
+        <source>{layer} {uid} ({name}): the server refused the change {attempts} times ({reason}); it stays in the workspace and goes out with the next sync</source>
+        <translation>{layer} {uid} ({name}): server menolak perubahan ini {attempts} kali ({reason}); perubahan tetap di ruang kerja dan dikirim pada sinkronisasi berikutnya</translation>
+    </message>
+    <message>
+        <location filename="../core/sync/push.py"/>
+        <source>{layer} {uid} ({name}): the server did not delete the site</source>
+        <translation>{layer} {uid} ({name}): server tidak menghapus lokasi ini</translation>
+    </message>
+    <message>
+        <location filename="../core/sync/push.py"/>
+        <source>{layer} {uid}: the server does not hold the site after the push</source>
+        <translation>{layer} {uid}: server tidak menyimpan lokasi ini setelah pengiriman</translation>
+    </message>
+    <message>
+        <location filename="../core/sync/push.py"/>
+        <source>{layer} {uid} ({name}): the server keeps the site deleted; ask the central administrator to restore it</source>
+        <translation>{layer} {uid} ({name}): server tetap menganggap lokasi ini terhapus; minta administrator pusat untuk memulihkannya</translation>
+    </message>
+    <message>
+        <location filename="../core/sync/push.py"/>
+        <source>{layer} {uid} ({name}): the server did not store {values}; the change stays in the workspace</source>
+        <translation>{layer} {uid} ({name}): server tidak menyimpan {values}; perubahan tetap di ruang kerja</translation>
+    </message>
+    <message>
+        <location filename="../core/sync/push.py"/>
+        <source>the central server cannot refuse a stale write (its sites carry no version and it sends no ETag), so local edits of existing sites were not sent: they could overwrite a colleague&apos;s. Upgrade the central database (central/upgrade.py, see the README); the edits stay in the workspace until then</source>
+        <translation>server pusat tidak dapat menolak penulisan yang sudah usang (lokasinya tidak membawa versi dan server tidak mengirim ETag), sehingga suntingan lokal atas lokasi yang sudah ada tidak dikirim: suntingan itu bisa menimpa suntingan rekan. Tingkatkan basis data pusat (central/upgrade.py, lihat README); suntingan tetap di ruang kerja sampai saat itu</translation>
+    </message>
+    <message>
+        <location filename="../core/sync/run.py"/>
+        <source>checking the server</source>
+        <translation>memeriksa server</translation>
+    </message>
+    <message>
+        <location filename="../core/sync/run.py"/>
+        <source>the server at {url} has no collection {collections}: publish both central tables (see central/)</source>
+        <translation>server di {url} tidak memiliki koleksi {collections}: terbitkan kedua tabel pusat (lihat central/)</translation>
+    </message>
+    <message>
+        <location filename="../core/sync/run.py"/>
+        <source>the server offers no OGC API – Features Part 4 (create, replace, delete): pulled only, local edits stay in the workspace until it does</source>
+        <translation>server tidak menyediakan OGC API – Features Part 4 (membuat, mengganti, menghapus): hanya mengambil data, suntingan lokal tetap di ruang kerja sampai server mendukungnya</translation>
+    </message>
+    <message>
+        <location filename="../core/sync/run.py"/>
+        <source>done</source>
+        <translation>selesai</translation>
     </message>
     <message>
         <location filename="../core/telkom/export.py"/>
@@ -1254,13 +1324,13 @@
     </message>
     <message>
         <location filename="../core/telkom/mapping.py"/>
-        <source>“{value}” is not a date/time (use ISO 8601, e.g. 2022-08-17T09:30:00Z)</source>
-        <translation>“{value}” bukan tanggal/waktu (gunakan ISO 8601, mis. 2022-08-17T09:30:00Z)</translation>
-    </message>
-    <message>
-        <location filename="../core/telkom/mapping.py"/>
         <source>{field}: {problem}</source>
         <translation>{field}: {problem}</translation>
+    </message>
+    <message>
+        <location filename="../core/timestamps.py"/>
+        <source>“{value}” is not a date/time (use ISO 8601, e.g. 2022-08-17T09:30:00Z)</source>
+        <translation>“{value}” bukan tanggal/waktu (gunakan ISO 8601, mis. 2022-08-17T09:30:00Z)</translation>
     </message>
     <message>
         <location filename="../core/workspace.py"/>
@@ -1860,6 +1930,11 @@
         <location filename="../gui/sync_controller.py"/>
         <source>Set the central server first (Paser Smart City ▸ Sync with central database).</source>
         <translation>Atur server pusat dulu (Paser Smart City ▸ Sinkronisasi dengan basis data pusat).</translation>
+    </message>
+    <message>
+        <location filename="../gui/sync_controller.py"/>
+        <source>Paser Smart City: full re-check with the central database</source>
+        <translation>Paser Smart City: pemeriksaan ulang menyeluruh dengan basis data pusat</translation>
     </message>
     <message>
         <location filename="../gui/sync_controller.py"/>
@@ -2605,6 +2680,16 @@
     </message>
     <message>
         <location filename="../plugin.py"/>
+        <source>Full re-check with central database</source>
+        <translation>Periksa ulang menyeluruh dengan basis data pusat</translation>
+    </message>
+    <message>
+        <location filename="../plugin.py"/>
+        <source>Compare every site with the central database, not only what changed since the last sync: use it after the server&apos;s clock was wrong</source>
+        <translation>Bandingkan setiap lokasi dengan basis data pusat, tidak hanya yang berubah sejak sinkronisasi terakhir: gunakan setelah jam server salah</translation>
+    </message>
+    <message>
+        <location filename="../plugin.py"/>
         <source>Sync conflicts…</source>
         <translation>Konflik sinkronisasi…</translation>
     </message>
@@ -3011,8 +3096,8 @@
     </message>
     <message>
         <location filename="../processing/sync.py"/>
-        <source>Synchronises the workspace with the regency&apos;s central database over OGC API – Features. Pulls every site changed centrally since the last sync and merges it field by field with the edits made here; the same field changed on both sides becomes a conflict to resolve (Paser Smart City ▸ Sync conflicts). With &apos;Send local edits&apos; (PUSH), local edits, new and deleted sites are sent (the server must support OGC API – Features Part 4; otherwise the sync only pulls and says so). &apos;Central server URL&apos; (URL) is the landing page of the service, e.g. https://gis.paserkab.go.id/wfs3; &apos;Authentication&apos; (AUTHCFG) is a QGIS authentication configuration (Basic, EsriToken or OAuth2). Left empty, both come from the plugin settings, and so does &apos;Network timeout&apos; (TIMEOUT) when it is not given. Everything pulled is applied in one transaction: a failure or a cancel leaves the workspace as it was.</source>
-        <translation>Menyinkronkan ruang kerja dengan basis data pusat kabupaten melalui OGC API – Features. Mengambil setiap lokasi yang diubah di pusat sejak sinkronisasi terakhir dan menggabungkannya kolom demi kolom dengan suntingan di sini; kolom yang sama yang diubah di kedua sisi menjadi konflik yang harus diselesaikan (Paser Smart City ▸ Konflik sinkronisasi). Dengan &apos;Kirim suntingan lokal&apos; (PUSH), suntingan lokal, lokasi baru dan lokasi yang dihapus dikirim (server harus mendukung OGC API – Features Part 4; jika tidak, sinkronisasi hanya mengambil data dan memberitahukannya). &apos;URL server pusat&apos; (URL) adalah halaman awal layanan, mis. https://gis.paserkab.go.id/wfs3; &apos;Autentikasi&apos; (AUTHCFG) adalah konfigurasi autentikasi QGIS (Basic, EsriToken atau OAuth2). Bila dikosongkan, keduanya diambil dari pengaturan plugin, begitu pula &apos;Batas waktu jaringan&apos; (TIMEOUT) bila tidak diisi. Semua yang diambil diterapkan dalam satu transaksi: kegagalan atau pembatalan membiarkan ruang kerja seperti semula.</translation>
+        <source>Synchronises the workspace with the regency&apos;s central database over OGC API – Features. Pulls every site changed centrally since the last sync and merges it field by field with the edits made here; the same field changed on both sides becomes a conflict to resolve (Paser Smart City ▸ Sync conflicts). With &apos;Send local edits&apos; (PUSH), local edits, new and deleted sites are sent (the server must support OGC API – Features Part 4; otherwise the sync only pulls and says so). &apos;Central server URL&apos; (URL) is the landing page of the service, e.g. https://gis.paserkab.go.id/wfs3; &apos;Authentication&apos; (AUTHCFG) is a QGIS authentication configuration (Basic, EsriToken or OAuth2). Left empty, both come from the plugin settings, and so does &apos;Network timeout&apos; (TIMEOUT) when it is not given: it is the longest the sync waits for one request, retries included. &apos;Full re-check of every site&apos; (FULL) compares every site with the central database, not only what changed since the last sync (use it after the server&apos;s clock was wrong; the sync also does it by itself when it sees the server&apos;s clock went back). Everything pulled is applied in one transaction: a failure or a cancel leaves the workspace as it was. Several officers may sync at the same time: an edit is written only over the central version it was merged with, so no colleague&apos;s edit is overwritten.</source>
+        <translation>Menyinkronkan ruang kerja dengan basis data pusat kabupaten melalui OGC API – Features. Mengambil setiap lokasi yang diubah di pusat sejak sinkronisasi terakhir dan menggabungkannya kolom demi kolom dengan suntingan di sini; kolom yang sama yang diubah di kedua sisi menjadi konflik yang harus diselesaikan (Paser Smart City ▸ Konflik sinkronisasi). Dengan &apos;Kirim suntingan lokal&apos; (PUSH), suntingan lokal, lokasi baru dan lokasi yang dihapus dikirim (server harus mendukung OGC API – Features Part 4; jika tidak, sinkronisasi hanya mengambil data dan memberitahukannya). &apos;URL server pusat&apos; (URL) adalah halaman awal layanan, mis. https://gis.paserkab.go.id/wfs3; &apos;Autentikasi&apos; (AUTHCFG) adalah konfigurasi autentikasi QGIS (Basic, EsriToken atau OAuth2). Bila dikosongkan, keduanya diambil dari pengaturan plugin, begitu pula &apos;Batas waktu jaringan&apos; (TIMEOUT) bila tidak diisi: itulah waktu terlama sinkronisasi menunggu satu permintaan, termasuk percobaan ulang. &apos;Periksa ulang setiap lokasi&apos; (FULL) membandingkan setiap lokasi dengan basis data pusat, tidak hanya yang berubah sejak sinkronisasi terakhir (gunakan setelah jam server salah; sinkronisasi juga melakukannya sendiri bila melihat jam server dimundurkan). Semua yang diambil diterapkan dalam satu transaksi: kegagalan atau pembatalan membiarkan ruang kerja seperti semula. Beberapa petugas boleh menyinkronkan pada saat yang sama: suntingan hanya ditulis di atas versi pusat yang digabungkan dengannya, sehingga tidak ada suntingan rekan yang tertimpa.</translation>
     </message>
     <message>
         <location filename="../processing/sync.py"/>
@@ -3029,6 +3114,11 @@
         <location filename="../processing/sync.py"/>
         <source>Network timeout</source>
         <translation>Batas waktu jaringan</translation>
+    </message>
+    <message>
+        <location filename="../processing/sync.py"/>
+        <source>Full re-check of every site</source>
+        <translation>Periksa ulang setiap lokasi</translation>
     </message>
     <message>
         <location filename="../processing/sync.py"/>
@@ -3459,6 +3549,22 @@
     <message>
         <source>{inserted} new service point(s), {updated} site(s) updated, {rejected} row(s) rejected</source>
         <translation type="obsolete">{inserted} titik layanan baru, {updated} lokasi diperbarui, {rejected} baris ditolak</translation>
+    </message>
+    <message>
+        <source>TLS verification of {host} failed: {reason}</source>
+        <translation type="obsolete">verifikasi TLS {host} gagal: {reason}</translation>
+    </message>
+    <message>
+        <source>{layer} {uid}: the server holds {count} copies after the push</source>
+        <translation type="obsolete">{layer} {uid}: server menyimpan {count} salinan setelah pengiriman</translation>
+    </message>
+    <message>
+        <source>{layer} {uid} ({name}): the server did not store {values}</source>
+        <translation type="obsolete">{layer} {uid} ({name}): server tidak menyimpan {values}</translation>
+    </message>
+    <message>
+        <source>Synchronises the workspace with the regency&apos;s central database over OGC API – Features. Pulls every site changed centrally since the last sync and merges it field by field with the edits made here; the same field changed on both sides becomes a conflict to resolve (Paser Smart City ▸ Sync conflicts). With &apos;Send local edits&apos; (PUSH), local edits, new and deleted sites are sent (the server must support OGC API – Features Part 4; otherwise the sync only pulls and says so). &apos;Central server URL&apos; (URL) is the landing page of the service, e.g. https://gis.paserkab.go.id/wfs3; &apos;Authentication&apos; (AUTHCFG) is a QGIS authentication configuration (Basic, EsriToken or OAuth2). Left empty, both come from the plugin settings, and so does &apos;Network timeout&apos; (TIMEOUT) when it is not given. Everything pulled is applied in one transaction: a failure or a cancel leaves the workspace as it was.</source>
+        <translation type="obsolete">Menyinkronkan ruang kerja dengan basis data pusat kabupaten melalui OGC API – Features. Mengambil setiap lokasi yang diubah di pusat sejak sinkronisasi terakhir dan menggabungkannya kolom demi kolom dengan suntingan di sini; kolom yang sama yang diubah di kedua sisi menjadi konflik yang harus diselesaikan (Paser Smart City ▸ Konflik sinkronisasi). Dengan &apos;Kirim suntingan lokal&apos; (PUSH), suntingan lokal, lokasi baru dan lokasi yang dihapus dikirim (server harus mendukung OGC API – Features Part 4; jika tidak, sinkronisasi hanya mengambil data dan memberitahukannya). &apos;URL server pusat&apos; (URL) adalah halaman awal layanan, mis. https://gis.paserkab.go.id/wfs3; &apos;Autentikasi&apos; (AUTHCFG) adalah konfigurasi autentikasi QGIS (Basic, EsriToken atau OAuth2). Bila dikosongkan, keduanya diambil dari pengaturan plugin, begitu pula &apos;Batas waktu jaringan&apos; (TIMEOUT) bila tidak diisi. Semua yang diambil diterapkan dalam satu transaksi: kegagalan atau pembatalan membiarkan ruang kerja seperti semula.</translation>
     </message>
     <message>
         <source>{desa}, Kecamatan {kecamatan} ({code}) — approximate: nearest desa centre, {km} km</source>

@@ -27,8 +27,13 @@ class SyncAlgorithm(PaserAlgorithm):
         "'Central server URL' (URL) is the landing page of the service, e.g. https://gis.paserkab.go.id/wfs3; "
         "'Authentication' (AUTHCFG) is a QGIS authentication configuration (Basic, EsriToken or OAuth2). "
         "Left empty, both come from the plugin settings, and so does 'Network timeout' (TIMEOUT) when it "
-        "is not given. Everything pulled is applied in one transaction: a failure or a cancel leaves the "
-        "workspace as it was."
+        "is not given: it is the longest the sync waits for one request, retries included. 'Full re-check of "
+        "every site' "
+        "(FULL) compares every site with the central database, not only what changed since the last sync "
+        "(use it after the server's clock was wrong; the sync also does it by itself when it sees the "
+        "server's clock went back). Everything pulled is applied in one transaction: a failure or a cancel "
+        "leaves the workspace as it was. Several officers may sync at the same time: an edit is written "
+        "only over the central version it was merged with, so no colleague's edit is overwritten."
     )
 
     def initAlgorithm(self, config=None):  # noqa: N802
@@ -42,6 +47,9 @@ class SyncAlgorithm(PaserAlgorithm):
         )
         timeout.setMetadata({"widget_wrapper": {"decimals": 0}})
         self.addParameter(timeout)
+        self.addParameter(
+            QgsProcessingParameterBoolean("FULL", self.tr("Full re-check of every site"), defaultValue=False)
+        )
         self.addOutput(QgsProcessingOutputNumber("PULLED", self.tr("Central changes applied")))
         self.addOutput(QgsProcessingOutputNumber("PUSHED", self.tr("Local changes sent")))
         self.addOutput(QgsProcessingOutputNumber("CONFLICTS", self.tr("Sites with conflicts")))
@@ -67,10 +75,17 @@ class SyncAlgorithm(PaserAlgorithm):
             )
         authcfg = self.parameterAsString(parameters, "AUTHCFG", context) or stored.authcfg or ""
         push = self.parameterAsBoolean(parameters, "PUSH", context)
+        full = self.parameterAsBoolean(parameters, "FULL", context)
         if parameters.get("TIMEOUT") in (None, ""):
             timeout = stored.sync_timeout_s or 30.0
         else:
             timeout = self.parameterAsDouble(parameters, "TIMEOUT", context) or 30.0
+
+        def progress(fraction, text):
+            if fraction is not None:  # None: the text only ("retrying 2/4")
+                feedback.setProgress(100 * fraction)
+            feedback.setProgressText(tr_message(text))
+
         try:
             session, label = requests_session(url, authcfg)
         except NetworkSetupError as exc:
@@ -80,15 +95,7 @@ class SyncAlgorithm(PaserAlgorithm):
                 client = OgcApiClient(
                     url, session=session, timeout=timeout, auth_label=label, is_cancelled=feedback.isCanceled
                 )
-                result = synchronize(
-                    workspace,
-                    client,
-                    push=push,
-                    progress=lambda fraction, text: (
-                        feedback.setProgress(100 * fraction),
-                        feedback.setProgressText(tr_message(text)),
-                    ),
-                )
+                result = synchronize(workspace, client, push=push, progress=progress, full=full)
         except SyncError as exc:
             raise QgsProcessingException(self.tr("Sync failed: {error}").format(error=tr_message(exc))) from None
         for warning in result.warnings:

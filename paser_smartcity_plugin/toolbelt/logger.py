@@ -24,15 +24,16 @@ class Logger:
         details: str = "",
         duration: int = 0,
         actions: Sequence[Tuple[str, Callable[[], object]]] = (),
-    ) -> None:
+    ):
         """Log ``message``; with ``push`` also show it in the message bar, with a Details
-        button for ``details`` and one button per (text, callback) of ``actions``."""
+        button for ``details`` and one button per (text, callback) of ``actions``, and return
+        its bar item (so that its sender can take it away again), else None."""
         QgsMessageLog.logMessage(message + (f"\n{details}" if details else ""), TAG, level)
         if not push or self.iface is None:
-            return
+            return None
         bar = self.iface.messageBar()
         if bar is None:  # no GUI (qgis_process, scripts): the message log has it
-            return
+            return None
         widget = bar.createMessage(TAG, message)
         if details:
             button = QPushButton(tr("Details"))
@@ -44,6 +45,7 @@ class Logger:
             widget.layout().addWidget(button)
         # Only critical messages stay: Qgis.Success (3) is numerically above Qgis.Critical (2).
         bar.pushWidget(widget, level, duration or (0 if level == CRITICAL else 8))
+        return widget
 
     def _show_details(self, message: str, details: str) -> None:
         from qgis.PyQt.QtWidgets import QMessageBox

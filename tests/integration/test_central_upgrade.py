@@ -17,6 +17,7 @@ from central.db import GpkgCentral, PostgresCentral
 from central.publish_qgis_server import write_project
 from central.servers import QgisServer
 from central.upgrade import upgrade_embedded, upgrade_postgres
+from paser_smartcity_plugin.core import gpkg
 from paser_smartcity_plugin.core.demo import demo_rows, demo_uid
 from paser_smartcity_plugin.core.gazetteer import default_gazetteer
 from paser_smartcity_plugin.core.rows import complete_row
@@ -32,6 +33,38 @@ NEW_SITE = "3f1c2a9e-8b7d-4e6f-9a1b-2c3d4e5f6a7b"  # made offline in the 0.1.0 w
 def _sync(ws, url):
     with OgcApiClient(url, timeout=30, retries=1, backoff=0.05) as client:
         return synchronize(ws, client, overlap_s=5)
+
+
+def _postgres_locks(conn):
+    """The upgraded central refuses a write that carries a stale version; a DBA's UPDATE passes."""
+    with conn.cursor() as cur:
+        cur.execute("SELECT DISTINCT version FROM service_points")
+        assert cur.fetchall() == [(1,)]
+        cur.execute("UPDATE service_points SET notes = 'by the DBA' WHERE uid = %s", (OFFICE,))
+        cur.execute("SELECT version FROM service_points WHERE uid = %s", (OFFICE,))
+        assert cur.fetchone() == (2,)
+        with pytest.raises(psycopg2.errors.SerializationFailure):
+            cur.execute("UPDATE service_points SET notes = 'stale', version = 1 WHERE uid = %s", (OFFICE,))
+        cur.execute("UPDATE service_points SET notes = 'current', version = 2 WHERE uid = %s", (OFFICE,))
+        cur.execute("SELECT notes, version FROM service_points WHERE uid = %s", (OFFICE,))
+        assert cur.fetchone() == ("current", 3)
+
+
+def _embedded_locks(path):
+    conn = gpkg.connect(path)
+    try:
+        assert {r[0] for r in conn.execute("SELECT DISTINCT version FROM service_points")} == {1}
+        conn.execute("UPDATE service_points SET notes = 'by the DBA' WHERE uid = ?", (OFFICE,))
+        assert conn.execute("SELECT version FROM service_points WHERE uid = ?", (OFFICE,)).fetchone() == (2,)
+        with pytest.raises(sqlite3.IntegrityError, match="stale version"):
+            conn.execute("UPDATE service_points SET notes = 'stale', version = 1 WHERE uid = ?", (OFFICE,))
+        conn.execute("UPDATE service_points SET notes = 'current', version = 2 WHERE uid = ?", (OFFICE,))
+        assert conn.execute("SELECT notes, version FROM service_points WHERE uid = ?", (OFFICE,)).fetchone() == (
+            "current",
+            3,
+        )
+    finally:
+        conn.close()
 
 
 def _columns(conn, table):
@@ -94,6 +127,7 @@ def test_postgres_central_of_010_is_upgraded_with_a_backup_and_syncs_photos(cent
         cur.execute("SELECT count(*), max(updated_at) FROM service_points")
         assert cur.fetchone() == (count, newest)
     upgrade_postgres(conninfo, str(tmp_path / "again.dump"))  # idempotent
+    _postgres_locks(conn)
 
     project = write_project(str(tmp_path / "central.qgs"), postgres=conninfo)
     ws_path = str(tmp_path / "officer.gpkg")
@@ -120,6 +154,7 @@ def test_embedded_central_and_workspace_of_010_upgrade_and_sync(tmp_path, qgis_a
     assert {r["uid"]: r["name"] for r in db.rows(SERVICE_POINTS)} == before
     assert {r["photo"] for r in db.rows(SERVICE_POINTS)} == {None}
     upgrade_embedded(central)  # idempotent
+    _embedded_locks(central)
     ws = Workspace(ws_path)  # the 0.1.0 officer's workspace, upgraded on open
     assert ws.upgrade_backup is not None
     ws.update_site(SERVICE_POINTS, NEW_SITE, {"photo": "DCIM/sdn001.jpg"})

@@ -18,14 +18,14 @@ from central.servers import QgisServer
 from paser_smartcity_plugin.core.demo import demo_uid
 from paser_smartcity_plugin.core.schema import SERVICE_POINTS, TOWER_PLANS
 from paser_smartcity_plugin.core.sync import OgcApiClient, synchronize
-from paser_smartcity_plugin.core.sync.engine import history
+from paser_smartcity_plugin.core.sync.history import history
 from paser_smartcity_plugin.core.workspace import Workspace, create_workspace
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 CHILD = """
 import sys, time
 sys.path.insert(0, sys.argv[1])
-import paser_smartcity_plugin.core.sync.engine as engine
+import paser_smartcity_plugin.core.sync.pull as pull
 from paser_smartcity_plugin.core.sync import OgcApiClient, synchronize
 from paser_smartcity_plugin.core.workspace import Workspace
 {prepare}
@@ -33,14 +33,14 @@ synchronize(Workspace(sys.argv[2]), OgcApiClient(sys.argv[3], page_size=50, time
 """
 # The same sync, held inside its apply transaction once the service points are written.
 HELD_IN_APPLY = """
-real = engine._apply_layer
+real = pull._apply_layer
 def held(conn, schema, *args):
     real(conn, schema, *args)
     if schema.name == "service_points":
         assert conn.in_transaction
         print("applying", flush=True)
         time.sleep(60)
-engine._apply_layer = held
+pull._apply_layer = held
 """
 
 

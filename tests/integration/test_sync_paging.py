@@ -15,7 +15,7 @@ from central.db import PostgresCentral
 from central.servers import QgisServer
 from paser_smartcity_plugin.core.schema import SERVICE_POINTS
 from paser_smartcity_plugin.core.sync import OgcApiClient, synchronize
-from paser_smartcity_plugin.core.sync.values import parse_datetime
+from paser_smartcity_plugin.core.timestamps import parse as parse_datetime
 from paser_smartcity_plugin.core.workspace import Workspace, create_workspace
 
 N = 1500

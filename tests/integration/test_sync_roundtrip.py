@@ -10,7 +10,7 @@ from paser_smartcity_plugin.core.rows import GEOMETRY
 from paser_smartcity_plugin.core.schema import SERVICE_POINTS, TOWER_PLANS
 from paser_smartcity_plugin.core.sync import OgcApiClient, synchronize
 from paser_smartcity_plugin.core.sync.conflicts import CENTRAL, MINE, open_conflicts, resolve
-from paser_smartcity_plugin.core.sync.engine import history
+from paser_smartcity_plugin.core.sync.history import history
 
 TOWER = demo_uid("tower", "64.01.08.2008")  # Muara Toyu, coordinates pending
 OFFICE = demo_uid("kantor_desa", "64.01.06.2012")

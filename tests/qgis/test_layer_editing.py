@@ -169,9 +169,8 @@ def test_edit_through_layer_refreshes_updated_at(qgis_app, project_layers, works
     """GDAL rewrites every column of an edited feature, '…05Z' as '…05.000Z': still a touch."""
     uid = demo_uid("kantor_desa", SAMURANGAU)
     with workspace.write() as conn:
-        changelog.set_applying(conn, True)  # as the sync writes the server's value
-        conn.execute("UPDATE service_points SET updated_at = ? WHERE uid = ?", (stored, uid))
-        changelog.set_applying(conn, False)
+        with changelog.applying(conn):  # as the sync writes the server's value
+            conn.execute("UPDATE service_points SET updated_at = ? WHERE uid = ?", (stored, uid))
     assert workspace.site(SERVICE_POINTS, uid)["updated_at"] == stored
     layer = make_layer(workspace.path, SERVICE_POINTS)
     ok, errors = _edit(layer, _feature(layer, uid).id(), name="Kantor Desa Samurangau (baru)")

@@ -155,7 +155,7 @@ def test_sync_tables_are_indonesian(indonesian):
 def test_sync_history_is_read_in_the_readers_language(indonesian, tmp_path):
     """A failure stored in English by one sync reads in Indonesian in the history dialog."""
     from paser_smartcity_plugin.core.sync import OgcApiClient, ServerError, synchronize
-    from paser_smartcity_plugin.core.sync.engine import history
+    from paser_smartcity_plugin.core.sync.history import history
     from paser_smartcity_plugin.core.workspace import Workspace, create_workspace
     from paser_smartcity_plugin.gui.sync_dialogs import HistoryDialog
 

@@ -49,7 +49,43 @@ def bar_texts(iface):
 
 def test_menu_has_the_sync_actions(plugin, qgis_iface):
     names = {a.objectName() for a in plugin.actions}
-    assert {"paser_smartcity_sync", "paser_smartcity_sync_conflicts", "paser_smartcity_sync_history"} <= names
+    assert {
+        "paser_smartcity_sync",
+        "paser_smartcity_sync_full",
+        "paser_smartcity_sync_conflicts",
+        "paser_smartcity_sync_history",
+    } <= names
+
+
+def test_a_new_sync_clears_the_previous_error(plugin, qgis_iface, server, ws):
+    srv, _ = server
+    qgis_iface.messageBar().clearWidgets()
+    controller = plugin.sync_controller()
+    run_task(controller, url="http://127.0.0.1:9/wfs3")
+    assert [t for t in bar_texts(qgis_iface) if "Sync stopped" in t]
+    run_task(controller, url=srv.url)
+    texts = bar_texts(qgis_iface)
+    assert not [t for t in texts if "Sync stopped" in t], texts  # the old error would look current
+    assert [t for t in texts if "Sync done" in t]
+
+
+def test_full_recheck_from_the_menu(plugin, qgis_iface, server, ws):
+    srv, db = server
+    settings.set_value("central_url", srv.url)
+    controller = plugin.sync_controller()
+    run_task(controller)
+    # A central change stamped before the watermark: only a full re-check finds it.
+    db.update_stamped(TOWER_PLANS, TOWER, {"notes": "stamped an hour ago"}, -3600)
+    run_task(controller)
+    assert ws.site(TOWER_PLANS, TOWER)["notes"] != "stamped an hour ago"
+    (action,) = [a for a in plugin.actions if a.objectName() == "paser_smartcity_sync_full"]
+    action.trigger()
+    deadline = time.monotonic() + 120
+    while controller.task is not None:
+        assert time.monotonic() < deadline
+        QCoreApplication.processEvents()
+        time.sleep(0.01)
+    assert ws.site(TOWER_PLANS, TOWER)["notes"] == "stamped an hour ago"
 
 
 def test_sync_runs_in_a_task_and_reports_per_layer(plugin, qgis_iface, server, ws):

@@ -45,6 +45,7 @@ class FaultyProxy:
         self.log = []
         self.required_headers = {}  # answer 401 unless every one of these is sent as given
         self.absolute_requests = 0  # requests that came as to a forward proxy (absolute URL)
+        self.clock_offset_s = 0.0  # the HTTP Date it sends: a server clock set wrong
         proxy = self
 
         class Handler(BaseHTTPRequestHandler):
@@ -52,6 +53,9 @@ class FaultyProxy:
 
             def log_message(self, *args):
                 pass
+
+            def date_time_string(self, timestamp=None):
+                return super().date_time_string((timestamp or time.time()) + proxy.clock_offset_s)
 
             def _handle(self):
                 length = int(self.headers.get("Content-Length") or 0)

@@ -12,10 +12,15 @@ from paser_smartcity_plugin.core.rows import complete_row
 from paser_smartcity_plugin.core.workspace import Workspace
 
 
-def seed(db):
+def seed_rows():
+    """The 2022 programme as central rows: layer -> complete rows."""
     gaz = default_gazetteer()
-    for layer, rows in demo_rows(gaz).items():
-        db.insert(layer, [complete_row(r, gaz) for r in rows])
+    return {layer: [complete_row(r, gaz) for r in rows] for layer, rows in demo_rows(gaz).items()}
+
+
+def seed(db):
+    for layer, rows in seed_rows().items():
+        db.insert(layer, rows)
 
 
 def table_dump(ws: Workspace):

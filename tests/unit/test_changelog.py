@@ -59,12 +59,10 @@ def test_insert_without_uid_and_delete_are_recorded(demo_workspace):
 def test_writes_while_applying_are_not_local_edits(demo_workspace):
     _clear_log(demo_workspace)
     uid = demo_uid("tower", "64.01.06.2012")
-    with demo_workspace.write() as conn:
-        changelog.set_applying(conn, True)
+    with demo_workspace.write() as conn, changelog.applying(conn):
         conn.execute(
             "UPDATE tower_plans SET status = 'on_air', updated_at = '2030-01-01T00:00:00.000Z' WHERE uid = ?", (uid,)
         )
-        changelog.set_applying(conn, False)
     assert _pending(demo_workspace, TOWER_PLANS) == {}
     assert demo_workspace.site(TOWER_PLANS, uid)["updated_at"] == "2030-01-01T00:00:00.000Z"
     with demo_workspace.read() as conn:
@@ -73,8 +71,7 @@ def test_writes_while_applying_are_not_local_edits(demo_workspace):
 
 def test_applying_flag_rolls_back_with_a_failed_transaction(demo_workspace):
     try:
-        with demo_workspace.write() as conn:
-            changelog.set_applying(conn, True)
+        with demo_workspace.write() as conn, changelog.applying(conn):
             raise RuntimeError("crash")
     except RuntimeError:
         pass
@@ -120,10 +117,8 @@ def test_rewriting_updated_at_in_another_format_still_touches(tmp_path):
     conn.close()
     ws = Workspace(path)
     uid = demo_uid("tower", "64.01.06.2012")
-    with ws.write() as conn:
-        changelog.set_applying(conn, True)
+    with ws.write() as conn, changelog.applying(conn):
         conn.execute("UPDATE tower_plans SET updated_at = '2026-01-02T03:04:05Z' WHERE uid = ?", (uid,))
-        changelog.set_applying(conn, False)
     conn = gpkg.connect(path)
     conn.execute("UPDATE tower_plans SET notes = 'x', updated_at = '2026-01-02T03:04:05.000Z' WHERE uid = ?", (uid,))
     assert ws.site(TOWER_PLANS, uid)["updated_at"] > "2026-01-02T03:04:06"

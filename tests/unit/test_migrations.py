@@ -60,14 +60,16 @@ def _columns(path: str):
 
 def _content(path: str, columns=None):
     """The officer's data: both layers, pending edits, conflicts, sync state — in ``columns``
-    (table -> names; default: all of the file's), so an upgraded file compares with its old self."""
+    (table -> names; default: all of the file's), so an upgraded file compares with its old self.
+    (Not the watermarks: schema 6 drops them on purpose, see test_release_010_workspace_re_checks_every_site.)"""
     columns = columns or _columns(path)
     conn = gpkg.connect(path)
     try:
         out = {}
         for table in TABLES:
             names = ", ".join(f'"{c}"' for c in columns[table])
-            out[table] = sorted(map(repr, conn.execute(f'SELECT {names} FROM "{table}"').fetchall()))
+            where = " WHERE key NOT LIKE 'watermark|%'" if table == changelog.STATE_TABLE else ""
+            out[table] = sorted(map(repr, conn.execute(f'SELECT {names} FROM "{table}"{where}').fetchall()))
         return out
     finally:
         conn.close()
@@ -111,6 +113,27 @@ def test_release_010_workspace_gets_the_photo_field(release_010_workspace):
     uid = "3f1c2a9e-8b7d-4e6f-9a1b-2c3d4e5f6a7b"
     ws.update_site("service_points", uid, {"photo": "DCIM/sdn001.jpg"})
     assert ws.site("service_points", uid)["photo"] == "DCIM/sdn001.jpg"
+
+
+def test_release_010_workspace_re_checks_every_site(release_010_workspace):
+    """Schema 6: the central versions of a 0.1.0 workspace are unknown, so its watermarks go and
+    its next sync compares every site with the centre (and records their versions)."""
+
+    def watermarks(path):
+        conn = sqlite3.connect(path)
+        try:
+            return conn.execute(
+                f"SELECT count(*) FROM {changelog.STATE_TABLE} WHERE key LIKE 'watermark|%'"
+            ).fetchone()[0]
+        finally:
+            conn.close()
+
+    assert watermarks(release_010_workspace) > 0  # it had synced
+    ws = Workspace(release_010_workspace)
+    assert watermarks(release_010_workspace) == 0
+    assert watermarks(ws.upgrade_backup) > 0
+    with ws.read() as conn:
+        assert conn.execute(f"SELECT count(*) FROM {changelog.VERSIONS_TABLE}").fetchone()[0] == 0
 
 
 def _gdal_update(path: str, where: str, **values) -> None:

@@ -41,6 +41,7 @@ def test_central_schema_sql_has_the_workspace_fields():
         cols = tables[name]
         assert list(cols) == ["fid", "uid"] + [f.name for f in schema.fields if f.name != "uid"] + [
             "deleted_at",
+            "version",
             "geom",
         ]
         for field in schema.fields:

@@ -5,8 +5,8 @@ QGIS side and handed in, so the same code runs in a QgsTask, in Processing and i
 """
 
 from .client import Capabilities, OgcApiClient
-from .engine import SyncResult, synchronize
 from .errors import AuthError, ProtocolError, ServerError, SyncCancelled, SyncError
+from .run import SyncResult, synchronize
 
 __all__ = [
     "AuthError",

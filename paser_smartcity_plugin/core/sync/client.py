@@ -2,9 +2,14 @@
 
 - The session is injected: the QGIS side puts the Auth Manager's headers and QGIS's proxy
   on it; TLS verification stays on (requests' default, never turned off here).
-- Every request has a timeout; 5xx, timeouts and dropped connections are retried a bounded
+- Every request has a deadline: ``timeout`` is the longest an officer waits for one request,
+  retries included. 5xx, timeouts and dropped connections are retried within it a bounded
   number of times with exponential backoff, for idempotent requests only (GET, PUT, PATCH,
-  DELETE). A POST is never re-sent blindly: the push looks the site up by uid first.
+  DELETE), and a write refused with a 4xx/5xx is not retried here: the push re-reads the
+  site and decides (push.py). A POST is never re-sent blindly: the push looks the site up by
+  uid first.
+- The server's clock is remembered from its answers (HTTP ``Date``, else the ``timeStamp``
+  of a feature collection): the pull never trusts a change time past it.
 - Answers are checked: an HTML page, malformed or truncated JSON, a 401/403 each end in a
   message naming the problem (and, for 401/403, the auth configuration).
 - Paging follows ``next`` links, but re-imposes the query parameters we sent (QGIS Server
@@ -18,23 +23,32 @@ import re
 import threading
 import time
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 from queue import Queue
-from typing import Any, Callable, Dict, Iterator, List, Optional, Union
+from typing import Any, Callable, Dict, Iterator, List, Optional, Tuple, Union
 from urllib.parse import parse_qsl, quote, urlencode, urlsplit, urlunsplit
 
 import requests
 
+from .. import timestamps
 from ..messages import N_, Message, N_plural
 from .errors import AuthError, ProtocolError, ServerError, SyncCancelled, SyncError
-from .values import parse_datetime
+from .paging import CAPPED, COMPLETE, FULL, PROBE_LIMIT, SECOND, KeysetPlanner
 
 PART4 = "http://www.opengis.net/spec/ogcapi-features-4/1.0/conf/create-replace-delete"
 PART4_UPDATE = "http://www.opengis.net/spec/ogcapi-features-4/1.0/conf/update"
 PART1_CORE = "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/core"
 GEOJSON = "application/geo+json"
 IDEMPOTENT = {"GET", "PUT", "PATCH", "DELETE", "HEAD"}
-PROBE_LIMIT = 1000  # features in the first page of a pull (see _pages_or_windows)
+
+
+class WriteRefusedError(ServerError):
+    """The server refused a write (any 4xx/5xx but 401/403): a stale version, a 412 of If-Match,
+    a constraint. The push re-reads the site and decides; ``status`` is the HTTP status."""
+
+    def __init__(self, *messages, status: int = 0):
+        super().__init__(*messages)
+        self.status = status
 
 
 class PagingRefusedError(ProtocolError):
@@ -69,6 +83,7 @@ class OgcApiClient:
         page_size: int = 10000,
         is_cancelled: Optional[Callable[[], bool]] = None,
         sleep: Callable[[float], None] = time.sleep,
+        on_retry: Optional[Callable[[Message], None]] = None,
     ):
         if not url or not url.lower().startswith(("http://", "https://")):
             raise SyncError(
@@ -83,9 +98,23 @@ class OgcApiClient:
         self.page_size = page_size
         self.is_cancelled = is_cancelled or (lambda: False)
         self.sleep = sleep
+        self.on_retry = on_retry or (lambda text: None)  # "retrying 2/4" for the progress text
         self.requests_made = 0
         self.windowed = False  # True once paging fell back to time windows
         self._own_session = session is None
+        self._server_clock: Optional[Tuple[datetime, float]] = None  # (server time, monotonic then)
+        self._date_seen = False
+
+    def server_now(self) -> Optional[datetime]:
+        """The server's time now, from its last answer that told it (None: none did)."""
+        if self._server_clock is None:
+            return None
+        moment, seen = self._server_clock
+        return moment + timedelta(seconds=time.monotonic() - seen)
+
+    def _note_server_time(self, moment: Optional[datetime]) -> None:
+        if moment is not None:
+            self._server_clock = (moment, time.monotonic())
 
     def close(self) -> None:
         """Close the session if this client made it (an injected session belongs to its maker)."""
@@ -104,21 +133,32 @@ class OgcApiClient:
         if self.is_cancelled():
             raise SyncCancelled(Message(N_("sync cancelled; the workspace is unchanged")))
 
-    def request(self, method: str, url: str, expect_json: bool = True, **kwargs) -> requests.Response:
-        """One HTTP exchange with bounded retries; raises SyncError subclasses, never requests'."""
+    def request(
+        self, method: str, url: str, expect_json: bool = True, retry_status: bool = True, **kwargs
+    ) -> requests.Response:
+        """One HTTP exchange with bounded retries, all within ``timeout`` seconds; raises SyncError
+        subclasses, never requests'. ``retry_status=False``: a 5xx answer is returned, not retried."""
         attempts = 1 + (self.retries if method in IDEMPOTENT else 0)
+        deadline = time.monotonic() + self.timeout
         last: Message = Message("")
+        tried = 0
         for attempt in range(attempts):
             self._check_cancel()
             if attempt:
-                self.sleep(self.backoff * (2 ** (attempt - 1)))
+                pause = self.backoff * (2 ** (attempt - 1))
+                if time.monotonic() + pause >= deadline:
+                    break  # no time left for another try
+                self.on_retry(Message(N_("retrying {attempt}/{attempts}"), attempt=attempt + 1, attempts=attempts))
+                self.sleep(pause)
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                break
+            tried += 1
             try:
                 self.requests_made += 1
-                response = self.session.request(method, url, timeout=self.timeout, **kwargs)
+                response = self.session.request(method, url, timeout=remaining, **kwargs)
             except requests.exceptions.SSLError as exc:
-                raise ServerError(
-                    Message(N_("TLS verification of {host} failed: {reason}"), host=_host(url), reason=_reason(exc))
-                ) from None
+                raise ServerError(_tls_message(url, exc)) from None
             except requests.exceptions.Timeout:
                 last = Message(N_("no answer from {host} within {seconds:g} s"), host=_host(url), seconds=self.timeout)
                 continue
@@ -138,8 +178,14 @@ class OgcApiClient:
                     Message(N_("{method} {path} failed: {reason}"), method=method, path=_path(url), reason=_reason(exc))
                 ) from None
             status = response.status_code
+            date = timestamps.from_http_date(response.headers.get("Date"))
+            if date is not None:
+                self._date_seen = True
+                self._note_server_time(date)
             if status in (401, 403):
                 raise AuthError(self._auth_message(status))
+            if status >= 500 and not retry_status:
+                return response
             if status >= 500:
                 last = Message(
                     N_("{host} answered HTTP {status} to {method} {path}{detail}"),
@@ -171,9 +217,9 @@ class OgcApiClient:
             return response
         raise ServerError(
             Message(
-                N_plural("{problem} (tried {attempts} time)", "{problem} (tried {attempts} times)", attempts),
+                N_plural("{problem} (tried {attempts} time)", "{problem} (tried {attempts} times)", tried),
                 problem=last,
-                attempts=attempts,
+                attempts=tried,
             )
         )
 
@@ -225,15 +271,7 @@ class OgcApiClient:
             error = (
                 PagingRefusedError if response.status_code == 400 and params and "offset" in params else ProtocolError
             )
-            raise error(
-                Message(
-                    N_("{host} refused GET {path} (HTTP {status}){detail}"),
-                    host=_host(url),
-                    path=_path(url),
-                    status=response.status_code,
-                    detail=_detail(response),
-                )
-            )
+            raise error(_refused_get(url, response))
         return _parse_json(response, url)
 
     # ------------------------------------------------------------ discovery
@@ -297,15 +335,7 @@ class OgcApiClient:
         if response.status_code == 404:
             return False
         if response.status_code >= 400:
-            raise ProtocolError(
-                Message(
-                    N_("{host} refused GET {path} (HTTP {status}){detail}"),
-                    host=_host(self.url),
-                    path=_path(self.items_url(collection)),
-                    status=response.status_code,
-                    detail=_detail(response),
-                )
-            )
+            raise ProtocolError(_refused_get(self.items_url(collection), response))
         return True
 
     def items_url(self, collection: str) -> str:
@@ -388,7 +418,7 @@ class OgcApiClient:
                 yield from self._pages(collection, params)  # a closed window: not ours to split
                 return
             if not window.startswith(".."):
-                lo = parse_datetime(window.split("/")[0])
+                lo = timestamps.parse(window.split("/")[0])
         # A first, smaller page: all there is in the usual case (an incremental pull, a
         # regency's few hundred sites), else a sample of updated_at that sizes the windows.
         probe = min(limit, PROBE_LIMIT)
@@ -440,6 +470,12 @@ class OgcApiClient:
         numberMatched (a hint, never trusted)."""
         data = self.get_json(url, params=query, accept=f"{GEOJSON}, application/json;q=0.9")
         features = data.get("features") if isinstance(data, dict) else None
+        if isinstance(data, dict) and not self._date_seen and data.get("timeStamp"):
+            # A server without HTTP Date (QGIS Server 3.22) tells its time in the collection.
+            try:
+                self._note_server_time(timestamps.parse(data["timeStamp"]))
+            except (TypeError, ValueError):
+                pass
         if not isinstance(features, list) or data.get("type", "FeatureCollection") != "FeatureCollection":
             raise ProtocolError(Message(N_("{path} did not answer with a GeoJSON FeatureCollection"), path=_path(url)))
         next_link = next(
@@ -472,87 +508,27 @@ class OgcApiClient:
         if times is None:
             raise _WindowsUnusableError()
         if times:
-            first, last = parse_datetime(times[0]), parse_datetime(times[-1])
-            if (lo is not None and first < lo - _SECOND) or (hi is not None and last >= hi + _SECOND):
+            first, last = timestamps.parse(times[0]), timestamps.parse(times[-1])
+            if (lo is not None and first < lo - SECOND) or (hi is not None and last >= hi + SECOND):
                 raise _WindowsUnusableError()
         return features, times, data["state"], data["next"]
 
     def _keyset(self, collection: str, params: Dict[str, str], lo, sample: list, hint: int) -> Iterator[List[dict]]:
-        """Keyset paging on updated_at without sortby or counts: consecutive closed windows
-        [a, b], [b, c], … of whole seconds (neighbours share their edge second, whatever the
-        server's rounding), each sized to about half a page from what the previous window
-        held. A window that comes back full proves nothing and is asked again, smaller; the
-        last window is open-ended and is asked for once the data seems to end, so no count is
-        ever needed. ``sample`` holds the sorted updated_at of a first full (probe) page of
-        the whole selection and ``hint`` the server's count, used only to size windows.
-
-        Through a quiet spell the windows widen fast, and the one that ends it may reach deep
-        into a burst (a bulk load). So after an empty window the next is first asked for a
-        probe's worth of features: a tenth of the full page that would only prove it too wide.
-        """
+        """Keyset paging on updated_at, windows planned by paging.KeysetPlanner (see there);
+        ``sample`` holds the sorted updated_at of a first full (probe) page of the whole
+        selection and ``hint`` the server's count, used only to size windows."""
         self.windowed = True
-        limit = int(params["limit"])
-        first, newest = parse_datetime(sample[0]), parse_datetime(sample[-1])
-        span = (newest - first).total_seconds()
-        width = max(1.0, span * (limit // 2) / max(len(sample), hint))
-        cursor = _floor_second(lo) if lo is not None else None
-        base = cursor if cursor is not None else _floor_second(first)
-        open_end = speculative = False
-        received = 0
+        planner = KeysetPlanner(int(params["limit"]), lo, sample, hint)
         while True:
             self._check_cancel()
-            target = max(1, limit // 2)
-            try:
-                hi = None if open_end else max(_floor_second(base + timedelta(seconds=width)), base + _SECOND)
-            except OverflowError:  # past year 9999: whatever is left is the last window
-                hi = None
-            ask = min(limit, PROBE_LIMIT) if speculative and hi is not None else limit
-            query = params if ask == limit else dict(params, limit=str(ask))
-            features, times, state, next_link = self._window(collection, query, cursor, hi)
-            if state == CAPPED:
-                # The server pages by fewer features than we ask: its page size is ours now.
-                limit = _server_page_size(len(times), next_link)
-                params = dict(params, limit=str(limit))
-                target = max(1, limit // 2)
-                if len(times) < limit:
-                    state = COMPLETE  # short of the server's own page: the whole window
-            if state == COMPLETE:
-                received += len(features)
-                if features:
-                    yield features
-                del features
-                if hi is None:
-                    return
-                latest = parse_datetime(times[-1]) if times else None
-                # Past everything seen so far, and this window's data stopped short of its
-                # middle: the data seems to end here, so the next window is open-ended.
-                if hi > newest and (latest is None or latest < base + (hi - base) / 2):
-                    open_end = True
-                if latest is not None and latest > newest:
-                    newest = latest
-                # Sized by the density where this window's data lies: a burst after a quiet
-                # spell would otherwise look sparse, and the next window overflow.
-                start = base
-                if len(times) >= max(8, target // 8):
-                    start = max(base, _floor_second(parse_datetime(times[0])))
-                width = max(1.0, (hi - start).total_seconds()) * (min(4.0, target / len(times)) if times else 4.0)
-                speculative = not times
-                cursor = base = hi
-                continue
-            del features
-            speculative = False
-            # Full: more than a page in this window. Its features say where about half a page ends.
-            latest = parse_datetime(times[-1])
-            if latest > newest:
-                newest = latest
-            if hi is None:
-                open_end = False
-                width = max(1.0, (parse_datetime(times[target - 1]) - base).total_seconds())
-                continue
-            if hi - base <= _SECOND:
+            ask = planner.next_ask()
+            if ask is None:
+                return
+            query = dict(params, limit=str(ask.limit))
+            if ask.offsets:
                 # More than a page within one second: offset pages inside this window.
                 try:
-                    yield from self._pages(collection, dict(params, datetime=f"{_iso(cursor)}/{_iso(hi)}"))
+                    yield from self._pages(collection, dict(query, datetime=f"{_iso(ask.lo)}/{_iso(ask.hi)}"))
                 except PagingRefusedError:
                     raise ProtocolError(
                         Message(
@@ -561,24 +537,16 @@ class OgcApiClient:
                                 "and the server refuses to page them: raise its page limit"
                             ),
                             collection=collection,
-                            limit=limit,
+                            limit=ask.limit,
                         )
                     ) from None
-                cursor = base = hi
+                planner.second_paged()
                 continue
-            if cursor is None:
-                base = min(base, _floor_second(parse_datetime(times[0])))  # there is more before the sample
-            if ask < limit:
-                # A full probe: a sample of a window that holds at most what the server's count
-                # says is left (a hint; without one, as much as the sample): cut where about
-                # half a page of it should lie.
-                share = target / max(len(times), hint - received)
-                at = max(1, min(len(times), round(len(times) * share)))
-                cut = max(_floor_second(parse_datetime(times[at - 1])), base + _SECOND)
-            else:
-                cut = _floor_second(parse_datetime(times[target - 1]))
-            cut = min(cut, hi - _SECOND)
-            width = max(1.0, (cut - base).total_seconds())
+            features, times, state, next_link = self._window(collection, query, ask.lo, ask.hi)
+            server_page = _server_page_size(len(times), next_link) if state == CAPPED else None
+            if planner.answered(times, state, server_page) and features:
+                yield features
+            del features
 
     def _pages(self, collection: str, params: Optional[Dict[str, Any]]) -> Iterator[List[dict]]:
         """Offset pages as the server links them (re-imposing our filter, see _repair_next)."""
@@ -624,15 +592,17 @@ class OgcApiClient:
 
     # ------------------------------------------------------------ writing (Part 4)
 
-    def _write(self, method: str, url: str, body: Optional[dict], content_type: str = GEOJSON) -> requests.Response:
+    def _write(self, method: str, url: str, body: Optional[dict], if_match: Optional[str] = None) -> requests.Response:
         headers = {"Accept": f"{GEOJSON}, application/json;q=0.9"}
+        if if_match:
+            headers["If-Match"] = if_match
         data = None
         if body is not None:
-            headers["Content-Type"] = content_type
+            headers["Content-Type"] = GEOJSON
             data = json.dumps(body).encode("utf-8")
-        response = self.request(method, url, data=data, headers=headers, expect_json=False)
+        response = self.request(method, url, data=data, headers=headers, expect_json=False, retry_status=False)
         if response.status_code >= 400:
-            raise ServerError(
+            raise WriteRefusedError(
                 Message(
                     N_("{host} refused {method} {path} (HTTP {status}){detail}"),
                     host=_host(url),
@@ -640,9 +610,24 @@ class OgcApiClient:
                     path=_path(url),
                     status=response.status_code,
                     detail=_detail(response),
-                )
+                ),
+                status=response.status_code,
             )
         return response
+
+    def item(self, collection: str, feature_id: Any) -> Tuple[Optional[dict], Optional[str]]:
+        """One feature by its id and the ETag the server sent with it: (feature, etag);
+        (None, None) when the server has no such feature."""
+        url = f"{self.items_url(collection)}/{quote(str(feature_id), safe='')}"
+        response = self.request("GET", url, headers={"Accept": f"{GEOJSON}, application/json;q=0.9"})
+        if response.status_code == 404:
+            return None, None
+        if response.status_code >= 400:
+            raise ProtocolError(_refused_get(url, response))
+        feature = _parse_json(response, url)
+        if not isinstance(feature, dict):
+            raise ProtocolError(Message(N_("{path} did not answer with a GeoJSON feature"), path=_path(url)))
+        return feature, response.headers.get("ETag")
 
     def create(self, collection: str, feature: dict) -> Optional[str]:
         """POST a new feature; returns its id from the Location header when given."""
@@ -650,19 +635,15 @@ class OgcApiClient:
         location = response.headers.get("Location", "")
         return location.rstrip("/").rsplit("/", 1)[-1] if location else None
 
-    def replace(self, collection: str, feature_id: str, feature: dict) -> None:
-        self._write("PUT", f"{self.items_url(collection)}/{quote(str(feature_id), safe='')}", feature)
+    def replace(self, collection: str, feature_id: Any, feature: dict, if_match: Optional[str] = None) -> None:
+        """PUT the whole feature; raises WriteRefusedError when the server refuses it."""
+        self._write("PUT", f"{self.items_url(collection)}/{quote(str(feature_id), safe='')}", feature, if_match)
 
-    def delete(self, collection: str, feature_id: str) -> None:
-        self._write("DELETE", f"{self.items_url(collection)}/{quote(str(feature_id), safe='')}", None)
+    def delete(self, collection: str, feature_id: Any, if_match: Optional[str] = None) -> None:
+        self._write("DELETE", f"{self.items_url(collection)}/{quote(str(feature_id), safe='')}", None, if_match)
 
 
 # ---------------------------------------------------------------- helpers
-
-
-_SECOND = timedelta(seconds=1)
-# What a page says about the rest of its query (see _page_state).
-COMPLETE, FULL, CAPPED = "complete", "full", "capped"
 
 
 class _WindowsUnusableError(Exception):
@@ -704,15 +685,11 @@ def _link_offset(link: Optional[str]) -> Optional[int]:
 
 
 def _iso(dt) -> str:
-    return ".." if dt is None else dt.strftime("%Y-%m-%dT%H:%M:%SZ")
-
-
-def _floor_second(dt):
-    return dt.replace(microsecond=0)
+    return ".." if dt is None else timestamps.format_seconds(dt)
 
 
 def _sorted_times(features: List[dict]) -> Optional[list]:
-    """The features' updated_at, sorted (None if one lacks it); read them with parse_datetime.
+    """The features' updated_at, sorted (None if one lacks it); read them with timestamps.parse.
 
     Kept as text when every value is UTC ("Z") text of one length — ISO 8601 then sorts
     chronologically — so a page of 10 000 costs one sort, not 10 000 parses.
@@ -725,7 +702,7 @@ def _sorted_times(features: List[dict]) -> Optional[list]:
         if all(len(v) == width and v[-1:] in ("Z", "z") for v in values):
             values.sort()
             return values
-    parsed = [parse_datetime(v) for v in values]
+    parsed = [timestamps.parse(v) for v in values]
     if any(v is None for v in parsed):
         return None
     parsed.sort()
@@ -803,6 +780,77 @@ def _reason(exc: Exception) -> Union[Message, str]:
         return _DROPPED_CONNECTION
     last = re.sub(r"\s*\(_ssl\.c:\d+\)", "", text.split(": ")[-1])
     return last.strip(" '\"()[],.")[:200] or type(exc).__name__
+
+
+# What is wrong with a server's certificate, from OpenSSL's verify messages, and what to do.
+_TLS_PROBLEMS = (
+    (
+        ("self signed certificate", "self-signed certificate"),
+        N_(
+            "the secure connection to {host} was refused: the server's certificate is self-signed, "
+            "so nobody vouches for it. Ask the server's administrator for a certificate from a "
+            "recognised authority, or have this computer trust the regency's own certificate "
+            "authority (install it in the system's certificate store)"
+        ),
+    ),
+    (
+        ("unable to get local issuer certificate", "unable to get issuer certificate", "unknown ca"),
+        N_(
+            "the secure connection to {host} was refused: the server's certificate was issued by an "
+            "authority this computer does not know. Have this computer trust that authority "
+            "(install its certificate in the system's certificate store), or ask the server's "
+            "administrator to send the whole certificate chain"
+        ),
+    ),
+    (
+        ("certificate has expired", "certificate expired"),
+        N_(
+            "the secure connection to {host} was refused: the server's certificate has expired. Ask "
+            "the server's administrator to renew it (and check this computer's date and time)"
+        ),
+    ),
+    (
+        ("certificate is not yet valid",),
+        N_(
+            "the secure connection to {host} was refused: the server's certificate is not valid yet. "
+            "Check this computer's date and time"
+        ),
+    ),
+    (
+        ("hostname mismatch", "doesn't match", "does not match", "not valid for"),
+        N_(
+            "the secure connection to {host} was refused: the server's certificate is made out to "
+            "another name. Use the address written in the certificate, or ask the server's "
+            "administrator for a certificate that names {host}"
+        ),
+    ),
+)
+
+
+def _tls_message(url: str, exc: Exception) -> Message:
+    """Say what is wrong with the server's certificate and what to do; no library text."""
+    text = str(exc).lower()
+    for markers, template in _TLS_PROBLEMS:
+        if any(marker in text for marker in markers):
+            return Message(template, host=_host(url))
+    return Message(
+        N_(
+            "the secure connection to {host} failed: the server's certificate could not be verified "
+            "or the server does not speak TLS. Check the address (https:// or http://) and ask the "
+            "server's administrator to check its certificate"
+        ),
+        host=_host(url),
+    )
+
+
+def _refused_get(url: str, response: requests.Response) -> Message:
+    return Message(
+        N_("{host} refused GET {path} (HTTP {status}){detail}"),
+        host=_host(url),
+        path=_path(url),
+        status=response.status_code,
+        detail=_detail(response),
+    )
 
 
 def _detail(response: requests.Response) -> str:

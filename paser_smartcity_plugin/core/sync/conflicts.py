@@ -20,8 +20,9 @@ from ..messages import N_, Message
 from ..rows import GEOMETRY
 from ..schema import layer_schema
 from ..workspace import Workspace, WorkspaceError
-from .engine import DELETED, EXISTS, _canonical_base, _delete_row, _local_row, _set_base, _settle, _write_row
+from . import store
 from .features import differences
+from .merge import DELETED, EXISTS
 
 MINE, CENTRAL = "mine", "central"
 
@@ -87,46 +88,44 @@ def resolve(workspace: Workspace, layer: str, uid: str, field: str, choice: str)
                 Message(N_("{layer} {uid}: no open conflict on {field}"), layer=layer, uid=uid, field=field)
             )
         theirs = json.loads(rec[2]) if rec[2] else None
-        entry = changelog.pending(conn, layer).get(uid)
-        base = _canonical_base(schema, entry["base"]) if entry else None
-        local = _local_row(conn, schema, uid)
-        changelog.set_applying(conn, True)
-        conn.execute(
-            f"DELETE FROM {changelog.CONFLICTS_TABLE} WHERE layer = ? AND uid = ? AND field = ?", (layer, uid, field)
-        )
-        if field == EXISTS:
-            if theirs == DELETED:  # deleted centrally, edited here
-                if choice == CENTRAL:
-                    _delete_row(conn, schema, uid)
-                    _settle(conn, layer, uid)
-                else:
-                    _set_base(conn, layer, uid, None)  # pushed as a site the centre must hold again
-            else:  # deleted here, edited centrally; theirs is the central row
-                central = _row_from_json(theirs)
-                if choice == CENTRAL:
-                    _write_row(conn, schema, central, exists=local is not None)
-                    _settle(conn, layer, uid)
-                else:
-                    _set_base(conn, layer, uid, central)  # our DELETE goes out next sync
-            changelog.set_applying(conn, False)
-            return
-        value = tuple(theirs) if field == GEOMETRY and theirs else theirs
-        if local is None:
-            raise WorkspaceError(
-                Message(N_("{layer} {uid}: the site is no longer in the workspace"), layer=layer, uid=uid)
-            )
-        new_base = dict(base) if base is not None else dict(local)
-        new_base[field] = value
+        entry = store.pending(conn, layer).get(uid)
+        base = store.canonical_base(schema, entry["base"]) if entry else None
+        local = store.local_row(conn, schema, uid)
+        with changelog.applying(conn):
+            store.clear_conflicts(conn, layer, uid, field)
+            if field == EXISTS:
+                _resolve_existence(conn, schema, uid, theirs, local, choice)
+                return
+            value = tuple(theirs) if field == GEOMETRY and theirs else theirs
+            if local is None:
+                raise WorkspaceError(
+                    Message(N_("{layer} {uid}: the site is no longer in the workspace"), layer=layer, uid=uid)
+                )
+            new_base = dict(base) if base is not None else dict(local)
+            new_base[field] = value
+            if choice == CENTRAL:
+                local[field] = value
+                store.write_row(conn, schema, local, exists=True)
+            store.set_base(conn, layer, uid, new_base)
+            if not store.open_conflict_count(conn, layer, uid) and not differences(schema, new_base, local):
+                store.settle(conn, layer, uid)
+
+
+def _resolve_existence(conn, schema, uid, theirs, local, choice) -> None:
+    layer = schema.name
+    if theirs == DELETED:  # deleted centrally, edited here
         if choice == CENTRAL:
-            local[field] = value
-            _write_row(conn, schema, local, exists=True)
-        _set_base(conn, layer, uid, new_base)
-        remaining = conn.execute(
-            f"SELECT count(*) FROM {changelog.CONFLICTS_TABLE} WHERE layer = ? AND uid = ?", (layer, uid)
-        ).fetchone()[0]
-        if not remaining and not differences(schema, new_base, local):
-            _settle(conn, layer, uid)
-        changelog.set_applying(conn, False)
+            store.delete_row(conn, schema, uid)
+            store.settle(conn, layer, uid)
+        else:
+            store.set_base(conn, layer, uid, None)  # pushed as a site the centre must hold again
+    else:  # deleted here, edited centrally; theirs is the central row
+        central = _row_from_json(theirs)
+        if choice == CENTRAL:
+            store.write_row(conn, schema, central, exists=local is not None)
+            store.settle(conn, layer, uid)
+        else:
+            store.set_base(conn, layer, uid, central)  # our DELETE goes out next sync
 
 
 def _row_from_json(values: Dict[str, Any]) -> Dict[str, Any]:

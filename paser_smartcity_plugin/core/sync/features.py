@@ -11,6 +11,7 @@ from .values import canonical, canonical_datetime, canonical_point
 
 UPDATED_AT = "updated_at"
 DELETED_AT = "deleted_at"
+VERSION = "version"  # the central's optimistic-locking version (central/schema.sql); not a workspace field
 # Fields the merge compares (updated_at belongs to the server; uid is the key).
 SKIP = ("uid", UPDATED_AT)
 
@@ -29,7 +30,8 @@ def canonical_row(schema: LayerSchema, row: Dict[str, Any]) -> Dict[str, Any]:
 
 
 def feature_to_row(schema: LayerSchema, feature: Any, gazetteer: Gazetteer) -> Dict[str, Any]:
-    """The canonical row of a pulled feature, plus ``_deleted`` and ``_id`` (the server's id).
+    """The canonical row of a pulled feature, plus ``_deleted``, ``_id`` (the server's id) and
+    ``_version`` (the central's version, None when the server publishes none).
 
     A feature the workspace could not hold (no uid, not a point, a value the schema refuses)
     stops the pull with a message naming the site and the problem.
@@ -92,7 +94,20 @@ def feature_to_row(schema: LayerSchema, feature: Any, gazetteer: Gazetteer) -> D
             )
     row["_deleted"] = deleted
     row["_id"] = feature.get("id")
+    row["_version"] = feature_version(props)
     return row
+
+
+def feature_version(props: Dict[str, Any]) -> Optional[int]:
+    """The central version a feature carries (an integer), or None."""
+    value = props.get(VERSION)
+    if isinstance(value, bool) or value is None:
+        return None
+    try:
+        number = int(value)
+    except (TypeError, ValueError):
+        return None
+    return number if number == value or str(number) == str(value).strip() else None
 
 
 def row_to_feature(schema: LayerSchema, row: Dict[str, Any]) -> Dict[str, Any]:

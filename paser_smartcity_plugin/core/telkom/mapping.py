@@ -12,9 +12,10 @@ The names are a contract: never rename or reuse one. Add a new field with a new 
 import math
 import re
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta, timezone
+from datetime import datetime
 from typing import Any, Dict, Iterable, List, Optional, Tuple
 
+from .. import timestamps
 from ..codelists import CodeList
 from ..messages import N_, MessageText
 from ..rules import CODE_LIST, FINITE, NUMBER, WHOLE, layer_rules
@@ -258,60 +259,13 @@ def _codelist(field: TelkomField, layer: str) -> Optional[CodeList]:
     return LAYERS[layer].field(field.field).codelist
 
 
-_ISO_FORMATS = (
-    "%Y-%m-%dT%H:%M:%S.%f",
-    "%Y-%m-%dT%H:%M:%S",
-    "%Y-%m-%d %H:%M:%S.%f",
-    "%Y-%m-%d %H:%M:%S",
-    "%Y-%m-%dT%H:%M",
-    "%Y-%m-%d %H:%M",
-    "%Y-%m-%d",
-    "%Y/%m/%d",
-    "%d/%m/%Y",
-    "%d-%m-%Y",
-    "%Y%m%d",
-)
-
-
 def parse_timestamp(value: Any) -> Tuple[Optional[datetime], bool]:
     """(UTC datetime, date_only) of a timestamp in any form a DBF or a person writes it."""
-    if value is None:
-        return None, False
-    if hasattr(value, "to_pydatetime"):  # pandas Timestamp
-        if value != value:  # NaT
-            return None, False
-        value = value.to_pydatetime()
-    if isinstance(value, datetime):
-        if value.tzinfo is not None:
-            value = value.astimezone(timezone.utc).replace(tzinfo=None)
-        return value, False
-    if isinstance(value, date):
-        return datetime(value.year, value.month, value.day), True
-    text = str(value).strip()
-    if not text:
-        return None, False
-    if text.endswith(("Z", "z")):
-        text = text[:-1]
-    offset = re.search(r"([+-]\d{2}):?(\d{2})$", text) if "T" in text or " " in text else None
-    if offset:
-        text = text[: offset.start()]
-    for fmt in _ISO_FORMATS:
-        try:
-            parsed = datetime.strptime(text, fmt)
-        except ValueError:
-            continue
-        if offset:
-            sign = 1 if offset.group(1)[0] == "+" else -1
-            minutes = int(offset.group(1)[1:]) * 60 + int(offset.group(2))
-            parsed = parsed - sign * timedelta(minutes=minutes)
-        return parsed, "%H" not in fmt
-    raise ValueError(
-        MessageText(N_("“{value}” is not a date/time (use ISO 8601, e.g. 2022-08-17T09:30:00Z)"), value=value)
-    )
+    return timestamps.parse_loose(value)
 
 
 def format_timestamp(moment: datetime) -> str:
-    return moment.strftime("%Y-%m-%dT%H:%M:%S.%f")[:-3] + "Z"
+    return timestamps.format_iso(moment)
 
 
 _CANONICAL_TIME = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$")
