@@ -126,8 +126,8 @@ class RegistrationError(WorkspaceError):
         self.issues = list(issues)
         super().__init__("; ".join(str(i) for i in self.issues))
 
-    def render(self, translate=None) -> str:
-        return "; ".join(i.message.render(translate) for i in self.issues)
+    def render(self, translate=None, decimal_point: str = ".") -> str:
+        return "; ".join(i.message.render(translate, decimal_point=decimal_point) for i in self.issues)
 
 
 def name_key(name: Optional[str]) -> str:

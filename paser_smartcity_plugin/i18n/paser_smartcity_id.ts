@@ -5,6 +5,16 @@
     <name>PaserSmartCity</name>
     <message>
         <location filename="../core/checks.py"/>
+        <source>{distance} m</source>
+        <translation>{distance} m</translation>
+    </message>
+    <message>
+        <location filename="../core/checks.py"/>
+        <source>{distance} km</source>
+        <translation>{distance} km</translation>
+    </message>
+    <message>
+        <location filename="../core/checks.py"/>
         <source>{desa}, Kecamatan {kecamatan} ({code}) — from the boundary layer</source>
         <translation>{desa}, Kecamatan {kecamatan} ({code}) — dari lapisan batas desa</translation>
     </message>
@@ -487,7 +497,12 @@
     </message>
     <message>
         <location filename="../core/rows.py"/>
-        <source>{layer}: unknown field(s) {fields}</source>
+        <source>{layer}: unknown field {fields}</source>
+        <translation>{layer}: kolom tidak dikenal {fields}</translation>
+    </message>
+    <message>
+        <location filename="../core/rows.py"/>
+        <source>{layer}: unknown fields {fields}</source>
         <translation>{layer}: kolom tidak dikenal {fields}</translation>
     </message>
     <message>
@@ -759,12 +774,12 @@
     </message>
     <message>
         <location filename="../core/sync/client.py"/>
-        <source>{problem} (tried {attempts} times)</source>
+        <source>{problem} (tried {attempts} time)</source>
         <translation>{problem} (dicoba {attempts} kali)</translation>
     </message>
     <message>
         <location filename="../core/sync/client.py"/>
-        <source>{problem} (tried {attempts} time)</source>
+        <source>{problem} (tried {attempts} times)</source>
         <translation>{problem} (dicoba {attempts} kali)</translation>
     </message>
     <message>
@@ -1170,6 +1185,11 @@
     </message>
     <message>
         <location filename="../core/telkom/files.py"/>
+        <source>shapefile {name}: .dbf has {count} record but .shx indexes {indexed}; the file is damaged</source>
+        <translation>shapefile {name}: .dbf berisi {count} rekaman, tetapi .shx mengindeks {indexed}; berkas rusak</translation>
+    </message>
+    <message>
+        <location filename="../core/telkom/files.py"/>
         <source>shapefile {name}: .dbf has {count} records but .shx indexes {indexed}; the file is damaged</source>
         <translation>shapefile {name}: .dbf berisi {count} rekaman, tetapi .shx mengindeks {indexed}; berkas rusak</translation>
     </message>
@@ -1446,69 +1466,25 @@
     </message>
     <message>
         <location filename="../gui/dashboard.py"/>
-        <source>Plan</source>
-        <translation>Renc.</translation>
-    </message>
-    <message>
-        <location filename="../gui/dashboard.py"/>
-        <source>Surv.</source>
-        <translation>Surv.</translation>
-    </message>
-    <message>
-        <location filename="../gui/dashboard.py"/>
-        <source>Inst.</source>
-        <translation>Pasang</translation>
-    </message>
-    <message>
-        <location filename="../gui/dashboard.py"/>
-        <source>Active</source>
-        <translation>Aktif</translation>
-    </message>
-    <message>
-        <location filename="../gui/dashboard.py"/>
-        <source>Disr.</source>
-        <translation>Gangg.</translation>
-    </message>
-    <message>
-        <location filename="../gui/dashboard.py"/>
-        <source>Inact.</source>
-        <translation>Nonakt.</translation>
-    </message>
-    <message>
-        <location filename="../gui/dashboard.py"/>
-        <source>No coord.</source>
-        <translation>Tanpa koord.</translation>
-    </message>
-    <message>
-        <location filename="../gui/dashboard.py"/>
-        <source>Coord.</source>
-        <translation>Koord.</translation>
-    </message>
-    <message>
-        <location filename="../gui/dashboard.py"/>
-        <source>Permit</source>
-        <translation>Izin</translation>
-    </message>
-    <message>
-        <location filename="../gui/dashboard.py"/>
-        <source>Build</source>
-        <translation>Bangun</translation>
-    </message>
-    <message>
-        <location filename="../gui/dashboard.py"/>
-        <source>On air</source>
-        <translation>Mengudara</translation>
-    </message>
-    <message>
-        <location filename="../gui/dashboard.py"/>
-        <source>Canc.</source>
-        <translation>Batal</translation>
+        <source>Target: {target} service points (the 2022 programme)</source>
+        <translation>Target: {target} titik layanan (program 2022)</translation>
     </message>
     <message>
         <location filename="../gui/dashboard.py"/>
         <location filename="../plugin.py"/>
         <source>Programme dashboard</source>
         <translation>Dasbor program</translation>
+    </message>
+    <message>
+        <location filename="../gui/dashboard.py"/>
+        <location filename="../gui/telkom.py"/>
+        <source>Service points</source>
+        <translation>Titik layanan</translation>
+    </message>
+    <message>
+        <location filename="../gui/dashboard.py"/>
+        <source>Towers</source>
+        <translation>Menara</translation>
     </message>
     <message>
         <location filename="../gui/dashboard.py"/>
@@ -1533,6 +1509,7 @@
     <message>
         <location filename="../gui/dashboard.py"/>
         <location filename="../gui/settings_page.py"/>
+        <location filename="../plugin.py"/>
         <location filename="../toolbelt/help.py"/>
         <source>Help</source>
         <translation>Bantuan</translation>
@@ -1554,29 +1531,38 @@
     </message>
     <message>
         <location filename="../gui/dashboard.py"/>
-        <source>{registered} of {target} service points registered ({share:.0%}), {active} active ({active_share:.0%} of the target); {towers} towers. Source: {source}</source>
-        <translation>{registered} dari {target} titik layanan terdaftar ({share:.0%}), {active} aktif ({active_share:.0%} dari target); {towers} menara. Sumber: {source}</translation>
+        <source>{registered} of {target} service points registered ({share:.0%}), {active} active ({active_share:.0%} of the target); {towers}.</source>
+        <translation>{registered} dari {target} titik layanan terdaftar ({share:.0%}), {active} aktif ({active_share:.0%} dari target); {towers}.</translation>
     </message>
     <message>
         <location filename="../gui/dashboard.py"/>
-        <source>Kecamatan</source>
-        <translation>Kecamatan</translation>
+        <source>{count} tower</source>
+        <translation>{count} menara</translation>
     </message>
     <message>
         <location filename="../gui/dashboard.py"/>
-        <location filename="../gui/telkom.py"/>
-        <source>Service points</source>
-        <translation>Titik layanan</translation>
+        <source>{count} towers</source>
+        <translation>{count} menara</translation>
     </message>
     <message>
         <location filename="../gui/dashboard.py"/>
-        <source>Towers</source>
-        <translation>Menara</translation>
+        <source>{count} site still has approximate coordinates (a desa centre): survey it.</source>
+        <translation>{count} lokasi masih berkoordinat perkiraan (titik tengah desa): surveilah.</translation>
     </message>
     <message>
         <location filename="../gui/dashboard.py"/>
-        <source>Points</source>
-        <translation>Titik</translation>
+        <source>{count} sites still have approximate coordinates (a desa centre): survey them.</source>
+        <translation>{count} lokasi masih berkoordinat perkiraan (titik tengah desa): surveilah.</translation>
+    </message>
+    <message>
+        <location filename="../gui/dashboard.py"/>
+        <source>Workspace: {name}</source>
+        <translation>Ruang kerja: {name}</translation>
+    </message>
+    <message>
+        <location filename="../gui/dashboard.py"/>
+        <source>Service points, every status</source>
+        <translation>Titik layanan, semua status</translation>
     </message>
     <message>
         <location filename="../gui/dashboard.py"/>
@@ -1585,8 +1571,28 @@
     </message>
     <message>
         <location filename="../gui/dashboard.py"/>
+        <source>Towers, every status</source>
+        <translation>Menara, semua status</translation>
+    </message>
+    <message>
+        <location filename="../gui/dashboard.py"/>
         <source>Towers: {status}</source>
         <translation>Menara: {status}</translation>
+    </message>
+    <message>
+        <location filename="../gui/dashboard.py"/>
+        <source>Kecamatan</source>
+        <translation>Kecamatan</translation>
+    </message>
+    <message>
+        <location filename="../gui/dashboard.py"/>
+        <source>Approximate coordinates</source>
+        <translation>Koordinat perkiraan</translation>
+    </message>
+    <message>
+        <location filename="../gui/dashboard.py"/>
+        <source>Sites whose coordinates are still approximate (a desa centre): to be surveyed</source>
+        <translation>Lokasi yang koordinatnya masih perkiraan (titik tengah desa): perlu disurvei</translation>
     </message>
     <message>
         <location filename="../gui/dashboard.py"/>
@@ -1607,11 +1613,6 @@
         <location filename="../gui/dashboard.py"/>
         <source>{name} — service points: {count}</source>
         <translation>{name} — titik layanan: {count}</translation>
-    </message>
-    <message>
-        <location filename="../gui/dashboard.py"/>
-        <source> (target {target})</source>
-        <translation> (target {target})</translation>
     </message>
     <message>
         <location filename="../gui/dashboard.py"/>
@@ -1694,6 +1695,26 @@
     </message>
     <message>
         <location filename="../gui/register_dialog.py"/>
+        <source>Error</source>
+        <translation>Galat</translation>
+    </message>
+    <message>
+        <location filename="../gui/register_dialog.py"/>
+        <source>Warning</source>
+        <translation>Peringatan</translation>
+    </message>
+    <message>
+        <location filename="../gui/register_dialog.py"/>
+        <source>Note</source>
+        <translation>Catatan</translation>
+    </message>
+    <message>
+        <location filename="../gui/register_dialog.py"/>
+        <source>Incomplete</source>
+        <translation>Belum lengkap</translation>
+    </message>
+    <message>
+        <location filename="../gui/register_dialog.py"/>
         <location filename="../plugin.py"/>
         <location filename="../processing/register_coordinates.py"/>
         <source>Register coordinates</source>
@@ -1749,13 +1770,18 @@
     </message>
     <message>
         <location filename="../gui/register_dialog.py"/>
-        <source>Any format, e.g. -1,9023; 116,1892 · 1°54&apos;08&quot; LS 116°11&apos;21&quot; BT · 457123 9789654 with a UTM or TM-3 format</source>
-        <translation>Format apa pun, mis. -1,9023; 116,1892 · 1°54&apos;08&quot; LS 116°11&apos;21&quot; BT · 457123 9789654 dengan format UTM atau TM-3</translation>
+        <source>Any format, e.g. {example} · 1°54&apos;08&quot; LS 116°11&apos;21&quot; BT · 457123 9789654 with a UTM or TM-3 format</source>
+        <translation>Format apa pun, mis. {example} · 1°54&apos;08&quot; LS 116°11&apos;21&quot; BT · 457123 9789654 dengan format UTM atau TM-3</translation>
     </message>
     <message>
         <location filename="../gui/register_dialog.py"/>
         <source>Pick on the map</source>
         <translation>Pilih di peta</translation>
+    </message>
+    <message>
+        <location filename="../gui/register_dialog.py"/>
+        <source>The dialog steps aside until you click the map; Esc cancels</source>
+        <translation>Dialog menyingkir sampai Anda mengklik peta; Esc membatalkan</translation>
     </message>
     <message>
         <location filename="../gui/register_dialog.py"/>
@@ -1774,8 +1800,19 @@
     </message>
     <message>
         <location filename="../gui/register_dialog.py"/>
-        <source>DMS</source>
-        <translation>DMS</translation>
+        <source>Degrees, minutes and seconds</source>
+        <translation>Derajat, menit dan detik</translation>
+    </message>
+    <message>
+        <location filename="../gui/register_dialog.py"/>
+        <location filename="../gui/telkom.py"/>
+        <source>Position</source>
+        <translation>Posisi</translation>
+    </message>
+    <message>
+        <location filename="../gui/register_dialog.py"/>
+        <source>Suggested desa</source>
+        <translation>Desa yang disarankan</translation>
     </message>
     <message>
         <location filename="../gui/register_dialog.py"/>
@@ -1786,6 +1823,11 @@
         <location filename="../gui/register_dialog.py"/>
         <source>unknown</source>
         <translation>tidak diketahui</translation>
+    </message>
+    <message>
+        <location filename="../gui/register_dialog.py"/>
+        <source>In the regency&apos;s time (WITA, UTC+8); the workspace stores it in UTC, as every tool expects</source>
+        <translation>Dalam waktu kabupaten (WITA, UTC+8); ruang kerja menyimpannya dalam UTC, seperti yang diharapkan setiap alat</translation>
     </message>
     <message>
         <location filename="../gui/register_dialog.py"/>
@@ -1808,11 +1850,6 @@
         <location filename="../gui/register_dialog.py"/>
         <source>Surveyed at</source>
         <translation>Disurvei pada</translation>
-    </message>
-    <message>
-        <location filename="../gui/register_dialog.py"/>
-        <source>Note</source>
-        <translation>Catatan</translation>
     </message>
     <message>
         <location filename="../gui/register_dialog.py"/>
@@ -1841,28 +1878,43 @@
     </message>
     <message>
         <location filename="../gui/register_dialog.py"/>
-        <source>Suggested desa: {desa}</source>
-        <translation>Desa yang disarankan: {desa}</translation>
+        <source>Save needs a site: choose one in the list</source>
+        <translation>Simpan memerlukan lokasi: pilih salah satu di daftar</translation>
     </message>
     <message>
         <location filename="../gui/register_dialog.py"/>
-        <source>Error</source>
-        <translation>Galat</translation>
+        <source>Save needs the coordinates</source>
+        <translation>Simpan memerlukan koordinat</translation>
     </message>
     <message>
         <location filename="../gui/register_dialog.py"/>
-        <source>Warning</source>
-        <translation>Peringatan</translation>
+        <source>Save waits until the coordinates are complete</source>
+        <translation>Simpan menunggu sampai koordinat lengkap</translation>
     </message>
     <message>
         <location filename="../gui/register_dialog.py"/>
-        <source>Click the site on the map</source>
-        <translation>Klik lokasi di peta</translation>
+        <source>Save is disabled: correct the error, e.g. with “Use the corrected value”</source>
+        <translation>Simpan tidak aktif: perbaiki galatnya, mis. dengan “Gunakan nilai koreksi”</translation>
     </message>
     <message>
         <location filename="../gui/register_dialog.py"/>
-        <source>Position picked on the map; accuracy {metres:.1f} m, one screen pixel at this scale: zoom in for a better one</source>
-        <translation>Posisi dipilih di peta; akurasi {metres:.1f} m, satu piksel layar pada skala ini: perbesar peta untuk hasil yang lebih baik</translation>
+        <source>Save is disabled: correct the error</source>
+        <translation>Simpan tidak aktif: perbaiki galatnya</translation>
+    </message>
+    <message>
+        <location filename="../gui/register_dialog.py"/>
+        <source>To save, tick “I have read the warnings: save anyway”</source>
+        <translation>Untuk menyimpan, centang “Saya sudah membaca peringatan: tetap simpan”</translation>
+    </message>
+    <message>
+        <location filename="../gui/register_dialog.py"/>
+        <source>Click the site on the map; Esc brings the dialog back</source>
+        <translation>Klik lokasi di peta; Esc mengembalikan dialog</translation>
+    </message>
+    <message>
+        <location filename="../gui/register_dialog.py"/>
+        <source>Position picked on the map; accuracy {metres} m, one screen pixel at this scale: zoom in for a better one</source>
+        <translation>Posisi dipilih di peta; akurasi {metres} m, satu piksel layar pada skala ini: perbesar peta untuk hasil yang lebih baik</translation>
     </message>
     <message>
         <location filename="../gui/register_dialog.py"/>
@@ -1901,8 +1953,8 @@
     </message>
     <message>
         <location filename="../gui/register_dialog.py"/>
-        <source>Saved: {lat:.7f}, {lon:.7f}</source>
-        <translation>Tersimpan: {lat:.7f}, {lon:.7f}</translation>
+        <source>Saved: {position}</source>
+        <translation>Tersimpan: {position}</translation>
     </message>
     <message>
         <location filename="../gui/settings_page.py"/>
@@ -2009,8 +2061,18 @@
     </message>
     <message>
         <location filename="../gui/sync_controller.py"/>
-        <source>{layer}: {pulled} pulled, {pushed} pushed, {conflicts} conflicts</source>
-        <translation>{layer}: {pulled} diambil, {pushed} dikirim, {conflicts} konflik</translation>
+        <source>{count} conflict</source>
+        <translation>{count} konflik</translation>
+    </message>
+    <message>
+        <location filename="../gui/sync_controller.py"/>
+        <source>{count} conflicts</source>
+        <translation>{count} konflik</translation>
+    </message>
+    <message>
+        <location filename="../gui/sync_controller.py"/>
+        <source>{layer}: {pulled} pulled, {pushed} pushed, {conflicts}</source>
+        <translation>{layer}: {pulled} diambil, {pushed} dikirim, {conflicts}</translation>
     </message>
     <message>
         <location filename="../gui/sync_controller.py"/>
@@ -2276,13 +2338,13 @@
         <location filename="../gui/telkom.py"/>
         <location filename="../processing/telkom.py"/>
         <source>{count} site</source>
-        <translation>{count} situs</translation>
+        <translation>{count} lokasi</translation>
     </message>
     <message>
         <location filename="../gui/telkom.py"/>
         <location filename="../processing/telkom.py"/>
         <source>{count} sites</source>
-        <translation>{count} situs</translation>
+        <translation>{count} lokasi</translation>
     </message>
     <message>
         <location filename="../gui/telkom.py"/>
@@ -2414,11 +2476,13 @@
     </message>
     <message>
         <location filename="../gui/telkom.py"/>
+        <location filename="../processing/import_sites.py"/>
         <source>{count} row rejected</source>
         <translation>{count} baris ditolak</translation>
     </message>
     <message>
         <location filename="../gui/telkom.py"/>
+        <location filename="../processing/import_sites.py"/>
         <source>{count} rows rejected</source>
         <translation>{count} baris ditolak</translation>
     </message>
@@ -2438,11 +2502,6 @@
         <location filename="../gui/telkom.py"/>
         <source>{count} changes have a warning (highlighted): look at them before applying, or untick them.</source>
         <translation>{count} perubahan berperingatan (disorot): periksa sebelum menerapkan, atau hapus centangnya.</translation>
-    </message>
-    <message>
-        <location filename="../gui/telkom.py"/>
-        <source>Position</source>
-        <translation>Posisi</translation>
     </message>
     <message>
         <location filename="../gui/telkom.py"/>
@@ -2532,13 +2591,15 @@
     </message>
     <message>
         <location filename="../gui/telkom.py"/>
+        <location filename="../processing/import_sites.py"/>
         <source>{count} site updated</source>
-        <translation>{count} situs diperbarui</translation>
+        <translation>{count} lokasi diperbarui</translation>
     </message>
     <message>
         <location filename="../gui/telkom.py"/>
+        <location filename="../processing/import_sites.py"/>
         <source>{count} sites updated</source>
-        <translation>{count} situs diperbarui</translation>
+        <translation>{count} lokasi diperbarui</translation>
     </message>
     <message>
         <location filename="../gui/telkom.py"/>
@@ -2653,6 +2714,11 @@
         <location filename="../layers/workspace_layers.py"/>
         <source>Cannot open layer {layer} of {path}</source>
         <translation>Lapisan {layer} dari {path} tidak dapat dibuka</translation>
+    </message>
+    <message>
+        <location filename="../layers/workspace_layers.py"/>
+        <source>Other or no category</source>
+        <translation>Kategori lain atau kosong</translation>
     </message>
     <message>
         <location filename="../layers/workspace_layers.py"/>
@@ -2788,6 +2854,11 @@
         <location filename="../plugin.py"/>
         <source>Workspace, central server and distances, also in Settings &gt; Options &gt; Paser Smart City</source>
         <translation>Ruang kerja, server pusat dan jarak, juga di Pengaturan &gt; Opsi &gt; Paser Smart City</translation>
+    </message>
+    <message>
+        <location filename="../plugin.py"/>
+        <source>The plugin&apos;s help: every topic, in the language of QGIS</source>
+        <translation>Bantuan plugin: semua topik, dalam bahasa QGIS</translation>
     </message>
     <message>
         <location filename="../plugin.py"/>
@@ -2962,13 +3033,23 @@
     </message>
     <message>
         <location filename="../processing/import_sites.py"/>
-        <source>Nothing written: {count} row(s) rejected and ALL_OR_NOTHING is set</source>
+        <source>Nothing written: {count} row rejected and ALL_OR_NOTHING is set</source>
         <translation>Tidak ada yang ditulis: {count} baris ditolak dan ALL_OR_NOTHING diaktifkan</translation>
     </message>
     <message>
         <location filename="../processing/import_sites.py"/>
-        <source>{inserted} new service point(s), {updated} site(s) updated, {rejected} row(s) rejected</source>
-        <translation>{inserted} titik layanan baru, {updated} lokasi diperbarui, {rejected} baris ditolak</translation>
+        <source>Nothing written: {count} rows rejected and ALL_OR_NOTHING is set</source>
+        <translation>Tidak ada yang ditulis: {count} baris ditolak dan ALL_OR_NOTHING diaktifkan</translation>
+    </message>
+    <message>
+        <location filename="../processing/import_sites.py"/>
+        <source>{count} new service point</source>
+        <translation>{count} titik layanan baru</translation>
+    </message>
+    <message>
+        <location filename="../processing/import_sites.py"/>
+        <source>{count} new service points</source>
+        <translation>{count} titik layanan baru</translation>
     </message>
     <message>
         <location filename="../processing/package_for_field.py"/>
@@ -3344,7 +3425,7 @@
     <message>
         <location filename="../processing/telkom.py"/>
         <source>{name} -&gt; {layer}: {rows}, {encoding}, {crs}; ignored columns: {ignored}</source>
-        <translation>{name} -&gt; {layer}: {rows}, {encoding}, {crs}; kolom yang diabaikan: {ignored}</translation>
+        <translation>{name} -&gt; {layer}: {rows}, {encoding}, {crs}; kolom diabaikan: {ignored}</translation>
     </message>
     <message>
         <location filename="../processing/telkom.py"/>
@@ -3383,6 +3464,21 @@
     </message>
     <message>
         <location filename="../toolbelt/help.py"/>
+        <source>Paser Smart City — Help</source>
+        <translation>Paser Smart City — Bantuan</translation>
+    </message>
+    <message>
+        <location filename="../toolbelt/help.py"/>
+        <source>Close</source>
+        <translation>Tutup</translation>
+    </message>
+    <message>
+        <location filename="../toolbelt/help.py"/>
+        <source>No web browser could be started, so the page is shown here. It is the file {path}</source>
+        <translation>Tidak ada peramban web yang dapat dijalankan, jadi halaman ditampilkan di sini. Berkasnya adalah {path}</translation>
+    </message>
+    <message>
+        <location filename="../toolbelt/help.py"/>
         <source>OK</source>
         <translation>OK</translation>
     </message>
@@ -3395,11 +3491,6 @@
         <location filename="../toolbelt/help.py"/>
         <source>Cancel</source>
         <translation>Batal</translation>
-    </message>
-    <message>
-        <location filename="../toolbelt/help.py"/>
-        <source>Close</source>
-        <translation>Tutup</translation>
     </message>
     <message>
         <location filename="../toolbelt/logger.py"/>
@@ -3475,6 +3566,106 @@
         <location filename="../toolbelt/settings.py"/>
         <source>The central server URL must use https:// (http:// only for this computer): {url}</source>
         <translation>URL server pusat harus memakai https:// (http:// hanya untuk server di komputer ini): {url}</translation>
+    </message>
+    <message>
+        <source>{layer}: unknown field(s) {fields}</source>
+        <translation type="obsolete">{layer}: kolom tidak dikenal {fields}</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation type="obsolete">Renc.</translation>
+    </message>
+    <message>
+        <source>Surv.</source>
+        <translation type="obsolete">Surv.</translation>
+    </message>
+    <message>
+        <source>Inst.</source>
+        <translation type="obsolete">Pasang</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation type="obsolete">Aktif</translation>
+    </message>
+    <message>
+        <source>Disr.</source>
+        <translation type="obsolete">Gangg.</translation>
+    </message>
+    <message>
+        <source>Inact.</source>
+        <translation type="obsolete">Nonakt.</translation>
+    </message>
+    <message>
+        <source>No coord.</source>
+        <translation type="obsolete">Tanpa koord.</translation>
+    </message>
+    <message>
+        <source>Coord.</source>
+        <translation type="obsolete">Koord.</translation>
+    </message>
+    <message>
+        <source>Permit</source>
+        <translation type="obsolete">Izin</translation>
+    </message>
+    <message>
+        <source>Build</source>
+        <translation type="obsolete">Bangun</translation>
+    </message>
+    <message>
+        <source>On air</source>
+        <translation type="obsolete">Mengudara</translation>
+    </message>
+    <message>
+        <source>Canc.</source>
+        <translation type="obsolete">Batal</translation>
+    </message>
+    <message>
+        <source>{registered} of {target} service points registered ({share:.0%}), {active} active ({active_share:.0%} of the target); {towers} towers. Source: {source}</source>
+        <translation type="obsolete">{registered} dari {target} titik layanan terdaftar ({share:.0%}), {active} aktif ({active_share:.0%} dari target); {towers} menara. Sumber: {source}</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation type="obsolete">Titik</translation>
+    </message>
+    <message>
+        <source> (target {target})</source>
+        <translation type="obsolete"> (target {target})</translation>
+    </message>
+    <message>
+        <source>Any format, e.g. -1,9023; 116,1892 · 1°54&apos;08&quot; LS 116°11&apos;21&quot; BT · 457123 9789654 with a UTM or TM-3 format</source>
+        <translation type="obsolete">Format apa pun, mis. -1,9023; 116,1892 · 1°54&apos;08&quot; LS 116°11&apos;21&quot; BT · 457123 9789654 dengan format UTM atau TM-3</translation>
+    </message>
+    <message>
+        <source>DMS</source>
+        <translation type="obsolete">DMS</translation>
+    </message>
+    <message>
+        <source>Suggested desa: {desa}</source>
+        <translation type="obsolete">Desa yang disarankan: {desa}</translation>
+    </message>
+    <message>
+        <source>Click the site on the map</source>
+        <translation type="obsolete">Klik lokasi di peta</translation>
+    </message>
+    <message>
+        <source>Position picked on the map; accuracy {metres:.1f} m, one screen pixel at this scale: zoom in for a better one</source>
+        <translation type="obsolete">Posisi dipilih di peta; akurasi {metres:.1f} m, satu piksel layar pada skala ini: perbesar peta untuk hasil yang lebih baik</translation>
+    </message>
+    <message>
+        <source>Saved: {lat:.7f}, {lon:.7f}</source>
+        <translation type="obsolete">Tersimpan: {lat:.7f}, {lon:.7f}</translation>
+    </message>
+    <message>
+        <source>{layer}: {pulled} pulled, {pushed} pushed, {conflicts} conflicts</source>
+        <translation type="obsolete">{layer}: {pulled} diambil, {pushed} dikirim, {conflicts} konflik</translation>
+    </message>
+    <message>
+        <source>Nothing written: {count} row(s) rejected and ALL_OR_NOTHING is set</source>
+        <translation type="obsolete">Tidak ada yang ditulis: {count} baris ditolak dan ALL_OR_NOTHING diaktifkan</translation>
+    </message>
+    <message>
+        <source>{inserted} new service point(s), {updated} site(s) updated, {rejected} row(s) rejected</source>
+        <translation type="obsolete">{inserted} titik layanan baru, {updated} lokasi diperbarui, {rejected} baris ditolak</translation>
     </message>
     <message>
         <source>reading XLSX needs the Python package openpyxl; save the sheet as CSV</source>

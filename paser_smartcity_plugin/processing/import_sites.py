@@ -8,7 +8,7 @@ from qgis.core import (
     QgsProcessingParameterString,
 )
 
-from ..toolbelt.i18n import tr, tr_message
+from ..toolbelt.i18n import counted, tr, tr_message
 from .base import PaserAlgorithm
 from .register_coordinates import refresh_workspace_layers, registrar_for
 
@@ -111,14 +111,22 @@ class ImportSitesAlgorithm(PaserAlgorithm):
         inserted, updated, rejected = (result.count(o) for o in ("inserted", "updated", "rejected"))
         if not result.written and rejected and all_or_nothing:
             feedback.reportError(
-                self.tr("Nothing written: {count} row(s) rejected and ALL_OR_NOTHING is set").format(count=rejected)
+                counted(
+                    rejected,
+                    self.tr("Nothing written: {count} row rejected and ALL_OR_NOTHING is set"),
+                    self.tr("Nothing written: {count} rows rejected and ALL_OR_NOTHING is set"),
+                )
             )
             inserted = updated = 0
         else:
             feedback.pushInfo(
-                self.tr(
-                    "{inserted} new service point(s), {updated} site(s) updated, {rejected} row(s) rejected"
-                ).format(inserted=inserted, updated=updated, rejected=rejected)
+                ", ".join(
+                    (
+                        counted(inserted, self.tr("{count} new service point"), self.tr("{count} new service points")),
+                        counted(updated, self.tr("{count} site updated"), self.tr("{count} sites updated")),
+                        counted(rejected, self.tr("{count} row rejected"), self.tr("{count} rows rejected")),
+                    )
+                )
             )
         return {"REPORT": report_path, "INSERTED": inserted, "UPDATED": updated, "REJECTED": rejected}
 
