@@ -128,11 +128,21 @@ def certificates(tmp_path_factory):
         "2",
         "-subj",
         "/CN=Paser test CA",
+        # The extensions a real CA has. Python 3.13+ verifies with VERIFY_X509_STRICT (Debian 13,
+        # sid): a CA without keyUsage, or a certificate without authorityKeyIdentifier, is
+        # refused there before the name is even compared.
+        "-addext",
+        "basicConstraints=critical,CA:TRUE",
+        "-addext",
+        "keyUsage=critical,keyCertSign,cRLSign",
         cwd=folder,
     )
     for name, san in (("ip", "IP:127.0.0.1"), ("other", "DNS:gis.example.org")):
         with open(os.path.join(folder, f"{name}.ext"), "w") as ext:
-            ext.write(f"subjectAltName={san}\n")
+            ext.write(
+                f"subjectAltName={san}\nbasicConstraints=critical,CA:FALSE\nkeyUsage=critical,digitalSignature\n"
+                "extendedKeyUsage=serverAuth\nauthorityKeyIdentifier=keyid,issuer\nsubjectKeyIdentifier=hash\n"
+            )
         _openssl("req", *ec, "-keyout", f"{name}.key", "-out", f"{name}.csr", "-subj", f"/CN={name}", cwd=folder)
         _openssl(
             "x509",
@@ -152,6 +162,8 @@ def certificates(tmp_path_factory):
             f"{name}.ext",
             cwd=folder,
         )
+        # What Python 3.13+ checks, checked on every Python: the certificates are right by the strict rules.
+        _openssl("verify", "-x509_strict", "-CAfile", "ca.pem", f"{name}.pem", cwd=folder)
     return folder
 
 
