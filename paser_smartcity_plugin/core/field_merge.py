@@ -36,7 +36,6 @@ no site names yet, which the next merge uses). The package's id and content hash
 recorded with it: the same package merged again changes nothing.
 """
 
-import csv
 import hashlib
 import json
 import os
@@ -52,6 +51,7 @@ from . import changelog, field_package, safe_zip, timestamps
 from .messages import N_, Message, MessageError
 from .migrations import SCHEMA_VERSION
 from .rows import Row, row_problems
+from .safe_csv import safe_writer
 from .schema import DATETIME, LAYER_NAMES, LAYERS, UUID_RE, LayerSchema
 from .sync import store
 from .sync.conflicts import package_source
@@ -516,7 +516,7 @@ class MergePreview:
         """The preview as CSV: a line per field the surveyor changed, per new or deleted site, per
         photo; the outcome, the warnings and the reasons."""
         with open(path, "w", encoding="utf-8-sig", newline="") as f:
-            writer = csv.writer(f)
+            writer = safe_writer(f)  # a surveyor's "=HYPERLINK(…)" note stays text in Excel
             writer.writerow(
                 [
                     "package_id",

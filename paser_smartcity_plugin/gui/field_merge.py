@@ -24,6 +24,7 @@ from ..core.schema import LAYER_NAMES, layer_schema
 from ..core.sync.merge import CONFLICT, EXISTS, SAME, THEIRS
 from ..toolbelt.i18n import counted, language, tr, tr_message
 from ..toolbelt.logger import CRITICAL, SUCCESS, WARNING
+from ..toolbelt.regency_time import regency_text
 from ..toolbelt.tasks import keep_until_done
 from .preview import LeaveOutTicks, preview_buttons, preview_table
 from .site_values import field_label, value_text
@@ -129,7 +130,7 @@ class MergePreviewDialog(LeaveOutTicks, QDialog):
     def _summary(self) -> str:
         p = self.preview
         head = tr("Package of {surveyor} ({id}), made {created}.").format(
-            surveyor=p.surveyor, id=p.package_id, created=p.meta.get("created_at")
+            surveyor=p.surveyor, id=p.package_id, created=regency_text(p.meta.get("created_at"))
         )
         if p.already_merged:
             return (
@@ -150,7 +151,7 @@ class MergePreviewDialog(LeaveOutTicks, QDialog):
         text = head + "\n" + "; ".join(parts) + ". " + tr("Nothing has been written yet.")
         if p.merged_before:
             text += "\n" + tr("Merged before on {at}: only what changed in the package since is listed.").format(
-                at=p.merged_before[-1][0]
+                at=regency_text(p.merged_before[-1][0])
             )
         if counts["CONFLICTS"]:
             text += "\n" + tr(
@@ -349,7 +350,9 @@ class MergeFlow:
         self.outcome = outcome = task.outcome
         if outcome.already_merged:
             self.logger.log(
-                tr("This field package was merged on {at}; nothing was written").format(at=outcome.already_merged),
+                tr("This field package was merged on {at}; nothing was written").format(
+                    at=regency_text(outcome.already_merged)
+                ),
                 SUCCESS,
                 push=True,
             )

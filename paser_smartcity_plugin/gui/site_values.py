@@ -1,12 +1,14 @@
 """How the preview dialogs (Telkom import, field-package merge) show a site's values: a code
-as its label, a desa code with its name, a point as "lon, lat", a field by its label."""
+as its label, a desa code with its name, a point as "lon, lat", a time in WITA, a field by
+its label."""
 
 from typing import Any, Optional
 
 from ..core.codelists import CodeList
 from ..core.gazetteer import default_gazetteer
-from ..core.schema import LAYER_NAMES, layer_schema
+from ..core.schema import DATETIME, LAYER_NAMES, layer_schema
 from ..toolbelt.i18n import tr
+from ..toolbelt.regency_time import regency_text
 
 
 def codelist(layer: str, field: str) -> Optional[CodeList]:
@@ -23,6 +25,9 @@ def value_text(layer: str, field: str, value: Any, lang: str) -> str:
     codes = codelist(layer, field)
     if codes is not None and value in codes:
         return codes.label(value, lang)
+    schema = layer_schema(layer) if layer in LAYER_NAMES else None
+    if schema is not None and field in schema.field_names and schema.field(field).type == DATETIME:
+        return regency_text(value)
     if field == "desa_code":
         desa = default_gazetteer().desa_by_code(str(value))
         return f"{desa.name} ({value})" if desa else str(value)

@@ -5,6 +5,16 @@
     <name>PaserSmartCity</name>
     <message>
         <location filename="../core/checks.py"/>
+        <source>{distance} m</source>
+        <translation>{distance} m</translation>
+    </message>
+    <message>
+        <location filename="../core/checks.py"/>
+        <source>{distance} km</source>
+        <translation>{distance} km</translation>
+    </message>
+    <message>
+        <location filename="../core/checks.py"/>
         <source>{desa}, Kecamatan {kecamatan} ({code}) — from the boundary layer</source>
         <translation>{desa}, Kecamatan {kecamatan} ({code}) — dari lapisan batas desa</translation>
     </message>
@@ -665,7 +675,12 @@
     </message>
     <message>
         <location filename="../core/rows.py"/>
-        <source>{layer}: unknown field(s) {fields}</source>
+        <source>{layer}: unknown field {fields}</source>
+        <translation>{layer}: kolom tidak dikenal {fields}</translation>
+    </message>
+    <message>
+        <location filename="../core/rows.py"/>
+        <source>{layer}: unknown fields {fields}</source>
         <translation>{layer}: kolom tidak dikenal {fields}</translation>
     </message>
     <message>
@@ -740,18 +755,8 @@
     </message>
     <message>
         <location filename="../core/site_import.py"/>
-        <source>file {path} does not exist</source>
-        <translation>berkas {path} tidak ada</translation>
-    </message>
-    <message>
-        <location filename="../core/site_import.py"/>
-        <source>{path}: only CSV and XLSX spreadsheets can be imported</source>
-        <translation>{path}: hanya tabel CSV dan XLSX yang dapat diimpor</translation>
-    </message>
-    <message>
-        <location filename="../core/site_import.py"/>
-        <source>{path} is empty</source>
-        <translation>{path} kosong</translation>
+        <source>no “nama”/“name” or “uid” column: rows cannot be matched to sites</source>
+        <translation>tidak ada kolom “nama”/“name” atau “uid”: baris tidak dapat dicocokkan dengan lokasi</translation>
     </message>
     <message>
         <location filename="../core/site_import.py"/>
@@ -760,28 +765,29 @@
     </message>
     <message>
         <location filename="../core/site_import.py"/>
-        <source>reading XLSX needs the Python package openpyxl; save the sheet as CSV</source>
-        <translation>membaca XLSX memerlukan paket Python openpyxl; simpan lembar kerja sebagai CSV</translation>
+        <source>sheet “{sheet}” was read, and sheet {found} of this file has coordinate columns: choose it with the parameter “XLSX sheet” (SHEET)</source>
+        <translation>lembar “{sheet}” yang dibaca, dan lembar {found} di berkas ini berisi kolom koordinat: pilih lembar itu dengan parameter “Lembar XLSX” (SHEET)</translation>
     </message>
     <message>
         <location filename="../core/site_import.py"/>
-        <source>{path} cannot be read as XLSX: {error}</source>
-        <translation>{path} tidak dapat dibaca sebagai XLSX: {error}</translation>
+        <source>sheet “{sheet}” was read; the file also has the sheets {sheets}: choose one with “XLSX sheet” (SHEET)</source>
+        <translation>lembar “{sheet}” yang dibaca; berkas ini juga berisi lembar {sheets}: pilih salah satu dengan “Lembar XLSX” (SHEET)</translation>
     </message>
     <message>
         <location filename="../core/site_import.py"/>
-        <source>{path} has no sheet “{sheet}” (sheets: {sheets})</source>
-        <translation>{path} tidak memiliki lembar “{sheet}” (lembar yang ada: {sheets})</translation>
+        <source>sheet “{sheet}” of {path} is empty</source>
+        <translation>lembar “{sheet}” di {path} kosong</translation>
+    </message>
+    <message>
+        <location filename="../core/site_import.py"/>
+        <location filename="../core/spreadsheet.py"/>
+        <source>{path} is empty</source>
+        <translation>{path} kosong</translation>
     </message>
     <message>
         <location filename="../core/site_import.py"/>
         <source>no coordinate column found in the headers ({headers}): name one column “koordinat” or two columns “lintang” and “bujur” (or easting/northing)</source>
         <translation>tidak ditemukan kolom koordinat di judul kolom ({headers}): beri nama satu kolom “koordinat” atau dua kolom “lintang” dan “bujur” (atau easting/northing)</translation>
-    </message>
-    <message>
-        <location filename="../core/site_import.py"/>
-        <source>no “nama”/“name” or “uid” column: rows cannot be matched to sites</source>
-        <translation>tidak ada kolom “nama”/“name” atau “uid”: baris tidak dapat dicocokkan dengan lokasi</translation>
     </message>
     <message>
         <location filename="../core/site_import.py"/>
@@ -825,8 +831,124 @@
     </message>
     <message>
         <location filename="../core/site_import.py"/>
+        <source>rows {rows} name the same new site and were left out</source>
+        <translation>baris {rows} menyebut lokasi baru yang sama dan tidak dipakai</translation>
+    </message>
+    <message>
+        <location filename="../core/site_import.py"/>
         <source>not written: another row was rejected and ALL_OR_NOTHING is set</source>
         <translation>tidak ditulis: ada baris lain yang ditolak dan ALL_OR_NOTHING diaktifkan</translation>
+    </message>
+    <message>
+        <location filename="../core/site_import.py"/>
+        <location filename="../core/telkom/importer.py"/>
+        <source>import cancelled; nothing was written</source>
+        <translation>impor dibatalkan; tidak ada yang ditulis</translation>
+    </message>
+    <message>
+        <location filename="../core/site_import.py"/>
+        <source>row {row} already makes “{name}” a new site in the same desa (or within {limit} m): a site takes its coordinates from one row</source>
+        <translation>baris {row} sudah menjadikan “{name}” lokasi baru di desa yang sama (atau dalam {limit} m): satu lokasi mendapat koordinat dari satu baris</translation>
+    </message>
+    <message>
+        <location filename="../core/site_import.py"/>
+        <source>row {row} also makes a new site named “{name}”, in {desa}: two sites will have this name, and later rows and imports can name them only by uid</source>
+        <translation>baris {row} juga membuat lokasi baru bernama “{name}”, di {desa}: akan ada dua lokasi dengan nama ini, dan baris serta impor berikutnya hanya dapat menyebutnya dengan uid</translation>
+    </message>
+    <message>
+        <location filename="../core/spreadsheet.py"/>
+        <source>file {path} does not exist</source>
+        <translation>berkas {path} tidak ada</translation>
+    </message>
+    <message>
+        <location filename="../core/spreadsheet.py"/>
+        <source>{path} is {size} MB: the import reads spreadsheets of up to {limit} MB</source>
+        <translation>{path} berukuran {size} MB: impor membaca tabel paling besar {limit} MB</translation>
+    </message>
+    <message>
+        <location filename="../core/spreadsheet.py"/>
+        <source>{path}: only CSV and XLSX spreadsheets can be imported</source>
+        <translation>{path}: hanya tabel CSV dan XLSX yang dapat diimpor</translation>
+    </message>
+    <message>
+        <location filename="../core/spreadsheet.py"/>
+        <source>{path} is an XLSX (zip) file, not CSV text: give it the extension .xlsx</source>
+        <translation>{path} adalah berkas XLSX (zip), bukan teks CSV: beri ekstensi .xlsx</translation>
+    </message>
+    <message>
+        <location filename="../core/spreadsheet.py"/>
+        <source>{path} is not a CSV text file: it holds zero bytes (a binary file?)</source>
+        <translation>{path} bukan berkas teks CSV: berisi bita nol (berkas biner?)</translation>
+    </message>
+    <message>
+        <location filename="../core/spreadsheet.py"/>
+        <source>{path} is neither UTF-8 nor Windows-1252 text (byte 0x{byte:02X} in line {line}, byte {offset}): save it from the spreadsheet as “CSV UTF-8” and import that file</source>
+        <translation>{path} bukan teks UTF-8 maupun Windows-1252 (bita 0x{byte:02X} di baris {line}, bita ke-{offset}): simpan dari program tabel sebagai “CSV UTF-8” lalu impor berkas itu</translation>
+    </message>
+    <message>
+        <location filename="../core/spreadsheet.py"/>
+        <source>{path} is not valid {encoding} text (byte 0x{byte:02X} in line {line}, byte {offset})</source>
+        <translation>{path} bukan teks {encoding} yang sah (bita 0x{byte:02X} di baris {line}, bita ke-{offset})</translation>
+    </message>
+    <message>
+        <location filename="../core/spreadsheet.py"/>
+        <source>{path}: line {line} is longer than {limit} characters: this is not a table of sites</source>
+        <translation>{path}: baris {line} lebih panjang dari {limit} karakter: ini bukan tabel lokasi</translation>
+    </message>
+    <message>
+        <location filename="../core/spreadsheet.py"/>
+        <source>{path}: line {line} cannot be read as CSV ({error}): an unclosed quote?</source>
+        <translation>{path}: baris {line} tidak dapat dibaca sebagai CSV ({error}): ada tanda kutip yang tidak ditutup?</translation>
+    </message>
+    <message>
+        <location filename="../core/spreadsheet.py"/>
+        <source>{path} has more than {limit} lines</source>
+        <translation>{path} berisi lebih dari {limit} baris teks</translation>
+    </message>
+    <message>
+        <location filename="../core/spreadsheet.py"/>
+        <source>{path} cannot be read as XLSX: {error}</source>
+        <translation>{path} tidak dapat dibaca sebagai XLSX: {error}</translation>
+    </message>
+    <message>
+        <location filename="../core/spreadsheet.py"/>
+        <source>{path}: the part {part} unpacks to {size} MB (at most {limit} MB are read): a damaged or hostile file</source>
+        <translation>{path}: bagian {part} terurai menjadi {size} MB (paling banyak {limit} MB yang dibaca): berkas rusak atau berbahaya</translation>
+    </message>
+    <message>
+        <location filename="../core/spreadsheet.py"/>
+        <source>it has no workbook part ({part})</source>
+        <translation>tidak ada bagian buku kerja ({part})</translation>
+    </message>
+    <message>
+        <location filename="../core/spreadsheet.py"/>
+        <source>it has no worksheet</source>
+        <translation>tidak ada lembar kerja</translation>
+    </message>
+    <message>
+        <location filename="../core/spreadsheet.py"/>
+        <source>{path} has no sheet “{sheet}” (sheets: {sheets})</source>
+        <translation>{path} tidak memiliki lembar “{sheet}” (lembar yang ada: {sheets})</translation>
+    </message>
+    <message>
+        <location filename="../core/spreadsheet.py"/>
+        <source>{path}: a cell of {part} is longer than {limit} characters (Excel&apos;s own limit): a damaged or hostile file</source>
+        <translation>{path}: sebuah sel di {part} lebih panjang dari {limit} karakter (batas Excel sendiri): berkas rusak atau berbahaya</translation>
+    </message>
+    <message>
+        <location filename="../core/spreadsheet.py"/>
+        <source>it has no part {part}</source>
+        <translation>tidak ada bagian {part}</translation>
+    </message>
+    <message>
+        <location filename="../core/spreadsheet.py"/>
+        <source>{path}: sheet “{sheet}” has more than {limit} cells and rows (empty ones included): copy the table alone to a new file and import that</source>
+        <translation>{path}: lembar “{sheet}” berisi lebih dari {limit} sel dan baris (termasuk yang kosong): salin tabelnya saja ke berkas baru lalu impor berkas itu</translation>
+    </message>
+    <message>
+        <location filename="../core/spreadsheet.py"/>
+        <source>a cell refers to shared string {index}, which does not exist</source>
+        <translation>sebuah sel merujuk ke teks bersama {index}, yang tidak ada</translation>
     </message>
     <message>
         <location filename="../core/sync/client.py"/>
@@ -875,12 +997,12 @@
     </message>
     <message>
         <location filename="../core/sync/client.py"/>
-        <source>{problem} (tried {attempts} times)</source>
+        <source>{problem} (tried {attempts} time)</source>
         <translation>{problem} (dicoba {attempts} kali)</translation>
     </message>
     <message>
         <location filename="../core/sync/client.py"/>
-        <source>{problem} (tried {attempts} time)</source>
+        <source>{problem} (tried {attempts} times)</source>
         <translation>{problem} (dicoba {attempts} kali)</translation>
     </message>
     <message>
@@ -1236,6 +1358,11 @@
     </message>
     <message>
         <location filename="../core/telkom/files.py"/>
+        <source>shapefile {name}: .dbf has {count} record but .shx indexes {indexed}; the file is damaged</source>
+        <translation>shapefile {name}: .dbf berisi {count} rekaman, tetapi .shx mengindeks {indexed}; berkas rusak</translation>
+    </message>
+    <message>
+        <location filename="../core/telkom/files.py"/>
         <source>shapefile {name}: .dbf has {count} records but .shx indexes {indexed}; the file is damaged</source>
         <translation>shapefile {name}: .dbf berisi {count} rekaman, tetapi .shx mengindeks {indexed}; berkas rusak</translation>
     </message>
@@ -1313,11 +1440,6 @@
         <location filename="../core/telkom/importer.py"/>
         <source>leave out {item}: not a site uid, a row number (12) or a range of rows (40-45)</source>
         <translation>lewati {item}: bukan uid situs, nomor baris (12) atau rentang baris (40-45)</translation>
-    </message>
-    <message>
-        <location filename="../core/telkom/importer.py"/>
-        <source>import cancelled; nothing was written</source>
-        <translation>impor dibatalkan; tidak ada yang ditulis</translation>
     </message>
     <message>
         <location filename="../core/telkom/importer.py"/>
@@ -1512,69 +1634,25 @@
     </message>
     <message>
         <location filename="../gui/dashboard.py"/>
-        <source>Plan</source>
-        <translation>Renc.</translation>
-    </message>
-    <message>
-        <location filename="../gui/dashboard.py"/>
-        <source>Surv.</source>
-        <translation>Surv.</translation>
-    </message>
-    <message>
-        <location filename="../gui/dashboard.py"/>
-        <source>Inst.</source>
-        <translation>Pasang</translation>
-    </message>
-    <message>
-        <location filename="../gui/dashboard.py"/>
-        <source>Active</source>
-        <translation>Aktif</translation>
-    </message>
-    <message>
-        <location filename="../gui/dashboard.py"/>
-        <source>Disr.</source>
-        <translation>Gangg.</translation>
-    </message>
-    <message>
-        <location filename="../gui/dashboard.py"/>
-        <source>Inact.</source>
-        <translation>Nonakt.</translation>
-    </message>
-    <message>
-        <location filename="../gui/dashboard.py"/>
-        <source>No coord.</source>
-        <translation>Tanpa koord.</translation>
-    </message>
-    <message>
-        <location filename="../gui/dashboard.py"/>
-        <source>Coord.</source>
-        <translation>Koord.</translation>
-    </message>
-    <message>
-        <location filename="../gui/dashboard.py"/>
-        <source>Permit</source>
-        <translation>Izin</translation>
-    </message>
-    <message>
-        <location filename="../gui/dashboard.py"/>
-        <source>Build</source>
-        <translation>Bangun</translation>
-    </message>
-    <message>
-        <location filename="../gui/dashboard.py"/>
-        <source>On air</source>
-        <translation>Mengudara</translation>
-    </message>
-    <message>
-        <location filename="../gui/dashboard.py"/>
-        <source>Canc.</source>
-        <translation>Batal</translation>
+        <source>Target: {target} service points (the 2022 programme)</source>
+        <translation>Target: {target} titik layanan (program 2022)</translation>
     </message>
     <message>
         <location filename="../gui/dashboard.py"/>
         <location filename="../plugin.py"/>
         <source>Programme dashboard</source>
         <translation>Dasbor program</translation>
+    </message>
+    <message>
+        <location filename="../gui/dashboard.py"/>
+        <location filename="../gui/telkom.py"/>
+        <source>Service points</source>
+        <translation>Titik layanan</translation>
+    </message>
+    <message>
+        <location filename="../gui/dashboard.py"/>
+        <source>Towers</source>
+        <translation>Menara</translation>
     </message>
     <message>
         <location filename="../gui/dashboard.py"/>
@@ -1599,6 +1677,7 @@
     <message>
         <location filename="../gui/dashboard.py"/>
         <location filename="../gui/settings_page.py"/>
+        <location filename="../plugin.py"/>
         <location filename="../toolbelt/help.py"/>
         <source>Help</source>
         <translation>Bantuan</translation>
@@ -1620,29 +1699,38 @@
     </message>
     <message>
         <location filename="../gui/dashboard.py"/>
-        <source>{registered} of {target} service points registered ({share:.0%}), {active} active ({active_share:.0%} of the target); {towers} towers. Source: {source}</source>
-        <translation>{registered} dari {target} titik layanan terdaftar ({share:.0%}), {active} aktif ({active_share:.0%} dari target); {towers} menara. Sumber: {source}</translation>
+        <source>{registered} of {target} service points registered ({share:.0%}), {active} active ({active_share:.0%} of the target); {towers}.</source>
+        <translation>{registered} dari {target} titik layanan terdaftar ({share:.0%}), {active} aktif ({active_share:.0%} dari target); {towers}.</translation>
     </message>
     <message>
         <location filename="../gui/dashboard.py"/>
-        <source>Kecamatan</source>
-        <translation>Kecamatan</translation>
+        <source>{count} tower</source>
+        <translation>{count} menara</translation>
     </message>
     <message>
         <location filename="../gui/dashboard.py"/>
-        <location filename="../gui/telkom.py"/>
-        <source>Service points</source>
-        <translation>Titik layanan</translation>
+        <source>{count} towers</source>
+        <translation>{count} menara</translation>
     </message>
     <message>
         <location filename="../gui/dashboard.py"/>
-        <source>Towers</source>
-        <translation>Menara</translation>
+        <source>{count} site still has approximate coordinates (a desa centre): survey it.</source>
+        <translation>{count} lokasi masih berkoordinat perkiraan (titik tengah desa): surveilah.</translation>
     </message>
     <message>
         <location filename="../gui/dashboard.py"/>
-        <source>Points</source>
-        <translation>Titik</translation>
+        <source>{count} sites still have approximate coordinates (a desa centre): survey them.</source>
+        <translation>{count} lokasi masih berkoordinat perkiraan (titik tengah desa): surveilah.</translation>
+    </message>
+    <message>
+        <location filename="../gui/dashboard.py"/>
+        <source>Workspace: {name}</source>
+        <translation>Ruang kerja: {name}</translation>
+    </message>
+    <message>
+        <location filename="../gui/dashboard.py"/>
+        <source>Service points, every status</source>
+        <translation>Titik layanan, semua status</translation>
     </message>
     <message>
         <location filename="../gui/dashboard.py"/>
@@ -1651,8 +1739,28 @@
     </message>
     <message>
         <location filename="../gui/dashboard.py"/>
+        <source>Towers, every status</source>
+        <translation>Menara, semua status</translation>
+    </message>
+    <message>
+        <location filename="../gui/dashboard.py"/>
         <source>Towers: {status}</source>
         <translation>Menara: {status}</translation>
+    </message>
+    <message>
+        <location filename="../gui/dashboard.py"/>
+        <source>Kecamatan</source>
+        <translation>Kecamatan</translation>
+    </message>
+    <message>
+        <location filename="../gui/dashboard.py"/>
+        <source>Approximate coordinates</source>
+        <translation>Koordinat perkiraan</translation>
+    </message>
+    <message>
+        <location filename="../gui/dashboard.py"/>
+        <source>Sites whose coordinates are still approximate (a desa centre): to be surveyed</source>
+        <translation>Lokasi yang koordinatnya masih perkiraan (titik tengah desa): perlu disurvei</translation>
     </message>
     <message>
         <location filename="../gui/dashboard.py"/>
@@ -1673,11 +1781,6 @@
         <location filename="../gui/dashboard.py"/>
         <source>{name} — service points: {count}</source>
         <translation>{name} — titik layanan: {count}</translation>
-    </message>
-    <message>
-        <location filename="../gui/dashboard.py"/>
-        <source> (target {target})</source>
-        <translation> (target {target})</translation>
     </message>
     <message>
         <location filename="../gui/dashboard.py"/>
@@ -1808,14 +1911,16 @@
     <message>
         <location filename="../gui/field_merge.py"/>
         <location filename="../gui/telkom.py"/>
+        <location filename="../processing/import_sites.py"/>
         <source>{count} site updated</source>
-        <translation>{count} situs diperbarui</translation>
+        <translation>{count} lokasi diperbarui</translation>
     </message>
     <message>
         <location filename="../gui/field_merge.py"/>
         <location filename="../gui/telkom.py"/>
+        <location filename="../processing/import_sites.py"/>
         <source>{count} sites updated</source>
-        <translation>{count} situs diperbarui</translation>
+        <translation>{count} lokasi diperbarui</translation>
     </message>
     <message>
         <location filename="../gui/field_merge.py"/>
@@ -2104,6 +2209,26 @@
     </message>
     <message>
         <location filename="../gui/register_dialog.py"/>
+        <source>Error</source>
+        <translation>Galat</translation>
+    </message>
+    <message>
+        <location filename="../gui/register_dialog.py"/>
+        <source>Warning</source>
+        <translation>Peringatan</translation>
+    </message>
+    <message>
+        <location filename="../gui/register_dialog.py"/>
+        <source>Note</source>
+        <translation>Catatan</translation>
+    </message>
+    <message>
+        <location filename="../gui/register_dialog.py"/>
+        <source>Incomplete</source>
+        <translation>Belum lengkap</translation>
+    </message>
+    <message>
+        <location filename="../gui/register_dialog.py"/>
         <location filename="../plugin.py"/>
         <location filename="../processing/register_coordinates.py"/>
         <source>Register coordinates</source>
@@ -2152,13 +2277,18 @@
     </message>
     <message>
         <location filename="../gui/register_dialog.py"/>
-        <source>Any format, e.g. -1,9023; 116,1892 · 1°54&apos;08&quot; LS 116°11&apos;21&quot; BT · 457123 9789654 with a UTM or TM-3 format</source>
-        <translation>Format apa pun, mis. -1,9023; 116,1892 · 1°54&apos;08&quot; LS 116°11&apos;21&quot; BT · 457123 9789654 dengan format UTM atau TM-3</translation>
+        <source>Any format, e.g. {example} · 1°54&apos;08&quot; LS 116°11&apos;21&quot; BT · 457123 9789654 with a UTM or TM-3 format</source>
+        <translation>Format apa pun, mis. {example} · 1°54&apos;08&quot; LS 116°11&apos;21&quot; BT · 457123 9789654 dengan format UTM atau TM-3</translation>
     </message>
     <message>
         <location filename="../gui/register_dialog.py"/>
         <source>Pick on the map</source>
         <translation>Pilih di peta</translation>
+    </message>
+    <message>
+        <location filename="../gui/register_dialog.py"/>
+        <source>The dialog steps aside until you click the map; Esc cancels</source>
+        <translation>Dialog menyingkir sampai Anda mengklik peta; Esc membatalkan</translation>
     </message>
     <message>
         <location filename="../gui/register_dialog.py"/>
@@ -2177,8 +2307,19 @@
     </message>
     <message>
         <location filename="../gui/register_dialog.py"/>
-        <source>DMS</source>
-        <translation>DMS</translation>
+        <source>Degrees, minutes and seconds</source>
+        <translation>Derajat, menit dan detik</translation>
+    </message>
+    <message>
+        <location filename="../gui/register_dialog.py"/>
+        <location filename="../gui/site_values.py"/>
+        <source>Position</source>
+        <translation>Posisi</translation>
+    </message>
+    <message>
+        <location filename="../gui/register_dialog.py"/>
+        <source>Suggested desa</source>
+        <translation>Desa yang disarankan</translation>
     </message>
     <message>
         <location filename="../gui/register_dialog.py"/>
@@ -2189,6 +2330,11 @@
         <location filename="../gui/register_dialog.py"/>
         <source>unknown</source>
         <translation>tidak diketahui</translation>
+    </message>
+    <message>
+        <location filename="../gui/register_dialog.py"/>
+        <source>In the regency&apos;s time (WITA, UTC+8); the workspace stores it in UTC, as every tool expects</source>
+        <translation>Dalam waktu kabupaten (WITA, UTC+8); ruang kerja menyimpannya dalam UTC, seperti yang diharapkan setiap alat</translation>
     </message>
     <message>
         <location filename="../gui/register_dialog.py"/>
@@ -2211,11 +2357,6 @@
         <location filename="../gui/register_dialog.py"/>
         <source>Surveyed at</source>
         <translation>Disurvei pada</translation>
-    </message>
-    <message>
-        <location filename="../gui/register_dialog.py"/>
-        <source>Note</source>
-        <translation>Catatan</translation>
     </message>
     <message>
         <location filename="../gui/register_dialog.py"/>
@@ -2244,28 +2385,43 @@
     </message>
     <message>
         <location filename="../gui/register_dialog.py"/>
-        <source>Suggested desa: {desa}</source>
-        <translation>Desa yang disarankan: {desa}</translation>
+        <source>Save needs a site: choose one in the list</source>
+        <translation>Simpan memerlukan lokasi: pilih salah satu di daftar</translation>
     </message>
     <message>
         <location filename="../gui/register_dialog.py"/>
-        <source>Error</source>
-        <translation>Galat</translation>
+        <source>Save needs the coordinates</source>
+        <translation>Simpan memerlukan koordinat</translation>
     </message>
     <message>
         <location filename="../gui/register_dialog.py"/>
-        <source>Warning</source>
-        <translation>Peringatan</translation>
+        <source>Save waits until the coordinates are complete</source>
+        <translation>Simpan menunggu sampai koordinat lengkap</translation>
     </message>
     <message>
         <location filename="../gui/register_dialog.py"/>
-        <source>Click the site on the map</source>
-        <translation>Klik lokasi di peta</translation>
+        <source>Save is disabled: correct the error, e.g. with “Use the corrected value”</source>
+        <translation>Simpan tidak aktif: perbaiki galatnya, mis. dengan “Gunakan nilai koreksi”</translation>
     </message>
     <message>
         <location filename="../gui/register_dialog.py"/>
-        <source>Position picked on the map; accuracy {metres:.1f} m, one screen pixel at this scale: zoom in for a better one</source>
-        <translation>Posisi dipilih di peta; akurasi {metres:.1f} m, satu piksel layar pada skala ini: perbesar peta untuk hasil yang lebih baik</translation>
+        <source>Save is disabled: correct the error</source>
+        <translation>Simpan tidak aktif: perbaiki galatnya</translation>
+    </message>
+    <message>
+        <location filename="../gui/register_dialog.py"/>
+        <source>To save, tick “I have read the warnings: save anyway”</source>
+        <translation>Untuk menyimpan, centang “Saya sudah membaca peringatan: tetap simpan”</translation>
+    </message>
+    <message>
+        <location filename="../gui/register_dialog.py"/>
+        <source>Click the site on the map; Esc brings the dialog back</source>
+        <translation>Klik lokasi di peta; Esc mengembalikan dialog</translation>
+    </message>
+    <message>
+        <location filename="../gui/register_dialog.py"/>
+        <source>Position picked on the map; accuracy {metres} m, one screen pixel at this scale: zoom in for a better one</source>
+        <translation>Posisi dipilih di peta; akurasi {metres} m, satu piksel layar pada skala ini: perbesar peta untuk hasil yang lebih baik</translation>
     </message>
     <message>
         <location filename="../gui/register_dialog.py"/>
@@ -2304,8 +2460,8 @@
     </message>
     <message>
         <location filename="../gui/register_dialog.py"/>
-        <source>Saved: {lat:.7f}, {lon:.7f}</source>
-        <translation>Tersimpan: {lat:.7f}, {lon:.7f}</translation>
+        <source>Saved: {position}</source>
+        <translation>Tersimpan: {position}</translation>
     </message>
     <message>
         <location filename="../gui/settings_page.py"/>
@@ -2375,11 +2531,6 @@
         <translation>Pengaturan Paser Smart City tidak disimpan: {problems}</translation>
     </message>
     <message>
-        <location filename="../gui/site_values.py"/>
-        <source>Position</source>
-        <translation>Posisi</translation>
-    </message>
-    <message>
         <location filename="../gui/sync_controller.py"/>
         <source>A sync is already running.</source>
         <translation>Sinkronisasi sedang berjalan.</translation>
@@ -2417,8 +2568,18 @@
     </message>
     <message>
         <location filename="../gui/sync_controller.py"/>
-        <source>{layer}: {pulled} pulled, {pushed} pushed, {conflicts} conflicts</source>
-        <translation>{layer}: {pulled} diambil, {pushed} dikirim, {conflicts} konflik</translation>
+        <source>{count} conflict</source>
+        <translation>{count} konflik</translation>
+    </message>
+    <message>
+        <location filename="../gui/sync_controller.py"/>
+        <source>{count} conflicts</source>
+        <translation>{count} konflik</translation>
+    </message>
+    <message>
+        <location filename="../gui/sync_controller.py"/>
+        <source>{layer}: {pulled} pulled, {pushed} pushed, {conflicts}</source>
+        <translation>{layer}: {pulled} diambil, {pushed} dikirim, {conflicts}</translation>
     </message>
     <message>
         <location filename="../gui/sync_controller.py"/>
@@ -2693,13 +2854,13 @@
         <location filename="../gui/telkom.py"/>
         <location filename="../processing/telkom.py"/>
         <source>{count} site</source>
-        <translation>{count} situs</translation>
+        <translation>{count} lokasi</translation>
     </message>
     <message>
         <location filename="../gui/telkom.py"/>
         <location filename="../processing/telkom.py"/>
         <source>{count} sites</source>
-        <translation>{count} situs</translation>
+        <translation>{count} lokasi</translation>
     </message>
     <message>
         <location filename="../gui/telkom.py"/>
@@ -2811,11 +2972,13 @@
     </message>
     <message>
         <location filename="../gui/telkom.py"/>
+        <location filename="../processing/import_sites.py"/>
         <source>{count} row rejected</source>
         <translation>{count} baris ditolak</translation>
     </message>
     <message>
         <location filename="../gui/telkom.py"/>
+        <location filename="../processing/import_sites.py"/>
         <source>{count} rows rejected</source>
         <translation>{count} baris ditolak</translation>
     </message>
@@ -3018,6 +3181,11 @@
     </message>
     <message>
         <location filename="../layers/workspace_layers.py"/>
+        <source>Other or no category</source>
+        <translation>Kategori lain atau kosong</translation>
+    </message>
+    <message>
+        <location filename="../layers/workspace_layers.py"/>
         <source>a new site</source>
         <translation>lokasi baru</translation>
     </message>
@@ -3163,6 +3331,11 @@
     </message>
     <message>
         <location filename="../plugin.py"/>
+        <source>The plugin&apos;s help: every topic, in the language of QGIS</source>
+        <translation>Bantuan plugin: semua topik, dalam bahasa QGIS</translation>
+    </message>
+    <message>
+        <location filename="../plugin.py"/>
         <source>Unexpected error: {error}</source>
         <translation>Galat tak terduga: {error}</translation>
     </message>
@@ -3245,8 +3418,8 @@
     </message>
     <message>
         <location filename="../processing/import_sites.py"/>
-        <source>Imports a spreadsheet (CSV or XLSX) of sites with coordinates. Columns are recognised by their header, in Indonesian or English: nama/name, kategori/category, koordinat/coordinates (one column, any supported format) or lintang/latitude and bujur/longitude (two columns), desa (name or code), kecamatan, akurasi/accuracy, sumber/source, surveyor, tanggal/date, catatan/notes, uid. A row whose uid or exact name is an existing site gives that site its coordinates; any other row is a new service point. Every valid row is written in one transaction and the &apos;Report&apos; (REPORT; CSV: row, outcome, message) lists each rejected row with its reason; with &apos;Write nothing when any row is rejected&apos; (ALL_OR_NOTHING) nothing is written when any row is rejected. Rows with warnings only are rejected unless &apos;Accept warnings&apos; (FORCE) is set.</source>
-        <translation>Mengimpor tabel (CSV atau XLSX) berisi lokasi beserta koordinatnya. Kolom dikenali dari judulnya, dalam bahasa Indonesia atau Inggris: nama/name, kategori/category, koordinat/coordinates (satu kolom, format apa pun yang didukung) atau lintang/latitude dan bujur/longitude (dua kolom), desa (nama atau kode), kecamatan, akurasi/accuracy, sumber/source, surveyor, tanggal/date, catatan/notes, uid. Baris yang uid atau nama persisnya sama dengan lokasi yang ada memberi koordinat pada lokasi itu; baris lainnya menjadi titik layanan baru. Semua baris yang valid ditulis dalam satu transaksi dan &apos;Laporan&apos; (REPORT; CSV: baris, hasil, pesan) mencantumkan setiap baris yang ditolak beserta alasannya; dengan &apos;Jangan tulis apa pun bila ada baris yang ditolak&apos; (ALL_OR_NOTHING) tidak ada yang ditulis bila ada satu baris pun yang ditolak. Baris yang hanya memiliki peringatan ditolak kecuali &apos;Terima peringatan&apos; (FORCE) diaktifkan.</translation>
+        <source>Imports a spreadsheet (CSV or XLSX) of sites with coordinates. Columns are recognised by their header (in the first rows: a title above the table is skipped), in Indonesian or English: nama/name, kategori/category, koordinat/coordinates (one column, any supported format) or lintang/latitude and bujur/longitude (two columns), desa (name or code), kecamatan, akurasi/accuracy, sumber/source, surveyor, tanggal/date, catatan/notes, uid. A CSV may be UTF-8, UTF-16 (Excel&apos;s &apos;Unicode Text&apos;) or Windows-1252, separated by commas, semicolons or tabs; of an XLSX, &apos;XLSX sheet&apos; (SHEET) chooses the sheet (empty: the first). A row whose uid or name is an existing site gives that site its coordinates; any other row is a new service point. A site takes its coordinates from one row: a later row naming the same site (an existing one, or the new site of an earlier row: the same name, in the same desa or within the duplicate distance) is rejected with the number of the earlier row. Every valid row is written in one transaction and the &apos;Report&apos; (REPORT; CSV: row, outcome, message) lists each row with its outcome and reason; with &apos;Write nothing when any row is rejected&apos; (ALL_OR_NOTHING) nothing is written when any row is rejected. Rows with warnings only are rejected unless &apos;Accept warnings&apos; (FORCE) is set.</source>
+        <translation>Mengimpor tabel (CSV atau XLSX) berisi lokasi beserta koordinatnya. Kolom dikenali dari judulnya (di baris-baris pertama: judul tabel di atasnya dilewati), dalam bahasa Indonesia atau Inggris: nama/name, kategori/category, koordinat/coordinates (satu kolom, format apa pun yang didukung) atau lintang/latitude dan bujur/longitude (dua kolom), desa (nama atau kode), kecamatan, akurasi/accuracy, sumber/source, surveyor, tanggal/date, catatan/notes, uid. CSV boleh UTF-8, UTF-16 (&apos;Unicode Text&apos; dari Excel) atau Windows-1252, dengan pemisah koma, titik koma atau tab; pada XLSX, &apos;Lembar XLSX&apos; (SHEET) memilih lembarnya (kosong: lembar pertama). Baris yang uid atau namanya sama dengan lokasi yang ada memberi koordinat pada lokasi itu; baris lainnya menjadi titik layanan baru. Satu lokasi mendapat koordinat dari satu baris: baris berikutnya yang menyebut lokasi yang sama (lokasi yang sudah ada, atau lokasi baru dari baris sebelumnya: nama sama, di desa yang sama atau dalam jarak duplikat) ditolak dengan menyebut nomor baris sebelumnya. Semua baris yang valid ditulis dalam satu transaksi dan &apos;Laporan&apos; (REPORT; CSV: baris, hasil, pesan) mencantumkan hasil dan alasan setiap baris; dengan &apos;Jangan tulis apa pun bila ada baris yang ditolak&apos; (ALL_OR_NOTHING) tidak ada yang ditulis bila ada satu baris pun yang ditolak. Baris yang hanya memiliki peringatan ditolak kecuali &apos;Terima peringatan&apos; (FORCE) diaktifkan.</translation>
     </message>
     <message>
         <location filename="../processing/import_sites.py"/>
@@ -3255,8 +3428,8 @@
     </message>
     <message>
         <location filename="../processing/import_sites.py"/>
-        <source>Spreadsheets (*.csv *.xlsx *.txt)</source>
-        <translation>Tabel (*.csv *.xlsx *.txt)</translation>
+        <source>Spreadsheets (*.csv *.txt *.tsv *.xlsx *.xlsm)</source>
+        <translation>Tabel (*.csv *.txt *.tsv *.xlsx *.xlsm)</translation>
     </message>
     <message>
         <location filename="../processing/import_sites.py"/>
@@ -3315,18 +3488,43 @@
     </message>
     <message>
         <location filename="../processing/import_sites.py"/>
+        <source>sheet “{sheet}”, headers in row {row}</source>
+        <translation>lembar “{sheet}”, judul kolom di baris {row}</translation>
+    </message>
+    <message>
+        <location filename="../processing/import_sites.py"/>
+        <source>headers in row {row}</source>
+        <translation>judul kolom di baris {row}</translation>
+    </message>
+    <message>
+        <location filename="../processing/import_sites.py"/>
+        <source>Reading {path} ({where})</source>
+        <translation>Membaca {path} ({where})</translation>
+    </message>
+    <message>
+        <location filename="../processing/import_sites.py"/>
         <source>Row {row}: {message}</source>
         <translation>Baris {row}: {message}</translation>
     </message>
     <message>
         <location filename="../processing/import_sites.py"/>
-        <source>Nothing written: {count} row(s) rejected and ALL_OR_NOTHING is set</source>
+        <source>Nothing written: {count} row rejected and ALL_OR_NOTHING is set</source>
         <translation>Tidak ada yang ditulis: {count} baris ditolak dan ALL_OR_NOTHING diaktifkan</translation>
     </message>
     <message>
         <location filename="../processing/import_sites.py"/>
-        <source>{inserted} new service point(s), {updated} site(s) updated, {rejected} row(s) rejected</source>
-        <translation>{inserted} titik layanan baru, {updated} lokasi diperbarui, {rejected} baris ditolak</translation>
+        <source>Nothing written: {count} rows rejected and ALL_OR_NOTHING is set</source>
+        <translation>Tidak ada yang ditulis: {count} baris ditolak dan ALL_OR_NOTHING diaktifkan</translation>
+    </message>
+    <message>
+        <location filename="../processing/import_sites.py"/>
+        <source>{count} new service point</source>
+        <translation>{count} titik layanan baru</translation>
+    </message>
+    <message>
+        <location filename="../processing/import_sites.py"/>
+        <source>{count} new service points</source>
+        <translation>{count} titik layanan baru</translation>
     </message>
     <message>
         <location filename="../processing/merge_field_package.py"/>
@@ -3828,7 +4026,7 @@
     <message>
         <location filename="../processing/telkom.py"/>
         <source>{name} -&gt; {layer}: {rows}, {encoding}, {crs}; ignored columns: {ignored}</source>
-        <translation>{name} -&gt; {layer}: {rows}, {encoding}, {crs}; kolom yang diabaikan: {ignored}</translation>
+        <translation>{name} -&gt; {layer}: {rows}, {encoding}, {crs}; kolom diabaikan: {ignored}</translation>
     </message>
     <message>
         <location filename="../processing/telkom.py"/>
@@ -3862,6 +4060,21 @@
     </message>
     <message>
         <location filename="../toolbelt/help.py"/>
+        <source>Paser Smart City — Help</source>
+        <translation>Paser Smart City — Bantuan</translation>
+    </message>
+    <message>
+        <location filename="../toolbelt/help.py"/>
+        <source>Close</source>
+        <translation>Tutup</translation>
+    </message>
+    <message>
+        <location filename="../toolbelt/help.py"/>
+        <source>No web browser could be started, so the page is shown here. It is the file {path}</source>
+        <translation>Tidak ada peramban web yang dapat dijalankan, jadi halaman ditampilkan di sini. Berkasnya adalah {path}</translation>
+    </message>
+    <message>
+        <location filename="../toolbelt/help.py"/>
         <source>OK</source>
         <translation>OK</translation>
     </message>
@@ -3874,11 +4087,6 @@
         <location filename="../toolbelt/help.py"/>
         <source>Cancel</source>
         <translation>Batal</translation>
-    </message>
-    <message>
-        <location filename="../toolbelt/help.py"/>
-        <source>Close</source>
-        <translation>Tutup</translation>
     </message>
     <message>
         <location filename="../toolbelt/logger.py"/>
@@ -3970,6 +4178,118 @@
     <message>
         <source>The same field was changed here and in the central database. Choose per field which value to keep; your choice is sent with the next sync.</source>
         <translation type="obsolete">Kolom yang sama diubah di sini dan di basis data pusat. Pilih untuk setiap kolom nilai mana yang dipertahankan; pilihan Anda dikirim pada sinkronisasi berikutnya.</translation>
+    </message>
+    <message>
+        <source>{layer}: unknown field(s) {fields}</source>
+        <translation type="obsolete">{layer}: kolom tidak dikenal {fields}</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation type="obsolete">Renc.</translation>
+    </message>
+    <message>
+        <source>Surv.</source>
+        <translation type="obsolete">Surv.</translation>
+    </message>
+    <message>
+        <source>Inst.</source>
+        <translation type="obsolete">Pasang</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation type="obsolete">Aktif</translation>
+    </message>
+    <message>
+        <source>Disr.</source>
+        <translation type="obsolete">Gangg.</translation>
+    </message>
+    <message>
+        <source>Inact.</source>
+        <translation type="obsolete">Nonakt.</translation>
+    </message>
+    <message>
+        <source>No coord.</source>
+        <translation type="obsolete">Tanpa koord.</translation>
+    </message>
+    <message>
+        <source>Coord.</source>
+        <translation type="obsolete">Koord.</translation>
+    </message>
+    <message>
+        <source>Permit</source>
+        <translation type="obsolete">Izin</translation>
+    </message>
+    <message>
+        <source>Build</source>
+        <translation type="obsolete">Bangun</translation>
+    </message>
+    <message>
+        <source>On air</source>
+        <translation type="obsolete">Mengudara</translation>
+    </message>
+    <message>
+        <source>Canc.</source>
+        <translation type="obsolete">Batal</translation>
+    </message>
+    <message>
+        <source>{registered} of {target} service points registered ({share:.0%}), {active} active ({active_share:.0%} of the target); {towers} towers. Source: {source}</source>
+        <translation type="obsolete">{registered} dari {target} titik layanan terdaftar ({share:.0%}), {active} aktif ({active_share:.0%} dari target); {towers} menara. Sumber: {source}</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation type="obsolete">Titik</translation>
+    </message>
+    <message>
+        <source> (target {target})</source>
+        <translation type="obsolete"> (target {target})</translation>
+    </message>
+    <message>
+        <source>Any format, e.g. -1,9023; 116,1892 · 1°54&apos;08&quot; LS 116°11&apos;21&quot; BT · 457123 9789654 with a UTM or TM-3 format</source>
+        <translation type="obsolete">Format apa pun, mis. -1,9023; 116,1892 · 1°54&apos;08&quot; LS 116°11&apos;21&quot; BT · 457123 9789654 dengan format UTM atau TM-3</translation>
+    </message>
+    <message>
+        <source>DMS</source>
+        <translation type="obsolete">DMS</translation>
+    </message>
+    <message>
+        <source>Suggested desa: {desa}</source>
+        <translation type="obsolete">Desa yang disarankan: {desa}</translation>
+    </message>
+    <message>
+        <source>Click the site on the map</source>
+        <translation type="obsolete">Klik lokasi di peta</translation>
+    </message>
+    <message>
+        <source>Position picked on the map; accuracy {metres:.1f} m, one screen pixel at this scale: zoom in for a better one</source>
+        <translation type="obsolete">Posisi dipilih di peta; akurasi {metres:.1f} m, satu piksel layar pada skala ini: perbesar peta untuk hasil yang lebih baik</translation>
+    </message>
+    <message>
+        <source>Saved: {lat:.7f}, {lon:.7f}</source>
+        <translation type="obsolete">Tersimpan: {lat:.7f}, {lon:.7f}</translation>
+    </message>
+    <message>
+        <source>{layer}: {pulled} pulled, {pushed} pushed, {conflicts} conflicts</source>
+        <translation type="obsolete">{layer}: {pulled} diambil, {pushed} dikirim, {conflicts} konflik</translation>
+    </message>
+    <message>
+        <source>Nothing written: {count} row(s) rejected and ALL_OR_NOTHING is set</source>
+        <translation type="obsolete">Tidak ada yang ditulis: {count} baris ditolak dan ALL_OR_NOTHING diaktifkan</translation>
+    </message>
+    <message>
+        <source>{inserted} new service point(s), {updated} site(s) updated, {rejected} row(s) rejected</source>
+        <translation type="obsolete">{inserted} titik layanan baru, {updated} lokasi diperbarui, {rejected} baris ditolak</translation>
+    </message>
+    <message>
+        <source>reading XLSX needs the Python package openpyxl; save the sheet as CSV</source>
+        <translation type="obsolete">membaca XLSX memerlukan paket Python openpyxl; simpan lembar kerja sebagai CSV</translation>
+    </message>
+    <message>
+        <source>Imports a spreadsheet (CSV or XLSX) of sites with coordinates. Columns are recognised by their header, in Indonesian or English: nama/name, kategori/category, koordinat/coordinates (one column, any supported format) or lintang/latitude and bujur/longitude (two columns), desa (name or code), kecamatan, akurasi/accuracy, sumber/source, surveyor, tanggal/date, catatan/notes, uid. A row whose uid or exact name is an existing site gives that site its coordinates; any other row is a new service point. Every valid row is written in one transaction and the &apos;Report&apos; (REPORT; CSV: row, outcome, message) lists each rejected row with its reason; with &apos;Write nothing when any row is rejected&apos; (ALL_OR_NOTHING) nothing is written when any row is rejected. Rows with warnings only are rejected unless &apos;Accept warnings&apos; (FORCE) is set.</source>
+        <translation type="obsolete">Mengimpor tabel (CSV atau XLSX) berisi lokasi beserta koordinatnya. Kolom dikenali dari judulnya, dalam bahasa Indonesia atau Inggris: nama/name, kategori/category, koordinat/coordinates (satu kolom, format apa pun yang didukung) atau lintang/latitude dan bujur/longitude (dua kolom), desa (nama atau kode), kecamatan, akurasi/accuracy, sumber/source, surveyor, tanggal/date, catatan/notes, uid. Baris yang uid atau nama persisnya sama dengan lokasi yang ada memberi koordinat pada lokasi itu; baris lainnya menjadi titik layanan baru. Semua baris yang valid ditulis dalam satu transaksi dan &apos;Laporan&apos; (REPORT; CSV: baris, hasil, pesan) mencantumkan setiap baris yang ditolak beserta alasannya; dengan &apos;Jangan tulis apa pun bila ada baris yang ditolak&apos; (ALL_OR_NOTHING) tidak ada yang ditulis bila ada satu baris pun yang ditolak. Baris yang hanya memiliki peringatan ditolak kecuali &apos;Terima peringatan&apos; (FORCE) diaktifkan.</translation>
+    </message>
+    <message>
+        <source>Spreadsheets (*.csv *.xlsx *.txt)</source>
+        <translation type="obsolete">Tabel (*.csv *.xlsx *.txt)</translation>
     </message>
     <message>
         <source>TLS verification of {host} failed: {reason}</source>

@@ -152,13 +152,14 @@ class MergeFieldPackageAlgorithm(PaserAlgorithm):
 
     def _describe(self, preview, feedback) -> None:
         from ..core.field_merge import CONFLICTS, REJECTED
+        from ..toolbelt.regency_time import regency_text
 
         meta = preview.meta
         feedback.pushInfo(
             self.tr("Package {id} of {surveyor}, made {created} by plugin {version} (schema {schema})").format(
                 id=preview.package_id,
                 surveyor=preview.surveyor,
-                created=meta.get("created_at"),
+                created=regency_text(meta.get("created_at")),
                 version=meta.get("plugin_version"),
                 schema=meta.get("schema_version"),
             )
@@ -166,14 +167,14 @@ class MergeFieldPackageAlgorithm(PaserAlgorithm):
         if preview.already_merged:
             feedback.pushInfo(
                 self.tr("This package was merged on {at}, with the same content: nothing to do").format(
-                    at=preview.already_merged
+                    at=regency_text(preview.already_merged)
                 )
             )
             return
         if preview.merged_before:
             feedback.pushInfo(
                 self.tr("Merged before on {at}: only what changed in the package since is merged").format(
-                    at=preview.merged_before[-1][0]
+                    at=regency_text(preview.merged_before[-1][0])
                 )
             )
         if preview.missing_fields:

@@ -348,7 +348,7 @@ def test_photos_are_checked_by_hash_and_never_written_over(office, tmp_path):
     kept = sha256(os.path.join(photos, os.path.basename(other)))
     gdal_update(folder, SERVICE_POINTS, OFFICE_A, photo=same)
     gdal_update(folder, SERVICE_POINTS, OFFICE_B, photo=other)
-    gdal_update(folder, SERVICE_POINTS, OFFICE_C, photo=photo_name(OFFICE_C))  # taken, but not sent back
+    gdal_update(folder, SERVICE_POINTS, OFFICE_C, photo=photo_name(OFFICE_C), notes='=HYPERLINK("http://x","y")')
     preview, outcome = _merge(office, folder)
     status = {p.source: (p.status, p.value, p.attached) for p in preview.photos}
     assert status[same] == ("present", f"paser_photos/{os.path.basename(same)}", True)
@@ -369,6 +369,7 @@ def test_photos_are_checked_by_hash_and_never_written_over(office, tmp_path):
     with open(report, encoding="utf-8-sig") as f:
         text = f.read()
     assert "missing" in text and "photo without a site" in text and sha256(os.path.join(folder, same)) in text
+    assert "'=HYPERLINK(" in text  # the report opens in a spreadsheet: no formula runs
     assert not [n for n in os.listdir(photos) if n.endswith(".part")]
 
 

@@ -31,7 +31,7 @@ from urllib.parse import parse_qsl, quote, urlencode, urlsplit, urlunsplit
 import requests
 
 from .. import timestamps
-from ..messages import N_, Message
+from ..messages import N_, Message, N_plural
 from .errors import AuthError, ProtocolError, ServerError, SyncCancelled, SyncError
 from .paging import CAPPED, COMPLETE, FULL, PROBE_LIMIT, SECOND, KeysetPlanner
 
@@ -217,7 +217,7 @@ class OgcApiClient:
             return response
         raise ServerError(
             Message(
-                N_("{problem} (tried {attempts} times)") if tried > 1 else N_("{problem} (tried {attempts} time)"),
+                N_plural("{problem} (tried {attempts} time)", "{problem} (tried {attempts} times)", tried),
                 problem=last,
                 attempts=tried,
             )

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Dict, List, Optional, Tuple
 
 from .. import safe_zip
-from ..messages import N_, Message, MessageText
+from ..messages import N_, Message, MessageText, N_plural
 from ..schema import LAYER_NAMES, SERVICE_POINTS, TOWER_PLANS
 from .errors import ChoiceNeededError, TelkomError
 
@@ -222,7 +222,11 @@ def _checked(source: ShapefileSource) -> ShapefileSource:
     if (shx_size - 100) // 8 != count:
         raise TelkomError(
             Message(
-                N_("shapefile {name}: .dbf has {count} records but .shx indexes {indexed}; the file is damaged"),
+                N_plural(
+                    "shapefile {name}: .dbf has {count} record but .shx indexes {indexed}; the file is damaged",
+                    "shapefile {name}: .dbf has {count} records but .shx indexes {indexed}; the file is damaged",
+                    count,
+                ),
                 name=source.name,
                 count=count,
                 indexed=(shx_size - 100) // 8,
