@@ -105,18 +105,6 @@ def test_proxy_credentials_never_reach_a_message():
     assert "Rahasia123" not in shown
 
 
-def test_sync_core_imports_no_qgis():
-    import subprocess
-    import sys
-
-    code = (
-        "import sys; import paser_smartcity_plugin.core.sync, paser_smartcity_plugin.core.sync.conflicts;"
-        "bad = [m for m in sys.modules if m.split('.')[0] in ('qgis', 'PyQt5', 'geopandas')];"
-        "assert not bad, bad"
-    )
-    subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT)
-
-
 @pytest.mark.parametrize(
     "url, reason",
     [

@@ -1,8 +1,6 @@
 import hashlib
 import os
 import sqlite3
-import subprocess
-import sys
 
 import pytest
 
@@ -182,16 +180,6 @@ def test_point_blob_round_trip_and_foreign_blobs():
     assert gpkg.decode_point(blob) == (116.189232, -1.902303)
     assert gpkg.decode_point(None) is None
     assert gpkg.decode_point(b"garbage") is None
-
-
-def test_core_imports_no_qgis():
-    code = (
-        "import sys; import paser_smartcity_plugin.core.workspace, paser_smartcity_plugin.core.demo;"
-        "bad = [m for m in sys.modules if m.split('.')[0] in ('qgis', 'PyQt5', 'geopandas', 'requests')];"
-        "assert not bad, bad"
-    )
-    root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-    subprocess.run([sys.executable, "-c", code], check=True, cwd=root)
 
 
 def test_file_is_a_valid_geopackage_for_sqlite(demo_workspace):
