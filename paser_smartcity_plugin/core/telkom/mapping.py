@@ -396,8 +396,8 @@ def _column_as_is(field: TelkomField, schema_type: str, values: List[Any]) -> bo
     """True when every value of the column already is its DBF form (checked at C speed with
     map(); the usual case, so the per-value conversion is skipped).
 
-    Each pass over 100 000 values costs ~5-8 ms (the strings lie all over memory), so text
-    columns make as few as they can: str.join both checks that every value is text (it
+    Each pass over a column is costly at 100 000 values (the strings lie all over memory), so
+    text columns make as few as they can: str.join both checks that every value is text (it
     raises TypeError on None or a number) and gives the whole text for isascii().
     """
     if schema_type in (REAL, INTEGER):
