@@ -56,7 +56,7 @@ MUARA_TOYU = demo_uid("tower", "64.01.08.2008")  # a tower still waiting for coo
 
 
 def run(params, **kwargs):
-    import processing
+    from qgis import processing
 
     return processing.run("paser_smartcity:package_for_field", params, **kwargs)
 

@@ -5,7 +5,7 @@ from qgis.core import QgsProcessingException, QgsVectorLayer
 
 
 def run(alg, params):
-    import processing
+    from qgis import processing
 
     return processing.run(f"paser_smartcity:{alg}", params)
 

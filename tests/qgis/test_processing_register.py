@@ -16,7 +16,7 @@ MUARA_TOYU = demo_uid("tower", "64.01.08.2008")
 
 
 def run(alg, params):
-    import processing
+    from qgis import processing
 
     return processing.run(f"paser_smartcity:{alg}", params)
 

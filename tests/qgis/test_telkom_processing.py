@@ -19,7 +19,7 @@ BELIMBING = demo_uid("tower", "64.01.06.2012")
 
 
 def run(alg, params):
-    import processing
+    from qgis import processing
 
     return processing.run(f"paser_smartcity:{alg}", params)
 
@@ -170,7 +170,7 @@ def test_import_algorithm_warns_and_leaves_out_what_skip_names(plugin, workspace
             self.warnings.append(text)
             super().pushWarning(text)
 
-    import processing
+    from qgis import processing
 
     feedback = Feedback()
     params = {"WORKSPACE": workspace.path, "INPUT": shp, "APPLY": True, "SKIP": PAYANG}
