@@ -138,6 +138,17 @@ class PaserSmartCityPlugin:
             tr("Write the sites of some kecamatan as a project that QField opens on a surveyor's phone"),
             toolbar=False,
         )
+        self.merge_action = self._add_action(
+            "merge_field_package",
+            tr("Merge field survey…"),
+            "merge_field_package.svg",
+            self.merge_field_survey,
+            tr(
+                "Preview a package a surveyor brought back from QField and merge it into the workspace, "
+                "field by field, photos included"
+            ),
+            toolbar=False,
+        )
         self.dashboard_action = self._add_action(
             "dashboard",
             tr("Programme dashboard"),
@@ -423,3 +434,13 @@ class PaserSmartCityPlugin:
         from .gui.telkom import import_from_telkom
 
         return import_from_telkom(self.iface, self.logger)
+
+    def merge_field_survey(self, source: Optional[str] = None):
+        """Choose a returned field package, preview its merge, merge it (background tasks)."""
+        if self.open_layers() is None:
+            return None
+        from .gui.field_merge import merge_field_survey
+
+        return merge_field_survey(
+            self.iface, self.logger, source, show_conflicts=lambda: self.sync_controller().show_conflicts()
+        )

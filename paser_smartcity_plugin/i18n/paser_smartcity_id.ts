@@ -394,6 +394,189 @@
         <translation>“{part}” adalah {found}, di kolom {expected}</translation>
     </message>
     <message>
+        <location filename="../core/field_merge.py"/>
+        <source>merge cancelled; nothing was written</source>
+        <translation>penggabungan dibatalkan; tidak ada yang ditulis</translation>
+    </message>
+    <message>
+        <location filename="../core/field_merge.py"/>
+        <location filename="../core/telkom/files.py"/>
+        <source>{path} does not exist</source>
+        <translation>{path} tidak ada</translation>
+    </message>
+    <message>
+        <location filename="../core/field_merge.py"/>
+        <source>{path}: choose the returned package folder, its .zip, or its survey.gpkg</source>
+        <translation>{path}: pilih folder paket yang kembali, berkas .zip-nya, atau survey.gpkg-nya</translation>
+    </message>
+    <message>
+        <location filename="../core/field_merge.py"/>
+        <source>{path} holds no survey.gpkg: choose the folder QField sent back</source>
+        <translation>{path} tidak memuat survey.gpkg: pilih folder yang dikirim kembali oleh QField</translation>
+    </message>
+    <message>
+        <location filename="../core/field_merge.py"/>
+        <source>{path} holds several packages ({names}); choose one of them</source>
+        <translation>{path} memuat beberapa paket ({names}); pilih salah satunya</translation>
+    </message>
+    <message>
+        <location filename="../core/field_merge.py"/>
+        <source>cannot read {path}: {reason}</source>
+        <translation>tidak dapat membaca {path}: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../core/field_merge.py"/>
+        <source>{path} is not a readable zip file ({reason})</source>
+        <translation>{path} bukan berkas zip yang dapat dibaca ({reason})</translation>
+    </message>
+    <message>
+        <location filename="../core/field_merge.py"/>
+        <source>{path} holds no survey.gpkg: it is not a returned field package</source>
+        <translation>{path} tidak memuat survey.gpkg: ini bukan paket lapangan yang kembali</translation>
+    </message>
+    <message>
+        <location filename="../core/field_merge.py"/>
+        <source>{path} holds several survey.gpkg ({names}); unpack it and choose one</source>
+        <translation>{path} memuat beberapa survey.gpkg ({names}); ekstrak dan pilih salah satunya</translation>
+    </message>
+    <message>
+        <location filename="../core/field_merge.py"/>
+        <source>{path} is not a readable GeoPackage ({reason})</source>
+        <translation>{path} bukan GeoPackage yang dapat dibaca ({reason})</translation>
+    </message>
+    <message>
+        <location filename="../core/field_merge.py"/>
+        <location filename="../core/field_package.py"/>
+        <source>{path} is not a Paser Smart City field package</source>
+        <translation>{path} bukan paket lapangan Paser Smart City</translation>
+    </message>
+    <message>
+        <location filename="../core/field_merge.py"/>
+        <source>{path} changed since the preview; preview the merge again</source>
+        <translation>{path} berubah sejak pratinjau; buat pratinjau penggabungan lagi</translation>
+    </message>
+    <message>
+        <location filename="../core/field_merge.py"/>
+        <source>{path} appeared since the preview; preview the merge again</source>
+        <translation>{path} muncul sejak pratinjau; buat pratinjau penggabungan lagi</translation>
+    </message>
+    <message>
+        <location filename="../core/field_merge.py"/>
+        <source>the photo {photo} of the package changed while it was merged; preview the merge again</source>
+        <translation>foto {photo} dari paket berubah selama digabungkan; buat pratinjau penggabungan lagi</translation>
+    </message>
+    <message>
+        <location filename="../core/field_merge.py"/>
+        <source>cannot copy the photos: {reason}; nothing was written</source>
+        <translation>foto tidak dapat disalin: {reason}; tidak ada yang ditulis</translation>
+    </message>
+    <message>
+        <location filename="../core/field_merge.py"/>
+        <source>{what}: a value cannot be read ({reason})</source>
+        <translation>{what}: sebuah nilai tidak dapat dibaca ({reason})</translation>
+    </message>
+    <message>
+        <location filename="../core/field_merge.py"/>
+        <source>{layer}: the package holds a site without uid</source>
+        <translation>{layer}: paket memuat lokasi tanpa uid</translation>
+    </message>
+    <message>
+        <location filename="../core/field_merge.py"/>
+        <source>{layer} {uid}</source>
+        <translation>{layer} {uid}</translation>
+    </message>
+    <message>
+        <location filename="../core/field_merge.py"/>
+        <source>{path} is a field package of format {found}, made by a newer plugin; update the plugin to merge it</source>
+        <translation>{path} adalah paket lapangan format {found}, dibuat oleh plugin yang lebih baru; perbarui plugin untuk menggabungkannya</translation>
+    </message>
+    <message>
+        <location filename="../core/field_merge.py"/>
+        <source>{path} was packaged from a workspace of schema version {found}, newer than this plugin&apos;s ({supported}); update the plugin to merge it</source>
+        <translation>{path} dikemas dari ruang kerja dengan versi skema {found}, lebih baru daripada versi plugin ini ({supported}); perbarui plugin untuk menggabungkannya</translation>
+    </message>
+    <message>
+        <location filename="../core/field_merge.py"/>
+        <source>{path} says schema version {found}, but field packages exist since version {first}</source>
+        <translation>{path} menyebut versi skema {found}, padahal paket lapangan baru ada sejak versi {first}</translation>
+    </message>
+    <message>
+        <location filename="../core/field_merge.py"/>
+        <source>{path} was packaged from another workspace ({source}), not from {workspace}; merge it into the workspace it came from</source>
+        <translation>{path} dikemas dari ruang kerja lain ({source}), bukan dari {workspace}; gabungkan ke ruang kerja asalnya</translation>
+    </message>
+    <message>
+        <location filename="../core/field_merge.py"/>
+        <source>{path}: the package&apos;s base cannot be read ({reason})</source>
+        <translation>{path}: dasar paket tidak dapat dibaca ({reason})</translation>
+    </message>
+    <message>
+        <location filename="../core/field_merge.py"/>
+        <source>{path}: the package&apos;s base (the sites as packaged) was changed after packaging — its SHA-256 is not the one recorded — so the surveyor&apos;s changes cannot be told apart; nothing was merged. Merge the folder as QField returned it</source>
+        <translation>{path}: dasar paket (lokasi seperti saat dikemas) diubah setelah dikemas — SHA-256-nya tidak sama dengan yang dicatat — sehingga perubahan surveyor tidak dapat dibedakan; tidak ada yang digabungkan. Gabungkan folder seperti yang dikembalikan QField</translation>
+    </message>
+    <message>
+        <location filename="../core/field_merge.py"/>
+        <source>the photo {photo} is named by the site but missing from the package; the site&apos;s photo is set to {target} — copy the photo there from the phone</source>
+        <translation>foto {photo} disebut oleh lokasi tetapi tidak ada di paket; foto lokasi diatur ke {target} — salin foto itu ke sana dari ponsel</translation>
+    </message>
+    <message>
+        <location filename="../core/field_merge.py"/>
+        <source>leave out {item}: not a site uid</source>
+        <translation>tidak diambil {item}: bukan uid lokasi</translation>
+    </message>
+    <message>
+        <location filename="../core/field_merge.py"/>
+        <source>this preview has already been merged; preview the package again</source>
+        <translation>pratinjau ini sudah digabungkan; buat pratinjau paket lagi</translation>
+    </message>
+    <message>
+        <location filename="../core/field_merge.py"/>
+        <location filename="../core/telkom/importer.py"/>
+        <source>the preview was made for {previewed}, not for {path}</source>
+        <translation>pratinjau dibuat untuk {previewed}, bukan untuk {path}</translation>
+    </message>
+    <message>
+        <location filename="../core/field_merge.py"/>
+        <source>the preview&apos;s package was closed; preview the package again</source>
+        <translation>paket pratinjau ini sudah ditutup; buat pratinjau paket lagi</translation>
+    </message>
+    <message>
+        <location filename="../core/field_merge.py"/>
+        <source>nothing was merged: {entries} names no change of the preview (leave out only sites it lists)</source>
+        <translation>tidak ada yang digabungkan: {entries} tidak menyebut perubahan apa pun dari pratinjau (hanya lokasi yang tercantum yang dapat tidak diambil)</translation>
+    </message>
+    <message>
+        <location filename="../core/field_merge.py"/>
+        <source>nothing was merged: {layer} {name} ({uid}) cannot be merged ({reason}); leave it out, or correct it in the package and preview again</source>
+        <translation>tidak ada yang digabungkan: {layer} {name} ({uid}) tidak dapat digabungkan ({reason}); jangan ambil lokasi itu, atau perbaiki di paket lalu buat pratinjau lagi</translation>
+    </message>
+    <message>
+        <location filename="../core/field_merge.py"/>
+        <source>{layer} {uid}: {reason}</source>
+        <translation>{layer} {uid}: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../core/field_merge.py"/>
+        <source>the package was merged meanwhile ({at}); nothing more to do</source>
+        <translation>paket sudah digabungkan sementara itu ({at}); tidak ada lagi yang perlu dilakukan</translation>
+    </message>
+    <message>
+        <location filename="../core/field_merge.py"/>
+        <source>nothing was merged: the workspace refused a value ({reason})</source>
+        <translation>tidak ada yang digabungkan: ruang kerja menolak sebuah nilai ({reason})</translation>
+    </message>
+    <message>
+        <location filename="../core/field_merge.py"/>
+        <source>nothing was merged: {error}</source>
+        <translation>tidak ada yang digabungkan: {error}</translation>
+    </message>
+    <message>
+        <location filename="../core/field_merge.py"/>
+        <source>{layer}: site {name} ({uid}) was changed in the workspace since the preview; preview the merge again</source>
+        <translation>{layer}: lokasi {name} ({uid}) diubah di ruang kerja sejak pratinjau; buat pratinjau penggabungan lagi</translation>
+    </message>
+    <message>
         <location filename="../core/field_package.py"/>
         <source>the whole regency</source>
         <translation>seluruh kabupaten</translation>
@@ -454,11 +637,6 @@
         <location filename="../core/field_package.py"/>
         <source>the package&apos;s base differs from its sites; nothing was written</source>
         <translation>dasar paket berbeda dari lokasinya; tidak ada yang ditulis</translation>
-    </message>
-    <message>
-        <location filename="../core/field_package.py"/>
-        <source>{path} is not a Paser Smart City field package</source>
-        <translation>{path} bukan paket lapangan Paser Smart City</translation>
     </message>
     <message>
         <location filename="../core/messages.py"/>
@@ -529,6 +707,51 @@
         <location filename="../core/rules.py"/>
         <source>{requirement} (not {value})</source>
         <translation>{requirement} (bukan {value})</translation>
+    </message>
+    <message>
+        <location filename="../core/safe_zip.py"/>
+        <source>the zip entry {name!r} has an absolute path; the zip is refused</source>
+        <translation>isi zip {name!r} memiliki jalur absolut; zip ditolak</translation>
+    </message>
+    <message>
+        <location filename="../core/safe_zip.py"/>
+        <source>the zip entry {name!r} points outside the zip folder (..); the zip is refused</source>
+        <translation>isi zip {name!r} menunjuk ke luar folder zip (..); zip ditolak</translation>
+    </message>
+    <message>
+        <location filename="../core/safe_zip.py"/>
+        <source>the zip holds {count} entries (limit {limit}); it is refused</source>
+        <translation>zip berisi {count} entri (batas {limit}); zip ditolak</translation>
+    </message>
+    <message>
+        <location filename="../core/safe_zip.py"/>
+        <source>the zip entry {name!r} is a symbolic link; the zip is refused</source>
+        <translation>isi zip {name!r} adalah tautan simbolik; zip ditolak</translation>
+    </message>
+    <message>
+        <location filename="../core/safe_zip.py"/>
+        <source>the zip entry {name!r} is encrypted; send it without a password</source>
+        <translation>isi zip {name!r} dienkripsi; kirimkan tanpa kata sandi</translation>
+    </message>
+    <message>
+        <location filename="../core/safe_zip.py"/>
+        <source>the zip unpacks to more than {mb} MB; it is refused (a zip bomb, or far more than such an exchange needs)</source>
+        <translation>zip terurai menjadi lebih dari {mb} MB; ditolak (bom zip, atau jauh melebihi kebutuhan pertukaran seperti ini)</translation>
+    </message>
+    <message>
+        <location filename="../core/safe_zip.py"/>
+        <source>the zip entry {name!r} is compressed {ratio}:1 (limit {limit}:1); the zip is refused as a possible zip bomb</source>
+        <translation>isi zip {name!r} dikompresi {ratio}:1 (batas {limit}:1); zip ditolak karena mungkin bom zip</translation>
+    </message>
+    <message>
+        <location filename="../core/safe_zip.py"/>
+        <source>the zip entry {name!r} unpacks to more than it declares; the zip is refused</source>
+        <translation>isi zip {name!r} terurai lebih besar dari yang dinyatakan; zip ditolak</translation>
+    </message>
+    <message>
+        <location filename="../core/safe_zip.py"/>
+        <source>the zip entry {name!r} is damaged ({error})</source>
+        <translation>isi zip {name!r} rusak ({error})</translation>
     </message>
     <message>
         <location filename="../core/site_import.py"/>
@@ -1090,56 +1313,6 @@
     </message>
     <message>
         <location filename="../core/telkom/files.py"/>
-        <source>the zip entry {name!r} has an absolute path; the zip is refused</source>
-        <translation>isi zip {name!r} memiliki jalur absolut; zip ditolak</translation>
-    </message>
-    <message>
-        <location filename="../core/telkom/files.py"/>
-        <source>the zip entry {name!r} points outside the zip folder (..); the zip is refused</source>
-        <translation>isi zip {name!r} menunjuk ke luar folder zip (..); zip ditolak</translation>
-    </message>
-    <message>
-        <location filename="../core/telkom/files.py"/>
-        <source>the zip holds {count} entries (limit {limit}); it is refused</source>
-        <translation>zip berisi {count} entri (batas {limit}); zip ditolak</translation>
-    </message>
-    <message>
-        <location filename="../core/telkom/files.py"/>
-        <source>the zip entry {name!r} is a symbolic link; the zip is refused</source>
-        <translation>isi zip {name!r} adalah tautan simbolik; zip ditolak</translation>
-    </message>
-    <message>
-        <location filename="../core/telkom/files.py"/>
-        <source>the zip entry {name!r} is encrypted; send it without a password</source>
-        <translation>isi zip {name!r} dienkripsi; kirimkan tanpa kata sandi</translation>
-    </message>
-    <message>
-        <location filename="../core/telkom/files.py"/>
-        <source>the zip unpacks to more than {mb} MB; it is refused (a zip bomb or far more than a shapefile exchange needs)</source>
-        <translation>zip terurai menjadi lebih dari {mb} MB; zip ditolak (bom zip atau jauh melebihi kebutuhan pertukaran shapefile)</translation>
-    </message>
-    <message>
-        <location filename="../core/telkom/files.py"/>
-        <source>the zip entry {name!r} is compressed {ratio}:1 (limit {limit}:1); the zip is refused as a possible zip bomb</source>
-        <translation>isi zip {name!r} dikompresi {ratio}:1 (batas {limit}:1); zip ditolak karena mungkin bom zip</translation>
-    </message>
-    <message>
-        <location filename="../core/telkom/files.py"/>
-        <source>the zip entry {name!r} unpacks to more than it declares; the zip is refused</source>
-        <translation>isi zip {name!r} terurai lebih besar dari yang dinyatakan; zip ditolak</translation>
-    </message>
-    <message>
-        <location filename="../core/telkom/files.py"/>
-        <source>the zip entry {name!r} is damaged ({error})</source>
-        <translation>isi zip {name!r} rusak ({error})</translation>
-    </message>
-    <message>
-        <location filename="../core/telkom/files.py"/>
-        <source>{path} does not exist</source>
-        <translation>{path} tidak ada</translation>
-    </message>
-    <message>
-        <location filename="../core/telkom/files.py"/>
         <source>{name}: choose a .zip or a .shp file</source>
         <translation>{name}: pilih berkas .zip atau .shp</translation>
     </message>
@@ -1396,11 +1569,6 @@
     </message>
     <message>
         <location filename="../core/telkom/importer.py"/>
-        <source>the preview was made for {previewed}, not for {path}</source>
-        <translation>pratinjau dibuat untuk {previewed}, bukan untuk {path}</translation>
-    </message>
-    <message>
-        <location filename="../core/telkom/importer.py"/>
         <source>{layer}: site {name} ({uid}) was deleted since the preview; preview the import again</source>
         <translation>{layer}: lokasi {name} ({uid}) dihapus setelah pratinjau; buat pratinjau impor lagi</translation>
     </message>
@@ -1641,10 +1809,351 @@
     </message>
     <message>
         <location filename="../gui/dashboard.py"/>
+        <location filename="../gui/field_merge.py"/>
         <location filename="../gui/telkom.py"/>
+        <location filename="../processing/merge_field_package.py"/>
         <location filename="../processing/telkom.py"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../gui/field_merge.py"/>
+        <source>Merge field survey: preview</source>
+        <translation>Gabungkan survei lapangan: pratinjau</translation>
+    </message>
+    <message>
+        <location filename="../gui/field_merge.py"/>
+        <source>Merge field survey: merge</source>
+        <translation>Gabungkan survei lapangan: penggabungan</translation>
+    </message>
+    <message>
+        <location filename="../gui/field_merge.py"/>
+        <source>Merge field survey — preview</source>
+        <translation>Gabungkan survei lapangan — pratinjau</translation>
+    </message>
+    <message>
+        <location filename="../gui/field_merge.py"/>
+        <source>Merge</source>
+        <translation>Gabungkan</translation>
+    </message>
+    <message>
+        <location filename="../gui/field_merge.py"/>
+        <location filename="../gui/sync_dialogs.py"/>
+        <location filename="../gui/telkom.py"/>
+        <source>Layer</source>
+        <translation>Lapisan</translation>
+    </message>
+    <message>
+        <location filename="../gui/field_merge.py"/>
+        <location filename="../gui/register_dialog.py"/>
+        <location filename="../gui/sync_dialogs.py"/>
+        <location filename="../gui/telkom.py"/>
+        <source>Site</source>
+        <translation>Lokasi</translation>
+    </message>
+    <message>
+        <location filename="../gui/field_merge.py"/>
+        <location filename="../gui/telkom.py"/>
+        <source>Action</source>
+        <translation>Tindakan</translation>
+    </message>
+    <message>
+        <location filename="../gui/field_merge.py"/>
+        <location filename="../gui/sync_dialogs.py"/>
+        <location filename="../gui/telkom.py"/>
+        <source>Field</source>
+        <translation>Kolom</translation>
+    </message>
+    <message>
+        <location filename="../gui/field_merge.py"/>
+        <source>At packaging</source>
+        <translation>Saat dikemas</translation>
+    </message>
+    <message>
+        <location filename="../gui/field_merge.py"/>
+        <source>Office now</source>
+        <translation>Kantor sekarang</translation>
+    </message>
+    <message>
+        <location filename="../gui/field_merge.py"/>
+        <location filename="../processing/merge_field_package.py"/>
+        <location filename="../processing/package_for_field.py"/>
+        <source>Surveyor</source>
+        <translation>Surveyor</translation>
+    </message>
+    <message>
+        <location filename="../gui/field_merge.py"/>
+        <source>Note / warning</source>
+        <translation>Catatan / peringatan</translation>
+    </message>
+    <message>
+        <location filename="../gui/field_merge.py"/>
+        <source>Package of {surveyor} ({id}), made {created}.</source>
+        <translation>Paket milik {surveyor} ({id}), dibuat {created}.</translation>
+    </message>
+    <message>
+        <location filename="../gui/field_merge.py"/>
+        <source>It was merged on {at} with this same content: there is nothing to merge.</source>
+        <translation>Paket ini sudah digabungkan pada {at} dengan isi yang sama: tidak ada yang perlu digabungkan.</translation>
+    </message>
+    <message>
+        <location filename="../gui/field_merge.py"/>
+        <location filename="../gui/telkom.py"/>
+        <source>{count} new site</source>
+        <translation>{count} situs baru</translation>
+    </message>
+    <message>
+        <location filename="../gui/field_merge.py"/>
+        <location filename="../gui/telkom.py"/>
+        <source>{count} new sites</source>
+        <translation>{count} situs baru</translation>
+    </message>
+    <message>
+        <location filename="../gui/field_merge.py"/>
+        <location filename="../gui/telkom.py"/>
+        <location filename="../processing/import_sites.py"/>
+        <source>{count} site updated</source>
+        <translation>{count} lokasi diperbarui</translation>
+    </message>
+    <message>
+        <location filename="../gui/field_merge.py"/>
+        <location filename="../gui/telkom.py"/>
+        <location filename="../processing/import_sites.py"/>
+        <source>{count} sites updated</source>
+        <translation>{count} lokasi diperbarui</translation>
+    </message>
+    <message>
+        <location filename="../gui/field_merge.py"/>
+        <source>{count} site deleted</source>
+        <translation>{count} lokasi dihapus</translation>
+    </message>
+    <message>
+        <location filename="../gui/field_merge.py"/>
+        <source>{count} sites deleted</source>
+        <translation>{count} lokasi dihapus</translation>
+    </message>
+    <message>
+        <location filename="../gui/field_merge.py"/>
+        <source>{count} site with conflicts</source>
+        <translation>{count} lokasi dengan konflik</translation>
+    </message>
+    <message>
+        <location filename="../gui/field_merge.py"/>
+        <source>{count} sites with conflicts</source>
+        <translation>{count} lokasi dengan konflik</translation>
+    </message>
+    <message>
+        <location filename="../gui/field_merge.py"/>
+        <source>{count} photo to copy</source>
+        <translation>{count} foto akan disalin</translation>
+    </message>
+    <message>
+        <location filename="../gui/field_merge.py"/>
+        <source>{count} photos to copy</source>
+        <translation>{count} foto akan disalin</translation>
+    </message>
+    <message>
+        <location filename="../gui/field_merge.py"/>
+        <source>Nothing has been written yet.</source>
+        <translation>Belum ada yang ditulis.</translation>
+    </message>
+    <message>
+        <location filename="../gui/field_merge.py"/>
+        <source>Merged before on {at}: only what changed in the package since is listed.</source>
+        <translation>Sudah pernah digabungkan pada {at}: hanya yang berubah di paket sejak itu yang ditampilkan.</translation>
+    </message>
+    <message>
+        <location filename="../gui/field_merge.py"/>
+        <source>A field changed both here and by the surveyor is a conflict (red): the workspace keeps its value, and you choose later in Sync conflicts.</source>
+        <translation>Isian yang diubah di sini dan juga oleh surveyor adalah konflik (merah): ruang kerja mempertahankan nilainya, dan Anda memilih nanti di Konflik sinkronisasi.</translation>
+    </message>
+    <message>
+        <location filename="../gui/field_merge.py"/>
+        <source>{count} photo named by a site is missing from the package (highlighted).</source>
+        <translation>{count} foto yang disebut lokasi tidak ada di paket (disorot).</translation>
+    </message>
+    <message>
+        <location filename="../gui/field_merge.py"/>
+        <source>{count} photos named by sites are missing from the package (highlighted).</source>
+        <translation>{count} foto yang disebut lokasi tidak ada di paket (disorot).</translation>
+    </message>
+    <message>
+        <location filename="../gui/field_merge.py"/>
+        <source>{count} site cannot be merged and is left out (see its note).</source>
+        <translation>{count} lokasi tidak dapat digabungkan dan tidak diambil (lihat catatannya).</translation>
+    </message>
+    <message>
+        <location filename="../gui/field_merge.py"/>
+        <source>{count} sites cannot be merged and are left out (see their notes).</source>
+        <translation>{count} lokasi tidak dapat digabungkan dan tidak diambil (lihat catatannya).</translation>
+    </message>
+    <message>
+        <location filename="../gui/field_merge.py"/>
+        <location filename="../gui/sync_dialogs.py"/>
+        <source>present</source>
+        <translation>ada</translation>
+    </message>
+    <message>
+        <location filename="../gui/field_merge.py"/>
+        <location filename="../gui/sync_dialogs.py"/>
+        <source>deleted</source>
+        <translation>dihapus</translation>
+    </message>
+    <message>
+        <location filename="../gui/field_merge.py"/>
+        <source>taken</source>
+        <translation>diambil</translation>
+    </message>
+    <message>
+        <location filename="../gui/field_merge.py"/>
+        <source>conflict: the workspace keeps the site as it is</source>
+        <translation>konflik: ruang kerja mempertahankan lokasi apa adanya</translation>
+    </message>
+    <message>
+        <location filename="../gui/field_merge.py"/>
+        <source>already so</source>
+        <translation>sudah demikian</translation>
+    </message>
+    <message>
+        <location filename="../gui/field_merge.py"/>
+        <source>conflict: the workspace keeps its value</source>
+        <translation>konflik: ruang kerja mempertahankan nilainya</translation>
+    </message>
+    <message>
+        <location filename="../gui/field_merge.py"/>
+        <source>new site</source>
+        <translation>lokasi baru</translation>
+    </message>
+    <message>
+        <location filename="../gui/field_merge.py"/>
+        <location filename="../gui/telkom.py"/>
+        <source>update</source>
+        <translation>perbarui</translation>
+    </message>
+    <message>
+        <location filename="../gui/field_merge.py"/>
+        <source>delete</source>
+        <translation>hapus</translation>
+    </message>
+    <message>
+        <location filename="../gui/field_merge.py"/>
+        <source>conflict</source>
+        <translation>konflik</translation>
+    </message>
+    <message>
+        <location filename="../gui/field_merge.py"/>
+        <source>already in the workspace</source>
+        <translation>sudah ada di ruang kerja</translation>
+    </message>
+    <message>
+        <location filename="../gui/field_merge.py"/>
+        <source>cannot be merged</source>
+        <translation>tidak dapat digabungkan</translation>
+    </message>
+    <message>
+        <location filename="../gui/field_merge.py"/>
+        <location filename="../gui/telkom.py"/>
+        <source>Warning: {text}</source>
+        <translation>Peringatan: {text}</translation>
+    </message>
+    <message>
+        <location filename="../gui/field_merge.py"/>
+        <location filename="../gui/sync_dialogs.py"/>
+        <source>the site itself</source>
+        <translation>lokasi itu sendiri</translation>
+    </message>
+    <message>
+        <location filename="../gui/field_merge.py"/>
+        <source>Untick to leave the surveyor&apos;s changes of this site out</source>
+        <translation>Hapus centang agar perubahan surveyor pada lokasi ini tidak diambil</translation>
+    </message>
+    <message>
+        <location filename="../gui/field_merge.py"/>
+        <source>Merge {count} site</source>
+        <translation>Gabungkan {count} lokasi</translation>
+    </message>
+    <message>
+        <location filename="../gui/field_merge.py"/>
+        <source>Merge {count} sites</source>
+        <translation>Gabungkan {count} lokasi</translation>
+    </message>
+    <message>
+        <location filename="../gui/field_merge.py"/>
+        <location filename="../gui/telkom.py"/>
+        <source>Save report</source>
+        <translation>Simpan laporan</translation>
+    </message>
+    <message>
+        <location filename="../gui/field_merge.py"/>
+        <source>Merge of the field survey cancelled; nothing was written</source>
+        <translation>Penggabungan survei lapangan dibatalkan; tidak ada yang ditulis</translation>
+    </message>
+    <message>
+        <location filename="../gui/field_merge.py"/>
+        <source>Field survey not merged; nothing was written: {error}</source>
+        <translation>Survei lapangan tidak digabungkan; tidak ada yang ditulis: {error}</translation>
+    </message>
+    <message>
+        <location filename="../gui/field_merge.py"/>
+        <source>This field package was merged on {at}; nothing was written</source>
+        <translation>Paket lapangan ini sudah digabungkan pada {at}; tidak ada yang ditulis</translation>
+    </message>
+    <message>
+        <location filename="../gui/field_merge.py"/>
+        <source>Field survey of {surveyor} merged: {new}, {updated}, {deleted}, {photos}</source>
+        <translation>Survei lapangan {surveyor} digabungkan: {new}, {updated}, {deleted}, {photos}</translation>
+    </message>
+    <message>
+        <location filename="../gui/field_merge.py"/>
+        <source>{count} photo copied</source>
+        <translation>{count} foto disalin</translation>
+    </message>
+    <message>
+        <location filename="../gui/field_merge.py"/>
+        <source>{count} photos copied</source>
+        <translation>{count} foto disalin</translation>
+    </message>
+    <message>
+        <location filename="../gui/field_merge.py"/>
+        <source>{count} site left out</source>
+        <translation>{count} lokasi tidak diambil</translation>
+    </message>
+    <message>
+        <location filename="../gui/field_merge.py"/>
+        <source>{count} sites left out</source>
+        <translation>{count} lokasi tidak diambil</translation>
+    </message>
+    <message>
+        <location filename="../gui/field_merge.py"/>
+        <source>{count} photo missing</source>
+        <translation>{count} foto hilang</translation>
+    </message>
+    <message>
+        <location filename="../gui/field_merge.py"/>
+        <source>{count} photos missing</source>
+        <translation>{count} foto hilang</translation>
+    </message>
+    <message>
+        <location filename="../gui/field_merge.py"/>
+        <location filename="../gui/sync_controller.py"/>
+        <source>Resolve conflicts…</source>
+        <translation>Selesaikan konflik…</translation>
+    </message>
+    <message>
+        <location filename="../gui/field_merge.py"/>
+        <location filename="../gui/telkom.py"/>
+        <source>There is no workspace yet: open the smart-city layers first</source>
+        <translation>Belum ada ruang kerja: buka dulu lapisan kota cerdas</translation>
+    </message>
+    <message>
+        <location filename="../gui/field_merge.py"/>
+        <source>Merge field survey: choose the returned package (its .zip, or survey.gpkg in its folder)</source>
+        <translation>Gabungkan survei lapangan: pilih paket yang kembali (berkas .zip-nya, atau survey.gpkg di foldernya)</translation>
+    </message>
+    <message>
+        <location filename="../gui/field_merge.py"/>
+        <source>Field package (*.zip survey.gpkg manifest.json *.gpkg);;All files (*)</source>
+        <translation>Paket lapangan (*.zip survey.gpkg manifest.json *.gpkg);;Semua berkas (*)</translation>
     </message>
     <message>
         <location filename="../gui/options_factory.py"/>
@@ -1652,6 +2161,11 @@
         <location filename="../processing/provider.py"/>
         <source>Paser Smart City</source>
         <translation>Paser Smart City</translation>
+    </message>
+    <message>
+        <location filename="../gui/preview.py"/>
+        <source>Save report…</source>
+        <translation>Simpan laporan…</translation>
     </message>
     <message>
         <location filename="../gui/register_dialog.py"/>
@@ -1719,13 +2233,6 @@
         <location filename="../processing/register_coordinates.py"/>
         <source>Register coordinates</source>
         <translation>Daftarkan koordinat</translation>
-    </message>
-    <message>
-        <location filename="../gui/register_dialog.py"/>
-        <location filename="../gui/sync_dialogs.py"/>
-        <location filename="../gui/telkom.py"/>
-        <source>Site</source>
-        <translation>Lokasi</translation>
     </message>
     <message>
         <location filename="../gui/register_dialog.py"/>
@@ -1805,7 +2312,7 @@
     </message>
     <message>
         <location filename="../gui/register_dialog.py"/>
-        <location filename="../gui/telkom.py"/>
+        <location filename="../gui/site_values.py"/>
         <source>Position</source>
         <translation>Posisi</translation>
     </message>
@@ -2081,11 +2588,6 @@
     </message>
     <message>
         <location filename="../gui/sync_controller.py"/>
-        <source>Resolve conflicts…</source>
-        <translation>Selesaikan konflik…</translation>
-    </message>
-    <message>
-        <location filename="../gui/sync_controller.py"/>
         <source>History…</source>
         <translation>Riwayat…</translation>
     </message>
@@ -2096,18 +2598,13 @@
     </message>
     <message>
         <location filename="../gui/sync_dialogs.py"/>
+        <source>present (edited by the surveyor)</source>
+        <translation>ada (disunting oleh surveyor)</translation>
+    </message>
+    <message>
+        <location filename="../gui/sync_dialogs.py"/>
         <source>present (edited centrally)</source>
         <translation>ada (disunting di pusat)</translation>
-    </message>
-    <message>
-        <location filename="../gui/sync_dialogs.py"/>
-        <source>deleted</source>
-        <translation>dihapus</translation>
-    </message>
-    <message>
-        <location filename="../gui/sync_dialogs.py"/>
-        <source>present</source>
-        <translation>ada</translation>
     </message>
     <message>
         <location filename="../gui/sync_dialogs.py"/>
@@ -2144,20 +2641,8 @@
     </message>
     <message>
         <location filename="../gui/sync_dialogs.py"/>
-        <location filename="../gui/telkom.py"/>
-        <source>Layer</source>
-        <translation>Lapisan</translation>
-    </message>
-    <message>
-        <location filename="../gui/sync_dialogs.py"/>
-        <location filename="../gui/telkom.py"/>
-        <source>Field</source>
-        <translation>Kolom</translation>
-    </message>
-    <message>
-        <location filename="../gui/sync_dialogs.py"/>
-        <source>At last sync</source>
-        <translation>Saat sinkronisasi terakhir</translation>
+        <source>Before</source>
+        <translation>Sebelumnya</translation>
     </message>
     <message>
         <location filename="../gui/sync_dialogs.py"/>
@@ -2166,8 +2651,13 @@
     </message>
     <message>
         <location filename="../gui/sync_dialogs.py"/>
-        <source>Central</source>
-        <translation>Pusat</translation>
+        <source>Theirs</source>
+        <translation>Milik pihak lain</translation>
+    </message>
+    <message>
+        <location filename="../gui/sync_dialogs.py"/>
+        <source>From</source>
+        <translation>Dari</translation>
     </message>
     <message>
         <location filename="../gui/sync_dialogs.py"/>
@@ -2181,18 +2671,44 @@
     </message>
     <message>
         <location filename="../gui/sync_dialogs.py"/>
-        <source>The same field was changed here and in the central database. Choose per field which value to keep; your choice is sent with the next sync.</source>
-        <translation>Kolom yang sama diubah di sini dan di basis data pusat. Pilih untuk setiap kolom nilai mana yang dipertahankan; pilihan Anda dikirim pada sinkronisasi berikutnya.</translation>
+        <source>The same field was changed here and elsewhere: in the central database, or by a surveyor whose field package was merged. Choose per field which value to keep; your choice is sent with the next sync.</source>
+        <translation>Isian yang sama diubah di sini dan di tempat lain: di basis data pusat, atau oleh surveyor yang paket lapangannya sudah digabungkan. Pilih per isian nilai mana yang dipertahankan; pilihan Anda dikirim pada sinkronisasi berikutnya.</translation>
     </message>
     <message>
         <location filename="../gui/sync_dialogs.py"/>
-        <source>the site itself</source>
-        <translation>lokasi itu sendiri</translation>
+        <location filename="../processing/sync.py"/>
+        <source>Central database</source>
+        <translation>Basis data pusat</translation>
+    </message>
+    <message>
+        <location filename="../gui/sync_dialogs.py"/>
+        <source>Surveyor {name} (field package {id})</source>
+        <translation>Surveyor {name} (paket lapangan {id})</translation>
+    </message>
+    <message>
+        <location filename="../gui/sync_dialogs.py"/>
+        <source>When the field package was made</source>
+        <translation>Saat paket lapangan dibuat</translation>
+    </message>
+    <message>
+        <location filename="../gui/sync_dialogs.py"/>
+        <source>At the last sync</source>
+        <translation>Pada sinkronisasi terakhir</translation>
+    </message>
+    <message>
+        <location filename="../gui/sync_dialogs.py"/>
+        <source>Field package {id}, merged into this workspace</source>
+        <translation>Paket lapangan {id}, digabungkan ke ruang kerja ini</translation>
     </message>
     <message>
         <location filename="../gui/sync_dialogs.py"/>
         <source>Keep mine</source>
         <translation>Pertahankan milik saya</translation>
+    </message>
+    <message>
+        <location filename="../gui/sync_dialogs.py"/>
+        <source>Take the surveyor&apos;s</source>
+        <translation>Ambil milik surveyor</translation>
     </message>
     <message>
         <location filename="../gui/sync_dialogs.py"/>
@@ -2404,11 +2920,6 @@
     </message>
     <message>
         <location filename="../gui/telkom.py"/>
-        <source>Action</source>
-        <translation>Tindakan</translation>
-    </message>
-    <message>
-        <location filename="../gui/telkom.py"/>
         <source>Matched by</source>
         <translation>Dicocokkan dengan</translation>
     </message>
@@ -2426,11 +2937,6 @@
         <location filename="../gui/telkom.py"/>
         <source>Reason / warning / note</source>
         <translation>Alasan / peringatan / catatan</translation>
-    </message>
-    <message>
-        <location filename="../gui/telkom.py"/>
-        <source>Save report…</source>
-        <translation>Simpan laporan…</translation>
     </message>
     <message>
         <location filename="../gui/telkom.py"/>
@@ -2463,16 +2969,6 @@
         <location filename="../gui/telkom.py"/>
         <source>{count} of them with changes</source>
         <translation>{count} di antaranya berubah</translation>
-    </message>
-    <message>
-        <location filename="../gui/telkom.py"/>
-        <source>{count} new site</source>
-        <translation>{count} situs baru</translation>
-    </message>
-    <message>
-        <location filename="../gui/telkom.py"/>
-        <source>{count} new sites</source>
-        <translation>{count} situs baru</translation>
     </message>
     <message>
         <location filename="../gui/telkom.py"/>
@@ -2510,11 +3006,6 @@
     </message>
     <message>
         <location filename="../gui/telkom.py"/>
-        <source>update</source>
-        <translation>perbarui</translation>
-    </message>
-    <message>
-        <location filename="../gui/telkom.py"/>
         <source>new</source>
         <translation>baru</translation>
     </message>
@@ -2522,11 +3013,6 @@
         <location filename="../gui/telkom.py"/>
         <source>rejected</source>
         <translation>ditolak</translation>
-    </message>
-    <message>
-        <location filename="../gui/telkom.py"/>
-        <source>Warning: {text}</source>
-        <translation>Peringatan: {text}</translation>
     </message>
     <message>
         <location filename="../gui/telkom.py"/>
@@ -2552,11 +3038,6 @@
         <location filename="../gui/telkom.py"/>
         <source>Apply {count} changes</source>
         <translation>Terapkan {count} perubahan</translation>
-    </message>
-    <message>
-        <location filename="../gui/telkom.py"/>
-        <source>Save report</source>
-        <translation>Simpan laporan</translation>
     </message>
     <message>
         <location filename="../gui/telkom.py"/>
@@ -2591,18 +3072,6 @@
     </message>
     <message>
         <location filename="../gui/telkom.py"/>
-        <location filename="../processing/import_sites.py"/>
-        <source>{count} site updated</source>
-        <translation>{count} lokasi diperbarui</translation>
-    </message>
-    <message>
-        <location filename="../gui/telkom.py"/>
-        <location filename="../processing/import_sites.py"/>
-        <source>{count} sites updated</source>
-        <translation>{count} lokasi diperbarui</translation>
-    </message>
-    <message>
-        <location filename="../gui/telkom.py"/>
         <source>{count} change left out</source>
         <translation>{count} perubahan dilewati</translation>
     </message>
@@ -2626,11 +3095,6 @@
         <location filename="../processing/telkom.py"/>
         <source>Shapefile or zip (*.zip *.shp *.ZIP *.SHP)</source>
         <translation>Shapefile atau zip (*.zip *.shp *.ZIP *.SHP)</translation>
-    </message>
-    <message>
-        <location filename="../gui/telkom.py"/>
-        <source>There is no workspace yet: open the smart-city layers first</source>
-        <translation>Belum ada ruang kerja: buka dulu lapisan kota cerdas</translation>
     </message>
     <message>
         <location filename="../layers/basemap.py"/>
@@ -2842,6 +3306,16 @@
     </message>
     <message>
         <location filename="../plugin.py"/>
+        <source>Merge field survey…</source>
+        <translation>Gabungkan survei lapangan…</translation>
+    </message>
+    <message>
+        <location filename="../plugin.py"/>
+        <source>Preview a package a surveyor brought back from QField and merge it into the workspace, field by field, photos included</source>
+        <translation>Pratinjau paket yang dibawa kembali surveyor dari QField dan gabungkan ke ruang kerja, per isian, termasuk foto</translation>
+    </message>
+    <message>
+        <location filename="../plugin.py"/>
         <source>Service points and towers by status, per kecamatan, against the 300-point target</source>
         <translation>Titik layanan dan menara menurut status, per kecamatan, dibandingkan target 300 titik</translation>
     </message>
@@ -2891,6 +3365,17 @@
         <translation>Pengaturan ada di Pengaturan &gt; Opsi &gt; Paser Smart City</translation>
     </message>
     <message>
+        <location filename="../processing/base.py"/>
+        <location filename="../processing/create_workspace.py"/>
+        <location filename="../processing/import_sites.py"/>
+        <location filename="../processing/package_for_field.py"/>
+        <location filename="../processing/register_coordinates.py"/>
+        <location filename="../processing/sync.py"/>
+        <location filename="../toolbelt/settings.py"/>
+        <source>Workspace GeoPackage</source>
+        <translation>GeoPackage ruang kerja</translation>
+    </message>
+    <message>
         <location filename="../processing/create_workspace.py"/>
         <source>Create workspace</source>
         <translation>Buat ruang kerja</translation>
@@ -2899,17 +3384,6 @@
         <location filename="../processing/create_workspace.py"/>
         <source>Creates a smart-city workspace: a GeoPackage (EPSG:4326) with the layers service_points and tower_plans. With DEMO, it is seeded with the four towers of the 2022 programme and the kantor desa/kelurahan and kantor kecamatan at gazetteer centroids. An existing workspace is left as it is; any other existing file is refused, never overwritten.</source>
         <translation>Membuat ruang kerja kota cerdas: sebuah GeoPackage (EPSG:4326) berisi lapisan service_points (titik layanan) dan tower_plans (rencana menara). Dengan DEMO, ruang kerja diisi empat menara program 2022 serta kantor desa/kelurahan dan kantor kecamatan pada titik tengah gazetir. Ruang kerja yang sudah ada dibiarkan apa adanya; berkas lain yang sudah ada ditolak, tidak pernah ditimpa.</translation>
-    </message>
-    <message>
-        <location filename="../processing/create_workspace.py"/>
-        <location filename="../processing/import_sites.py"/>
-        <location filename="../processing/package_for_field.py"/>
-        <location filename="../processing/register_coordinates.py"/>
-        <location filename="../processing/sync.py"/>
-        <location filename="../processing/telkom.py"/>
-        <location filename="../toolbelt/settings.py"/>
-        <source>Workspace GeoPackage</source>
-        <translation>GeoPackage ruang kerja</translation>
     </message>
     <message>
         <location filename="../processing/create_workspace.py"/>
@@ -2986,6 +3460,7 @@
     </message>
     <message>
         <location filename="../processing/import_sites.py"/>
+        <location filename="../processing/merge_field_package.py"/>
         <location filename="../processing/telkom.py"/>
         <source>Report</source>
         <translation>Laporan</translation>
@@ -3052,14 +3527,170 @@
         <translation>{count} titik layanan baru</translation>
     </message>
     <message>
-        <location filename="../processing/package_for_field.py"/>
-        <source>Package for field survey</source>
-        <translation>Paket untuk survei lapangan</translation>
+        <location filename="../processing/merge_field_package.py"/>
+        <location filename="../processing/telkom.py"/>
+        <source>New sites</source>
+        <translation>Lokasi baru</translation>
     </message>
     <message>
+        <location filename="../processing/merge_field_package.py"/>
+        <source>Sites updated</source>
+        <translation>Lokasi diperbarui</translation>
+    </message>
+    <message>
+        <location filename="../processing/merge_field_package.py"/>
+        <source>Sites deleted</source>
+        <translation>Lokasi dihapus</translation>
+    </message>
+    <message>
+        <location filename="../processing/merge_field_package.py"/>
+        <location filename="../processing/sync.py"/>
+        <source>Sites with conflicts</source>
+        <translation>Lokasi dengan konflik</translation>
+    </message>
+    <message>
+        <location filename="../processing/merge_field_package.py"/>
+        <source>Changes already in the workspace</source>
+        <translation>Perubahan yang sudah ada di ruang kerja</translation>
+    </message>
+    <message>
+        <location filename="../processing/merge_field_package.py"/>
+        <source>Sites that cannot be merged</source>
+        <translation>Lokasi yang tidak dapat digabungkan</translation>
+    </message>
+    <message>
+        <location filename="../processing/merge_field_package.py"/>
+        <source>Sites the surveyor left unchanged</source>
+        <translation>Lokasi yang tidak diubah surveyor</translation>
+    </message>
+    <message>
+        <location filename="../processing/merge_field_package.py"/>
+        <source>Photos copied</source>
+        <translation>Foto disalin</translation>
+    </message>
+    <message>
+        <location filename="../processing/merge_field_package.py"/>
+        <source>Photos missing from the package</source>
+        <translation>Foto yang tidak ada di paket</translation>
+    </message>
+    <message>
+        <location filename="../processing/merge_field_package.py"/>
+        <source>Sites left out</source>
+        <translation>Lokasi tidak diambil</translation>
+    </message>
+    <message>
+        <location filename="../processing/merge_field_package.py"/>
+        <source>Already merged (1: nothing to do)</source>
+        <translation>Sudah digabungkan (1: tidak ada yang perlu dilakukan)</translation>
+    </message>
+    <message>
+        <location filename="../processing/merge_field_package.py"/>
+        <source>Merge field survey</source>
+        <translation>Gabungkan survei lapangan</translation>
+    </message>
+    <message>
+        <location filename="../processing/merge_field_package.py"/>
         <location filename="../processing/package_for_field.py"/>
         <source>Field survey</source>
         <translation>Survei lapangan</translation>
+    </message>
+    <message>
+        <location filename="../processing/merge_field_package.py"/>
+        <source>Merges a package a surveyor brought back from the field (made by &apos;Package for field survey&apos;) into the workspace it was made from. &apos;Returned package&apos; (INPUT): the folder QField sent back, its .zip, or its survey.gpkg (a manifest.json names its folder). Site by site and field by field, the surveyor&apos;s changes are compared with the sites as packaged and with the workspace now: a field only the surveyor changed is written as your own edit, and the next sync sends it; what the office changed since packaging (edits, syncs) stays; a field changed differently on both sides, or a site deleted on one side and edited on the other, becomes a conflict to resolve in Paser Smart City ▸ Sync conflicts, naming the surveyor, and the workspace keeps its value meanwhile. New sites keep their uid. Photos are copied to the folder &lt;workspace&gt;_photos beside the workspace, checked by SHA-256 (a different file of the same name is never written over); a photo the data names but the package lacks is a warning. Without &apos;Merge into the workspace&apos; (APPLY) nothing is written: the log and the &apos;Report&apos; (REPORT, CSV) list every change. &apos;Leave out&apos; (SKIP): site uids, comma-separated, whose changes are not taken. Everything is written in one transaction; the package is recorded, so merging it again changes nothing. Refused, with nothing written: a package of another workspace, one whose base was changed after packaging, one made by a newer plugin.</source>
+        <translation>Menggabungkan paket yang dibawa kembali surveyor dari lapangan (dibuat dengan &apos;Paket untuk survei lapangan&apos;) ke ruang kerja asalnya. &apos;Paket yang kembali&apos; (INPUT): folder yang dikirim kembali oleh QField, berkas .zip-nya, atau survey.gpkg-nya (manifest.json menunjuk foldernya). Per lokasi dan per isian, perubahan surveyor dibandingkan dengan lokasi saat dikemas dan dengan ruang kerja sekarang: isian yang hanya diubah surveyor ditulis sebagai suntingan Anda sendiri, dan sinkronisasi berikutnya mengirimnya; yang diubah kantor sejak dikemas (suntingan, sinkronisasi) tetap; isian yang diubah berbeda di kedua pihak, atau lokasi yang dihapus di satu pihak dan disunting di pihak lain, menjadi konflik yang diselesaikan di Paser Smart City ▸ Konflik sinkronisasi, dengan nama surveyornya, dan ruang kerja mempertahankan nilainya sementara itu. Lokasi baru mempertahankan uid-nya. Foto disalin ke folder &lt;workspace&gt;_photos di samping ruang kerja, diperiksa dengan SHA-256 (berkas lain bernama sama tidak pernah ditimpa); foto yang disebut data tetapi tidak ada di paket menjadi peringatan. Tanpa &apos;Gabungkan ke ruang kerja&apos; (APPLY) tidak ada yang ditulis: log dan &apos;Laporan&apos; (REPORT, CSV) memuat setiap perubahan. &apos;Tidak diambil&apos; (SKIP): uid lokasi, dipisahkan koma, yang perubahannya tidak diambil. Semuanya ditulis dalam satu transaksi; paket dicatat, sehingga menggabungkannya lagi tidak mengubah apa pun. Ditolak, tanpa ada yang ditulis: paket dari ruang kerja lain, paket yang dasarnya diubah setelah dikemas, paket yang dibuat oleh plugin yang lebih baru.</translation>
+    </message>
+    <message>
+        <location filename="../processing/merge_field_package.py"/>
+        <source>Returned package (folder, .zip or survey.gpkg)</source>
+        <translation>Paket yang kembali (folder, .zip atau survey.gpkg)</translation>
+    </message>
+    <message>
+        <location filename="../processing/merge_field_package.py"/>
+        <source>Field package (*.zip *.gpkg *.json *.ZIP *.GPKG)</source>
+        <translation>Paket lapangan (*.zip *.gpkg *.json *.ZIP *.GPKG)</translation>
+    </message>
+    <message>
+        <location filename="../processing/merge_field_package.py"/>
+        <source>Merge into the workspace (unchecked: preview only)</source>
+        <translation>Gabungkan ke ruang kerja (tanpa centang: pratinjau saja)</translation>
+    </message>
+    <message>
+        <location filename="../processing/merge_field_package.py"/>
+        <source>Leave out (site uids, comma-separated)</source>
+        <translation>Tidak diambil (uid lokasi, dipisahkan koma)</translation>
+    </message>
+    <message>
+        <location filename="../processing/merge_field_package.py"/>
+        <location filename="../processing/package_for_field.py"/>
+        <source>Package id</source>
+        <translation>Id paket</translation>
+    </message>
+    <message>
+        <location filename="../processing/merge_field_package.py"/>
+        <location filename="../processing/telkom.py"/>
+        <source>SKIP: {error}</source>
+        <translation>SKIP: {error}</translation>
+    </message>
+    <message>
+        <location filename="../processing/merge_field_package.py"/>
+        <source>SKIP is used when the package is merged (APPLY)</source>
+        <translation>SKIP dipakai saat paket digabungkan (APPLY)</translation>
+    </message>
+    <message>
+        <location filename="../processing/merge_field_package.py"/>
+        <source>Package {id} of {surveyor}, made {created} by plugin {version} (schema {schema})</source>
+        <translation>Paket {id} milik {surveyor}, dibuat {created} oleh plugin {version} (skema {schema})</translation>
+    </message>
+    <message>
+        <location filename="../processing/merge_field_package.py"/>
+        <source>This package was merged on {at}, with the same content: nothing to do</source>
+        <translation>Paket ini sudah digabungkan pada {at} dengan isi yang sama: tidak ada yang perlu dilakukan</translation>
+    </message>
+    <message>
+        <location filename="../processing/merge_field_package.py"/>
+        <source>Merged before on {at}: only what changed in the package since is merged</source>
+        <translation>Sudah pernah digabungkan pada {at}: hanya yang berubah di paket sejak itu yang digabungkan</translation>
+    </message>
+    <message>
+        <location filename="../processing/merge_field_package.py"/>
+        <source>The package has no {fields}: the workspace keeps its values</source>
+        <translation>Paket tidak memiliki {fields}: ruang kerja mempertahankan nilainya</translation>
+    </message>
+    <message>
+        <location filename="../processing/merge_field_package.py"/>
+        <source>{site}: cannot be merged: {reasons}</source>
+        <translation>{site}: tidak dapat digabungkan: {reasons}</translation>
+    </message>
+    <message>
+        <location filename="../processing/merge_field_package.py"/>
+        <source>{site}: conflict on {fields}</source>
+        <translation>{site}: konflik pada {fields}</translation>
+    </message>
+    <message>
+        <location filename="../processing/merge_field_package.py"/>
+        <source>Already merged; nothing was written</source>
+        <translation>Sudah digabungkan; tidak ada yang ditulis</translation>
+    </message>
+    <message>
+        <location filename="../processing/merge_field_package.py"/>
+        <source>{new} new, {updated} updated, {deleted} deleted, {conflicts} with conflicts, {rejected} cannot be merged; {photos} photos to copy, {missing} missing</source>
+        <translation>{new} baru, {updated} diperbarui, {deleted} dihapus, {conflicts} dengan konflik, {rejected} tidak dapat digabungkan; {photos} foto akan disalin, {missing} hilang</translation>
+    </message>
+    <message>
+        <location filename="../processing/merge_field_package.py"/>
+        <location filename="../processing/telkom.py"/>
+        <source>preview only, nothing written</source>
+        <translation>hanya pratinjau, tidak ada yang ditulis</translation>
+    </message>
+    <message>
+        <location filename="../processing/merge_field_package.py"/>
+        <source>merged, {count} left out</source>
+        <translation>digabungkan, {count} tidak diambil</translation>
+    </message>
+    <message>
+        <location filename="../processing/package_for_field.py"/>
+        <source>Package for field survey</source>
+        <translation>Paket untuk survei lapangan</translation>
     </message>
     <message>
         <location filename="../processing/package_for_field.py"/>
@@ -3070,11 +3701,6 @@
         <location filename="../processing/package_for_field.py"/>
         <source>Kecamatan (names or codes, comma-separated; empty: the whole regency)</source>
         <translation>Kecamatan (nama atau kode, dipisahkan koma; kosong: seluruh kabupaten)</translation>
-    </message>
-    <message>
-        <location filename="../processing/package_for_field.py"/>
-        <source>Surveyor</source>
-        <translation>Surveyor</translation>
     </message>
     <message>
         <location filename="../processing/package_for_field.py"/>
@@ -3090,11 +3716,6 @@
         <location filename="../processing/package_for_field.py"/>
         <source>Package folder or .zip</source>
         <translation>Folder paket atau .zip</translation>
-    </message>
-    <message>
-        <location filename="../processing/package_for_field.py"/>
-        <source>Package id</source>
-        <translation>Id paket</translation>
     </message>
     <message>
         <location filename="../processing/package_for_field.py"/>
@@ -3208,11 +3829,6 @@
     </message>
     <message>
         <location filename="../processing/sync.py"/>
-        <source>Central database</source>
-        <translation>Basis data pusat</translation>
-    </message>
-    <message>
-        <location filename="../processing/sync.py"/>
         <source>Synchronises the workspace with the regency&apos;s central database over OGC API – Features. Pulls every site changed centrally since the last sync and merges it field by field with the edits made here; the same field changed on both sides becomes a conflict to resolve (Paser Smart City ▸ Sync conflicts). With &apos;Send local edits&apos; (PUSH), local edits, new and deleted sites are sent (the server must support OGC API – Features Part 4; otherwise the sync only pulls and says so). &apos;Central server URL&apos; (URL) is the landing page of the service, e.g. https://gis.paserkab.go.id/wfs3; &apos;Authentication&apos; (AUTHCFG) is a QGIS authentication configuration (Basic, EsriToken or OAuth2). Left empty, both come from the plugin settings, and so does &apos;Network timeout&apos; (TIMEOUT) when it is not given: it is the longest the sync waits for one request, retries included. &apos;Full re-check of every site&apos; (FULL) compares every site with the central database, not only what changed since the last sync (use it after the server&apos;s clock was wrong; the sync also does it by itself when it sees the server&apos;s clock went back). Everything pulled is applied in one transaction: a failure or a cancel leaves the workspace as it was. Several officers may sync at the same time: an edit is written only over the central version it was merged with, so no colleague&apos;s edit is overwritten.</source>
         <translation>Menyinkronkan ruang kerja dengan basis data pusat kabupaten melalui OGC API – Features. Mengambil setiap lokasi yang diubah di pusat sejak sinkronisasi terakhir dan menggabungkannya kolom demi kolom dengan suntingan di sini; kolom yang sama yang diubah di kedua sisi menjadi konflik yang harus diselesaikan (Paser Smart City ▸ Konflik sinkronisasi). Dengan &apos;Kirim suntingan lokal&apos; (PUSH), suntingan lokal, lokasi baru dan lokasi yang dihapus dikirim (server harus mendukung OGC API – Features Part 4; jika tidak, sinkronisasi hanya mengambil data dan memberitahukannya). &apos;URL server pusat&apos; (URL) adalah halaman awal layanan, mis. https://gis.paserkab.go.id/wfs3; &apos;Autentikasi&apos; (AUTHCFG) adalah konfigurasi autentikasi QGIS (Basic, EsriToken atau OAuth2). Bila dikosongkan, keduanya diambil dari pengaturan plugin, begitu pula &apos;Batas waktu jaringan&apos; (TIMEOUT) bila tidak diisi: itulah waktu terlama sinkronisasi menunggu satu permintaan, termasuk percobaan ulang. &apos;Periksa ulang setiap lokasi&apos; (FULL) membandingkan setiap lokasi dengan basis data pusat, tidak hanya yang berubah sejak sinkronisasi terakhir (gunakan setelah jam server salah; sinkronisasi juga melakukannya sendiri bila melihat jam server dimundurkan). Semua yang diambil diterapkan dalam satu transaksi: kegagalan atau pembatalan membiarkan ruang kerja seperti semula. Beberapa petugas boleh menyinkronkan pada saat yang sama: suntingan hanya ditulis di atas versi pusat yang digabungkan dengannya, sehingga tidak ada suntingan rekan yang tertimpa.</translation>
     </message>
@@ -3246,11 +3862,6 @@
         <location filename="../processing/sync.py"/>
         <source>Local changes sent</source>
         <translation>Perubahan lokal yang dikirim</translation>
-    </message>
-    <message>
-        <location filename="../processing/sync.py"/>
-        <source>Sites with conflicts</source>
-        <translation>Lokasi dengan konflik</translation>
     </message>
     <message>
         <location filename="../processing/sync.py"/>
@@ -3399,11 +4010,6 @@
     </message>
     <message>
         <location filename="../processing/telkom.py"/>
-        <source>New sites</source>
-        <translation>Lokasi baru</translation>
-    </message>
-    <message>
-        <location filename="../processing/telkom.py"/>
         <source>Changes with warnings</source>
         <translation>Perubahan berperingatan</translation>
     </message>
@@ -3411,11 +4017,6 @@
         <location filename="../processing/telkom.py"/>
         <source>Changes left out</source>
         <translation>Perubahan yang dilewati</translation>
-    </message>
-    <message>
-        <location filename="../processing/telkom.py"/>
-        <source>SKIP: {error}</source>
-        <translation>SKIP: {error}</translation>
     </message>
     <message>
         <location filename="../processing/telkom.py"/>
@@ -3456,11 +4057,6 @@
         <location filename="../processing/telkom.py"/>
         <source>applied</source>
         <translation>diterapkan</translation>
-    </message>
-    <message>
-        <location filename="../processing/telkom.py"/>
-        <source>preview only, nothing written</source>
-        <translation>hanya pratinjau, tidak ada yang ditulis</translation>
     </message>
     <message>
         <location filename="../toolbelt/help.py"/>
@@ -3566,6 +4162,22 @@
         <location filename="../toolbelt/settings.py"/>
         <source>The central server URL must use https:// (http:// only for this computer): {url}</source>
         <translation>URL server pusat harus memakai https:// (http:// hanya untuk server di komputer ini): {url}</translation>
+    </message>
+    <message>
+        <source>the zip unpacks to more than {mb} MB; it is refused (a zip bomb or far more than a shapefile exchange needs)</source>
+        <translation type="obsolete">zip terurai menjadi lebih dari {mb} MB; zip ditolak (bom zip atau jauh melebihi kebutuhan pertukaran shapefile)</translation>
+    </message>
+    <message>
+        <source>At last sync</source>
+        <translation type="obsolete">Saat sinkronisasi terakhir</translation>
+    </message>
+    <message>
+        <source>Central</source>
+        <translation type="obsolete">Pusat</translation>
+    </message>
+    <message>
+        <source>The same field was changed here and in the central database. Choose per field which value to keep; your choice is sent with the next sync.</source>
+        <translation type="obsolete">Kolom yang sama diubah di sini dan di basis data pusat. Pilih untuk setiap kolom nilai mana yang dipertahankan; pilihan Anda dikirim pada sinkronisasi berikutnya.</translation>
     </message>
     <message>
         <source>{layer}: unknown field(s) {fields}</source>

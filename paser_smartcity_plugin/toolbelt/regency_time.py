@@ -41,3 +41,14 @@ def utc_from_edit(edit: QDateTimeEdit) -> QDateTime:
     """The moment the officer set in ``edit`` (regency time), in UTC."""
     wall = edit.dateTime()
     return QDateTime(wall.date(), wall.time(), regency_zone()).toUTC()
+
+
+def regency_text(iso: str) -> str:
+    """A stored UTC time (``2026-11-27T17:01:05.123Z``) as the officer reads it:
+    ``2026-11-28 01:01 WITA``; text that is not a time is shown as it is."""
+    moment = QDateTime.fromString(str(iso or ""), Qt.DateFormat.ISODateWithMs)
+    if not moment.isValid():
+        return str(iso or "")
+    if moment.timeSpec() == Qt.TimeSpec.LocalTime:
+        moment.setTimeSpec(Qt.TimeSpec.UTC)  # no zone written: UTC, as the workspace stores it
+    return to_regency_time(moment).toString(DISPLAY_FORMAT)
