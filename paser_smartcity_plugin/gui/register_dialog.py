@@ -18,6 +18,7 @@ from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
     QgsCsException,
+    QgsExpression,
     QgsPointXY,
     QgsProject,
 )
@@ -779,15 +780,13 @@ class RegisterDialog(QDialog):
         return result.uid
 
     def _show_in_project(self, layer_name: str, uid: str, lon: float, lat: float) -> None:
-        from ..layers.workspace_layers import find_layers
+        from ..layers.workspace_layers import find_layers, reload_workspace_layers
 
         layer = find_layers(QgsProject.instance(), self.path).get(layer_name)
         if layer is None:
             return
-        layer.dataProvider().reloadData()
-        layer.reload()
-        layer.selectByExpression("\"uid\" = '{}'".format(uid.replace("'", "''")))
-        layer.triggerRepaint()
+        reload_workspace_layers(self.path)
+        layer.selectByExpression(QgsExpression.createFieldEqualityExpression("uid", uid))
         canvas = self._canvas()
         if canvas is not None:
             transform = QgsCoordinateTransform(WGS84, canvas.mapSettings().destinationCrs(), QgsProject.instance())

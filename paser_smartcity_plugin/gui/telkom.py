@@ -595,11 +595,9 @@ class ImportFlow:
         if counts.get("LEFT_OUT"):
             text += "; " + counted(counts["LEFT_OUT"], tr("{count} change left out"), tr("{count} changes left out"))
         self.logger.log(text, SUCCESS, push=True)
-        from ..layers.workspace_layers import find_layers
+        from ..layers.workspace_layers import reload_workspace_layers
 
-        for layer in find_layers(QgsProject.instance(), self.workspace_path).values():
-            layer.dataProvider().reloadData()
-            layer.triggerRepaint()
+        reload_workspace_layers(self.workspace_path)
 
     def apply_failed(self, task: ApplyTask) -> None:
         if task.error is None or isinstance(task.error, CancelledError):

@@ -27,16 +27,10 @@ def registrar_for(workspace):
 
 
 def refresh_workspace_layers(path: str, context) -> None:
-    """Reload the workspace's layers in the project (runs in the main thread, after the algorithm)."""
-    from qgis.core import QgsProject
+    """Reload the workspace's layers in the algorithm's project (postProcessAlgorithm: main thread)."""
+    from ..layers.workspace_layers import reload_workspace_layers
 
-    from ..layers.workspace_layers import find_layers
-
-    project = context.project() or QgsProject.instance()
-    for layer in find_layers(project, path).values():
-        layer.dataProvider().reloadData()
-        layer.reload()
-        layer.triggerRepaint()
+    reload_workspace_layers(path, context.project())
 
 
 def issues_text(issues) -> str:

@@ -80,6 +80,40 @@ def test_sync_hook_updates_the_dashboard(plugin, workspace_path):
     assert _wait_for(lambda: _cell(dock, "64.01", "On air") == 1)
 
 
+def test_a_write_outside_the_layers_reaches_layers_and_dashboard(plugin, workspace_path):
+    """Sync, import, register and merge all end with reload_workspace_layers: the layers show
+    the file's new state and the dashboard counts it."""
+    from paser_smartcity_plugin.layers.workspace_layers import reload_workspace_layers
+
+    layers = plugin.open_layers()
+    dock = plugin.show_dashboard()
+    workspace = Workspace(workspace_path)
+    tower = [t for t in workspace.sites(TOWER_PLANS) if t["name"] == "Menara Keladen"][0]
+    workspace.update_site(TOWER_PLANS, tower["uid"], {"status": "on_air"})
+    reload_workspace_layers(workspace_path)
+    shown = [f["status"] for f in layers[TOWER_PLANS].getFeatures() if f["uid"] == tower["uid"]]
+    assert shown == ["on_air"]
+    assert _wait_for(lambda: _cell(dock, "64.01", "On air") == 1)
+
+
+def test_a_write_reaches_the_dashboard_with_no_layer_open(plugin, workspace_path):
+    import os
+
+    from paser_smartcity_plugin.core.demo import demo_rows
+    from paser_smartcity_plugin.core.workspace import create_workspace
+    from paser_smartcity_plugin.layers.workspace_layers import reload_workspace_layers
+
+    os.makedirs(os.path.dirname(workspace_path))
+    create_workspace(workspace_path, demo_rows())
+    dock = plugin.show_dashboard()
+    workspace = Workspace(workspace_path)
+    tower = [t for t in workspace.sites(TOWER_PLANS) if t["name"] == "Menara Keladen"][0]
+    workspace.update_site(TOWER_PLANS, tower["uid"], {"status": "on_air"})
+    assert _cell(dock, "64.01", "On air") == 0
+    reload_workspace_layers(workspace_path)
+    assert _wait_for(lambda: _cell(dock, "64.01", "On air") == 1)
+
+
 def test_without_layers_the_workspace_file_is_read(plugin, workspace_path):
     import os
 
