@@ -4,6 +4,7 @@ from qgis.core import QgsProcessingAlgorithm, QgsProcessingException, QgsProcess
 
 from ..core.workspace import Workspace, WorkspaceError
 from ..toolbelt.i18n import tr, tr_message
+from .names import Param
 
 
 class PaserAlgorithm(QgsProcessingAlgorithm):
@@ -54,7 +55,7 @@ class PaserAlgorithm(QgsProcessingAlgorithm):
         from ..toolbelt.settings import workspace_path
 
         return QgsProcessingParameterFile(
-            "WORKSPACE", self.tr("Workspace GeoPackage"), extension="gpkg", defaultValue=workspace_path()
+            Param.WORKSPACE, self.tr("Workspace GeoPackage"), extension="gpkg", defaultValue=workspace_path()
         )
 
     @staticmethod
