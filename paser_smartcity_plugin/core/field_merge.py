@@ -869,8 +869,7 @@ def parse_leave_out(text: str) -> Set[str]:
 
 @dataclass
 class MergeOutcome:
-    counts: Dict[str, int]
-    photos_written: List[str]
+    counts: Dict[str, int]  # "PHOTOS": the photos copied next to the workspace
     already_merged: Optional[str] = None
 
 
@@ -900,7 +899,7 @@ def apply_merge(
     if preview.package is None:
         raise MergeError(Message(N_("the preview's package was closed; preview the package again")))
     if preview.already_merged:
-        return MergeOutcome({k: 0 for k in preview.counts()}, [], preview.already_merged)
+        return MergeOutcome({k: 0 for k in preview.counts()}, preview.already_merged)
     listed = {s.uid for s in preview.sites if s.writes or s.action == REJECTED}
     unused = sorted(left_out - listed)
     if unused:
@@ -975,7 +974,7 @@ def apply_merge(
     }
     if progress:
         progress(100.0)
-    return MergeOutcome(counts, written)
+    return MergeOutcome(counts)
 
 
 def _apply_site(workspace: Workspace, conn: sqlite3.Connection, site: SiteMerge, source: str) -> None:
@@ -1034,19 +1033,3 @@ def _record(conn: sqlite3.Connection, preview: MergePreview, left_out: Set[str])
             json.dumps(summary, sort_keys=True),
         ),
     )
-
-
-def merged_packages(workspace: Workspace) -> List[Dict[str, Any]]:
-    """The field packages merged into the workspace, newest first."""
-    with workspace.read() as conn:
-        rows = conn.execute(
-            f"SELECT package_id, content_hash, surveyor, packaged_at, merged_at, input, summary "
-            f"FROM {changelog.FIELD_MERGES_TABLE} ORDER BY merged_at DESC"
-        ).fetchall()
-    keys = ("package_id", "content_hash", "surveyor", "packaged_at", "merged_at", "input", "summary")
-    out = []
-    for row in rows:
-        item = dict(zip(keys, row))
-        item["summary"] = json.loads(item["summary"] or "{}")
-        out.append(item)
-    return out

@@ -271,11 +271,6 @@ class MergePreviewDialog(LeaveOutTicks, QDialog):
 
     # -- choosing
 
-    def set_merged(self, uid: str, merged: bool) -> None:
-        """Tick (or untick) a site, as the officer would."""
-        line = self._lines_of[uid][0]
-        self.table.item(line, self.APPLY).setCheckState(Qt.CheckState.Checked if merged else Qt.CheckState.Unchecked)
-
     def leave_out(self):
         """The sites left out: those unticked and those that cannot be merged."""
         return sorted(self.left_out | {s.uid for s in self.preview.sites if s.action == REJECTED})

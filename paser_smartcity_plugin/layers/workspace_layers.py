@@ -132,11 +132,6 @@ def _category_symbol(svg_name: str, size: float, codes: CodeList) -> QgsMarkerSy
     return symbol
 
 
-def svg_layer(symbol: QgsMarkerSymbol) -> QgsSvgMarkerSymbolLayer:
-    """The glyph of one of our markers."""
-    return next(layer for layer in symbol.symbolLayers() if isinstance(layer, QgsSvgMarkerSymbolLayer))
-
-
 def _renderer(schema: LayerSchema):
     return _service_point_renderer(schema) if schema.name == SERVICE_POINTS else _tower_renderer(schema)
 

@@ -59,17 +59,6 @@ class PaserAlgorithm(QgsProcessingAlgorithm):
         )
 
     @staticmethod
-    def configured_boundary():
-        """The officer's desa boundary layer from the settings (None: the boundaries shipped with
-        the plugin decide), or a QgsProcessingException saying what is wrong with it."""
-        from ..layers.boundary import BoundaryLayerError, configured_boundaries
-
-        try:
-            return configured_boundaries()
-        except BoundaryLayerError as exc:
-            raise QgsProcessingException(str(exc)) from None
-
-    @staticmethod
     def open_workspace(path: str) -> Workspace:
         """The workspace at ``path``, or a QgsProcessingException that says what is wrong."""
         try:

@@ -7,6 +7,7 @@ import csv
 import os
 
 import pytest
+from dialog_drivers import set_choice, set_merged
 from field_support import gdal_update, sha256
 from qfield_support import add_site_with_photo, wait_for
 from qgis.core import QgsApplication, QgsProcessingException, QgsProject
@@ -27,7 +28,7 @@ EDITED, CONTESTED = LONG_IKIS[0], LONG_IKIS[1]
 
 
 def run(algorithm, params, **kwargs):
-    import processing
+    from qgis import processing
 
     return processing.run(f"paser_smartcity:{algorithm}", params, **kwargs)
 
@@ -158,7 +159,7 @@ def test_the_menu_previews_lets_leave_out_and_merges(plugin, office, tmp_path, q
     texts = [dialog.table.item(r, dialog.FIELD).text() for r in range(dialog.table.rowCount())]
     assert "Notes" in texts and "Status" in texts
     assert dialog.apply_button.text() == "Merge 4 sites"
-    dialog.set_merged(EDITED, False)  # the officer leaves the notes out
+    set_merged(dialog, EDITED, False)  # the officer leaves the notes out
     assert dialog.apply_button.text() == "Merge 3 sites" and dialog.leave_out() == [EDITED]
     line = dialog._lines_of[CONTESTED][0]
     assert "conflict" in dialog.table.item(line, dialog.NOTE).text()
@@ -179,7 +180,7 @@ def test_the_menu_previews_lets_leave_out_and_merges(plugin, office, tmp_path, q
     assert conflicts.table.item(0, ConflictsDialog.FROM).text().startswith("Surveyor Rina (field package ")
     combo = conflicts.table.cellWidget(0, len(ConflictsDialog.COLUMNS) - 1)
     assert [combo.itemText(i) for i in range(combo.count())] == ["Keep mine", "Take the surveyor's"]
-    conflicts.set_choice(0, THEIRS)
+    set_choice(conflicts, 0, THEIRS)
     assert conflicts.apply() == 1 and conflicts.table.rowCount() == 0
     assert office.site(SERVICE_POINTS, CONTESTED)["status"] == "active"
     with office.read() as conn:

@@ -1,6 +1,7 @@
 """Help pages shipped with the plugin: one per dialog, in English and Indonesian."""
 
 import importlib
+import os
 import pkgutil
 import re
 from pathlib import Path
@@ -10,7 +11,12 @@ from qgis.core import QgsApplication
 from qgis.PyQt.QtWidgets import QPushButton
 
 import paser_smartcity_plugin.gui
-from paser_smartcity_plugin.toolbelt.help import HELP_DIR, LANGUAGES, help_path, topics
+from paser_smartcity_plugin.toolbelt.help import HELP_DIR, LANGUAGES, help_path
+
+
+def topics() -> list:
+    """Every topic that has a page (in at least one language)."""
+    return sorted({name.split(".")[0] for name in os.listdir(HELP_DIR) if name.endswith(".html")})
 
 
 def _gui_help_topics():

@@ -15,6 +15,7 @@ from qgis.core import (
     QgsProject,
     QgsReadWriteContext,
     QgsRenderContext,
+    QgsSvgMarkerSymbolLayer,
     QgsSymbolLayer,
 )
 from qgis.PyQt.QtCore import QSize, Qt
@@ -23,7 +24,12 @@ from qgis.PyQt.QtXml import QDomDocument
 
 from paser_smartcity_plugin.core.codelists import CATEGORY, SERVICE_STATUS, TOWER_STATUS, contrast
 from paser_smartcity_plugin.core.schema import SERVICE_POINTS, TOWER_PLANS
-from paser_smartcity_plugin.layers.workspace_layers import CATEGORY_ICONS, FALLBACK_ICON, TOWER_ICON, svg_layer
+from paser_smartcity_plugin.layers.workspace_layers import CATEGORY_ICONS, FALLBACK_ICON, TOWER_ICON
+
+
+def svg_layer(symbol):
+    """The glyph of one of our markers."""
+    return next(layer for layer in symbol.symbolLayers() if isinstance(layer, QgsSvgMarkerSymbolLayer))
 
 
 def _all_symbols(layer):

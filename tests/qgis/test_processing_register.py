@@ -66,7 +66,7 @@ def test_pending_tower_gets_dms_coordinates(plugin, demo):
 
 
 def test_new_service_point_from_utm_with_suggested_desa(plugin, demo):
-    from paser_smartcity_plugin.core.projection import from_wgs84
+    from projection_oracle import from_wgs84
 
     e, n = from_wgs84("EPSG:9490", 116.1956, -1.9123)
     result = run(

@@ -5,6 +5,7 @@ import math
 import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
+from projection_oracle import from_wgs84
 
 from paser_smartcity_plugin.core.coordinates import (
     AUTO,
@@ -19,10 +20,8 @@ from paser_smartcity_plugin.core.coordinates import (
     format_dms_value,
     parse_columns,
     parse_coordinates,
-    parse_value,
 )
 from paser_smartcity_plugin.core.gazetteer import haversine_m
-from paser_smartcity_plugin.core.projection import from_wgs84
 
 # Tanah Grogot, the regency capital: 1°54'08" S, 116°11'21" E (shared/data/paser/README.md).
 GROGOT = (-1.902303, 116.189232)
@@ -303,8 +302,9 @@ def test_two_columns(lat, lon, expected):
     ],
 )
 def test_column_errors(text, axis, words):
+    other = "116.2" if axis == "lat" else "-1.9"  # the other column is fine
     with pytest.raises(CoordinateParseError, match=words):
-        parse_value(text, axis)
+        parse_columns(text, other) if axis == "lat" else parse_columns(other, text)
 
 
 # ---------------------------------------------------------------- formatting and properties

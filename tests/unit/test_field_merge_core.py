@@ -48,6 +48,19 @@ NEW_SITE = {
 }
 
 
+def merged_packages(workspace):
+    """The field packages merged into the workspace, newest first (what the merge recorded)."""
+    import json
+
+    with workspace.read() as conn:
+        rows = conn.execute(
+            "SELECT package_id, content_hash, surveyor, packaged_at, merged_at, input, summary "
+            f"FROM {changelog.FIELD_MERGES_TABLE} ORDER BY merged_at DESC"
+        ).fetchall()
+    keys = ("package_id", "content_hash", "surveyor", "packaged_at", "merged_at", "input", "summary")
+    return [{**dict(zip(keys, row)), "summary": json.loads(row[-1] or "{}")} for row in rows]
+
+
 @pytest.fixture
 def office(tmp_path) -> Workspace:
     """The office workspace, in step with the central (no pending edit): every change the merge
@@ -246,7 +259,7 @@ def test_merging_the_same_package_twice_changes_nothing(office, tmp_path):
         assert preview.already_merged and preview.sites == [] and outcome.already_merged
         assert table_dump(office) == merged
         assert sorted(os.listdir(field_merge.photo_folder(office.path))) == photos
-    (record,) = field_merge.merged_packages(office)
+    (record,) = merged_packages(office)
     assert record["package_id"] == first.package_id and record["content_hash"] == first.content_hash
     assert record["summary"]["photos"][0]["sha256"] == sha256(os.path.join(folder, photo_name(OFFICE_A)))
 
@@ -267,7 +280,7 @@ def test_a_package_returned_again_brings_only_what_changed_since(office, tmp_pat
     assert office.site(SERVICE_POINTS, OFFICE_A)["notes"] == "office rewrote it"  # not undone by the old value
     assert office.site(SERVICE_POINTS, OFFICE_B)["status"] == "survey"  # the officer's choice holds
     assert office.site(SERVICE_POINTS, OFFICE_C)["notes"] == "second visit"
-    assert open_conflicts(office) == [] and len(field_merge.merged_packages(office)) == 2
+    assert open_conflicts(office) == [] and len(merged_packages(office)) == 2
 
 
 def test_overlapping_packages_merge_one_after_the_other_without_a_lost_edit(office, tmp_path):

@@ -20,7 +20,6 @@ from paser_smartcity_plugin.core.register import (
     Registrar,
     RegistrationError,
     RegistrationRequest,
-    with_corrected_position,
 )
 from paser_smartcity_plugin.core.rows import GEOMETRY
 from paser_smartcity_plugin.core.schema import SERVICE_POINTS, TOWER_PLANS
@@ -271,12 +270,6 @@ def test_search_lists_pending_then_approximate(demo_workspace):
     assert r.search("")[-1][1]["coord_status"] == "approximate"  # limit 50, surveyed ones come after
 
 
-def test_corrected_request():
-    req = RegistrationRequest("1.9, 116.2", format="dd_latlon", site="x")
-    fixed = with_corrected_position(req, -1.9, 116.2)
-    assert fixed.coordinates == "-1.9000000, 116.2000000" and fixed.format == "auto" and fixed.site == "x"
-
-
 # ---------------------------------------------------------------- import
 
 
@@ -369,7 +362,7 @@ def test_all_or_nothing_leaves_the_file_unchanged(demo_workspace, tmp_path):
 
 
 def test_projected_and_cp1252_csv(demo_workspace, tmp_path):
-    from paser_smartcity_plugin.core.projection import from_wgs84
+    from projection_oracle import from_wgs84
 
     e, n = from_wgs84("EPSG:23837", 116.25, -1.95)
     path = _csv(
