@@ -1047,11 +1047,6 @@
     </message>
     <message>
         <location filename="../core/sync/client.py"/>
-        <source>{url}/collections has no collections list</source>
-        <translation>{url}/collections tidak memiliki daftar koleksi</translation>
-    </message>
-    <message>
-        <location filename="../core/sync/client.py"/>
         <source>{collection}: the server refuses its own offset pages and its datetime filter does not select on updated_at, so the features cannot be paged ({problem})</source>
         <translation>{collection}: server menolak halaman offset-nya sendiri dan filter datetime-nya tidak menyaring updated_at, sehingga fitur tidak dapat diambil per halaman ({problem})</translation>
     </message>
@@ -4162,6 +4157,10 @@
         <location filename="../toolbelt/settings.py"/>
         <source>The central server URL must use https:// (http:// only for this computer): {url}</source>
         <translation>URL server pusat harus memakai https:// (http:// hanya untuk server di komputer ini): {url}</translation>
+    </message>
+    <message>
+        <source>{url}/collections has no collections list</source>
+        <translation type="obsolete">{url}/collections tidak memiliki daftar koleksi</translation>
     </message>
     <message>
         <source>the zip unpacks to more than {mb} MB; it is refused (a zip bomb or far more than a shapefile exchange needs)</source>

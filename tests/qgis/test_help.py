@@ -51,7 +51,8 @@ def test_language_fallback():
 def test_every_algorithm_has_translated_names_and_help(plugin):
     provider = QgsApplication.processingRegistry().providerById("paser_smartcity")
     for algorithm in provider.algorithms():
-        assert algorithm.displayName() and algorithm.group()
+        assert algorithm.displayName()
+        assert algorithm.group()
         assert len(algorithm.shortHelpString()) > 40, algorithm.id()
 
 
@@ -176,5 +177,6 @@ def test_options_page_has_one_help_button(qgis_iface, opened_urls):
     page.help_button.click()
     assert opened_urls[-1].toLocalFile().endswith("help/settings.en.html")
     pages.setCurrentWidget(qgis_page)
-    assert qgis_help.isVisible() and not page.help_button.isVisible()
+    assert qgis_help.isVisible()
+    assert not page.help_button.isVisible()
     options.close()

@@ -56,7 +56,9 @@ def test_marker_svgs_exist_and_projects_keep_library_names(plugin):
         layers[name].writeSymbology(element, document, "", context)
     document.appendChild(element)
     text = document.toString()
-    assert TOWER_ICON in text and CATEGORY_ICONS["sekolah"] in text and "/usr/share/qgis/svg" not in text
+    assert TOWER_ICON in text
+    assert CATEGORY_ICONS["sekolah"] in text
+    assert "/usr/share/qgis/svg" not in text
 
 
 def _rules(layer):
@@ -94,7 +96,8 @@ def test_each_point_draws_its_status_marker_and_its_category_glyph(plugin):
         prop = svg_layer(glyph).dataDefinedProperties().property(QgsSymbolLayer.PropertyFillColor)
         assert prop.prepare(context)
         colour, ok = prop.valueAsColor(context, QColor())
-        assert ok and colour.name() == status.glyph_color
+        assert ok
+        assert colour.name() == status.glyph_color
         assert contrast(status.color, status.glyph_color) >= 4.5 or status.glyph_color == "#1a1a1a"
 
 

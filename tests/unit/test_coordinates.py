@@ -88,7 +88,8 @@ CORPUS = [
 def test_corpus(text, expected, fmt):
     p = parse_coordinates(text)
     assert (p.lat, p.lon) == pytest.approx(expected, abs=1e-9)
-    assert p.format == fmt and p.crs == "EPSG:4326"
+    assert p.format == fmt
+    assert p.crs == "EPSG:4326"
 
 
 def test_lon_lat_order_is_said():
@@ -179,10 +180,12 @@ def test_projected_format_or_crs_forces_the_reading():
         parse_coordinates(f"{e:.3f} {n:.3f}", "EPSG:9490"),
         parse_coordinates(f"{e:.3f} {n:.3f}", crs="EPSG:9490"),
     ):
-        assert p.crs == "EPSG:9490" and not p.notes
+        assert p.crs == "EPSG:9490"
+        assert not p.notes
         assert haversine_m(p.lon, p.lat, GROGOT[1], GROGOT[0]) < 0.005
     auto = parse_coordinates(f"{e:.3f} {n:.3f}")
-    assert auto.crs == "EPSG:32750" and "SRGI2013" in str(auto.notes[0])  # said, not hidden
+    assert auto.crs == "EPSG:32750"
+    assert "SRGI2013" in str(auto.notes[0])
     assert 0.05 < haversine_m(auto.lon, auto.lat, GROGOT[1], GROGOT[0]) < 0.5
 
 
@@ -341,7 +344,8 @@ def test_dd_utm_dd_round_trip_within_a_centimetre(lat, lon, crs):
     e, n = from_wgs84(crs, lon, lat)
     p = parse_coordinates(f"{e:.3f} {n:.3f}", crs=crs)
     assert haversine_m(p.lon, p.lat, lon, lat) < 0.01
-    assert p.easting == pytest.approx(e, abs=0.001) and p.northing == pytest.approx(n, abs=0.001)
+    assert p.easting == pytest.approx(e, abs=0.001)
+    assert p.northing == pytest.approx(n, abs=0.001)
 
 
 @settings(max_examples=300, deadline=None)
@@ -366,7 +370,8 @@ def test_any_text_parses_or_fails_cleanly(text):
     except CoordinateParseError as exc:
         assert str(exc)
         return
-    assert math.isfinite(p.lat) and math.isfinite(p.lon)
+    assert math.isfinite(p.lat)
+    assert math.isfinite(p.lon)
 
 
 _PIECES = st.sampled_from(
@@ -405,7 +410,8 @@ def test_coordinate_like_noise_parses_or_fails_cleanly(text, fmt, crs):
     except CoordinateParseError as exc:
         assert str(exc)
         return
-    assert math.isfinite(p.lat) and math.isfinite(p.lon)
+    assert math.isfinite(p.lat)
+    assert math.isfinite(p.lon)
 
 
 def test_projected_ranges_have_no_thousands_comma():
