@@ -624,6 +624,17 @@ def _check_package(workspace: Workspace, package: ReturnedPackage) -> None:
                 first=FIRST_PACKAGE_SCHEMA,
             )
         )
+    package_id = meta.get("package_id")
+    if not isinstance(package_id, str) or not UUID_RE.match(package_id):
+        # The id keys "merged before" and the surveyor's earlier states: without a real one, two
+        # packages would be taken for one another.
+        raise MergeError(
+            Message(
+                N_("{path} has no valid package id ({found}); it was not made by package_for_field or was edited"),
+                path=package.input,
+                found=package_id if isinstance(package_id, str) and package_id else "-",
+            )
+        )
     source = meta.get("source_workspace") or {}
     here = workspace.meta("workspace_id")
     if not here or source.get("id") != here:

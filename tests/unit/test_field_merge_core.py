@@ -438,6 +438,8 @@ def test_what_is_refused_with_a_clear_message(office, tmp_path):
         ("schema_version", SCHEMA_VERSION + 1, "newer than this plugin"),
         ("format_version", 2, "made by a newer plugin"),
         ("schema_version", field_merge.FIRST_PACKAGE_SCHEMA - 1, "field packages exist since"),
+        ("package_id", "", "no valid package id"),
+        ("package_id", "rina-1", "no valid package id"),
     ):
         copy = tmp_path / f"{key}-{value}"
         shutil.copytree(folder, copy)
