@@ -51,7 +51,7 @@ from qgis.PyQt.QtWidgets import (
 from ..core.codelists import CATEGORY, COORD_SOURCE, COORD_STATUS
 from ..core.coordinates import AUTO, DD_LATLON, DD_LONLAT, DDM, DMS, format_dd, format_dms
 from ..core.register import Assessment, RegistrationError, RegistrationRequest
-from ..core.schema import layer_schema
+from ..core.schema import SERVICE_POINTS, layer_schema
 from ..core.workspace import Workspace, WorkspaceError
 from ..layers.boundary import configured_registrar
 from ..toolbelt import regency_time
@@ -256,7 +256,8 @@ class RegisterDialog(QDialog):
         self.source_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.source_combo.setMinimumContentsLength(10)
         self.accuracy_spin = QDoubleSpinBox(box)  # writes decimals in QGIS's locale, like QGIS's own
-        self.accuracy_spin.setRange(0, 100000)
+        accuracy = layer_schema(SERVICE_POINTS).field("accuracy_m")  # the rule's home: the schema
+        self.accuracy_spin.setRange(accuracy.minimum, accuracy.maximum)
         self.accuracy_spin.setDecimals(1)
         self.accuracy_spin.setSpecialValueText(tr("unknown"))
         self.accuracy_spin.setSuffix(" m")

@@ -19,7 +19,7 @@ from paser_smartcity_plugin.core.coordinates import format_dms
 from paser_smartcity_plugin.core.demo import demo_uid
 from paser_smartcity_plugin.core.gazetteer import default_gazetteer
 from paser_smartcity_plugin.core.rows import GEOMETRY
-from paser_smartcity_plugin.core.schema import SERVICE_POINTS, TOWER_PLANS
+from paser_smartcity_plugin.core.schema import MAX_ACCURACY_M, SERVICE_POINTS, TOWER_PLANS
 from paser_smartcity_plugin.core.workspace import Workspace
 from paser_smartcity_plugin.layers.workspace_layers import find_layers
 
@@ -428,6 +428,8 @@ def test_map_pick_gets_the_pixel_size_as_accuracy(dialog, qgis_iface):
     canvas.refresh()
     assert dialog.select_site(KELADEN)
     assert dialog.accuracy_spin.value() == 0  # "unknown"
+    # the spin box offers what the workspace accepts, no more (schema.MAX_ACCURACY_M)
+    assert dialog.accuracy_spin.maximum() == MAX_ACCURACY_M
     dialog.pick_button.click()
     size = canvas.mapSettings().outputSize()
     pixel = QPoint(size.width() // 2, size.height() // 2)
