@@ -31,7 +31,8 @@ $(PLUGIN)/i18n/%.qm: $(PLUGIN)/i18n/%.ts
 compile: $(QM)
 	@rm -f $(PLUGIN)/resources_rc.py
 
-test: bootstrap compile
+# The lint runs first: a formatting slip or dead code fails CI like a failing test.
+test: bootstrap compile lint
 	$(PY) -m pytest
 
 # Another QGIS: the committed tree's `make test` in a cached Debian chroot (root needed).
@@ -46,9 +47,15 @@ unit: compile
 bench: bootstrap compile
 	$(PY) bench/run_all.py
 
-# The Qt6 check reads what ships: the built plugin folder.
+# ruff: style, pyflakes, import order, bugbear; the formatter's check; flake8-qgis: QGIS's own
+# rules (.flake8); vulture: dead code (pyproject.toml, callbacks in vulture_whitelist.py);
+# the Qt6 gate over what ships (the built plugin folder). .pre-commit-config.yaml runs the same.
+LINTED := $(PLUGIN) tests bench scripts central
 lint: bootstrap build-plugin
-	$(PY) -m ruff check $(PLUGIN) tests bench scripts central
+	$(PY) -m ruff check $(LINTED)
+	$(PY) -m ruff format --check $(LINTED)
+	$(PY) -m flake8 $(LINTED)
+	$(PY) -m vulture
 	$(PY) scripts/check_qt6.py $(BUILD)
 
 # Translations: `make i18n` extracts new tr() strings into the .ts (keeping translations,

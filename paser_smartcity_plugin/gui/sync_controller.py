@@ -148,10 +148,9 @@ class SyncController:
         self._bar_items = []
 
     def _refresh_layers(self):
-        for layer in QgsProject.instance().mapLayers().values():
-            if layer.customProperty("paser_smartcity/layer") in LAYERS:
-                layer.dataProvider().reloadData()
-                layer.triggerRepaint()
+        from ..layers.workspace_layers import reload_workspace_layers
+
+        reload_workspace_layers(settings.workspace_path())
 
     def show_conflicts(self):
         from .sync_dialogs import ConflictsDialog

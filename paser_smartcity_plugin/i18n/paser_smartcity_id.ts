@@ -502,6 +502,11 @@
     </message>
     <message>
         <location filename="../core/field_merge.py"/>
+        <source>{path} has no valid package id ({found}); it was not made by package_for_field or was edited</source>
+        <translation>{path} tidak memiliki id paket yang sah ({found}); paket ini tidak dibuat oleh package_for_field atau telah diubah</translation>
+    </message>
+    <message>
+        <location filename="../core/field_merge.py"/>
         <source>{path} was packaged from another workspace ({source}), not from {workspace}; merge it into the workspace it came from</source>
         <translation>{path} dikemas dari ruang kerja lain ({source}), bukan dari {workspace}; gabungkan ke ruang kerja asalnya</translation>
     </message>
@@ -1044,11 +1049,6 @@
         <location filename="../core/sync/client.py"/>
         <source>{url} does not declare OGC API – Features Part 1 (core) in /conformance</source>
         <translation>{url} tidak menyatakan OGC API – Features Part 1 (core) di /conformance</translation>
-    </message>
-    <message>
-        <location filename="../core/sync/client.py"/>
-        <source>{url}/collections has no collections list</source>
-        <translation>{url}/collections tidak memiliki daftar koleksi</translation>
     </message>
     <message>
         <location filename="../core/sync/client.py"/>
@@ -4162,6 +4162,10 @@
         <location filename="../toolbelt/settings.py"/>
         <source>The central server URL must use https:// (http:// only for this computer): {url}</source>
         <translation>URL server pusat harus memakai https:// (http:// hanya untuk server di komputer ini): {url}</translation>
+    </message>
+    <message>
+        <source>{url}/collections has no collections list</source>
+        <translation type="obsolete">{url}/collections tidak memiliki daftar koleksi</translation>
     </message>
     <message>
         <source>the zip unpacks to more than {mb} MB; it is refused (a zip bomb or far more than a shapefile exchange needs)</source>

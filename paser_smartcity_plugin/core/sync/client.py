@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from queue import Queue
 from typing import Any, Callable, Dict, Iterator, List, Optional, Tuple, Union
-from urllib.parse import parse_qsl, quote, urlencode, urlsplit, urlunsplit
+from urllib.parse import parse_qsl, quote, urlsplit, urlunsplit
 
 import requests
 
@@ -37,7 +37,6 @@ from .paging import CAPPED, COMPLETE, FULL, PROBE_LIMIT, SECOND, KeysetPlanner
 
 PART4 = "http://www.opengis.net/spec/ogcapi-features-4/1.0/conf/create-replace-delete"
 PART4_UPDATE = "http://www.opengis.net/spec/ogcapi-features-4/1.0/conf/update"
-PART1_CORE = "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/core"
 GEOJSON = "application/geo+json"
 IDEMPOTENT = {"GET", "PUT", "PATCH", "DELETE", "HEAD"}
 
@@ -313,13 +312,6 @@ class OgcApiClient:
                 caps.can_replace = caps.can_replace or "put" in methods
                 caps.can_delete = caps.can_delete or "delete" in methods
         return caps
-
-    def collections(self) -> List[str]:
-        data = self.get_json(self.url + "/collections")
-        items = data.get("collections") if isinstance(data, dict) else None
-        if not isinstance(items, list):
-            raise ProtocolError(Message(N_("{url}/collections has no collections list"), url=self.url))
-        return [str(c.get("id")) for c in items if isinstance(c, dict)]
 
     def has_collection(self, collection: str) -> bool:
         """True when the server serves ``collection``: asks for one item of it.
@@ -867,7 +859,3 @@ def _detail(response: requests.Response) -> str:
         text = data.get("description") or data.get("detail") or data.get("title") or ""
         return f": {str(text)[:200]}" if text else ""
     return ""
-
-
-def encode_params(params: Dict[str, Any]) -> str:
-    return urlencode(params)
