@@ -16,6 +16,7 @@ from reference_items_server import QGIS, STANDARD, ReferenceItemsServer
 from paser_smartcity_plugin.core.sync import OgcApiClient, ProtocolError
 from paser_smartcity_plugin.core.sync import client as client_module
 from paser_smartcity_plugin.core.sync.client import _page_state
+from paser_smartcity_plugin.core.sync.proof import DatetimeTrust
 
 EPOCH = datetime(2026, 1, 5, 8, 0, tzinfo=timezone.utc)
 
@@ -36,11 +37,21 @@ spreads = st.one_of(
 
 
 def pull(server, limit, since=None, **kw):
+    """Every uid the client pages out of ``server``; a pull from ``since`` (an incremental pull)
+    needs the datetime filter proven first, as the sync proves it (proof.py)."""
     params = {"limit": limit}
-    if since is not None:
-        params["datetime"] = f"{since}/.."
+    trust = None
     with OgcApiClient(server.url, retries=0, page_size=limit, **kw) as client:
-        got = [f["properties"]["uid"] for page in client.iter_pages("service_points", params) for f in page]
+        if since is not None:
+            params["datetime"] = f"{since}/.."
+            trust = DatetimeTrust("service_points")
+            known = [{"properties": {"uid": uid, "updated_at": text}} for uid, text, _ in server.rows if text]
+            assert not known or trust.ensure(client, known), trust.problem
+            if not known:
+                params.pop("datetime")
+        got = [
+            f["properties"]["uid"] for page in client.iter_pages("service_points", params, trust=trust) for f in page
+        ]
     return got, client
 
 
@@ -117,7 +128,8 @@ def test_a_capped_server_is_paged_by_its_own_page_size():
     with ReferenceItemsServer(rows, max_limit=40) as server:
         got, client = pull(server, 500)
     assert set(got) == {uid for uid, _ in rows}
-    assert all(q.get("limit") == "40" for q in server.requests[2:])
+    paging = [q for q in server.requests if "uid" not in q]  # (uid: the datetime proof)
+    assert all(q.get("limit") == "40" for q in paging[2:])
 
 
 def test_sites_without_updated_at_are_paged_by_offsets():
@@ -153,5 +165,6 @@ def test_a_capped_server_with_whole_table_next_links(monkeypatch):
     with ReferenceItemsServer(rows, max_limit=20, next_style=QGIS) as server:
         got, client = pull(server, 40)
     assert set(got) == {uid for uid, _ in rows} and client.windowed
-    assert all(int(q["limit"]) <= 20 for q in server.requests[2:])  # (10 for probes after quiet spells)
+    paging = [q for q in server.requests if "uid" not in q]  # (uid: the datetime proof)
+    assert all(int(q["limit"]) <= 20 for q in paging[2:])  # (10 for probes after quiet spells)
     assert len(server.requests) < 4 * 600 / 10
