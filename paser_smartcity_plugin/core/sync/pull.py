@@ -165,9 +165,13 @@ class _LayerPull:
             start = datetime_filter_start(watermark, overlap_s)
             try:
                 self.stream({"datetime": f"{start}/.."})
-                _check_anchors(conn, self.stage, anchors, start)
+                self.check_anchors(anchors, start)
             except DatetimeFilterError as exc:
                 trust.contradict(exc.messages[0] if exc.messages else MessageText(str(exc)))
+                conn.execute(f"DELETE FROM {self.stage}")
+                watermark = None
+            except _ChangeTimeWentBackError as exc:
+                self.result.warnings.append(exc.args[0])
                 conn.execute(f"DELETE FROM {self.stage}")
                 watermark = None
         else:
@@ -228,6 +232,48 @@ class _LayerPull:
             return None
         return None if full else watermark
 
+    def check_anchors(self, anchors: List[str], start: str) -> None:
+        """The incremental answer holds every anchor (a site the last pull saw at or after its
+        watermark, which the window starting an overlap earlier must bring again). A missing one
+        is looked up by uid (a request each, only then): still changed inside the window — the
+        filter skipped it (DatetimeFilterError); now stamped before the window — its change time
+        went back (_ChangeTimeWentBackError); gone from the central — nothing the window could hold."""
+        if not anchors:
+            return
+        marks = ", ".join("?" * len(anchors))
+        present = {r[0] for r in self.conn.execute(f"SELECT uid FROM {self.stage} WHERE uid IN ({marks})", anchors)}
+        went_back = None
+        for uid in (u for u in anchors if u not in present):
+            times = [
+                timestamps.parse((f.get("properties") or {}).get(UPDATED_AT))
+                for f in self.client.find_by_uid(self.collection, uid)
+            ]
+            times = [t for t in times if t is not None]
+            if not times:
+                continue  # removed from the central (not a soft delete)
+            latest = max(times)
+            if latest >= timestamps.parse(start) - _CLOCK_SLACK:
+                raise DatetimeFilterError(
+                    MessageText(
+                        N_("the changes since {start} lack site {uid}, changed at {time}"),
+                        start=start,
+                        uid=uid,
+                        time=timestamps.format_iso(latest),
+                    )
+                )
+            went_back = went_back or MessageText(
+                N_(
+                    "{layer}: site {uid} now carries a change time ({time}) before the last sync: a clock "
+                    "or a writer at the central set it back. Every site was checked again; ask the server's "
+                    "administrator to check the clock"
+                ),
+                layer=self.layer,
+                uid=uid,
+                time=timestamps.format_iso(latest),
+            )
+        if went_back:
+            raise _ChangeTimeWentBackError(went_back)
+
     def convert(self, page: List[dict]) -> List[list]:
         """In the fetching thread: features become compact stage rows, the JSON is freed."""
         if self.reference is None and page and not self.trust.holds:
@@ -261,21 +307,9 @@ def _anchors(conn, stage: str, watermark: Optional[str]) -> List[str]:
     ]
 
 
-def _check_anchors(conn, stage: str, anchors: List[str], start: str) -> None:
-    """The incremental answer holds every anchor, or the filter skipped sites: DatetimeFilterError."""
-    if not anchors:
-        return
-    marks = ", ".join("?" * len(anchors))
-    present = {r[0] for r in conn.execute(f"SELECT uid FROM {stage} WHERE uid IN ({marks})", anchors)}
-    missing = [u for u in anchors if u not in present]
-    if missing:
-        raise DatetimeFilterError(
-            MessageText(
-                N_("the changes since {start} lack site {uid}, which changed at or after the last sync"),
-                start=start,
-                uid=missing[0],
-            )
-        )
+class _ChangeTimeWentBackError(Exception):
+    """A site the last pull saw at its watermark now carries an earlier change time (args[0]:
+    the warning): not the filter's fault, but changes stamped before the window may be missed."""
 
 
 def _anchor_reference(conn, layer: str, anchors: List[str]) -> Optional[Reference]:
