@@ -50,15 +50,38 @@ class SyncController:
 
     # -- actions
 
+    def last_collections(self):
+        """The collection ids the last sync of the workspace used ({} when there was none)."""
+        from ..core.sync.history import history
+        from ..core.workspace import WorkspaceError
+
+        try:
+            rows = history(self.workspace(), limit=20)
+        except (WorkspaceError, OSError, ValueError):
+            return {}
+        for row in rows:
+            collections = (row["summary"] or {}).get("collections")
+            if collections:
+                return collections
+        return {}
+
     def open_sync_dialog(self):
         from .sync_dialogs import SyncDialog
 
         current = settings.load()
-        dialog = SyncDialog(current.central_url, current.authcfg, self.iface.mainWindow())
+        dialog = SyncDialog(
+            current.central_url,
+            current.authcfg,
+            self.iface.mainWindow(),
+            collections=settings.collection_ids(current),
+            last_used=self.last_collections(),
+        )
         if not dialog.exec():
             return None
         settings.set_value("central_url", dialog.url)
         settings.set_value("authcfg", dialog.authcfg)
+        for layer in LAYERS:
+            settings.set_value(f"{layer}_collection", dialog.collections.get(layer, ""))
         return self.start_sync(dialog.url, dialog.authcfg, dialog.push)
 
     def start_sync(self, url: str = "", authcfg: str = "", push: bool = True, full: bool = False):
@@ -75,6 +98,7 @@ class SyncController:
             )
             return None
         algorithm = QgsApplication.processingRegistry().createAlgorithmById(ALGORITHM_ID)
+        named = settings.collection_ids(current)
         params = {
             "WORKSPACE": settings.workspace_path(),
             "URL": url,
@@ -82,6 +106,8 @@ class SyncController:
             "PUSH": push,
             "TIMEOUT": current.sync_timeout_s,
             "FULL": full,
+            "SERVICE_POINTS_COLLECTION": named.get("service_points", ""),
+            "TOWER_PLANS_COLLECTION": named.get("tower_plans", ""),
         }
         context, feedback = QgsProcessingContext(), _Feedback()
         context.setProject(QgsProject.instance())
@@ -121,6 +147,11 @@ class SyncController:
                 )
             )
         text = tr("Sync done — ") + "; ".join(parts)
+        from .server_fields import collections_text
+
+        used = collections_text(summary.get("collections"))
+        if used:
+            text += " " + tr("(collections {collections})").format(collections=used)
         # The algorithm reports its warnings (and nothing else, when it succeeds) in the
         # officer's language; SUMMARY keeps them in English for scripts and the history.
         warnings = list(feedback.errors) or summary.get("warnings") or []

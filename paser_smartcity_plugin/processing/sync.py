@@ -1,17 +1,26 @@
 from qgis.core import (
+    Qgis,
     QgsProcessingException,
     QgsProcessingOutputNumber,
     QgsProcessingOutputString,
     QgsProcessingParameterAuthConfig,
     QgsProcessingParameterBoolean,
+    QgsProcessingParameterDefinition,
     QgsProcessingParameterFile,
     QgsProcessingParameterNumber,
     QgsProcessingParameterString,
 )
 
+from ..core.central_url import has_credentials
+from ..core.schema import SERVICE_POINTS, TOWER_PLANS
 from ..toolbelt import settings as plugin_settings
 from ..toolbelt.i18n import tr_message
 from .base import PaserAlgorithm
+
+# Qgis.ProcessingParameterFlag since QGIS 3.36; the class's own enum before (3.22).
+_ADVANCED = getattr(getattr(Qgis, "ProcessingParameterFlag", None), "Advanced", None) or (
+    QgsProcessingParameterDefinition.FlagAdvanced
+)
 
 
 class SyncAlgorithm(PaserAlgorithm):
@@ -25,8 +34,12 @@ class SyncAlgorithm(PaserAlgorithm):
         "City ▸ Sync conflicts). With 'Send local edits' (PUSH), local edits, new and deleted sites are sent "
         "(the server must support OGC API – Features Part 4; otherwise the sync only pulls and says so). "
         "'Central server URL' (URL) is the landing page of the service, e.g. https://gis.paserkab.go.id/wfs3; "
-        "'Authentication' (AUTHCFG) is a QGIS authentication configuration (Basic, EsriToken or OAuth2). "
-        "Left empty, both come from the plugin settings, and so does 'Network timeout' (TIMEOUT) when it "
+        "'Authentication' (AUTHCFG) is a QGIS authentication configuration (Basic, EsriToken or OAuth2); "
+        "a URL with a user name or password in it is refused, so that they are never stored in the "
+        "workspace. 'Collection of service points' (SERVICE_POINTS_COLLECTION) and 'Collection of tower "
+        "plans' (TOWER_PLANS_COLLECTION) name the server's collections when the sync cannot find them by "
+        "itself (e.g. public.service_points); the collections used are in SUMMARY. "
+        "Left empty, these come from the plugin settings, and so does 'Network timeout' (TIMEOUT) when it "
         "is not given: it is the longest the sync waits for one request, retries included. 'Full re-check of "
         "every site' "
         "(FULL) compares every site with the central database, not only what changed since the last sync "
@@ -40,6 +53,13 @@ class SyncAlgorithm(PaserAlgorithm):
         self.addParameter(QgsProcessingParameterFile("WORKSPACE", self.tr("Workspace GeoPackage"), extension="gpkg"))
         self.addParameter(QgsProcessingParameterString("URL", self.tr("Central server URL"), optional=True))
         self.addParameter(QgsProcessingParameterAuthConfig("AUTHCFG", self.tr("Authentication"), optional=True))
+        for name, label in (
+            ("SERVICE_POINTS_COLLECTION", self.tr("Collection of service points")),
+            ("TOWER_PLANS_COLLECTION", self.tr("Collection of tower plans")),
+        ):
+            parameter = QgsProcessingParameterString(name, label, optional=True)
+            parameter.setFlags(parameter.flags() | _ADVANCED)
+            self.addParameter(parameter)
         self.addParameter(QgsProcessingParameterBoolean("PUSH", self.tr("Send local edits"), defaultValue=True))
         # Double (the settings allow tenths), but shown as whole seconds: "30", not "30.000000".
         timeout = QgsProcessingParameterNumber(
@@ -73,7 +93,15 @@ class SyncAlgorithm(PaserAlgorithm):
                     "Paser Smart City."
                 )
             )
+        if has_credentials(url):
+            # Refused before anything is written or logged: the workspace is the file officers hand on.
+            raise QgsProcessingException(plugin_settings.credentials_problem(url))
         authcfg = self.parameterAsString(parameters, "AUTHCFG", context) or stored.authcfg or ""
+        collections = plugin_settings.collection_ids(stored)
+        for layer, name in ((SERVICE_POINTS, "SERVICE_POINTS_COLLECTION"), (TOWER_PLANS, "TOWER_PLANS_COLLECTION")):
+            given = self.parameterAsString(parameters, name, context).strip()
+            if given:
+                collections[layer] = given
         push = self.parameterAsBoolean(parameters, "PUSH", context)
         full = self.parameterAsBoolean(parameters, "FULL", context)
         if parameters.get("TIMEOUT") in (None, ""):
@@ -95,11 +123,18 @@ class SyncAlgorithm(PaserAlgorithm):
                 client = OgcApiClient(
                     url, session=session, timeout=timeout, auth_label=label, is_cancelled=feedback.isCanceled
                 )
-                result = synchronize(workspace, client, push=push, progress=progress, full=full)
+                result = synchronize(
+                    workspace, client, push=push, progress=progress, full=full, collections=collections
+                )
         except SyncError as exc:
             raise QgsProcessingException(self.tr("Sync failed: {error}").format(error=tr_message(exc))) from None
         for warning in result.warnings:
             feedback.reportError(tr_message(warning), False)
+        feedback.pushInfo(
+            self.tr("Collections: {collections}").format(
+                collections=", ".join(f"{layer} = {cid}" for layer, cid in result.collections.items())
+            )
+        )
         for layer, summary in result.layers.items():
             feedback.pushInfo(
                 self.tr("{layer}: {pulled} pulled, {pushed} pushed, {conflicts} with conflicts").format(

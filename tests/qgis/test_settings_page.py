@@ -135,6 +135,14 @@ def test_picking_a_project_layer_takes_its_source(page, tmp_path):
         (lambda p, _t: p.central_url.setText("gis.paserkab.go.id"), "central server URL"),
         (lambda p, _t: p.central_url.setText("gis.paserkab.go.id wfs3"), "central server URL"),
         (lambda p, _t: p.central_url.setText("https://gis.paserkab.go.id wfs3"), "central server URL"),
+        (
+            lambda p, _t: p.central_url.setText("https://petugas:rahasia@gis.paserkab.go.id/wfs3"),
+            "user name or password",
+        ),
+        (
+            lambda p, _t: p.collections["service_points"].setText("public service_points"),
+            "Collection of service points",
+        ),
         (lambda p, _t: p.workspace.setFilePath("/data/paser.shp"), ".gpkg"),
         (lambda p, t: p.boundary_source.setText(str(t / "missing.gpkg")), "cannot be opened"),
         (lambda p, t: p.boundary_source.setText(_vector_file(t, "pts", "Point", "POINT(116 -2)")), "polygons"),
@@ -198,3 +206,51 @@ def test_without_options_support_init_gui_still_works(plugin, qgis_iface):
     assert plugin.options_factory is None
     # the menu entry then points the officer to QGIS Options instead of failing
     assert plugin.show_settings() is None
+
+
+def test_a_url_with_credentials_is_refused_without_repeating_them(page, real_message_bar):
+    page.central_url.setText("https://petugas:rahasia@gis.paserkab.go.id/wfs3")
+    real_message_bar.clearWidgets()
+    assert not page.isValid()
+    text = real_message_bar.currentItem().text()
+    assert (
+        "rahasia" not in text and "https://gis.paserkab.go.id/wfs3" in text and "authentication configuration" in text
+    )
+    assert not page.credentials_button.isHidden()
+
+
+def test_credentials_typed_into_the_url_move_into_the_auth_manager(page):
+    from qgis.core import QgsApplication, QgsAuthMethodConfig, QgsSettings
+
+    manager = QgsApplication.authManager()
+    if not manager.masterPasswordIsSet():
+        assert manager.setMasterPassword("test-only-master", True)
+    page.central_url.setText("https://petugas:rah%40sia@gis.paserkab.go.id/wfs3/")
+    authcfg = page.credentials_button.move()
+    try:
+        assert authcfg and page.authcfg.configId() == authcfg
+        assert page.central_url.text() == "https://gis.paserkab.go.id/wfs3" and page.credentials_button.isHidden()
+        config = QgsAuthMethodConfig()
+        assert manager.loadAuthenticationConfig(authcfg, config, True)
+        assert (config.method(), config.config("username"), config.config("password")) == (
+            "Basic",
+            "petugas",
+            "rah@sia",
+        )
+        page.apply()
+        assert page.saved and settings.load().authcfg == authcfg
+        stored = {key: QgsSettings().value(key) for key in QgsSettings().allKeys() if key.startswith("paser_smartcity")}
+        assert not any(secret in repr(stored) for secret in ("rah@sia", "rah%40sia", "petugas"))
+    finally:
+        manager.removeAuthenticationConfig(authcfg)
+
+
+def test_collection_ids_are_settings(page):
+    page.collections["service_points"].setText(" public.service_points ")
+    page.apply()
+    stored = settings.load()
+    assert page.saved and (stored.service_points_collection, stored.tower_plans_collection) == (
+        "public.service_points",
+        "",
+    )
+    assert settings.collection_ids(stored) == {"service_points": "public.service_points"}

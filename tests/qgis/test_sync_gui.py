@@ -9,13 +9,14 @@ from qgis.PyQt.QtCore import QCoreApplication
 from sync_support import seeded_embedded_central
 
 from paser_smartcity_plugin.core.demo import demo_uid
-from paser_smartcity_plugin.core.schema import TOWER_PLANS
+from paser_smartcity_plugin.core.schema import SERVICE_POINTS, TOWER_PLANS
 from paser_smartcity_plugin.core.sync.conflicts import CENTRAL, MINE, open_conflicts
 from paser_smartcity_plugin.core.workspace import Workspace, create_workspace
 from paser_smartcity_plugin.gui.sync_dialogs import ConflictsDialog, HistoryDialog
 from paser_smartcity_plugin.toolbelt import settings
 
 TOWER = demo_uid("tower", "64.01.08.2008")
+FIRST = demo_uid("kantor_desa", "64.01.01.2009")  # the first site seeded: never among the newest
 
 
 @pytest.fixture(scope="module")
@@ -74,10 +75,11 @@ def test_full_recheck_from_the_menu(plugin, qgis_iface, server, ws):
     settings.set_value("central_url", srv.url)
     controller = plugin.sync_controller()
     run_task(controller)
-    # A central change stamped before the watermark: only a full re-check finds it.
-    db.update_stamped(TOWER_PLANS, TOWER, {"notes": "stamped an hour ago"}, -3600)
+    # A central change stamped before the watermark (of a site not among the newest, which
+    # the sync would see by itself): only a full re-check finds it.
+    db.update_stamped(SERVICE_POINTS, FIRST, {"notes": "stamped an hour ago"}, -3600)
     run_task(controller)
-    assert ws.site(TOWER_PLANS, TOWER)["notes"] != "stamped an hour ago"
+    assert ws.site(SERVICE_POINTS, FIRST)["notes"] != "stamped an hour ago"
     (action,) = [a for a in plugin.actions if a.objectName() == "paser_smartcity_sync_full"]
     action.trigger()
     deadline = time.monotonic() + 120
@@ -85,7 +87,7 @@ def test_full_recheck_from_the_menu(plugin, qgis_iface, server, ws):
         assert time.monotonic() < deadline
         QCoreApplication.processEvents()
         time.sleep(0.01)
-    assert ws.site(TOWER_PLANS, TOWER)["notes"] == "stamped an hour ago"
+    assert ws.site(SERVICE_POINTS, FIRST)["notes"] == "stamped an hour ago"
 
 
 def test_sync_runs_in_a_task_and_reports_per_layer(plugin, qgis_iface, server, ws):
@@ -199,3 +201,57 @@ def test_cancel_from_the_task_manager(plugin, qgis_iface, server, ws):
     (text,) = [t for t in bar_texts(qgis_iface) if "Sync stopped" in t]
     assert "cancelled" in text
     assert table_dump(ws) == before
+
+
+def test_sync_dialog_refuses_credentials_in_the_url_and_moves_them(plugin):
+    from qgis.core import QgsApplication, QgsAuthMethodConfig
+
+    from paser_smartcity_plugin.gui.sync_dialogs import SyncDialog
+
+    dialog = SyncDialog("http://petugas:rahasia@127.0.0.1:8765/wfs3", "", None)
+    problem = dialog.problem()
+    assert "rahasia" not in problem and "http://127.0.0.1:8765/wfs3" in problem and "authentication" in problem
+    assert not dialog.credentials_button.isHidden()
+    manager = QgsApplication.authManager()
+    if not manager.masterPasswordIsSet():
+        assert manager.setMasterPassword("test-only-master", True)
+    authcfg = dialog.credentials_button.move()
+    try:
+        assert (dialog.url, dialog.authcfg, dialog.problem()) == ("http://127.0.0.1:8765/wfs3", authcfg, None)
+        config = QgsAuthMethodConfig()
+        assert manager.loadAuthenticationConfig(authcfg, config, True)
+        assert (config.config("username"), config.config("password")) == ("petugas", "rahasia")
+    finally:
+        manager.removeAuthenticationConfig(authcfg)
+
+
+def test_sync_dialog_names_collections_and_shows_the_last_ones(plugin):
+    from paser_smartcity_plugin.gui.sync_dialogs import SyncDialog
+
+    last = {"service_points": "public.service_points", "tower_plans": "public.tower_plans"}
+    dialog = SyncDialog("http://127.0.0.1:8765/wfs3", "", None, {"tower_plans": "arsip.tower_plans"}, last)
+    assert dialog.collections == {"tower_plans": "arsip.tower_plans"}
+    assert "public.service_points" in dialog.collection_edits["service_points"].placeholderText()
+    assert not dialog.last_used_label.isHidden() and "public.tower_plans" in dialog.last_used_label.text()
+    dialog.collection_edits["service_points"].setText("paser:service_points")
+    assert dialog.collections == {"service_points": "paser:service_points", "tower_plans": "arsip.tower_plans"}
+    plain = SyncDialog("http://127.0.0.1:8765/wfs3", "", None, {}, {"service_points": "service_points"})
+    assert plain.last_used_label.isHidden()  # the layer names themselves: nothing to say
+
+
+def test_collections_found_by_the_sync_are_reported_and_kept(plugin, qgis_iface, server, ws):
+    from foreign_server import ForeignServer
+
+    srv, _ = server
+    qgis_iface.messageBar().clearWidgets()
+    controller = plugin.sync_controller()
+    with ForeignServer(srv.url) as foreign:
+        run_task(controller, url=foreign.url)
+    (text,) = [t for t in bar_texts(qgis_iface) if "Sync done" in t]
+    assert "(collections public.service_points, public.tower_plans)" in text
+    assert controller.last_collections() == {
+        "service_points": "public.service_points",
+        "tower_plans": "public.tower_plans",
+    }
+    dialog = HistoryDialog(ws)
+    assert "public.service_points, public.tower_plans" in dialog.table.item(0, 5).text()
