@@ -173,6 +173,8 @@ def _answer(status, body, ctype="application/json"):
         (413, "limit too large", 1000, 500),  # names the limit, but no number: half
         (400, {"description": "Argument 'offset' is not valid [0-154]"}, 1000, None),  # not about the limit
         (404, "limit", 1000, None),
+        (429, "rate limit: 100 requests a minute", 1000, None),  # not about the page size
+        (403, "limit of your account reached", 1000, None),
         (422, "limit", 1, None),  # nothing smaller to ask for
         (200, "limit", 1000, None),
     ],

@@ -49,6 +49,7 @@ PART4_UPDATE = "http://www.opengis.net/spec/ogcapi-features-4/1.0/conf/update"
 PART1_CORE = "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/core"
 GEOJSON = "application/geo+json"
 IDEMPOTENT = {"GET", "PUT", "PATCH", "DELETE", "HEAD"}
+LIMIT_REFUSALS = (400, 413, 422)  # the statuses of a request the server finds too large or invalid
 MAX_LIMIT_REFUSALS = 16  # smaller pages asked for in a row before a refusal is final (halving 10 000 takes 14)
 
 
@@ -815,11 +816,10 @@ def _next_link(data: Any) -> Optional[str]:
 
 def _smaller_limit(response: requests.Response, query: Dict[str, str]) -> Optional[int]:
     """The page size to ask for after the server refused ``query``'s limit, or None when the
-    answer is no such refusal: a 4xx (not 404) whose body names the limit. The number it
-    names below what we asked (its maximum: "[0-10000]", "less than or equal to 1000"), else
-    half of what we asked."""
-    status = response.status_code
-    if not 400 <= status < 500 or status == 404 or "limit" not in query:
+    answer is no such refusal: a 400, 413 or 422 whose body names the limit (never an answer
+    about authorisation or a rate limit: 401, 403, 429). The number it names below what we
+    asked (its maximum: "[0-10000]", "less than or equal to 1000"), else half of what we asked."""
+    if response.status_code not in LIMIT_REFUSALS or "limit" not in query:
         return None
     try:
         asked = int(query["limit"])
