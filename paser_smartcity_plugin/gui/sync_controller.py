@@ -127,10 +127,6 @@ class SyncController:
         self._refresh_layers()
         if not ok:
             message = feedback.errors[-1] if feedback.errors else tr("the sync was cancelled")
-            # The algorithm says "Sync failed: …" for qgis_process; here "Sync stopped:" says it.
-            prefix = self._keep[2].tr("Sync failed: {error}").format(error="") if self._keep else ""
-            if prefix and message.startswith(prefix):
-                message = message[len(prefix) :]
             self._bar_items.append(
                 self.logger.log(
                     tr("Sync stopped: {error}. Nothing was half-applied.").format(error=message), CRITICAL, push=True
@@ -178,8 +174,10 @@ class SyncController:
         self._bar_items = []
 
     def _refresh_layers(self):
+        from ..layers.workspace_layers import LAYER_PROPERTY
+
         for layer in QgsProject.instance().mapLayers().values():
-            if layer.customProperty("paser_smartcity/layer") in LAYERS:
+            if layer.customProperty(LAYER_PROPERTY) in LAYERS:
                 layer.dataProvider().reloadData()
                 layer.triggerRepaint()
 

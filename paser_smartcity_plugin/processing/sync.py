@@ -127,7 +127,9 @@ class SyncAlgorithm(PaserAlgorithm):
                     workspace, client, push=push, progress=progress, full=full, collections=collections
                 )
         except SyncError as exc:
-            raise QgsProcessingException(self.tr("Sync failed: {error}").format(error=tr_message(exc))) from None
+            # The error itself, as every other refusal of this algorithm: QGIS says that it failed
+            # (qgis_process, the Processing log), and the sync menu says "Sync stopped: …".
+            raise QgsProcessingException(tr_message(exc)) from None
         for warning in result.warnings:
             feedback.reportError(tr_message(warning), False)
         feedback.pushInfo(

@@ -10,6 +10,7 @@ from urllib.parse import parse_qsl, urlencode, urlsplit
 
 import pytest
 from faulty_proxy import FaultyProxy, rewrite
+from reference_items_server import went_by_windows
 
 from central.db import PostgresCentral
 from central.servers import QgisServer
@@ -78,7 +79,7 @@ def test_a_large_pull_goes_by_time_windows_and_misses_nothing(generated, tmp_pat
     with FaultyProxy(server.url) as proxy:
         with OgcApiClient(proxy.url, page_size=PAGE, retries=0) as client:
             result = synchronize(ws, client, push=False)
-        assert client.windowed
+        assert went_by_windows(item_queries(proxy))
     assert local_uids(ws) == central_uids(db) and len(local_uids(ws)) == N
     assert result.layers[SERVICE_POINTS].pulled == N
     queries = item_queries(proxy)
@@ -124,6 +125,6 @@ def test_a_server_whose_datetime_filter_is_ignored_is_paged_by_offsets(generated
     with FaultyProxy(server.url, without_datetime) as proxy:
         with OgcApiClient(proxy.url, page_size=PAGE, retries=0) as client:
             synchronize(ws, client, push=False)
-        assert not client.windowed
+        assert not went_by_windows(item_queries(proxy))
     assert local_uids(ws) == central_uids(db)
     assert any("offset" in q for q in item_queries(proxy))

@@ -402,3 +402,21 @@ class _Part4Db:
 
     def count(self, layer, uid=None):
         return len([r for r in self.rows(layer) if uid is None or r["uid"] == uid])
+
+
+def went_by_windows(queries) -> bool:
+    """Whether a pull's items requests (query dicts) went by closed time windows — keyset
+    paging on updated_at — rather than offset pages or one open-ended window (the uid-narrowed
+    requests of the datetime proof aside)."""
+    return any(q.get("datetime") and "uid" not in q and not q["datetime"].endswith("..") for q in queries)
+
+
+def proxy_queries(proxy, collection: str = "service_points"):
+    """The items requests a FaultyProxy saw for ``collection``, as query dicts."""
+    from urllib.parse import parse_qsl, urlsplit
+
+    return [
+        dict(parse_qsl(urlsplit(p).query))
+        for m, p in proxy.log
+        if m == "GET" and f"/collections/{collection}/items" in urlsplit(p).path
+    ]

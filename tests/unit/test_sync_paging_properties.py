@@ -11,7 +11,7 @@ from datetime import datetime, timedelta, timezone
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from reference_items_server import QGIS, STANDARD, ReferenceItemsServer
+from reference_items_server import QGIS, STANDARD, ReferenceItemsServer, went_by_windows
 
 from paser_smartcity_plugin.core.sync import OgcApiClient, ProtocolError
 from paser_smartcity_plugin.core.sync import client as client_module
@@ -99,7 +99,7 @@ def test_a_small_pull_is_one_request():
         with ReferenceItemsServer(rows, next_style=style) as server:
             got, client = pull(server, 100)
         assert sorted(got) == sorted(uid for uid, _ in rows) and len(server.requests) == 1
-        assert not client.windowed
+        assert not went_by_windows(server.requests)
 
 
 def test_large_pulls_go_by_time_windows_not_offsets():
@@ -107,7 +107,7 @@ def test_large_pulls_go_by_time_windows_not_offsets():
     random.Random(4).shuffle(rows)
     with ReferenceItemsServer(rows, next_style=QGIS) as server:
         got, client = pull(server, 100)
-    assert set(got) == {uid for uid, _ in rows} and client.windowed
+    assert set(got) == {uid for uid, _ in rows} and went_by_windows(server.requests)
     assert all("offset" not in q for q in server.requests)
     assert all("datetime" in q for q in server.requests[1:])
     # half-page windows, a few resized: about 2 000 / 50 requests
@@ -119,7 +119,7 @@ def test_a_server_that_ignores_datetime_is_paged_by_offsets():
     random.Random(5).shuffle(rows)
     with ReferenceItemsServer(rows, ignore_datetime=True) as server:
         got, client = pull(server, 50)
-    assert set(got) == {uid for uid, _ in rows} and not client.windowed
+    assert set(got) == {uid for uid, _ in rows} and not went_by_windows(server.requests)
     assert any("offset" in q for q in server.requests)
 
 
@@ -137,7 +137,7 @@ def test_sites_without_updated_at_are_paged_by_offsets():
     with ReferenceItemsServer(rows) as server:
         server.rows[7] = ("uid-7", None, None)
         got, client = pull(server, 50)
-    assert set(got) == {uid for uid, _ in rows} and not client.windowed
+    assert set(got) == {uid for uid, _ in rows} and not went_by_windows(server.requests)
 
 
 @pytest.mark.parametrize(
@@ -164,7 +164,7 @@ def test_a_capped_server_with_whole_table_next_links(monkeypatch):
     rows = [(f"uid-{i}", stamp(i * 86400.0 if i < 5 else 5 * 86400 + i * 7.0)) for i in range(600)]
     with ReferenceItemsServer(rows, max_limit=20, next_style=QGIS) as server:
         got, client = pull(server, 40)
-    assert set(got) == {uid for uid, _ in rows} and client.windowed
+    assert set(got) == {uid for uid, _ in rows} and went_by_windows(server.requests)
     paging = [q for q in server.requests if "uid" not in q]  # (uid: the datetime proof)
     assert all(int(q["limit"]) <= 20 for q in paging[2:])  # (10 for probes after quiet spells)
     assert len(server.requests) < 4 * 600 / 10

@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from queue import Queue
 from typing import Any, Callable, Dict, Iterator, List, Optional, Tuple, Union
-from urllib.parse import parse_qsl, quote, urlencode, urlsplit, urlunsplit
+from urllib.parse import parse_qsl, quote, urlsplit, urlunsplit
 
 import requests
 
@@ -46,7 +46,6 @@ from .proof import DatetimeTrust, outside_window, stray_reason
 
 PART4 = "http://www.opengis.net/spec/ogcapi-features-4/1.0/conf/create-replace-delete"
 PART4_UPDATE = "http://www.opengis.net/spec/ogcapi-features-4/1.0/conf/update"
-PART1_CORE = "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/core"
 GEOJSON = "application/geo+json"
 IDEMPOTENT = {"GET", "PUT", "PATCH", "DELETE", "HEAD"}
 LIMIT_REFUSALS = (400, 413, 422)  # the statuses of a request the server finds too large or invalid
@@ -127,8 +126,6 @@ class OgcApiClient:
         self.sleep = sleep
         self.on_retry = on_retry or (lambda text: None)  # "retrying 2/4" for the progress text
         self.requests_made = 0
-        self.windowed = False  # True once paging fell back to time windows
-        self.limit_refusals = 0  # pages the server refused for their size (then asked smaller)
         self.collection_ids: Dict[str, str] = {}  # layer -> the server's collection id (discovery.py)
         self.conformance_classes: List[str] = []
         self._api: Optional[dict] = None  # the OpenAPI document, once read
@@ -384,9 +381,6 @@ class OgcApiClient:
                 caps.can_delete = caps.can_delete or "delete" in methods
         return caps
 
-    def collections(self) -> List[str]:
-        return [c.id for c in self.collection_list()]
-
     def collection_list(self, max_pages: int = 20) -> List[CollectionInfo]:
         """Every collection the server lists (id and title), following its next links."""
         out: List[CollectionInfo] = []
@@ -426,9 +420,6 @@ class OgcApiClient:
             raise ProtocolError(Message(N_("{path} did not answer with a GeoJSON FeatureCollection"), path=_path(url)))
         matched = data.get("numberMatched")
         return bool(features) or (isinstance(matched, int) and not isinstance(matched, bool) and matched > 0)
-
-    def has_collection(self, collection: str) -> bool:
-        return self.probe_collection(collection) is not None
 
     def collection_for(self, layer: str) -> str:
         """The server's id of the collection that holds ``layer`` (the layer name until discovery chose one)."""
@@ -503,8 +494,7 @@ class OgcApiClient:
         One request when it all fits in a page (an incremental pull, a small table). Otherwise
         by keyset on updated_at — time windows (see _keyset) — because offset pages cost the
         server more the deeper they go: QGIS Server 3.22 reads and drops every feature before
-        the offset (0.3 s for the first page of 10 000 over 100 000 rows, 1.4 s for the last),
-        while a window costs only what it returns. Offset pages, as the server links them,
+        the offset (figures: CHANGELOG, 0.1.0), while a window costs only what it returns. Offset pages, as the server links them,
         remain for servers whose ``datetime`` filter does not select on updated_at. Features
         may come twice (at window edges): the caller de-duplicates by (uid, updated_at).
 
@@ -570,7 +560,6 @@ class OgcApiClient:
             yield from self._keyset(collection, params, lo, times, hint if isinstance(hint, int) else 0)
         except _WindowsUnusableError as exc:
             trust.contradict(exc.reason)
-            self.windowed = False
             if lo is not None:
                 raise DatetimeFilterError(exc.reason) from None
             yield from self._offset_pages(collection, params)
@@ -608,7 +597,6 @@ class OgcApiClient:
             smaller = _smaller_limit(response, query)
             if smaller is None:
                 break
-            self.limit_refusals += 1
             self.page_size = min(self.page_size, smaller)
             query["limit"] = str(smaller)
         data = self._answer_json(url, query, response)
@@ -651,7 +639,6 @@ class OgcApiClient:
         """Keyset paging on updated_at, windows planned by paging.KeysetPlanner (see there);
         ``sample`` holds the sorted updated_at of a first full (probe) page of the whole
         selection and ``hint`` the server's count, used only to size windows."""
-        self.windowed = True
         planner = KeysetPlanner(int(params["limit"]), lo, sample, hint)
         while True:
             self._check_cancel()
@@ -1091,7 +1078,3 @@ def _detail(response: requests.Response) -> str:
         text = data.get("description") or data.get("detail") or data.get("title") or ""
         return f": {str(text)[:200]}" if text else ""
     return ""
-
-
-def encode_params(params: Dict[str, Any]) -> str:
-    return urlencode(params)
