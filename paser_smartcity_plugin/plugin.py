@@ -138,6 +138,17 @@ class PaserSmartCityPlugin:
             tr("Write the sites of some kecamatan as a project that QField opens on a surveyor's phone"),
             toolbar=False,
         )
+        self.merge_action = self._add_action(
+            "merge_field_package",
+            tr("Merge field survey…"),
+            "merge_field_package.svg",
+            self.merge_field_survey,
+            tr(
+                "Preview a package a surveyor brought back from QField and merge it into the workspace, "
+                "field by field, photos included"
+            ),
+            toolbar=False,
+        )
         self.dashboard_action = self._add_action(
             "dashboard",
             tr("Programme dashboard"),
@@ -153,6 +164,15 @@ class PaserSmartCityPlugin:
             tr("Workspace, central server and distances, also in Settings > Options > Paser Smart City"),
             toolbar=False,
         )
+        self.menu.addSeparator()
+        self.help_action = self._add_action(
+            "help",
+            tr("Help"),
+            "/mActionHelpContents.svg",  # QGIS's own help icon
+            self.show_help,
+            tr("The plugin's help: every topic, in the language of QGIS"),
+            toolbar=False,
+        )
         # QGIS's own iface always has it; the test stand-in of pytest-qgis does not.
         register = getattr(self.iface, "registerOptionsWidgetFactory", None)
         if register is not None:
@@ -166,7 +186,9 @@ class PaserSmartCityPlugin:
         self, object_name: str, text: str, icon: str, callback: Callable, tip: str = "", toolbar: bool = True
     ) -> QAction:
         # QGIS drops text in parentheses from action tooltips: tips must say it without them.
-        action = QAction(plugin_icon(icon), text, self.iface.mainWindow())
+        # "/mAction….svg": an icon of QGIS's theme; other names: the plugin's own icons
+        shown = QgsApplication.getThemeIcon(icon) if icon.startswith("/") else plugin_icon(icon)
+        action = QAction(shown, text, self.iface.mainWindow())
         action.setObjectName(f"paser_smartcity_{object_name}")
         action.setStatusTip(tip or text)
         action.setToolTip(tip or text)
@@ -196,6 +218,9 @@ class PaserSmartCityPlugin:
         self._run_guarded(lambda: watch_project_layers(layers))
 
     def unload(self):
+        from .toolbelt.help import close_help_viewer
+
+        close_help_viewer()
         try:
             QgsProject.instance().layersAdded.disconnect(self._layers_added)
         except TypeError:  # initGui did not get that far
@@ -327,10 +352,23 @@ class PaserSmartCityPlugin:
 
             self.dashboard = DashboardDock(self.iface, self.logger)
             self.iface.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dashboard)
+            # QGIS gives a new dock about 300 px whatever it asks for: start it as wide as its
+            # table needs (every column in view); the officer can still drag it narrower.
+            main_window = self.iface.mainWindow()
+            if hasattr(main_window, "resizeDocks"):
+                main_window.resizeDocks(
+                    [self.dashboard], [self.dashboard.widget().sizeHint().width()], Qt.Orientation.Horizontal
+                )
         self.dashboard.show()
         self.dashboard.raise_()
         self.dashboard.refresh()
         return self.dashboard
+
+    def show_help(self):
+        """The index of the help pages (in the browser, else inside QGIS)."""
+        from .toolbelt.help import INDEX_TOPIC, open_help
+
+        return open_help(INDEX_TOPIC, self.iface.mainWindow())
 
     def show_settings(self):
         """Open QGIS Options at the plugin's page."""
@@ -396,3 +434,13 @@ class PaserSmartCityPlugin:
         from .gui.telkom import import_from_telkom
 
         return import_from_telkom(self.iface, self.logger)
+
+    def merge_field_survey(self, source: Optional[str] = None):
+        """Choose a returned field package, preview its merge, merge it (background tasks)."""
+        if self.open_layers() is None:
+            return None
+        from .gui.field_merge import merge_field_survey
+
+        return merge_field_survey(
+            self.iface, self.logger, source, show_conflicts=lambda: self.sync_controller().show_conflicts()
+        )

@@ -18,6 +18,9 @@ at run time. This extractor reads the Python source with ``ast`` and knows those
   argument;
 - in any class body, string constants assigned to ``DISPLAY_NAME``, ``GROUP``, ``HELP`` or
   ``TITLE`` (see TRANSLATED_CLASS_ATTRIBUTES);
+- ``N_plural("...", "...", n)`` (core's counted noun: "1 site", "2 sites"): both literal
+  forms, which must carry the same placeholders (GUI code writes
+  ``counted(n, tr("..."), tr("..."))``, two plain ``tr()`` calls);
 - ``tr(f"...")`` is an error: an f-string cannot be looked up. Use ``tr("... {x}").format(x=...)``.
 - ``self.tr("...")`` in a QObject subclass (dialog, dock) is an error: Qt's QObject.tr looks
   the string up in a context named after the class, never in "PaserSmartCity". Processing
@@ -46,6 +49,8 @@ DEFAULT_TS = PACKAGE / "i18n" / "paser_smartcity_id.ts"
 LANGUAGE = "id_ID"
 
 TRANSLATED_CALLS = {"tr", "tr_noop", "N_"}
+# singular and plural template, then the count: core/messages.N_plural
+PLURAL_CALLS = {"N_plural"}
 TRANSLATED_CLASS_ATTRIBUTES = {"DISPLAY_NAME", "GROUP", "HELP", "TITLE"}
 # str.format fields, with conversion and format spec: {path}, {share:.0%}, {x!r}
 PLACEHOLDER_RE = re.compile(r"\{[A-Za-z_][A-Za-z0-9_]*(?:![rsa])?(?::[^{}]*)?\}")
@@ -112,6 +117,19 @@ def _qt_context_self_tr(tree: ast.AST) -> Dict[int, str]:
     return found
 
 
+def _plural_forms(node: ast.Call) -> Tuple[List[str], Optional[str]]:
+    """The singular and plural template of a ``N_plural`` call, or why they are wrong."""
+    name = _call_name(node.func)
+    if len(node.args) < 3:
+        return [], f"{name}() takes the singular, the plural and the count"
+    forms = [_literal(arg) for arg in node.args[:2]]
+    if any(form is None for form in forms):
+        return [], f"{name}() needs two literal strings (not f-strings or variables): they are looked up as written"
+    if sorted(PLACEHOLDER_RE.findall(forms[0])) != sorted(PLACEHOLDER_RE.findall(forms[1])):
+        return [], f"{name}(): the singular and the plural carry different placeholders: {forms[0]!r} / {forms[1]!r}"
+    return [f for f in forms if f.strip()], None
+
+
 def extract_file(path: Path, relative: str) -> Tuple[List[Tuple[str, str, int]], List[str]]:
     """(source, relative file, line) of each translatable string of ``path``, and errors."""
     tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
@@ -125,6 +143,12 @@ def extract_file(path: Path, relative: str) -> Tuple[List[Tuple[str, str, int]],
                 f"QObject.tr with context {wrong_context[id(node)]!r}, never translated from the "
                 f"{CONTEXT} .ts: call tr() from toolbelt.i18n instead"
             )
+            continue
+        if isinstance(node, ast.Call) and _call_name(node.func) in PLURAL_CALLS:
+            forms, problem = _plural_forms(node)
+            if problem:
+                errors.append(f"{relative}:{node.lineno}: {problem}")
+            found.extend((text, relative, node.lineno) for text in forms)
             continue
         if isinstance(node, ast.Call):
             name = _call_name(node.func)

@@ -16,6 +16,11 @@ the rest.
 ``version`` column) this workspace last merged: a push sends it back, and the central refuses
 the write if someone else wrote the site since (optimistic locking). It is a table of its
 own, not a column of the layers, so that forms, exports and the change log never see it.
+
+``paser_conflicts`` keeps each open conflict with its ``source``: the central database (the
+sync) or a surveyor's field package. ``paser_field_merges`` and ``paser_field_merge_sites``
+remember which field packages were merged, and how each site stood in the package then, so
+that merging a package again changes nothing (core/field_merge.py).
 """
 
 import json
@@ -31,6 +36,13 @@ CHANGES_TABLE = "paser_changes"
 CONFLICTS_TABLE = "paser_conflicts"
 HISTORY_TABLE = "paser_sync_history"
 VERSIONS_TABLE = "paser_central_versions"
+FIELD_MERGES_TABLE = "paser_field_merges"
+FIELD_MERGE_SITES_TABLE = "paser_field_merge_sites"
+
+# Where the other value of a conflict comes from: the central database (the sync), or a
+# surveyor's field package (``package:<package id>``, core/field_merge.py).
+CENTRAL_SOURCE = "central"
+PACKAGE_SOURCE_PREFIX = "package:"
 
 APPLYING_KEY = "applying"
 _SQL_NOW = "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')"
@@ -53,7 +65,9 @@ CREATE TABLE IF NOT EXISTS {CONFLICTS_TABLE} (
   layer TEXT NOT NULL, uid TEXT NOT NULL, field TEXT NOT NULL,
   base TEXT, mine TEXT, theirs TEXT,  -- JSON values; field '_exists' is a delete/edit conflict
   central_updated_at TEXT, detected_at TEXT NOT NULL,
-  PRIMARY KEY (layer, uid, field));
+  -- whose value "theirs" is: '{CENTRAL_SOURCE}', or '{PACKAGE_SOURCE_PREFIX}<package id>' (a surveyor's)
+  source TEXT NOT NULL DEFAULT '{CENTRAL_SOURCE}',
+  PRIMARY KEY (layer, uid, field, source));
 CREATE TABLE IF NOT EXISTS {HISTORY_TABLE} (
   id INTEGER PRIMARY KEY AUTOINCREMENT, started_at TEXT NOT NULL, finished_at TEXT,
   url TEXT, outcome TEXT NOT NULL, summary TEXT, message TEXT);
@@ -61,6 +75,16 @@ CREATE TABLE IF NOT EXISTS {VERSIONS_TABLE} (
   layer TEXT NOT NULL, uid TEXT NOT NULL,
   version INTEGER NOT NULL,       -- the central's version of the site as last merged here
   PRIMARY KEY (layer, uid));
+CREATE TABLE IF NOT EXISTS {FIELD_MERGES_TABLE} (
+  package_id TEXT NOT NULL,
+  content_hash TEXT NOT NULL,     -- the returned sites and photos (core/field_merge.py)
+  base_hash TEXT NOT NULL, surveyor TEXT, area TEXT, packaged_at TEXT,
+  merged_at TEXT NOT NULL, input TEXT, summary TEXT,
+  PRIMARY KEY (package_id, content_hash));
+CREATE TABLE IF NOT EXISTS {FIELD_MERGE_SITES_TABLE} (
+  package_id TEXT NOT NULL, layer TEXT NOT NULL, uid TEXT NOT NULL,
+  state TEXT,                     -- the site as the package held it when last merged; NULL: deleted there
+  PRIMARY KEY (package_id, layer, uid));
 """
 
 

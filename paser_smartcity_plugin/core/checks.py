@@ -18,7 +18,7 @@ from typing import Iterable, List, Optional, Tuple
 
 from .boundaries import BORDER_TOLERANCE_M, DesaBoundaries, default_boundaries
 from .gazetteer import REGENCY_EXTENT, Desa, Gazetteer, default_gazetteer, haversine_m
-from .messages import N_, Message
+from .messages import N_, Message, Number, NumberPair
 
 ERROR, WARNING, INFO = "error", "warning", "info"
 
@@ -39,8 +39,11 @@ BOUNDARY_LAYER = "boundary_layer"  # the official layer the officer configured: 
 SHIPPED = "shipped"  # the simplified polygons shipped with the plugin (core/boundaries.py)
 
 
-def _distance_text(metres: float) -> str:
-    return f"{metres:.0f} m" if metres < 1000 else f"{metres / 1000:.1f} km"
+def _distance_text(metres: float) -> Message:
+    # numbers as Number: written with the reader's decimal separator ("1,2 km")
+    if metres < 1000:
+        return Message(N_("{distance} m"), distance=Number(metres, 0))
+    return Message(N_("{distance} km"), distance=Number(metres / 1000, 1))
 
 
 @dataclass(frozen=True)
@@ -121,8 +124,8 @@ def suggest_desa(
 # ---------------------------------------------------------------- checks
 
 
-def _fmt(lat: float, lon: float) -> str:
-    return f"{lat:.6f}, {lon:.6f}"
+def _fmt(lat: float, lon: float) -> NumberPair:
+    return NumberPair(lat, lon, 6)
 
 
 def check_position(
@@ -177,7 +180,7 @@ def check_position(
                 Issue(
                     ERROR,
                     code,
-                    Message(template, lat=f"{lat:.6f}", lon=f"{lon:.6f}", corrected=_fmt(clat, clon)),
+                    Message(template, lat=Number(lat, 6), lon=Number(lon, 6), corrected=_fmt(clat, clon)),
                     correction=(clat, clon),
                 )
             ]

@@ -3,10 +3,41 @@
 The codes are the stored values (the contract with the central server and Telkom);
 the labels are what officers read. Everything that shows a code list — layer forms,
 styles, dialogs, Processing enums — reads it from here.
+
+Status colours come from the Okabe–Ito palette, designed to stay distinct for colour-blind
+readers (M. Okabe and K. Ito, "Color Universal Design (CUD): how to make figures and
+presentations that are friendly to colorblind people", 2002/2008, https://jfly.uni-koeln.de/color/),
+one colour per stage of the work, the same in both layers: blue planned, sky blue in
+procedure, orange being built, bluish green working, vermillion disrupted, yellow waiting
+for coordinates, black ended. Eight colours cannot all stay far apart under every colour
+blindness, so the marker shape tells the stages apart too: square while in preparation,
+circle once working (or ended), diamond when something needs attention. The layer style,
+the legend and the dashboard read both from here; tests/qgis/test_layer_symbols.py
+measures every pair (CIEDE2000, with simulated protanopia, deuteranopia and tritanopia).
 """
 
 from dataclasses import dataclass
 from typing import Dict, Iterator, Tuple
+
+# The Okabe–Ito colours (hex sRGB), by their published names.
+BLACK, ORANGE, SKY_BLUE, BLUISH_GREEN = "#000000", "#E69F00", "#56B4E9", "#009E73"
+YELLOW, BLUE, VERMILLION, REDDISH_PURPLE = "#F0E442", "#0072B2", "#D55E00", "#CC79A7"
+# Marker shapes of the layer style (layers/workspace_layers.py maps them to QGIS's).
+CIRCLE, SQUARE, DIAMOND = "circle", "square", "diamond"
+DARK_GLYPH, LIGHT_GLYPH = "#1a1a1a", "#ffffff"
+
+
+def _luminance(color: str) -> float:
+    """Relative luminance of a hex sRGB colour (WCAG 2.x)."""
+    channels = [int(color.lstrip("#")[i : i + 2], 16) / 255 for i in (0, 2, 4)]
+    r, g, b = (c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels)
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def contrast(first: str, second: str) -> float:
+    """WCAG contrast ratio of two hex colours, 1 to 21."""
+    light, dark = sorted((_luminance(first), _luminance(second)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
 
 
 @dataclass(frozen=True)
@@ -14,12 +45,18 @@ class Code:
     code: str
     en: str
     id: str
-    # used by the layer styles (disc behind a white glyph) and the dashboard; hex RGB, dark
-    # enough for white on it to read
+    # used by the layer styles (a marker in this colour carrying the category glyph) and the
+    # dashboard; hex RGB
     color: str = "#808080"
+    shape: str = CIRCLE  # of the marker: CIRCLE, SQUARE or DIAMOND
 
     def label(self, language: str = "en") -> str:
         return self.id if language.startswith("id") else self.en
+
+    @property
+    def glyph_color(self) -> str:
+        """White or near-black, whichever contrasts more with the marker's colour."""
+        return LIGHT_GLYPH if contrast(self.color, LIGHT_GLYPH) >= contrast(self.color, DARK_GLYPH) else DARK_GLYPH
 
 
 class CodeList:
@@ -90,24 +127,24 @@ CATEGORY = CodeList(
 SERVICE_STATUS = CodeList(
     "service_status",
     (
-        Code("planned", "Planned", "Direncanakan", "#616161"),
-        Code("survey", "Survey", "Survei", "#1565c0"),
-        Code("installation", "Installation", "Pemasangan", "#c78c00"),
-        Code("active", "Active", "Aktif", "#2e7d32"),
-        Code("disrupted", "Disrupted", "Gangguan", "#d32f2f"),
-        Code("inactive", "Inactive", "Tidak aktif", "#424242"),
+        Code("planned", "Planned", "Direncanakan", BLUE, SQUARE),
+        Code("survey", "Survey", "Survei", SKY_BLUE, SQUARE),
+        Code("installation", "Installation", "Pemasangan", ORANGE, SQUARE),
+        Code("active", "Active", "Aktif", BLUISH_GREEN, CIRCLE),
+        Code("disrupted", "Disrupted", "Gangguan", VERMILLION, DIAMOND),
+        Code("inactive", "Inactive", "Tidak aktif", BLACK, CIRCLE),
     ),
 )
 
 TOWER_STATUS = CodeList(
     "tower_status",
     (
-        Code("coordinates_pending", "Coordinates pending", "Koordinat belum ada", "#8a8a8a"),
-        Code("coordinates_set", "Coordinates set", "Koordinat ditetapkan", "#1565c0"),
-        Code("permit", "Permit", "Perizinan", "#c78c00"),
-        Code("construction", "Construction", "Pembangunan", "#e65100"),
-        Code("on_air", "On air", "Mengudara", "#2e7d32"),
-        Code("cancelled", "Cancelled", "Dibatalkan", "#424242"),
+        Code("coordinates_pending", "Coordinates pending", "Koordinat belum ada", YELLOW, DIAMOND),
+        Code("coordinates_set", "Coordinates set", "Koordinat ditetapkan", BLUE, SQUARE),
+        Code("permit", "Permit", "Perizinan", SKY_BLUE, SQUARE),
+        Code("construction", "Construction", "Pembangunan", ORANGE, SQUARE),
+        Code("on_air", "On air", "Mengudara", BLUISH_GREEN, CIRCLE),
+        Code("cancelled", "Cancelled", "Dibatalkan", BLACK, CIRCLE),
     ),
 )
 

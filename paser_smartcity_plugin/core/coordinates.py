@@ -23,7 +23,7 @@ from dataclasses import dataclass, field, replace
 from decimal import Decimal, InvalidOperation
 from typing import List, Optional, Tuple
 
-from .messages import N_, Message
+from .messages import N_, Message, NumberPair
 from .projection import (
     GEOGRAPHIC_CRS,
     PROJECTED_CRS,
@@ -739,12 +739,16 @@ def parse_columns(lat_text, lon_text) -> ParsedCoordinate:
 # ---------------------------------------------------------------- formatting
 
 
-def format_dd(lat: float, lon: float, decimals: int = 6) -> str:
-    """ "-1.902303, 116.189232": latitude first, dot decimals (what every tool reads)."""
-    return f"{lat:.{decimals}f}, {lon:.{decimals}f}"
+def format_dd(lat: float, lon: float, decimals: int = 6, decimal_point: str = ".") -> str:
+    """ "-1.902303, 116.189232": latitude first, dot decimals (what every tool reads).
+
+    With ``decimal_point=","`` (an Indonesian locale): "-1,902303; 116,189232" — the
+    semicolon keeps the pair apart, and :func:`parse_coordinates` reads it back.
+    """
+    return NumberPair(lat, lon, decimals).render(decimal_point=decimal_point)
 
 
-def format_dms_value(value: float, axis: str, language: str = "id", decimals: int = 4) -> str:
+def format_dms_value(value: float, axis: str, language: str = "id", decimals: int = 4, decimal_point: str = ".") -> str:
     """One value as D°MM'SS.ssss" with a hemisphere letter: Indonesian LS/LU/BT/BB or S/N/E/W.
 
     Four decimals of a second (about 3 mm) keep DD → DMS → DD within a centimetre.
@@ -757,10 +761,13 @@ def format_dms_value(value: float, axis: str, language: str = "id", decimals: in
     total = round(abs(value) * 3600 * scale)  # integer units of 1/scale second: no 60" rounding
     degrees, rest = divmod(total, 3600 * scale)
     minutes, seconds = divmod(rest, 60 * scale)
-    sec_text = f"{seconds / scale:0{3 + decimals if decimals else 2}.{decimals}f}"
+    sec_text = f"{seconds / scale:0{3 + decimals if decimals else 2}.{decimals}f}".replace(".", decimal_point)
     hemisphere = letter[1] if value < 0 and total else letter[0]
     return f"{degrees}°{minutes:02d}'{sec_text}\" {hemisphere}"
 
 
-def format_dms(lat: float, lon: float, language: str = "id", decimals: int = 4) -> str:
-    return f"{format_dms_value(lat, LAT, language, decimals)} {format_dms_value(lon, LON, language, decimals)}"
+def format_dms(lat: float, lon: float, language: str = "id", decimals: int = 4, decimal_point: str = ".") -> str:
+    return (
+        f"{format_dms_value(lat, LAT, language, decimals, decimal_point)} "
+        f"{format_dms_value(lon, LON, language, decimals, decimal_point)}"
+    )

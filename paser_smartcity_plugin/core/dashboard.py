@@ -5,7 +5,6 @@ feeds it the sites of the layers (or of the workspace file) and shows the result
 export is written here too, so a script gets the same figures as the dock.
 """
 
-import csv
 import os
 import tempfile
 from dataclasses import dataclass, field
@@ -13,6 +12,7 @@ from typing import Dict, Iterable, List, Mapping, Optional, Tuple
 
 from .codelists import SERVICE_STATUS, TOWER_STATUS
 from .gazetteer import REGENCY_CODE, REGENCY_EXTENT, REGENCY_NAME, Extent, Gazetteer, default_gazetteer
+from .safe_csv import safe_writer
 
 # The 2022 programme: 300 internet service points (the programme brief, see GUIDE.md).
 PROGRAMME_TARGET = 300
@@ -21,6 +21,8 @@ DELIVERED_STATUS = "active"
 OVERALL_KEY = REGENCY_CODE  # the regency as a whole
 UNKNOWN_KEY = "?"
 OTHER_STATUS = "other"  # a status outside the code list (data edited outside the plugin)
+# Coordinates still to be surveyed: a desa centre stands in for the site (core/codelists.py COORD_STATUS).
+APPROXIMATE = "approximate"
 
 Point = Tuple[float, float]
 
@@ -32,6 +34,9 @@ class DashboardRow:
     service: Dict[str, int] = field(default_factory=dict)
     towers: Dict[str, int] = field(default_factory=dict)
     points: List[Point] = field(default_factory=list)  # (lon, lat) of the row's sites, for "zoom to"
+    # sites whose coordinates are still approximate (a desa centre), per layer
+    service_approximate: int = 0
+    tower_approximate: int = 0
     bbox: Optional[Extent] = None  # the kecamatan's own box, when nothing has coordinates
 
     @property
@@ -41,6 +46,11 @@ class DashboardRow:
     @property
     def tower_total(self) -> int:
         return sum(self.towers.values())
+
+    @property
+    def approximate(self) -> int:
+        """Sites of both layers whose coordinates are still approximate."""
+        return self.service_approximate + self.tower_approximate
 
     @property
     def delivered(self) -> int:
@@ -96,7 +106,8 @@ def compute(
     target: int = PROGRAMME_TARGET,
 ) -> Dashboard:
     """Count sites by status per kecamatan. Sites are mappings with ``desa_code``, ``status``
-    and optionally ``geometry`` ((lon, lat) or None); the kecamatan follows from the desa code."""
+    and optionally ``coord_status`` and ``geometry`` ((lon, lat) or None); the kecamatan
+    follows from the desa code."""
     gaz = gazetteer or default_gazetteer()
     overall = DashboardRow(
         OVERALL_KEY,
@@ -122,9 +133,13 @@ def compute(
         status = site.get("status")
         status = status if status in codes else OTHER_STATUS
         point = site.get("geometry")
+        approximate = site.get("coord_status") == APPROXIMATE
         for row in (overall, by_key[key]):
             counts = getattr(row, attribute)
             counts[status] = counts.get(status, 0) + 1
+            if approximate:
+                name = "service_approximate" if attribute == "service" else "tower_approximate"
+                setattr(row, name, getattr(row, name) + 1)
             if point is not None:
                 row.points.append((float(point[0]), float(point[1])))
 
@@ -155,6 +170,7 @@ CSV_HEADERS = {
     "service_total": ("Service points", "Titik layanan"),
     "service_target": ("Target", "Target"),
     "tower_total": ("Towers", "Menara"),
+    "approximate": ("approximate coordinates", "koordinat perkiraan"),
 }
 SERVICE_PREFIX = ("Service points: ", "Titik layanan: ")
 TOWER_PREFIX = ("Towers: ", "Menara: ")
@@ -175,15 +191,19 @@ def csv_rows(dashboard: Dashboard, language: str = "en") -> List[List[str]]:
     header += [
         SERVICE_PREFIX[i] + (SERVICE_STATUS.label(c, language) if c in SERVICE_STATUS else other) for c in service_codes
     ]
+    header += [SERVICE_PREFIX[i] + CSV_HEADERS["approximate"][i]]
     header += [CSV_HEADERS["tower_total"][i]]
     header += [TOWER_PREFIX[i] + (TOWER_STATUS.label(c, language) if c in TOWER_STATUS else other) for c in tower_codes]
+    header += [TOWER_PREFIX[i] + CSV_HEADERS["approximate"][i]]
     lines = [header]
     for row in dashboard.rows:
         target = str(dashboard.target) if row.key == OVERALL_KEY else ""
         line = [row.key, row.name, str(row.service_total), target]
         line += [str(row.service.get(c, 0)) for c in service_codes]
+        line += [str(row.service_approximate)]
         line += [str(row.tower_total)]
         line += [str(row.towers.get(c, 0)) for c in tower_codes]
+        line += [str(row.tower_approximate)]
         lines.append(line)
     return lines
 
@@ -195,7 +215,7 @@ def write_csv(dashboard: Dashboard, path: str, language: str = "en") -> None:
     try:
         # utf-8 with BOM: spreadsheet programs then read it as UTF-8 without asking.
         with os.fdopen(handle, "w", newline="", encoding="utf-8-sig") as stream:
-            csv.writer(stream).writerows(csv_rows(dashboard, language))
+            safe_writer(stream).writerows(csv_rows(dashboard, language))
         os.replace(temporary, path)
     except BaseException:
         if os.path.exists(temporary):

@@ -75,6 +75,7 @@ class Gazetteer:
         self.kecamatan: Tuple[Kecamatan, ...] = tuple(sorted(kecamatan, key=lambda k: k.code))
         self._desa_by_code = {d.code: d for d in self.desa}
         self._kec_by_code = {k.code: k for k in self.kecamatan}
+        self._centres = None  # a PointGrid of the desa centroids, on first use
 
     @classmethod
     def from_directory(cls, directory: str = DATA_DIR) -> "Gazetteer":
@@ -124,9 +125,17 @@ class Gazetteer:
         return exact or [d for d in self.desa if needle in d.name.casefold()]
 
     def nearest_desa(self, lon: float, lat: float) -> Tuple[Desa, float]:
-        """The desa whose centroid is nearest, and the distance to it in metres (approximate)."""
-        best = min(self.desa, key=lambda d: haversine_m(lon, lat, d.lon, d.lat))
-        return best, haversine_m(lon, lat, best.lon, best.lat)
+        """The desa whose centroid is nearest, and the distance to it in metres (approximate).
+
+        Called for every row of an import: the centroids sit in a grid of 10 km cells, and only
+        the cells around the point are measured (core/spatial.PointGrid.nearest).
+        """
+        if self._centres is None:
+            from .spatial import PointGrid  # spatial imports this module
+
+            self._centres = PointGrid(10_000.0, self.desa, point=lambda d: (d.lon, d.lat))
+        distance, best = self._centres.nearest(lon, lat)
+        return best, distance
 
     def desa_in_kecamatan(self, kecamatan_code: str) -> List[Desa]:
         return [d for d in self.desa if d.kecamatan_code == kecamatan_code]

@@ -4,7 +4,7 @@ A :class:`Message` keeps its English template and its values apart: ``str(messag
 English text (logs, tests), ``message.render(tr)`` translates the template first. Templates
 are marked ``N_("...")`` where they are written; ``scripts/i18n.py`` (``make i18n``) extracts
 every marked template into the one "PaserSmartCity" context of the .ts, like every ``tr()``
-string.
+string. A counted noun takes :func:`N_plural` ("1 site", "2 sites"): both forms are extracted.
 
 Some texts carry both languages themselves, as the schema's field labels and the code lists'
 labels do (core/schema.py, core/codelists.py): a :class:`Text`. It renders in the language the
@@ -12,6 +12,10 @@ translator renders templates in (:func:`language_of`), so a field label inside a
 message is in the same language as the message around it. The workspace's integrity rules are
 such texts (core/rules.py): the GeoPackage's triggers state them in both languages, with no
 translator at hand.
+
+Decimal numbers inside a message are :class:`Number` (or :class:`NumberPair`) values, not
+pre-formatted text: ``render(tr, decimal_point=",")`` writes them the way the reader's locale
+does ("-1,9023"), while ``str(message)`` (logs, tests) keeps the dot.
 """
 
 from typing import Any, Callable, Optional, Tuple
@@ -79,6 +83,89 @@ class Text:
         return hash((self.en, self.id))
 
 
+def N_plural(singular: str, plural: str, count: int) -> str:  # noqa: N802 - like N_
+    """The English template for ``count``: ``singular`` for exactly 1, else ``plural``.
+
+    Both are extracted (scripts/i18n.py) and translated like any ``N_`` template; Indonesian
+    nouns do not change with the count, so both usually get the same translation.
+    """
+    return singular if count == 1 else plural
+
+
+def format_decimal(value: float, decimals: int, decimal_point: str = ".") -> str:
+    """``value`` with ``decimals`` digits after ``decimal_point`` (no grouping)."""
+    text = f"{value:.{decimals}f}"
+    return text.replace(".", decimal_point) if decimal_point != "." else text
+
+
+def format_pair(first: str, second: str, decimal_point: str = ".") -> str:
+    """Two numbers as one position: "a, b", or "a; b" where the comma is the decimal separator."""
+    return f"{first}; {second}" if decimal_point == "," else f"{first}, {second}"
+
+
+class Number:
+    """A decimal number inside a message, written with the reader's decimal separator."""
+
+    __slots__ = ("value", "decimals")
+
+    def __init__(self, value: float, decimals: int):
+        self.value = float(value)
+        self.decimals = decimals
+
+    def render(self, translate: Translate = None, decimal_point: str = ".") -> str:
+        return format_decimal(self.value, self.decimals, decimal_point)
+
+    def __str__(self) -> str:
+        return self.render()
+
+    def __repr__(self) -> str:
+        return f"Number({self.value!r}, {self.decimals})"
+
+    def __eq__(self, other) -> bool:
+        return isinstance(other, Number) and (self.value, self.decimals) == (other.value, other.decimals)
+
+    def __hash__(self) -> int:
+        return hash((self.value, self.decimals))
+
+
+class NumberPair:
+    """Two decimal numbers (latitude and longitude) as one value of a message."""
+
+    __slots__ = ("first", "second", "decimals")
+
+    def __init__(self, first: float, second: float, decimals: int):
+        self.first, self.second, self.decimals = float(first), float(second), decimals
+
+    def render(self, translate: Translate = None, decimal_point: str = ".") -> str:
+        return format_pair(
+            format_decimal(self.first, self.decimals, decimal_point),
+            format_decimal(self.second, self.decimals, decimal_point),
+            decimal_point,
+        )
+
+    def __str__(self) -> str:
+        return self.render()
+
+    def __repr__(self) -> str:
+        return f"NumberPair({self.first!r}, {self.second!r}, {self.decimals})"
+
+    def __eq__(self, other) -> bool:
+        return isinstance(other, NumberPair) and (self.first, self.second, self.decimals) == (
+            other.first,
+            other.second,
+            other.decimals,
+        )
+
+    def __hash__(self) -> int:
+        return hash((self.first, self.second, self.decimals))
+
+
+def _render_value(value: Any, translate: Translate, decimal_point: str) -> Any:
+    if isinstance(value, _RENDERED):
+        return value.render(translate, decimal_point=decimal_point)
+    return value
+
+
 class Message:
     __slots__ = ("template", "params")
 
@@ -86,13 +173,13 @@ class Message:
         self.template = template
         self.params: Tuple[Tuple[str, Any], ...] = tuple(params.items())
 
-    def render(self, translate: Translate = None) -> str:
+    def render(self, translate: Translate = None, decimal_point: str = ".") -> str:
         if isinstance(self.template, Text):
             template = english = self.template.render(translate)
         else:
             template = translate(self.template) if translate else self.template
             english = self.template
-        values = {k: (v.render(translate) if isinstance(v, _RENDERED) else v) for k, v in self.params}
+        values = {k: _render_value(v, translate, decimal_point) for k, v in self.params}
         try:
             return template.format(**values)
         except (KeyError, IndexError, ValueError):  # a broken translation must not hide the message
@@ -122,8 +209,8 @@ class MessageError(Exception):
         self.messages = tuple(messages)
         super().__init__(self.render())
 
-    def render(self, translate: Translate = None) -> str:
-        return "; ".join(m.render(translate) if isinstance(m, _RENDERED) else str(m) for m in self.messages)
+    def render(self, translate: Translate = None, decimal_point: str = ".") -> str:
+        return "; ".join(str(_render_value(m, translate, decimal_point)) for m in self.messages)
 
 
 class MessageText(str):
@@ -143,11 +230,11 @@ class MessageText(str):
         text.message = message
         return text
 
-    def render(self, translate: Translate = None) -> str:
-        return self.message.render(translate)
+    def render(self, translate: Translate = None, decimal_point: str = ".") -> str:
+        return self.message.render(translate, decimal_point=decimal_point)
 
 
-_RENDERED = (Message, MessageError, MessageText, Text)
+_RENDERED = (Message, MessageError, MessageText, Text, Number, NumberPair)
 
 
 def message_to_json(value: Any) -> Any:
@@ -161,6 +248,10 @@ def message_to_json(value: Any) -> Any:
         return {"template": message_to_json(value.template), "params": {k: message_to_json(v) for k, v in value.params}}
     if isinstance(value, MessageError):
         return {"parts": [message_to_json(m) for m in value.messages]}
+    if isinstance(value, Number):
+        return {"number": value.value, "decimals": value.decimals}
+    if isinstance(value, NumberPair):
+        return {"pair": [value.first, value.second], "decimals": value.decimals}
     if value is None or isinstance(value, (str, int, float, bool)):
         return value
     return str(value)
@@ -176,4 +267,8 @@ def message_from_json(data: Any) -> Any:
         return Message(template, **{str(k): message_from_json(v) for k, v in params.items()})
     if isinstance(data, dict) and isinstance(data.get("parts"), list):
         return MessageError(*(message_from_json(p) for p in data["parts"]))
+    if isinstance(data, dict) and isinstance(data.get("number"), (int, float)):
+        return Number(data["number"], int(data.get("decimals") or 0))
+    if isinstance(data, dict) and isinstance(data.get("pair"), list) and len(data["pair"]) == 2:
+        return NumberPair(data["pair"][0], data["pair"][1], int(data.get("decimals") or 0))
     return data

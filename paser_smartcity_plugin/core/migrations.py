@@ -66,6 +66,28 @@ def _v6_central_versions(conn: sqlite3.Connection) -> None:
     conn.execute(f"DELETE FROM {changelog.STATE_TABLE} WHERE key LIKE 'watermark|%'")
 
 
+def _v7_field_merges(conn: sqlite3.Connection) -> None:
+    """Conflicts say where the other value came from (``source``: the central database, or a
+    surveyor's field package), and several sources may hold a conflict on the same field — the
+    key gains the source, which SQLite can only give a table by making it anew. The conflicts
+    open in the file came from the sync: their source is the central. Then the tables of
+    merged field packages."""
+    from . import changelog
+
+    table = changelog.CONFLICTS_TABLE
+    present = {row[1] for row in conn.execute(f'PRAGMA table_info("{table}")')}
+    if present and "source" not in present:
+        old = f"{table}_v6"
+        conn.execute(f'ALTER TABLE "{table}" RENAME TO "{old}"')
+        changelog.install_tables(conn)
+        columns = "layer, uid, field, base, mine, theirs, central_updated_at, detected_at"
+        conn.execute(
+            f'INSERT INTO "{table}" ({columns}, source) SELECT {columns}, ? FROM "{old}"', (changelog.CENTRAL_SOURCE,)
+        )
+        conn.execute(f'DROP TABLE "{old}"')
+    changelog.install_tables(conn)
+
+
 def _add_column(conn: sqlite3.Connection, table: str, field) -> None:
     """ALTER TABLE ADD COLUMN, unless the column is already there (a file a test or a tool
     touched by hand). GeoPackage needs nothing else for an attribute column."""
@@ -89,6 +111,11 @@ STEPS: Sequence[Step] = (
         _nothing_to_carry,
     ),
     Step(6, "central versions per site for the team sync; the next sync re-checks every site", _v6_central_versions),
+    Step(
+        7,
+        "conflicts name their source (central or a field package); merged field packages are recorded",
+        _v7_field_merges,
+    ),
 )
 SCHEMA_VERSION = STEPS[-1].version
 

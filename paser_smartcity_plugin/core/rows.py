@@ -11,7 +11,7 @@ from typing import Any, Dict, List, Optional
 
 from . import timestamps
 from .gazetteer import REGENCY_EXTENT, Gazetteer, default_gazetteer
-from .messages import N_, Message
+from .messages import N_, Message, N_plural
 from .rules import layer_rules, value_problem
 from .schema import DATETIME, FID_COLUMN, INTEGER, REAL, LayerSchema
 
@@ -40,9 +40,8 @@ def row_problems(
     problems: List[Message] = []
     unknown = sorted(set(row) - set(schema.field_names) - {GEOMETRY, FID_COLUMN})
     if unknown:
-        problems.append(
-            Message(N_("{layer}: unknown field(s) {fields}"), layer=schema.title_text, fields=", ".join(unknown))
-        )
+        template = N_plural("{layer}: unknown field {fields}", "{layer}: unknown fields {fields}", len(unknown))
+        problems.append(Message(template, layer=schema.title_text, fields=", ".join(unknown)))
     rules = layer_rules(schema, gaz)
     for field in schema.fields:
         field_rules = rules.get(field.name, ())

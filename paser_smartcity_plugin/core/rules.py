@@ -20,7 +20,7 @@ about a value that is there (the UUID rule excepted: a key is never blank).
 
 import math
 from dataclasses import dataclass
-from typing import Any, Callable, Dict, List, Optional, Tuple
+from typing import Any, Callable, Dict, Iterable, List, Optional, Tuple
 
 from .gazetteer import Gazetteer, default_gazetteer
 from .messages import N_, Message, Text, texts_in
@@ -118,6 +118,20 @@ def _required(field: Field) -> Rule:
     )
 
 
+def _not_listed(codes: Iterable[str]) -> str:
+    """SQL true when {c} is none of ``codes`` (which hold no comma): a search in one string.
+
+    Not ``{c} NOT IN (...)``: SQLite builds a temporary table from an IN list each time a
+    trigger runs, and the insert trigger's lists (144 desa codes among them) were then two
+    thirds of the time of a spreadsheet import: 0.70 ms a row, 0.28 ms with this
+    (bench/bench_import.py).
+    """
+    codes = list(codes)
+    assert not any("," in code for code in codes)
+    joined = sql_quote("," + ",".join(codes) + ",")
+    return f"(instr({{c}}, ',') > 0 OR instr({joined}, ',' || {{c}} || ',') = 0)"
+
+
 def _code_list(field: Field) -> Rule:
     codes = field.codelist
     assert codes is not None
@@ -132,7 +146,7 @@ def _code_list(field: Field) -> Rule:
             labels=labels,
         ),
         lambda value: value not in codes,
-        f"trim(coalesce({{c}}, '')) <> '' AND {{c}} NOT IN ({listed})",
+        f"trim(coalesce({{c}}, '')) <> '' AND {_not_listed(codes.codes)}",
         f"{qgis_field(field.name)} IN ({listed})",
     )
 
@@ -150,7 +164,7 @@ def _desa_code(field: Field, gazetteer: Gazetteer) -> Rule:
             field=field.text,
         ),
         lambda value: not DESA_CODE_RE.match(str(value)) or not gazetteer.is_desa_code(value),
-        f"trim(coalesce({{c}}, '')) <> '' AND {{c}} NOT IN ({listed})",
+        f"trim(coalesce({{c}}, '')) <> '' AND {_not_listed(d.code for d in gazetteer.desa)}",
         f"{qgis_field(field.name)} IN ({listed})",
     )
 

@@ -15,6 +15,7 @@ from qgis.gui import (
     QgsOptionsPageWidget,
 )
 from qgis.PyQt.QtWidgets import (
+    QDialogButtonBox,
     QDoubleSpinBox,
     QFormLayout,
     QGroupBox,
@@ -118,8 +119,11 @@ class SettingsPage(QgsOptionsPageWidget):
             )
         )
         note.setWordWrap(True)
+        # The one Help of this page: QGIS's Options dialog has its own (QGIS's manual), hidden
+        # while this page is shown (see showEvent), so the officer finds one, ours.
         self.help_button = QPushButton(tr("Help"))
-        self.help_button.clicked.connect(lambda: open_help(HELP_TOPIC))
+        self.help_button.clicked.connect(lambda: open_help(HELP_TOPIC, self.window()))
+        self._hidden_host_help: List[QPushButton] = []
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         buttons.addWidget(self.help_button)
@@ -131,6 +135,34 @@ class SettingsPage(QgsOptionsPageWidget):
         layout.addStretch(1)
         layout.addLayout(buttons)
         self.load()
+
+    def _host_help_buttons(self) -> List[QPushButton]:
+        """The Help buttons of the dialog around the page (QGIS Options), not the page's own."""
+        window = self.window()
+        if window is self:
+            return []
+        found = []
+        for box in window.findChildren(QDialogButtonBox):
+            button = box.button(QDialogButtonBox.StandardButton.Help)
+            if button is not None and not self.isAncestorOf(box) and button.isVisibleTo(window):
+                found.append(button)
+        return found
+
+    def showEvent(self, event):  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        for button in self._host_help_buttons():
+            button.hide()
+            self._hidden_host_help.append(button)
+
+    def hideEvent(self, event):  # noqa: N802 - Qt's name
+        # another page of Options, or Options closed: QGIS's Help is back for QGIS's pages
+        for button in self._hidden_host_help:
+            try:
+                button.show()
+            except RuntimeError:  # gone with its dialog
+                pass
+        self._hidden_host_help = []
+        super().hideEvent(event)
 
     @staticmethod
     def _spin(low: float, high: float, suffix: str) -> QDoubleSpinBox:

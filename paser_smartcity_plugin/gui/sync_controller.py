@@ -17,7 +17,7 @@ from qgis.PyQt.QtWidgets import QPushButton
 
 from ..core.schema import LAYERS
 from ..toolbelt import settings
-from ..toolbelt.i18n import language, tr
+from ..toolbelt.i18n import counted, language, tr
 from ..toolbelt.logger import CRITICAL, SUCCESS, WARNING, Logger
 
 ALGORITHM_ID = "paser_smartcity:sync"
@@ -137,9 +137,10 @@ class SyncController:
         lang = language()
         parts = []
         for layer, s in summary.get("layers", {}).items():
+            conflicts = counted(s["conflicts"], tr("{count} conflict"), tr("{count} conflicts"))
             parts.append(
-                tr("{layer}: {pulled} pulled, {pushed} pushed, {conflicts} conflicts").format(
-                    layer=LAYERS[layer].title(lang), **{k: s[k] for k in ("pulled", "pushed", "conflicts")}
+                tr("{layer}: {pulled} pulled, {pushed} pushed, {conflicts}").format(
+                    layer=LAYERS[layer].title(lang), pulled=s["pulled"], pushed=s["pushed"], conflicts=conflicts
                 )
             )
         text = tr("Sync done — ") + "; ".join(parts)

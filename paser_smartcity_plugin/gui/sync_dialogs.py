@@ -1,4 +1,5 @@
-"""Sync dialogs: settings + start, conflicts (keep mine / take central, per field), history.
+"""Sync dialogs: settings + start, conflicts (keep mine / take theirs, per field, theirs being
+the central's or a surveyor's), history.
 
 Thin: every operation is a core function (core.sync.conflicts.resolve, engine.history) or the
 ``paser_smartcity:sync`` Processing algorithm, run by SyncController in a QgsTask.
@@ -27,7 +28,7 @@ from qgis.PyQt.QtWidgets import (
 )
 
 from ..core.schema import LAYERS
-from ..core.sync.conflicts import CENTRAL, MINE, open_conflicts, resolve
+from ..core.sync.conflicts import CENTRAL, MINE, THEIRS, open_conflicts, resolve
 from ..core.sync.history import history
 from ..core.workspace import WorkspaceError
 from ..toolbelt.help import add_help_button, translate_buttons
@@ -38,13 +39,13 @@ from .server_fields import CredentialsMover, collection_edits, collections_text,
 HELP_TOPIC = "sync"
 
 
-def _show(value) -> str:
+def _show(value, from_package: bool = False) -> str:
     if value is None:
         return "—"
     if isinstance(value, (list, tuple)) and len(value) == 2 and all(isinstance(v, (int, float)) for v in value):
         return f"{value[0]:.6f}, {value[1]:.6f}"
     if isinstance(value, dict):
-        return tr("present (edited centrally)")
+        return tr("present (edited by the surveyor)") if from_package else tr("present (edited centrally)")
     return {"deleted": tr("deleted"), "present": tr("present")}.get(str(value), str(value))
 
 
@@ -126,33 +127,37 @@ class SyncDialog(QDialog):
 
 
 class ConflictsDialog(QDialog):
-    """One row per conflicting field: base, mine, central, and the officer's choice."""
+    """One row per conflicting field: before, mine, theirs, where theirs came from (the central
+    database, or a surveyor's field package), and the officer's choice."""
 
     # tr_noop: the extractor cannot follow tr(c) over a tuple, but it sees these calls
     COLUMNS = (
         tr_noop("Layer"),
         tr_noop("Site"),
         tr_noop("Field"),
-        tr_noop("At last sync"),
+        tr_noop("Before"),
         tr_noop("Mine"),
-        tr_noop("Central"),
+        tr_noop("Theirs"),
+        tr_noop("From"),
         tr_noop("Keep"),
     )
+    FROM = 6
 
     def __init__(self, workspace, parent=None):
         super().__init__(parent)
         self.workspace = workspace
         self.setWindowTitle(tr("Sync conflicts"))
-        self.resize(900, 400)
+        self.resize(1000, 400)
         layout = QVBoxLayout(self)
-        layout.addWidget(
-            QLabel(
-                tr(
-                    "The same field was changed here and in the central database. Choose per "
-                    "field which value to keep; your choice is sent with the next sync."
-                )
+        label = QLabel(
+            tr(
+                "The same field was changed here and elsewhere: in the central database, or by a surveyor "
+                "whose field package was merged. Choose per field which value to keep; your choice is sent "
+                "with the next sync."
             )
         )
+        label.setWordWrap(True)
+        layout.addWidget(label)
         self.table = QTableWidget(0, len(self.COLUMNS))
         self.table.setHorizontalHeaderLabels([tr(c) for c in self.COLUMNS])
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -167,25 +172,49 @@ class ConflictsDialog(QDialog):
         self.conflicts = []
         self.reload()
 
+    @staticmethod
+    def origin(conflict) -> str:
+        """Where "theirs" came from, as the officer reads it."""
+        if not conflict.from_package:
+            return tr("Central database")
+        return tr("Surveyor {name} (field package {id})").format(
+            name=conflict.surveyor or "?", id=(conflict.package_id or "")[:8]
+        )
+
     def reload(self):
         self.conflicts = open_conflicts(self.workspace)
         self.table.setRowCount(len(self.conflicts))
         for row, c in enumerate(self.conflicts):
             field = tr("the site itself") if c.is_delete_conflict else c.field
-            for col, text in enumerate(
-                (c.layer, c.name or c.uid, field, _show(c.base), _show(c.mine), _show(c.theirs))
-            ):
+            before_tip = tr("When the field package was made") if c.from_package else tr("At the last sync")
+            texts = (
+                c.layer,
+                c.name or c.uid,
+                field,
+                _show(c.base),
+                _show(c.mine),
+                _show(c.theirs, c.from_package),
+                self.origin(c),
+            )
+            for col, text in enumerate(texts):
                 item = QTableWidgetItem(text)
-                item.setData(Qt.ItemDataRole.ToolTipRole, text)
+                tip = f"{before_tip}: {text}" if col == 3 else text
+                if col == self.FROM and c.from_package:
+                    tip = tr("Field package {id}, merged into this workspace").format(id=c.package_id)
+                item.setData(Qt.ItemDataRole.ToolTipRole, tip)
                 self.table.setItem(row, col, item)
             choice = QComboBox()
             choice.addItem(tr("Keep mine"), MINE)
-            choice.addItem(tr("Take central"), CENTRAL)
+            if c.from_package:
+                choice.addItem(tr("Take the surveyor's"), THEIRS)
+            else:
+                choice.addItem(tr("Take central"), CENTRAL)
             self.table.setCellWidget(row, len(self.COLUMNS) - 1, choice)
 
     def set_choice(self, row: int, choice: str) -> None:
+        """Choose as the officer would: "mine", or "theirs" ("central" for the central's value)."""
         combo = self.table.cellWidget(row, len(self.COLUMNS) - 1)
-        combo.setCurrentIndex(combo.findData(choice))
+        combo.setCurrentIndex(0 if choice == MINE else 1)
 
     def apply(self) -> int:
         """Resolve every listed conflict as chosen; returns how many were resolved."""
@@ -193,7 +222,7 @@ class ConflictsDialog(QDialog):
         for row, c in enumerate(self.conflicts):
             choice = self.table.cellWidget(row, len(self.COLUMNS) - 1).currentData()
             try:
-                resolve(self.workspace, c.layer, c.uid, c.field, choice)
+                resolve(self.workspace, c.layer, c.uid, c.field, choice, c.source)
                 done += 1
             except WorkspaceError as exc:
                 QMessageBox.warning(self, self.windowTitle(), tr_message(exc))

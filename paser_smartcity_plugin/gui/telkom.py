@@ -23,7 +23,6 @@ from qgis.gui import QgsFileWidget, QgsProjectionSelectionDialog
 from qgis.PyQt.QtCore import Qt, QUrl
 from qgis.PyQt.QtGui import QBrush, QColor, QDesktopServices
 from qgis.PyQt.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDialog,
@@ -31,17 +30,13 @@ from qgis.PyQt.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QInputDialog,
     QLabel,
     QPushButton,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
 )
 
-from ..core.codelists import CodeList
-from ..core.gazetteer import default_gazetteer
 from ..core.schema import LAYER_NAMES, layer_schema
 from ..core.telkom import CancelledError, ChoiceNeededError, GeopandasMissingError, MissingCrsError, TelkomError
 from ..core.telkom.export import OFFERED_CRS
@@ -49,9 +44,9 @@ from ..toolbelt.help import add_help_button, translate_buttons
 from ..toolbelt.i18n import counted, language, tr, tr_message
 from ..toolbelt.logger import CRITICAL, SUCCESS, WARNING
 from ..toolbelt.settings import remember_folder, telkom_folder
-
-# Tasks and their contexts must outlive the action callback that starts them.
-_RUNNING: List[object] = []
+from ..toolbelt.tasks import keep_until_done
+from .preview import LeaveOutTicks, preview_buttons, preview_table
+from .site_values import field_label, value_text
 
 HELP_TOPIC = "telkom"
 PREVIEW_ROW_LIMIT = 5000  # the table shows this many lines; the report CSV holds all of them
@@ -72,17 +67,6 @@ def geopandas_ready(logger) -> bool:
         )
         return False
     return True
-
-
-def _keep(task) -> None:
-    _RUNNING.append(task)
-
-    def forget(*_args):
-        if task in _RUNNING:
-            _RUNNING.remove(task)
-
-    task.taskCompleted.connect(forget)
-    task.taskTerminated.connect(forget)
 
 
 # ---------------------------------------------------------------- export
@@ -182,7 +166,7 @@ def start_export(parameters: dict, logger, on_done: Optional[Callable[[bool, dic
 
     task.executed.connect(executed)
     task._paser_keep = (algorithm, context, feedback)
-    _keep(task)
+    keep_until_done(task)
     QgsApplication.taskManager().addTask(task)
     return task
 
@@ -296,7 +280,7 @@ class ApplyTask(QgsTask):
             return False
 
 
-class PreviewDialog(QDialog):
+class PreviewDialog(LeaveOutTicks, QDialog):
     """Every row of the preview: matched site, changes old → new, new sites, rejections with
     reasons; warnings highlighted. Each change has a tick: unticked, it is left out."""
 
@@ -337,27 +321,13 @@ class PreviewDialog(QDialog):
             tr("New"),
             tr("Reason / warning / note"),
         ]
-        self.table = QTableWidget(0, len(headers))
-        self.table.setHorizontalHeaderLabels(headers)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setWordWrap(True)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.itemChanged.connect(self._ticked)
+        self.table = preview_table(headers, self._ticked)
         layout.addWidget(self.table)
         self.truncated = QLabel("")
         layout.addWidget(self.truncated)
-        buttons = QDialogButtonBox()
-        self.apply_button = QPushButton()
-        self.report_button = QPushButton(tr("Save report…"))
-        buttons.addButton(self.apply_button, QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.addButton(self.report_button, QDialogButtonBox.ButtonRole.ActionRole)
-        buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
-        self.help_button = add_help_button(buttons, HELP_TOPIC)
-        translate_buttons(buttons)
-        self.apply_button.clicked.connect(self.accept)
-        self.report_button.clicked.connect(self.save_report)
-        buttons.rejected.connect(self.reject)
+        buttons, self.apply_button, self.report_button, self.help_button = preview_buttons(
+            self, HELP_TOPIC, self.save_report
+        )
         layout.addWidget(buttons)
         self._update_apply_button()
         self._fill()
@@ -394,24 +364,10 @@ class PreviewDialog(QDialog):
         return text
 
     def _value(self, layer: str, field: str, value) -> str:
-        """A value as the officer reads it: a code as its label, a desa code with its name."""
-        if value is None:
-            return ""
-        if isinstance(value, tuple):
-            return f"{value[0]:.6f}, {value[1]:.6f}"
-        codes = _codelist(layer, field)
-        if codes is not None and value in codes:
-            return codes.label(value, self.lang)
-        if field == "desa_code":
-            desa = default_gazetteer().desa_by_code(str(value))
-            return f"{desa.name} ({value})" if desa else str(value)
-        return str(value)
+        return value_text(layer, field, value, self.lang)
 
     def _field_label(self, layer: str, field: str) -> str:
-        schema = layer_schema(layer) if layer in LAYER_NAMES else None
-        if schema is not None and field in schema.field_names:
-            return schema.field(field).label(self.lang)
-        return tr("Position") if field == "geometry" else field
+        return field_label(layer, field, self.lang)
 
     def lines(self, show_unchanged: bool = False):
         """The table's lines as (index of the report, texts, shapefile column): one per
@@ -520,19 +476,6 @@ class PreviewDialog(QDialog):
 
     # -- choosing
 
-    def _ticked(self, item: QTableWidgetItem) -> None:
-        if item.column() != self.APPLY or not (item.flags() & Qt.ItemFlag.ItemIsUserCheckable):
-            return
-        index = item.data(Qt.ItemDataRole.UserRole)
-        if item.checkState() == Qt.CheckState.Checked:
-            self.left_out.discard(index)
-        else:
-            self.left_out.add(index)
-        self.table.blockSignals(True)
-        self._paint(index)
-        self.table.blockSignals(False)
-        self._update_apply_button()
-
     def set_applied(self, index: int, applied: bool) -> None:
         """Tick (or untick) the change of ``preview.rows[index]``, as the officer would."""
         if index in self._lines_of:
@@ -571,11 +514,6 @@ class PreviewDialog(QDialog):
         return path or None
 
 
-def _codelist(layer: str, field: str) -> Optional[CodeList]:
-    schema = layer_schema(layer) if layer in LAYER_NAMES else None
-    return schema.field(field).codelist if schema is not None and field in schema.field_names else None
-
-
 class ImportFlow:
     """Preview → (ask CRS / shapefile) → preview table → apply; each long step a QgsTask."""
 
@@ -594,7 +532,7 @@ class ImportFlow:
         task.taskCompleted.connect(lambda: done(task))
         task.taskTerminated.connect(lambda: failed(task))
         self.task = task
-        _keep(task)
+        keep_until_done(task)
         QgsApplication.taskManager().addTask(task)
         return task
 

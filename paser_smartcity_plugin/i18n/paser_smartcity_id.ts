@@ -10,6 +10,16 @@
     </message>
     <message>
         <location filename="../core/checks.py"/>
+        <source>{distance} m</source>
+        <translation>{distance} m</translation>
+    </message>
+    <message>
+        <location filename="../core/checks.py"/>
+        <source>{distance} km</source>
+        <translation>{distance} km</translation>
+    </message>
+    <message>
+        <location filename="../core/checks.py"/>
         <source>{desa}, Kecamatan {kecamatan} ({code}) — from the boundary layer</source>
         <translation>{desa}, Kecamatan {kecamatan} ({code}) — dari lapisan batas desa</translation>
     </message>
@@ -389,6 +399,189 @@
         <translation>“{part}” adalah {found}, di kolom {expected}</translation>
     </message>
     <message>
+        <location filename="../core/field_merge.py"/>
+        <source>merge cancelled; nothing was written</source>
+        <translation>penggabungan dibatalkan; tidak ada yang ditulis</translation>
+    </message>
+    <message>
+        <location filename="../core/field_merge.py"/>
+        <location filename="../core/telkom/files.py"/>
+        <source>{path} does not exist</source>
+        <translation>{path} tidak ada</translation>
+    </message>
+    <message>
+        <location filename="../core/field_merge.py"/>
+        <source>{path}: choose the returned package folder, its .zip, or its survey.gpkg</source>
+        <translation>{path}: pilih folder paket yang kembali, berkas .zip-nya, atau survey.gpkg-nya</translation>
+    </message>
+    <message>
+        <location filename="../core/field_merge.py"/>
+        <source>{path} holds no survey.gpkg: choose the folder QField sent back</source>
+        <translation>{path} tidak memuat survey.gpkg: pilih folder yang dikirim kembali oleh QField</translation>
+    </message>
+    <message>
+        <location filename="../core/field_merge.py"/>
+        <source>{path} holds several packages ({names}); choose one of them</source>
+        <translation>{path} memuat beberapa paket ({names}); pilih salah satunya</translation>
+    </message>
+    <message>
+        <location filename="../core/field_merge.py"/>
+        <source>cannot read {path}: {reason}</source>
+        <translation>tidak dapat membaca {path}: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../core/field_merge.py"/>
+        <source>{path} is not a readable zip file ({reason})</source>
+        <translation>{path} bukan berkas zip yang dapat dibaca ({reason})</translation>
+    </message>
+    <message>
+        <location filename="../core/field_merge.py"/>
+        <source>{path} holds no survey.gpkg: it is not a returned field package</source>
+        <translation>{path} tidak memuat survey.gpkg: ini bukan paket lapangan yang kembali</translation>
+    </message>
+    <message>
+        <location filename="../core/field_merge.py"/>
+        <source>{path} holds several survey.gpkg ({names}); unpack it and choose one</source>
+        <translation>{path} memuat beberapa survey.gpkg ({names}); ekstrak dan pilih salah satunya</translation>
+    </message>
+    <message>
+        <location filename="../core/field_merge.py"/>
+        <source>{path} is not a readable GeoPackage ({reason})</source>
+        <translation>{path} bukan GeoPackage yang dapat dibaca ({reason})</translation>
+    </message>
+    <message>
+        <location filename="../core/field_merge.py"/>
+        <location filename="../core/field_package.py"/>
+        <source>{path} is not a Paser Smart City field package</source>
+        <translation>{path} bukan paket lapangan Paser Smart City</translation>
+    </message>
+    <message>
+        <location filename="../core/field_merge.py"/>
+        <source>{path} changed since the preview; preview the merge again</source>
+        <translation>{path} berubah sejak pratinjau; buat pratinjau penggabungan lagi</translation>
+    </message>
+    <message>
+        <location filename="../core/field_merge.py"/>
+        <source>{path} appeared since the preview; preview the merge again</source>
+        <translation>{path} muncul sejak pratinjau; buat pratinjau penggabungan lagi</translation>
+    </message>
+    <message>
+        <location filename="../core/field_merge.py"/>
+        <source>the photo {photo} of the package changed while it was merged; preview the merge again</source>
+        <translation>foto {photo} dari paket berubah selama digabungkan; buat pratinjau penggabungan lagi</translation>
+    </message>
+    <message>
+        <location filename="../core/field_merge.py"/>
+        <source>cannot copy the photos: {reason}; nothing was written</source>
+        <translation>foto tidak dapat disalin: {reason}; tidak ada yang ditulis</translation>
+    </message>
+    <message>
+        <location filename="../core/field_merge.py"/>
+        <source>{what}: a value cannot be read ({reason})</source>
+        <translation>{what}: sebuah nilai tidak dapat dibaca ({reason})</translation>
+    </message>
+    <message>
+        <location filename="../core/field_merge.py"/>
+        <source>{layer}: the package holds a site without uid</source>
+        <translation>{layer}: paket memuat lokasi tanpa uid</translation>
+    </message>
+    <message>
+        <location filename="../core/field_merge.py"/>
+        <source>{layer} {uid}</source>
+        <translation>{layer} {uid}</translation>
+    </message>
+    <message>
+        <location filename="../core/field_merge.py"/>
+        <source>{path} is a field package of format {found}, made by a newer plugin; update the plugin to merge it</source>
+        <translation>{path} adalah paket lapangan format {found}, dibuat oleh plugin yang lebih baru; perbarui plugin untuk menggabungkannya</translation>
+    </message>
+    <message>
+        <location filename="../core/field_merge.py"/>
+        <source>{path} was packaged from a workspace of schema version {found}, newer than this plugin&apos;s ({supported}); update the plugin to merge it</source>
+        <translation>{path} dikemas dari ruang kerja dengan versi skema {found}, lebih baru daripada versi plugin ini ({supported}); perbarui plugin untuk menggabungkannya</translation>
+    </message>
+    <message>
+        <location filename="../core/field_merge.py"/>
+        <source>{path} says schema version {found}, but field packages exist since version {first}</source>
+        <translation>{path} menyebut versi skema {found}, padahal paket lapangan baru ada sejak versi {first}</translation>
+    </message>
+    <message>
+        <location filename="../core/field_merge.py"/>
+        <source>{path} was packaged from another workspace ({source}), not from {workspace}; merge it into the workspace it came from</source>
+        <translation>{path} dikemas dari ruang kerja lain ({source}), bukan dari {workspace}; gabungkan ke ruang kerja asalnya</translation>
+    </message>
+    <message>
+        <location filename="../core/field_merge.py"/>
+        <source>{path}: the package&apos;s base cannot be read ({reason})</source>
+        <translation>{path}: dasar paket tidak dapat dibaca ({reason})</translation>
+    </message>
+    <message>
+        <location filename="../core/field_merge.py"/>
+        <source>{path}: the package&apos;s base (the sites as packaged) was changed after packaging — its SHA-256 is not the one recorded — so the surveyor&apos;s changes cannot be told apart; nothing was merged. Merge the folder as QField returned it</source>
+        <translation>{path}: dasar paket (lokasi seperti saat dikemas) diubah setelah dikemas — SHA-256-nya tidak sama dengan yang dicatat — sehingga perubahan surveyor tidak dapat dibedakan; tidak ada yang digabungkan. Gabungkan folder seperti yang dikembalikan QField</translation>
+    </message>
+    <message>
+        <location filename="../core/field_merge.py"/>
+        <source>the photo {photo} is named by the site but missing from the package; the site&apos;s photo is set to {target} — copy the photo there from the phone</source>
+        <translation>foto {photo} disebut oleh lokasi tetapi tidak ada di paket; foto lokasi diatur ke {target} — salin foto itu ke sana dari ponsel</translation>
+    </message>
+    <message>
+        <location filename="../core/field_merge.py"/>
+        <source>leave out {item}: not a site uid</source>
+        <translation>tidak diambil {item}: bukan uid lokasi</translation>
+    </message>
+    <message>
+        <location filename="../core/field_merge.py"/>
+        <source>this preview has already been merged; preview the package again</source>
+        <translation>pratinjau ini sudah digabungkan; buat pratinjau paket lagi</translation>
+    </message>
+    <message>
+        <location filename="../core/field_merge.py"/>
+        <location filename="../core/telkom/importer.py"/>
+        <source>the preview was made for {previewed}, not for {path}</source>
+        <translation>pratinjau dibuat untuk {previewed}, bukan untuk {path}</translation>
+    </message>
+    <message>
+        <location filename="../core/field_merge.py"/>
+        <source>the preview&apos;s package was closed; preview the package again</source>
+        <translation>paket pratinjau ini sudah ditutup; buat pratinjau paket lagi</translation>
+    </message>
+    <message>
+        <location filename="../core/field_merge.py"/>
+        <source>nothing was merged: {entries} names no change of the preview (leave out only sites it lists)</source>
+        <translation>tidak ada yang digabungkan: {entries} tidak menyebut perubahan apa pun dari pratinjau (hanya lokasi yang tercantum yang dapat tidak diambil)</translation>
+    </message>
+    <message>
+        <location filename="../core/field_merge.py"/>
+        <source>nothing was merged: {layer} {name} ({uid}) cannot be merged ({reason}); leave it out, or correct it in the package and preview again</source>
+        <translation>tidak ada yang digabungkan: {layer} {name} ({uid}) tidak dapat digabungkan ({reason}); jangan ambil lokasi itu, atau perbaiki di paket lalu buat pratinjau lagi</translation>
+    </message>
+    <message>
+        <location filename="../core/field_merge.py"/>
+        <source>{layer} {uid}: {reason}</source>
+        <translation>{layer} {uid}: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../core/field_merge.py"/>
+        <source>the package was merged meanwhile ({at}); nothing more to do</source>
+        <translation>paket sudah digabungkan sementara itu ({at}); tidak ada lagi yang perlu dilakukan</translation>
+    </message>
+    <message>
+        <location filename="../core/field_merge.py"/>
+        <source>nothing was merged: the workspace refused a value ({reason})</source>
+        <translation>tidak ada yang digabungkan: ruang kerja menolak sebuah nilai ({reason})</translation>
+    </message>
+    <message>
+        <location filename="../core/field_merge.py"/>
+        <source>nothing was merged: {error}</source>
+        <translation>tidak ada yang digabungkan: {error}</translation>
+    </message>
+    <message>
+        <location filename="../core/field_merge.py"/>
+        <source>{layer}: site {name} ({uid}) was changed in the workspace since the preview; preview the merge again</source>
+        <translation>{layer}: lokasi {name} ({uid}) diubah di ruang kerja sejak pratinjau; buat pratinjau penggabungan lagi</translation>
+    </message>
+    <message>
         <location filename="../core/field_package.py"/>
         <source>the whole regency</source>
         <translation>seluruh kabupaten</translation>
@@ -451,11 +644,6 @@
         <translation>dasar paket berbeda dari lokasinya; tidak ada yang ditulis</translation>
     </message>
     <message>
-        <location filename="../core/field_package.py"/>
-        <source>{path} is not a Paser Smart City field package</source>
-        <translation>{path} bukan paket lapangan Paser Smart City</translation>
-    </message>
-    <message>
         <location filename="../core/messages.py"/>
         <source>en</source>
         <translation>id</translation>
@@ -492,7 +680,12 @@
     </message>
     <message>
         <location filename="../core/rows.py"/>
-        <source>{layer}: unknown field(s) {fields}</source>
+        <source>{layer}: unknown field {fields}</source>
+        <translation>{layer}: kolom tidak dikenal {fields}</translation>
+    </message>
+    <message>
+        <location filename="../core/rows.py"/>
+        <source>{layer}: unknown fields {fields}</source>
         <translation>{layer}: kolom tidak dikenal {fields}</translation>
     </message>
     <message>
@@ -521,19 +714,54 @@
         <translation>{requirement} (bukan {value})</translation>
     </message>
     <message>
-        <location filename="../core/site_import.py"/>
-        <source>file {path} does not exist</source>
-        <translation>berkas {path} tidak ada</translation>
+        <location filename="../core/safe_zip.py"/>
+        <source>the zip entry {name!r} has an absolute path; the zip is refused</source>
+        <translation>isi zip {name!r} memiliki jalur absolut; zip ditolak</translation>
+    </message>
+    <message>
+        <location filename="../core/safe_zip.py"/>
+        <source>the zip entry {name!r} points outside the zip folder (..); the zip is refused</source>
+        <translation>isi zip {name!r} menunjuk ke luar folder zip (..); zip ditolak</translation>
+    </message>
+    <message>
+        <location filename="../core/safe_zip.py"/>
+        <source>the zip holds {count} entries (limit {limit}); it is refused</source>
+        <translation>zip berisi {count} entri (batas {limit}); zip ditolak</translation>
+    </message>
+    <message>
+        <location filename="../core/safe_zip.py"/>
+        <source>the zip entry {name!r} is a symbolic link; the zip is refused</source>
+        <translation>isi zip {name!r} adalah tautan simbolik; zip ditolak</translation>
+    </message>
+    <message>
+        <location filename="../core/safe_zip.py"/>
+        <source>the zip entry {name!r} is encrypted; send it without a password</source>
+        <translation>isi zip {name!r} dienkripsi; kirimkan tanpa kata sandi</translation>
+    </message>
+    <message>
+        <location filename="../core/safe_zip.py"/>
+        <source>the zip unpacks to more than {mb} MB; it is refused (a zip bomb, or far more than such an exchange needs)</source>
+        <translation>zip terurai menjadi lebih dari {mb} MB; ditolak (bom zip, atau jauh melebihi kebutuhan pertukaran seperti ini)</translation>
+    </message>
+    <message>
+        <location filename="../core/safe_zip.py"/>
+        <source>the zip entry {name!r} is compressed {ratio}:1 (limit {limit}:1); the zip is refused as a possible zip bomb</source>
+        <translation>isi zip {name!r} dikompresi {ratio}:1 (batas {limit}:1); zip ditolak karena mungkin bom zip</translation>
+    </message>
+    <message>
+        <location filename="../core/safe_zip.py"/>
+        <source>the zip entry {name!r} unpacks to more than it declares; the zip is refused</source>
+        <translation>isi zip {name!r} terurai lebih besar dari yang dinyatakan; zip ditolak</translation>
+    </message>
+    <message>
+        <location filename="../core/safe_zip.py"/>
+        <source>the zip entry {name!r} is damaged ({error})</source>
+        <translation>isi zip {name!r} rusak ({error})</translation>
     </message>
     <message>
         <location filename="../core/site_import.py"/>
-        <source>{path}: only CSV and XLSX spreadsheets can be imported</source>
-        <translation>{path}: hanya tabel CSV dan XLSX yang dapat diimpor</translation>
-    </message>
-    <message>
-        <location filename="../core/site_import.py"/>
-        <source>{path} is empty</source>
-        <translation>{path} kosong</translation>
+        <source>no “nama”/“name” or “uid” column: rows cannot be matched to sites</source>
+        <translation>tidak ada kolom “nama”/“name” atau “uid”: baris tidak dapat dicocokkan dengan lokasi</translation>
     </message>
     <message>
         <location filename="../core/site_import.py"/>
@@ -542,28 +770,29 @@
     </message>
     <message>
         <location filename="../core/site_import.py"/>
-        <source>reading XLSX needs the Python package openpyxl; save the sheet as CSV</source>
-        <translation>membaca XLSX memerlukan paket Python openpyxl; simpan lembar kerja sebagai CSV</translation>
+        <source>sheet “{sheet}” was read, and sheet {found} of this file has coordinate columns: choose it with the parameter “XLSX sheet” (SHEET)</source>
+        <translation>lembar “{sheet}” yang dibaca, dan lembar {found} di berkas ini berisi kolom koordinat: pilih lembar itu dengan parameter “Lembar XLSX” (SHEET)</translation>
     </message>
     <message>
         <location filename="../core/site_import.py"/>
-        <source>{path} cannot be read as XLSX: {error}</source>
-        <translation>{path} tidak dapat dibaca sebagai XLSX: {error}</translation>
+        <source>sheet “{sheet}” was read; the file also has the sheets {sheets}: choose one with “XLSX sheet” (SHEET)</source>
+        <translation>lembar “{sheet}” yang dibaca; berkas ini juga berisi lembar {sheets}: pilih salah satu dengan “Lembar XLSX” (SHEET)</translation>
     </message>
     <message>
         <location filename="../core/site_import.py"/>
-        <source>{path} has no sheet “{sheet}” (sheets: {sheets})</source>
-        <translation>{path} tidak memiliki lembar “{sheet}” (lembar yang ada: {sheets})</translation>
+        <source>sheet “{sheet}” of {path} is empty</source>
+        <translation>lembar “{sheet}” di {path} kosong</translation>
+    </message>
+    <message>
+        <location filename="../core/site_import.py"/>
+        <location filename="../core/spreadsheet.py"/>
+        <source>{path} is empty</source>
+        <translation>{path} kosong</translation>
     </message>
     <message>
         <location filename="../core/site_import.py"/>
         <source>no coordinate column found in the headers ({headers}): name one column “koordinat” or two columns “lintang” and “bujur” (or easting/northing)</source>
         <translation>tidak ditemukan kolom koordinat di judul kolom ({headers}): beri nama satu kolom “koordinat” atau dua kolom “lintang” dan “bujur” (atau easting/northing)</translation>
-    </message>
-    <message>
-        <location filename="../core/site_import.py"/>
-        <source>no “nama”/“name” or “uid” column: rows cannot be matched to sites</source>
-        <translation>tidak ada kolom “nama”/“name” atau “uid”: baris tidak dapat dicocokkan dengan lokasi</translation>
     </message>
     <message>
         <location filename="../core/site_import.py"/>
@@ -607,8 +836,124 @@
     </message>
     <message>
         <location filename="../core/site_import.py"/>
+        <source>rows {rows} name the same new site and were left out</source>
+        <translation>baris {rows} menyebut lokasi baru yang sama dan tidak dipakai</translation>
+    </message>
+    <message>
+        <location filename="../core/site_import.py"/>
         <source>not written: another row was rejected and ALL_OR_NOTHING is set</source>
         <translation>tidak ditulis: ada baris lain yang ditolak dan ALL_OR_NOTHING diaktifkan</translation>
+    </message>
+    <message>
+        <location filename="../core/site_import.py"/>
+        <location filename="../core/telkom/importer.py"/>
+        <source>import cancelled; nothing was written</source>
+        <translation>impor dibatalkan; tidak ada yang ditulis</translation>
+    </message>
+    <message>
+        <location filename="../core/site_import.py"/>
+        <source>row {row} already makes “{name}” a new site in the same desa (or within {limit} m): a site takes its coordinates from one row</source>
+        <translation>baris {row} sudah menjadikan “{name}” lokasi baru di desa yang sama (atau dalam {limit} m): satu lokasi mendapat koordinat dari satu baris</translation>
+    </message>
+    <message>
+        <location filename="../core/site_import.py"/>
+        <source>row {row} also makes a new site named “{name}”, in {desa}: two sites will have this name, and later rows and imports can name them only by uid</source>
+        <translation>baris {row} juga membuat lokasi baru bernama “{name}”, di {desa}: akan ada dua lokasi dengan nama ini, dan baris serta impor berikutnya hanya dapat menyebutnya dengan uid</translation>
+    </message>
+    <message>
+        <location filename="../core/spreadsheet.py"/>
+        <source>file {path} does not exist</source>
+        <translation>berkas {path} tidak ada</translation>
+    </message>
+    <message>
+        <location filename="../core/spreadsheet.py"/>
+        <source>{path} is {size} MB: the import reads spreadsheets of up to {limit} MB</source>
+        <translation>{path} berukuran {size} MB: impor membaca tabel paling besar {limit} MB</translation>
+    </message>
+    <message>
+        <location filename="../core/spreadsheet.py"/>
+        <source>{path}: only CSV and XLSX spreadsheets can be imported</source>
+        <translation>{path}: hanya tabel CSV dan XLSX yang dapat diimpor</translation>
+    </message>
+    <message>
+        <location filename="../core/spreadsheet.py"/>
+        <source>{path} is an XLSX (zip) file, not CSV text: give it the extension .xlsx</source>
+        <translation>{path} adalah berkas XLSX (zip), bukan teks CSV: beri ekstensi .xlsx</translation>
+    </message>
+    <message>
+        <location filename="../core/spreadsheet.py"/>
+        <source>{path} is not a CSV text file: it holds zero bytes (a binary file?)</source>
+        <translation>{path} bukan berkas teks CSV: berisi bita nol (berkas biner?)</translation>
+    </message>
+    <message>
+        <location filename="../core/spreadsheet.py"/>
+        <source>{path} is neither UTF-8 nor Windows-1252 text (byte 0x{byte:02X} in line {line}, byte {offset}): save it from the spreadsheet as “CSV UTF-8” and import that file</source>
+        <translation>{path} bukan teks UTF-8 maupun Windows-1252 (bita 0x{byte:02X} di baris {line}, bita ke-{offset}): simpan dari program tabel sebagai “CSV UTF-8” lalu impor berkas itu</translation>
+    </message>
+    <message>
+        <location filename="../core/spreadsheet.py"/>
+        <source>{path} is not valid {encoding} text (byte 0x{byte:02X} in line {line}, byte {offset})</source>
+        <translation>{path} bukan teks {encoding} yang sah (bita 0x{byte:02X} di baris {line}, bita ke-{offset})</translation>
+    </message>
+    <message>
+        <location filename="../core/spreadsheet.py"/>
+        <source>{path}: line {line} is longer than {limit} characters: this is not a table of sites</source>
+        <translation>{path}: baris {line} lebih panjang dari {limit} karakter: ini bukan tabel lokasi</translation>
+    </message>
+    <message>
+        <location filename="../core/spreadsheet.py"/>
+        <source>{path}: line {line} cannot be read as CSV ({error}): an unclosed quote?</source>
+        <translation>{path}: baris {line} tidak dapat dibaca sebagai CSV ({error}): ada tanda kutip yang tidak ditutup?</translation>
+    </message>
+    <message>
+        <location filename="../core/spreadsheet.py"/>
+        <source>{path} has more than {limit} lines</source>
+        <translation>{path} berisi lebih dari {limit} baris teks</translation>
+    </message>
+    <message>
+        <location filename="../core/spreadsheet.py"/>
+        <source>{path} cannot be read as XLSX: {error}</source>
+        <translation>{path} tidak dapat dibaca sebagai XLSX: {error}</translation>
+    </message>
+    <message>
+        <location filename="../core/spreadsheet.py"/>
+        <source>{path}: the part {part} unpacks to {size} MB (at most {limit} MB are read): a damaged or hostile file</source>
+        <translation>{path}: bagian {part} terurai menjadi {size} MB (paling banyak {limit} MB yang dibaca): berkas rusak atau berbahaya</translation>
+    </message>
+    <message>
+        <location filename="../core/spreadsheet.py"/>
+        <source>it has no workbook part ({part})</source>
+        <translation>tidak ada bagian buku kerja ({part})</translation>
+    </message>
+    <message>
+        <location filename="../core/spreadsheet.py"/>
+        <source>it has no worksheet</source>
+        <translation>tidak ada lembar kerja</translation>
+    </message>
+    <message>
+        <location filename="../core/spreadsheet.py"/>
+        <source>{path} has no sheet “{sheet}” (sheets: {sheets})</source>
+        <translation>{path} tidak memiliki lembar “{sheet}” (lembar yang ada: {sheets})</translation>
+    </message>
+    <message>
+        <location filename="../core/spreadsheet.py"/>
+        <source>{path}: a cell of {part} is longer than {limit} characters (Excel&apos;s own limit): a damaged or hostile file</source>
+        <translation>{path}: sebuah sel di {part} lebih panjang dari {limit} karakter (batas Excel sendiri): berkas rusak atau berbahaya</translation>
+    </message>
+    <message>
+        <location filename="../core/spreadsheet.py"/>
+        <source>it has no part {part}</source>
+        <translation>tidak ada bagian {part}</translation>
+    </message>
+    <message>
+        <location filename="../core/spreadsheet.py"/>
+        <source>{path}: sheet “{sheet}” has more than {limit} cells and rows (empty ones included): copy the table alone to a new file and import that</source>
+        <translation>{path}: lembar “{sheet}” berisi lebih dari {limit} sel dan baris (termasuk yang kosong): salin tabelnya saja ke berkas baru lalu impor berkas itu</translation>
+    </message>
+    <message>
+        <location filename="../core/spreadsheet.py"/>
+        <source>a cell refers to shared string {index}, which does not exist</source>
+        <translation>sebuah sel merujuk ke teks bersama {index}, yang tidak ada</translation>
     </message>
     <message>
         <location filename="../core/sync/client.py"/>
@@ -657,12 +1002,12 @@
     </message>
     <message>
         <location filename="../core/sync/client.py"/>
-        <source>{problem} (tried {attempts} times)</source>
+        <source>{problem} (tried {attempts} time)</source>
         <translation>{problem} (dicoba {attempts} kali)</translation>
     </message>
     <message>
         <location filename="../core/sync/client.py"/>
-        <source>{problem} (tried {attempts} time)</source>
+        <source>{problem} (tried {attempts} times)</source>
         <translation>{problem} (dicoba {attempts} kali)</translation>
     </message>
     <message>
@@ -1053,56 +1398,6 @@
     </message>
     <message>
         <location filename="../core/telkom/files.py"/>
-        <source>the zip entry {name!r} has an absolute path; the zip is refused</source>
-        <translation>isi zip {name!r} memiliki jalur absolut; zip ditolak</translation>
-    </message>
-    <message>
-        <location filename="../core/telkom/files.py"/>
-        <source>the zip entry {name!r} points outside the zip folder (..); the zip is refused</source>
-        <translation>isi zip {name!r} menunjuk ke luar folder zip (..); zip ditolak</translation>
-    </message>
-    <message>
-        <location filename="../core/telkom/files.py"/>
-        <source>the zip holds {count} entries (limit {limit}); it is refused</source>
-        <translation>zip berisi {count} entri (batas {limit}); zip ditolak</translation>
-    </message>
-    <message>
-        <location filename="../core/telkom/files.py"/>
-        <source>the zip entry {name!r} is a symbolic link; the zip is refused</source>
-        <translation>isi zip {name!r} adalah tautan simbolik; zip ditolak</translation>
-    </message>
-    <message>
-        <location filename="../core/telkom/files.py"/>
-        <source>the zip entry {name!r} is encrypted; send it without a password</source>
-        <translation>isi zip {name!r} dienkripsi; kirimkan tanpa kata sandi</translation>
-    </message>
-    <message>
-        <location filename="../core/telkom/files.py"/>
-        <source>the zip unpacks to more than {mb} MB; it is refused (a zip bomb or far more than a shapefile exchange needs)</source>
-        <translation>zip terurai menjadi lebih dari {mb} MB; zip ditolak (bom zip atau jauh melebihi kebutuhan pertukaran shapefile)</translation>
-    </message>
-    <message>
-        <location filename="../core/telkom/files.py"/>
-        <source>the zip entry {name!r} is compressed {ratio}:1 (limit {limit}:1); the zip is refused as a possible zip bomb</source>
-        <translation>isi zip {name!r} dikompresi {ratio}:1 (batas {limit}:1); zip ditolak karena mungkin bom zip</translation>
-    </message>
-    <message>
-        <location filename="../core/telkom/files.py"/>
-        <source>the zip entry {name!r} unpacks to more than it declares; the zip is refused</source>
-        <translation>isi zip {name!r} terurai lebih besar dari yang dinyatakan; zip ditolak</translation>
-    </message>
-    <message>
-        <location filename="../core/telkom/files.py"/>
-        <source>the zip entry {name!r} is damaged ({error})</source>
-        <translation>isi zip {name!r} rusak ({error})</translation>
-    </message>
-    <message>
-        <location filename="../core/telkom/files.py"/>
-        <source>{path} does not exist</source>
-        <translation>{path} tidak ada</translation>
-    </message>
-    <message>
-        <location filename="../core/telkom/files.py"/>
         <source>{name}: choose a .zip or a .shp file</source>
         <translation>{name}: pilih berkas .zip atau .shp</translation>
     </message>
@@ -1145,6 +1440,11 @@
         <location filename="../core/telkom/files.py"/>
         <source>shapefile {name}: the .shx index is damaged</source>
         <translation>shapefile {name}: indeks .shx rusak</translation>
+    </message>
+    <message>
+        <location filename="../core/telkom/files.py"/>
+        <source>shapefile {name}: .dbf has {count} record but .shx indexes {indexed}; the file is damaged</source>
+        <translation>shapefile {name}: .dbf berisi {count} rekaman, tetapi .shx mengindeks {indexed}; berkas rusak</translation>
     </message>
     <message>
         <location filename="../core/telkom/files.py"/>
@@ -1225,11 +1525,6 @@
         <location filename="../core/telkom/importer.py"/>
         <source>leave out {item}: not a site uid, a row number (12) or a range of rows (40-45)</source>
         <translation>lewati {item}: bukan uid situs, nomor baris (12) atau rentang baris (40-45)</translation>
-    </message>
-    <message>
-        <location filename="../core/telkom/importer.py"/>
-        <source>import cancelled; nothing was written</source>
-        <translation>impor dibatalkan; tidak ada yang ditulis</translation>
     </message>
     <message>
         <location filename="../core/telkom/importer.py"/>
@@ -1359,11 +1654,6 @@
     </message>
     <message>
         <location filename="../core/telkom/importer.py"/>
-        <source>the preview was made for {previewed}, not for {path}</source>
-        <translation>pratinjau dibuat untuk {previewed}, bukan untuk {path}</translation>
-    </message>
-    <message>
-        <location filename="../core/telkom/importer.py"/>
         <source>{layer}: site {name} ({uid}) was deleted since the preview; preview the import again</source>
         <translation>{layer}: lokasi {name} ({uid}) dihapus setelah pratinjau; buat pratinjau impor lagi</translation>
     </message>
@@ -1429,69 +1719,25 @@
     </message>
     <message>
         <location filename="../gui/dashboard.py"/>
-        <source>Plan</source>
-        <translation>Renc.</translation>
-    </message>
-    <message>
-        <location filename="../gui/dashboard.py"/>
-        <source>Surv.</source>
-        <translation>Surv.</translation>
-    </message>
-    <message>
-        <location filename="../gui/dashboard.py"/>
-        <source>Inst.</source>
-        <translation>Pasang</translation>
-    </message>
-    <message>
-        <location filename="../gui/dashboard.py"/>
-        <source>Active</source>
-        <translation>Aktif</translation>
-    </message>
-    <message>
-        <location filename="../gui/dashboard.py"/>
-        <source>Disr.</source>
-        <translation>Gangg.</translation>
-    </message>
-    <message>
-        <location filename="../gui/dashboard.py"/>
-        <source>Inact.</source>
-        <translation>Nonakt.</translation>
-    </message>
-    <message>
-        <location filename="../gui/dashboard.py"/>
-        <source>No coord.</source>
-        <translation>Tanpa koord.</translation>
-    </message>
-    <message>
-        <location filename="../gui/dashboard.py"/>
-        <source>Coord.</source>
-        <translation>Koord.</translation>
-    </message>
-    <message>
-        <location filename="../gui/dashboard.py"/>
-        <source>Permit</source>
-        <translation>Izin</translation>
-    </message>
-    <message>
-        <location filename="../gui/dashboard.py"/>
-        <source>Build</source>
-        <translation>Bangun</translation>
-    </message>
-    <message>
-        <location filename="../gui/dashboard.py"/>
-        <source>On air</source>
-        <translation>Mengudara</translation>
-    </message>
-    <message>
-        <location filename="../gui/dashboard.py"/>
-        <source>Canc.</source>
-        <translation>Batal</translation>
+        <source>Target: {target} service points (the 2022 programme)</source>
+        <translation>Target: {target} titik layanan (program 2022)</translation>
     </message>
     <message>
         <location filename="../gui/dashboard.py"/>
         <location filename="../plugin.py"/>
         <source>Programme dashboard</source>
         <translation>Dasbor program</translation>
+    </message>
+    <message>
+        <location filename="../gui/dashboard.py"/>
+        <location filename="../gui/telkom.py"/>
+        <source>Service points</source>
+        <translation>Titik layanan</translation>
+    </message>
+    <message>
+        <location filename="../gui/dashboard.py"/>
+        <source>Towers</source>
+        <translation>Menara</translation>
     </message>
     <message>
         <location filename="../gui/dashboard.py"/>
@@ -1516,6 +1762,7 @@
     <message>
         <location filename="../gui/dashboard.py"/>
         <location filename="../gui/settings_page.py"/>
+        <location filename="../plugin.py"/>
         <location filename="../toolbelt/help.py"/>
         <source>Help</source>
         <translation>Bantuan</translation>
@@ -1537,29 +1784,38 @@
     </message>
     <message>
         <location filename="../gui/dashboard.py"/>
-        <source>{registered} of {target} service points registered ({share:.0%}), {active} active ({active_share:.0%} of the target); {towers} towers. Source: {source}</source>
-        <translation>{registered} dari {target} titik layanan terdaftar ({share:.0%}), {active} aktif ({active_share:.0%} dari target); {towers} menara. Sumber: {source}</translation>
+        <source>{registered} of {target} service points registered ({share:.0%}), {active} active ({active_share:.0%} of the target); {towers}.</source>
+        <translation>{registered} dari {target} titik layanan terdaftar ({share:.0%}), {active} aktif ({active_share:.0%} dari target); {towers}.</translation>
     </message>
     <message>
         <location filename="../gui/dashboard.py"/>
-        <source>Kecamatan</source>
-        <translation>Kecamatan</translation>
+        <source>{count} tower</source>
+        <translation>{count} menara</translation>
     </message>
     <message>
         <location filename="../gui/dashboard.py"/>
-        <location filename="../gui/telkom.py"/>
-        <source>Service points</source>
-        <translation>Titik layanan</translation>
+        <source>{count} towers</source>
+        <translation>{count} menara</translation>
     </message>
     <message>
         <location filename="../gui/dashboard.py"/>
-        <source>Towers</source>
-        <translation>Menara</translation>
+        <source>{count} site still has approximate coordinates (a desa centre): survey it.</source>
+        <translation>{count} lokasi masih berkoordinat perkiraan (titik tengah desa): surveilah.</translation>
     </message>
     <message>
         <location filename="../gui/dashboard.py"/>
-        <source>Points</source>
-        <translation>Titik</translation>
+        <source>{count} sites still have approximate coordinates (a desa centre): survey them.</source>
+        <translation>{count} lokasi masih berkoordinat perkiraan (titik tengah desa): surveilah.</translation>
+    </message>
+    <message>
+        <location filename="../gui/dashboard.py"/>
+        <source>Workspace: {name}</source>
+        <translation>Ruang kerja: {name}</translation>
+    </message>
+    <message>
+        <location filename="../gui/dashboard.py"/>
+        <source>Service points, every status</source>
+        <translation>Titik layanan, semua status</translation>
     </message>
     <message>
         <location filename="../gui/dashboard.py"/>
@@ -1568,8 +1824,28 @@
     </message>
     <message>
         <location filename="../gui/dashboard.py"/>
+        <source>Towers, every status</source>
+        <translation>Menara, semua status</translation>
+    </message>
+    <message>
+        <location filename="../gui/dashboard.py"/>
         <source>Towers: {status}</source>
         <translation>Menara: {status}</translation>
+    </message>
+    <message>
+        <location filename="../gui/dashboard.py"/>
+        <source>Kecamatan</source>
+        <translation>Kecamatan</translation>
+    </message>
+    <message>
+        <location filename="../gui/dashboard.py"/>
+        <source>Approximate coordinates</source>
+        <translation>Koordinat perkiraan</translation>
+    </message>
+    <message>
+        <location filename="../gui/dashboard.py"/>
+        <source>Sites whose coordinates are still approximate (a desa centre): to be surveyed</source>
+        <translation>Lokasi yang koordinatnya masih perkiraan (titik tengah desa): perlu disurvei</translation>
     </message>
     <message>
         <location filename="../gui/dashboard.py"/>
@@ -1590,11 +1866,6 @@
         <location filename="../gui/dashboard.py"/>
         <source>{name} — service points: {count}</source>
         <translation>{name} — titik layanan: {count}</translation>
-    </message>
-    <message>
-        <location filename="../gui/dashboard.py"/>
-        <source> (target {target})</source>
-        <translation> (target {target})</translation>
     </message>
     <message>
         <location filename="../gui/dashboard.py"/>
@@ -1623,10 +1894,351 @@
     </message>
     <message>
         <location filename="../gui/dashboard.py"/>
+        <location filename="../gui/field_merge.py"/>
         <location filename="../gui/telkom.py"/>
+        <location filename="../processing/merge_field_package.py"/>
         <location filename="../processing/telkom.py"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../gui/field_merge.py"/>
+        <source>Merge field survey: preview</source>
+        <translation>Gabungkan survei lapangan: pratinjau</translation>
+    </message>
+    <message>
+        <location filename="../gui/field_merge.py"/>
+        <source>Merge field survey: merge</source>
+        <translation>Gabungkan survei lapangan: penggabungan</translation>
+    </message>
+    <message>
+        <location filename="../gui/field_merge.py"/>
+        <source>Merge field survey — preview</source>
+        <translation>Gabungkan survei lapangan — pratinjau</translation>
+    </message>
+    <message>
+        <location filename="../gui/field_merge.py"/>
+        <source>Merge</source>
+        <translation>Gabungkan</translation>
+    </message>
+    <message>
+        <location filename="../gui/field_merge.py"/>
+        <location filename="../gui/sync_dialogs.py"/>
+        <location filename="../gui/telkom.py"/>
+        <source>Layer</source>
+        <translation>Lapisan</translation>
+    </message>
+    <message>
+        <location filename="../gui/field_merge.py"/>
+        <location filename="../gui/register_dialog.py"/>
+        <location filename="../gui/sync_dialogs.py"/>
+        <location filename="../gui/telkom.py"/>
+        <source>Site</source>
+        <translation>Lokasi</translation>
+    </message>
+    <message>
+        <location filename="../gui/field_merge.py"/>
+        <location filename="../gui/telkom.py"/>
+        <source>Action</source>
+        <translation>Tindakan</translation>
+    </message>
+    <message>
+        <location filename="../gui/field_merge.py"/>
+        <location filename="../gui/sync_dialogs.py"/>
+        <location filename="../gui/telkom.py"/>
+        <source>Field</source>
+        <translation>Kolom</translation>
+    </message>
+    <message>
+        <location filename="../gui/field_merge.py"/>
+        <source>At packaging</source>
+        <translation>Saat dikemas</translation>
+    </message>
+    <message>
+        <location filename="../gui/field_merge.py"/>
+        <source>Office now</source>
+        <translation>Kantor sekarang</translation>
+    </message>
+    <message>
+        <location filename="../gui/field_merge.py"/>
+        <location filename="../processing/merge_field_package.py"/>
+        <location filename="../processing/package_for_field.py"/>
+        <source>Surveyor</source>
+        <translation>Surveyor</translation>
+    </message>
+    <message>
+        <location filename="../gui/field_merge.py"/>
+        <source>Note / warning</source>
+        <translation>Catatan / peringatan</translation>
+    </message>
+    <message>
+        <location filename="../gui/field_merge.py"/>
+        <source>Package of {surveyor} ({id}), made {created}.</source>
+        <translation>Paket milik {surveyor} ({id}), dibuat {created}.</translation>
+    </message>
+    <message>
+        <location filename="../gui/field_merge.py"/>
+        <source>It was merged on {at} with this same content: there is nothing to merge.</source>
+        <translation>Paket ini sudah digabungkan pada {at} dengan isi yang sama: tidak ada yang perlu digabungkan.</translation>
+    </message>
+    <message>
+        <location filename="../gui/field_merge.py"/>
+        <location filename="../gui/telkom.py"/>
+        <source>{count} new site</source>
+        <translation>{count} situs baru</translation>
+    </message>
+    <message>
+        <location filename="../gui/field_merge.py"/>
+        <location filename="../gui/telkom.py"/>
+        <source>{count} new sites</source>
+        <translation>{count} situs baru</translation>
+    </message>
+    <message>
+        <location filename="../gui/field_merge.py"/>
+        <location filename="../gui/telkom.py"/>
+        <location filename="../processing/import_sites.py"/>
+        <source>{count} site updated</source>
+        <translation>{count} lokasi diperbarui</translation>
+    </message>
+    <message>
+        <location filename="../gui/field_merge.py"/>
+        <location filename="../gui/telkom.py"/>
+        <location filename="../processing/import_sites.py"/>
+        <source>{count} sites updated</source>
+        <translation>{count} lokasi diperbarui</translation>
+    </message>
+    <message>
+        <location filename="../gui/field_merge.py"/>
+        <source>{count} site deleted</source>
+        <translation>{count} lokasi dihapus</translation>
+    </message>
+    <message>
+        <location filename="../gui/field_merge.py"/>
+        <source>{count} sites deleted</source>
+        <translation>{count} lokasi dihapus</translation>
+    </message>
+    <message>
+        <location filename="../gui/field_merge.py"/>
+        <source>{count} site with conflicts</source>
+        <translation>{count} lokasi dengan konflik</translation>
+    </message>
+    <message>
+        <location filename="../gui/field_merge.py"/>
+        <source>{count} sites with conflicts</source>
+        <translation>{count} lokasi dengan konflik</translation>
+    </message>
+    <message>
+        <location filename="../gui/field_merge.py"/>
+        <source>{count} photo to copy</source>
+        <translation>{count} foto akan disalin</translation>
+    </message>
+    <message>
+        <location filename="../gui/field_merge.py"/>
+        <source>{count} photos to copy</source>
+        <translation>{count} foto akan disalin</translation>
+    </message>
+    <message>
+        <location filename="../gui/field_merge.py"/>
+        <source>Nothing has been written yet.</source>
+        <translation>Belum ada yang ditulis.</translation>
+    </message>
+    <message>
+        <location filename="../gui/field_merge.py"/>
+        <source>Merged before on {at}: only what changed in the package since is listed.</source>
+        <translation>Sudah pernah digabungkan pada {at}: hanya yang berubah di paket sejak itu yang ditampilkan.</translation>
+    </message>
+    <message>
+        <location filename="../gui/field_merge.py"/>
+        <source>A field changed both here and by the surveyor is a conflict (red): the workspace keeps its value, and you choose later in Sync conflicts.</source>
+        <translation>Isian yang diubah di sini dan juga oleh surveyor adalah konflik (merah): ruang kerja mempertahankan nilainya, dan Anda memilih nanti di Konflik sinkronisasi.</translation>
+    </message>
+    <message>
+        <location filename="../gui/field_merge.py"/>
+        <source>{count} photo named by a site is missing from the package (highlighted).</source>
+        <translation>{count} foto yang disebut lokasi tidak ada di paket (disorot).</translation>
+    </message>
+    <message>
+        <location filename="../gui/field_merge.py"/>
+        <source>{count} photos named by sites are missing from the package (highlighted).</source>
+        <translation>{count} foto yang disebut lokasi tidak ada di paket (disorot).</translation>
+    </message>
+    <message>
+        <location filename="../gui/field_merge.py"/>
+        <source>{count} site cannot be merged and is left out (see its note).</source>
+        <translation>{count} lokasi tidak dapat digabungkan dan tidak diambil (lihat catatannya).</translation>
+    </message>
+    <message>
+        <location filename="../gui/field_merge.py"/>
+        <source>{count} sites cannot be merged and are left out (see their notes).</source>
+        <translation>{count} lokasi tidak dapat digabungkan dan tidak diambil (lihat catatannya).</translation>
+    </message>
+    <message>
+        <location filename="../gui/field_merge.py"/>
+        <location filename="../gui/sync_dialogs.py"/>
+        <source>present</source>
+        <translation>ada</translation>
+    </message>
+    <message>
+        <location filename="../gui/field_merge.py"/>
+        <location filename="../gui/sync_dialogs.py"/>
+        <source>deleted</source>
+        <translation>dihapus</translation>
+    </message>
+    <message>
+        <location filename="../gui/field_merge.py"/>
+        <source>taken</source>
+        <translation>diambil</translation>
+    </message>
+    <message>
+        <location filename="../gui/field_merge.py"/>
+        <source>conflict: the workspace keeps the site as it is</source>
+        <translation>konflik: ruang kerja mempertahankan lokasi apa adanya</translation>
+    </message>
+    <message>
+        <location filename="../gui/field_merge.py"/>
+        <source>already so</source>
+        <translation>sudah demikian</translation>
+    </message>
+    <message>
+        <location filename="../gui/field_merge.py"/>
+        <source>conflict: the workspace keeps its value</source>
+        <translation>konflik: ruang kerja mempertahankan nilainya</translation>
+    </message>
+    <message>
+        <location filename="../gui/field_merge.py"/>
+        <source>new site</source>
+        <translation>lokasi baru</translation>
+    </message>
+    <message>
+        <location filename="../gui/field_merge.py"/>
+        <location filename="../gui/telkom.py"/>
+        <source>update</source>
+        <translation>perbarui</translation>
+    </message>
+    <message>
+        <location filename="../gui/field_merge.py"/>
+        <source>delete</source>
+        <translation>hapus</translation>
+    </message>
+    <message>
+        <location filename="../gui/field_merge.py"/>
+        <source>conflict</source>
+        <translation>konflik</translation>
+    </message>
+    <message>
+        <location filename="../gui/field_merge.py"/>
+        <source>already in the workspace</source>
+        <translation>sudah ada di ruang kerja</translation>
+    </message>
+    <message>
+        <location filename="../gui/field_merge.py"/>
+        <source>cannot be merged</source>
+        <translation>tidak dapat digabungkan</translation>
+    </message>
+    <message>
+        <location filename="../gui/field_merge.py"/>
+        <location filename="../gui/telkom.py"/>
+        <source>Warning: {text}</source>
+        <translation>Peringatan: {text}</translation>
+    </message>
+    <message>
+        <location filename="../gui/field_merge.py"/>
+        <location filename="../gui/sync_dialogs.py"/>
+        <source>the site itself</source>
+        <translation>lokasi itu sendiri</translation>
+    </message>
+    <message>
+        <location filename="../gui/field_merge.py"/>
+        <source>Untick to leave the surveyor&apos;s changes of this site out</source>
+        <translation>Hapus centang agar perubahan surveyor pada lokasi ini tidak diambil</translation>
+    </message>
+    <message>
+        <location filename="../gui/field_merge.py"/>
+        <source>Merge {count} site</source>
+        <translation>Gabungkan {count} lokasi</translation>
+    </message>
+    <message>
+        <location filename="../gui/field_merge.py"/>
+        <source>Merge {count} sites</source>
+        <translation>Gabungkan {count} lokasi</translation>
+    </message>
+    <message>
+        <location filename="../gui/field_merge.py"/>
+        <location filename="../gui/telkom.py"/>
+        <source>Save report</source>
+        <translation>Simpan laporan</translation>
+    </message>
+    <message>
+        <location filename="../gui/field_merge.py"/>
+        <source>Merge of the field survey cancelled; nothing was written</source>
+        <translation>Penggabungan survei lapangan dibatalkan; tidak ada yang ditulis</translation>
+    </message>
+    <message>
+        <location filename="../gui/field_merge.py"/>
+        <source>Field survey not merged; nothing was written: {error}</source>
+        <translation>Survei lapangan tidak digabungkan; tidak ada yang ditulis: {error}</translation>
+    </message>
+    <message>
+        <location filename="../gui/field_merge.py"/>
+        <source>This field package was merged on {at}; nothing was written</source>
+        <translation>Paket lapangan ini sudah digabungkan pada {at}; tidak ada yang ditulis</translation>
+    </message>
+    <message>
+        <location filename="../gui/field_merge.py"/>
+        <source>Field survey of {surveyor} merged: {new}, {updated}, {deleted}, {photos}</source>
+        <translation>Survei lapangan {surveyor} digabungkan: {new}, {updated}, {deleted}, {photos}</translation>
+    </message>
+    <message>
+        <location filename="../gui/field_merge.py"/>
+        <source>{count} photo copied</source>
+        <translation>{count} foto disalin</translation>
+    </message>
+    <message>
+        <location filename="../gui/field_merge.py"/>
+        <source>{count} photos copied</source>
+        <translation>{count} foto disalin</translation>
+    </message>
+    <message>
+        <location filename="../gui/field_merge.py"/>
+        <source>{count} site left out</source>
+        <translation>{count} lokasi tidak diambil</translation>
+    </message>
+    <message>
+        <location filename="../gui/field_merge.py"/>
+        <source>{count} sites left out</source>
+        <translation>{count} lokasi tidak diambil</translation>
+    </message>
+    <message>
+        <location filename="../gui/field_merge.py"/>
+        <source>{count} photo missing</source>
+        <translation>{count} foto hilang</translation>
+    </message>
+    <message>
+        <location filename="../gui/field_merge.py"/>
+        <source>{count} photos missing</source>
+        <translation>{count} foto hilang</translation>
+    </message>
+    <message>
+        <location filename="../gui/field_merge.py"/>
+        <location filename="../gui/sync_controller.py"/>
+        <source>Resolve conflicts…</source>
+        <translation>Selesaikan konflik…</translation>
+    </message>
+    <message>
+        <location filename="../gui/field_merge.py"/>
+        <location filename="../gui/telkom.py"/>
+        <source>There is no workspace yet: open the smart-city layers first</source>
+        <translation>Belum ada ruang kerja: buka dulu lapisan kota cerdas</translation>
+    </message>
+    <message>
+        <location filename="../gui/field_merge.py"/>
+        <source>Merge field survey: choose the returned package (its .zip, or survey.gpkg in its folder)</source>
+        <translation>Gabungkan survei lapangan: pilih paket yang kembali (berkas .zip-nya, atau survey.gpkg di foldernya)</translation>
+    </message>
+    <message>
+        <location filename="../gui/field_merge.py"/>
+        <source>Field package (*.zip survey.gpkg manifest.json *.gpkg);;All files (*)</source>
+        <translation>Paket lapangan (*.zip survey.gpkg manifest.json *.gpkg);;Semua berkas (*)</translation>
     </message>
     <message>
         <location filename="../gui/options_factory.py"/>
@@ -1634,6 +2246,11 @@
         <location filename="../processing/provider.py"/>
         <source>Paser Smart City</source>
         <translation>Paser Smart City</translation>
+    </message>
+    <message>
+        <location filename="../gui/preview.py"/>
+        <source>Save report…</source>
+        <translation>Simpan laporan…</translation>
     </message>
     <message>
         <location filename="../gui/register_dialog.py"/>
@@ -1677,17 +2294,30 @@
     </message>
     <message>
         <location filename="../gui/register_dialog.py"/>
+        <source>Error</source>
+        <translation>Galat</translation>
+    </message>
+    <message>
+        <location filename="../gui/register_dialog.py"/>
+        <source>Warning</source>
+        <translation>Peringatan</translation>
+    </message>
+    <message>
+        <location filename="../gui/register_dialog.py"/>
+        <source>Note</source>
+        <translation>Catatan</translation>
+    </message>
+    <message>
+        <location filename="../gui/register_dialog.py"/>
+        <source>Incomplete</source>
+        <translation>Belum lengkap</translation>
+    </message>
+    <message>
+        <location filename="../gui/register_dialog.py"/>
         <location filename="../plugin.py"/>
         <location filename="../processing/register_coordinates.py"/>
         <source>Register coordinates</source>
         <translation>Daftarkan koordinat</translation>
-    </message>
-    <message>
-        <location filename="../gui/register_dialog.py"/>
-        <location filename="../gui/sync_dialogs.py"/>
-        <location filename="../gui/telkom.py"/>
-        <source>Site</source>
-        <translation>Lokasi</translation>
     </message>
     <message>
         <location filename="../gui/register_dialog.py"/>
@@ -1732,13 +2362,18 @@
     </message>
     <message>
         <location filename="../gui/register_dialog.py"/>
-        <source>Any format, e.g. -1,9023; 116,1892 · 1°54&apos;08&quot; LS 116°11&apos;21&quot; BT · 457123 9789654 with a UTM or TM-3 format</source>
-        <translation>Format apa pun, mis. -1,9023; 116,1892 · 1°54&apos;08&quot; LS 116°11&apos;21&quot; BT · 457123 9789654 dengan format UTM atau TM-3</translation>
+        <source>Any format, e.g. {example} · 1°54&apos;08&quot; LS 116°11&apos;21&quot; BT · 457123 9789654 with a UTM or TM-3 format</source>
+        <translation>Format apa pun, mis. {example} · 1°54&apos;08&quot; LS 116°11&apos;21&quot; BT · 457123 9789654 dengan format UTM atau TM-3</translation>
     </message>
     <message>
         <location filename="../gui/register_dialog.py"/>
         <source>Pick on the map</source>
         <translation>Pilih di peta</translation>
+    </message>
+    <message>
+        <location filename="../gui/register_dialog.py"/>
+        <source>The dialog steps aside until you click the map; Esc cancels</source>
+        <translation>Dialog menyingkir sampai Anda mengklik peta; Esc membatalkan</translation>
     </message>
     <message>
         <location filename="../gui/register_dialog.py"/>
@@ -1757,8 +2392,19 @@
     </message>
     <message>
         <location filename="../gui/register_dialog.py"/>
-        <source>DMS</source>
-        <translation>DMS</translation>
+        <source>Degrees, minutes and seconds</source>
+        <translation>Derajat, menit dan detik</translation>
+    </message>
+    <message>
+        <location filename="../gui/register_dialog.py"/>
+        <location filename="../gui/site_values.py"/>
+        <source>Position</source>
+        <translation>Posisi</translation>
+    </message>
+    <message>
+        <location filename="../gui/register_dialog.py"/>
+        <source>Suggested desa</source>
+        <translation>Desa yang disarankan</translation>
     </message>
     <message>
         <location filename="../gui/register_dialog.py"/>
@@ -1769,6 +2415,11 @@
         <location filename="../gui/register_dialog.py"/>
         <source>unknown</source>
         <translation>tidak diketahui</translation>
+    </message>
+    <message>
+        <location filename="../gui/register_dialog.py"/>
+        <source>In the regency&apos;s time (WITA, UTC+8); the workspace stores it in UTC, as every tool expects</source>
+        <translation>Dalam waktu kabupaten (WITA, UTC+8); ruang kerja menyimpannya dalam UTC, seperti yang diharapkan setiap alat</translation>
     </message>
     <message>
         <location filename="../gui/register_dialog.py"/>
@@ -1791,11 +2442,6 @@
         <location filename="../gui/register_dialog.py"/>
         <source>Surveyed at</source>
         <translation>Disurvei pada</translation>
-    </message>
-    <message>
-        <location filename="../gui/register_dialog.py"/>
-        <source>Note</source>
-        <translation>Catatan</translation>
     </message>
     <message>
         <location filename="../gui/register_dialog.py"/>
@@ -1824,28 +2470,43 @@
     </message>
     <message>
         <location filename="../gui/register_dialog.py"/>
-        <source>Suggested desa: {desa}</source>
-        <translation>Desa yang disarankan: {desa}</translation>
+        <source>Save needs a site: choose one in the list</source>
+        <translation>Simpan memerlukan lokasi: pilih salah satu di daftar</translation>
     </message>
     <message>
         <location filename="../gui/register_dialog.py"/>
-        <source>Error</source>
-        <translation>Galat</translation>
+        <source>Save needs the coordinates</source>
+        <translation>Simpan memerlukan koordinat</translation>
     </message>
     <message>
         <location filename="../gui/register_dialog.py"/>
-        <source>Warning</source>
-        <translation>Peringatan</translation>
+        <source>Save waits until the coordinates are complete</source>
+        <translation>Simpan menunggu sampai koordinat lengkap</translation>
     </message>
     <message>
         <location filename="../gui/register_dialog.py"/>
-        <source>Click the site on the map</source>
-        <translation>Klik lokasi di peta</translation>
+        <source>Save is disabled: correct the error, e.g. with “Use the corrected value”</source>
+        <translation>Simpan tidak aktif: perbaiki galatnya, mis. dengan “Gunakan nilai koreksi”</translation>
     </message>
     <message>
         <location filename="../gui/register_dialog.py"/>
-        <source>Position picked on the map; accuracy {metres:.1f} m, one screen pixel at this scale: zoom in for a better one</source>
-        <translation>Posisi dipilih di peta; akurasi {metres:.1f} m, satu piksel layar pada skala ini: perbesar peta untuk hasil yang lebih baik</translation>
+        <source>Save is disabled: correct the error</source>
+        <translation>Simpan tidak aktif: perbaiki galatnya</translation>
+    </message>
+    <message>
+        <location filename="../gui/register_dialog.py"/>
+        <source>To save, tick “I have read the warnings: save anyway”</source>
+        <translation>Untuk menyimpan, centang “Saya sudah membaca peringatan: tetap simpan”</translation>
+    </message>
+    <message>
+        <location filename="../gui/register_dialog.py"/>
+        <source>Click the site on the map; Esc brings the dialog back</source>
+        <translation>Klik lokasi di peta; Esc mengembalikan dialog</translation>
+    </message>
+    <message>
+        <location filename="../gui/register_dialog.py"/>
+        <source>Position picked on the map; accuracy {metres} m, one screen pixel at this scale: zoom in for a better one</source>
+        <translation>Posisi dipilih di peta; akurasi {metres} m, satu piksel layar pada skala ini: perbesar peta untuk hasil yang lebih baik</translation>
     </message>
     <message>
         <location filename="../gui/register_dialog.py"/>
@@ -1884,8 +2545,8 @@
     </message>
     <message>
         <location filename="../gui/register_dialog.py"/>
-        <source>Saved: {lat:.7f}, {lon:.7f}</source>
-        <translation>Tersimpan: {lat:.7f}, {lon:.7f}</translation>
+        <source>Saved: {position}</source>
+        <translation>Tersimpan: {position}</translation>
     </message>
     <message>
         <location filename="../gui/server_fields.py"/>
@@ -2014,8 +2675,18 @@
     </message>
     <message>
         <location filename="../gui/sync_controller.py"/>
-        <source>{layer}: {pulled} pulled, {pushed} pushed, {conflicts} conflicts</source>
-        <translation>{layer}: {pulled} diambil, {pushed} dikirim, {conflicts} konflik</translation>
+        <source>{count} conflict</source>
+        <translation>{count} konflik</translation>
+    </message>
+    <message>
+        <location filename="../gui/sync_controller.py"/>
+        <source>{count} conflicts</source>
+        <translation>{count} konflik</translation>
+    </message>
+    <message>
+        <location filename="../gui/sync_controller.py"/>
+        <source>{layer}: {pulled} pulled, {pushed} pushed, {conflicts}</source>
+        <translation>{layer}: {pulled} diambil, {pushed} dikirim, {conflicts}</translation>
     </message>
     <message>
         <location filename="../gui/sync_controller.py"/>
@@ -2029,11 +2700,6 @@
     </message>
     <message>
         <location filename="../gui/sync_controller.py"/>
-        <source>Resolve conflicts…</source>
-        <translation>Selesaikan konflik…</translation>
-    </message>
-    <message>
-        <location filename="../gui/sync_controller.py"/>
         <source>History…</source>
         <translation>Riwayat…</translation>
     </message>
@@ -2044,18 +2710,13 @@
     </message>
     <message>
         <location filename="../gui/sync_dialogs.py"/>
+        <source>present (edited by the surveyor)</source>
+        <translation>ada (disunting oleh surveyor)</translation>
+    </message>
+    <message>
+        <location filename="../gui/sync_dialogs.py"/>
         <source>present (edited centrally)</source>
         <translation>ada (disunting di pusat)</translation>
-    </message>
-    <message>
-        <location filename="../gui/sync_dialogs.py"/>
-        <source>deleted</source>
-        <translation>dihapus</translation>
-    </message>
-    <message>
-        <location filename="../gui/sync_dialogs.py"/>
-        <source>present</source>
-        <translation>ada</translation>
     </message>
     <message>
         <location filename="../gui/sync_dialogs.py"/>
@@ -2095,20 +2756,8 @@
     </message>
     <message>
         <location filename="../gui/sync_dialogs.py"/>
-        <location filename="../gui/telkom.py"/>
-        <source>Layer</source>
-        <translation>Lapisan</translation>
-    </message>
-    <message>
-        <location filename="../gui/sync_dialogs.py"/>
-        <location filename="../gui/telkom.py"/>
-        <source>Field</source>
-        <translation>Kolom</translation>
-    </message>
-    <message>
-        <location filename="../gui/sync_dialogs.py"/>
-        <source>At last sync</source>
-        <translation>Saat sinkronisasi terakhir</translation>
+        <source>Before</source>
+        <translation>Sebelumnya</translation>
     </message>
     <message>
         <location filename="../gui/sync_dialogs.py"/>
@@ -2117,8 +2766,13 @@
     </message>
     <message>
         <location filename="../gui/sync_dialogs.py"/>
-        <source>Central</source>
-        <translation>Pusat</translation>
+        <source>Theirs</source>
+        <translation>Milik pihak lain</translation>
+    </message>
+    <message>
+        <location filename="../gui/sync_dialogs.py"/>
+        <source>From</source>
+        <translation>Dari</translation>
     </message>
     <message>
         <location filename="../gui/sync_dialogs.py"/>
@@ -2132,18 +2786,44 @@
     </message>
     <message>
         <location filename="../gui/sync_dialogs.py"/>
-        <source>The same field was changed here and in the central database. Choose per field which value to keep; your choice is sent with the next sync.</source>
-        <translation>Kolom yang sama diubah di sini dan di basis data pusat. Pilih untuk setiap kolom nilai mana yang dipertahankan; pilihan Anda dikirim pada sinkronisasi berikutnya.</translation>
+        <source>The same field was changed here and elsewhere: in the central database, or by a surveyor whose field package was merged. Choose per field which value to keep; your choice is sent with the next sync.</source>
+        <translation>Isian yang sama diubah di sini dan di tempat lain: di basis data pusat, atau oleh surveyor yang paket lapangannya sudah digabungkan. Pilih per isian nilai mana yang dipertahankan; pilihan Anda dikirim pada sinkronisasi berikutnya.</translation>
     </message>
     <message>
         <location filename="../gui/sync_dialogs.py"/>
-        <source>the site itself</source>
-        <translation>lokasi itu sendiri</translation>
+        <location filename="../processing/sync.py"/>
+        <source>Central database</source>
+        <translation>Basis data pusat</translation>
+    </message>
+    <message>
+        <location filename="../gui/sync_dialogs.py"/>
+        <source>Surveyor {name} (field package {id})</source>
+        <translation>Surveyor {name} (paket lapangan {id})</translation>
+    </message>
+    <message>
+        <location filename="../gui/sync_dialogs.py"/>
+        <source>When the field package was made</source>
+        <translation>Saat paket lapangan dibuat</translation>
+    </message>
+    <message>
+        <location filename="../gui/sync_dialogs.py"/>
+        <source>At the last sync</source>
+        <translation>Pada sinkronisasi terakhir</translation>
+    </message>
+    <message>
+        <location filename="../gui/sync_dialogs.py"/>
+        <source>Field package {id}, merged into this workspace</source>
+        <translation>Paket lapangan {id}, digabungkan ke ruang kerja ini</translation>
     </message>
     <message>
         <location filename="../gui/sync_dialogs.py"/>
         <source>Keep mine</source>
         <translation>Pertahankan milik saya</translation>
+    </message>
+    <message>
+        <location filename="../gui/sync_dialogs.py"/>
+        <source>Take the surveyor&apos;s</source>
+        <translation>Ambil milik surveyor</translation>
     </message>
     <message>
         <location filename="../gui/sync_dialogs.py"/>
@@ -2289,13 +2969,13 @@
         <location filename="../gui/telkom.py"/>
         <location filename="../processing/telkom.py"/>
         <source>{count} site</source>
-        <translation>{count} situs</translation>
+        <translation>{count} lokasi</translation>
     </message>
     <message>
         <location filename="../gui/telkom.py"/>
         <location filename="../processing/telkom.py"/>
         <source>{count} sites</source>
-        <translation>{count} situs</translation>
+        <translation>{count} lokasi</translation>
     </message>
     <message>
         <location filename="../gui/telkom.py"/>
@@ -2355,11 +3035,6 @@
     </message>
     <message>
         <location filename="../gui/telkom.py"/>
-        <source>Action</source>
-        <translation>Tindakan</translation>
-    </message>
-    <message>
-        <location filename="../gui/telkom.py"/>
         <source>Matched by</source>
         <translation>Dicocokkan dengan</translation>
     </message>
@@ -2377,11 +3052,6 @@
         <location filename="../gui/telkom.py"/>
         <source>Reason / warning / note</source>
         <translation>Alasan / peringatan / catatan</translation>
-    </message>
-    <message>
-        <location filename="../gui/telkom.py"/>
-        <source>Save report…</source>
-        <translation>Simpan laporan…</translation>
     </message>
     <message>
         <location filename="../gui/telkom.py"/>
@@ -2417,21 +3087,13 @@
     </message>
     <message>
         <location filename="../gui/telkom.py"/>
-        <source>{count} new site</source>
-        <translation>{count} situs baru</translation>
-    </message>
-    <message>
-        <location filename="../gui/telkom.py"/>
-        <source>{count} new sites</source>
-        <translation>{count} situs baru</translation>
-    </message>
-    <message>
-        <location filename="../gui/telkom.py"/>
+        <location filename="../processing/import_sites.py"/>
         <source>{count} row rejected</source>
         <translation>{count} baris ditolak</translation>
     </message>
     <message>
         <location filename="../gui/telkom.py"/>
+        <location filename="../processing/import_sites.py"/>
         <source>{count} rows rejected</source>
         <translation>{count} baris ditolak</translation>
     </message>
@@ -2454,18 +3116,8 @@
     </message>
     <message>
         <location filename="../gui/telkom.py"/>
-        <source>Position</source>
-        <translation>Posisi</translation>
-    </message>
-    <message>
-        <location filename="../gui/telkom.py"/>
         <source>unchanged</source>
         <translation>tidak berubah</translation>
-    </message>
-    <message>
-        <location filename="../gui/telkom.py"/>
-        <source>update</source>
-        <translation>perbarui</translation>
     </message>
     <message>
         <location filename="../gui/telkom.py"/>
@@ -2476,11 +3128,6 @@
         <location filename="../gui/telkom.py"/>
         <source>rejected</source>
         <translation>ditolak</translation>
-    </message>
-    <message>
-        <location filename="../gui/telkom.py"/>
-        <source>Warning: {text}</source>
-        <translation>Peringatan: {text}</translation>
     </message>
     <message>
         <location filename="../gui/telkom.py"/>
@@ -2506,11 +3153,6 @@
         <location filename="../gui/telkom.py"/>
         <source>Apply {count} changes</source>
         <translation>Terapkan {count} perubahan</translation>
-    </message>
-    <message>
-        <location filename="../gui/telkom.py"/>
-        <source>Save report</source>
-        <translation>Simpan laporan</translation>
     </message>
     <message>
         <location filename="../gui/telkom.py"/>
@@ -2545,16 +3187,6 @@
     </message>
     <message>
         <location filename="../gui/telkom.py"/>
-        <source>{count} site updated</source>
-        <translation>{count} situs diperbarui</translation>
-    </message>
-    <message>
-        <location filename="../gui/telkom.py"/>
-        <source>{count} sites updated</source>
-        <translation>{count} situs diperbarui</translation>
-    </message>
-    <message>
-        <location filename="../gui/telkom.py"/>
         <source>{count} change left out</source>
         <translation>{count} perubahan dilewati</translation>
     </message>
@@ -2578,11 +3210,6 @@
         <location filename="../processing/telkom.py"/>
         <source>Shapefile or zip (*.zip *.shp *.ZIP *.SHP)</source>
         <translation>Shapefile atau zip (*.zip *.shp *.ZIP *.SHP)</translation>
-    </message>
-    <message>
-        <location filename="../gui/telkom.py"/>
-        <source>There is no workspace yet: open the smart-city layers first</source>
-        <translation>Belum ada ruang kerja: buka dulu lapisan kota cerdas</translation>
     </message>
     <message>
         <location filename="../layers/basemap.py"/>
@@ -2666,6 +3293,11 @@
         <location filename="../layers/workspace_layers.py"/>
         <source>Cannot open layer {layer} of {path}</source>
         <translation>Lapisan {layer} dari {path} tidak dapat dibuka</translation>
+    </message>
+    <message>
+        <location filename="../layers/workspace_layers.py"/>
+        <source>Other or no category</source>
+        <translation>Kategori lain atau kosong</translation>
     </message>
     <message>
         <location filename="../layers/workspace_layers.py"/>
@@ -2789,6 +3421,16 @@
     </message>
     <message>
         <location filename="../plugin.py"/>
+        <source>Merge field survey…</source>
+        <translation>Gabungkan survei lapangan…</translation>
+    </message>
+    <message>
+        <location filename="../plugin.py"/>
+        <source>Preview a package a surveyor brought back from QField and merge it into the workspace, field by field, photos included</source>
+        <translation>Pratinjau paket yang dibawa kembali surveyor dari QField dan gabungkan ke ruang kerja, per isian, termasuk foto</translation>
+    </message>
+    <message>
+        <location filename="../plugin.py"/>
         <source>Service points and towers by status, per kecamatan, against the 300-point target</source>
         <translation>Titik layanan dan menara menurut status, per kecamatan, dibandingkan target 300 titik</translation>
     </message>
@@ -2801,6 +3443,11 @@
         <location filename="../plugin.py"/>
         <source>Workspace, central server and distances, also in Settings &gt; Options &gt; Paser Smart City</source>
         <translation>Ruang kerja, server pusat dan jarak, juga di Pengaturan &gt; Opsi &gt; Paser Smart City</translation>
+    </message>
+    <message>
+        <location filename="../plugin.py"/>
+        <source>The plugin&apos;s help: every topic, in the language of QGIS</source>
+        <translation>Bantuan plugin: semua topik, dalam bahasa QGIS</translation>
     </message>
     <message>
         <location filename="../plugin.py"/>
@@ -2833,6 +3480,17 @@
         <translation>Pengaturan ada di Pengaturan &gt; Opsi &gt; Paser Smart City</translation>
     </message>
     <message>
+        <location filename="../processing/base.py"/>
+        <location filename="../processing/create_workspace.py"/>
+        <location filename="../processing/import_sites.py"/>
+        <location filename="../processing/package_for_field.py"/>
+        <location filename="../processing/register_coordinates.py"/>
+        <location filename="../processing/sync.py"/>
+        <location filename="../toolbelt/settings.py"/>
+        <source>Workspace GeoPackage</source>
+        <translation>GeoPackage ruang kerja</translation>
+    </message>
+    <message>
         <location filename="../processing/create_workspace.py"/>
         <source>Create workspace</source>
         <translation>Buat ruang kerja</translation>
@@ -2841,17 +3499,6 @@
         <location filename="../processing/create_workspace.py"/>
         <source>Creates a smart-city workspace: a GeoPackage (EPSG:4326) with the layers service_points and tower_plans. With DEMO, it is seeded with the four towers of the 2022 programme and the kantor desa/kelurahan and kantor kecamatan at gazetteer centroids. An existing workspace is left as it is; any other existing file is refused, never overwritten.</source>
         <translation>Membuat ruang kerja kota cerdas: sebuah GeoPackage (EPSG:4326) berisi lapisan service_points (titik layanan) dan tower_plans (rencana menara). Dengan DEMO, ruang kerja diisi empat menara program 2022 serta kantor desa/kelurahan dan kantor kecamatan pada titik tengah gazetir. Ruang kerja yang sudah ada dibiarkan apa adanya; berkas lain yang sudah ada ditolak, tidak pernah ditimpa.</translation>
-    </message>
-    <message>
-        <location filename="../processing/create_workspace.py"/>
-        <location filename="../processing/import_sites.py"/>
-        <location filename="../processing/package_for_field.py"/>
-        <location filename="../processing/register_coordinates.py"/>
-        <location filename="../processing/sync.py"/>
-        <location filename="../processing/telkom.py"/>
-        <location filename="../toolbelt/settings.py"/>
-        <source>Workspace GeoPackage</source>
-        <translation>GeoPackage ruang kerja</translation>
     </message>
     <message>
         <location filename="../processing/create_workspace.py"/>
@@ -2886,8 +3533,8 @@
     </message>
     <message>
         <location filename="../processing/import_sites.py"/>
-        <source>Imports a spreadsheet (CSV or XLSX) of sites with coordinates. Columns are recognised by their header, in Indonesian or English: nama/name, kategori/category, koordinat/coordinates (one column, any supported format) or lintang/latitude and bujur/longitude (two columns), desa (name or code), kecamatan, akurasi/accuracy, sumber/source, surveyor, tanggal/date, catatan/notes, uid. A row whose uid or exact name is an existing site gives that site its coordinates; any other row is a new service point. Every valid row is written in one transaction and the &apos;Report&apos; (REPORT; CSV: row, outcome, message) lists each rejected row with its reason; with &apos;Write nothing when any row is rejected&apos; (ALL_OR_NOTHING) nothing is written when any row is rejected. Rows with warnings only are rejected unless &apos;Accept warnings&apos; (FORCE) is set.</source>
-        <translation>Mengimpor tabel (CSV atau XLSX) berisi lokasi beserta koordinatnya. Kolom dikenali dari judulnya, dalam bahasa Indonesia atau Inggris: nama/name, kategori/category, koordinat/coordinates (satu kolom, format apa pun yang didukung) atau lintang/latitude dan bujur/longitude (dua kolom), desa (nama atau kode), kecamatan, akurasi/accuracy, sumber/source, surveyor, tanggal/date, catatan/notes, uid. Baris yang uid atau nama persisnya sama dengan lokasi yang ada memberi koordinat pada lokasi itu; baris lainnya menjadi titik layanan baru. Semua baris yang valid ditulis dalam satu transaksi dan &apos;Laporan&apos; (REPORT; CSV: baris, hasil, pesan) mencantumkan setiap baris yang ditolak beserta alasannya; dengan &apos;Jangan tulis apa pun bila ada baris yang ditolak&apos; (ALL_OR_NOTHING) tidak ada yang ditulis bila ada satu baris pun yang ditolak. Baris yang hanya memiliki peringatan ditolak kecuali &apos;Terima peringatan&apos; (FORCE) diaktifkan.</translation>
+        <source>Imports a spreadsheet (CSV or XLSX) of sites with coordinates. Columns are recognised by their header (in the first rows: a title above the table is skipped), in Indonesian or English: nama/name, kategori/category, koordinat/coordinates (one column, any supported format) or lintang/latitude and bujur/longitude (two columns), desa (name or code), kecamatan, akurasi/accuracy, sumber/source, surveyor, tanggal/date, catatan/notes, uid. A CSV may be UTF-8, UTF-16 (Excel&apos;s &apos;Unicode Text&apos;) or Windows-1252, separated by commas, semicolons or tabs; of an XLSX, &apos;XLSX sheet&apos; (SHEET) chooses the sheet (empty: the first). A row whose uid or name is an existing site gives that site its coordinates; any other row is a new service point. A site takes its coordinates from one row: a later row naming the same site (an existing one, or the new site of an earlier row: the same name, in the same desa or within the duplicate distance) is rejected with the number of the earlier row. Every valid row is written in one transaction and the &apos;Report&apos; (REPORT; CSV: row, outcome, message) lists each row with its outcome and reason; with &apos;Write nothing when any row is rejected&apos; (ALL_OR_NOTHING) nothing is written when any row is rejected. Rows with warnings only are rejected unless &apos;Accept warnings&apos; (FORCE) is set.</source>
+        <translation>Mengimpor tabel (CSV atau XLSX) berisi lokasi beserta koordinatnya. Kolom dikenali dari judulnya (di baris-baris pertama: judul tabel di atasnya dilewati), dalam bahasa Indonesia atau Inggris: nama/name, kategori/category, koordinat/coordinates (satu kolom, format apa pun yang didukung) atau lintang/latitude dan bujur/longitude (dua kolom), desa (nama atau kode), kecamatan, akurasi/accuracy, sumber/source, surveyor, tanggal/date, catatan/notes, uid. CSV boleh UTF-8, UTF-16 (&apos;Unicode Text&apos; dari Excel) atau Windows-1252, dengan pemisah koma, titik koma atau tab; pada XLSX, &apos;Lembar XLSX&apos; (SHEET) memilih lembarnya (kosong: lembar pertama). Baris yang uid atau namanya sama dengan lokasi yang ada memberi koordinat pada lokasi itu; baris lainnya menjadi titik layanan baru. Satu lokasi mendapat koordinat dari satu baris: baris berikutnya yang menyebut lokasi yang sama (lokasi yang sudah ada, atau lokasi baru dari baris sebelumnya: nama sama, di desa yang sama atau dalam jarak duplikat) ditolak dengan menyebut nomor baris sebelumnya. Semua baris yang valid ditulis dalam satu transaksi dan &apos;Laporan&apos; (REPORT; CSV: baris, hasil, pesan) mencantumkan hasil dan alasan setiap baris; dengan &apos;Jangan tulis apa pun bila ada baris yang ditolak&apos; (ALL_OR_NOTHING) tidak ada yang ditulis bila ada satu baris pun yang ditolak. Baris yang hanya memiliki peringatan ditolak kecuali &apos;Terima peringatan&apos; (FORCE) diaktifkan.</translation>
     </message>
     <message>
         <location filename="../processing/import_sites.py"/>
@@ -2896,8 +3543,8 @@
     </message>
     <message>
         <location filename="../processing/import_sites.py"/>
-        <source>Spreadsheets (*.csv *.xlsx *.txt)</source>
-        <translation>Tabel (*.csv *.xlsx *.txt)</translation>
+        <source>Spreadsheets (*.csv *.txt *.tsv *.xlsx *.xlsm)</source>
+        <translation>Tabel (*.csv *.txt *.tsv *.xlsx *.xlsm)</translation>
     </message>
     <message>
         <location filename="../processing/import_sites.py"/>
@@ -2928,6 +3575,7 @@
     </message>
     <message>
         <location filename="../processing/import_sites.py"/>
+        <location filename="../processing/merge_field_package.py"/>
         <location filename="../processing/telkom.py"/>
         <source>Report</source>
         <translation>Laporan</translation>
@@ -2955,28 +3603,209 @@
     </message>
     <message>
         <location filename="../processing/import_sites.py"/>
+        <source>sheet “{sheet}”, headers in row {row}</source>
+        <translation>lembar “{sheet}”, judul kolom di baris {row}</translation>
+    </message>
+    <message>
+        <location filename="../processing/import_sites.py"/>
+        <source>headers in row {row}</source>
+        <translation>judul kolom di baris {row}</translation>
+    </message>
+    <message>
+        <location filename="../processing/import_sites.py"/>
+        <source>Reading {path} ({where})</source>
+        <translation>Membaca {path} ({where})</translation>
+    </message>
+    <message>
+        <location filename="../processing/import_sites.py"/>
         <source>Row {row}: {message}</source>
         <translation>Baris {row}: {message}</translation>
     </message>
     <message>
         <location filename="../processing/import_sites.py"/>
-        <source>Nothing written: {count} row(s) rejected and ALL_OR_NOTHING is set</source>
+        <source>Nothing written: {count} row rejected and ALL_OR_NOTHING is set</source>
         <translation>Tidak ada yang ditulis: {count} baris ditolak dan ALL_OR_NOTHING diaktifkan</translation>
     </message>
     <message>
         <location filename="../processing/import_sites.py"/>
-        <source>{inserted} new service point(s), {updated} site(s) updated, {rejected} row(s) rejected</source>
-        <translation>{inserted} titik layanan baru, {updated} lokasi diperbarui, {rejected} baris ditolak</translation>
+        <source>Nothing written: {count} rows rejected and ALL_OR_NOTHING is set</source>
+        <translation>Tidak ada yang ditulis: {count} baris ditolak dan ALL_OR_NOTHING diaktifkan</translation>
+    </message>
+    <message>
+        <location filename="../processing/import_sites.py"/>
+        <source>{count} new service point</source>
+        <translation>{count} titik layanan baru</translation>
+    </message>
+    <message>
+        <location filename="../processing/import_sites.py"/>
+        <source>{count} new service points</source>
+        <translation>{count} titik layanan baru</translation>
+    </message>
+    <message>
+        <location filename="../processing/merge_field_package.py"/>
+        <location filename="../processing/telkom.py"/>
+        <source>New sites</source>
+        <translation>Lokasi baru</translation>
+    </message>
+    <message>
+        <location filename="../processing/merge_field_package.py"/>
+        <source>Sites updated</source>
+        <translation>Lokasi diperbarui</translation>
+    </message>
+    <message>
+        <location filename="../processing/merge_field_package.py"/>
+        <source>Sites deleted</source>
+        <translation>Lokasi dihapus</translation>
+    </message>
+    <message>
+        <location filename="../processing/merge_field_package.py"/>
+        <location filename="../processing/sync.py"/>
+        <source>Sites with conflicts</source>
+        <translation>Lokasi dengan konflik</translation>
+    </message>
+    <message>
+        <location filename="../processing/merge_field_package.py"/>
+        <source>Changes already in the workspace</source>
+        <translation>Perubahan yang sudah ada di ruang kerja</translation>
+    </message>
+    <message>
+        <location filename="../processing/merge_field_package.py"/>
+        <source>Sites that cannot be merged</source>
+        <translation>Lokasi yang tidak dapat digabungkan</translation>
+    </message>
+    <message>
+        <location filename="../processing/merge_field_package.py"/>
+        <source>Sites the surveyor left unchanged</source>
+        <translation>Lokasi yang tidak diubah surveyor</translation>
+    </message>
+    <message>
+        <location filename="../processing/merge_field_package.py"/>
+        <source>Photos copied</source>
+        <translation>Foto disalin</translation>
+    </message>
+    <message>
+        <location filename="../processing/merge_field_package.py"/>
+        <source>Photos missing from the package</source>
+        <translation>Foto yang tidak ada di paket</translation>
+    </message>
+    <message>
+        <location filename="../processing/merge_field_package.py"/>
+        <source>Sites left out</source>
+        <translation>Lokasi tidak diambil</translation>
+    </message>
+    <message>
+        <location filename="../processing/merge_field_package.py"/>
+        <source>Already merged (1: nothing to do)</source>
+        <translation>Sudah digabungkan (1: tidak ada yang perlu dilakukan)</translation>
+    </message>
+    <message>
+        <location filename="../processing/merge_field_package.py"/>
+        <source>Merge field survey</source>
+        <translation>Gabungkan survei lapangan</translation>
+    </message>
+    <message>
+        <location filename="../processing/merge_field_package.py"/>
+        <location filename="../processing/package_for_field.py"/>
+        <source>Field survey</source>
+        <translation>Survei lapangan</translation>
+    </message>
+    <message>
+        <location filename="../processing/merge_field_package.py"/>
+        <source>Merges a package a surveyor brought back from the field (made by &apos;Package for field survey&apos;) into the workspace it was made from. &apos;Returned package&apos; (INPUT): the folder QField sent back, its .zip, or its survey.gpkg (a manifest.json names its folder). Site by site and field by field, the surveyor&apos;s changes are compared with the sites as packaged and with the workspace now: a field only the surveyor changed is written as your own edit, and the next sync sends it; what the office changed since packaging (edits, syncs) stays; a field changed differently on both sides, or a site deleted on one side and edited on the other, becomes a conflict to resolve in Paser Smart City ▸ Sync conflicts, naming the surveyor, and the workspace keeps its value meanwhile. New sites keep their uid. Photos are copied to the folder &lt;workspace&gt;_photos beside the workspace, checked by SHA-256 (a different file of the same name is never written over); a photo the data names but the package lacks is a warning. Without &apos;Merge into the workspace&apos; (APPLY) nothing is written: the log and the &apos;Report&apos; (REPORT, CSV) list every change. &apos;Leave out&apos; (SKIP): site uids, comma-separated, whose changes are not taken. Everything is written in one transaction; the package is recorded, so merging it again changes nothing. Refused, with nothing written: a package of another workspace, one whose base was changed after packaging, one made by a newer plugin.</source>
+        <translation>Menggabungkan paket yang dibawa kembali surveyor dari lapangan (dibuat dengan &apos;Paket untuk survei lapangan&apos;) ke ruang kerja asalnya. &apos;Paket yang kembali&apos; (INPUT): folder yang dikirim kembali oleh QField, berkas .zip-nya, atau survey.gpkg-nya (manifest.json menunjuk foldernya). Per lokasi dan per isian, perubahan surveyor dibandingkan dengan lokasi saat dikemas dan dengan ruang kerja sekarang: isian yang hanya diubah surveyor ditulis sebagai suntingan Anda sendiri, dan sinkronisasi berikutnya mengirimnya; yang diubah kantor sejak dikemas (suntingan, sinkronisasi) tetap; isian yang diubah berbeda di kedua pihak, atau lokasi yang dihapus di satu pihak dan disunting di pihak lain, menjadi konflik yang diselesaikan di Paser Smart City ▸ Konflik sinkronisasi, dengan nama surveyornya, dan ruang kerja mempertahankan nilainya sementara itu. Lokasi baru mempertahankan uid-nya. Foto disalin ke folder &lt;workspace&gt;_photos di samping ruang kerja, diperiksa dengan SHA-256 (berkas lain bernama sama tidak pernah ditimpa); foto yang disebut data tetapi tidak ada di paket menjadi peringatan. Tanpa &apos;Gabungkan ke ruang kerja&apos; (APPLY) tidak ada yang ditulis: log dan &apos;Laporan&apos; (REPORT, CSV) memuat setiap perubahan. &apos;Tidak diambil&apos; (SKIP): uid lokasi, dipisahkan koma, yang perubahannya tidak diambil. Semuanya ditulis dalam satu transaksi; paket dicatat, sehingga menggabungkannya lagi tidak mengubah apa pun. Ditolak, tanpa ada yang ditulis: paket dari ruang kerja lain, paket yang dasarnya diubah setelah dikemas, paket yang dibuat oleh plugin yang lebih baru.</translation>
+    </message>
+    <message>
+        <location filename="../processing/merge_field_package.py"/>
+        <source>Returned package (folder, .zip or survey.gpkg)</source>
+        <translation>Paket yang kembali (folder, .zip atau survey.gpkg)</translation>
+    </message>
+    <message>
+        <location filename="../processing/merge_field_package.py"/>
+        <source>Field package (*.zip *.gpkg *.json *.ZIP *.GPKG)</source>
+        <translation>Paket lapangan (*.zip *.gpkg *.json *.ZIP *.GPKG)</translation>
+    </message>
+    <message>
+        <location filename="../processing/merge_field_package.py"/>
+        <source>Merge into the workspace (unchecked: preview only)</source>
+        <translation>Gabungkan ke ruang kerja (tanpa centang: pratinjau saja)</translation>
+    </message>
+    <message>
+        <location filename="../processing/merge_field_package.py"/>
+        <source>Leave out (site uids, comma-separated)</source>
+        <translation>Tidak diambil (uid lokasi, dipisahkan koma)</translation>
+    </message>
+    <message>
+        <location filename="../processing/merge_field_package.py"/>
+        <location filename="../processing/package_for_field.py"/>
+        <source>Package id</source>
+        <translation>Id paket</translation>
+    </message>
+    <message>
+        <location filename="../processing/merge_field_package.py"/>
+        <location filename="../processing/telkom.py"/>
+        <source>SKIP: {error}</source>
+        <translation>SKIP: {error}</translation>
+    </message>
+    <message>
+        <location filename="../processing/merge_field_package.py"/>
+        <source>SKIP is used when the package is merged (APPLY)</source>
+        <translation>SKIP dipakai saat paket digabungkan (APPLY)</translation>
+    </message>
+    <message>
+        <location filename="../processing/merge_field_package.py"/>
+        <source>Package {id} of {surveyor}, made {created} by plugin {version} (schema {schema})</source>
+        <translation>Paket {id} milik {surveyor}, dibuat {created} oleh plugin {version} (skema {schema})</translation>
+    </message>
+    <message>
+        <location filename="../processing/merge_field_package.py"/>
+        <source>This package was merged on {at}, with the same content: nothing to do</source>
+        <translation>Paket ini sudah digabungkan pada {at} dengan isi yang sama: tidak ada yang perlu dilakukan</translation>
+    </message>
+    <message>
+        <location filename="../processing/merge_field_package.py"/>
+        <source>Merged before on {at}: only what changed in the package since is merged</source>
+        <translation>Sudah pernah digabungkan pada {at}: hanya yang berubah di paket sejak itu yang digabungkan</translation>
+    </message>
+    <message>
+        <location filename="../processing/merge_field_package.py"/>
+        <source>The package has no {fields}: the workspace keeps its values</source>
+        <translation>Paket tidak memiliki {fields}: ruang kerja mempertahankan nilainya</translation>
+    </message>
+    <message>
+        <location filename="../processing/merge_field_package.py"/>
+        <source>{site}: cannot be merged: {reasons}</source>
+        <translation>{site}: tidak dapat digabungkan: {reasons}</translation>
+    </message>
+    <message>
+        <location filename="../processing/merge_field_package.py"/>
+        <source>{site}: conflict on {fields}</source>
+        <translation>{site}: konflik pada {fields}</translation>
+    </message>
+    <message>
+        <location filename="../processing/merge_field_package.py"/>
+        <source>Already merged; nothing was written</source>
+        <translation>Sudah digabungkan; tidak ada yang ditulis</translation>
+    </message>
+    <message>
+        <location filename="../processing/merge_field_package.py"/>
+        <source>{new} new, {updated} updated, {deleted} deleted, {conflicts} with conflicts, {rejected} cannot be merged; {photos} photos to copy, {missing} missing</source>
+        <translation>{new} baru, {updated} diperbarui, {deleted} dihapus, {conflicts} dengan konflik, {rejected} tidak dapat digabungkan; {photos} foto akan disalin, {missing} hilang</translation>
+    </message>
+    <message>
+        <location filename="../processing/merge_field_package.py"/>
+        <location filename="../processing/telkom.py"/>
+        <source>preview only, nothing written</source>
+        <translation>hanya pratinjau, tidak ada yang ditulis</translation>
+    </message>
+    <message>
+        <location filename="../processing/merge_field_package.py"/>
+        <source>merged, {count} left out</source>
+        <translation>digabungkan, {count} tidak diambil</translation>
     </message>
     <message>
         <location filename="../processing/package_for_field.py"/>
         <source>Package for field survey</source>
         <translation>Paket untuk survei lapangan</translation>
-    </message>
-    <message>
-        <location filename="../processing/package_for_field.py"/>
-        <source>Field survey</source>
-        <translation>Survei lapangan</translation>
     </message>
     <message>
         <location filename="../processing/package_for_field.py"/>
@@ -2987,11 +3816,6 @@
         <location filename="../processing/package_for_field.py"/>
         <source>Kecamatan (names or codes, comma-separated; empty: the whole regency)</source>
         <translation>Kecamatan (nama atau kode, dipisahkan koma; kosong: seluruh kabupaten)</translation>
-    </message>
-    <message>
-        <location filename="../processing/package_for_field.py"/>
-        <source>Surveyor</source>
-        <translation>Surveyor</translation>
     </message>
     <message>
         <location filename="../processing/package_for_field.py"/>
@@ -3007,11 +3831,6 @@
         <location filename="../processing/package_for_field.py"/>
         <source>Package folder or .zip</source>
         <translation>Folder paket atau .zip</translation>
-    </message>
-    <message>
-        <location filename="../processing/package_for_field.py"/>
-        <source>Package id</source>
-        <translation>Id paket</translation>
     </message>
     <message>
         <location filename="../processing/package_for_field.py"/>
@@ -3125,11 +3944,6 @@
     </message>
     <message>
         <location filename="../processing/sync.py"/>
-        <source>Central database</source>
-        <translation>Basis data pusat</translation>
-    </message>
-    <message>
-        <location filename="../processing/sync.py"/>
         <source>Synchronises the workspace with the regency&apos;s central database over OGC API – Features. Pulls every site changed centrally since the last sync and merges it field by field with the edits made here; the same field changed on both sides becomes a conflict to resolve (Paser Smart City ▸ Sync conflicts). With &apos;Send local edits&apos; (PUSH), local edits, new and deleted sites are sent (the server must support OGC API – Features Part 4; otherwise the sync only pulls and says so). &apos;Central server URL&apos; (URL) is the landing page of the service, e.g. https://gis.paserkab.go.id/wfs3; &apos;Authentication&apos; (AUTHCFG) is a QGIS authentication configuration (Basic, EsriToken or OAuth2); a URL with a user name or password in it is refused, so that they are never stored in the workspace. &apos;Collection of service points&apos; (SERVICE_POINTS_COLLECTION) and &apos;Collection of tower plans&apos; (TOWER_PLANS_COLLECTION) name the server&apos;s collections when the sync cannot find them by itself (e.g. public.service_points); the collections used are in SUMMARY. Left empty, these come from the plugin settings, and so does &apos;Network timeout&apos; (TIMEOUT) when it is not given: it is the longest the sync waits for one request, retries included. &apos;Full re-check of every site&apos; (FULL) compares every site with the central database, not only what changed since the last sync (use it after the server&apos;s clock was wrong; the sync also does it by itself when it sees the server&apos;s clock went back). Everything pulled is applied in one transaction: a failure or a cancel leaves the workspace as it was. Several officers may sync at the same time: an edit is written only over the central version it was merged with, so no colleague&apos;s edit is overwritten.</source>
         <translation>Menyinkronkan ruang kerja dengan basis data pusat kabupaten melalui OGC API – Features. Mengambil setiap lokasi yang diubah di pusat sejak sinkronisasi terakhir dan menggabungkannya kolom demi kolom dengan suntingan di sini; kolom yang sama yang diubah di kedua sisi menjadi konflik yang harus diselesaikan (Paser Smart City ▸ Konflik sinkronisasi). Dengan &apos;Kirim suntingan lokal&apos; (PUSH), suntingan lokal, lokasi baru dan lokasi yang dihapus dikirim (server harus mendukung OGC API – Features Part 4; jika tidak, sinkronisasi hanya mengambil data dan memberitahukannya). &apos;URL server pusat&apos; (URL) adalah halaman awal layanan, mis. https://gis.paserkab.go.id/wfs3; &apos;Autentikasi&apos; (AUTHCFG) adalah konfigurasi autentikasi QGIS (Basic, EsriToken atau OAuth2); URL yang memuat nama pengguna atau kata sandi ditolak, agar keduanya tidak pernah tersimpan di ruang kerja. &apos;Koleksi titik layanan&apos; (SERVICE_POINTS_COLLECTION) dan &apos;Koleksi rencana menara&apos; (TOWER_PLANS_COLLECTION) menyebutkan koleksi server bila sinkronisasi tidak dapat menemukannya sendiri (mis. public.service_points); koleksi yang dipakai tercantum di SUMMARY. Bila dikosongkan, semuanya diambil dari pengaturan plugin, begitu pula &apos;Batas waktu jaringan&apos; (TIMEOUT) bila tidak diisi: itulah waktu terlama sinkronisasi menunggu satu permintaan, termasuk percobaan ulang. &apos;Periksa ulang setiap lokasi&apos; (FULL) membandingkan setiap lokasi dengan basis data pusat, tidak hanya yang berubah sejak sinkronisasi terakhir (gunakan setelah jam server salah; sinkronisasi juga melakukannya sendiri bila melihat jam server dimundurkan). Semua yang diambil diterapkan dalam satu transaksi: kegagalan atau pembatalan membiarkan ruang kerja seperti semula. Beberapa petugas boleh menyinkronkan pada saat yang sama: suntingan hanya ditulis di atas versi pusat yang digabungkan dengannya, sehingga tidak ada suntingan rekan yang tertimpa.</translation>
     </message>
@@ -3175,11 +3989,6 @@
         <location filename="../processing/sync.py"/>
         <source>Local changes sent</source>
         <translation>Perubahan lokal yang dikirim</translation>
-    </message>
-    <message>
-        <location filename="../processing/sync.py"/>
-        <source>Sites with conflicts</source>
-        <translation>Lokasi dengan konflik</translation>
     </message>
     <message>
         <location filename="../processing/sync.py"/>
@@ -3333,11 +4142,6 @@
     </message>
     <message>
         <location filename="../processing/telkom.py"/>
-        <source>New sites</source>
-        <translation>Lokasi baru</translation>
-    </message>
-    <message>
-        <location filename="../processing/telkom.py"/>
         <source>Changes with warnings</source>
         <translation>Perubahan berperingatan</translation>
     </message>
@@ -3348,18 +4152,13 @@
     </message>
     <message>
         <location filename="../processing/telkom.py"/>
-        <source>SKIP: {error}</source>
-        <translation>SKIP: {error}</translation>
-    </message>
-    <message>
-        <location filename="../processing/telkom.py"/>
         <source>ALIASES: {error}</source>
         <translation>ALIASES: {error}</translation>
     </message>
     <message>
         <location filename="../processing/telkom.py"/>
         <source>{name} -&gt; {layer}: {rows}, {encoding}, {crs}; ignored columns: {ignored}</source>
-        <translation>{name} -&gt; {layer}: {rows}, {encoding}, {crs}; kolom yang diabaikan: {ignored}</translation>
+        <translation>{name} -&gt; {layer}: {rows}, {encoding}, {crs}; kolom diabaikan: {ignored}</translation>
     </message>
     <message>
         <location filename="../processing/telkom.py"/>
@@ -3392,9 +4191,19 @@
         <translation>diterapkan</translation>
     </message>
     <message>
-        <location filename="../processing/telkom.py"/>
-        <source>preview only, nothing written</source>
-        <translation>hanya pratinjau, tidak ada yang ditulis</translation>
+        <location filename="../toolbelt/help.py"/>
+        <source>Paser Smart City — Help</source>
+        <translation>Paser Smart City — Bantuan</translation>
+    </message>
+    <message>
+        <location filename="../toolbelt/help.py"/>
+        <source>Close</source>
+        <translation>Tutup</translation>
+    </message>
+    <message>
+        <location filename="../toolbelt/help.py"/>
+        <source>No web browser could be started, so the page is shown here. It is the file {path}</source>
+        <translation>Tidak ada peramban web yang dapat dijalankan, jadi halaman ditampilkan di sini. Berkasnya adalah {path}</translation>
     </message>
     <message>
         <location filename="../toolbelt/help.py"/>
@@ -3410,11 +4219,6 @@
         <location filename="../toolbelt/help.py"/>
         <source>Cancel</source>
         <translation>Batal</translation>
-    </message>
-    <message>
-        <location filename="../toolbelt/help.py"/>
-        <source>Close</source>
-        <translation>Tutup</translation>
     </message>
     <message>
         <location filename="../toolbelt/logger.py"/>
@@ -3541,6 +4345,134 @@
     <message>
         <source>Synchronises the workspace with the regency&apos;s central database over OGC API – Features. Pulls every site changed centrally since the last sync and merges it field by field with the edits made here; the same field changed on both sides becomes a conflict to resolve (Paser Smart City ▸ Sync conflicts). With &apos;Send local edits&apos; (PUSH), local edits, new and deleted sites are sent (the server must support OGC API – Features Part 4; otherwise the sync only pulls and says so). &apos;Central server URL&apos; (URL) is the landing page of the service, e.g. https://gis.paserkab.go.id/wfs3; &apos;Authentication&apos; (AUTHCFG) is a QGIS authentication configuration (Basic, EsriToken or OAuth2). Left empty, both come from the plugin settings, and so does &apos;Network timeout&apos; (TIMEOUT) when it is not given: it is the longest the sync waits for one request, retries included. &apos;Full re-check of every site&apos; (FULL) compares every site with the central database, not only what changed since the last sync (use it after the server&apos;s clock was wrong; the sync also does it by itself when it sees the server&apos;s clock went back). Everything pulled is applied in one transaction: a failure or a cancel leaves the workspace as it was. Several officers may sync at the same time: an edit is written only over the central version it was merged with, so no colleague&apos;s edit is overwritten.</source>
         <translation type="obsolete">Menyinkronkan ruang kerja dengan basis data pusat kabupaten melalui OGC API – Features. Mengambil setiap lokasi yang diubah di pusat sejak sinkronisasi terakhir dan menggabungkannya kolom demi kolom dengan suntingan di sini; kolom yang sama yang diubah di kedua sisi menjadi konflik yang harus diselesaikan (Paser Smart City ▸ Konflik sinkronisasi). Dengan &apos;Kirim suntingan lokal&apos; (PUSH), suntingan lokal, lokasi baru dan lokasi yang dihapus dikirim (server harus mendukung OGC API – Features Part 4; jika tidak, sinkronisasi hanya mengambil data dan memberitahukannya). &apos;URL server pusat&apos; (URL) adalah halaman awal layanan, mis. https://gis.paserkab.go.id/wfs3; &apos;Autentikasi&apos; (AUTHCFG) adalah konfigurasi autentikasi QGIS (Basic, EsriToken atau OAuth2). Bila dikosongkan, keduanya diambil dari pengaturan plugin, begitu pula &apos;Batas waktu jaringan&apos; (TIMEOUT) bila tidak diisi: itulah waktu terlama sinkronisasi menunggu satu permintaan, termasuk percobaan ulang. &apos;Periksa ulang setiap lokasi&apos; (FULL) membandingkan setiap lokasi dengan basis data pusat, tidak hanya yang berubah sejak sinkronisasi terakhir (gunakan setelah jam server salah; sinkronisasi juga melakukannya sendiri bila melihat jam server dimundurkan). Semua yang diambil diterapkan dalam satu transaksi: kegagalan atau pembatalan membiarkan ruang kerja seperti semula. Beberapa petugas boleh menyinkronkan pada saat yang sama: suntingan hanya ditulis di atas versi pusat yang digabungkan dengannya, sehingga tidak ada suntingan rekan yang tertimpa.</translation>
+    </message>
+    <message>
+        <source>the zip unpacks to more than {mb} MB; it is refused (a zip bomb or far more than a shapefile exchange needs)</source>
+        <translation type="obsolete">zip terurai menjadi lebih dari {mb} MB; zip ditolak (bom zip atau jauh melebihi kebutuhan pertukaran shapefile)</translation>
+    </message>
+    <message>
+        <source>At last sync</source>
+        <translation type="obsolete">Saat sinkronisasi terakhir</translation>
+    </message>
+    <message>
+        <source>Central</source>
+        <translation type="obsolete">Pusat</translation>
+    </message>
+    <message>
+        <source>The same field was changed here and in the central database. Choose per field which value to keep; your choice is sent with the next sync.</source>
+        <translation type="obsolete">Kolom yang sama diubah di sini dan di basis data pusat. Pilih untuk setiap kolom nilai mana yang dipertahankan; pilihan Anda dikirim pada sinkronisasi berikutnya.</translation>
+    </message>
+    <message>
+        <source>{layer}: unknown field(s) {fields}</source>
+        <translation type="obsolete">{layer}: kolom tidak dikenal {fields}</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation type="obsolete">Renc.</translation>
+    </message>
+    <message>
+        <source>Surv.</source>
+        <translation type="obsolete">Surv.</translation>
+    </message>
+    <message>
+        <source>Inst.</source>
+        <translation type="obsolete">Pasang</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation type="obsolete">Aktif</translation>
+    </message>
+    <message>
+        <source>Disr.</source>
+        <translation type="obsolete">Gangg.</translation>
+    </message>
+    <message>
+        <source>Inact.</source>
+        <translation type="obsolete">Nonakt.</translation>
+    </message>
+    <message>
+        <source>No coord.</source>
+        <translation type="obsolete">Tanpa koord.</translation>
+    </message>
+    <message>
+        <source>Coord.</source>
+        <translation type="obsolete">Koord.</translation>
+    </message>
+    <message>
+        <source>Permit</source>
+        <translation type="obsolete">Izin</translation>
+    </message>
+    <message>
+        <source>Build</source>
+        <translation type="obsolete">Bangun</translation>
+    </message>
+    <message>
+        <source>On air</source>
+        <translation type="obsolete">Mengudara</translation>
+    </message>
+    <message>
+        <source>Canc.</source>
+        <translation type="obsolete">Batal</translation>
+    </message>
+    <message>
+        <source>{registered} of {target} service points registered ({share:.0%}), {active} active ({active_share:.0%} of the target); {towers} towers. Source: {source}</source>
+        <translation type="obsolete">{registered} dari {target} titik layanan terdaftar ({share:.0%}), {active} aktif ({active_share:.0%} dari target); {towers} menara. Sumber: {source}</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation type="obsolete">Titik</translation>
+    </message>
+    <message>
+        <source> (target {target})</source>
+        <translation type="obsolete"> (target {target})</translation>
+    </message>
+    <message>
+        <source>Any format, e.g. -1,9023; 116,1892 · 1°54&apos;08&quot; LS 116°11&apos;21&quot; BT · 457123 9789654 with a UTM or TM-3 format</source>
+        <translation type="obsolete">Format apa pun, mis. -1,9023; 116,1892 · 1°54&apos;08&quot; LS 116°11&apos;21&quot; BT · 457123 9789654 dengan format UTM atau TM-3</translation>
+    </message>
+    <message>
+        <source>DMS</source>
+        <translation type="obsolete">DMS</translation>
+    </message>
+    <message>
+        <source>Suggested desa: {desa}</source>
+        <translation type="obsolete">Desa yang disarankan: {desa}</translation>
+    </message>
+    <message>
+        <source>Click the site on the map</source>
+        <translation type="obsolete">Klik lokasi di peta</translation>
+    </message>
+    <message>
+        <source>Position picked on the map; accuracy {metres:.1f} m, one screen pixel at this scale: zoom in for a better one</source>
+        <translation type="obsolete">Posisi dipilih di peta; akurasi {metres:.1f} m, satu piksel layar pada skala ini: perbesar peta untuk hasil yang lebih baik</translation>
+    </message>
+    <message>
+        <source>Saved: {lat:.7f}, {lon:.7f}</source>
+        <translation type="obsolete">Tersimpan: {lat:.7f}, {lon:.7f}</translation>
+    </message>
+    <message>
+        <source>{layer}: {pulled} pulled, {pushed} pushed, {conflicts} conflicts</source>
+        <translation type="obsolete">{layer}: {pulled} diambil, {pushed} dikirim, {conflicts} konflik</translation>
+    </message>
+    <message>
+        <source>Nothing written: {count} row(s) rejected and ALL_OR_NOTHING is set</source>
+        <translation type="obsolete">Tidak ada yang ditulis: {count} baris ditolak dan ALL_OR_NOTHING diaktifkan</translation>
+    </message>
+    <message>
+        <source>{inserted} new service point(s), {updated} site(s) updated, {rejected} row(s) rejected</source>
+        <translation type="obsolete">{inserted} titik layanan baru, {updated} lokasi diperbarui, {rejected} baris ditolak</translation>
+    </message>
+    <message>
+        <source>reading XLSX needs the Python package openpyxl; save the sheet as CSV</source>
+        <translation type="obsolete">membaca XLSX memerlukan paket Python openpyxl; simpan lembar kerja sebagai CSV</translation>
+    </message>
+    <message>
+        <source>Imports a spreadsheet (CSV or XLSX) of sites with coordinates. Columns are recognised by their header, in Indonesian or English: nama/name, kategori/category, koordinat/coordinates (one column, any supported format) or lintang/latitude and bujur/longitude (two columns), desa (name or code), kecamatan, akurasi/accuracy, sumber/source, surveyor, tanggal/date, catatan/notes, uid. A row whose uid or exact name is an existing site gives that site its coordinates; any other row is a new service point. Every valid row is written in one transaction and the &apos;Report&apos; (REPORT; CSV: row, outcome, message) lists each rejected row with its reason; with &apos;Write nothing when any row is rejected&apos; (ALL_OR_NOTHING) nothing is written when any row is rejected. Rows with warnings only are rejected unless &apos;Accept warnings&apos; (FORCE) is set.</source>
+        <translation type="obsolete">Mengimpor tabel (CSV atau XLSX) berisi lokasi beserta koordinatnya. Kolom dikenali dari judulnya, dalam bahasa Indonesia atau Inggris: nama/name, kategori/category, koordinat/coordinates (satu kolom, format apa pun yang didukung) atau lintang/latitude dan bujur/longitude (dua kolom), desa (nama atau kode), kecamatan, akurasi/accuracy, sumber/source, surveyor, tanggal/date, catatan/notes, uid. Baris yang uid atau nama persisnya sama dengan lokasi yang ada memberi koordinat pada lokasi itu; baris lainnya menjadi titik layanan baru. Semua baris yang valid ditulis dalam satu transaksi dan &apos;Laporan&apos; (REPORT; CSV: baris, hasil, pesan) mencantumkan setiap baris yang ditolak beserta alasannya; dengan &apos;Jangan tulis apa pun bila ada baris yang ditolak&apos; (ALL_OR_NOTHING) tidak ada yang ditulis bila ada satu baris pun yang ditolak. Baris yang hanya memiliki peringatan ditolak kecuali &apos;Terima peringatan&apos; (FORCE) diaktifkan.</translation>
+    </message>
+    <message>
+        <source>Spreadsheets (*.csv *.xlsx *.txt)</source>
+        <translation type="obsolete">Tabel (*.csv *.xlsx *.txt)</translation>
     </message>
     <message>
         <source>TLS verification of {host} failed: {reason}</source>

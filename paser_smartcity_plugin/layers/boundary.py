@@ -80,3 +80,21 @@ def configured_boundaries() -> Optional[DesaBoundaries]:
 
     source = load().boundary_layer.strip()
     return load_boundaries(source) if source else None
+
+
+def configured_registrar(workspace):
+    """The one way to build a :class:`~core.register.Registrar` with the officer's settings.
+
+    The dialog, the Processing algorithms and the spreadsheet import all check against the
+    same duplicate distance and desa boundary layer. Returns ``(registrar, problem)``: when
+    the configured boundary layer cannot be used, the registrar checks against the regency's
+    extent and ``problem`` says why (the dialog warns and goes on, Processing refuses).
+    """
+    from ..core.register import Registrar
+    from ..toolbelt.settings import load
+
+    try:
+        boundary, problem = configured_boundaries(), None
+    except BoundaryLayerError as exc:
+        boundary, problem = None, str(exc)
+    return Registrar(workspace, boundary, load().duplicate_distance_m), problem

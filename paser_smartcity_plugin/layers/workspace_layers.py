@@ -8,6 +8,7 @@ from qgis.core import (
     QgsDefaultValue,
     QgsEditorWidgetSetup,
     QgsFeatureRequest,
+    QgsField,
     QgsFieldConstraints,
     QgsMarkerSymbol,
     QgsPalLayerSettings,
@@ -15,9 +16,11 @@ from qgis.core import (
     QgsProject,
     QgsProperty,
     QgsRendererCategory,
+    QgsRuleBasedRenderer,
     QgsSimpleMarkerSymbolLayer,
     QgsSimpleMarkerSymbolLayerBase,
     QgsSvgMarkerSymbolLayer,
+    QgsSymbolLayer,
     QgsSymbolLayerUtils,
     QgsTextBufferSettings,
     QgsTextFormat,
@@ -27,6 +30,7 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QVariant
 from qgis.PyQt.QtGui import QColor, QFontMetrics, QGuiApplication
 
+from ..core.codelists import CATEGORY, CIRCLE, DARK_GLYPH, DIAMOND, SQUARE, Code, CodeList
 from ..core.gazetteer import default_gazetteer
 from ..core.integrity import enforced_fields
 from ..core.rows import row_problems
@@ -34,6 +38,7 @@ from ..core.rules import layer_rules, qgis_constraint
 from ..core.schema import DATETIME, FID_COLUMN, LAYER_NAMES, SERVICE_POINTS, TOWER_PLANS, LayerSchema, layer_schema
 from ..toolbelt.i18n import language, tr, tr_message
 from ..toolbelt.logger import CRITICAL, WARNING, Logger
+from ..toolbelt.regency_time import OFFSET_S, ZONE_LABEL
 
 GROUP_NAME = "Paser Smart City"
 # Custom property that marks our layers, so they are found again whatever the officer renames.
@@ -61,39 +66,70 @@ def _quote(text: str) -> str:
 
 
 FALLBACK_ICON = "symbol/poi_point_of_interest.svg"
-# Marker design: a disc in the status colour with a dark rim (legible on white paper, on
-# imagery and on OSM alike) carrying the category glyph in white.
+# Marker design: a shape in the status colour (core/codelists.py: colour-blind-safe colours,
+# and a shape per stage) with a dark rim — legible on white paper, on imagery and on OSM
+# alike — carrying the category glyph in white or near-black, whichever reads better on it.
 MARKER_OUTLINE = "#1a1a1a"
-SERVICE_POINT_SIZE = 6.0  # mm: the disc; the glyph is GLYPH_RATIO of it
+SERVICE_POINT_SIZE = 6.0  # mm: the marker; the glyph is GLYPH_RATIO of it
 TOWER_SIZE = 8.0
 GLYPH_RATIO = 0.65
+# QGIS's shape for each of core's shape names, and a size factor that gives them the same weight
+SHAPES = {
+    CIRCLE: (QgsSimpleMarkerSymbolLayerBase.Circle, 1.0),
+    SQUARE: (QgsSimpleMarkerSymbolLayerBase.Square, 0.9),
+    DIAMOND: (QgsSimpleMarkerSymbolLayerBase.Diamond, 1.25),
+}
 
 
-def category_icon_expression() -> str:
-    """QGIS expression giving the SVG of "category" (QGIS only parses the searched CASE
-    WHEN form, so a lookup map is used; an unknown or empty category gets a generic pin)."""
-    pairs = ", ".join(f"{_quote(code)}, {_quote(svg)}" for code, svg in CATEGORY_ICONS.items())
-    return f'coalesce(map_get(map({pairs}), "category"), {_quote(FALLBACK_ICON)})'
+def _shape(code: Code, size: float) -> QgsSimpleMarkerSymbolLayer:
+    shape, factor = SHAPES[code.shape]
+    layer = QgsSimpleMarkerSymbolLayer(shape, size * factor)
+    layer.setColor(QColor(code.color))
+    layer.setStrokeColor(QColor(MARKER_OUTLINE))
+    layer.setStrokeWidth(0.4)
+    return layer
 
 
-def _marker(icon_expression: Optional[str], default_svg: str, color: str, size: float) -> QgsMarkerSymbol:
-    symbol = QgsMarkerSymbol()
-    disc = QgsSimpleMarkerSymbolLayer(QgsSimpleMarkerSymbolLayerBase.Circle, size)
-    disc.setColor(QColor(color))
-    disc.setStrokeColor(QColor(MARKER_OUTLINE))
-    disc.setStrokeWidth(0.4)
-    symbol.changeSymbolLayer(0, disc)
+def _glyph(svg_name: str, size: float, color: str) -> QgsSvgMarkerSymbolLayer:
     # The constructor takes a file path, not a library name ("symbol/x.svg" would be looked
     # up in the working directory and draw a "?"); a saved project still stores the name.
-    svg = QgsSvgMarkerSymbolLayer(
-        QgsSymbolLayerUtils.svgSymbolNameToPath(default_svg, QgsPathResolver()), size * GLYPH_RATIO
+    glyph = QgsSvgMarkerSymbolLayer(
+        QgsSymbolLayerUtils.svgSymbolNameToPath(svg_name, QgsPathResolver()), size * GLYPH_RATIO
     )
-    svg.setFillColor(QColor("#ffffff"))
-    svg.setStrokeColor(QColor("#ffffff"))
-    svg.setStrokeWidth(0.1)
-    if icon_expression:
-        svg.setDataDefinedProperty(QgsSvgMarkerSymbolLayer.PropertyName, QgsProperty.fromExpression(icon_expression))
-    symbol.appendSymbolLayer(svg)
+    glyph.setFillColor(QColor(color))
+    glyph.setStrokeColor(QColor(color))
+    glyph.setStrokeWidth(0.1)
+    return glyph
+
+
+def _marker(code: Code, svg_name: str, size: float) -> QgsMarkerSymbol:
+    """The status shape with the glyph on it (a tower)."""
+    symbol = QgsMarkerSymbol()
+    symbol.changeSymbolLayer(0, _shape(code, size))
+    symbol.appendSymbolLayer(_glyph(svg_name, size, code.glyph_color))
+    return symbol
+
+
+def glyph_color_expression(codes: CodeList) -> str:
+    """QGIS expression: the glyph colour that reads on the marker of "status" (near-black else)."""
+    pairs = ", ".join(f"{_quote(code.code)}, {_quote(code.glyph_color)}" for code in codes)
+    return f'coalesce(map_get(map({pairs}), "status"), {_quote(DARK_GLYPH)})'
+
+
+def _status_symbol(code: Code, size: float) -> QgsMarkerSymbol:
+    symbol = QgsMarkerSymbol()
+    symbol.changeSymbolLayer(0, _shape(code, size))
+    return symbol
+
+
+def _category_symbol(svg_name: str, size: float, codes: CodeList) -> QgsMarkerSymbol:
+    """The glyph alone, drawn over the status marker; near-black in the legend (on white)."""
+    glyph = _glyph(svg_name, size, DARK_GLYPH)
+    colour = QgsProperty.fromExpression(glyph_color_expression(codes))
+    glyph.setDataDefinedProperty(QgsSymbolLayer.PropertyFillColor, colour)
+    glyph.setDataDefinedProperty(QgsSymbolLayer.PropertyStrokeColor, colour)
+    symbol = QgsMarkerSymbol()
+    symbol.changeSymbolLayer(0, glyph)
     return symbol
 
 
@@ -102,17 +138,49 @@ def svg_layer(symbol: QgsMarkerSymbol) -> QgsSvgMarkerSymbolLayer:
     return next(layer for layer in symbol.symbolLayers() if isinstance(layer, QgsSvgMarkerSymbolLayer))
 
 
-def _renderer(schema: LayerSchema) -> QgsCategorizedSymbolRenderer:
+def _renderer(schema: LayerSchema):
+    return _service_point_renderer(schema) if schema.name == SERVICE_POINTS else _tower_renderer(schema)
+
+
+def _tower_renderer(schema: LayerSchema) -> QgsCategorizedSymbolRenderer:
     lang = language()
-    if schema.name == SERVICE_POINTS:
-        icon_expression, default_svg, size = category_icon_expression(), CATEGORY_ICONS["desa"], SERVICE_POINT_SIZE
-    else:
-        icon_expression, default_svg, size = None, TOWER_ICON, TOWER_SIZE
-    categories: List[QgsRendererCategory] = []
-    for code in schema.status_codes:
-        symbol = _marker(icon_expression, default_svg, code.color, size)
-        categories.append(QgsRendererCategory(code.code, symbol, code.label(lang), True))
+    categories: List[QgsRendererCategory] = [
+        QgsRendererCategory(code.code, _marker(code, TOWER_ICON, TOWER_SIZE), code.label(lang), True)
+        for code in schema.status_codes
+    ]
     return QgsCategorizedSymbolRenderer("status", categories)
+
+
+def _service_point_renderer(schema: LayerSchema) -> QgsRuleBasedRenderer:
+    """Two levels, so the legend explains both: the status (the marker) and the category (its glyph).
+
+    Every point matches one rule of each group: its status draws the coloured shape, its
+    category the glyph on top (rule order), coloured for the shape under it.
+    """
+    lang = language()
+    root = QgsRuleBasedRenderer.Rule(None)
+    statuses = QgsRuleBasedRenderer.Rule(None, 0, 0, "", schema.field("status").label(lang))
+    for code in schema.status_codes:
+        statuses.appendChild(
+            QgsRuleBasedRenderer.Rule(
+                _status_symbol(code, SERVICE_POINT_SIZE), 0, 0, f'"status" = {_quote(code.code)}', code.label(lang)
+            )
+        )
+    categories = QgsRuleBasedRenderer.Rule(None, 0, 0, "", schema.field("category").label(lang))
+    for code in CATEGORY:
+        symbol = _category_symbol(CATEGORY_ICONS[code.code], SERVICE_POINT_SIZE, schema.status_codes)
+        categories.appendChild(
+            QgsRuleBasedRenderer.Rule(symbol, 0, 0, f'"category" = {_quote(code.code)}', code.label(lang))
+        )
+    other = _category_symbol(FALLBACK_ICON, SERVICE_POINT_SIZE, schema.status_codes)
+    # an explicit filter rather than an ELSE rule: symbolsForFeature (identify, legend counts)
+    # ignores ELSE and would give every point two glyphs
+    known = ", ".join(_quote(code) for code in CATEGORY.codes)
+    others = f'"category" IS NULL OR "category" NOT IN ({known})'
+    categories.appendChild(QgsRuleBasedRenderer.Rule(other, 0, 0, others, tr("Other or no category")))
+    root.appendChild(statuses)
+    root.appendChild(categories)
+    return QgsRuleBasedRenderer(root)
 
 
 def buffered_labels(
@@ -186,7 +254,7 @@ def _configure_form(layer: QgsVectorLayer, schema: LayerSchema) -> None:
                     "DateTime",
                     {
                         "field_format": "yyyy-MM-ddTHH:mm:ss.zzzZ",
-                        "display_format": "yyyy-MM-dd HH:mm",
+                        "display_format": UTC_DISPLAY_FORMAT,
                         "calendar_popup": True,
                         "allow_null": True,
                     },
@@ -207,6 +275,44 @@ def _configure_form(layer: QgsVectorLayer, schema: LayerSchema) -> None:
         layer.setDefaultValueDefinition(
             fields.indexOf(name), QgsDefaultValue(gazetteer_default_expression(name, attr), True)
         )
+
+
+# Stored times are UTC; QGIS 3.22's date/time widget shows a value's own clock (it cannot
+# shift it to another zone), so the column says it is UTC, and a virtual column next to it
+# gives the regency's time (WITA) for the officer.
+UTC_DISPLAY_FORMAT = "yyyy-MM-dd HH:mm 'UTC'"
+REGENCY_TIME_FIELDS = {"surveyed_at": "surveyed_at_wita"}
+
+
+def regency_time_expression(field: str) -> str:
+    """QGIS expression: the UTC time of ``field`` as the regency's wall-clock time (WITA, UTC+8)."""
+    hours = OFFSET_S // 3600
+    return f"format_date(\"{field}\" + make_interval(hours:={hours}), 'yyyy-MM-dd HH:mm')"
+
+
+def add_regency_time_fields(layer: QgsVectorLayer, schema: LayerSchema) -> None:
+    """A read-only virtual column "… (WITA)" after each UTC time the officer reads; nothing is stored."""
+    lang = language()
+    fields = layer.fields()
+    for name, virtual in REGENCY_TIME_FIELDS.items():
+        if fields.indexOf(name) < 0 or fields.indexOf(virtual) >= 0:
+            continue
+        label = schema.field(name).label(lang)
+        field = QgsField(fields.field("name"))  # a text field, whatever Qt's type enums are called
+        field.setName(virtual)
+        index = layer.addExpressionField(regency_time_expression(name), field)
+        layer.setFieldAlias(index, f"{label} ({ZONE_LABEL})")
+    # the virtual column right after its stored one in the attribute table
+    config = layer.attributeTableConfig()
+    config.update(layer.fields())  # the new columns join the table's list
+    columns = config.columns()
+    for name, virtual in REGENCY_TIME_FIELDS.items():
+        names = [column.name for column in columns]
+        if name in names and virtual in names:
+            column = columns.pop(names.index(virtual))
+            columns.insert(names.index(name) + 1, column)
+    config.setColumns(columns)
+    layer.setAttributeTableConfig(config)
 
 
 # Derived field -> attribute of the gazetteer's Desa it holds.
@@ -409,6 +515,7 @@ def make_layer(path: str, layer_name: str) -> QgsVectorLayer:
     layer.setLabelsEnabled(True)
     layer.setDisplayExpression('"name"')
     _configure_form(layer, schema)
+    add_regency_time_fields(layer, schema)
     configure_photo_widget(layer, os.path.dirname(os.path.abspath(path)))
     watch_edits(layer)
     return layer

@@ -1,6 +1,6 @@
 """What every algorithm of the provider shares: translation, grouping, instance creation."""
 
-from qgis.core import QgsProcessingAlgorithm, QgsProcessingException
+from qgis.core import QgsProcessingAlgorithm, QgsProcessingException, QgsProcessingParameterFile
 
 from ..core.workspace import Workspace, WorkspaceError
 from ..toolbelt.i18n import tr, tr_message
@@ -48,6 +48,14 @@ class PaserAlgorithm(QgsProcessingAlgorithm):
 
     def createInstance(self):  # noqa: N802
         return type(self)()
+
+    def workspace_parameter(self) -> QgsProcessingParameterFile:
+        """WORKSPACE, with the workspace of the plugin's settings as its default."""
+        from ..toolbelt.settings import workspace_path
+
+        return QgsProcessingParameterFile(
+            "WORKSPACE", self.tr("Workspace GeoPackage"), extension="gpkg", defaultValue=workspace_path()
+        )
 
     @staticmethod
     def configured_boundary():

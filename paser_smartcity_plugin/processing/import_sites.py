@@ -8,7 +8,7 @@ from qgis.core import (
     QgsProcessingParameterString,
 )
 
-from ..toolbelt.i18n import tr, tr_message
+from ..toolbelt.i18n import counted, tr, tr_message
 from .base import PaserAlgorithm
 from .register_coordinates import refresh_workspace_layers, registrar_for
 
@@ -18,21 +18,28 @@ class ImportSitesAlgorithm(PaserAlgorithm):
     DISPLAY_NAME = "Import sites from a spreadsheet"
     GROUP = "Sites"
     HELP = (
-        "Imports a spreadsheet (CSV or XLSX) of sites with coordinates. Columns are recognised by their header, "
-        "in Indonesian or English: nama/name, kategori/category, koordinat/coordinates (one column, any supported "
-        "format) or lintang/latitude and bujur/longitude (two columns), desa (name or code), kecamatan, "
-        "akurasi/accuracy, sumber/source, surveyor, tanggal/date, catatan/notes, uid. A row whose uid or exact name "
-        "is an existing site gives that site its coordinates; any other row is a new service point. Every valid "
-        "row is written in one transaction and the 'Report' (REPORT; CSV: row, outcome, message) lists each rejected row "
-        "with its reason; with 'Write nothing when any row is rejected' (ALL_OR_NOTHING) nothing is written when any row is rejected. Rows with warnings only "
-        "are rejected unless 'Accept warnings' (FORCE) is set."
+        "Imports a spreadsheet (CSV or XLSX) of sites with coordinates. Columns are recognised by their header "
+        "(in the first rows: a title above the table is skipped), in Indonesian or English: nama/name, "
+        "kategori/category, koordinat/coordinates (one column, any supported format) or lintang/latitude and "
+        "bujur/longitude (two columns), desa (name or code), kecamatan, akurasi/accuracy, sumber/source, surveyor, "
+        "tanggal/date, catatan/notes, uid. A CSV may be UTF-8, UTF-16 (Excel's 'Unicode Text') or Windows-1252, "
+        "separated by commas, semicolons or tabs; of an XLSX, 'XLSX sheet' (SHEET) chooses the sheet (empty: the "
+        "first). A row whose uid or name is an existing site gives that site its coordinates; any other row is a new "
+        "service point. A site takes its coordinates from one row: a later row naming the same site (an existing "
+        "one, or the new site of an earlier row: the same name, in the same desa or within the duplicate distance) "
+        "is rejected with the number of the earlier row. Every valid row is written in one transaction and the "
+        "'Report' (REPORT; CSV: row, outcome, message) lists each row with its outcome and reason; with 'Write "
+        "nothing when any row is rejected' (ALL_OR_NOTHING) nothing is written when any row is rejected. Rows with "
+        "warnings only are rejected unless 'Accept warnings' (FORCE) is set."
     )
 
     def initAlgorithm(self, config=None):  # noqa: N802
         self.addParameter(QgsProcessingParameterFile("WORKSPACE", self.tr("Workspace GeoPackage"), extension="gpkg"))
         self.addParameter(
             QgsProcessingParameterFile(
-                "INPUT", self.tr("Spreadsheet (CSV or XLSX)"), fileFilter=self.tr("Spreadsheets (*.csv *.xlsx *.txt)")
+                "INPUT",
+                self.tr("Spreadsheet (CSV or XLSX)"),
+                fileFilter=self.tr("Spreadsheets (*.csv *.txt *.tsv *.xlsx *.xlsm)"),
             )
         )
         self.addParameter(
@@ -63,7 +70,7 @@ class ImportSitesAlgorithm(PaserAlgorithm):
         self.addOutput(QgsProcessingOutputNumber("REJECTED", self.tr("Rejected rows")))
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
-        from ..core.site_import import SiteImporter, SpreadsheetError, read_table, write_report
+        from ..core.site_import import ImportCancelledError, SiteImporter, SpreadsheetError, read_table, write_report
         from ..core.workspace import WorkspaceError
 
         workspace = self.open_workspace(self.parameterAsFile(parameters, "WORKSPACE", context))
@@ -82,11 +89,18 @@ class ImportSitesAlgorithm(PaserAlgorithm):
             translate=tr,
         )
         try:
-            headers, rows = read_table(path, self.parameterAsString(parameters, "SHEET", context) or None)
-            result = importer.run(headers, rows, all_or_nothing=all_or_nothing)
-        except SpreadsheetError as exc:
-            raise QgsProcessingException(exc.message.render(tr)) from None
-        except WorkspaceError as exc:
+            with read_table(path, self.parameterAsString(parameters, "SHEET", context) or None) as table:
+                where = (
+                    self.tr("sheet “{sheet}”, headers in row {row}") if table.sheet else self.tr("headers in row {row}")
+                ).format(sheet=table.sheet, row=table.header_row)
+                feedback.pushInfo(self.tr("Reading {path} ({where})").format(path=path, where=where))
+                result = importer.run(
+                    table,
+                    all_or_nothing=all_or_nothing,
+                    progress=lambda fraction: feedback.setProgress(100 * fraction),
+                    is_canceled=feedback.isCanceled,
+                )
+        except (SpreadsheetError, ImportCancelledError, WorkspaceError) as exc:
             raise QgsProcessingException(tr_message(exc)) from None
         write_report(report_path, result)
         if result.written:
@@ -97,14 +111,22 @@ class ImportSitesAlgorithm(PaserAlgorithm):
         inserted, updated, rejected = (result.count(o) for o in ("inserted", "updated", "rejected"))
         if not result.written and rejected and all_or_nothing:
             feedback.reportError(
-                self.tr("Nothing written: {count} row(s) rejected and ALL_OR_NOTHING is set").format(count=rejected)
+                counted(
+                    rejected,
+                    self.tr("Nothing written: {count} row rejected and ALL_OR_NOTHING is set"),
+                    self.tr("Nothing written: {count} rows rejected and ALL_OR_NOTHING is set"),
+                )
             )
             inserted = updated = 0
         else:
             feedback.pushInfo(
-                self.tr(
-                    "{inserted} new service point(s), {updated} site(s) updated, {rejected} row(s) rejected"
-                ).format(inserted=inserted, updated=updated, rejected=rejected)
+                ", ".join(
+                    (
+                        counted(inserted, self.tr("{count} new service point"), self.tr("{count} new service points")),
+                        counted(updated, self.tr("{count} site updated"), self.tr("{count} sites updated")),
+                        counted(rejected, self.tr("{count} row rejected"), self.tr("{count} rows rejected")),
+                    )
+                )
             )
         return {"REPORT": report_path, "INSERTED": inserted, "UPDATED": updated, "REJECTED": rejected}
 

@@ -13,6 +13,7 @@ def algorithm_classes():
     # heavy libraries (requests, geopandas) are imported inside processAlgorithm.
     from .create_workspace import CreateWorkspaceAlgorithm
     from .import_sites import ImportSitesAlgorithm
+    from .merge_field_package import MergeFieldPackageAlgorithm
     from .package_for_field import PackageForFieldAlgorithm
     from .register_coordinates import RegisterCoordinatesAlgorithm
     from .sync import SyncAlgorithm
@@ -26,6 +27,7 @@ def algorithm_classes():
         ExportTelkomAlgorithm,
         ImportTelkomAlgorithm,
         PackageForFieldAlgorithm,
+        MergeFieldPackageAlgorithm,
     ]
 
 

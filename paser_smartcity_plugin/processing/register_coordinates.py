@@ -17,11 +17,13 @@ from .base import PaserAlgorithm
 
 
 def registrar_for(workspace):
-    """A Registrar with the officer's settings: duplicate distance and boundary layer."""
-    from ..core.register import Registrar
-    from ..toolbelt.settings import load
+    """The officer's registrar (layers.boundary.configured_registrar); a broken boundary layer stops the algorithm."""
+    from ..layers.boundary import configured_registrar
 
-    return Registrar(workspace, PaserAlgorithm.configured_boundary(), load().duplicate_distance_m)
+    registrar, problem = configured_registrar(workspace)
+    if problem:
+        raise QgsProcessingException(problem)
+    return registrar
 
 
 def refresh_workspace_layers(path: str, context) -> None:

@@ -30,12 +30,6 @@ AUTO = "auto"
 TARGET_CHOICES = [AUTO, SERVICE_POINTS, TOWER_PLANS]
 
 
-def _default_workspace() -> str:
-    from ..toolbelt.settings import workspace_path
-
-    return workspace_path()
-
-
 def _coded_value(alg, parameters, name, context, choices):
     """The code of an enum shown with labels: scripts give its index, or the code itself."""
     value = parameters.get(name)
@@ -98,11 +92,7 @@ class ExportTelkomAlgorithm(_TelkomAlgorithm):
     )
 
     def initAlgorithm(self, config=None):  # noqa: N802
-        self.addParameter(
-            QgsProcessingParameterFile(
-                "WORKSPACE", self.tr("Workspace GeoPackage"), extension="gpkg", defaultValue=_default_workspace()
-            )
-        )
+        self.addParameter(self.workspace_parameter())
         self.addParameter(
             QgsProcessingParameterEnum(
                 "LAYERS",
@@ -214,11 +204,7 @@ class ImportTelkomAlgorithm(_TelkomAlgorithm):
         from ..toolbelt.settings import load
 
         settings = load()
-        self.addParameter(
-            QgsProcessingParameterFile(
-                "WORKSPACE", self.tr("Workspace GeoPackage"), extension="gpkg", defaultValue=_default_workspace()
-            )
-        )
+        self.addParameter(self.workspace_parameter())
         self.addParameter(
             QgsProcessingParameterFile(
                 "INPUT",

@@ -25,7 +25,8 @@ def tr_noop(text: str) -> str:
 def counted(count: int, one: str, many: str) -> str:
     """``one`` (a translated template) for exactly 1, else ``many``, with {count} filled in:
     "1 site updated", "2 sites updated". Both are tr() strings of their own, so the
-    extractor sees them; Indonesian gives both the same translation."""
+    extractor sees them; Indonesian gives both the same translation. Core templates use
+    ``N_plural`` (core/messages.py) the same way."""
     return (one if count == 1 else many).format(count=count)
 
 
@@ -37,11 +38,26 @@ def tr_message(value) -> str:
     ``MessageText``, ``Message``) and are rendered through :func:`tr`; anything else is shown
     as its text. A plain exception whose one argument is a ``MessageText`` (a ValueError from
     core/telkom/mapping.py) is rendered through that argument.
+    Decimal numbers in them are written with the decimal separator of QGIS's locale.
     """
     render = getattr(value, "render", None)
     if not callable(render) and isinstance(value, BaseException) and len(value.args) == 1:
         render = getattr(value.args[0], "render", None)
-    return render(tr) if callable(render) else str(value)
+    return render(tr, decimal_point=decimal_point()) if callable(render) else str(value)
+
+
+def number_locale() -> QLocale:
+    """The locale QGIS writes numbers with (Settings > Options > General > Locale).
+
+    QGIS makes it Qt's default locale at start-up (the system's, or the one chosen in its
+    options), and its attribute table and spin boxes use it: the plugin writes decimals the
+    same way, so an Indonesian locale reads "-1,9023" everywhere.
+    """
+    return QLocale()
+
+
+def decimal_point() -> str:
+    return number_locale().decimalPoint()
 
 
 def qgis_locale() -> str:

@@ -22,11 +22,17 @@ def _wait_for(condition, timeout=5.0):
 
 
 def _cell(dock, key, header):
-    column = dock.headers().index(header)
-    for row in range(dock.table.rowCount()):
-        if dock.row_key(row) == key:
-            return int(dock.table.item(row, column).text())
-    raise KeyError(key)
+    """The count under ``header`` (a full column title, in either tab) for the row ``key``."""
+    from paser_smartcity_plugin.gui.dashboard import FULL_HEADER_ROLE, KEY_ROLE
+
+    for table in dock.tables.values():
+        for column in range(table.columnCount()):
+            if table.horizontalHeaderItem(column).data(FULL_HEADER_ROLE) != header:
+                continue
+            for row in range(table.rowCount()):
+                if table.item(row, 0).data(KEY_ROLE) == key:
+                    return int(table.item(row, column).text())
+    raise KeyError((key, header))
 
 
 def test_menu_action_shows_figures_of_the_layers(plugin):
@@ -84,7 +90,10 @@ def test_without_layers_the_workspace_file_is_read(plugin, workspace_path):
     create_workspace(workspace_path, demo_rows())
     dock = plugin.show_dashboard()
     assert not QgsProject.instance().mapLayers()
-    assert _cell(dock, "64.01", "Service points") == 154 and workspace_path in dock.summary.text()
+    assert _cell(dock, "64.01", "Service points") == 154
+    # the file's name is shown, its whole path only in the tooltip
+    assert workspace_path not in dock.summary.text() and dock.source_label.text() == "Workspace: paser.gpkg"
+    assert dock.source_label.toolTip() == workspace_path
 
 
 def test_zoom_to_a_row(plugin, qgis_iface):
@@ -174,35 +183,76 @@ def test_a_new_workspace_in_the_settings_shows_at_once(plugin, tmp_path):
     page.workspace.setFilePath(str(other))
     page.apply()
     assert page.saved
-    assert _wait_for(lambda: dock.data is not None and str(other) in dock.summary.text())
+    assert _wait_for(lambda: dock.data is not None and dock.source_label.toolTip() == str(other))
     page.deleteLater()
 
 
-def test_table_is_compact_with_full_names_in_tooltips(plugin):
+def _settle():
+    for _ in range(5):
+        QgsApplication.processEvents()
+
+
+def test_every_column_is_readable_at_the_docks_default_width(plugin):
+    """Whole status names (written upwards) and every column in view, without scrolling sideways."""
+    from paser_smartcity_plugin.gui.dashboard import FULL_HEADER_ROLE
+
     plugin.open_layers()
     dock = plugin.show_dashboard()
-    assert dock.zoom_button.text() == "Zoom to selected row"
-    table = dock.table
-    shown = [table.horizontalHeaderItem(c).text() for c in range(table.columnCount())]
-    tips = [table.horizontalHeaderItem(c).toolTip() for c in range(table.columnCount())]
-    assert shown == dock.short_headers() and len(shown) == len(dock.headers())
-    for short, full, tip in zip(shown, dock.headers(), tips):
-        assert len(short) <= len(full) and full in tip
-    assert "Towers: On air" in tips and "Service points: Active" in tips
-    # every column is as wide as its contents, far less than the full header names need
-    metrics = table.horizontalHeader().fontMetrics()
-    full_width = sum(metrics.horizontalAdvance(text) for text in dock.headers())
-    assert sum(table.columnWidth(c) for c in range(table.columnCount())) < full_width
-    # the overall row keeps its name short; the target is in its tooltip
-    overall = table.item(0, 0)
-    assert "target" not in overall.text() and "300" in overall.toolTip()
-    # in a narrow dock, the tower columns are reached by scrolling sideways
-    dock.resize(320, 600)
+    dock.setFloating(True)
+    dock.resize(dock.sizeHint().width(), 700)  # the width QGIS gives a new dock: its size hint
     dock.show()
-    QgsApplication.processEvents()
-    bar = table.horizontalScrollBar()
-    assert bar.maximum() > 0
-    bar.setValue(bar.maximum())
-    last = table.columnCount() - 1
-    assert 0 <= table.columnViewportPosition(last) < table.viewport().width()
+    _settle()
+    for layer, table in dock.tables.items():
+        dock.tabs.setCurrentWidget(table)
+        _settle()
+        header = table.horizontalHeader()
+        assert table.horizontalScrollBar().maximum() == 0, layer  # every column is in view
+        for column in range(table.columnCount()):
+            item = table.horizontalHeaderItem(column)
+            # the title is the whole label, never an abbreviation, and it fits its section
+            assert item.text() == item.data(FULL_HEADER_ROLE)
+            needed = header.sectionSizeFromContents(column)
+            assert header.sectionSize(column) >= needed.width() and header.height() >= needed.height()
+        tips = [table.horizontalHeaderItem(c).toolTip() for c in range(table.columnCount())]
+        assert ("Towers: On air" if layer == "tower_plans" else "Service points: Active") in tips
+    # the overall row keeps its name short; the target is in its tooltip
+    overall = dock.table.item(0, 0)
+    assert "target" not in overall.text() and "300" in overall.toolTip()
     dock.hide()
+
+
+def test_the_chart_legend_explains_colours_and_the_target_and_is_never_cut(plugin):
+    from qgis.PyQt.QtCore import QPointF
+
+    plugin.open_layers()
+    dock = plugin.show_dashboard()
+    dock.setFloating(True)
+    for width in (dock.sizeHint().width(), 260):  # the default width, and a dock made narrow
+        dock.resize(width, 700)
+        dock.show()
+        _settle()
+        chart = dock.chart
+        items, height = chart.layout_items(chart.width())
+        legend = [(payload, rect) for kind, rect, payload in items if kind == "legend"]
+        assert [p[2] for p, _rect in legend if p[0] == "target"] == ["Target: 300 service points (the 2022 programme)"]
+        assert "Planned 154" in [p[2] for p, _rect in legend]
+        for _payload, rect in legend:  # wrapped onto more lines, never past the edge
+            assert rect.right() <= chart.width() and rect.bottom() <= chart.height()
+        assert chart.height() >= height
+    # hovering the dashed line says what it is
+    (target_rect,) = [rect for kind, rect, _p in chart.layout_items(chart.width())[0] if kind == "target"]
+    assert chart.tooltip_at(QPointF(target_rect.center())).startswith("Target: 300")
+    dock.hide()
+
+
+def test_approximate_coordinates_are_counted(plugin):
+    plugin.open_layers()
+    dock = plugin.show_dashboard()
+    # the demo: every service point and two towers stand at a desa centre
+    assert "156 sites still have approximate coordinates" in dock.summary.text()
+    assert _cell(dock, "64.01", "Approximate coordinates") in (154, 2)
+    assert [_cell(dock, "64.01.06", "Approximate coordinates")] != []
+    service = dock.tables["service_points"]
+    towers = dock.tables["tower_plans"]
+    assert int(service.item(0, 2).text()) == 154 and int(towers.item(0, 2).text()) == 2
+    assert "4 towers" in dock.summary.text()

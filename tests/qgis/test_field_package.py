@@ -20,10 +20,9 @@ import zipfile
 
 import pytest
 from osgeo import gdal, ogr, osr
+from qfield_support import add_site_with_photo
 from qgis.core import (
     QgsApplication,
-    QgsGeometry,
-    QgsPointXY,
     QgsProcessingAlgorithm,
     QgsProcessingAlgRunnerTask,
     QgsProcessingContext,
@@ -31,7 +30,6 @@ from qgis.core import (
     QgsProcessingFeedback,
     QgsProject,
     QgsRasterLayer,
-    QgsVectorLayerUtils,
 )
 from qgis.PyQt.QtGui import QColor, QImage
 from qgis.PyQt.QtWidgets import QApplication
@@ -243,13 +241,6 @@ def test_the_project_opens_without_the_plugin_anywhere(plugin, workspace, tmp_pa
     assert UUID_RE.match(towers["new_feature"]["uid"]) and towers["new_feature"]["status"] == "coordinates_set"
 
 
-def _jpeg(path):
-    os.makedirs(os.path.dirname(path), exist_ok=True)
-    image = QImage(64, 48, QImage.Format.Format_RGB32)
-    image.fill(QColor("#2e7d32"))
-    assert image.save(path, "JPG")
-
-
 def test_qfield_edits_keep_the_base(plugin, workspace, tmp_path):
     package(workspace, tmp_path / "rina")
     folder = str(tmp_path / "rina")
@@ -268,15 +259,8 @@ def test_qfield_edits_keep_the_base(plugin, workspace, tmp_path):
     edited = next(points.getFeatures())
     assert points.startEditing()
     points.changeAttributeValue(edited.id(), points.fields().indexOf("notes"), "Genset rusak")
-    new = QgsVectorLayerUtils.createFeature(
-        points, QgsGeometry.fromPointXY(QgsPointXY(*TIWEI_CENTRE)), {}, points.createExpressionContext()
-    )
-    new["name"] = "SD Negeri 9 Tiwei"
-    new["category"] = "sekolah"
-    photo = f"DCIM/{new['uid']}_20261201_093000.jpg"
-    new["photo"] = photo
-    _jpeg(os.path.join(folder, photo))
-    assert points.addFeature(new)
+    new = add_site_with_photo(points, folder, TIWEI_CENTRE, name="SD Negeri 9 Tiwei", category="sekolah")
+    photo = new["photo"]
     assert points.commitChanges(), points.commitErrors()
     new_uid = new["uid"]
 

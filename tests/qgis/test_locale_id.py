@@ -106,8 +106,10 @@ def test_dashboard_and_layers_are_indonesian(indonesian, tmp_path):
     assert fields.at(fields.indexOf("name")).alias() == "Nama"
     dock = indonesian.show_dashboard()
     assert dock.windowTitle() == "Dasbor program"
-    headers = dock.headers()
-    assert headers[:3] == ["Kecamatan", "Titik layanan", "Direncanakan"] and "Mengudara" in headers
+    service = [header for _key, header, _tip, _color in dock.columns(SERVICE_POINTS)]
+    towers = [header for _key, header, _tip, _color in dock.columns(TOWER_PLANS)]
+    assert service[:4] == ["Kecamatan", "Titik layanan", "Koordinat perkiraan", "Direncanakan"]
+    assert "Mengudara" in towers and [dock.tabs.tabText(i) for i in range(2)] == ["Titik layanan", "Menara"]
     assert "154 dari 300 titik layanan terdaftar (51%)" in dock.summary.text()
     assert dock.zoom_button.text() == "Perbesar ke baris terpilih"
     assert help_path("dashboard").endswith("dashboard.id.html")
@@ -311,3 +313,25 @@ def test_form_constraint_states_the_rule_in_indonesian(indonesian):
         layer, feature, index, QgsFieldConstraints.ConstraintStrengthHard
     )
     assert not ok and "Akurasi (m) harus antara 0 dan 50000" in errors[0], errors
+
+
+def test_button_texts_stay_indonesian_after_a_language_change(indonesian, workspace_path):
+    """Another plugin installing a translator makes Qt rename standard buttons: ours come back."""
+    from qgis.PyQt.QtCore import QCoreApplication, QTranslator
+    from qgis.PyQt.QtWidgets import QDialogButtonBox
+
+    indonesian.register_action.trigger()
+    dialog = indonesian.register_dialog
+    try:
+        other = QTranslator()
+        QCoreApplication.installTranslator(other)
+        QCoreApplication.removeTranslator(other)
+        for _ in range(5):
+            QgsApplication.processEvents()
+        box = dialog.button_box
+        texts = [
+            box.button(b).text() for b in (QDialogButtonBox.StandardButton.Save, QDialogButtonBox.StandardButton.Close)
+        ]
+        assert texts == ["Simpan", "Tutup"] and dialog.help_button.text() == "Bantuan"
+    finally:
+        dialog.close()

@@ -59,8 +59,8 @@ def test_open_layers_creates_workspace_and_adds_styled_layers(plugin, workspace_
     assert sorted(f["name"] for f in pending) == ["Menara Keladen", "Menara Muara Toyu"]
     assert points.source().startswith(workspace_path)
     # styled by status, labelled
-    assert points.renderer().type() == "categorizedSymbol"
-    assert points.renderer().classAttribute() == "status"
+    assert points.renderer().type() == "RuleRenderer"  # by status, then category (tests/qgis/test_layer_symbols.py)
+    assert towers.renderer().classAttribute() == "status"
     assert {c.value() for c in towers.renderer().categories()} >= {"coordinates_pending", "on_air"}
     assert points.labelsEnabled() and towers.labelsEnabled()
     # a second trigger reuses the layers instead of adding copies

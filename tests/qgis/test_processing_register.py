@@ -225,6 +225,42 @@ def test_import_refuses_a_file_without_coordinate_columns(plugin, demo, tmp_path
     assert digest(demo) == before
 
 
+def test_import_reads_excel_unicode_text_and_names_unreadable_files(plugin, demo, tmp_path):
+    """Excel's "Unicode Text" (UTF-16, tabs) is read; a file in no encoding the import knows is named, not a traceback."""
+    src, report = tmp_path / "titik.txt", tmp_path / "report.csv"
+    text = 'Nama\tKategori\tLintang\tBujur\tCatatan\r\nSD Negeri 1 Lempesu\tsekolah\t-1,95\t116,25\t"dua\r\nbaris"\r\n'
+    src.write_bytes(text.encode("utf-16"))
+    result = run("import_sites", {"WORKSPACE": demo, "INPUT": str(src), "REPORT": str(report)})
+    assert (result["INSERTED"], result["REJECTED"]) == (1, 0)
+    point = [p for p in Workspace(demo).sites(SERVICE_POINTS) if p["name"] == "SD Negeri 1 Lempesu"][0]
+    assert point["notes"] == "dua\nbaris"
+    bad = tmp_path / "bad.csv"
+    bad.write_bytes(b"Nama;Lintang;Bujur\r\nSD \x8d;-1,95;116,25\r\n")
+    before = digest(demo)
+    with pytest.raises(QgsProcessingException, match=r"neither UTF-8 nor Windows-1252 text \(byte 0x8D in line 2"):
+        run("import_sites", {"WORKSPACE": demo, "INPUT": str(bad), "REPORT": str(tmp_path / "r.csv")})
+    assert digest(demo) == before
+
+
+def test_import_points_to_the_sheet_with_the_table(plugin, demo, tmp_path):
+    openpyxl = pytest.importorskip("openpyxl")
+    book = openpyxl.Workbook()
+    book.active.title = "Ringkasan"
+    book.active.append(["Jumlah titik", 1])
+    book.create_sheet("Data Titik").append(["Nama", "Kategori", "Lintang", "Bujur"])
+    book["Data Titik"].append(["SD 9", "sekolah", -1.95, 116.25])
+    src = tmp_path / "titik.xlsx"
+    book.save(src)
+    before = digest(demo)
+    with pytest.raises(QgsProcessingException, match="sheet “Data Titik” of this file has coordinate columns.*SHEET"):
+        run("import_sites", {"WORKSPACE": demo, "INPUT": str(src), "REPORT": str(tmp_path / "r.csv")})
+    assert digest(demo) == before
+    result = run(
+        "import_sites", {"WORKSPACE": demo, "INPUT": str(src), "SHEET": "Data Titik", "REPORT": str(tmp_path / "r.csv")}
+    )
+    assert result["INSERTED"] == 1
+
+
 def test_layers_in_the_project_are_refreshed_after_an_algorithm(plugin, workspace_path, tmp_path):
     layers = plugin.open_layers()
     points = layers[SERVICE_POINTS]

@@ -41,6 +41,14 @@ def dialog(plugin, workspace_path):
     dlg.close()
 
 
+def texts(dialog):
+    """The feedback next to Save as the officer reads it: "Error: …", "Warning: …"."""
+    from paser_smartcity_plugin.gui.register_dialog import level_prefixes
+
+    prefixes = level_prefixes()
+    return [f"{prefixes[level]}: {text}" for level, text in dialog.feedback_lines]
+
+
 def toyu_text() -> str:
     toyu = default_gazetteer().desa_by_code("64.01.08.2008")
     return format_dms(toyu.lat - 0.002, toyu.lon + 0.001, "id", 2)
@@ -69,13 +77,13 @@ def test_type_see_feedback_and_save(dialog, workspace_path):
     lat, lon = (float(v) for v in dialog.dd_label.text().split(","))
     assert (lat, lon) == pytest.approx((toyu.lat - 0.002, toyu.lon + 0.001), abs=1e-5)
     assert "Muara Toyu" in dialog.desa_label.text() and "inside its desa boundary" in dialog.desa_label.text()
-    assert not any(t.startswith("Error") for t in dialog.issue_texts)
+    assert not any(t.startswith("Error") for t in texts(dialog))
     dialog.accuracy_spin.setValue(3.5)
     dialog.surveyed_by_edit.setText("Rina")
-    dialog.notes_edit.setPlainText("pondasi sudah ada")
+    dialog.notes_edit.setText("pondasi sudah ada")
     assert dialog.save_button.isEnabled()
     dialog.save_button.click()
-    assert "Saved" in dialog.status_label.text()
+    assert "Saved" in dialog.status[1]
     tower = Workspace(workspace_path).site(TOWER_PLANS, MUARA_TOYU)
     assert tower["status"] == "coordinates_set" and tower["coord_status"] == "surveyed"
     assert (tower["accuracy_m"], tower["surveyed_by"], tower["notes"]) == (3.5, "Rina", "pondasi sudah ada")
@@ -103,7 +111,7 @@ def test_an_error_blocks_save_and_writes_nothing(dialog, workspace_path, text, w
     assert dialog.select_site(MUARA_TOYU)
     before = digest(workspace_path)
     dialog.coord_edit.setText(text)
-    assert any(t.startswith("Error") and words in t for t in dialog.issue_texts), dialog.issue_texts
+    assert any(t.startswith("Error") and words in t for t in texts(dialog)), texts(dialog)
     assert words in dialog.issues_label.text().replace("&amp;", "&")
     assert not dialog.save_button.isEnabled()
     dialog.save_button.click()
@@ -118,7 +126,7 @@ def test_corrected_value_then_accepted_warning(dialog, workspace_path):
     dialog.fix_button.click()
     assert dialog.coord_edit.text() == "-1.9023000, 116.1892000"
     # now a warning: Muara Toyu's tower is placed in Tanah Grogot
-    assert any(t.startswith("Warning") and "Muara Toyu" in t for t in dialog.issue_texts)
+    assert any(t.startswith("Warning") and "Muara Toyu" in t for t in texts(dialog))
     assert not dialog.save_button.isEnabled()
     before = digest(workspace_path)
     assert dialog.save() is None and digest(workspace_path) == before
@@ -131,10 +139,10 @@ def test_corrected_value_then_accepted_warning(dialog, workspace_path):
 def test_new_service_point_with_suggested_desa(dialog, workspace_path):
     dialog.new_radio.setChecked(True)
     dialog.coord_edit.setText("1°54'44\" LS 116°11'44\" BT")
-    assert any("needs a name" in t for t in dialog.issue_texts) and not dialog.save_button.isEnabled()
+    assert any("needs a name" in t for t in texts(dialog)) and not dialog.save_button.isEnabled()
     dialog.name_edit.setText("SMP Negeri 2 Tanah Grogot")
     dialog.category_combo.setCurrentIndex(dialog.category_combo.findData("sekolah"))
-    assert dialog.save_button.isEnabled(), dialog.issue_texts
+    assert dialog.save_button.isEnabled(), texts(dialog)
     uid = dialog.save()
     point = Workspace(workspace_path).site(SERVICE_POINTS, uid)
     assert point["name"] == "SMP Negeri 2 Tanah Grogot" and point["category"] == "sekolah"
@@ -269,7 +277,7 @@ def test_broken_boundary_setting_is_said_and_the_extent_used(plugin, workspace_p
     boundary_setting(str(bad))
     plugin.register_action.trigger()
     dialog = plugin.register_dialog
-    assert any(t.startswith("Warning") and "cannot be opened" in t for t in dialog.issue_texts)
+    assert any(t.startswith("Warning") and "cannot be opened" in t for t in texts(dialog))
     dialog.close()
 
 
@@ -281,7 +289,7 @@ def test_unsaved_qgis_edits_block_the_save(dialog, workspace_path):
     assert dialog.select_site(MUARA_TOYU)
     dialog.coord_edit.setText(toyu_text())
     before = digest(workspace_path)
-    assert dialog.save() is None and "unsaved edits" in dialog.status_label.text()
+    assert dialog.save() is None and "unsaved edits" in dialog.status[1]
     assert digest(workspace_path) == before
     towers.rollBack()
     assert dialog.save() == MUARA_TOYU
@@ -291,10 +299,10 @@ def test_existing_site_can_take_the_suggested_desa(dialog, workspace_path):
     assert dialog.select_site(KELADEN)
     assert not dialog.use_suggested_desa_check.isVisibleTo(dialog)
     dialog.coord_edit.setText("-1.9023, 116.1892")  # Tanah Grogot, not Keladen
-    assert any("desa is Keladen" in t for t in dialog.issue_texts)
+    assert any("desa is Keladen" in t for t in texts(dialog))
     assert dialog.use_suggested_desa_check.isVisibleTo(dialog) and not dialog.save_button.isEnabled()
     dialog.use_suggested_desa_check.setChecked(True)
-    assert not any("desa is Keladen" in t for t in dialog.issue_texts) and dialog.save_button.isEnabled()
+    assert not any("desa is Keladen" in t for t in texts(dialog)) and dialog.save_button.isEnabled()
     assert dialog.save() == KELADEN
     tower = Workspace(workspace_path).site(TOWER_PLANS, KELADEN)
     assert (tower["desa_code"], tower["desa_name"], tower["kecamatan"]) == (
@@ -310,7 +318,7 @@ def test_accepting_warnings_covers_only_the_warnings_read(dialog, workspace_path
     dialog.accept_warnings_check.setChecked(True)
     assert dialog.save_button.isEnabled()
     dialog.coord_edit.setText("-1.5, 116.0")  # another position, another warning
-    assert any(t.startswith("Warning") for t in dialog.issue_texts)
+    assert any(t.startswith("Warning") for t in texts(dialog))
     assert not dialog.accept_warnings_check.isChecked() and not dialog.save_button.isEnabled()
 
 
@@ -347,7 +355,7 @@ def test_layout_stays_put_while_the_feedback_changes(dialog):
     ):
         dialog.coord_edit.setText(text)
         _settle()
-        assert _layout_marks(dialog) == before, (text, dialog.issue_texts)
+        assert _layout_marks(dialog) == before, (text, texts(dialog))
 
 
 def test_dialog_fits_a_768_pixel_laptop(dialog):
@@ -364,10 +372,10 @@ def test_opens_with_a_hint_not_an_error(plugin, workspace_path):
     dialog = plugin.register_dialog
     try:
         assert not dialog.site_list.currentItem()
-        assert not any(t.startswith("Error") for t in dialog.issue_texts), dialog.issue_texts
-        assert any("Choose the site" in t for t in dialog.issue_texts)
+        assert not any(t.startswith("Error") for t in texts(dialog)), texts(dialog)
+        assert any("Choose the site" in t for t in texts(dialog))
         dialog.coord_edit.setText("-1.9023, 116.1892")  # input, but still no site: now it is an error
-        assert any(t.startswith("Error") and "Choose the site" in t for t in dialog.issue_texts)
+        assert any(t.startswith("Error") and "Choose the site" in t for t in texts(dialog))
     finally:
         dialog.close()
 
@@ -375,22 +383,24 @@ def test_opens_with_a_hint_not_an_error(plugin, workspace_path):
 def test_surveyed_at_follows_the_clock_unless_edited(dialog, workspace_path):
     from qgis.PyQt.QtCore import QDateTime
 
+    from paser_smartcity_plugin.toolbelt.regency_time import show_in_edit
+
     now = QDateTime.currentDateTimeUtc()
     dialog.stamp_surveyed_at(now.addSecs(-3 * 3600))  # as if the dialog was opened 3 hours ago
     dialog.reload()
-    assert abs(dialog.surveyed_at_edit.dateTime().secsTo(QDateTime.currentDateTimeUtc())) < 120
+    assert abs(dialog.surveyed_at().secsTo(QDateTime.currentDateTimeUtc())) < 120
     dialog.stamp_surveyed_at(now.addSecs(-3 * 3600))
     assert dialog.select_site(MUARA_TOYU)
     dialog.coord_edit.setText(toyu_text())
     assert dialog.save() == MUARA_TOYU
     saved = Workspace(workspace_path).site(TOWER_PLANS, MUARA_TOYU)["surveyed_at"]
     assert saved.startswith(QDateTime.currentDateTimeUtc().toString("yyyy-MM-dd")), saved
-    assert abs(dialog.surveyed_at_edit.dateTime().secsTo(QDateTime.currentDateTimeUtc())) < 120
+    assert abs(dialog.surveyed_at().secsTo(QDateTime.currentDateTimeUtc())) < 120
     # the officer's own date stays: a survey done yesterday
     yesterday = QDateTime.currentDateTimeUtc().addDays(-1)
-    dialog.surveyed_at_edit.setDateTime(yesterday)
+    show_in_edit(dialog.surveyed_at_edit, yesterday)
     dialog.reload()
-    assert dialog.surveyed_at_edit.dateTime().toString("yyyy-MM-dd HH:mm") == yesterday.toString("yyyy-MM-dd HH:mm")
+    assert dialog.surveyed_at().toString("yyyy-MM-dd HH:mm") == yesterday.toString("yyyy-MM-dd HH:mm")
 
 
 def test_map_pick_gets_the_pixel_size_as_accuracy(dialog, qgis_iface):
@@ -411,4 +421,176 @@ def test_map_pick_gets_the_pixel_size_as_accuracy(dialog, qgis_iface):
     lat = float(dialog.coord_edit.text().split(",")[0])
     one_pixel = area.measureLine(QgsPointXY(116.1, lat), QgsPointXY(116.1 + canvas.mapUnitsPerPixel(), lat))
     assert dialog.accuracy_spin.value() == pytest.approx(one_pixel, rel=0.05, abs=0.1)
-    assert dialog.source_combo.currentData() == "map" and "pixel" in dialog.status_label.text()
+    assert dialog.source_combo.currentData() == "map" and "pixel" in dialog.status[1]
+
+
+# ------------------------------------------------------------ issue 13: dialogs as QGIS users expect
+
+
+@pytest.fixture
+def qgis_font():
+    """The font size QGIS uses on most officers' screens (9 pt; the test platform's default is larger)."""
+    from qgis.PyQt.QtGui import QFont
+    from qgis.PyQt.QtWidgets import QApplication
+
+    font = QApplication.font()
+    QApplication.setFont(QFont(font.family(), 9))
+    yield
+    QApplication.setFont(font)
+
+
+def _in_view(widget) -> bool:
+    """Drawn on screen, whole: not scrolled away, not clipped by its scroll area."""
+    region = widget.visibleRegion()
+    return widget.isVisible() and not region.isEmpty() and region.boundingRect() == widget.rect()
+
+
+def test_warnings_and_their_acknowledgement_stay_next_to_save(qgis_font, plugin, workspace_path):
+    plugin.register_action.trigger()
+    dialog = plugin.register_dialog
+    try:
+        _settle()
+        assert dialog.select_site(MUARA_TOYU)
+        # two warnings: Muara Toyu's desa, and the Belimbing tower 11 m away
+        belimbing = Workspace(workspace_path).site(TOWER_PLANS, demo_uid("tower", "64.01.06.2012"))
+        lon, lat = belimbing[GEOMETRY]
+        dialog.coord_edit.setText(f"{lat:.6f}, {lon + 0.0001:.6f}")
+        _settle()
+        warnings = [t for t in texts(dialog) if t.startswith("Warning")]
+        assert len(warnings) == 2, texts(dialog)
+        # nothing that decides Save is inside the scrolled form, and all of it is in view
+        for widget in (dialog.issues_label, dialog.accept_warnings_check, dialog.use_suggested_desa_check):
+            assert not dialog.body_area.isAncestorOf(widget)
+            assert _in_view(widget), widget
+        label = dialog.issues_label
+        assert label.height() >= label.heightForWidth(label.width())  # the second warning is not cut off
+        assert all(w.split(": ", 1)[1][:40] in label.text().replace("&amp;", "&") for w in warnings)
+        # Save says why it is disabled, in the dialog and in its tooltip
+        assert not dialog.save_button.isEnabled()
+        assert "tick “I have read the warnings" in dialog.save_hint.text() and _in_view(dialog.save_hint)
+        assert dialog.save_button.toolTip() == dialog.save_hint.text()
+        dialog.accept_warnings_check.setChecked(True)
+        assert dialog.save_button.isEnabled() and dialog.save_hint.text() == ""
+    finally:
+        dialog.close()
+
+
+@pytest.mark.parametrize(
+    "setup, reason",
+    [
+        (lambda d: None, "choose one in the list"),
+        (lambda d: d.select_site(MUARA_TOYU), "needs the coordinates"),
+        (lambda d: (d.select_site(MUARA_TOYU), d.coord_edit.setText("-6.2, 106.8")), "correct the error"),
+        (lambda d: (d.select_site(MUARA_TOYU), d.coord_edit.setText("1,9023; 116,1892")), "Use the corrected value"),
+    ],
+)
+def test_disabled_save_says_why(dialog, setup, reason):
+    setup(dialog)
+    assert not dialog.save_button.isEnabled()
+    assert reason in dialog.save_hint.text() and reason in dialog.save_button.toolTip()
+
+
+def test_no_scroll_bar_inside_the_dialog_at_the_usual_font(qgis_font, plugin, workspace_path):
+    plugin.register_action.trigger()
+    dialog = plugin.register_dialog
+    try:
+        _settle()
+        from qgis.PyQt.QtWidgets import QAbstractScrollArea, QScrollArea
+
+        # one scroll area, the form's (it scrolls only on a screen too small for it)
+        assert dialog.findChildren(QScrollArea) == [dialog.body_area]
+        assert not dialog.body_area.verticalScrollBar().isVisible()
+        # the site list cuts long names with "…" (whole in the tooltip), never scrolls sideways
+        assert dialog.site_list.horizontalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAlwaysOff
+        item = dialog.site_list.item(0)
+        assert item.toolTip() == item.text()
+        visible = [w for w in dialog.findChildren(QAbstractScrollArea) if w.horizontalScrollBar().isVisible()]
+        assert visible == []
+        # the form is shown whole, with no large empty band under it
+        body = dialog.body_area.widget()
+        assert dialog.body_area.viewport().height() - body.sizeHint().height() < 3 * dialog.fontMetrics().height()
+    finally:
+        dialog.close()
+
+
+def test_half_typed_dms_is_no_error_until_a_pause(dialog):
+    from qgis.PyQt.QtTest import QTest
+
+    from paser_smartcity_plugin.gui.register_dialog import TYPING_PAUSE_MS
+
+    assert dialog.select_site(MUARA_TOYU)
+    dialog.coord_edit.setFocus()
+    QTest.keyClicks(dialog.coord_edit, "1°54'0")
+    levels = [level for level, _text in dialog.feedback_lines]
+    assert "error" not in levels and "incomplete" in levels, dialog.feedback_lines
+    assert "#c62828" not in dialog.issues_label.text()  # no red while typing
+    assert not dialog.save_button.isEnabled() and "complete" in dialog.save_hint.text()
+    QTest.qWait(TYPING_PAUSE_MS + 300)  # the officer stops typing: now it is an error
+    assert "error" in [level for level, _text in dialog.feedback_lines]
+    # leaving the field says it at once, too
+    QTest.keyClicks(dialog.coord_edit, "8")
+    assert "error" not in [level for level, _text in dialog.feedback_lines]
+    dialog.coord_edit.editingFinished.emit()
+    assert "error" in [level for level, _text in dialog.feedback_lines]
+    # a complete value typed key by key is judged as soon as it is complete: no error at all
+    dialog.coord_edit.clear()
+    QTest.keyClicks(dialog.coord_edit, toyu_text())
+    assert not any(level in ("error", "incomplete") for level, _text in dialog.feedback_lines)
+
+
+def _markers(canvas):
+    from qgis.gui import QgsVertexMarker
+
+    return [item for item in canvas.scene().items() if isinstance(item, QgsVertexMarker)]
+
+
+def test_position_is_marked_on_the_map(dialog, qgis_iface):
+    canvas = qgis_iface.mapCanvas()
+    canvas.setDestinationCrs(QgsCoordinateReferenceSystem("EPSG:32750"))
+    assert dialog.select_site(KELADEN)
+    assert not [m for m in _markers(canvas) if m.isVisible()]
+    dialog.coord_edit.setText("-1.9023, 116.1892")
+    (marker,) = _markers(canvas)
+    expected = QgsCoordinateTransform(
+        QgsCoordinateReferenceSystem("EPSG:4326"), canvas.mapSettings().destinationCrs(), QgsProject.instance()
+    ).transform(QgsPointXY(116.1892, -1.9023))
+    assert marker.isVisible()
+    assert (marker.center().x(), marker.center().y()) == pytest.approx((expected.x(), expected.y()), abs=0.01)
+    warning_colour = marker.color().name()
+    dialog.accept_warnings_check.setChecked(True)  # the position can be saved now: the mark says so
+    assert marker.color().name() != warning_colour
+    # the map changes its CRS: the mark stays on the place
+    canvas.setDestinationCrs(QgsCoordinateReferenceSystem("EPSG:4326"))
+    assert (marker.center().x(), marker.center().y()) == pytest.approx((116.1892, -1.9023), abs=1e-7)
+    dialog.coord_edit.setText("")
+    assert not marker.isVisible()
+    dialog.coord_edit.setText("-1.9023, 116.1892")
+    dialog.close()  # the mark goes with the dialog
+    assert _markers(canvas) == []
+
+
+def test_picking_steps_aside_and_esc_brings_the_dialog_back(dialog, qgis_iface):
+    from qgis.gui import QgsMapToolPan
+    from qgis.PyQt.QtTest import QTest
+
+    canvas = qgis_iface.mapCanvas()
+    canvas.setDestinationCrs(QgsCoordinateReferenceSystem("EPSG:4326"))
+    canvas.setExtent(QgsRectangle(116.0, -1.95, 116.3, -1.85))
+    pan = QgsMapToolPan(canvas)
+    canvas.setMapTool(pan)
+    assert dialog.select_site(KELADEN)
+    dialog.pick_button.click()
+    assert not dialog.isVisible() and canvas.mapTool() is dialog.map_tool  # out of the way
+    QTest.keyClick(canvas, Qt.Key.Key_Escape)
+    assert dialog.isVisible() and canvas.mapTool() is pan  # Esc: back, nothing picked
+    assert dialog.coord_edit.text() == ""
+    dialog.pick_button.click()
+    assert not dialog.isVisible()
+    size = canvas.mapSettings().outputSize()
+    canvas.mapTool().canvasReleaseEvent(_release(canvas, QPoint(size.width() // 2, size.height() // 2)))
+    assert dialog.isVisible() and canvas.mapTool() is pan and dialog.coord_edit.text()
+    assert _markers(canvas) and _markers(canvas)[0].isVisible()
+    # choosing another map tool while picking ends the picking too
+    dialog.pick_button.click()
+    canvas.setMapTool(pan)
+    assert dialog.isVisible() and not dialog.picking

@@ -142,7 +142,7 @@ def test_conflict_dialog_keep_mine_and_take_central(plugin, qgis_iface, server, 
     db.update(TOWER_PLANS, TOWER, {"status": "construction", "notes": "central"})
     qgis_iface.messageBar().clearWidgets()
     run_task(controller, url=srv.url)
-    assert any("1 conflicts" in t for t in bar_texts(qgis_iface))
+    assert any("1 conflict;" in t or t.endswith("1 conflict") for t in bar_texts(qgis_iface)), bar_texts(qgis_iface)
     dialog = ConflictsDialog(ws)
     fields = [c.field for c in dialog.conflicts]
     assert fields == ["notes", "status"]

@@ -1,10 +1,10 @@
 """The menu actions of the Telkom exchange: background tasks, the CRS question and the preview table."""
 
 import os
-import time
 from pathlib import Path
 
 import pytest
+from qfield_support import wait_for
 from qgis.core import QgsApplication, QgsCoordinateReferenceSystem
 from qgis.PyQt.QtCore import Qt, QTimer
 from qgis.PyQt.QtWidgets import QApplication
@@ -17,15 +17,6 @@ from paser_smartcity_plugin.gui.telkom import ExportDialog, ImportFlow, PreviewD
 from tests.telkom_files import TANAH_GROGOT, digest, to_utm50s, towers_file, write_shapefile
 
 PAYANG = demo_uid("tower", "64.01.07.2009")
-
-
-def wait_for(condition, timeout=60.0):
-    end = time.monotonic() + timeout
-    while not condition():
-        if time.monotonic() > end:
-            raise AssertionError("timed out")
-        QApplication.processEvents()
-        time.sleep(0.01)
 
 
 def idle():

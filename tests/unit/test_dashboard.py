@@ -73,6 +73,24 @@ def test_csv_export_in_both_languages(demo_workspace, tmp_path):
     assert len(rows) == 1 + 1 + 10
     english = dashboard.csv_rows(data, "en")
     assert english[0][2] == "Service points" and "Towers: On air" in english[0]
+    # the demo's 154 service points and 2 towers stand at their desa centre: approximate
+    approximate = english[0].index("Service points: approximate coordinates")
+    assert english[1][approximate] == "154"
+    assert english[1][english[0].index("Towers: approximate coordinates")] == "2"
+    assert "Titik layanan: koordinat perkiraan" in rows[0]
+
+
+def test_sites_with_approximate_coordinates_are_counted():
+    data = dashboard.compute(
+        [
+            {"desa_code": BELIMBING, "status": "planned", "coord_status": "approximate"},
+            {"desa_code": BELIMBING, "status": "active", "coord_status": "surveyed"},
+        ],
+        [{"desa_code": BELIMBING, "status": "permit", "coord_status": "approximate"}],
+    )
+    belimbing = data.row("64.01.06")
+    assert (belimbing.service_approximate, belimbing.tower_approximate, belimbing.approximate) == (1, 1, 2)
+    assert data.overall.approximate == 2
 
 
 def test_failed_csv_export_leaves_nothing(demo_workspace, tmp_path):

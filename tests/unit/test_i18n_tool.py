@@ -72,6 +72,47 @@ def test_extracts_calls_class_attributes_and_marked_constants(tmp_path):
     assert strings["Field work"] == ["processing/alg.py"]
 
 
+def test_plural_calls_extract_both_forms(tmp_path):
+    package = _package(
+        tmp_path,
+        {
+            "gui/a.py": """
+            from ..toolbelt.i18n import counted, tr
+            def f(n):
+                return counted(n, tr("{count} site updated"), tr("{count} sites updated"))
+        """,
+            "core/b.py": """
+            from .messages import N_plural, Message
+            def g(n):
+                return Message(N_plural("{count} row refused", "{count} rows refused", n), count=n)
+        """,
+        },
+    )
+    strings, errors = i18n_tool.extract(package)
+    assert errors == []
+    assert set(strings) == {
+        "{count} site updated",
+        "{count} sites updated",
+        "{count} row refused",
+        "{count} rows refused",
+    }
+
+
+@pytest.mark.parametrize(
+    "call, problem",
+    [
+        ("N_plural('{count} site', '{n} sites', n)", "different placeholders"),
+        ("N_plural(f'{n} site', '{n} sites', n)", "literal strings"),
+        ("N_plural(one, '{n} sites', n)", "literal strings"),
+        ("N_plural('{n} site', '{n} sites')", "the count"),
+    ],
+)
+def test_wrong_plural_calls_are_errors(tmp_path, call, problem):
+    package = _package(tmp_path, {"a.py": f"n = 1\n{call}\n"})
+    _strings, errors = i18n_tool.extract(package)
+    assert len(errors) == 1 and "a.py:2" in errors[0] and problem in errors[0], errors
+
+
 def test_f_string_in_tr_is_an_error(tmp_path):
     package = _package(tmp_path, {"a.py": "x = 1\ntr(f'Hello {x}')\n"})
     strings, errors = i18n_tool.extract(package)

@@ -175,6 +175,35 @@ def test_release_010_workspace_gets_the_range_rules_for_gdal_writers(release_010
         assert conn.execute("SELECT accuracy_m FROM service_points WHERE uid = ?", (uid,)).fetchone() == (4.5,)
 
 
+def _schema_sql(path: str):
+    """The tables of the file as SQLite declares them (columns, keys)."""
+    conn = sqlite3.connect(path)
+    try:
+        return dict(conn.execute("SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name LIKE 'paser_%'"))
+    finally:
+        conn.close()
+
+
+def test_release_010_conflict_names_the_central_and_field_merges_are_recorded(release_010_workspace, tmp_path):
+    """Schema 7: a conflict says where the other value came from, and several sources may hold
+    one on the same field; the officer's open conflict of 0.1.0 came from the sync."""
+    from paser_smartcity_plugin.core.sync.conflicts import MINE, open_conflicts, resolve
+
+    conn = sqlite3.connect(release_010_workspace)
+    old = conn.execute(f"SELECT layer, uid, field, base, mine, theirs FROM {changelog.CONFLICTS_TABLE}").fetchall()
+    conn.close()
+    assert old  # the officer's open conflict
+    ws = Workspace(release_010_workspace)
+    fresh = str(tmp_path / "fresh.gpkg")
+    create_workspace(fresh)
+    assert _schema_sql(release_010_workspace) == _schema_sql(fresh)  # the tables of a new workspace, keys included
+    conflicts = open_conflicts(ws)
+    assert [(c.layer, c.uid, c.field) for c in conflicts] == [tuple(r[:3]) for r in old]
+    assert {c.source for c in conflicts} == {changelog.CENTRAL_SOURCE} and not conflicts[0].from_package
+    resolve(ws, conflicts[0].layer, conflicts[0].uid, conflicts[0].field, MINE)
+    assert len(open_conflicts(ws)) == len(old) - 1
+
+
 def test_an_older_file_is_backed_up_then_upgraded_with_the_triggers_of_a_new_one(release_010_workspace, tmp_path):
     _set_version(release_010_workspace, 2)
     original = Path(release_010_workspace).read_bytes()

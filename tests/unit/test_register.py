@@ -251,6 +251,17 @@ def test_duplicate_within_the_setting(demo_workspace):
     assert again.warnings == []
 
 
+def test_sites_are_found_by_name_however_it_is_spaced_and_after_writes(demo_workspace):
+    r = Registrar(demo_workspace)
+    layer, row, problem = r.find_target("  menara   MUARA toyu ")
+    assert (layer, row["uid"], problem) == (TOWER_PLANS, MUARA_TOYU, None)
+    assert r.find_target(MUARA_TOYU.upper())[1]["uid"] == MUARA_TOYU
+    result = r.register(RegistrationRequest("-1.95, 116.25", name="SD Baru", category="sekolah"))
+    assert r.find_target("sd baru")[1]["uid"] == result.uid  # the indexes follow the write
+    near = r.assess(RegistrationRequest("-1.95001, 116.25", name="SD Baru 2", category="sekolah"))
+    assert [w.code for w in near.warnings] == ["duplicate"] and "SD Baru" in str(near.warnings[0])
+
+
 def test_search_lists_pending_then_approximate(demo_workspace):
     r = Registrar(demo_workspace)
     names = [row["name"] for _, row in r.search("")]
@@ -310,8 +321,7 @@ def test_import_mixed_rows(demo_workspace, tmp_path):
             ["7", "Menara Keladen", "", "-1,75; 116,05", "", "", "", ""],  # the same site twice
         ],
     )
-    headers, rows = read_table(path)
-    result = SiteImporter(Registrar(demo_workspace), force=True).run(headers, rows)
+    result = SiteImporter(Registrar(demo_workspace), force=True).run(read_table(path))
     outcomes = {r.row: (r.outcome, r.message) for r in result.report}
     assert outcomes[2][0] == "inserted" and outcomes[3][0] == "updated"
     assert outcomes[4][0] == "inserted" and "SD 1 Grogot" in outcomes[4][1]  # warning accepted, named
@@ -338,7 +348,7 @@ def test_import_without_force_rejects_warnings(demo_workspace, tmp_path):
             ["SD 2", "sekolah", "-1,9123", "116,1956"],
         ],
     )
-    result = SiteImporter(Registrar(demo_workspace)).run(*read_table(path))
+    result = SiteImporter(Registrar(demo_workspace)).run(read_table(path))
     assert [r.outcome for r in result.report] == ["inserted", "rejected"]
     assert "FORCE" in result.report[1].message
 
@@ -353,7 +363,7 @@ def test_all_or_nothing_leaves_the_file_unchanged(demo_workspace, tmp_path):
         ],
     )
     before = digest(demo_workspace.path)
-    result = SiteImporter(Registrar(demo_workspace)).run(*read_table(path), all_or_nothing=True)
+    result = SiteImporter(Registrar(demo_workspace)).run(read_table(path), all_or_nothing=True)
     assert [r.outcome for r in result.report] == ["not_written", "rejected"] and not result.written
     assert digest(demo_workspace.path) == before
 
@@ -368,7 +378,7 @@ def test_projected_and_cp1252_csv(demo_workspace, tmp_path):
         delimiter=",",
         encoding="cp1252",
     )
-    result = SiteImporter(Registrar(demo_workspace)).run(*read_table(path))
+    result = SiteImporter(Registrar(demo_workspace)).run(read_table(path))
     assert [r.outcome for r in result.report] == ["inserted"]
     row = demo_workspace.site(SERVICE_POINTS, result.report[0].uid)
     assert row[GEOMETRY] == pytest.approx((116.25, -1.95), abs=1e-7) and row["notes"] == "café"
@@ -387,7 +397,7 @@ def test_xlsx_numbers_and_dates(demo_workspace, tmp_path):
     book.save(path)
     with pytest.raises(SpreadsheetError, match="no sheet “Data”"):
         read_table(str(path), "Data")
-    result = SiteImporter(Registrar(demo_workspace)).run(*read_table(str(path), "Titik"))
+    result = SiteImporter(Registrar(demo_workspace)).run(read_table(str(path), "Titik"))
     row = demo_workspace.site(SERVICE_POINTS, result.report[0].uid)
     assert (row["category"], row["accuracy_m"], row["surveyed_at"]) == ("puskesmas", 4.0, "2026-11-02T09:30:00.000Z")
 
@@ -440,7 +450,7 @@ def test_decimal_commas_in_a_comma_separated_file_are_caught(demo_workspace, tmp
     path.write_text(
         'Nama,Kategori,Lintang,Bujur\nSD 1,sekolah,-1,9123,116,1956\nSD 2,sekolah,"-1,95","116,25"\n', encoding="utf-8"
     )
-    result = SiteImporter(Registrar(demo_workspace)).run(*read_table(str(path)))
+    result = SiteImporter(Registrar(demo_workspace)).run(read_table(str(path)))
     assert [r.outcome for r in result.report] == ["rejected", "inserted"]
     assert "6 cells but the header 4" in result.report[0].message
 

@@ -89,6 +89,15 @@ SAMPLES += [
     "surveyed",
     "0b7d6b0e-3c55-4c52-9a7e-1f6f5a1c2d3e",
     "0B7D6B0E-3C55-4C52-9A7E-1F6F5A1C2D3E",
+    # The trigger looks codes up in one comma-separated string: two neighbours of a list,
+    # comma included, are not a code.
+    "opd,desa",
+    "planned,survey",
+    "gps_survey,map",
+    "64.01.01.2009,64.01.01.2010",
+    ",sekolah",
+    ",",
+    64.01,
 ]
 
 

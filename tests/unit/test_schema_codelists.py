@@ -72,3 +72,12 @@ def test_indonesian_labels_are_indonesian():
 def test_unknown_layer_is_named_in_the_error():
     with pytest.raises(KeyError, match="towers"):
         layer_schema("towers")
+
+
+def test_status_glyphs_contrast_with_their_marker():
+    """The category glyph is white or near-black, whichever reads on the status colour (WCAG ≥ 4.5:1)."""
+    from paser_smartcity_plugin.core.codelists import SERVICE_STATUS, TOWER_STATUS, contrast
+
+    assert contrast("#ffffff", "#000000") == pytest.approx(21.0)
+    for code in list(SERVICE_STATUS) + list(TOWER_STATUS):
+        assert contrast(code.color, code.glyph_color) >= 4.5, code

@@ -5,9 +5,9 @@ from paser_smartcity_plugin.core import changelog
 from paser_smartcity_plugin.core.demo import demo_uid
 from paser_smartcity_plugin.core.schema import TOWER_PLANS, layer_schema
 from paser_smartcity_plugin.core.sync import store
-from paser_smartcity_plugin.core.sync.conflicts import open_conflicts
+from paser_smartcity_plugin.core.sync.conflicts import open_conflicts, package_source
 from paser_smartcity_plugin.core.sync.features import merge_fields
-from paser_smartcity_plugin.core.sync.merge import merge
+from paser_smartcity_plugin.core.sync.merge import FieldConflict, merge
 
 TOWER = demo_uid("tower", "64.01.08.2008")
 SCHEMA = layer_schema(TOWER_PLANS)
@@ -74,3 +74,20 @@ def test_a_side_that_is_not_the_centre_lands_as_local_edits(demo_workspace):
     with demo_workspace.read() as conn:
         entry = store.pending(conn, TOWER_PLANS)[TOWER]
     assert entry["base"]["status"] == ours["status"] and entry["base"]["notes"] is None
+
+
+def test_the_sync_never_drops_a_surveyors_conflict(demo_workspace):
+    """A conflict with a field package waits for the officer's choice: the sync merging and
+    settling the same site (even the same field) leaves it alone."""
+    _in_step(demo_workspace)
+    field_value = FieldConflict("status", "coordinates_pending", "permit", "construction")
+    with demo_workspace.write() as conn:
+        store.record_conflicts(conn, TOWER_PLANS, TOWER, [field_value], None, source=package_source("p-1"))
+    demo_workspace.update_site(TOWER_PLANS, TOWER, {"notes": "the same on both sides"})
+    _merge_with(demo_workspace, notes="the same on both sides")  # in step with the centre: settled
+    demo_workspace.update_site(TOWER_PLANS, TOWER, {"status": "permit"})
+    _merge_with(demo_workspace, status="on_air")  # the centre moved the same field: a conflict of its own
+    with demo_workspace.read() as conn:
+        assert store.open_conflict_count(conn, TOWER_PLANS, TOWER) == 2
+    found = {(c.source, c.field, c.theirs) for c in open_conflicts(demo_workspace)}
+    assert found == {(package_source("p-1"), "status", "construction"), ("central", "status", "on_air")}

@@ -2,20 +2,30 @@
 
 No QGIS here: the HTTP session (with the Auth Manager's headers, QGIS's proxy) is made by the
 QGIS side and handed in, so the same code runs in a QgsTask, in Processing and in tests.
+
+The names below are imported when first used (PEP 562): the merge and the conflict store
+(``sync.merge``, ``sync.store``, ``sync.conflicts``) serve the field-package merge too, which
+must not load the HTTP client (requests) to run.
 """
 
-from .client import Capabilities, OgcApiClient
-from .errors import AuthError, ProtocolError, ServerError, SyncCancelled, SyncError
-from .run import SyncResult, synchronize
+import importlib
 
-__all__ = [
-    "AuthError",
-    "Capabilities",
-    "OgcApiClient",
-    "ProtocolError",
-    "ServerError",
-    "SyncCancelled",
-    "SyncError",
-    "SyncResult",
-    "synchronize",
-]
+_EXPORTS = {
+    "AuthError": ".errors",
+    "Capabilities": ".client",
+    "OgcApiClient": ".client",
+    "ProtocolError": ".errors",
+    "ServerError": ".errors",
+    "SyncCancelled": ".errors",
+    "SyncError": ".errors",
+    "SyncResult": ".run",
+    "synchronize": ".run",
+}
+
+__all__ = sorted(_EXPORTS)
+
+
+def __getattr__(name):
+    if name in _EXPORTS:
+        return getattr(importlib.import_module(_EXPORTS[name], __name__), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

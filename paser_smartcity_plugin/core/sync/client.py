@@ -39,7 +39,7 @@ import requests
 
 from .. import timestamps
 from ..central_url import central_key, credentials_message, has_credentials
-from ..messages import N_, Message
+from ..messages import N_, Message, N_plural
 from .errors import AuthError, ProtocolError, ServerError, SyncCancelled, SyncError
 from .paging import CAPPED, COMPLETE, FULL, PROBE_LIMIT, KeysetPlanner
 from .proof import DatetimeTrust, outside_window, stray_reason
@@ -246,7 +246,7 @@ class OgcApiClient:
             return response
         raise ServerError(
             Message(
-                N_("{problem} (tried {attempts} times)") if tried > 1 else N_("{problem} (tried {attempts} time)"),
+                N_plural("{problem} (tried {attempts} time)", "{problem} (tried {attempts} times)", tried),
                 problem=last,
                 attempts=tried,
             )

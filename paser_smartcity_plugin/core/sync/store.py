@@ -108,7 +108,8 @@ def set_central_seen(conn: sqlite3.Connection, layer: str, uid: str, updated_at:
 
 
 def settle(conn: sqlite3.Connection, layer: str, uid: str) -> None:
-    """In step with the centre: the site has no local change and no conflict any more."""
+    """In step with the centre: the site has no local change and no conflict with the centre
+    any more (a surveyor's conflict stays until the officer resolves it)."""
     conn.execute(f"DELETE FROM {changelog.CHANGES_TABLE} WHERE layer = ? AND uid = ?", (layer, uid))
     clear_conflicts(conn, layer, uid)
 
@@ -126,12 +127,17 @@ def record_conflicts(
     uid: str,
     conflicts: Iterable[FieldConflict],
     central_updated_at: Optional[str],
+    source: str = changelog.CENTRAL_SOURCE,
 ) -> None:
-    """Keep each conflict (base, mine, theirs) until the officer resolves it."""
+    """Keep each conflict (base, mine, theirs) until the officer resolves it. ``source`` says
+    whose "theirs" is: the central's (the sync) or a surveyor's package; a newer conflict of
+    the same source on the same field replaces the older one."""
     detected = timestamps.now_iso()
     for conflict in conflicts:
         conn.execute(
-            f"INSERT OR REPLACE INTO {changelog.CONFLICTS_TABLE} VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            f"INSERT OR REPLACE INTO {changelog.CONFLICTS_TABLE} "
+            "(layer, uid, field, base, mine, theirs, central_updated_at, detected_at, source) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 layer,
                 uid,
@@ -141,21 +147,32 @@ def record_conflicts(
                 json.dumps(conflict.theirs),
                 central_updated_at,
                 detected,
+                source,
             ),
         )
 
 
-def clear_conflicts(conn: sqlite3.Connection, layer: str, uid: str, field: Optional[str] = None) -> None:
-    if field is None:
-        conn.execute(f"DELETE FROM {changelog.CONFLICTS_TABLE} WHERE layer = ? AND uid = ?", (layer, uid))
-    else:
-        conn.execute(
-            f"DELETE FROM {changelog.CONFLICTS_TABLE} WHERE layer = ? AND uid = ? AND field = ?", (layer, uid, field)
-        )
+def clear_conflicts(
+    conn: sqlite3.Connection,
+    layer: str,
+    uid: str,
+    field: Optional[str] = None,
+    source: str = changelog.CENTRAL_SOURCE,
+) -> None:
+    """Forget the conflicts of one source on the site (or on one field of it). A conflict of
+    another source stays: the sync settling a site never drops a surveyor's value waiting for
+    the officer's choice."""
+    sql = f"DELETE FROM {changelog.CONFLICTS_TABLE} WHERE layer = ? AND uid = ? AND source = ?"
+    params = [layer, uid, source]
+    if field is not None:
+        sql += " AND field = ?"
+        params.append(field)
+    conn.execute(sql, params)
 
 
 def open_conflict_count(conn: sqlite3.Connection, layer: str, uid: Optional[str] = None) -> int:
-    """Open conflicts of one site, or the number of sites with open conflicts in the layer."""
+    """Open conflicts of one site, or the number of sites with open conflicts in the layer
+    (of every source: a site waiting for the officer's choice is not pushed)."""
     if uid is not None:
         return conn.execute(
             f"SELECT count(*) FROM {changelog.CONFLICTS_TABLE} WHERE layer = ? AND uid = ?", (layer, uid)
@@ -199,6 +216,7 @@ def apply_merge(
     local: Optional[Row],
     central_updated_at: Optional[str] = None,
     as_local_edit: bool = False,
+    source: str = changelog.CENTRAL_SOURCE,
 ) -> bool:
     """Write one site's merge into the workspace (caller's transaction): their changes applied
     here, conflicts kept, the base moved on — or the change-log entry settled when both sides
@@ -207,13 +225,16 @@ def apply_merge(
     ``theirs`` is the central side by default: its changes are the sync's writes (not logged).
     ``as_local_edit=True`` is for a side that is *not* the centre (a surveyor's field
     package): its changes are written as local edits — logged, so the next sync pushes them —
-    and the base (what the centre holds) stays as it is."""
+    and the base (what the centre holds) stays as it is. Its conflicts are recorded under
+    ``source`` and add to those already open: an open conflict waits for the officer's choice
+    whatever is merged later (a conflict of the same source on the same field is replaced)."""
     layer = schema.name
-    clear_conflicts(conn, layer, uid)
-    record_conflicts(conn, layer, uid, result.conflicts, central_updated_at)
-    exists = result.outcomes.get(EXISTS)
     if as_local_edit:
+        record_conflicts(conn, layer, uid, result.conflicts, central_updated_at, source)
         return _apply_as_local_edit(conn, schema, uid, result, local)
+    clear_conflicts(conn, layer, uid, source=source)
+    record_conflicts(conn, layer, uid, result.conflicts, central_updated_at, source)
+    exists = result.outcomes.get(EXISTS)
     if result.merged is None:
         if exists == THEIRS and local is not None:
             delete_row(conn, schema, uid)  # deleted there, untouched here

@@ -1,7 +1,6 @@
 """Export for Telkom: one zip with, per layer, a UTF-8 point shapefile, a bilingual schema
 note, the sites without coordinates as CSV and the full text of any value that was cut."""
 
-import csv
 import os
 import struct
 import tempfile
@@ -12,6 +11,7 @@ from typing import Callable, Collection, Dict, List, Optional, Sequence, Tuple
 from .. import gpkg
 from ..messages import N_, Message
 from ..rows import GEOMETRY
+from ..safe_csv import safe_writer
 from ..schema import GEOMETRY_COLUMN, INTEGER, LAYER_NAMES, LAYERS, REAL
 from ..workspace import Workspace
 from . import geopandas_io
@@ -303,7 +303,7 @@ def _export_layer(
     pending_data = converted(pending)
     pending_rows = [dict(zip(pending, values)) for values in zip(*pending.values())]
     with open(os.path.join(tmp, files["pending"]), "w", encoding="utf-8-sig", newline="") as f:
-        writer = csv.writer(f)
+        writer = safe_writer(f)
         writer.writerow(columns)
         for i in range(len(pending_at)):
             writer.writerow(["" if pending_data[c][i] is None else pending_data[c][i] for c in columns])
@@ -312,7 +312,7 @@ def _export_layer(
     note_files = dict(files)
     if long_text:
         with open(os.path.join(tmp, files["long_text"]), "w", encoding="utf-8-sig", newline="") as f:
-            writer = csv.writer(f)
+            writer = safe_writer(f)
             writer.writerow(["UID", "FIELD", "TEXT"])
             writer.writerows(long_text)
     else:

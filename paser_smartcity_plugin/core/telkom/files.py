@@ -1,24 +1,22 @@
 """Opening what Telkom sends: a zip or a .shp, checked before any reader touches it.
 
-A zip from outside is hostile until proven otherwise. Entries with absolute paths or
-``..``, symbolic links, encrypted entries, zip bombs (too large in total or compressed
-far more than real shapefiles are), several shapefiles without a choice and missing or
-damaged parts are refused with a message naming the problem. Only the parts of the
-chosen shapefiles are extracted, under names we make, into a temporary directory.
+A zip from outside is hostile until proven otherwise (core/safe_zip.py: absolute paths or
+``..``, symbolic links, encrypted entries, zip bombs). Several shapefiles without a choice
+and missing or damaged parts are refused here with a message naming the problem. Only the
+parts of the chosen shapefiles are extracted, under names we make, into a temporary directory.
 """
 
 import os
 import re
 import shutil
-import stat
 import struct
 import tempfile
 import zipfile
-import zlib
 from dataclasses import dataclass, field
 from typing import Dict, List, Optional, Tuple
 
-from ..messages import N_, Message, MessageText
+from .. import safe_zip
+from ..messages import N_, Message, MessageText, N_plural
 from ..schema import LAYER_NAMES, SERVICE_POINTS, TOWER_PLANS
 from .errors import ChoiceNeededError, TelkomError
 
@@ -67,85 +65,17 @@ class ShapefileSource:
         return ".prj" in self.paths
 
 
-def _check_member_name(name: str) -> None:
-    normalized = name.replace("\\", "/")
-    if normalized.startswith("/") or re.match(r"^[A-Za-z]:", normalized):
-        raise TelkomError(Message(N_("the zip entry {name!r} has an absolute path; the zip is refused"), name=name))
-    if ".." in normalized.split("/"):
-        raise TelkomError(
-            Message(N_("the zip entry {name!r} points outside the zip folder (..); the zip is refused"), name=name)
-        )
+def _limits() -> safe_zip.ZipLimits:
+    # Read at each call: a test lowers MAX_TOTAL_BYTES rather than build a 1 GiB zip.
+    return safe_zip.ZipLimits(MAX_TOTAL_BYTES, MAX_RATIO, RATIO_MIN_BYTES, MAX_ENTRIES)
 
 
 def _check_zip(zf: zipfile.ZipFile) -> List[zipfile.ZipInfo]:
-    infos = zf.infolist()
-    if len(infos) > MAX_ENTRIES:
-        raise TelkomError(
-            Message(
-                N_("the zip holds {count} entries (limit {limit}); it is refused"), count=len(infos), limit=MAX_ENTRIES
-            )
-        )
-    total = 0
-    for info in infos:
-        _check_member_name(info.filename)
-        mode = info.external_attr >> 16
-        if stat.S_ISLNK(mode):
-            raise TelkomError(
-                Message(N_("the zip entry {name!r} is a symbolic link; the zip is refused"), name=info.filename)
-            )
-        if info.flag_bits & 0x1:
-            raise TelkomError(
-                Message(N_("the zip entry {name!r} is encrypted; send it without a password"), name=info.filename)
-            )
-        total += info.file_size
-        if total > MAX_TOTAL_BYTES:
-            raise TelkomError(
-                Message(
-                    N_(
-                        "the zip unpacks to more than {mb} MB; it is refused "
-                        "(a zip bomb or far more than a shapefile exchange needs)"
-                    ),
-                    mb=MAX_TOTAL_BYTES >> 20,
-                )
-            )
-        if info.file_size >= RATIO_MIN_BYTES and info.file_size > MAX_RATIO * max(info.compress_size, 1):
-            raise TelkomError(
-                Message(
-                    N_(
-                        "the zip entry {name!r} is compressed {ratio}:1 (limit {limit}:1); the zip is "
-                        "refused as a possible zip bomb"
-                    ),
-                    name=info.filename,
-                    ratio=info.file_size // max(info.compress_size, 1),
-                    limit=MAX_RATIO,
-                )
-            )
-    return infos
+    return safe_zip.check_zip(zf, _limits(), TelkomError)
 
 
 def _extract(zf: zipfile.ZipFile, info: zipfile.ZipInfo, target: str) -> None:
-    """Copy one entry, counting real bytes: a forged header size does not get past the limits."""
-    limit = min(info.file_size, MAX_TOTAL_BYTES)
-    written = 0
-    try:
-        with zf.open(info) as src, open(target, "wb") as dst:
-            while True:
-                chunk = src.read(1 << 20)
-                if not chunk:
-                    break
-                written += len(chunk)
-                if written > limit:
-                    raise TelkomError(
-                        Message(
-                            N_("the zip entry {name!r} unpacks to more than it declares; the zip is refused"),
-                            name=info.filename,
-                        )
-                    )
-                dst.write(chunk)
-    except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError) as exc:
-        raise TelkomError(
-            Message(N_("the zip entry {name!r} is damaged ({error})"), name=info.filename, error=exc)
-        ) from None
+    safe_zip.extract_entry(zf, info, target, _limits(), TelkomError)
 
 
 def _group(names: List[str]) -> Dict[str, Dict[str, str]]:
@@ -292,7 +222,11 @@ def _checked(source: ShapefileSource) -> ShapefileSource:
     if (shx_size - 100) // 8 != count:
         raise TelkomError(
             Message(
-                N_("shapefile {name}: .dbf has {count} records but .shx indexes {indexed}; the file is damaged"),
+                N_plural(
+                    "shapefile {name}: .dbf has {count} record but .shx indexes {indexed}; the file is damaged",
+                    "shapefile {name}: .dbf has {count} records but .shx indexes {indexed}; the file is damaged",
+                    count,
+                ),
                 name=source.name,
                 count=count,
                 indexed=(shx_size - 100) // 8,

@@ -15,7 +15,6 @@ moved farther than ``move_warning_m``, a desa code whose desa does not hold the 
 single changes out (:class:`LeaveOut`), in the preview dialog or with the algorithm's SKIP.
 """
 
-import csv
 import difflib
 import math
 import operator
@@ -31,7 +30,9 @@ from ..checks import DesaBoundaries, check_desa, suggest_desa
 from ..gazetteer import Gazetteer, haversine_m
 from ..messages import N_, Message, MessageText
 from ..rows import GEOMETRY, row_problems
+from ..safe_csv import safe_writer
 from ..schema import GEOMETRY_COLUMN, LAYERS, SERVICE_POINTS, TOWER_PLANS, UUID_RE, LayerSchema
+from ..spatial import PointGrid
 from ..workspace import Workspace, WorkspaceError
 from . import files as shapefiles
 from . import geopandas_io
@@ -299,7 +300,7 @@ class ImportPreview:
     def write_report(self, path: str) -> None:
         """The preview as CSV: one line per changed field, per new or unchanged row, per rejection."""
         with open(path, "w", encoding="utf-8-sig", newline="") as f:
-            writer = csv.writer(f)
+            writer = safe_writer(f)
             writer.writerow(
                 [
                     "layer",
@@ -678,8 +679,7 @@ class Matcher:
             if site_id:
                 add(site_id.strip().casefold(), []).append(s)
         self.distance_m = distance_m
-        self.cell = max(distance_m / 111_000.0, 1e-5)
-        self._grid: Optional[Dict[Tuple[int, int], List[dict]]] = None
+        self._grid: Optional[PointGrid] = None
 
     def match(
         self,
@@ -714,30 +714,19 @@ class Matcher:
         return NO_MATCH
 
     @property
-    def grid(self) -> Dict[Tuple[int, int], List[dict]]:
-        """Sites by grid cell, built on the first proximity search (most rows match by key)."""
+    def grid(self) -> PointGrid:
+        """Sites by position, built on the first proximity search (most rows match by key)."""
         if self._grid is None:
-            self._grid = {}
-            for s in self.sites:
-                if s[GEOMETRY] is not None:
-                    self._grid.setdefault(self._key(*s[GEOMETRY]), []).append(s)
+            self._grid = PointGrid(self.distance_m, self.sites)
         return self._grid
-
-    def _key(self, lon: float, lat: float) -> Tuple[int, int]:
-        return int(math.floor(lon / self.cell)), int(math.floor(lat / self.cell))
 
     def near(self, point: Tuple[float, float], name: Optional[str]) -> Tuple[Optional[dict], Optional[float]]:
         if not name or self.distance_m <= 0:
             return None, None
-        kx, ky = self._key(*point)
-        best, best_d = None, None
-        for dx in (-1, 0, 1):
-            for dy in (-1, 0, 1):
-                for s in self.grid.get((kx + dx, ky + dy), ()):
-                    d = haversine_m(point[0], point[1], *s[GEOMETRY])
-                    if d <= self.distance_m and similar_names(name, s["name"]) and (best_d is None or d < best_d):
-                        best, best_d = s, d
-        return best, best_d
+        for d, s in self.grid.near(*point):  # nearest first
+            if similar_names(name, s["name"]):
+                return s, d
+        return None, None
 
 
 def _label(field: str):

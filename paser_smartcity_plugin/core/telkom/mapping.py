@@ -535,7 +535,8 @@ def schema_note(
     add("Foto situs (kolom photo di workspace) tidak diekspor: berkas ini tidak memuat foto maupun lokasinya.")
     add("")
     add("ENGLISH")
-    add(f"This file holds {feature_count} points in the coordinate system {crs_label}, text in UTF-8 ({files['cpg']}).")
+    points = "1 point" if feature_count == 1 else f"{feature_count} points"
+    add(f"This file holds {points} in the coordinate system {crs_label}, text in UTF-8 ({files['cpg']}).")
     add("Column names are fixed and will not change between releases. Do not change UID: it identifies the")
     add("site when the file comes back. DESA, KECAMATAN and DIUBAH are information only and ignored on import.")
     add("The site photo (the workspace's photo field) is not exported: this file holds no photos nor their paths.")
