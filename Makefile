@@ -30,7 +30,8 @@ $(PLUGIN)/i18n/%.qm: $(PLUGIN)/i18n/%.ts
 
 compile: $(PLUGIN)/resources_rc.py $(QM)
 
-test: bootstrap compile
+# The lint runs first: a formatting slip or dead code fails CI like a failing test.
+test: bootstrap compile lint
 	$(PY) -m pytest
 
 unit: compile
@@ -39,8 +40,15 @@ unit: compile
 bench: bootstrap compile
 	$(PY) bench/run_all.py
 
+# ruff: style, pyflakes, import order, bugbear; the formatter's check; flake8-qgis: QGIS's own
+# rules (.flake8); vulture: dead code (pyproject.toml, callbacks in vulture_whitelist.py);
+# the Qt6 gate. .pre-commit-config.yaml runs the same.
+LINTED := $(PLUGIN) tests bench scripts central
 lint: bootstrap
-	$(PY) -m ruff check $(PLUGIN) tests bench scripts central
+	$(PY) -m ruff check $(LINTED)
+	$(PY) -m ruff format --check $(LINTED)
+	$(PY) -m flake8 $(LINTED)
+	$(PY) -m vulture
 	$(PY) scripts/check_qt6.py $(PLUGIN)
 
 # Translations: `make i18n` extracts new tr() strings into the .ts (keeping translations,

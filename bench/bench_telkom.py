@@ -138,7 +138,8 @@ def main(count: int = 100_000) -> None:
             out = os.path.join(tmp, f"paser_{engine}.zip")
             export_s, export_cpu, _ = timed(export_package, workspace, out, layers=[SERVICE_POINTS], engine=engine)
             import_s, import_cpu, preview = timed(preview_import, workspace, out, engine=engine)
-            assert preview.matched == count and preview.changes == 0, preview.counts()
+            assert preview.matched == count, preview.counts()
+            assert preview.changes == 0, preview.counts()
             print(
                 f"telkom export {count} points ({engine}, best of {REPEAT}): {export_s:.2f} s (CPU {export_cpu:.2f} s); "
                 f"ogr2ogr {ref_export:.2f} s (CPU {ref_export_cpu:.2f} s); ratio {export_s / ref_export:.2f}x "

@@ -10,6 +10,7 @@ from typing import Callable, List, Optional
 from qgis.core import QgsApplication, QgsProject
 from qgis.PyQt.QtWidgets import QAction, QMenu
 
+from .processing.names import IMPORT_SITES, PACKAGE_FOR_FIELD, Param, algorithm_id
 from .toolbelt.i18n import install_translator, remove_translator, tr, tr_message
 from .toolbelt.icons import icon as plugin_icon
 from .toolbelt.logger import CRITICAL, INFO, SUCCESS, Logger
@@ -412,17 +413,17 @@ class PaserSmartCityPlugin:
         if previous is not None:
             previous.close()
             previous.deleteLater()
-        dialog = createAlgorithmDialog(f"paser_smartcity:{algorithm}", {"WORKSPACE": workspace_path()})
+        dialog = createAlgorithmDialog(algorithm_id(algorithm), {Param.WORKSPACE: workspace_path()})
         if dialog is not None:
             dialog.show()
         return dialog
 
     def open_import_dialog(self):
-        self.import_dialog = self._algorithm_dialog(self.import_dialog, "import_sites")
+        self.import_dialog = self._algorithm_dialog(self.import_dialog, IMPORT_SITES)
         return self.import_dialog
 
     def open_package_dialog(self):
-        self.package_dialog = self._algorithm_dialog(self.package_dialog, "package_for_field")
+        self.package_dialog = self._algorithm_dialog(self.package_dialog, PACKAGE_FOR_FIELD)
         return self.package_dialog
 
     def export_telkom(self):

@@ -36,12 +36,6 @@ def has_credentials(url: str) -> bool:
         return False
 
 
-def without_credentials(url: str) -> str:
-    """``url`` with its user information removed (the rest as given)."""
-    parts = urlsplit((url or "").strip())
-    return urlunsplit((parts.scheme, parts.netloc.rpartition("@")[2], parts.path, parts.query, parts.fragment))
-
-
 def central_key(url: str) -> str:
     """The key of the central at ``url``: no credentials, scheme and host in lower case, the
     default port dropped, no trailing slash, no fragment. It is a usable URL too."""

@@ -147,5 +147,3 @@ TOWER_STATUS = CodeList(
         Code("cancelled", "Cancelled", "Dibatalkan", BLACK, CIRCLE),
     ),
 )
-
-ALL_CODELISTS = (COORD_STATUS, COORD_SOURCE, CATEGORY, SERVICE_STATUS, TOWER_STATUS)

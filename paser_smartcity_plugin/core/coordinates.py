@@ -696,11 +696,6 @@ def parse_coordinates(text: Optional[str], fmt: str = AUTO, crs: Optional[str] =
     return replace(parsed, lat=lat, lon=lon, crs=geo_crs)
 
 
-def parse_value(text: Optional[str], axis: str) -> float:
-    """One latitude or longitude on its own (a spreadsheet column): DD, DDM or DMS."""
-    return _column_part(text, axis).value
-
-
 def _column_part(text: Optional[str], axis: str) -> _Part:
     if text is None or not str(text).strip():
         raise _error(N_("no {axis} entered"), axis=Message(N_("latitude") if axis == LAT else N_("longitude")))

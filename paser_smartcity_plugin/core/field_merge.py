@@ -624,6 +624,17 @@ def _check_package(workspace: Workspace, package: ReturnedPackage) -> None:
                 first=FIRST_PACKAGE_SCHEMA,
             )
         )
+    package_id = meta.get("package_id")
+    if not isinstance(package_id, str) or not UUID_RE.match(package_id):
+        # The id keys "merged before" and the surveyor's earlier states: without a real one, two
+        # packages would be taken for one another.
+        raise MergeError(
+            Message(
+                N_("{path} has no valid package id ({found}); it was not made by package_for_field or was edited"),
+                path=package.input,
+                found=package_id if isinstance(package_id, str) and package_id else "-",
+            )
+        )
     source = meta.get("source_workspace") or {}
     here = workspace.meta("workspace_id")
     if not here or source.get("id") != here:
@@ -869,8 +880,7 @@ def parse_leave_out(text: str) -> Set[str]:
 
 @dataclass
 class MergeOutcome:
-    counts: Dict[str, int]
-    photos_written: List[str]
+    counts: Dict[str, int]  # "PHOTOS": the photos copied next to the workspace
     already_merged: Optional[str] = None
 
 
@@ -900,7 +910,7 @@ def apply_merge(
     if preview.package is None:
         raise MergeError(Message(N_("the preview's package was closed; preview the package again")))
     if preview.already_merged:
-        return MergeOutcome({k: 0 for k in preview.counts()}, [], preview.already_merged)
+        return MergeOutcome({k: 0 for k in preview.counts()}, preview.already_merged)
     listed = {s.uid for s in preview.sites if s.writes or s.action == REJECTED}
     unused = sorted(left_out - listed)
     if unused:
@@ -975,7 +985,7 @@ def apply_merge(
     }
     if progress:
         progress(100.0)
-    return MergeOutcome(counts, written)
+    return MergeOutcome(counts)
 
 
 def _apply_site(workspace: Workspace, conn: sqlite3.Connection, site: SiteMerge, source: str) -> None:
@@ -1034,19 +1044,3 @@ def _record(conn: sqlite3.Connection, preview: MergePreview, left_out: Set[str])
             json.dumps(summary, sort_keys=True),
         ),
     )
-
-
-def merged_packages(workspace: Workspace) -> List[Dict[str, Any]]:
-    """The field packages merged into the workspace, newest first."""
-    with workspace.read() as conn:
-        rows = conn.execute(
-            f"SELECT package_id, content_hash, surveyor, packaged_at, merged_at, input, summary "
-            f"FROM {changelog.FIELD_MERGES_TABLE} ORDER BY merged_at DESC"
-        ).fetchall()
-    keys = ("package_id", "content_hash", "surveyor", "packaged_at", "merged_at", "input", "summary")
-    out = []
-    for row in rows:
-        item = dict(zip(keys, row))
-        item["summary"] = json.loads(item["summary"] or "{}")
-        out.append(item)
-    return out

@@ -44,6 +44,7 @@ from .boundaries import BOUNDARIES_PATH
 from .gazetteer import Extent, Gazetteer, Kecamatan, default_gazetteer
 from .messages import N_, Message, MessageError
 from .migrations import SCHEMA_VERSION
+from .rules import sql_quote
 from .schema import FID_COLUMN, GEOMETRY_COLUMN, LAYER_NAMES, LAYERS, TOWER_PLANS
 from .workspace import Workspace, create_site_tables, defaults_trigger_ddl
 
@@ -256,10 +257,6 @@ def sites_digest(conn: sqlite3.Connection, tables: Dict[str, str]) -> str:
     return "sha256:" + digest.hexdigest()
 
 
-def _quote(text: str) -> str:
-    return "'" + text.replace("'", "''") + "'"
-
-
 def position_trigger_ddl(layer: str, surveyor: str) -> str:
     """A site given a position in the field — a pending tower placed, a point moved — is
     registered as the register dialog would (core/register.py, source gps_survey): surveyed by
@@ -278,10 +275,10 @@ def position_trigger_ddl(layer: str, surveyor: str) -> str:
         return f"{column} = CASE WHEN NEW.{column} IS OLD.{column} THEN {value} ELSE NEW.{column} END"
 
     sets = [
-        unless_set("surveyed_by", _quote(surveyor)),
+        unless_set("surveyed_by", sql_quote(surveyor)),
         unless_set("surveyed_at", "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')"),
-        unless_set("coord_source", _quote(FIELD_SOURCE)),
-        unless_set("coord_status", _quote(STATUS_FOR_SOURCE[FIELD_SOURCE])),
+        unless_set("coord_source", sql_quote(FIELD_SOURCE)),
+        unless_set("coord_status", sql_quote(STATUS_FOR_SOURCE[FIELD_SOURCE])),
     ]
     if layer == TOWER_PLANS:
         sets.append("status = CASE WHEN NEW.status = 'coordinates_pending' THEN 'coordinates_set' ELSE NEW.status END")

@@ -74,7 +74,6 @@ class Gazetteer:
         self.desa: Tuple[Desa, ...] = tuple(sorted(desa, key=lambda d: d.code))
         self.kecamatan: Tuple[Kecamatan, ...] = tuple(sorted(kecamatan, key=lambda k: k.code))
         self._desa_by_code = {d.code: d for d in self.desa}
-        self._kec_by_code = {k.code: k for k in self.kecamatan}
         self._centres = None  # a PointGrid of the desa centroids, on first use
 
     @classmethod
@@ -108,9 +107,6 @@ class Gazetteer:
 
     def desa_by_code(self, code: str) -> Optional[Desa]:
         return self._desa_by_code.get(code)
-
-    def kecamatan_by_code(self, code: str) -> Optional[Kecamatan]:
-        return self._kec_by_code.get(code)
 
     def is_desa_code(self, code: object) -> bool:
         return isinstance(code, str) and code in self._desa_by_code

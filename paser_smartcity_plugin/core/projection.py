@@ -88,11 +88,6 @@ def to_wgs84(authid: str, easting: float, northing: float) -> Tuple[float, float
     return _transform(projected_crs(authid).authid, WGS84, easting, northing)
 
 
-def from_wgs84(authid: str, lon: float, lat: float) -> Tuple[float, float]:
-    """(easting, northing) in one of :data:`PROJECTED_CRS` of a WGS 84 (lon, lat)."""
-    return _transform(WGS84, projected_crs(authid).authid, lon, lat)
-
-
 def geographic_to_wgs84(authid: str, lon: float, lat: float) -> Tuple[float, float]:
     """WGS 84 (lon, lat) of degrees given in one of :data:`GEOGRAPHIC_CRS`."""
     if authid == WGS84:

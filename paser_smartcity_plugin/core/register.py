@@ -15,7 +15,7 @@ What the coordinate source implies for ``coord_status``:
 A tower still ``coordinates_pending`` becomes ``coordinates_set``; other statuses stay.
 """
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import Dict, List, Optional, Sequence, Tuple
 
 from . import timestamps
@@ -374,10 +374,3 @@ class Registrar:
         return RegistrationResult(
             uid, a.layer, a.target is None, a.parsed.lat, a.parsed.lon, a.desa_code, tuple(a.warnings)
         )
-
-
-def with_corrected_position(request: RegistrationRequest, lat: float, lon: float) -> RegistrationRequest:
-    """The request with the position an error offered instead (as decimal degrees)."""
-    from .coordinates import format_dd
-
-    return replace(request, coordinates=format_dd(lat, lon, 7), format=AUTO, crs=None, parsed=None)

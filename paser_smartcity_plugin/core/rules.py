@@ -122,9 +122,8 @@ def _not_listed(codes: Iterable[str]) -> str:
     """SQL true when {c} is none of ``codes`` (which hold no comma): a search in one string.
 
     Not ``{c} NOT IN (...)``: SQLite builds a temporary table from an IN list each time a
-    trigger runs, and the insert trigger's lists (144 desa codes among them) were then two
-    thirds of the time of a spreadsheet import: 0.70 ms a row, 0.28 ms with this
-    (bench/bench_import.py).
+    trigger runs, and the insert trigger's lists (144 desa codes among them) were then most of
+    the time of a spreadsheet import (bench/bench_import.py; figures in CHANGELOG).
     """
     codes = list(codes)
     assert not any("," in code for code in codes)

@@ -8,7 +8,7 @@ write has a tick (unticked: left out) and warnings and conflicts stand out; then
 import os
 from typing import Optional
 
-from qgis.core import QgsApplication, QgsProject, QgsTask
+from qgis.core import QgsApplication, QgsTask
 from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtGui import QBrush, QColor
 from qgis.PyQt.QtWidgets import (
@@ -271,11 +271,6 @@ class MergePreviewDialog(LeaveOutTicks, QDialog):
 
     # -- choosing
 
-    def set_merged(self, uid: str, merged: bool) -> None:
-        """Tick (or untick) a site, as the officer would."""
-        line = self._lines_of[uid][0]
-        self.table.item(line, self.APPLY).setCheckState(Qt.CheckState.Checked if merged else Qt.CheckState.Unchecked)
-
     def leave_out(self):
         """The sites left out: those unticked and those that cannot be merged."""
         return sorted(self.left_out | {s.uid for s in self.preview.sites if s.action == REJECTED})
@@ -377,11 +372,9 @@ class MergeFlow:
             if self.show_conflicts is not None:
                 actions.append((tr("Resolve conflicts…"), self.show_conflicts))
         self.logger.log(text, WARNING if counts.get("CONFLICTS") else SUCCESS, push=True, actions=actions)
-        from ..layers.workspace_layers import find_layers
+        from ..layers.workspace_layers import reload_workspace_layers
 
-        for layer in find_layers(QgsProject.instance(), self.workspace_path).values():
-            layer.dataProvider().reloadData()
-            layer.triggerRepaint()
+        reload_workspace_layers(self.workspace_path)
 
 
 def merge_field_survey(iface, logger, source: Optional[str] = None, show_conflicts=None) -> Optional[MergeFlow]:

@@ -18,6 +18,7 @@ from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
     QgsCsException,
+    QgsExpression,
     QgsPointXY,
     QgsProject,
 )
@@ -50,7 +51,7 @@ from qgis.PyQt.QtWidgets import (
 from ..core.codelists import CATEGORY, COORD_SOURCE, COORD_STATUS
 from ..core.coordinates import AUTO, DD_LATLON, DD_LONLAT, DDM, DMS, format_dd, format_dms
 from ..core.register import Assessment, RegistrationError, RegistrationRequest
-from ..core.schema import layer_schema
+from ..core.schema import SERVICE_POINTS, layer_schema
 from ..core.workspace import Workspace, WorkspaceError
 from ..layers.boundary import configured_registrar
 from ..toolbelt import regency_time
@@ -255,7 +256,8 @@ class RegisterDialog(QDialog):
         self.source_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.source_combo.setMinimumContentsLength(10)
         self.accuracy_spin = QDoubleSpinBox(box)  # writes decimals in QGIS's locale, like QGIS's own
-        self.accuracy_spin.setRange(0, 100000)
+        accuracy = layer_schema(SERVICE_POINTS).field("accuracy_m")  # the rule's home: the schema
+        self.accuracy_spin.setRange(accuracy.minimum, accuracy.maximum)
         self.accuracy_spin.setDecimals(1)
         self.accuracy_spin.setSpecialValueText(tr("unknown"))
         self.accuracy_spin.setSuffix(" m")
@@ -779,15 +781,13 @@ class RegisterDialog(QDialog):
         return result.uid
 
     def _show_in_project(self, layer_name: str, uid: str, lon: float, lat: float) -> None:
-        from ..layers.workspace_layers import find_layers
+        from ..layers.workspace_layers import find_layers, reload_workspace_layers
 
         layer = find_layers(QgsProject.instance(), self.path).get(layer_name)
         if layer is None:
             return
-        layer.dataProvider().reloadData()
-        layer.reload()
-        layer.selectByExpression("\"uid\" = '{}'".format(uid.replace("'", "''")))
-        layer.triggerRepaint()
+        reload_workspace_layers(self.path)
+        layer.selectByExpression(QgsExpression.createFieldEqualityExpression("uid", uid))
         canvas = self._canvas()
         if canvas is not None:
             transform = QgsCoordinateTransform(WGS84, canvas.mapSettings().destinationCrs(), QgsProject.instance())

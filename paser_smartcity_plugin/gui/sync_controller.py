@@ -15,12 +15,13 @@ from qgis.core import (
 )
 from qgis.PyQt.QtWidgets import QPushButton
 
-from ..core.schema import LAYERS
+from ..core.schema import LAYERS, SERVICE_POINTS, TOWER_PLANS
+from ..processing.names import SYNC, Output, Param, algorithm_id
 from ..toolbelt import settings
 from ..toolbelt.i18n import counted, language, tr
 from ..toolbelt.logger import CRITICAL, SUCCESS, WARNING, Logger
 
-ALGORITHM_ID = "paser_smartcity:sync"
+ALGORITHM_ID = algorithm_id(SYNC)
 
 
 class _Feedback(QgsProcessingFeedback):
@@ -100,14 +101,14 @@ class SyncController:
         algorithm = QgsApplication.processingRegistry().createAlgorithmById(ALGORITHM_ID)
         named = settings.collection_ids(current)
         params = {
-            "WORKSPACE": settings.workspace_path(),
-            "URL": url,
-            "AUTHCFG": authcfg or current.authcfg,
-            "PUSH": push,
-            "TIMEOUT": current.sync_timeout_s,
-            "FULL": full,
-            "SERVICE_POINTS_COLLECTION": named.get("service_points", ""),
-            "TOWER_PLANS_COLLECTION": named.get("tower_plans", ""),
+            Param.WORKSPACE: settings.workspace_path(),
+            Param.URL: url,
+            Param.AUTHCFG: authcfg or current.authcfg,
+            Param.PUSH: push,
+            Param.TIMEOUT: current.sync_timeout_s,
+            Param.FULL: full,
+            Param.SERVICE_POINTS_COLLECTION: named.get(SERVICE_POINTS, ""),
+            Param.TOWER_PLANS_COLLECTION: named.get(TOWER_PLANS, ""),
         }
         context, feedback = QgsProcessingContext(), _Feedback()
         context.setProject(QgsProject.instance())
@@ -133,7 +134,7 @@ class SyncController:
                 )
             )
             return
-        summary = json.loads(results.get("SUMMARY") or "{}")
+        summary = json.loads(results.get(Output.SUMMARY) or "{}")
         lang = language()
         parts = []
         for layer, s in summary.get("layers", {}).items():
@@ -152,11 +153,11 @@ class SyncController:
         # The algorithm reports its warnings (and nothing else, when it succeeds) in the
         # officer's language; SUMMARY keeps them in English for scripts and the history.
         warnings = list(feedback.errors) or summary.get("warnings") or []
-        level = WARNING if warnings or results.get("CONFLICTS") else SUCCESS
+        level = WARNING if warnings or results.get(Output.CONFLICTS) else SUCCESS
         self.logger.log(text, level, push=False, details="\n".join(warnings))
         bar = self.iface.messageBar()
         widget = bar.createMessage("Paser Smart City", text + (" — " + " ".join(warnings) if warnings else ""))
-        if results.get("CONFLICTS"):
+        if results.get(Output.CONFLICTS):
             button = QPushButton(tr("Resolve conflicts…"))
             button.clicked.connect(self.show_conflicts)
             widget.layout().addWidget(button)
@@ -175,12 +176,9 @@ class SyncController:
         self._bar_items = []
 
     def _refresh_layers(self):
-        from ..layers.workspace_layers import LAYER_PROPERTY
+        from ..layers.workspace_layers import reload_workspace_layers
 
-        for layer in QgsProject.instance().mapLayers().values():
-            if layer.customProperty(LAYER_PROPERTY) in LAYERS:
-                layer.dataProvider().reloadData()
-                layer.triggerRepaint()
+        reload_workspace_layers(settings.workspace_path())
 
     def show_conflicts(self):
         from .sync_dialogs import ConflictsDialog

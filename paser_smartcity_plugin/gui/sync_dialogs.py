@@ -211,11 +211,6 @@ class ConflictsDialog(QDialog):
                 choice.addItem(tr("Take central"), CENTRAL)
             self.table.setCellWidget(row, len(self.COLUMNS) - 1, choice)
 
-    def set_choice(self, row: int, choice: str) -> None:
-        """Choose as the officer would: "mine", or "theirs" ("central" for the central's value)."""
-        combo = self.table.cellWidget(row, len(self.COLUMNS) - 1)
-        combo.setCurrentIndex(0 if choice == MINE else 1)
-
     def apply(self) -> int:
         """Resolve every listed conflict as chosen; returns how many were resolved."""
         done = 0

@@ -40,6 +40,7 @@ from qgis.PyQt.QtWidgets import (
 from ..core.schema import LAYER_NAMES, layer_schema
 from ..core.telkom import CancelledError, ChoiceNeededError, GeopandasMissingError, MissingCrsError, TelkomError
 from ..core.telkom.export import OFFERED_CRS
+from ..processing.names import EXPORT_TELKOM, Output, Param, algorithm_id
 from ..toolbelt.help import add_help_button, translate_buttons
 from ..toolbelt.i18n import counted, language, tr, tr_message
 from ..toolbelt.logger import CRITICAL, SUCCESS, WARNING
@@ -120,17 +121,17 @@ class ExportDialog(QDialog):
         if output and not output.lower().endswith(".zip"):
             output += ".zip"
         return {
-            "WORKSPACE": workspace,
-            "LAYERS": self.layers.currentData(),
-            "SELECTED_ONLY": self.selected_only.isChecked(),
-            "CRS": self.crs.currentData(),
-            "OUTPUT": output,
+            Param.WORKSPACE: workspace,
+            Param.LAYERS: self.layers.currentData(),
+            Param.SELECTED_ONLY: self.selected_only.isChecked(),
+            Param.CRS: self.crs.currentData(),
+            Param.OUTPUT: output,
         }
 
 
 def start_export(parameters: dict, logger, on_done: Optional[Callable[[bool, dict], None]] = None):
     """Run export_telkom as a background task; returns the task."""
-    algorithm = QgsApplication.processingRegistry().createAlgorithmById("paser_smartcity:export_telkom")
+    algorithm = QgsApplication.processingRegistry().createAlgorithmById(algorithm_id(EXPORT_TELKOM))
     context = QgsProcessingContext()
     context.setProject(QgsProject.instance())
     feedback = QgsProcessingFeedback()
@@ -139,12 +140,12 @@ def start_export(parameters: dict, logger, on_done: Optional[Callable[[bool, dic
 
     def executed(ok, results):
         if ok:
-            folder = os.path.dirname(results["OUTPUT"])
+            folder = os.path.dirname(results[Param.OUTPUT])
             remember_folder(folder)
-            features, pending = int(results["FEATURES"]), int(results["WITHOUT_COORDINATES"])
+            features, pending = int(results[Output.FEATURES]), int(results[Output.WITHOUT_COORDINATES])
             logger.log(
                 tr("Telkom package written: {path} ({sites}, {pending})").format(
-                    path=results["OUTPUT"],
+                    path=results[Param.OUTPUT],
                     sites=counted(features, tr("{count} site"), tr("{count} sites")),
                     pending=tr("{count} without coordinates").format(count=pending),
                 ),
@@ -185,7 +186,7 @@ def export_for_telkom(iface, logger):
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return None
     parameters = dialog.parameters(workspace_path())
-    if not parameters["OUTPUT"]:
+    if not parameters[Param.OUTPUT]:
         logger.log(tr("Choose where to write the package for Telkom"), WARNING, push=True)
         return None
     return start_export(parameters, logger)
@@ -595,11 +596,9 @@ class ImportFlow:
         if counts.get("LEFT_OUT"):
             text += "; " + counted(counts["LEFT_OUT"], tr("{count} change left out"), tr("{count} changes left out"))
         self.logger.log(text, SUCCESS, push=True)
-        from ..layers.workspace_layers import find_layers
+        from ..layers.workspace_layers import reload_workspace_layers
 
-        for layer in find_layers(QgsProject.instance(), self.workspace_path).values():
-            layer.dataProvider().reloadData()
-            layer.triggerRepaint()
+        reload_workspace_layers(self.workspace_path)
 
     def apply_failed(self, task: ApplyTask) -> None:
         if task.error is None or isinstance(task.error, CancelledError):

@@ -507,6 +507,11 @@
     </message>
     <message>
         <location filename="../core/field_merge.py"/>
+        <source>{path} has no valid package id ({found}); it was not made by package_for_field or was edited</source>
+        <translation>{path} tidak memiliki id paket yang sah ({found}); paket ini tidak dibuat oleh package_for_field atau telah diubah</translation>
+    </message>
+    <message>
+        <location filename="../core/field_merge.py"/>
         <source>{path} was packaged from another workspace ({source}), not from {workspace}; merge it into the workspace it came from</source>
         <translation>{path} dikemas dari ruang kerja lain ({source}), bukan dari {workspace}; gabungkan ke ruang kerja asalnya</translation>
     </message>

@@ -177,7 +177,7 @@ def render_tiles(
     layer: QgsRasterLayer, extent: Extent, zoom_min: int, zoom_max: int, folder: str, feedback=None
 ) -> str:
     """The area rendered from a tile/web service into an MBTiles file in ``folder``."""
-    import processing
+    from qgis import processing
 
     registry = QgsApplication.processingRegistry()
     algorithm = next((a for a in XYZ_ALGORITHMS if registry.algorithmById(a) is not None), None)

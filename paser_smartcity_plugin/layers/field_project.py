@@ -23,6 +23,7 @@ from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
     QgsDefaultValue,
+    QgsExpression,
     QgsProject,
     QgsRasterLayer,
     QgsRectangle,
@@ -56,14 +57,10 @@ QFIELD_ATTACHMENT_NAMING = ("QFieldSync/attachment_naming", "QFieldSync/photo_na
 NEW_STATUS = {SERVICE_POINTS: NEW_SERVICE_POINT_STATUS, TOWER_PLANS: "coordinates_set"}
 
 
-def _literal(text: str) -> str:
-    return "'" + text.replace("\\", "\\\\").replace("'", "''") + "'"
-
-
 def desa_default(desa_layer_id: str) -> str:
     """The desa code of the outline holding the new site's point (kept when there is none)."""
     return (
-        f"coalesce(aggregate(layer:={_literal(desa_layer_id)}, aggregate:='max', expression:=\"desa_code\", "
+        f"coalesce(aggregate(layer:={QgsExpression.quotedString(desa_layer_id)}, aggregate:='max', expression:=\"desa_code\", "
         'filter:=intersects($geometry, geometry(@parent))), "desa_code")'
     )
 
@@ -75,11 +72,11 @@ def configure_field_form(layer, layer_name: str, surveyor: str, desa_layer_id: s
     def default(name: str, expression: str) -> None:
         layer.setDefaultValueDefinition(fields.indexOf(name), QgsDefaultValue(expression, False))
 
-    default("surveyed_by", _literal(surveyor))
+    default("surveyed_by", QgsExpression.quotedString(surveyor))
     default("surveyed_at", UTC_NOW)
-    default("coord_source", _literal(FIELD_SOURCE))
-    default("coord_status", _literal(STATUS_FOR_SOURCE[FIELD_SOURCE]))
-    default("status", _literal(NEW_STATUS[layer_name]))
+    default("coord_source", QgsExpression.quotedString(FIELD_SOURCE))
+    default("coord_status", QgsExpression.quotedString(STATUS_FOR_SOURCE[FIELD_SOURCE]))
+    default("status", QgsExpression.quotedString(NEW_STATUS[layer_name]))
     default("desa_code", desa_default(desa_layer_id))
     configure_photo_widget(layer, None)
     naming = json.dumps({PHOTO_FIELD: PHOTO_NAMING})

@@ -7,6 +7,7 @@ from qgis.core import (
     QgsCategorizedSymbolRenderer,
     QgsDefaultValue,
     QgsEditorWidgetSetup,
+    QgsExpression,
     QgsFeatureRequest,
     QgsField,
     QgsFieldConstraints,
@@ -61,10 +62,6 @@ def layer_uri(path: str, layer: str) -> str:
     return f"{path}|layername={layer}"
 
 
-def _quote(text: str) -> str:
-    return "'" + text.replace("'", "''") + "'"
-
-
 FALLBACK_ICON = "symbol/poi_point_of_interest.svg"
 # Marker design: a shape in the status colour (core/codelists.py: colour-blind-safe colours,
 # and a shape per stage) with a dark rim — legible on white paper, on imagery and on OSM
@@ -112,8 +109,10 @@ def _marker(code: Code, svg_name: str, size: float) -> QgsMarkerSymbol:
 
 def glyph_color_expression(codes: CodeList) -> str:
     """QGIS expression: the glyph colour that reads on the marker of "status" (near-black else)."""
-    pairs = ", ".join(f"{_quote(code.code)}, {_quote(code.glyph_color)}" for code in codes)
-    return f'coalesce(map_get(map({pairs}), "status"), {_quote(DARK_GLYPH)})'
+    pairs = ", ".join(
+        f"{QgsExpression.quotedString(code.code)}, {QgsExpression.quotedString(code.glyph_color)}" for code in codes
+    )
+    return f'coalesce(map_get(map({pairs}), "status"), {QgsExpression.quotedString(DARK_GLYPH)})'
 
 
 def _status_symbol(code: Code, size: float) -> QgsMarkerSymbol:
@@ -131,11 +130,6 @@ def _category_symbol(svg_name: str, size: float, codes: CodeList) -> QgsMarkerSy
     symbol = QgsMarkerSymbol()
     symbol.changeSymbolLayer(0, glyph)
     return symbol
-
-
-def svg_layer(symbol: QgsMarkerSymbol) -> QgsSvgMarkerSymbolLayer:
-    """The glyph of one of our markers."""
-    return next(layer for layer in symbol.symbolLayers() if isinstance(layer, QgsSvgMarkerSymbolLayer))
 
 
 def _renderer(schema: LayerSchema):
@@ -163,19 +157,25 @@ def _service_point_renderer(schema: LayerSchema) -> QgsRuleBasedRenderer:
     for code in schema.status_codes:
         statuses.appendChild(
             QgsRuleBasedRenderer.Rule(
-                _status_symbol(code, SERVICE_POINT_SIZE), 0, 0, f'"status" = {_quote(code.code)}', code.label(lang)
+                _status_symbol(code, SERVICE_POINT_SIZE),
+                0,
+                0,
+                f'"status" = {QgsExpression.quotedString(code.code)}',
+                code.label(lang),
             )
         )
     categories = QgsRuleBasedRenderer.Rule(None, 0, 0, "", schema.field("category").label(lang))
     for code in CATEGORY:
         symbol = _category_symbol(CATEGORY_ICONS[code.code], SERVICE_POINT_SIZE, schema.status_codes)
         categories.appendChild(
-            QgsRuleBasedRenderer.Rule(symbol, 0, 0, f'"category" = {_quote(code.code)}', code.label(lang))
+            QgsRuleBasedRenderer.Rule(
+                symbol, 0, 0, f'"category" = {QgsExpression.quotedString(code.code)}', code.label(lang)
+            )
         )
     other = _category_symbol(FALLBACK_ICON, SERVICE_POINT_SIZE, schema.status_codes)
     # an explicit filter rather than an ELSE rule: symbolsForFeature (identify, legend counts)
     # ignores ELSE and would give every point two glyphs
-    known = ", ".join(_quote(code) for code in CATEGORY.codes)
+    known = ", ".join(QgsExpression.quotedString(code) for code in CATEGORY.codes)
     others = f'"category" IS NULL OR "category" NOT IN ({known})'
     categories.appendChild(QgsRuleBasedRenderer.Rule(other, 0, 0, others, tr("Other or no category")))
     root.appendChild(statuses)
@@ -327,7 +327,10 @@ def gazetteer_default_expression(field: str, attr: str) -> str:
     to NULL — with apply-on-update that blanked the field on every edit. A lookup map is
     one parse of 144 pairs; an unknown code keeps the value already there instead of NULL.
     """
-    pairs = ", ".join(f"{_quote(d.code)}, {_quote(getattr(d, attr))}" for d in default_gazetteer().desa)
+    pairs = ", ".join(
+        f"{QgsExpression.quotedString(d.code)}, {QgsExpression.quotedString(getattr(d, attr))}"
+        for d in default_gazetteer().desa
+    )
     return f'coalesce(map_get(map({pairs}), "desa_code"), "{field}")'
 
 
@@ -530,6 +533,23 @@ def find_layers(project: QgsProject, path: Optional[str] = None) -> Dict[str, Qg
             if path is None or layer.source().split("|")[0] == path:
                 found[name] = layer
     return found
+
+
+def reload_workspace_layers(path: str, project: Optional[QgsProject] = None) -> None:
+    """After the workspace file was written outside the layers (an algorithm, an import, a sync,
+    a merge): its layers in the project read the file again and repaint, and whoever shows the
+    workspace's figures (the dashboard) hears of it — also when no layer of it is open.
+
+    Main thread only (layers and signals): tasks call it from their finished handler.
+    """
+    from ..toolbelt.events import notify_workspace_changed
+
+    for layer in find_layers(project or QgsProject.instance(), path).values():
+        # QgsVectorLayer.reload() re-reads the provider (reloadData) and its fields: a schema
+        # upgrade may have added a column since the layer was opened.
+        layer.reload()
+        layer.triggerRepaint()
+    notify_workspace_changed(path)
 
 
 def add_workspace_layers(path: str, project: Optional[QgsProject] = None) -> Dict[str, QgsVectorLayer]:

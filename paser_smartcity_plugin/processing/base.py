@@ -4,6 +4,7 @@ from qgis.core import QgsProcessingAlgorithm, QgsProcessingException, QgsProcess
 
 from ..core.workspace import Workspace, WorkspaceError
 from ..toolbelt.i18n import tr, tr_message
+from .names import Param
 
 
 class PaserAlgorithm(QgsProcessingAlgorithm):
@@ -54,19 +55,8 @@ class PaserAlgorithm(QgsProcessingAlgorithm):
         from ..toolbelt.settings import workspace_path
 
         return QgsProcessingParameterFile(
-            "WORKSPACE", self.tr("Workspace GeoPackage"), extension="gpkg", defaultValue=workspace_path()
+            Param.WORKSPACE, self.tr("Workspace GeoPackage"), extension="gpkg", defaultValue=workspace_path()
         )
-
-    @staticmethod
-    def configured_boundary():
-        """The officer's desa boundary layer from the settings (None: the boundaries shipped with
-        the plugin decide), or a QgsProcessingException saying what is wrong with it."""
-        from ..layers.boundary import BoundaryLayerError, configured_boundaries
-
-        try:
-            return configured_boundaries()
-        except BoundaryLayerError as exc:
-            raise QgsProcessingException(str(exc)) from None
 
     @staticmethod
     def open_workspace(path: str) -> Workspace:

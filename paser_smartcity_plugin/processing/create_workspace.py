@@ -9,10 +9,11 @@ from ..core.demo import demo_rows
 from ..core.workspace import WorkspaceError, create_workspace
 from ..toolbelt.i18n import tr_message
 from .base import PaserAlgorithm
+from .names import CREATE_WORKSPACE, Output, Param
 
 
 class CreateWorkspaceAlgorithm(PaserAlgorithm):
-    NAME = "create_workspace"
+    NAME = CREATE_WORKSPACE
     DISPLAY_NAME = "Create workspace"
     HELP = (
         "Creates a smart-city workspace: a GeoPackage (EPSG:4326) with the layers service_points and "
@@ -24,15 +25,17 @@ class CreateWorkspaceAlgorithm(PaserAlgorithm):
     def initAlgorithm(self, config=None):  # noqa: N802
         self.addParameter(
             QgsProcessingParameterFileDestination(
-                "OUTPUT", self.tr("Workspace GeoPackage"), self.tr("GeoPackage (*.gpkg)")
+                Param.OUTPUT, self.tr("Workspace GeoPackage"), self.tr("GeoPackage (*.gpkg)")
             )
         )
-        self.addParameter(QgsProcessingParameterBoolean("DEMO", self.tr("Seed the demo data"), defaultValue=False))
-        self.addOutput(QgsProcessingOutputBoolean("CREATED", self.tr("Created (false: the workspace already existed)")))
+        self.addParameter(QgsProcessingParameterBoolean(Param.DEMO, self.tr("Seed the demo data"), defaultValue=False))
+        self.addOutput(
+            QgsProcessingOutputBoolean(Output.CREATED, self.tr("Created (false: the workspace already existed)"))
+        )
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
-        path = self.parameterAsFileOutput(parameters, "OUTPUT", context)
-        demo = self.parameterAsBoolean(parameters, "DEMO", context)
+        path = self.parameterAsFileOutput(parameters, Param.OUTPUT, context)
+        demo = self.parameterAsBoolean(parameters, Param.DEMO, context)
         try:
             created = create_workspace(path, demo_rows() if demo else None)
         except WorkspaceError as exc:
@@ -41,4 +44,4 @@ class CreateWorkspaceAlgorithm(PaserAlgorithm):
             feedback.pushInfo(self.tr("Workspace created: {path}").format(path=path))
         else:
             feedback.pushInfo(self.tr("{path} is already a workspace; it was left unchanged").format(path=path))
-        return {"OUTPUT": path, "CREATED": created}
+        return {Param.OUTPUT: path, "CREATED": created}

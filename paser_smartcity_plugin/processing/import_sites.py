@@ -10,11 +10,12 @@ from qgis.core import (
 
 from ..toolbelt.i18n import counted, tr, tr_message
 from .base import PaserAlgorithm
+from .names import IMPORT_SITES, Output, Param
 from .register_coordinates import refresh_workspace_layers, registrar_for
 
 
 class ImportSitesAlgorithm(PaserAlgorithm):
-    NAME = "import_sites"
+    NAME = IMPORT_SITES
     DISPLAY_NAME = "Import sites from a spreadsheet"
     GROUP = "Sites"
     HELP = (
@@ -34,62 +35,64 @@ class ImportSitesAlgorithm(PaserAlgorithm):
     )
 
     def initAlgorithm(self, config=None):  # noqa: N802
-        self.addParameter(QgsProcessingParameterFile("WORKSPACE", self.tr("Workspace GeoPackage"), extension="gpkg"))
+        self.addParameter(
+            QgsProcessingParameterFile(Param.WORKSPACE, self.tr("Workspace GeoPackage"), extension="gpkg")
+        )
         self.addParameter(
             QgsProcessingParameterFile(
-                "INPUT",
+                Param.INPUT,
                 self.tr("Spreadsheet (CSV or XLSX)"),
                 fileFilter=self.tr("Spreadsheets (*.csv *.txt *.tsv *.xlsx *.xlsm)"),
             )
         )
         self.addParameter(
-            QgsProcessingParameterString("SHEET", self.tr("XLSX sheet (empty: the first)"), optional=True)
+            QgsProcessingParameterString(Param.SHEET, self.tr("XLSX sheet (empty: the first)"), optional=True)
         )
         self.addParameter(
             QgsProcessingParameterCrs(
-                "CRS", self.tr("CRS of projected coordinates (when auto-detection cannot tell)"), optional=True
+                Param.CRS, self.tr("CRS of projected coordinates (when auto-detection cannot tell)"), optional=True
             )
         )
         self.addParameter(
             QgsProcessingParameterString(
-                "SOURCE", self.tr("Coordinate source code for rows without one"), defaultValue="import"
+                Param.SOURCE, self.tr("Coordinate source code for rows without one"), defaultValue="import"
             )
         )
-        self.addParameter(QgsProcessingParameterString("SURVEYED_BY", self.tr("Surveyed by"), optional=True))
-        self.addParameter(QgsProcessingParameterBoolean("FORCE", self.tr("Accept warnings"), defaultValue=False))
+        self.addParameter(QgsProcessingParameterString(Param.SURVEYED_BY, self.tr("Surveyed by"), optional=True))
+        self.addParameter(QgsProcessingParameterBoolean(Param.FORCE, self.tr("Accept warnings"), defaultValue=False))
         self.addParameter(
             QgsProcessingParameterBoolean(
-                "ALL_OR_NOTHING", self.tr("Write nothing when any row is rejected"), defaultValue=False
+                Param.ALL_OR_NOTHING, self.tr("Write nothing when any row is rejected"), defaultValue=False
             )
         )
         self.addParameter(
-            QgsProcessingParameterFileDestination("REPORT", self.tr("Report"), self.tr("CSV files (*.csv)"))
+            QgsProcessingParameterFileDestination(Param.REPORT, self.tr("Report"), self.tr("CSV files (*.csv)"))
         )
-        self.addOutput(QgsProcessingOutputNumber("INSERTED", self.tr("New service points")))
-        self.addOutput(QgsProcessingOutputNumber("UPDATED", self.tr("Sites given coordinates")))
-        self.addOutput(QgsProcessingOutputNumber("REJECTED", self.tr("Rejected rows")))
+        self.addOutput(QgsProcessingOutputNumber(Output.INSERTED, self.tr("New service points")))
+        self.addOutput(QgsProcessingOutputNumber(Output.UPDATED, self.tr("Sites given coordinates")))
+        self.addOutput(QgsProcessingOutputNumber(Output.REJECTED, self.tr("Rejected rows")))
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
         from ..core.site_import import ImportCancelledError, SiteImporter, SpreadsheetError, read_table, write_report
         from ..core.workspace import WorkspaceError
 
-        workspace = self.open_workspace(self.parameterAsFile(parameters, "WORKSPACE", context))
+        workspace = self.open_workspace(self.parameterAsFile(parameters, Param.WORKSPACE, context))
         self.written_path = None
-        path = self.parameterAsFile(parameters, "INPUT", context)
-        report_path = self.parameterAsFileOutput(parameters, "REPORT", context)
-        crs = self.parameterAsCrs(parameters, "CRS", context) if parameters.get("CRS") else None
+        path = self.parameterAsFile(parameters, Param.INPUT, context)
+        report_path = self.parameterAsFileOutput(parameters, Param.REPORT, context)
+        crs = self.parameterAsCrs(parameters, Param.CRS, context) if parameters.get(Param.CRS) else None
         authid = crs.authid() if crs is not None and crs.isValid() else None
-        all_or_nothing = self.parameterAsBoolean(parameters, "ALL_OR_NOTHING", context)
+        all_or_nothing = self.parameterAsBoolean(parameters, Param.ALL_OR_NOTHING, context)
         importer = SiteImporter(
             registrar_for(workspace),
             crs=authid,
-            source=(self.parameterAsString(parameters, "SOURCE", context) or "import").strip(),
-            surveyed_by=self.parameterAsString(parameters, "SURVEYED_BY", context) or "",
-            force=self.parameterAsBoolean(parameters, "FORCE", context),
+            source=(self.parameterAsString(parameters, Param.SOURCE, context) or "import").strip(),
+            surveyed_by=self.parameterAsString(parameters, Param.SURVEYED_BY, context) or "",
+            force=self.parameterAsBoolean(parameters, Param.FORCE, context),
             translate=tr,
         )
         try:
-            with read_table(path, self.parameterAsString(parameters, "SHEET", context) or None) as table:
+            with read_table(path, self.parameterAsString(parameters, Param.SHEET, context) or None) as table:
                 where = (
                     self.tr("sheet “{sheet}”, headers in row {row}") if table.sheet else self.tr("headers in row {row}")
                 ).format(sheet=table.sheet, row=table.header_row)
@@ -128,7 +131,7 @@ class ImportSitesAlgorithm(PaserAlgorithm):
                     )
                 )
             )
-        return {"REPORT": report_path, "INSERTED": inserted, "UPDATED": updated, "REJECTED": rejected}
+        return {Param.REPORT: report_path, "INSERTED": inserted, "UPDATED": updated, "REJECTED": rejected}
 
     def postProcessAlgorithm(self, context, feedback):  # noqa: N802
         if getattr(self, "written_path", None):

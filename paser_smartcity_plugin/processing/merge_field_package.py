@@ -20,6 +20,7 @@ from qgis.core import (
 
 from ..toolbelt.i18n import tr_message, tr_noop
 from .base import PaserAlgorithm
+from .names import MERGE_FIELD_PACKAGE, Output, Param
 
 # tr_noop: the extractor cannot follow self.tr(text) over a tuple, but it sees these calls
 COUNTS = (
@@ -38,7 +39,7 @@ COUNTS = (
 
 
 class MergeFieldPackageAlgorithm(PaserAlgorithm):
-    NAME = "merge_field_package"
+    NAME = MERGE_FIELD_PACKAGE
     DISPLAY_NAME = "Merge field survey"
     GROUP = "Field survey"
     HELP_TOPIC = "field"
@@ -66,7 +67,7 @@ class MergeFieldPackageAlgorithm(PaserAlgorithm):
     def checkParameterValues(self, parameters, context):  # noqa: N802
         # The returned folder itself is an INPUT too, though QGIS's file parameter takes only
         # files: it is checked as the survey.gpkg it holds (the merge says what is wrong with it).
-        source = parameters.get("INPUT")
+        source = parameters.get(Param.INPUT)
         if isinstance(source, str) and os.path.isdir(source):
             parameters = dict(parameters, INPUT=os.path.join(source, "survey.gpkg"))
         return super().checkParameterValues(parameters, context)
@@ -75,41 +76,41 @@ class MergeFieldPackageAlgorithm(PaserAlgorithm):
         self.addParameter(self.workspace_parameter())
         self.addParameter(
             QgsProcessingParameterFile(
-                "INPUT",
+                Param.INPUT,
                 self.tr("Returned package (folder, .zip or survey.gpkg)"),
                 fileFilter=self.tr("Field package (*.zip *.gpkg *.json *.ZIP *.GPKG)"),
             )
         )
         self.addParameter(
             QgsProcessingParameterBoolean(
-                "APPLY", self.tr("Merge into the workspace (unchecked: preview only)"), defaultValue=False
+                Param.APPLY, self.tr("Merge into the workspace (unchecked: preview only)"), defaultValue=False
             )
         )
         self.addParameter(
             QgsProcessingParameterString(
-                "SKIP", self.tr("Leave out (site uids, comma-separated)"), optional=True, multiLine=False
+                Param.SKIP, self.tr("Leave out (site uids, comma-separated)"), optional=True, multiLine=False
             )
         )
         self.addParameter(
             QgsProcessingParameterFileDestination(
-                "REPORT", self.tr("Report"), self.tr("CSV (*.csv)"), optional=True, createByDefault=False
+                Param.REPORT, self.tr("Report"), self.tr("CSV (*.csv)"), optional=True, createByDefault=False
             )
         )
-        self.addOutput(QgsProcessingOutputString("PACKAGE_ID", self.tr("Package id")))
-        self.addOutput(QgsProcessingOutputString("SURVEYOR", self.tr("Surveyor")))
+        self.addOutput(QgsProcessingOutputString(Output.PACKAGE_ID, self.tr("Package id")))
+        self.addOutput(QgsProcessingOutputString(Output.SURVEYOR, self.tr("Surveyor")))
         for name, text in COUNTS:
             self.addOutput(QgsProcessingOutputNumber(name, self.tr(text)))
-        self.addOutput(QgsProcessingOutputFile("REPORT", self.tr("Report")))
+        self.addOutput(QgsProcessingOutputFile(Output.REPORT, self.tr("Report")))
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
         from ..core.field_merge import MergeError, apply_merge, parse_leave_out, preview_merge
 
-        workspace = self.open_workspace(self.parameterAsFile(parameters, "WORKSPACE", context))
-        source = self.parameterAsFile(parameters, "INPUT", context) or str(parameters.get("INPUT") or "")
-        apply = self.parameterAsBoolean(parameters, "APPLY", context)
-        report_path = self.parameterAsFileOutput(parameters, "REPORT", context)
+        workspace = self.open_workspace(self.parameterAsFile(parameters, Param.WORKSPACE, context))
+        source = self.parameterAsFile(parameters, Param.INPUT, context) or str(parameters.get(Param.INPUT) or "")
+        apply = self.parameterAsBoolean(parameters, Param.APPLY, context)
+        report_path = self.parameterAsFileOutput(parameters, Param.REPORT, context)
         try:
-            leave_out = parse_leave_out(self.parameterAsString(parameters, "SKIP", context))
+            leave_out = parse_leave_out(self.parameterAsString(parameters, Param.SKIP, context))
         except MergeError as exc:
             raise QgsProcessingException(self.tr("SKIP: {error}").format(error=tr_message(exc))) from None
         try:
@@ -147,7 +148,7 @@ class MergeFieldPackageAlgorithm(PaserAlgorithm):
         results["ALREADY_MERGED"] = 1 if preview.already_merged else 0
         results.update(PACKAGE_ID=preview.package_id, SURVEYOR=preview.surveyor)
         if report_path and report_path != QgsProcessing.TEMPORARY_OUTPUT:
-            results["REPORT"] = report_path
+            results[Param.REPORT] = report_path
         return results
 
     def _describe(self, preview, feedback) -> None:

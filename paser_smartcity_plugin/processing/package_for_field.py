@@ -13,12 +13,13 @@ from qgis.core import (
 
 from ..toolbelt.i18n import tr_message
 from .base import PaserAlgorithm
+from .names import PACKAGE_FOR_FIELD, Output, Param
 
 DEFAULT_ZOOM = (10, 15)
 
 
 class PackageForFieldAlgorithm(PaserAlgorithm):
-    NAME = "package_for_field"
+    NAME = PACKAGE_FOR_FIELD
     DISPLAY_NAME = "Package for field survey"
     GROUP = "Field survey"
     HELP_TOPIC = "field"
@@ -42,30 +43,32 @@ class PackageForFieldAlgorithm(PaserAlgorithm):
         return super().flags() | QgsProcessingAlgorithm.FlagCanCancel
 
     def initAlgorithm(self, config=None):  # noqa: N802
-        self.addParameter(QgsProcessingParameterFile("WORKSPACE", self.tr("Workspace GeoPackage"), extension="gpkg"))
+        self.addParameter(
+            QgsProcessingParameterFile(Param.WORKSPACE, self.tr("Workspace GeoPackage"), extension="gpkg")
+        )
         self.addParameter(
             QgsProcessingParameterString(
-                "KECAMATAN",
+                Param.KECAMATAN,
                 self.tr("Kecamatan (names or codes, comma-separated; empty: the whole regency)"),
                 optional=True,
             )
         )
-        self.addParameter(QgsProcessingParameterString("SURVEYOR", self.tr("Surveyor")))
-        self.addParameter(QgsProcessingParameterRasterLayer("BASEMAP", self.tr("Basemap"), optional=True))
+        self.addParameter(QgsProcessingParameterString(Param.SURVEYOR, self.tr("Surveyor")))
+        self.addParameter(QgsProcessingParameterRasterLayer(Param.BASEMAP, self.tr("Basemap"), optional=True))
         for name, label, value in (
-            ("BASEMAP_ZOOM_MIN", self.tr("Basemap: lowest zoom"), DEFAULT_ZOOM[0]),
-            ("BASEMAP_ZOOM_MAX", self.tr("Basemap: highest zoom"), DEFAULT_ZOOM[1]),
+            (Param.BASEMAP_ZOOM_MIN, self.tr("Basemap: lowest zoom"), DEFAULT_ZOOM[0]),
+            (Param.BASEMAP_ZOOM_MAX, self.tr("Basemap: highest zoom"), DEFAULT_ZOOM[1]),
         ):
             self.addParameter(
                 QgsProcessingParameterNumber(
                     name, label, QgsProcessingParameterNumber.Integer, defaultValue=value, minValue=0, maxValue=22
                 )
             )
-        self.addParameter(QgsProcessingParameterFolderDestination("OUTPUT", self.tr("Package folder or .zip")))
-        self.addOutput(QgsProcessingOutputString("PACKAGE_ID", self.tr("Package id")))
-        self.addOutput(QgsProcessingOutputString("BASE_HASH", self.tr("Content hash of the package's base")))
-        self.addOutput(QgsProcessingOutputNumber("SERVICE_POINTS", self.tr("Service points packaged")))
-        self.addOutput(QgsProcessingOutputNumber("TOWER_PLANS", self.tr("Tower plans packaged")))
+        self.addParameter(QgsProcessingParameterFolderDestination(Param.OUTPUT, self.tr("Package folder or .zip")))
+        self.addOutput(QgsProcessingOutputString(Output.PACKAGE_ID, self.tr("Package id")))
+        self.addOutput(QgsProcessingOutputString(Output.BASE_HASH, self.tr("Content hash of the package's base")))
+        self.addOutput(QgsProcessingOutputNumber(Output.SERVICE_POINTS, self.tr("Service points packaged")))
+        self.addOutput(QgsProcessingOutputNumber(Output.TOWER_PLANS, self.tr("Tower plans packaged")))
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
         from ..__about__ import __version__
@@ -87,21 +90,23 @@ class PackageForFieldAlgorithm(PaserAlgorithm):
         from ..layers import basemap as basemaps
         from ..layers.field_project import write_field_project
 
-        workspace = self.open_workspace(self.parameterAsFile(parameters, "WORKSPACE", context))
+        workspace = self.open_workspace(self.parameterAsFile(parameters, Param.WORKSPACE, context))
         try:
-            area = parse_area(self.parameterAsString(parameters, "KECAMATAN", context) or "", workspace.gazetteer)
+            area = parse_area(self.parameterAsString(parameters, Param.KECAMATAN, context) or "", workspace.gazetteer)
             plan = plan_package(
-                self.parameterAsString(parameters, "OUTPUT", context),
+                self.parameterAsString(parameters, Param.OUTPUT, context),
                 area,
-                self.parameterAsString(parameters, "SURVEYOR", context),
+                self.parameterAsString(parameters, Param.SURVEYOR, context),
             )
         except PackageError as exc:
             raise QgsProcessingException(tr_message(exc)) from None
         extent = area.extent(workspace.gazetteer)
-        basemap = self.parameterAsRasterLayer(parameters, "BASEMAP", context) if parameters.get("BASEMAP") else None
+        basemap = (
+            self.parameterAsRasterLayer(parameters, Param.BASEMAP, context) if parameters.get(Param.BASEMAP) else None
+        )
         zoom = (
-            self.parameterAsInt(parameters, "BASEMAP_ZOOM_MIN", context),
-            self.parameterAsInt(parameters, "BASEMAP_ZOOM_MAX", context),
+            self.parameterAsInt(parameters, Param.BASEMAP_ZOOM_MIN, context),
+            self.parameterAsInt(parameters, Param.BASEMAP_ZOOM_MAX, context),
         )
         steps_count = 3 if basemap is not None else 2  # the data, [the basemap,] the project
         steps = QgsProcessingMultiStepFeedback(steps_count, feedback)
@@ -169,9 +174,9 @@ class PackageForFieldAlgorithm(PaserAlgorithm):
             )
         )
         return {
-            "OUTPUT": output,
-            "PACKAGE_ID": plan.package_id,
-            "BASE_HASH": data.base_hash,
-            "SERVICE_POINTS": data.counts[SERVICE_POINTS],
-            "TOWER_PLANS": data.counts[TOWER_PLANS],
+            Param.OUTPUT: output,
+            Output.PACKAGE_ID: plan.package_id,
+            Output.BASE_HASH: data.base_hash,
+            Output.SERVICE_POINTS: data.counts[SERVICE_POINTS],
+            Output.TOWER_PLANS: data.counts[TOWER_PLANS],
         }

@@ -11,6 +11,7 @@ from qgis.core import (
 
 from ..toolbelt.i18n import tr
 from .base import PaserAlgorithm
+from .names import REGISTER_COORDINATES, Output, Param
 
 # core.register (parser, checks) is imported when an algorithm runs, not when the provider
 # loads: plugin start-up stays cheap.
@@ -27,16 +28,10 @@ def registrar_for(workspace):
 
 
 def refresh_workspace_layers(path: str, context) -> None:
-    """Reload the workspace's layers in the project (runs in the main thread, after the algorithm)."""
-    from qgis.core import QgsProject
+    """Reload the workspace's layers in the algorithm's project (postProcessAlgorithm: main thread)."""
+    from ..layers.workspace_layers import reload_workspace_layers
 
-    from ..layers.workspace_layers import find_layers
-
-    project = context.project() or QgsProject.instance()
-    for layer in find_layers(project, path).values():
-        layer.dataProvider().reloadData()
-        layer.reload()
-        layer.triggerRepaint()
+    reload_workspace_layers(path, context.project())
 
 
 def issues_text(issues) -> str:
@@ -44,7 +39,7 @@ def issues_text(issues) -> str:
 
 
 class RegisterCoordinatesAlgorithm(PaserAlgorithm):
-    NAME = "register_coordinates"
+    NAME = REGISTER_COORDINATES
     DISPLAY_NAME = "Register coordinates"
     GROUP = "Sites"
     HELP = (
@@ -63,64 +58,72 @@ class RegisterCoordinatesAlgorithm(PaserAlgorithm):
     )
 
     def initAlgorithm(self, config=None):  # noqa: N802
-        self.addParameter(QgsProcessingParameterFile("WORKSPACE", self.tr("Workspace GeoPackage"), extension="gpkg"))
         self.addParameter(
-            QgsProcessingParameterString(
-                "SITE", self.tr("Existing site (uid or exact name; empty for a new service point)"), optional=True
-            )
+            QgsProcessingParameterFile(Param.WORKSPACE, self.tr("Workspace GeoPackage"), extension="gpkg")
         )
-        self.addParameter(QgsProcessingParameterString("NAME", self.tr("Name of a new service point"), optional=True))
         self.addParameter(
             QgsProcessingParameterString(
-                "CATEGORY", self.tr("Category code of a new service point (e.g. sekolah)"), optional=True
+                Param.SITE, self.tr("Existing site (uid or exact name; empty for a new service point)"), optional=True
             )
         )
         self.addParameter(
-            QgsProcessingParameterString("DESA_CODE", self.tr("Desa code (empty: the suggested desa)"), optional=True)
+            QgsProcessingParameterString(Param.NAME, self.tr("Name of a new service point"), optional=True)
         )
-        self.addParameter(QgsProcessingParameterString("COORDINATES", self.tr("Coordinates")))
+        self.addParameter(
+            QgsProcessingParameterString(
+                Param.CATEGORY, self.tr("Category code of a new service point (e.g. sekolah)"), optional=True
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterString(
+                Param.DESA_CODE, self.tr("Desa code (empty: the suggested desa)"), optional=True
+            )
+        )
+        self.addParameter(QgsProcessingParameterString(Param.COORDINATES, self.tr("Coordinates")))
         self.addParameter(
             QgsProcessingParameterCrs(
-                "CRS", self.tr("CRS of projected coordinates (when auto-detection cannot tell)"), optional=True
+                Param.CRS, self.tr("CRS of projected coordinates (when auto-detection cannot tell)"), optional=True
             )
         )
         accuracy = QgsProcessingParameterNumber(
-            "ACCURACY_M", self.tr("Accuracy (m)"), QgsProcessingParameterNumber.Double, optional=True, minValue=0
+            Param.ACCURACY_M, self.tr("Accuracy (m)"), QgsProcessingParameterNumber.Double, optional=True, minValue=0
         )
         self.addParameter(accuracy)
         self.addParameter(
-            QgsProcessingParameterString("SOURCE", self.tr("Coordinate source code"), defaultValue="gps_survey")
+            QgsProcessingParameterString(Param.SOURCE, self.tr("Coordinate source code"), defaultValue="gps_survey")
         )
-        self.addParameter(QgsProcessingParameterString("SURVEYED_BY", self.tr("Surveyed by"), optional=True))
-        self.addParameter(QgsProcessingParameterBoolean("FORCE", self.tr("Accept warnings"), defaultValue=False))
-        self.addOutput(QgsProcessingOutputString("UID", self.tr("Site uid")))
-        self.addOutput(QgsProcessingOutputNumber("LAT", self.tr("Latitude (WGS 84)")))
-        self.addOutput(QgsProcessingOutputNumber("LON", self.tr("Longitude (WGS 84)")))
-        self.addOutput(QgsProcessingOutputString("DESA_CODE", self.tr("Desa code")))
-        self.addOutput(QgsProcessingOutputString("WARNINGS", self.tr("Warnings accepted")))
+        self.addParameter(QgsProcessingParameterString(Param.SURVEYED_BY, self.tr("Surveyed by"), optional=True))
+        self.addParameter(QgsProcessingParameterBoolean(Param.FORCE, self.tr("Accept warnings"), defaultValue=False))
+        self.addOutput(QgsProcessingOutputString(Output.UID, self.tr("Site uid")))
+        self.addOutput(QgsProcessingOutputNumber(Output.LAT, self.tr("Latitude (WGS 84)")))
+        self.addOutput(QgsProcessingOutputNumber(Output.LON, self.tr("Longitude (WGS 84)")))
+        self.addOutput(QgsProcessingOutputString(Output.DESA_CODE, self.tr("Desa code")))
+        self.addOutput(QgsProcessingOutputString(Output.WARNINGS, self.tr("Warnings accepted")))
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
         from ..core.register import RegistrationError, RegistrationRequest
 
-        workspace = self.open_workspace(self.parameterAsFile(parameters, "WORKSPACE", context))
+        workspace = self.open_workspace(self.parameterAsFile(parameters, Param.WORKSPACE, context))
         self.written_path = None
-        crs = self.parameterAsCrs(parameters, "CRS", context) if parameters.get("CRS") else None
+        crs = self.parameterAsCrs(parameters, Param.CRS, context) if parameters.get(Param.CRS) else None
         authid = crs.authid() if crs is not None and crs.isValid() else None
         if crs is not None and crs.isValid() and not authid:
             raise QgsProcessingException(self.tr("The CRS must be one with an EPSG code"))
-        accuracy = parameters.get("ACCURACY_M")
+        accuracy = parameters.get(Param.ACCURACY_M)
         request = RegistrationRequest(
-            coordinates=self.parameterAsString(parameters, "COORDINATES", context),
+            coordinates=self.parameterAsString(parameters, Param.COORDINATES, context),
             crs=authid,
-            site=self.parameterAsString(parameters, "SITE", context) or "",
-            name=self.parameterAsString(parameters, "NAME", context) or "",
-            category=(self.parameterAsString(parameters, "CATEGORY", context) or "").strip(),
-            desa_code=(self.parameterAsString(parameters, "DESA_CODE", context) or "").strip(),
-            coord_source=(self.parameterAsString(parameters, "SOURCE", context) or "gps_survey").strip(),
-            accuracy_m=None if accuracy in (None, "") else self.parameterAsDouble(parameters, "ACCURACY_M", context),
-            surveyed_by=self.parameterAsString(parameters, "SURVEYED_BY", context) or "",
+            site=self.parameterAsString(parameters, Param.SITE, context) or "",
+            name=self.parameterAsString(parameters, Param.NAME, context) or "",
+            category=(self.parameterAsString(parameters, Param.CATEGORY, context) or "").strip(),
+            desa_code=(self.parameterAsString(parameters, Param.DESA_CODE, context) or "").strip(),
+            coord_source=(self.parameterAsString(parameters, Param.SOURCE, context) or "gps_survey").strip(),
+            accuracy_m=None
+            if accuracy in (None, "")
+            else self.parameterAsDouble(parameters, Param.ACCURACY_M, context),
+            surveyed_by=self.parameterAsString(parameters, Param.SURVEYED_BY, context) or "",
         )
-        force = self.parameterAsBoolean(parameters, "FORCE", context)
+        force = self.parameterAsBoolean(parameters, Param.FORCE, context)
         registrar = registrar_for(workspace)
         assessment = registrar.assess(request)
         for info in assessment.infos:
@@ -144,11 +147,11 @@ class RegisterCoordinatesAlgorithm(PaserAlgorithm):
             )
         )
         return {
-            "UID": result.uid,
-            "LAT": result.lat,
-            "LON": result.lon,
-            "DESA_CODE": result.desa_code,
-            "WARNINGS": issues_text(result.warnings),
+            Output.UID: result.uid,
+            Output.LAT: result.lat,
+            Output.LON: result.lon,
+            Param.DESA_CODE: result.desa_code,
+            Output.WARNINGS: issues_text(result.warnings),
         }
 
     def postProcessAlgorithm(self, context, feedback):  # noqa: N802

@@ -16,6 +16,7 @@ from ..core.schema import SERVICE_POINTS, TOWER_PLANS
 from ..toolbelt import settings as plugin_settings
 from ..toolbelt.i18n import tr_message
 from .base import PaserAlgorithm
+from .names import SYNC, Output, Param
 
 # Qgis.ProcessingParameterFlag since QGIS 3.36; the class's own enum before (3.22).
 _ADVANCED = getattr(getattr(Qgis, "ProcessingParameterFlag", None), "Advanced", None) or (
@@ -24,7 +25,7 @@ _ADVANCED = getattr(getattr(Qgis, "ProcessingParameterFlag", None), "Advanced", 
 
 
 class SyncAlgorithm(PaserAlgorithm):
-    NAME = "sync"
+    NAME = SYNC
     DISPLAY_NAME = "Sync with the central database"
     GROUP = "Central database"
     HELP = (
@@ -50,30 +51,32 @@ class SyncAlgorithm(PaserAlgorithm):
     )
 
     def initAlgorithm(self, config=None):  # noqa: N802
-        self.addParameter(QgsProcessingParameterFile("WORKSPACE", self.tr("Workspace GeoPackage"), extension="gpkg"))
-        self.addParameter(QgsProcessingParameterString("URL", self.tr("Central server URL"), optional=True))
-        self.addParameter(QgsProcessingParameterAuthConfig("AUTHCFG", self.tr("Authentication"), optional=True))
+        self.addParameter(
+            QgsProcessingParameterFile(Param.WORKSPACE, self.tr("Workspace GeoPackage"), extension="gpkg")
+        )
+        self.addParameter(QgsProcessingParameterString(Param.URL, self.tr("Central server URL"), optional=True))
+        self.addParameter(QgsProcessingParameterAuthConfig(Param.AUTHCFG, self.tr("Authentication"), optional=True))
         for name, label in (
-            ("SERVICE_POINTS_COLLECTION", self.tr("Collection of service points")),
-            ("TOWER_PLANS_COLLECTION", self.tr("Collection of tower plans")),
+            (Param.SERVICE_POINTS_COLLECTION, self.tr("Collection of service points")),
+            (Param.TOWER_PLANS_COLLECTION, self.tr("Collection of tower plans")),
         ):
             parameter = QgsProcessingParameterString(name, label, optional=True)
             parameter.setFlags(parameter.flags() | _ADVANCED)
             self.addParameter(parameter)
-        self.addParameter(QgsProcessingParameterBoolean("PUSH", self.tr("Send local edits"), defaultValue=True))
+        self.addParameter(QgsProcessingParameterBoolean(Param.PUSH, self.tr("Send local edits"), defaultValue=True))
         # Double (the settings allow tenths), but shown as whole seconds: "30", not "30.000000".
         timeout = QgsProcessingParameterNumber(
-            "TIMEOUT", self.tr("Network timeout"), QgsProcessingParameterNumber.Type.Double, 30.0, True, 1.0, 600.0
+            Param.TIMEOUT, self.tr("Network timeout"), QgsProcessingParameterNumber.Type.Double, 30.0, True, 1.0, 600.0
         )
         timeout.setMetadata({"widget_wrapper": {"decimals": 0}})
         self.addParameter(timeout)
         self.addParameter(
-            QgsProcessingParameterBoolean("FULL", self.tr("Full re-check of every site"), defaultValue=False)
+            QgsProcessingParameterBoolean(Param.FULL, self.tr("Full re-check of every site"), defaultValue=False)
         )
-        self.addOutput(QgsProcessingOutputNumber("PULLED", self.tr("Central changes applied")))
-        self.addOutput(QgsProcessingOutputNumber("PUSHED", self.tr("Local changes sent")))
-        self.addOutput(QgsProcessingOutputNumber("CONFLICTS", self.tr("Sites with conflicts")))
-        self.addOutput(QgsProcessingOutputString("SUMMARY", self.tr("Summary per layer (JSON)")))
+        self.addOutput(QgsProcessingOutputNumber(Output.PULLED, self.tr("Central changes applied")))
+        self.addOutput(QgsProcessingOutputNumber(Output.PUSHED, self.tr("Local changes sent")))
+        self.addOutput(QgsProcessingOutputNumber(Output.CONFLICTS, self.tr("Sites with conflicts")))
+        self.addOutput(QgsProcessingOutputString(Output.SUMMARY, self.tr("Summary per layer (JSON)")))
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
         import json
@@ -81,11 +84,11 @@ class SyncAlgorithm(PaserAlgorithm):
         from ..core.sync import OgcApiClient, SyncError, synchronize
         from ..toolbelt.network import NetworkSetupError, requests_session
 
-        workspace = self.open_workspace(self.parameterAsFile(parameters, "WORKSPACE", context))
+        workspace = self.open_workspace(self.parameterAsFile(parameters, Param.WORKSPACE, context))
         # Empty URL/AUTHCFG, and a TIMEOUT not given: the plugin settings, so qgis_process and
         # models sync with what the officer set up once in Options.
         stored = plugin_settings.load()
-        url = self.parameterAsString(parameters, "URL", context).strip() or stored.central_url.strip()
+        url = self.parameterAsString(parameters, Param.URL, context).strip() or stored.central_url.strip()
         if not url:
             raise QgsProcessingException(
                 self.tr(
@@ -96,18 +99,21 @@ class SyncAlgorithm(PaserAlgorithm):
         if has_credentials(url):
             # Refused before anything is written or logged: the workspace is the file officers hand on.
             raise QgsProcessingException(plugin_settings.credentials_problem(url))
-        authcfg = self.parameterAsString(parameters, "AUTHCFG", context) or stored.authcfg or ""
+        authcfg = self.parameterAsString(parameters, Param.AUTHCFG, context) or stored.authcfg or ""
         collections = plugin_settings.collection_ids(stored)
-        for layer, name in ((SERVICE_POINTS, "SERVICE_POINTS_COLLECTION"), (TOWER_PLANS, "TOWER_PLANS_COLLECTION")):
+        for layer, name in (
+            (SERVICE_POINTS, Param.SERVICE_POINTS_COLLECTION),
+            (TOWER_PLANS, Param.TOWER_PLANS_COLLECTION),
+        ):
             given = self.parameterAsString(parameters, name, context).strip()
             if given:
                 collections[layer] = given
-        push = self.parameterAsBoolean(parameters, "PUSH", context)
-        full = self.parameterAsBoolean(parameters, "FULL", context)
-        if parameters.get("TIMEOUT") in (None, ""):
+        push = self.parameterAsBoolean(parameters, Param.PUSH, context)
+        full = self.parameterAsBoolean(parameters, Param.FULL, context)
+        if parameters.get(Param.TIMEOUT) in (None, ""):
             timeout = stored.sync_timeout_s or 30.0
         else:
-            timeout = self.parameterAsDouble(parameters, "TIMEOUT", context) or 30.0
+            timeout = self.parameterAsDouble(parameters, Param.TIMEOUT, context) or 30.0
 
         def progress(fraction, text):
             if fraction is not None:  # None: the text only ("retrying 2/4")
@@ -144,8 +150,8 @@ class SyncAlgorithm(PaserAlgorithm):
                 )
             )
         return {
-            "PULLED": result.pulled,
-            "PUSHED": result.pushed,
-            "CONFLICTS": result.conflicts,
-            "SUMMARY": json.dumps(result.as_dict()),
+            Output.PULLED: result.pulled,
+            Output.PUSHED: result.pushed,
+            Output.CONFLICTS: result.conflicts,
+            Output.SUMMARY: json.dumps(result.as_dict()),
         }

@@ -22,6 +22,7 @@ from ..core.schema import LAYER_NAMES, SERVICE_POINTS, TOWER_PLANS, layer_schema
 from ..core.telkom.export import OFFERED_CRS_CODES
 from ..toolbelt.i18n import counted, language, tr_message
 from .base import PaserAlgorithm
+from .names import EXPORT_TELKOM, IMPORT_TELKOM, Output, Param
 
 BOTH = "both"
 LAYER_CHOICES = [SERVICE_POINTS, TOWER_PLANS, BOTH]
@@ -78,9 +79,9 @@ class _TelkomAlgorithm(PaserAlgorithm):
 
 
 class ExportTelkomAlgorithm(_TelkomAlgorithm):
-    NAME = "export_telkom"
+    NAME = EXPORT_TELKOM
     DISPLAY_NAME = "Export for Telkom"
-    CODED_ENUMS = {"LAYERS": LAYER_CHOICES}
+    CODED_ENUMS = {Param.LAYERS: LAYER_CHOICES}
     HELP = (
         "Writes a zip for Telkom: per layer a point shapefile (.shp .shx .dbf .prj, UTF-8 with .cpg), a "
         "schema note in Indonesian and English listing every column, its fixed shapefile name and its meaning, "
@@ -95,18 +96,18 @@ class ExportTelkomAlgorithm(_TelkomAlgorithm):
         self.addParameter(self.workspace_parameter())
         self.addParameter(
             QgsProcessingParameterEnum(
-                "LAYERS",
+                Param.LAYERS,
                 self.tr("Layers"),
                 options=[self.layer_label(c) for c in LAYER_CHOICES],
                 defaultValue=LAYER_CHOICES.index(BOTH),
             )
         )
         self.addParameter(
-            QgsProcessingParameterBoolean("SELECTED_ONLY", self.tr("Selected sites only"), defaultValue=False)
+            QgsProcessingParameterBoolean(Param.SELECTED_ONLY, self.tr("Selected sites only"), defaultValue=False)
         )
         self.addParameter(
             QgsProcessingParameterEnum(
-                "CRS",
+                Param.CRS,
                 self.tr("Coordinate reference system of the shapefiles"),
                 options=CRS_CHOICES,
                 defaultValue=CRS_CHOICES[0],
@@ -115,22 +116,24 @@ class ExportTelkomAlgorithm(_TelkomAlgorithm):
         )
         self.addParameter(
             QgsProcessingParameterFileDestination(
-                "OUTPUT", self.tr("Package for Telkom"), self.tr("Zip archive (*.zip)")
+                Param.OUTPUT, self.tr("Package for Telkom"), self.tr("Zip archive (*.zip)")
             )
         )
-        self.addOutput(QgsProcessingOutputNumber("FEATURES", self.tr("Sites in the shapefiles")))
-        self.addOutput(QgsProcessingOutputNumber("WITHOUT_COORDINATES", self.tr("Sites without coordinates (CSV)")))
-        self.addOutput(QgsProcessingOutputNumber("CUT_VALUES", self.tr("Values cut to fit a shapefile")))
+        self.addOutput(QgsProcessingOutputNumber(Output.FEATURES, self.tr("Sites in the shapefiles")))
+        self.addOutput(
+            QgsProcessingOutputNumber(Output.WITHOUT_COORDINATES, self.tr("Sites without coordinates (CSV)"))
+        )
+        self.addOutput(QgsProcessingOutputNumber(Output.CUT_VALUES, self.tr("Values cut to fit a shapefile")))
 
     selection = None
 
     def prepareAlgorithm(self, parameters, context, feedback):  # noqa: N802
         # Runs on the main thread: read the selection of the layers in the project here.
         self.selection = None
-        if self.parameterAsBoolean(parameters, "SELECTED_ONLY", context):
+        if self.parameterAsBoolean(parameters, Param.SELECTED_ONLY, context):
             from ..layers.workspace_layers import find_layers
 
-            path = self.parameterAsFile(parameters, "WORKSPACE", context)
+            path = self.parameterAsFile(parameters, Param.WORKSPACE, context)
             layers = find_layers(context.project(), path) if context.project() is not None else {}
             self.selection = {name: [f["uid"] for f in layer.selectedFeatures()] for name, layer in layers.items()}
         return True
@@ -139,15 +142,15 @@ class ExportTelkomAlgorithm(_TelkomAlgorithm):
         from ..core.telkom import TelkomError
         from ..core.telkom.export import export_package
 
-        workspace = self.open_workspace(self.parameterAsFile(parameters, "WORKSPACE", context))
+        workspace = self.open_workspace(self.parameterAsFile(parameters, Param.WORKSPACE, context))
         if self.selection is not None and not any(self.selection.values()):
             raise QgsProcessingException(
                 self.tr("SELECTED_ONLY: no site of this workspace is selected in the project; select sites first")
             )
-        choice = _coded_value(self, parameters, "LAYERS", context, LAYER_CHOICES)
+        choice = _coded_value(self, parameters, Param.LAYERS, context, LAYER_CHOICES)
         layers = list(LAYER_NAMES) if choice == BOTH else [choice]
-        crs = _coded_value(self, parameters, "CRS", context, CRS_CHOICES)
-        output = self.parameterAsFileOutput(parameters, "OUTPUT", context)
+        crs = _coded_value(self, parameters, Param.CRS, context, CRS_CHOICES)
+        output = self.parameterAsFileOutput(parameters, Param.OUTPUT, context)
         try:
             result = self.in_worker(
                 export_package,
@@ -174,17 +177,17 @@ class ExportTelkomAlgorithm(_TelkomAlgorithm):
             self.tr("Written with geopandas ({engine}): {path}").format(engine=result.engine, path=result.path)
         )
         return {
-            "OUTPUT": result.path,
-            "FEATURES": result.features,
-            "WITHOUT_COORDINATES": sum(r.without_coordinates for r in result.layers),
-            "CUT_VALUES": sum(len(r.cuts) for r in result.layers),
+            Param.OUTPUT: result.path,
+            Output.FEATURES: result.features,
+            Output.WITHOUT_COORDINATES: sum(r.without_coordinates for r in result.layers),
+            Output.CUT_VALUES: sum(len(r.cuts) for r in result.layers),
         }
 
 
 class ImportTelkomAlgorithm(_TelkomAlgorithm):
-    NAME = "import_telkom"
+    NAME = IMPORT_TELKOM
     DISPLAY_NAME = "Import from Telkom"
-    CODED_ENUMS = {"LAYER": TARGET_CHOICES}
+    CODED_ENUMS = {Param.LAYER: TARGET_CHOICES}
     HELP = (
         "Reads a shapefile returned by Telkom (a .zip or a .shp: our own export edited, or Telkom's own "
         "layout) and matches its rows to the workspace sites by UID, then SITE_ID, then proximity (within the "
@@ -207,27 +210,29 @@ class ImportTelkomAlgorithm(_TelkomAlgorithm):
         self.addParameter(self.workspace_parameter())
         self.addParameter(
             QgsProcessingParameterFile(
-                "INPUT",
+                Param.INPUT,
                 self.tr("Shapefile from Telkom (.zip or .shp)"),
                 fileFilter=self.tr("Shapefile or zip (*.zip *.shp *.ZIP *.SHP)"),
             )
         )
         self.addParameter(
             QgsProcessingParameterBoolean(
-                "APPLY", self.tr("Apply the changes (unchecked: preview only)"), defaultValue=False
+                Param.APPLY, self.tr("Apply the changes (unchecked: preview only)"), defaultValue=False
             )
         )
         self.addParameter(
-            QgsProcessingParameterCrs("SOURCE_CRS", self.tr("CRS of the shapefile when it has no .prj"), optional=True)
+            QgsProcessingParameterCrs(
+                Param.SOURCE_CRS, self.tr("CRS of the shapefile when it has no .prj"), optional=True
+            )
         )
         self.addParameter(
             QgsProcessingParameterString(
-                "MEMBER", self.tr("Shapefile in the zip (when it holds several)"), optional=True
+                Param.MEMBER, self.tr("Shapefile in the zip (when it holds several)"), optional=True
             )
         )
         self.addParameter(
             QgsProcessingParameterEnum(
-                "LAYER",
+                Param.LAYER,
                 self.tr("Workspace layer"),
                 options=[self.layer_label(c) for c in TARGET_CHOICES],
                 defaultValue=TARGET_CHOICES.index(AUTO),
@@ -235,15 +240,15 @@ class ImportTelkomAlgorithm(_TelkomAlgorithm):
         )
         self.addParameter(
             QgsProcessingParameterString(
-                "ALIASES",
+                Param.ALIASES,
                 self.tr("Column aliases (OUR_NAME=THEIRS,THEIRS; ...)"),
                 optional=True,
                 defaultValue=settings.telkom_column_aliases,
             )
         )
         for name, text, default in (
-            ("MATCH_DISTANCE", self.tr("Match distance (m)"), settings.telkom_match_distance_m),
-            ("MOVE_WARNING", self.tr("Warn about moves beyond (m)"), settings.telkom_move_warning_m),
+            (Param.MATCH_DISTANCE, self.tr("Match distance (m)"), settings.telkom_match_distance_m),
+            (Param.MOVE_WARNING, self.tr("Warn about moves beyond (m)"), settings.telkom_move_warning_m),
         ):
             metres = QgsProcessingParameterNumber(
                 name, text, QgsProcessingParameterNumber.Double, defaultValue=default, minValue=0.0
@@ -252,14 +257,14 @@ class ImportTelkomAlgorithm(_TelkomAlgorithm):
             self.addParameter(metres)
         self.addParameter(
             QgsProcessingParameterString(
-                "SKIP",
+                Param.SKIP,
                 self.tr("Leave out (site uids or row numbers of the file, e.g. 12, 40-45)"),
                 optional=True,
             )
         )
         self.addParameter(
             QgsProcessingParameterFileDestination(
-                "REPORT", self.tr("Report"), self.tr("CSV (*.csv)"), optional=True, createByDefault=False
+                Param.REPORT, self.tr("Report"), self.tr("CSV (*.csv)"), optional=True, createByDefault=False
             )
         )
         for name, text in (
@@ -271,7 +276,7 @@ class ImportTelkomAlgorithm(_TelkomAlgorithm):
             ("LEFT_OUT", self.tr("Changes left out")),
         ):
             self.addOutput(QgsProcessingOutputNumber(name, text))
-        self.addOutput(QgsProcessingOutputFile("REPORT", self.tr("Report")))
+        self.addOutput(QgsProcessingOutputFile(Output.REPORT, self.tr("Report")))
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
         from ..core.telkom import TelkomError
@@ -279,17 +284,17 @@ class ImportTelkomAlgorithm(_TelkomAlgorithm):
         from ..core.telkom.mapping import parse_aliases
         from ..layers.boundary import BoundaryLayerError, configured_boundaries
 
-        workspace = self.open_workspace(self.parameterAsFile(parameters, "WORKSPACE", context))
-        source = self.parameterAsFile(parameters, "INPUT", context)
-        apply = self.parameterAsBoolean(parameters, "APPLY", context)
-        crs = self.parameterAsCrs(parameters, "SOURCE_CRS", context)
-        member = self.parameterAsString(parameters, "MEMBER", context) or None
-        target = _coded_value(self, parameters, "LAYER", context, TARGET_CHOICES)
-        distance = self.parameterAsDouble(parameters, "MATCH_DISTANCE", context)
-        move_warning = self.parameterAsDouble(parameters, "MOVE_WARNING", context)
-        report_path = self.parameterAsFileOutput(parameters, "REPORT", context)
+        workspace = self.open_workspace(self.parameterAsFile(parameters, Param.WORKSPACE, context))
+        source = self.parameterAsFile(parameters, Param.INPUT, context)
+        apply = self.parameterAsBoolean(parameters, Param.APPLY, context)
+        crs = self.parameterAsCrs(parameters, Param.SOURCE_CRS, context)
+        member = self.parameterAsString(parameters, Param.MEMBER, context) or None
+        target = _coded_value(self, parameters, Param.LAYER, context, TARGET_CHOICES)
+        distance = self.parameterAsDouble(parameters, Param.MATCH_DISTANCE, context)
+        move_warning = self.parameterAsDouble(parameters, Param.MOVE_WARNING, context)
+        report_path = self.parameterAsFileOutput(parameters, Param.REPORT, context)
         try:
-            leave_out = LeaveOut.parse(self.parameterAsString(parameters, "SKIP", context))
+            leave_out = LeaveOut.parse(self.parameterAsString(parameters, Param.SKIP, context))
         except TelkomError as exc:
             raise QgsProcessingException(self.tr("SKIP: {error}").format(error=tr_message(exc))) from None
         try:
@@ -298,7 +303,7 @@ class ImportTelkomAlgorithm(_TelkomAlgorithm):
             feedback.pushWarning(tr_message(exc))
             boundary = None
         try:
-            aliases = parse_aliases(self.parameterAsString(parameters, "ALIASES", context))
+            aliases = parse_aliases(self.parameterAsString(parameters, Param.ALIASES, context))
         except ValueError as exc:
             raise QgsProcessingException(self.tr("ALIASES: {error}").format(error=tr_message(exc))) from None
         try:
@@ -382,5 +387,5 @@ class ImportTelkomAlgorithm(_TelkomAlgorithm):
         results = dict(counts)
         if report_path and report_path != QgsProcessing.TEMPORARY_OUTPUT:
             preview.write_report(report_path)
-            results["REPORT"] = report_path
+            results[Param.REPORT] = report_path
         return results

@@ -165,7 +165,7 @@ class _KeepTexts(QObject):
         self.button_box = button_box
         button_box.installEventFilter(self)
 
-    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
+    def eventFilter(self, _watched, event) -> bool:  # noqa: N802 - Qt's name
         if event.type() == QEvent.Type.LanguageChange:
             # after the button box's own handler has renamed them
             QTimer.singleShot(0, self._apply)
@@ -176,8 +176,3 @@ class _KeepTexts(QObject):
             translate_buttons(self.button_box)
         except RuntimeError:  # the dialog is gone
             pass
-
-
-def topics() -> list:
-    """Every topic that has a page (in at least one language)."""
-    return sorted({name.split(".")[0] for name in os.listdir(HELP_DIR) if name.endswith(".html")})

@@ -49,12 +49,15 @@ def without_watermarks(tables):
 def round_trip(ws, url, db, dump, first_page_size=10000):
     """The officer's week against one central: the results of its five syncs."""
     results = [sync(ws, url, page_size=first_page_size)]
-    assert results[0].layers[SERVICE_POINTS].pulled == 154 and results[0].layers[TOWER_PLANS].pulled == 4
-    assert ws.count(SERVICE_POINTS) == 154 and ws.count(TOWER_PLANS) == 4
+    assert results[0].layers[SERVICE_POINTS].pulled == 154
+    assert results[0].layers[TOWER_PLANS].pulled == 4
+    assert ws.count(SERVICE_POINTS) == 154
+    assert ws.count(TOWER_PLANS) == 4
     # a central change arrives
     db.update(TOWER_PLANS, TOWER, {"status": "on_air", "notes": "on air since Monday"})
     results.append(sync(ws, url))
-    assert results[-1].layers[TOWER_PLANS].pulled == 1 and results[-1].layers[SERVICE_POINTS].pulled == 0
+    assert results[-1].layers[TOWER_PLANS].pulled == 1
+    assert results[-1].layers[SERVICE_POINTS].pulled == 0
     assert (ws.site(TOWER_PLANS, TOWER)["status"], ws.site(TOWER_PLANS, TOWER)["notes"]) == (
         "on_air",
         "on air since Monday",
@@ -62,12 +65,14 @@ def round_trip(ws, url, db, dump, first_page_size=10000):
     # a local edit goes out
     ws.update_site(SERVICE_POINTS, OFFICE, {"notes": "checked on site"})
     results.append(sync(ws, url))
-    assert results[-1].layers[SERVICE_POINTS].pushed == 1 and results[-1].conflicts == 0
+    assert results[-1].layers[SERVICE_POINTS].pushed == 1
+    assert results[-1].conflicts == 0
     assert db.row(SERVICE_POINTS, OFFICE)["notes"] == "checked on site"
     # a soft delete at the office reaches the workspace
     db.delete(SERVICE_POINTS, OTHER_OFFICE)
     results.append(sync(ws, url))
-    assert results[-1].layers[SERVICE_POINTS].pulled == 1 and ws.site(SERVICE_POINTS, OTHER_OFFICE) is None
+    assert results[-1].layers[SERVICE_POINTS].pulled == 1
+    assert ws.site(SERVICE_POINTS, OTHER_OFFICE) is None
     # nothing changed: the sync writes nothing (but where the pull stands, which follows the server's clock)
     before = without_watermarks(dump(ws))
     results.append(sync(ws, url))
@@ -84,7 +89,8 @@ def test_schema_qualified_collection_ids(central, empty_ws, dump):
         results = round_trip(empty_ws, server.url, central.db, dump)
         assert all(r.collections == PUBLIC and not r.warnings for r in results)
         summary = history(empty_ws)[0]["summary"]
-        assert summary["collections"] == PUBLIC and summary["central"] == server.url
+        assert summary["collections"] == PUBLIC
+        assert summary["central"] == server.url
         # Found once through /collections; the next syncs probe the ids they used last.
         first = server.log.index(("GET", "/wfs3/collections"))
         assert [p for _, p in server.log].count("/wfs3/collections") == 1
@@ -125,7 +131,9 @@ def test_a_reconfigured_server_is_caught_by_its_answers(central, empty_ws):
         asked = [p for m, p in server.log[start:] if "/tower_plans/items?" in p and "limit=1000" in p]  # (pages)
     assert result.layers[TOWER_PLANS].pulled == 1
     assert empty_ws.site(TOWER_PLANS, TOWER)["notes"] == "after the reconfiguration"
-    assert "datetime=" in asked[0] and "datetime" not in asked[1]  # changes only, found wanting: everything
+    # changes only, found wanting: everything
+    assert "datetime=" in asked[0]
+    assert "datetime" not in asked[1]
     assert any(FIX in w and "tower_plans" in w for w in result.warnings), "\n".join(result.warnings)
     with empty_ws.read() as conn:
         assert json.loads(changelog.state(conn, f"datetime-proof|{server.url}|tower_plans"))["outcome"] == "refuted"
@@ -158,7 +166,8 @@ def test_ambiguous_or_missing_collections_are_named(central, empty_ws):
     with ForeignServer(central.url, schemas=("public", "arsip")) as server:
         with pytest.raises(ProtocolError) as ambiguous:
             sync(empty_ws, server.url)
-        assert "arsip.service_points" in str(ambiguous.value) and "public.service_points" in str(ambiguous.value)
+        assert "arsip.service_points" in str(ambiguous.value)
+        assert "public.service_points" in str(ambiguous.value)
         assert "Name the one to use in the sync settings" in str(ambiguous.value)
         assert empty_ws.count(SERVICE_POINTS) == 0
         with pytest.raises(ProtocolError) as missing:
@@ -167,7 +176,8 @@ def test_ambiguous_or_missing_collections_are_named(central, empty_ws):
         assert "arsip.tower_plans" in str(missing.value)  # it lists what the server has
         named = {SERVICE_POINTS: "arsip.service_points", TOWER_PLANS: "arsip.tower_plans"}
         result = sync(empty_ws, server.url, collections=named)
-    assert result.collections == named and empty_ws.count(SERVICE_POINTS) == 154
+    assert result.collections == named
+    assert empty_ws.count(SERVICE_POINTS) == 154
     assert history(empty_ws)[0]["summary"]["collections"] == named
 
 
@@ -194,7 +204,8 @@ def test_a_release_010_workspace_that_kept_a_password_is_cleaned_by_the_next_syn
     ws = Workspace(str(path))  # upgraded on open (its backup is beside it, as it was)
     result = sync(ws, central.url)
     assert SECRET.encode() not in path.read_bytes()
-    assert result.central == central.url and result.layers[SERVICE_POINTS].received > 0
+    assert result.central == central.url
+    assert result.layers[SERVICE_POINTS].received > 0
     assert not list(tmp_path.glob("workspace.gpkg-*"))  # no journal or WAL left with a copy
     rows = history(ws)
     assert [h["url"] for h in rows] == [central.url] + [clean] * 3
@@ -215,13 +226,15 @@ def test_watermarks_kept_under_a_url_with_credentials_carry_over(central, empty_
                 )
         with pytest.raises(SyncError) as refused:  # the URL itself is refused, and not repeated
             sync(empty_ws, dirty)
-        assert SECRET not in str(refused.value) and "authentication configuration" in str(refused.value)
+        assert SECRET not in str(refused.value)
+        assert "authentication configuration" in str(refused.value)
         central.db.update(TOWER_PLANS, TOWER, {"notes": "changed while the officer was away"})
         start = len(server.log)
         result = sync(empty_ws, server.url)
         pages = [p for m, p in server.log[start:] if "/items?" in p and "limit=1000" in p]
     assert result.layers[TOWER_PLANS].pulled == 1
-    assert pages and all("datetime=" in p for p in pages)  # changes only: the watermark carried over
+    assert pages
+    assert all("datetime=" in p for p in pages)
     with empty_ws.read() as conn:
         now = dict(conn.execute(f"SELECT key, value FROM {changelog.STATE_TABLE}"))
     assert not [k for k in now if SECRET in k or k.startswith(("watermark|http://petugas", "pull|http://petugas"))]

@@ -120,7 +120,8 @@ def test_postgres_central_of_010_is_upgraded_with_a_backup_and_syncs_photos(cent
     upgrade_postgres(conninfo, backup)
     assert Path(backup).stat().st_size > 0
     listing = subprocess.run(["pg_restore", "-l", backup], check=True, capture_output=True, text=True).stdout
-    assert "TABLE public service_points" in listing and "TABLE DATA public service_points" in listing
+    assert "TABLE public service_points" in listing
+    assert "TABLE DATA public service_points" in listing
     for layer in (SERVICE_POINTS, TOWER_PLANS):
         assert "photo" in _columns(conn, layer)
     with conn.cursor() as cur:  # the data is untouched (no row rewritten: updated_at unchanged)
@@ -150,7 +151,8 @@ def test_embedded_central_and_workspace_of_010_upgrade_and_sync(tmp_path, qgis_a
     with sqlite3.connect(central) as conn:  # the 0.1.0 columns: GpkgCentral reads this release's
         before = dict(conn.execute("SELECT uid, name FROM service_points"))
     backup = upgrade_embedded(central)
-    assert Path(backup).exists() and Path(backup).stat().st_size > 0
+    assert Path(backup).exists()
+    assert Path(backup).stat().st_size > 0
     assert {r["uid"]: r["name"] for r in db.rows(SERVICE_POINTS)} == before
     assert {r["photo"] for r in db.rows(SERVICE_POINTS)} == {None}
     upgrade_embedded(central)  # idempotent

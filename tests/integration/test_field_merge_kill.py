@@ -133,7 +133,8 @@ def test_kill_during_the_merge_leaves_the_workspace_as_it_was(office_and_package
         outcome = field_merge.apply_merge(ws, preview)
     finally:
         preview.close()
-    assert outcome.counts["UPDATED"] == len(edited) and outcome.counts["NEW"] == 1
+    assert outcome.counts["UPDATED"] == len(edited)
+    assert outcome.counts["NEW"] == 1
     for number, uid in enumerate(edited):
         site = ws.site(SERVICE_POINTS, uid)
         assert (site["notes"], site["accuracy_m"]) == (f"dicek {number}", 3.0 + number)

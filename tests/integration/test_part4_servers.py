@@ -77,7 +77,8 @@ def test_a_colleague_writing_between_read_and_write_is_merged_not_overwritten(pa
 
     part4.server.before_write = colleague
     result = _sync(ws, part4)
-    assert result.warnings == [] and result.conflicts == 0
+    assert result.warnings == []
+    assert result.conflicts == 0
     assert [status for _, status in part4.server.refused] == [409 if part4.kind == ID_IN_BODY else 412]
     remote = part4.db.row(TOWER_PLANS, TOWER)
     assert (remote["notes"], remote["operator"]) == ("foundation poured", "Telkomsel (reg. Kalimantan)")
@@ -97,7 +98,8 @@ def test_same_field_written_between_read_and_write_is_a_conflict_for_the_second(
 
     part4.server.before_write = colleague
     result = _sync(ws, part4)
-    assert result.conflicts == 1 and result.layers[SERVICE_POINTS].pushed == 0
+    assert result.conflicts == 1
+    assert result.layers[SERVICE_POINTS].pushed == 0
     assert part4.db.row(SERVICE_POINTS, roundtrip.OFFICE)["notes"] == "the colleague's"
     (conflict,) = roundtrip.open_conflicts(ws)
     assert (conflict.field, conflict.mine, conflict.theirs) == ("notes", "mine", "the colleague's")

@@ -65,7 +65,8 @@ def assert_fails_cleanly(ws, proxy_fault, error, match, server, **kw):
         with pytest.raises(error, match=match) as info:
             run(ws, proxy.url, **kw)
     assert table_dump(ws) == before
-    assert history(ws)[0]["outcome"] == "failed" and history(ws)[0]["message"] == str(info.value)
+    assert history(ws)[0]["outcome"] == "failed"
+    assert history(ws)[0]["message"] == str(info.value)
     return proxy, info.value
 
 
@@ -98,7 +99,8 @@ def test_5xx_then_success_recovers(ws, server):
     srv, _ = server
     with FaultyProxy(srv.url, lambda m, p, n: status(502) if items(p) and n == 1 else None) as proxy:
         result = run(ws, proxy.url, retries=2)
-    assert result.pulled == 1 and result.pushed == 1
+    assert result.pulled == 1
+    assert result.pushed == 1
 
 
 @pytest.mark.parametrize("code", [401, 403])
@@ -112,7 +114,8 @@ def test_401_403_name_the_auth_configuration(ws, server, code):
         auth_label="'Paser central' (id x7k2p9q)",
     )
     assert "'Paser central' (id x7k2p9q)" in str(error)
-    assert "Bearer" not in str(error) and "password" not in str(error).lower()
+    assert "Bearer" not in str(error)
+    assert "password" not in str(error).lower()
 
 
 def test_malformed_json(ws, server):
@@ -193,8 +196,11 @@ def test_server_without_part4_is_pull_only(ws, server):
 
     with FaultyProxy(srv.url, no_part4) as proxy:
         result = run(ws, proxy.url)
-    assert result.pull_only and result.pushed == 0 and result.pulled == 1
-    assert "Part 4" in result.warnings[0] and "pulled only" in result.warnings[0]
+    assert result.pull_only
+    assert result.pushed == 0
+    assert result.pulled == 1
+    assert "Part 4" in result.warnings[0]
+    assert "pulled only" in result.warnings[0]
     assert db.row(TOWER_PLANS, TOWER)["notes"] != ws.note
     assert ws.site(TOWER_PLANS, TOWER)["notes"] == ws.note  # still waiting to be pushed
     assert run(ws, srv.url).pushed == 1  # and pushed once the server accepts edits
@@ -239,7 +245,8 @@ def test_retry_after_a_dropped_connection_makes_no_duplicate(ws, server):
         assert proxy.requests_to("POST", "/items") == 1  # a POST is never re-sent blindly
     assert db.count(SERVICE_POINTS, uid) == 1
     result = run(ws, srv.url)  # the retry
-    assert db.count(SERVICE_POINTS, uid) == 1 and result.conflicts == 0
+    assert db.count(SERVICE_POINTS, uid) == 1
+    assert result.conflicts == 0
     with ws.read() as conn:
         assert conn.execute("SELECT count(*) FROM paser_changes WHERE uid = ?", (uid,)).fetchone()[0] == 0
 

@@ -113,4 +113,6 @@ def test_two_officers_on_the_same_field_every_case_is_a_recorded_conflict(centra
             recorded += 1
         assert (uid, "notes") not in conflicts[winners[0]]
     print(f"\n{central.kind}: {len(silent)} of {SAME} silently overwritten, {recorded} recorded conflicts")
-    assert wrong == [] and silent == [] and recorded == SAME
+    assert wrong == []
+    assert silent == []
+    assert recorded == SAME

@@ -39,7 +39,8 @@ def test_menu_action_shows_figures_of_the_layers(plugin):
     plugin.open_layers()
     plugin.dashboard_action.trigger()
     dock = plugin.dashboard
-    assert dock is not None and dock.objectName() == "PaserSmartCityDashboard"
+    assert dock is not None
+    assert dock.objectName() == "PaserSmartCityDashboard"
     assert dock.table.rowCount() == 1 + 10
     assert dock.row_key(0) == core_dashboard.OVERALL_KEY
     assert _cell(dock, "64.01", "Service points") == 154
@@ -48,9 +49,11 @@ def test_menu_action_shows_figures_of_the_layers(plugin):
     assert "154 of 300 service points" in dock.summary.text()
     # the chart shows the selected row: overall, with the target line
     (service_title, segments, target), (tower_title, _tower_segments, _none) = dock.chart.bars
-    assert target == 300 and sum(count for count, _c, _l in segments) == 154
+    assert target == 300
+    assert sum(count for count, _c, _l in segments) == 154
     dock.table.selectRow(4)
-    assert dock.chart.bars[0][2] is None and dock.data.row(dock.row_key(4)).name in dock.chart.bars[0][0]
+    assert dock.chart.bars[0][2] is None
+    assert dock.data.row(dock.row_key(4)).name in dock.chart.bars[0][0]
     # a second trigger reuses the dock
     plugin.dashboard_action.trigger()
     assert plugin.dashboard is dock
@@ -80,6 +83,40 @@ def test_sync_hook_updates_the_dashboard(plugin, workspace_path):
     assert _wait_for(lambda: _cell(dock, "64.01", "On air") == 1)
 
 
+def test_a_write_outside_the_layers_reaches_layers_and_dashboard(plugin, workspace_path):
+    """Sync, import, register and merge all end with reload_workspace_layers: the layers show
+    the file's new state and the dashboard counts it."""
+    from paser_smartcity_plugin.layers.workspace_layers import reload_workspace_layers
+
+    layers = plugin.open_layers()
+    dock = plugin.show_dashboard()
+    workspace = Workspace(workspace_path)
+    tower = [t for t in workspace.sites(TOWER_PLANS) if t["name"] == "Menara Keladen"][0]
+    workspace.update_site(TOWER_PLANS, tower["uid"], {"status": "on_air"})
+    reload_workspace_layers(workspace_path)
+    shown = [f["status"] for f in layers[TOWER_PLANS].getFeatures() if f["uid"] == tower["uid"]]
+    assert shown == ["on_air"]
+    assert _wait_for(lambda: _cell(dock, "64.01", "On air") == 1)
+
+
+def test_a_write_reaches_the_dashboard_with_no_layer_open(plugin, workspace_path):
+    import os
+
+    from paser_smartcity_plugin.core.demo import demo_rows
+    from paser_smartcity_plugin.core.workspace import create_workspace
+    from paser_smartcity_plugin.layers.workspace_layers import reload_workspace_layers
+
+    os.makedirs(os.path.dirname(workspace_path))
+    create_workspace(workspace_path, demo_rows())
+    dock = plugin.show_dashboard()
+    workspace = Workspace(workspace_path)
+    tower = [t for t in workspace.sites(TOWER_PLANS) if t["name"] == "Menara Keladen"][0]
+    workspace.update_site(TOWER_PLANS, tower["uid"], {"status": "on_air"})
+    assert _cell(dock, "64.01", "On air") == 0
+    reload_workspace_layers(workspace_path)
+    assert _wait_for(lambda: _cell(dock, "64.01", "On air") == 1)
+
+
 def test_without_layers_the_workspace_file_is_read(plugin, workspace_path):
     import os
 
@@ -92,7 +129,8 @@ def test_without_layers_the_workspace_file_is_read(plugin, workspace_path):
     assert not QgsProject.instance().mapLayers()
     assert _cell(dock, "64.01", "Service points") == 154
     # the file's name is shown, its whole path only in the tooltip
-    assert workspace_path not in dock.summary.text() and dock.source_label.text() == "Workspace: paser.gpkg"
+    assert workspace_path not in dock.summary.text()
+    assert dock.source_label.text() == "Workspace: paser.gpkg"
     assert dock.source_label.toolTip() == workspace_path
 
 
@@ -107,7 +145,8 @@ def test_zoom_to_a_row(plugin, qgis_iface):
     QgsApplication.processEvents()
     extent = canvas.extent()
     # Long Ikis lies around 116.2 E, 1.55 S: in Web Mercator about x 12.94e6, y -0.17e6
-    assert 12.9e6 < extent.center().x() < 12.98e6 and -0.2e6 < extent.center().y() < -0.14e6
+    assert 12.9e6 < extent.center().x() < 12.98e6
+    assert -0.2e6 < extent.center().y() < -0.14e6
     # the sites fit, and the map shows a kecamatan, not the regency (~150 km across)
     assert min(extent.width(), extent.height()) < 60_000
 
@@ -119,7 +158,8 @@ def test_export_csv(plugin, tmp_path):
     assert dock.export_csv(str(path))
     with open(path, encoding="utf-8-sig", newline="") as stream:
         rows = list(csv.reader(stream))
-    assert rows[0][:3] == ["Kecamatan code", "Kecamatan", "Service points"] and rows[1][2] == "154"
+    assert rows[0][:3] == ["Kecamatan code", "Kecamatan", "Service points"]
+    assert rows[1][2] == "154"
 
 
 def test_export_failure_is_a_message(plugin, tmp_path, real_message_bar):
@@ -128,7 +168,8 @@ def test_export_failure_is_a_message(plugin, tmp_path, real_message_bar):
     real_message_bar.clearWidgets()
     assert not dock.export_csv(str(tmp_path / "missing-dir" / "x.csv"))
     item = real_message_bar.currentItem()
-    assert item is not None and "Cannot write" in item.text()
+    assert item is not None
+    assert "Cannot write" in item.text()
 
 
 def test_unload_removes_the_dock(qgis_iface, qgis_processing, workspace_path):
@@ -212,12 +253,14 @@ def test_every_column_is_readable_at_the_docks_default_width(plugin):
             # the title is the whole label, never an abbreviation, and it fits its section
             assert item.text() == item.data(FULL_HEADER_ROLE)
             needed = header.sectionSizeFromContents(column)
-            assert header.sectionSize(column) >= needed.width() and header.height() >= needed.height()
+            assert header.sectionSize(column) >= needed.width()
+            assert header.height() >= needed.height()
         tips = [table.horizontalHeaderItem(c).toolTip() for c in range(table.columnCount())]
         assert ("Towers: On air" if layer == "tower_plans" else "Service points: Active") in tips
     # the overall row keeps its name short; the target is in its tooltip
     overall = dock.table.item(0, 0)
-    assert "target" not in overall.text() and "300" in overall.toolTip()
+    assert "target" not in overall.text()
+    assert "300" in overall.toolTip()
     dock.hide()
 
 
@@ -237,7 +280,8 @@ def test_the_chart_legend_explains_colours_and_the_target_and_is_never_cut(plugi
         assert [p[2] for p, _rect in legend if p[0] == "target"] == ["Target: 300 service points (the 2022 programme)"]
         assert "Planned 154" in [p[2] for p, _rect in legend]
         for _payload, rect in legend:  # wrapped onto more lines, never past the edge
-            assert rect.right() <= chart.width() and rect.bottom() <= chart.height()
+            assert rect.right() <= chart.width()
+            assert rect.bottom() <= chart.height()
         assert chart.height() >= height
     # hovering the dashed line says what it is
     (target_rect,) = [rect for kind, rect, _p in chart.layout_items(chart.width())[0] if kind == "target"]
@@ -254,5 +298,6 @@ def test_approximate_coordinates_are_counted(plugin):
     assert [_cell(dock, "64.01.06", "Approximate coordinates")] != []
     service = dock.tables["service_points"]
     towers = dock.tables["tower_plans"]
-    assert int(service.item(0, 2).text()) == 154 and int(towers.item(0, 2).text()) == 2
+    assert int(service.item(0, 2).text()) == 154
+    assert int(towers.item(0, 2).text()) == 2
     assert "4 towers" in dock.summary.text()

@@ -28,11 +28,14 @@ def test_a_failing_action_is_a_message_not_a_python_error(plugin, real_message_b
     finally:
         QgsApplication.messageLog().messageReceived.disconnect(slot)
     item = real_message_bar.currentItem()
-    assert item is not None and "Unexpected error: kaputt" in item.text()
+    assert item is not None
+    assert "Unexpected error: kaputt" in item.text()
     assert item.level() == Qgis.Critical
     assert [b.text() for b in item.findChildren(QPushButton)] == ["Details"]
     ((logged, level),) = [m for m in messages if "kaputt" in m[0]]
-    assert level == Qgis.Critical and "Traceback" in logged and "ValueError" in logged
+    assert level == Qgis.Critical
+    assert "Traceback" in logged
+    assert "ValueError" in logged
 
 
 def test_a_failing_dashboard_slot_is_a_message(plugin, real_message_bar, monkeypatch):
@@ -45,7 +48,8 @@ def test_a_failing_dashboard_slot_is_a_message(plugin, real_message_bar, monkeyp
     monkeypatch.setattr(dock, "load", broken)
     dock.refresh_button.click()
     item = real_message_bar.currentItem()
-    assert item is not None and "Dashboard error: layer vanished" in item.text()
+    assert item is not None
+    assert "Dashboard error: layer vanished" in item.text()
 
 
 def test_only_critical_messages_stay_on_the_bar(qgis_iface, real_message_bar):
@@ -57,7 +61,8 @@ def test_only_critical_messages_stay_on_the_bar(qgis_iface, real_message_bar):
         real_message_bar.clearWidgets()
         logger.log(f"level {level}", level, push=True)
         item = real_message_bar.currentItem()
-        assert item is not None and item.level() == level
+        assert item is not None
+        assert item.level() == level
         durations[level] = item.duration()
     real_message_bar.clearWidgets()
     # Qgis.Success (3) is numerically above Qgis.Critical (2): a success must still expire

@@ -7,6 +7,7 @@ import csv
 import os
 
 import pytest
+from dialog_drivers import set_choice, set_merged
 from field_support import gdal_update, sha256
 from qfield_support import add_site_with_photo, wait_for
 from qgis.core import QgsApplication, QgsProcessingException, QgsProject
@@ -27,7 +28,7 @@ EDITED, CONTESTED = LONG_IKIS[0], LONG_IKIS[1]
 
 
 def run(algorithm, params, **kwargs):
-    import processing
+    from qgis import processing
 
     return processing.run(f"paser_smartcity:{algorithm}", params, **kwargs)
 
@@ -86,7 +87,9 @@ def test_a_qfield_survey_merges_into_the_office(plugin, office, tmp_path):
     assert table_dump(office) == before  # a preview writes nothing
     assert not os.path.exists(os.path.join(os.path.dirname(office.path), "paser_photos"))
     assert (result["NEW"], result["UPDATED"], result["CONFLICTS"], result["PHOTOS"]) == (1, 2, 1, 1)
-    assert result["SURVEYOR"] == "Rina" and UUID_RE.match(result["PACKAGE_ID"]) and result["ALREADY_MERGED"] == 0
+    assert result["SURVEYOR"] == "Rina"
+    assert UUID_RE.match(result["PACKAGE_ID"])
+    assert result["ALREADY_MERGED"] == 0
     with open(report, encoding="utf-8-sig") as f:
         lines = list(csv.DictReader(f))
     assert {(r["uid"], r["field"], r["outcome"]) for r in lines if r["uid"] == CONTESTED} == {
@@ -98,7 +101,8 @@ def test_a_qfield_survey_merges_into_the_office(plugin, office, tmp_path):
     edited = office.site(SERVICE_POINTS, EDITED)
     assert (edited["notes"], edited["accuracy_m"]) == ("Genset rusak", 12.5)  # the surveyor's and the office's
     new = office.site(SERVICE_POINTS, new_uid)
-    assert UUID_RE.match(new_uid) and (new["desa_code"], new["desa_name"], new["surveyed_by"]) == (
+    assert UUID_RE.match(new_uid)
+    assert (new["desa_code"], new["desa_name"], new["surveyed_by"]) == (
         "64.01.06.2011",
         "Tiwei",
         "Rina",
@@ -110,19 +114,23 @@ def test_a_qfield_survey_merges_into_the_office(plugin, office, tmp_path):
     assert (toyu["status"], toyu["coord_source"], toyu["surveyed_by"]) == ("coordinates_set", "gps_survey", "Rina")
     (conflict,) = open_conflicts(office)
     assert (conflict.uid, conflict.field, conflict.mine, conflict.theirs) == (CONTESTED, "status", "survey", "active")
-    assert conflict.surveyor == "Rina" and office.site(SERVICE_POINTS, CONTESTED)["status"] == "survey"
+    assert conflict.surveyor == "Rina"
+    assert office.site(SERVICE_POINTS, CONTESTED)["status"] == "survey"
     # the change log: everything is pending for the sync, on the central's values as its base
     with office.read() as conn:
         pending = store.pending(conn, SERVICE_POINTS)
         towers = store.pending(conn, TOWER_PLANS)
-    assert set(pending) == {EDITED, CONTESTED, new_uid} and set(towers) == {MUARA_TOYU}
+    assert set(pending) == {EDITED, CONTESTED, new_uid}
+    assert set(towers) == {MUARA_TOYU}
     assert pending[new_uid]["base"] is None
-    assert pending[EDITED]["base"]["notes"] == synced[EDITED]["notes"] and pending[EDITED]["base"]["accuracy_m"] is None
+    assert pending[EDITED]["base"]["notes"] == synced[EDITED]["notes"]
+    assert pending[EDITED]["base"]["accuracy_m"] is None
 
     # the same package again: nothing changes
     merged = table_dump(office)
     again = run("merge_field_package", {"WORKSPACE": office.path, "INPUT": folder, "APPLY": True})
-    assert again["ALREADY_MERGED"] == 1 and again["NEW"] == again["UPDATED"] == again["PHOTOS"] == 0
+    assert again["ALREADY_MERGED"] == 1
+    assert again["NEW"] == again["UPDATED"] == again["PHOTOS"] == 0
     assert table_dump(office) == merged
 
 
@@ -154,18 +162,22 @@ def test_the_menu_previews_lets_leave_out_and_merges(plugin, office, tmp_path, q
     flow = plugin.merge_field_survey(source=folder)
     wait_for(lambda: flow.dialog is not None)
     dialog = flow.dialog
-    assert isinstance(dialog, MergePreviewDialog) and dialog.isVisible()
+    assert isinstance(dialog, MergePreviewDialog)
+    assert dialog.isVisible()
     texts = [dialog.table.item(r, dialog.FIELD).text() for r in range(dialog.table.rowCount())]
-    assert "Notes" in texts and "Status" in texts
+    assert "Notes" in texts
+    assert "Status" in texts
     assert dialog.apply_button.text() == "Merge 4 sites"
-    dialog.set_merged(EDITED, False)  # the officer leaves the notes out
-    assert dialog.apply_button.text() == "Merge 3 sites" and dialog.leave_out() == [EDITED]
+    set_merged(dialog, EDITED, False)  # the officer leaves the notes out
+    assert dialog.apply_button.text() == "Merge 3 sites"
+    assert dialog.leave_out() == [EDITED]
     line = dialog._lines_of[CONTESTED][0]
     assert "conflict" in dialog.table.item(line, dialog.NOTE).text()
     assert dialog.table.item(line, dialog.FIELD).background().color().name() == "#f8d7da"
     dialog.accept()
     wait_for(lambda: flow.outcome is not None)
-    assert office.site(SERVICE_POINTS, EDITED)["notes"] is None and office.site(SERVICE_POINTS, new_uid)
+    assert office.site(SERVICE_POINTS, EDITED)["notes"] is None
+    assert office.site(SERVICE_POINTS, new_uid)
     bar = [w.text() for w in qgis_iface.messageBar().items()]
     assert any("Field survey of Rina merged: 1 new site" in t and "1 site left out" in t for t in bar)
     wait_for(lambda: QgsApplication.taskManager().countActiveTasks() == 0)
@@ -179,8 +191,9 @@ def test_the_menu_previews_lets_leave_out_and_merges(plugin, office, tmp_path, q
     assert conflicts.table.item(0, ConflictsDialog.FROM).text().startswith("Surveyor Rina (field package ")
     combo = conflicts.table.cellWidget(0, len(ConflictsDialog.COLUMNS) - 1)
     assert [combo.itemText(i) for i in range(combo.count())] == ["Keep mine", "Take the surveyor's"]
-    conflicts.set_choice(0, THEIRS)
-    assert conflicts.apply() == 1 and conflicts.table.rowCount() == 0
+    set_choice(conflicts, 0, THEIRS)
+    assert conflicts.apply() == 1
+    assert conflicts.table.rowCount() == 0
     assert office.site(SERVICE_POINTS, CONTESTED)["status"] == "active"
     with office.read() as conn:
         assert store.pending(conn, SERVICE_POINTS)[CONTESTED]["base"]["status"] == "planned"  # the central's
@@ -193,7 +206,8 @@ def test_the_menu_says_an_already_merged_package_has_nothing_to_merge(plugin, of
     flow = plugin.merge_field_survey(source=folder)
     wait_for(lambda: flow.dialog is not None)
     assert "there is nothing to merge" in flow.dialog.summary.text()
-    assert not flow.dialog.apply_button.isEnabled() and flow.dialog.table.rowCount() == 0
+    assert not flow.dialog.apply_button.isEnabled()
+    assert flow.dialog.table.rowCount() == 0
     flow.dialog.reject()
     assert flow.dialog.preview.package is None  # its private copy is gone
 
@@ -205,4 +219,5 @@ def test_the_algorithm_has_help_and_runs_in_a_task(plugin):
     assert algorithm.flags() & QgsProcessingAlgorithm.FlagCanCancel
     assert not algorithm.flags() & QgsProcessingAlgorithm.FlagNoThreading
     assert algorithm.helpUrl().endswith("field.en.html")
-    assert "(APPLY)" in algorithm.shortHelpString() and "(SKIP)" in algorithm.shortHelpString()
+    assert "(APPLY)" in algorithm.shortHelpString()
+    assert "(SKIP)" in algorithm.shortHelpString()

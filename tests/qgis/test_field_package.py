@@ -54,7 +54,7 @@ MUARA_TOYU = demo_uid("tower", "64.01.08.2008")  # a tower still waiting for coo
 
 
 def run(params, **kwargs):
-    import processing
+    from qgis import processing
 
     return processing.run("paser_smartcity:package_for_field", params, **kwargs)
 
@@ -100,13 +100,17 @@ def test_package_holds_the_area_and_a_clean_base(plugin, workspace, tmp_path):
     with open(os.path.join(folder, "manifest.json"), encoding="utf-8") as f:
         manifest = json.load(f)
     ws = Workspace(workspace)
-    assert manifest["kind"] == "paser_smartcity_field_package" and manifest["format_version"] == 1
-    assert manifest["package_id"] == result["PACKAGE_ID"] and UUID_RE.match(manifest["package_id"])
-    assert manifest["schema_version"] == SCHEMA_VERSION and manifest["plugin_version"] == __version__
+    assert manifest["kind"] == "paser_smartcity_field_package"
+    assert manifest["format_version"] == 1
+    assert manifest["package_id"] == result["PACKAGE_ID"]
+    assert UUID_RE.match(manifest["package_id"])
+    assert manifest["schema_version"] == SCHEMA_VERSION
+    assert manifest["plugin_version"] == __version__
     assert manifest["surveyor"] == "Rina"
     assert re.match(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$", manifest["created_at"])
     assert [k["code"] for k in manifest["area"]["kecamatan"]] == ["64.01.06", "64.01.08"]
-    assert not manifest["area"]["whole_regency"] and len(manifest["area"]["desa_codes"]) == 26 + 23
+    assert not manifest["area"]["whole_regency"]
+    assert len(manifest["area"]["desa_codes"]) == 26 + 23
     assert manifest["source_workspace"] == {
         "id": ws.meta("workspace_id"),
         "path": workspace,
@@ -119,7 +123,8 @@ def test_package_holds_the_area_and_a_clean_base(plugin, workspace, tmp_path):
         "basemap": None,
         "photos": "DCIM",
     }
-    assert manifest["base"]["hash"] == result["BASE_HASH"] and manifest["base"]["hash"].startswith("sha256:")
+    assert manifest["base"]["hash"] == result["BASE_HASH"]
+    assert manifest["base"]["hash"].startswith("sha256:")
     assert manifest["base"]["tables"] == {
         "service_points": "paser_base_service_points",
         "tower_plans": "paser_base_tower_plans",
@@ -130,12 +135,15 @@ def test_package_holds_the_area_and_a_clean_base(plugin, workspace, tmp_path):
     for layer in LAYER_NAMES:
         office = [r for r in ws.sites(layer) if r["desa_code"][:8] in ("64.01.06", "64.01.08")]
         packaged = fp.rows_of(data, layer, layer)
-        assert without_fid(packaged) == without_fid(office) and office
+        assert without_fid(packaged) == without_fid(office)
+        assert office
         assert fp.rows_of(data, fp.BASE_TABLES[layer], layer) == packaged  # the base: the same rows
         assert manifest["counts"][layer] == len(office)
     assert (result["SERVICE_POINTS"], result["TOWER_PLANS"]) == (manifest["counts"][SERVICE_POINTS], 2)
     toyu = [r for r in fp.rows_of(data, TOWER_PLANS, TOWER_PLANS) if r["uid"] == MUARA_TOYU]
-    assert toyu and toyu[0][GEOMETRY] is None and toyu[0]["status"] == "coordinates_pending"
+    assert toyu
+    assert toyu[0][GEOMETRY] is None
+    assert toyu[0]["status"] == "coordinates_pending"
     assert fp.verify_base(data)
 
     # the GeoPackage says what it is, on its own (a .gpkg sent back alone)
@@ -152,7 +160,8 @@ def test_package_holds_the_area_and_a_clean_base(plugin, workspace, tmp_path):
         )
         assert f"{layer}_log_update" not in triggers
     assert not [name for name, sql in triggers.items() if "json" in sql.lower()]  # no JSON1 needed on the phone
-    assert "paser_changes" not in tables and "paser_workspace_meta" not in tables
+    assert "paser_changes" not in tables
+    assert "paser_workspace_meta" not in tables
 
     # the office's sites and pending edits are as they were
     with Workspace(workspace).read() as conn:
@@ -193,40 +202,53 @@ def test_the_project_opens_without_the_plugin_anywhere(plugin, workspace, tmp_pa
     with zipfile.ZipFile(os.path.join(moved, "survey.qgz")) as archive:
         (qgs,) = [n for n in archive.namelist() if n.endswith(".qgs")]
         xml = archive.read(qgs).decode("utf-8")
-    assert str(tmp_path) not in xml and os.path.dirname(workspace) not in xml
-    assert "./survey.gpkg|layername=service_points" in xml and "./boundaries.gpkg|layername=desa" in xml
+    assert str(tmp_path) not in xml
+    assert os.path.dirname(workspace) not in xml
+    assert "./survey.gpkg|layername=service_points" in xml
+    assert "./boundaries.gpkg|layername=desa" in xml
     assert set(re.findall(r"<editforminitcodesource>(\d+)</editforminitcodesource>", xml)) == {"0"}
     assert "pythonCode" not in xml
 
     found = _probe(moved, tmp_path, *TIWEI_CENTRE)
-    assert not found["plugin_importable"] and found["plugin_modules"] == []
-    assert found["read"] and found["crs"] == "EPSG:3857"
+    assert not found["plugin_importable"]
+    assert found["plugin_modules"] == []
+    assert found["read"]
+    assert found["crs"] == "EPSG:3857"
     layers = found["layers"]
     assert set(layers) == {"Internet service points", "Tower plans", "Desa boundaries", "Kecamatan boundaries"}
     for name, layer in layers.items():
-        assert layer["valid"] and layer["provider"] == "ogr" and layer["source"].startswith(moved), name
+        assert layer["valid"], name
+        assert layer["provider"] == "ogr", name
+        assert layer["source"].startswith(moved), name
         assert layer["init_code_source"] == 0
-    assert layers["Desa boundaries"]["read_only"] and layers["Desa boundaries"]["features"] == 144
+    assert layers["Desa boundaries"]["read_only"]
+    assert layers["Desa boundaries"]["features"] == 144
     points, towers = layers["Internet service points"], layers["Tower plans"]
-    assert not points["read_only"] and towers["features"] == 2
+    assert not points["read_only"]
+    assert towers["features"] == 2
 
     fields = points["fields"]
-    assert fields["status"]["widget"] == "ValueMap" and {"Active": "active"} in fields["status"]["config"]["map"]
-    assert fields["category"]["widget"] == "ValueMap" and fields["desa_code"]["widget"] == "ValueMap"
+    assert fields["status"]["widget"] == "ValueMap"
+    assert {"Active": "active"} in fields["status"]["config"]["map"]
+    assert fields["category"]["widget"] == "ValueMap"
+    assert fields["desa_code"]["widget"] == "ValueMap"
     assert len(fields["desa_code"]["config"]["map"]) == 144
     assert fields["surveyed_at"]["widget"] == "DateTime"
-    assert fields["name"]["not_null"] and fields["name"]["alias"] == "Name"
+    assert fields["name"]["not_null"]
+    assert fields["name"]["alias"] == "Name"
     assert "64.01.06.2011" in fields["desa_code"]["expression"]
     photo = fields["photo"]
     assert photo["widget"] == "ExternalResource"
-    assert photo["config"]["RelativeStorage"] == 1 and photo["config"]["DocumentViewer"] == 1
+    assert photo["config"]["RelativeStorage"] == 1
+    assert photo["config"]["DocumentViewer"] == 1
     naming = json.loads(points["properties"]["QFieldSync/attachment_naming"])
     assert naming["photo"].startswith("'DCIM/'")
     # what a new site gets from the defaults, with no plugin to help
     new = points["new_feature"]
     assert UUID_RE.match(new["uid"])
     expected = suggest_desa(*TIWEI_CENTRE)
-    assert not expected.approximate and new["desa_code"] == expected.desa.code == "64.01.06.2011"
+    assert not expected.approximate
+    assert new["desa_code"] == expected.desa.code == "64.01.06.2011"
     assert (new["desa_name"], new["kecamatan"]) == ("Tiwei", "Long Ikis")
     assert (new["surveyed_by"], new["status"], new["coord_status"], new["coord_source"]) == (
         "Rina",
@@ -238,7 +260,8 @@ def test_the_project_opens_without_the_plugin_anywhere(plugin, workspace, tmp_pa
     assert stamp["utc"]
     taken = datetime.datetime.strptime(stamp["datetime"], "%Y-%m-%dT%H:%M:%S.%f")
     assert abs(taken - datetime.datetime.utcnow()) < datetime.timedelta(minutes=5)
-    assert UUID_RE.match(towers["new_feature"]["uid"]) and towers["new_feature"]["status"] == "coordinates_set"
+    assert UUID_RE.match(towers["new_feature"]["uid"])
+    assert towers["new_feature"]["status"] == "coordinates_set"
 
 
 def test_qfield_edits_keep_the_base(plugin, workspace, tmp_path):
@@ -289,13 +312,16 @@ def test_qfield_edits_keep_the_base(plugin, workspace, tmp_path):
         assert fp.sites_digest(conn, {layer: layer for layer in LAYER_NAMES}) != meta["base"]["hash"]
     now = {r["uid"]: r for r in fp.rows_of(data, SERVICE_POINTS, SERVICE_POINTS)}
     added = now[new_uid]
-    assert UUID_RE.match(new_uid) and new_uid not in {r["uid"] for r in base[SERVICE_POINTS]}
+    assert UUID_RE.match(new_uid)
+    assert new_uid not in {r["uid"] for r in base[SERVICE_POINTS]}
     assert (added["desa_code"], added["desa_name"], added["kecamatan"]) == ("64.01.06.2011", "Tiwei", "Long Ikis")
-    assert added["surveyed_by"] == "Rina" and added["photo"] == photo
+    assert added["surveyed_by"] == "Rina"
+    assert added["photo"] == photo
     assert os.path.getsize(os.path.join(folder, added["photo"])) > 0
     before = next(r for r in base[SERVICE_POINTS] if r["uid"] == edited["uid"])
     after = now[edited["uid"]]
-    assert after["notes"] == "Genset rusak" and after["updated_at"] > before["updated_at"]
+    assert after["notes"] == "Genset rusak"
+    assert after["updated_at"] > before["updated_at"]
     toyu = next(r for r in fp.rows_of(data, TOWER_PLANS, TOWER_PLANS) if r["uid"] == MUARA_TOYU)
     assert toyu[GEOMETRY] == pytest.approx((116.289, -1.142))
     # placed in the field: registered by the package's rule, as the register dialog would
@@ -314,7 +340,8 @@ def test_qfield_edits_keep_the_base(plugin, workspace, tmp_path):
 def test_a_zip_and_what_is_refused(plugin, workspace, tmp_path):
     zipped = tmp_path / "rina.zip"
     result = package(workspace, zipped)
-    assert result["OUTPUT"] == str(zipped) and not (tmp_path / "rina").exists()
+    assert result["OUTPUT"] == str(zipped)
+    assert not (tmp_path / "rina").exists()
     with zipfile.ZipFile(zipped) as archive:
         names = set(archive.namelist())
         manifest = json.loads(archive.read("manifest.json"))
@@ -334,11 +361,13 @@ def test_a_zip_and_what_is_refused(plugin, workspace, tmp_path):
 
     with pytest.raises(QgsProcessingException) as unknown:
         run({"WORKSPACE": workspace, "KECAMATAN": "Long Iki, Kuaro", "SURVEYOR": "Rina", "OUTPUT": str(tmp_path / "x")})
-    assert "“Long Iki”" in str(unknown.value) and "Long Ikis (64.01.06)" in str(unknown.value)
+    assert "“Long Iki”" in str(unknown.value)
+    assert "Long Ikis (64.01.06)" in str(unknown.value)
     assert "Muara Samu (64.01.10)" in str(unknown.value)
     with pytest.raises(QgsProcessingException, match="surveyor's name is required"):
         run({"WORKSPACE": workspace, "KECAMATAN": "", "SURVEYOR": "  ", "OUTPUT": str(tmp_path / "x")})
-    assert not (tmp_path / "x").exists() and staged_leftovers(tmp_path) == []
+    assert not (tmp_path / "x").exists()
+    assert staged_leftovers(tmp_path) == []
 
 
 def test_cancelled_packaging_leaves_nothing(plugin, workspace, tmp_path):
@@ -346,7 +375,8 @@ def test_cancelled_packaging_leaves_nothing(plugin, workspace, tmp_path):
     feedback.cancel()
     with pytest.raises(QgsProcessingException, match="cancelled"):
         package(workspace, tmp_path / "rina", feedback=feedback)
-    assert not (tmp_path / "rina").exists() and staged_leftovers(tmp_path) == []
+    assert not (tmp_path / "rina").exists()
+    assert staged_leftovers(tmp_path) == []
 
 
 def test_the_whole_regency_of_an_officers_old_workspace(plugin, tmp_path):
@@ -357,7 +387,8 @@ def test_the_whole_regency_of_an_officers_old_workspace(plugin, tmp_path):
     data = str(tmp_path / "all" / "survey.gpkg")
     assert (result["SERVICE_POINTS"], result["TOWER_PLANS"]) == (ws.count(SERVICE_POINTS), ws.count(TOWER_PLANS))
     meta = fp.read_meta(data)
-    assert meta["area"]["whole_regency"] and len(meta["area"]["desa_codes"]) == 144
+    assert meta["area"]["whole_regency"]
+    assert len(meta["area"]["desa_codes"]) == 144
     assert meta["schema_version"] == SCHEMA_VERSION
     for layer in LAYER_NAMES:
         assert without_fid(fp.rows_of(data, layer, layer)) == without_fid(ws.sites(layer))
@@ -389,7 +420,8 @@ def test_runs_as_a_background_task_like_the_dialog(plugin, workspace, tmp_path, 
             break
         QApplication.processEvents()
         threading.Event().wait(0.005)
-    assert outcome and outcome[0][0], feedback.textLog()
+    assert outcome, feedback.textLog()
+    assert outcome[0][0], feedback.textLog()
     assert fp.verify_base(str(tmp_path / "rina" / "survey.gpkg"))
     assert _mbtiles_zooms(tmp_path / "rina" / "basemap.mbtiles") == {10}
     assert QgsProject().read(str(tmp_path / "rina" / "survey.qgz"))
@@ -399,7 +431,8 @@ def test_menu_opens_the_dialog_on_the_workspace(plugin, workspace_path, browser_
     assert "Package for field survey…" in [a.text() for a in plugin.menu.actions()]
     plugin.package_action.trigger()
     dialog = plugin.package_dialog
-    assert dialog is not None and dialog.isVisible()
+    assert dialog is not None
+    assert dialog.isVisible()
     assert dialog.algorithm().id() == "paser_smartcity:package_for_field"
     assert dialog.mainWidget().wrappers["WORKSPACE"].parameterValue() == workspace_path
     assert dialog.algorithm().helpUrl().endswith("field.en.html")
@@ -432,13 +465,16 @@ def test_a_local_raster_is_cut_to_the_area(plugin, workspace, tmp_path):
     east, south = west + dx * cut.RasterXSize, north + dy * cut.RasterYSize
     area = basemaps.padded(fp.parse_area("Long Ikis").extent(Workspace(workspace).gazetteer))
     step = 1.5 / 400
-    assert abs(west - area.west) < step and abs(east - area.east) < step
-    assert abs(south - area.south) < step and abs(north - area.north) < step
+    assert abs(west - area.west) < step
+    assert abs(east - area.east) < step
+    assert abs(south - area.south) < step
+    assert abs(north - area.north) < step
     assert cut.RasterXSize < 400
     project = QgsProject()
     assert project.read(str(folder / "survey.qgz"))
     (raster,) = [layer for layer in project.mapLayers().values() if isinstance(layer, QgsRasterLayer)]
-    assert raster.isValid() and raster.source() == str(folder / "basemap.tif")
+    assert raster.isValid()
+    assert raster.source() == str(folder / "basemap.tif")
 
 
 def _closed_port() -> int:
@@ -464,7 +500,8 @@ def test_an_unreachable_tile_service_is_a_clear_message(plugin, workspace, tmp_p
     # too many tiles is refused before anything is fetched or written
     with pytest.raises(QgsProcessingException, match="would need .* tiles"):
         package(workspace, tmp_path / "rina", BASEMAP=silent.id(), KECAMATAN="", BASEMAP_ZOOM_MAX=17)
-    assert not (tmp_path / "rina").exists() and staged_leftovers(tmp_path) == []
+    assert not (tmp_path / "rina").exists()
+    assert staged_leftovers(tmp_path) == []
     QgsProject.instance().removeAllMapLayers()
 
 

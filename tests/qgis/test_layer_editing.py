@@ -89,7 +89,8 @@ def test_derived_field_defaults_parse_and_give_gazetteer_names(qgis_app, project
 def test_name_edit_through_layer_keeps_desa_name_and_kecamatan(qgis_app, project_layers, workspace):
     uid = demo_uid("kantor_desa", SAMURANGAU)
     before = workspace.site(SERVICE_POINTS, uid)
-    assert before["desa_name"] == "Samurangau" and before["kecamatan"] == "Batu Sopang"
+    assert before["desa_name"] == "Samurangau"
+    assert before["kecamatan"] == "Batu Sopang"
     layer = make_layer(workspace.path, SERVICE_POINTS)
     ok, errors = _edit(layer, _feature(layer, uid).id(), name="Kantor Desa Samurangau (baru)")
     assert ok, errors
@@ -176,7 +177,8 @@ def test_edit_through_layer_refreshes_updated_at(qgis_app, project_layers, works
     ok, errors = _edit(layer, _feature(layer, uid).id(), name="Kantor Desa Samurangau (baru)")
     assert ok, errors
     updated = workspace.site(SERVICE_POINTS, uid)["updated_at"]
-    assert updated.startswith(str(datetime.now(timezone.utc).year)) and updated > "2026-01-02T03:04:06"
+    assert updated.startswith(str(datetime.now(timezone.utc).year))
+    assert updated > "2026-01-02T03:04:06"
 
 
 @pytest.mark.parametrize("layer_name", [SERVICE_POINTS, TOWER_PLANS])
@@ -234,7 +236,8 @@ def test_new_valid_feature_digitised_in_qgis_is_saved_with_derived_fields(qgis_a
     assert layer.commitChanges(), layer.commitErrors()
     site = workspace.sites(SERVICE_POINTS, "name = ?", ("Puskesmas Long Ikis",))[0]
     assert (site["desa_name"], site["kecamatan"]) == ("Belimbing", "Long Ikis")
-    assert site["uid"] and site["updated_at"]
+    assert site["uid"]
+    assert site["updated_at"]
 
 
 @pytest.fixture
@@ -267,7 +270,8 @@ def test_attribute_table_edit_refused_is_explained_in_the_message_bar(
     ok, _errors = _edit(layer, feature.id(), **{field: value})
     assert not ok
     (text,) = _bar_texts(message_bar)
-    assert text.startswith(f"Not saved: {feature['name']}: ") and words in text, text
+    assert text.startswith(f"Not saved: {feature['name']}: "), text
+    assert words in text, text
     assert _snapshot(workspace) == before
 
 
@@ -291,7 +295,8 @@ def test_new_site_refused_is_explained_with_its_uid(qgis_app, project_layers, wo
     assert not layer.commitChanges()
     layer.rollBack()
     (text,) = _bar_texts(message_bar)
-    assert text.startswith(f"Not saved: {values['uid']}: ") and text.endswith("(and 1 more)"), text
+    assert text.startswith(f"Not saved: {values['uid']}: "), text
+    assert text.endswith("(and 1 more)"), text
     assert _snapshot(workspace) == before
 
 
@@ -315,7 +320,8 @@ def test_layers_of_a_saved_project_are_checked_too(plugin, workspace, message_ba
     ok, _errors = _edit(layer, _feature(layer, demo_uid("kantor_desa", SAMURANGAU)).id(), desa_code="99.99.99.9999")
     assert not ok
     (text,) = _bar_texts(message_bar)
-    assert text.startswith("Not saved: ") and "99.99.99.9999" in text
+    assert text.startswith("Not saved: ")
+    assert "99.99.99.9999" in text
     assert _snapshot(workspace) == before
 
 

@@ -15,6 +15,7 @@ from qgis.core import (
     QgsProject,
     QgsReadWriteContext,
     QgsRenderContext,
+    QgsSvgMarkerSymbolLayer,
     QgsSymbolLayer,
 )
 from qgis.PyQt.QtCore import QSize, Qt
@@ -23,7 +24,12 @@ from qgis.PyQt.QtXml import QDomDocument
 
 from paser_smartcity_plugin.core.codelists import CATEGORY, SERVICE_STATUS, TOWER_STATUS, contrast
 from paser_smartcity_plugin.core.schema import SERVICE_POINTS, TOWER_PLANS
-from paser_smartcity_plugin.layers.workspace_layers import CATEGORY_ICONS, FALLBACK_ICON, TOWER_ICON, svg_layer
+from paser_smartcity_plugin.layers.workspace_layers import CATEGORY_ICONS, FALLBACK_ICON, TOWER_ICON
+
+
+def svg_layer(symbol):
+    """The glyph of one of our markers."""
+    return next(layer for layer in symbol.symbolLayers() if isinstance(layer, QgsSvgMarkerSymbolLayer))
 
 
 def _all_symbols(layer):
@@ -50,7 +56,9 @@ def test_marker_svgs_exist_and_projects_keep_library_names(plugin):
         layers[name].writeSymbology(element, document, "", context)
     document.appendChild(element)
     text = document.toString()
-    assert TOWER_ICON in text and CATEGORY_ICONS["sekolah"] in text and "/usr/share/qgis/svg" not in text
+    assert TOWER_ICON in text
+    assert CATEGORY_ICONS["sekolah"] in text
+    assert "/usr/share/qgis/svg" not in text
 
 
 def _rules(layer):
@@ -88,7 +96,8 @@ def test_each_point_draws_its_status_marker_and_its_category_glyph(plugin):
         prop = svg_layer(glyph).dataDefinedProperties().property(QgsSymbolLayer.PropertyFillColor)
         assert prop.prepare(context)
         colour, ok = prop.valueAsColor(context, QColor())
-        assert ok and colour.name() == status.glyph_color
+        assert ok
+        assert colour.name() == status.glyph_color
         assert contrast(status.color, status.glyph_color) >= 4.5 or status.glyph_color == "#1a1a1a"
 
 

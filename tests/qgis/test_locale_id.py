@@ -50,7 +50,8 @@ def test_menu_is_indonesian(indonesian, qgis_iface):
 def test_processing_is_indonesian(indonesian):
     algorithm = QgsApplication.processingRegistry().algorithmById("paser_smartcity:create_workspace")
     assert algorithm.displayName() == "Buat ruang kerja"
-    assert algorithm.group() == "Ruang kerja" and algorithm.groupId() == "workspace"
+    assert algorithm.group() == "Ruang kerja"
+    assert algorithm.groupId() == "workspace"
     assert algorithm.shortHelpString().startswith("Membuat ruang kerja kota cerdas")
     assert algorithm.parameterDefinition("OUTPUT").description() == "GeoPackage ruang kerja"
     assert algorithm.parameterDefinition("DEMO").description() == "Isi dengan data demo"
@@ -109,7 +110,8 @@ def test_dashboard_and_layers_are_indonesian(indonesian, tmp_path):
     service = [header for _key, header, _tip, _color in dock.columns(SERVICE_POINTS)]
     towers = [header for _key, header, _tip, _color in dock.columns(TOWER_PLANS)]
     assert service[:4] == ["Kecamatan", "Titik layanan", "Koordinat perkiraan", "Direncanakan"]
-    assert "Mengudara" in towers and [dock.tabs.tabText(i) for i in range(2)] == ["Titik layanan", "Menara"]
+    assert "Mengudara" in towers
+    assert [dock.tabs.tabText(i) for i in range(2)] == ["Titik layanan", "Menara"]
     assert "154 dari 300 titik layanan terdaftar (51%)" in dock.summary.text()
     assert dock.zoom_button.text() == "Perbesar ke baris terpilih"
     assert help_path("dashboard").endswith("dashboard.id.html")
@@ -312,7 +314,8 @@ def test_form_constraint_states_the_rule_in_indonesian(indonesian):
     ok, errors = QgsVectorLayerUtils.validateAttribute(
         layer, feature, index, QgsFieldConstraints.ConstraintStrengthHard
     )
-    assert not ok and "Akurasi (m) harus antara 0 dan 50000" in errors[0], errors
+    assert not ok, errors
+    assert "Akurasi (m) harus antara 0 dan 50000" in errors[0], errors
 
 
 def test_button_texts_stay_indonesian_after_a_language_change(indonesian, workspace_path):
@@ -332,6 +335,7 @@ def test_button_texts_stay_indonesian_after_a_language_change(indonesian, worksp
         texts = [
             box.button(b).text() for b in (QDialogButtonBox.StandardButton.Save, QDialogButtonBox.StandardButton.Close)
         ]
-        assert texts == ["Simpan", "Tutup"] and dialog.help_button.text() == "Bantuan"
+        assert texts == ["Simpan", "Tutup"]
+        assert dialog.help_button.text() == "Bantuan"
     finally:
         dialog.close()

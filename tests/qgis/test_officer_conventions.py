@@ -105,7 +105,8 @@ def test_layer_table_says_utc_and_shows_wita_beside_it(officer, workspace_path):
     shown = formatter.representValue(layer, index, setup.config(), None, feature["surveyed_at"])
     assert shown == "2026-03-04 20:15 UTC"
     wita = layer.fields().indexOf("surveyed_at_wita")
-    assert wita >= 0 and layer.fields().fieldOrigin(wita) == layer.fields().OriginExpression
+    assert wita >= 0
+    assert layer.fields().fieldOrigin(wita) == layer.fields().OriginExpression
     assert feature["surveyed_at_wita"] == "2026-03-05 04:15"
     assert layer.attributeAlias(wita) == ("Waktu survei (WITA)" if lang == "id" else "Surveyed at (WITA)")
     columns = [c.name for c in layer.attributeTableConfig().columns()]

@@ -24,7 +24,8 @@ def test_init_gui_adds_menu_toolbar_and_provider(plugin, qgis_iface):
     assert menu.title() == "Paser Smart City"
     texts = [a.text() for a in menu.actions()]
     assert "Open smart-city layers" in texts
-    assert plugin.toolbar.objectName() == TOOLBAR_OBJECT_NAME and plugin.toolbar.actions()
+    assert plugin.toolbar.objectName() == TOOLBAR_OBJECT_NAME
+    assert plugin.toolbar.actions()
     provider = QgsApplication.processingRegistry().providerById("paser_smartcity")
     assert provider is not None
     assert provider.algorithm("create_workspace") is not None
@@ -44,14 +45,21 @@ def test_open_layers_creates_workspace_and_adds_styled_layers(plugin, workspace_
         "desa",
         "kecamatan",
     ]
-    assert desa.isValid() and desa.featureCount() == 144 and kecamatan.featureCount() == 10
-    assert desa.readOnly() and kecamatan.readOnly() and not desa.startEditing()
-    assert desa.source().startswith(BOUNDARIES_PATH) and desa.geometryType() == QgsWkbTypes.PolygonGeometry
-    assert desa.labelsEnabled() and desa.labeling().settings().fieldName == "desa_name"
+    assert desa.isValid()
+    assert desa.featureCount() == 144
+    assert kecamatan.featureCount() == 10
+    assert desa.readOnly()
+    assert kecamatan.readOnly()
+    assert not desa.startEditing()
+    assert desa.source().startswith(BOUNDARIES_PATH)
+    assert desa.geometryType() == QgsWkbTypes.PolygonGeometry
+    assert desa.labelsEnabled()
+    assert desa.labeling().settings().fieldName == "desa_name"
     assert kecamatan.labeling().settings().fieldName == "kecamatan_name"
     assert "cahyadsn/wilayah_boundaries" in desa.attribution()
     points, towers = layers[SERVICE_POINTS], layers[TOWER_PLANS]
-    assert points.isValid() and towers.isValid()
+    assert points.isValid()
+    assert towers.isValid()
     assert points.featureCount() == 154
     # Towers without coordinates are features of the layer (and so rows of its attribute table).
     assert towers.featureCount() == 4
@@ -62,7 +70,8 @@ def test_open_layers_creates_workspace_and_adds_styled_layers(plugin, workspace_
     assert points.renderer().type() == "RuleRenderer"  # by status, then category (tests/qgis/test_layer_symbols.py)
     assert towers.renderer().classAttribute() == "status"
     assert {c.value() for c in towers.renderer().categories()} >= {"coordinates_pending", "on_air"}
-    assert points.labelsEnabled() and towers.labelsEnabled()
+    assert points.labelsEnabled()
+    assert towers.labelsEnabled()
     # a second trigger reuses the layers instead of adding copies
     plugin.open_action.trigger()
     assert len(project.mapLayers()) == 4
@@ -75,11 +84,13 @@ def test_forms_are_configured(plugin):
     status = points.editorWidgetSetup(fields.indexOf("status"))
     assert status.type() == "ValueMap"
     mapping = {k: v for entry in status.config()["map"] for k, v in entry.items()}
-    assert mapping["Active"] == "active" and len(mapping) == 6
+    assert mapping["Active"] == "active"
+    assert len(mapping) == 6
     category = points.editorWidgetSetup(fields.indexOf("category")).config()["map"]
     assert {"School": "sekolah"} in category
     desa = points.editorWidgetSetup(fields.indexOf("desa_code"))
-    assert desa.type() == "ValueMap" and len(desa.config()["map"]) == 144
+    assert desa.type() == "ValueMap"
+    assert len(desa.config()["map"]) == 144
     name_constraints = fields.at(fields.indexOf("name")).constraints()
     assert name_constraints.constraints() & QgsFieldConstraints.ConstraintNotNull
     assert (
@@ -90,7 +101,8 @@ def test_forms_are_configured(plugin):
     assert fields.at(fields.indexOf("name")).alias() == "Name"
     # the photo: QGIS's attachment widget, paths relative to the workspace's folder
     photo = points.editorWidgetSetup(fields.indexOf("photo"))
-    assert photo.type() == "ExternalResource" and photo.config()["DocumentViewer"] == 1
+    assert photo.type() == "ExternalResource"
+    assert photo.config()["DocumentViewer"] == 1
     assert photo.config()["RelativeStorage"] == 2
     assert photo.config()["DefaultRoot"] == os.path.dirname(points.source().split("|")[0])
 
@@ -105,7 +117,8 @@ def test_form_constraints_reject_bad_values(plugin):
     assert ok
     feature["desa_code"] = "64.01.99.9999"
     ok, errors = QgsVectorLayerUtils.validateAttribute(towers, feature, fields.indexOf("desa_code"))
-    assert not ok and errors
+    assert not ok
+    assert errors
     feature["name"] = None
     ok, _ = QgsVectorLayerUtils.validateAttribute(towers, feature, fields.indexOf("name"))
     assert not ok
@@ -121,7 +134,8 @@ def test_edit_through_qgis_keeps_a_valid_workspace(plugin, workspace_path):
     assert towers.changeAttributeValue(feature.id(), towers.fields().indexOf("status"), "permit")
     assert towers.commitChanges(), towers.commitErrors()
     saved = [t for t in Workspace(workspace_path).sites(TOWER_PLANS) if t["name"] == "Menara Keladen"][0]
-    assert saved["status"] == "permit" and saved["updated_at"] != before
+    assert saved["status"] == "permit"
+    assert saved["updated_at"] != before
 
 
 def test_unload_removes_everything(qgis_iface, qgis_processing, workspace_path):
@@ -132,7 +146,8 @@ def test_unload_removes_everything(qgis_iface, qgis_processing, workspace_path):
     toolbars_before = len(qgis_iface.mainWindow().findChildren(QToolBar))
     instance = paser_smartcity_plugin.classFactory(qgis_iface)
     instance.initGui()
-    assert _menus(qgis_iface) and registry.providerById("paser_smartcity") is not None
+    assert _menus(qgis_iface)
+    assert registry.providerById("paser_smartcity") is not None
     instance.unload()
     QgsApplication.processEvents()
     assert _menus(qgis_iface) == []
@@ -153,10 +168,12 @@ def test_actions_have_own_icons_and_tips_without_parentheses(plugin):
     assert len(actions) >= 10
     drawn = {}
     for action in actions:
-        assert not action.icon().isNull() and not action.icon().pixmap(32, 32).isNull(), action.objectName()
+        assert not action.icon().isNull(), action.objectName()
+        assert not action.icon().pixmap(32, 32).isNull(), action.objectName()
         drawn.setdefault(_pixels(action.icon()), []).append(action.objectName())
         # QGIS strips text in parentheses from action tooltips: such a tip would lose words
-        assert "(" not in action.toolTip() and ")" not in action.toolTip(), action.toolTip()
+        assert "(" not in action.toolTip(), action.toolTip()
+        assert ")" not in action.toolTip(), action.toolTip()
         # a tip of its own, not the menu text repeated
         assert action.toolTip() != action.text(), action.objectName()
     shared = [names for names in drawn.values() if len(names) > 1]
@@ -192,7 +209,8 @@ def test_open_layers_again_shows_them(plugin, qgis_iface, real_message_bar):
     count = len(QgsProject.instance().mapLayers())
 
     plugin.open_layers()  # what the register dialog calls: the map stays where it is, no message
-    assert real_message_bar.currentItem() is None and not canvas.extent().intersects(first[SERVICE_POINTS].extent())
+    assert real_message_bar.currentItem() is None
+    assert not canvas.extent().intersects(first[SERVICE_POINTS].extent())
 
     plugin.open_action.trigger()
     again = find_layers(QgsProject.instance())
@@ -202,7 +220,8 @@ def test_open_layers_again_shows_them(plugin, qgis_iface, real_message_bar):
     assert canvas.extent().intersects(first[SERVICE_POINTS].extent())
     assert canvas.extent().contains(first[SERVICE_POINTS].extent())
     item = real_message_bar.currentItem()
-    assert item is not None and "already open" in item.text()
+    assert item is not None
+    assert "already open" in item.text()
 
 
 def test_open_layers_upgrades_a_workspace_of_010_before_qgis_reads_it(plugin, workspace_path, real_message_bar):

@@ -33,7 +33,7 @@ def test_no_message_hedges_with_s_in_parentheses():
 
 
 def test_import_summary_counts_in_singular_and_plural(plugin, tmp_path):
-    import processing
+    from qgis import processing
 
     workspace = tmp_path / "demo.gpkg"
     create_workspace(str(workspace), demo_rows())

@@ -5,7 +5,7 @@ from qgis.core import QgsProcessingException, QgsVectorLayer
 
 
 def run(alg, params):
-    import processing
+    from qgis import processing
 
     return processing.run(f"paser_smartcity:{alg}", params)
 
@@ -13,9 +13,11 @@ def run(alg, params):
 def test_create_demo_workspace(plugin, tmp_path):
     out = tmp_path / "demo.gpkg"
     result = run("create_workspace", {"OUTPUT": str(out), "DEMO": True})
-    assert result["OUTPUT"] == str(out) and result["CREATED"] is True
+    assert result["OUTPUT"] == str(out)
+    assert result["CREATED"] is True
     towers = QgsVectorLayer(f"{out}|layername=tower_plans", "t", "ogr")
-    assert towers.isValid() and towers.featureCount() == 4
+    assert towers.isValid()
+    assert towers.featureCount() == 4
     points = QgsVectorLayer(f"{out}|layername=service_points", "p", "ogr")
     assert points.featureCount() == 154
 

@@ -16,7 +16,7 @@ MUARA_TOYU = demo_uid("tower", "64.01.08.2008")
 
 
 def run(alg, params):
-    import processing
+    from qgis import processing
 
     return processing.run(f"paser_smartcity:{alg}", params)
 
@@ -52,7 +52,8 @@ def test_pending_tower_gets_dms_coordinates(plugin, demo):
     )
     assert result["UID"] == MUARA_TOYU
     assert result["LAT"] == pytest.approx(toyu.lat - 0.0027, abs=1e-6)
-    assert result["DESA_CODE"] == "64.01.08.2008" and result["WARNINGS"] == ""
+    assert result["DESA_CODE"] == "64.01.08.2008"
+    assert result["WARNINGS"] == ""
     tower = Workspace(demo).site(TOWER_PLANS, MUARA_TOYU)
     assert tower["status"] == "coordinates_set"
     assert (tower["coord_status"], tower["coord_source"], tower["accuracy_m"], tower["surveyed_by"]) == (
@@ -66,7 +67,7 @@ def test_pending_tower_gets_dms_coordinates(plugin, demo):
 
 
 def test_new_service_point_from_utm_with_suggested_desa(plugin, demo):
-    from paser_smartcity_plugin.core.projection import from_wgs84
+    from projection_oracle import from_wgs84
 
     e, n = from_wgs84("EPSG:9490", 116.1956, -1.9123)
     result = run(
@@ -81,9 +82,12 @@ def test_new_service_point_from_utm_with_suggested_desa(plugin, demo):
         },
     )
     point = Workspace(demo).site(SERVICE_POINTS, result["UID"])
-    assert point["name"] == "SD Negeri 001 Tanah Grogot" and point["category"] == "sekolah"
-    assert point["desa_code"] == result["DESA_CODE"] and point["desa_code"].startswith("64.01.04.")
-    assert point["coord_status"] == "approximate" and point["status"] == "planned"
+    assert point["name"] == "SD Negeri 001 Tanah Grogot"
+    assert point["category"] == "sekolah"
+    assert point["desa_code"] == result["DESA_CODE"]
+    assert point["desa_code"].startswith("64.01.04.")
+    assert point["coord_status"] == "approximate"
+    assert point["status"] == "planned"
     assert point[GEOMETRY] == pytest.approx((116.1956, -1.9123), abs=1e-7)
 
 
@@ -177,13 +181,17 @@ def test_import_csv_writes_valid_rows_and_reports_the_rest(plugin, demo, tmp_pat
     result = run("import_sites", {"WORKSPACE": demo, "INPUT": str(src), "REPORT": str(report)})
     assert (result["INSERTED"], result["UPDATED"], result["REJECTED"]) == (1, 1, 2)
     rows = {int(r["row"]): r for r in _report(report)}
-    assert rows[2]["outcome"] == "inserted" and rows[3]["outcome"] == "updated"
-    assert rows[4]["outcome"] == "rejected" and "minus sign" in rows[4]["message"]
-    assert rows[5]["outcome"] == "rejected" and "“abc”" in rows[5]["message"]
+    assert rows[2]["outcome"] == "inserted"
+    assert rows[3]["outcome"] == "updated"
+    assert rows[4]["outcome"] == "rejected"
+    assert "minus sign" in rows[4]["message"]
+    assert rows[5]["outcome"] == "rejected"
+    assert "“abc”" in rows[5]["message"]
     ws = Workspace(demo)
     assert ws.count(SERVICE_POINTS) == before + 1
     tower = ws.site(TOWER_PLANS, MUARA_TOYU)
-    assert tower["status"] == "coordinates_set" and tower["coord_source"] == "import"
+    assert tower["status"] == "coordinates_set"
+    assert tower["coord_source"] == "import"
     assert tower[GEOMETRY] == pytest.approx((116 + 19 / 60 + 40 / 3600, -(1 + 7.5 / 60)))
 
 
@@ -212,7 +220,8 @@ def test_import_xlsx_with_english_headers_and_one_coordinate_column(plugin, demo
     assert (result["INSERTED"], result["UPDATED"], result["REJECTED"]) == (1, 1, 0), _report(report)
     ws = Workspace(demo)
     point = [p for p in ws.sites(SERVICE_POINTS) if p["name"] == "Puskesmas Pasir Belengkong"][0]
-    assert point["accuracy_m"] == 8.0 and point["category"] == "puskesmas"
+    assert point["accuracy_m"] == 8.0
+    assert point["category"] == "puskesmas"
     assert ws.site(TOWER_PLANS, demo_uid("tower", "64.01.02.2004"))["status"] == "coordinates_set"
 
 
@@ -268,7 +277,8 @@ def test_layers_in_the_project_are_refreshed_after_an_algorithm(plugin, workspac
     src, report = tmp_path / "sites.csv", tmp_path / "report.csv"
     _write_csv(src, IMPORT_ROWS[:2])
     result = run("import_sites", {"WORKSPACE": workspace_path, "INPUT": str(src), "REPORT": str(report)})
-    assert result["INSERTED"] == 1 and result["REPORT"] == str(report)
+    assert result["INSERTED"] == 1
+    assert result["REPORT"] == str(report)
     assert points.featureCount() == before + 1  # a cached count would still say 154
     run(
         "register_coordinates",
@@ -280,7 +290,8 @@ def test_layers_in_the_project_are_refreshed_after_an_algorithm(plugin, workspac
 def test_import_action_opens_the_algorithm_dialog_on_the_workspace(plugin, workspace_path, browser_model):
     plugin.import_action.trigger()
     dialog = plugin.import_dialog
-    assert dialog is not None and dialog.isVisible()
+    assert dialog is not None
+    assert dialog.isVisible()
     assert dialog.algorithm().id() == "paser_smartcity:import_sites"
     # INPUT is still empty, so read the one field we filled in
     assert dialog.mainWidget().wrappers["WORKSPACE"].parameterValue() == workspace_path
@@ -293,5 +304,6 @@ def test_desa_code_of_an_existing_site_can_be_corrected(plugin, demo):
         "register_coordinates",
         {"WORKSPACE": demo, "SITE": keladen, "COORDINATES": "-1.9023, 116.1892", "DESA_CODE": "64.01.04.1001"},
     )
-    assert result["DESA_CODE"] == "64.01.04.1001" and result["WARNINGS"] == ""
+    assert result["DESA_CODE"] == "64.01.04.1001"
+    assert result["WARNINGS"] == ""
     assert Workspace(demo).site(TOWER_PLANS, keladen)["desa_name"] == "Tanah Grogot"

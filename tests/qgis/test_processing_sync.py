@@ -25,7 +25,7 @@ SECRET = "s3cret-Paser!"
 
 
 def run(params):
-    import processing
+    from qgis import processing
 
     return processing.run("paser_smartcity:sync", params)
 

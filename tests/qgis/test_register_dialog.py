@@ -19,7 +19,7 @@ from paser_smartcity_plugin.core.coordinates import format_dms
 from paser_smartcity_plugin.core.demo import demo_uid
 from paser_smartcity_plugin.core.gazetteer import default_gazetteer
 from paser_smartcity_plugin.core.rows import GEOMETRY
-from paser_smartcity_plugin.core.schema import SERVICE_POINTS, TOWER_PLANS
+from paser_smartcity_plugin.core.schema import MAX_ACCURACY_M, SERVICE_POINTS, TOWER_PLANS
 from paser_smartcity_plugin.core.workspace import Workspace
 from paser_smartcity_plugin.layers.workspace_layers import find_layers
 
@@ -36,7 +36,8 @@ def digest(path) -> str:
 def dialog(plugin, workspace_path):
     plugin.register_action.trigger()
     dlg = plugin.register_dialog
-    assert dlg is not None and dlg.isVisible()
+    assert dlg is not None
+    assert dlg.isVisible()
     yield dlg
     dlg.close()
 
@@ -64,7 +65,8 @@ def test_pending_towers_are_listed_first(dialog):
     assert set(first) == {MUARA_TOYU, KELADEN}
     dialog.search_edit.setText("toyu")
     names = [dialog.site_list.item(i).text() for i in range(dialog.site_list.count())]
-    assert names[0].startswith("Menara Muara Toyu") and any(n.startswith("Kantor Desa Muara Toyu") for n in names)
+    assert names[0].startswith("Menara Muara Toyu")
+    assert any(n.startswith("Kantor Desa Muara Toyu") for n in names)
 
 
 def test_type_see_feedback_and_save(dialog, workspace_path):
@@ -76,7 +78,8 @@ def test_type_see_feedback_and_save(dialog, workspace_path):
     assert dialog.dms_label.text() == format_dms(toyu.lat - 0.002, toyu.lon + 0.001, "en", 2)
     lat, lon = (float(v) for v in dialog.dd_label.text().split(","))
     assert (lat, lon) == pytest.approx((toyu.lat - 0.002, toyu.lon + 0.001), abs=1e-5)
-    assert "Muara Toyu" in dialog.desa_label.text() and "inside its desa boundary" in dialog.desa_label.text()
+    assert "Muara Toyu" in dialog.desa_label.text()
+    assert "inside its desa boundary" in dialog.desa_label.text()
     assert not any(t.startswith("Error") for t in texts(dialog))
     dialog.accuracy_spin.setValue(3.5)
     dialog.surveyed_by_edit.setText("Rina")
@@ -85,7 +88,8 @@ def test_type_see_feedback_and_save(dialog, workspace_path):
     dialog.save_button.click()
     assert "Saved" in dialog.status[1]
     tower = Workspace(workspace_path).site(TOWER_PLANS, MUARA_TOYU)
-    assert tower["status"] == "coordinates_set" and tower["coord_status"] == "surveyed"
+    assert tower["status"] == "coordinates_set"
+    assert tower["coord_status"] == "surveyed"
     assert (tower["accuracy_m"], tower["surveyed_by"], tower["notes"]) == (3.5, "Rina", "pondasi sudah ada")
     assert tower[GEOMETRY] == pytest.approx((toyu.lon + 0.001, toyu.lat - 0.002), abs=1e-5)
     # the layer shows it and has it selected
@@ -129,7 +133,8 @@ def test_corrected_value_then_accepted_warning(dialog, workspace_path):
     assert any(t.startswith("Warning") and "Muara Toyu" in t for t in texts(dialog))
     assert not dialog.save_button.isEnabled()
     before = digest(workspace_path)
-    assert dialog.save() is None and digest(workspace_path) == before
+    assert dialog.save() is None
+    assert digest(workspace_path) == before
     dialog.accept_warnings_check.setChecked(True)
     assert dialog.save_button.isEnabled()
     assert dialog.save() == MUARA_TOYU
@@ -139,16 +144,19 @@ def test_corrected_value_then_accepted_warning(dialog, workspace_path):
 def test_new_service_point_with_suggested_desa(dialog, workspace_path):
     dialog.new_radio.setChecked(True)
     dialog.coord_edit.setText("1°54'44\" LS 116°11'44\" BT")
-    assert any("needs a name" in t for t in texts(dialog)) and not dialog.save_button.isEnabled()
+    assert any("needs a name" in t for t in texts(dialog))
+    assert not dialog.save_button.isEnabled()
     dialog.name_edit.setText("SMP Negeri 2 Tanah Grogot")
     dialog.category_combo.setCurrentIndex(dialog.category_combo.findData("sekolah"))
     assert dialog.save_button.isEnabled(), texts(dialog)
     uid = dialog.save()
     point = Workspace(workspace_path).site(SERVICE_POINTS, uid)
-    assert point["name"] == "SMP Negeri 2 Tanah Grogot" and point["category"] == "sekolah"
+    assert point["name"] == "SMP Negeri 2 Tanah Grogot"
+    assert point["category"] == "sekolah"
     assert point["desa_code"].startswith("64.01.04.")
     # the dialog is ready for the next site, on the one just saved
-    assert dialog.existing_radio.isChecked() and dialog.site_list.currentItem().data(Qt.ItemDataRole.UserRole) == uid
+    assert dialog.existing_radio.isChecked()
+    assert dialog.site_list.currentItem().data(Qt.ItemDataRole.UserRole) == uid
 
 
 def _release(canvas, pixel: QPoint):
@@ -181,7 +189,8 @@ def test_map_tool_reports_wgs84_from_a_projected_canvas(qgis_iface, qgis_canvas)
     expected = to_wgs.transform(QgsPointXY(expected_map))
     assert len(got) == 1
     assert got[0] == pytest.approx((expected.x(), expected.y()), abs=1e-9)
-    assert abs(got[0][0]) < 180 and abs(got[0][1]) < 90  # degrees, not metres
+    assert abs(got[0][0]) < 180
+    assert abs(got[0][1]) < 90
 
 
 def test_pick_on_map_fills_the_dialog(dialog, qgis_iface, workspace_path):
@@ -203,7 +212,8 @@ def test_pick_on_map_fills_the_dialog(dialog, qgis_iface, workspace_path):
     dialog.accept_warnings_check.setChecked(True)
     assert dialog.save() == KELADEN
     tower = Workspace(workspace_path).site(TOWER_PLANS, KELADEN)
-    assert tower["coord_status"] == "approximate" and tower["coord_source"] == "map"
+    assert tower["coord_status"] == "approximate"
+    assert tower["coord_source"] == "map"
 
 
 def _nmea(body: str) -> bytes:
@@ -237,7 +247,8 @@ def test_gps_button_uses_the_connected_receiver(dialog):
         assert dialog.source_combo.currentData() == "gps_survey"
         # the GST sentence's errors give QGIS's horizontal accuracy, which becomes accuracy_m
         hacc = connection.currentGPSInformation().hacc
-        assert 1 < hacc < 3 and dialog.accuracy_spin.value() == pytest.approx(hacc, abs=0.05)
+        assert 1 < hacc < 3
+        assert dialog.accuracy_spin.value() == pytest.approx(hacc, abs=0.05)
     finally:
         registry.unregisterConnection(connection)
     dialog.update_feedback()
@@ -289,7 +300,8 @@ def test_unsaved_qgis_edits_block_the_save(dialog, workspace_path):
     assert dialog.select_site(MUARA_TOYU)
     dialog.coord_edit.setText(toyu_text())
     before = digest(workspace_path)
-    assert dialog.save() is None and "unsaved edits" in dialog.status[1]
+    assert dialog.save() is None
+    assert "unsaved edits" in dialog.status[1]
     assert digest(workspace_path) == before
     towers.rollBack()
     assert dialog.save() == MUARA_TOYU
@@ -300,9 +312,11 @@ def test_existing_site_can_take_the_suggested_desa(dialog, workspace_path):
     assert not dialog.use_suggested_desa_check.isVisibleTo(dialog)
     dialog.coord_edit.setText("-1.9023, 116.1892")  # Tanah Grogot, not Keladen
     assert any("desa is Keladen" in t for t in texts(dialog))
-    assert dialog.use_suggested_desa_check.isVisibleTo(dialog) and not dialog.save_button.isEnabled()
+    assert dialog.use_suggested_desa_check.isVisibleTo(dialog)
+    assert not dialog.save_button.isEnabled()
     dialog.use_suggested_desa_check.setChecked(True)
-    assert not any("desa is Keladen" in t for t in texts(dialog)) and dialog.save_button.isEnabled()
+    assert not any("desa is Keladen" in t for t in texts(dialog))
+    assert dialog.save_button.isEnabled()
     assert dialog.save() == KELADEN
     tower = Workspace(workspace_path).site(TOWER_PLANS, KELADEN)
     assert (tower["desa_code"], tower["desa_name"], tower["kecamatan"]) == (
@@ -319,7 +333,8 @@ def test_accepting_warnings_covers_only_the_warnings_read(dialog, workspace_path
     assert dialog.save_button.isEnabled()
     dialog.coord_edit.setText("-1.5, 116.0")  # another position, another warning
     assert any(t.startswith("Warning") for t in texts(dialog))
-    assert not dialog.accept_warnings_check.isChecked() and not dialog.save_button.isEnabled()
+    assert not dialog.accept_warnings_check.isChecked()
+    assert not dialog.save_button.isEnabled()
 
 
 def _settle():
@@ -360,7 +375,8 @@ def test_layout_stays_put_while_the_feedback_changes(dialog):
 
 def test_dialog_fits_a_768_pixel_laptop(dialog):
     _settle()
-    assert dialog.height() <= 700 and dialog.minimumSizeHint().height() <= 700
+    assert dialog.height() <= 700
+    assert dialog.minimumSizeHint().height() <= 700
     # the coordinate placeholder is readable in full
     edit = dialog.coord_edit
     assert edit.fontMetrics().horizontalAdvance(edit.placeholderText()) < edit.width() - 8
@@ -412,6 +428,8 @@ def test_map_pick_gets_the_pixel_size_as_accuracy(dialog, qgis_iface):
     canvas.refresh()
     assert dialog.select_site(KELADEN)
     assert dialog.accuracy_spin.value() == 0  # "unknown"
+    # the spin box offers what the workspace accepts, no more (schema.MAX_ACCURACY_M)
+    assert dialog.accuracy_spin.maximum() == MAX_ACCURACY_M
     dialog.pick_button.click()
     size = canvas.mapSettings().outputSize()
     pixel = QPoint(size.width() // 2, size.height() // 2)
@@ -421,7 +439,8 @@ def test_map_pick_gets_the_pixel_size_as_accuracy(dialog, qgis_iface):
     lat = float(dialog.coord_edit.text().split(",")[0])
     one_pixel = area.measureLine(QgsPointXY(116.1, lat), QgsPointXY(116.1 + canvas.mapUnitsPerPixel(), lat))
     assert dialog.accuracy_spin.value() == pytest.approx(one_pixel, rel=0.05, abs=0.1)
-    assert dialog.source_combo.currentData() == "map" and "pixel" in dialog.status[1]
+    assert dialog.source_combo.currentData() == "map"
+    assert "pixel" in dialog.status[1]
 
 
 # ------------------------------------------------------------ issue 13: dialogs as QGIS users expect
@@ -467,10 +486,12 @@ def test_warnings_and_their_acknowledgement_stay_next_to_save(qgis_font, plugin,
         assert all(w.split(": ", 1)[1][:40] in label.text().replace("&amp;", "&") for w in warnings)
         # Save says why it is disabled, in the dialog and in its tooltip
         assert not dialog.save_button.isEnabled()
-        assert "tick “I have read the warnings" in dialog.save_hint.text() and _in_view(dialog.save_hint)
+        assert "tick “I have read the warnings" in dialog.save_hint.text()
+        assert _in_view(dialog.save_hint)
         assert dialog.save_button.toolTip() == dialog.save_hint.text()
         dialog.accept_warnings_check.setChecked(True)
-        assert dialog.save_button.isEnabled() and dialog.save_hint.text() == ""
+        assert dialog.save_button.isEnabled()
+        assert dialog.save_hint.text() == ""
     finally:
         dialog.close()
 
@@ -487,7 +508,8 @@ def test_warnings_and_their_acknowledgement_stay_next_to_save(qgis_font, plugin,
 def test_disabled_save_says_why(dialog, setup, reason):
     setup(dialog)
     assert not dialog.save_button.isEnabled()
-    assert reason in dialog.save_hint.text() and reason in dialog.save_button.toolTip()
+    assert reason in dialog.save_hint.text()
+    assert reason in dialog.save_button.toolTip()
 
 
 def test_no_scroll_bar_inside_the_dialog_at_the_usual_font(qgis_font, plugin, workspace_path):
@@ -522,9 +544,11 @@ def test_half_typed_dms_is_no_error_until_a_pause(dialog):
     dialog.coord_edit.setFocus()
     QTest.keyClicks(dialog.coord_edit, "1°54'0")
     levels = [level for level, _text in dialog.feedback_lines]
-    assert "error" not in levels and "incomplete" in levels, dialog.feedback_lines
+    assert "error" not in levels, dialog.feedback_lines
+    assert "incomplete" in levels, dialog.feedback_lines
     assert "#c62828" not in dialog.issues_label.text()  # no red while typing
-    assert not dialog.save_button.isEnabled() and "complete" in dialog.save_hint.text()
+    assert not dialog.save_button.isEnabled()
+    assert "complete" in dialog.save_hint.text()
     QTest.qWait(TYPING_PAUSE_MS + 300)  # the officer stops typing: now it is an error
     assert "error" in [level for level, _text in dialog.feedback_lines]
     # leaving the field says it at once, too
@@ -580,17 +604,23 @@ def test_picking_steps_aside_and_esc_brings_the_dialog_back(dialog, qgis_iface):
     canvas.setMapTool(pan)
     assert dialog.select_site(KELADEN)
     dialog.pick_button.click()
-    assert not dialog.isVisible() and canvas.mapTool() is dialog.map_tool  # out of the way
+    assert not dialog.isVisible()
+    assert canvas.mapTool() is dialog.map_tool
     QTest.keyClick(canvas, Qt.Key.Key_Escape)
-    assert dialog.isVisible() and canvas.mapTool() is pan  # Esc: back, nothing picked
+    assert dialog.isVisible()
+    assert canvas.mapTool() is pan
     assert dialog.coord_edit.text() == ""
     dialog.pick_button.click()
     assert not dialog.isVisible()
     size = canvas.mapSettings().outputSize()
     canvas.mapTool().canvasReleaseEvent(_release(canvas, QPoint(size.width() // 2, size.height() // 2)))
-    assert dialog.isVisible() and canvas.mapTool() is pan and dialog.coord_edit.text()
-    assert _markers(canvas) and _markers(canvas)[0].isVisible()
+    assert dialog.isVisible()
+    assert canvas.mapTool() is pan
+    assert dialog.coord_edit.text()
+    assert _markers(canvas)
+    assert _markers(canvas)[0].isVisible()
     # choosing another map tool while picking ends the picking too
     dialog.pick_button.click()
     canvas.setMapTool(pan)
-    assert dialog.isVisible() and not dialog.picking
+    assert dialog.isVisible()
+    assert not dialog.picking

@@ -4,6 +4,7 @@ import re
 import time
 
 import pytest
+from dialog_drivers import set_choice
 from qgis.core import QgsApplication
 from qgis.PyQt.QtCore import QCoreApplication
 from sync_support import seeded_embedded_central
@@ -146,8 +147,8 @@ def test_conflict_dialog_keep_mine_and_take_central(plugin, qgis_iface, server, 
     dialog = ConflictsDialog(ws)
     fields = [c.field for c in dialog.conflicts]
     assert fields == ["notes", "status"]
-    dialog.set_choice(fields.index("notes"), MINE)
-    dialog.set_choice(fields.index("status"), CENTRAL)
+    set_choice(dialog, fields.index("notes"), MINE)
+    set_choice(dialog, fields.index("status"), CENTRAL)
     assert dialog.apply() == 2 and dialog.table.rowCount() == 0 and open_conflicts(ws) == []
     run_task(controller, url=srv.url)
     site, remote = ws.site(TOWER_PLANS, TOWER), db.row(TOWER_PLANS, TOWER)

@@ -32,7 +32,8 @@ def workspace(plugin, workspace_path):
 
 def test_menu_has_the_exchange(plugin):
     texts = [a.text() for a in plugin.menu.actions()]
-    assert "Export for Telkom…" in texts and "Import from Telkom…" in texts
+    assert "Export for Telkom…" in texts
+    assert "Import from Telkom…" in texts
 
 
 def test_export_runs_as_a_task(plugin, workspace, tmp_path, qgis_iface):
@@ -41,12 +42,15 @@ def test_export_runs_as_a_task(plugin, workspace, tmp_path, qgis_iface):
     dialog.crs.setCurrentIndex(dialog.crs.findData("EPSG:9490"))
     dialog.output.setFilePath(str(tmp_path / "untuk_telkom"))
     parameters = dialog.parameters(workspace.path)
-    assert parameters["OUTPUT"].endswith("untuk_telkom.zip") and parameters["CRS"] == "EPSG:9490"
+    assert parameters["OUTPUT"].endswith("untuk_telkom.zip")
+    assert parameters["CRS"] == "EPSG:9490"
     done = []
     task = start_export(parameters, plugin.logger, on_done=lambda ok, results: done.append((ok, results)))
     wait_for(lambda: done)
     ok, results = done[0]
-    assert ok and results["FEATURES"] == 2 and (tmp_path / "untuk_telkom.zip").exists()
+    assert ok
+    assert results["FEATURES"] == 2
+    assert (tmp_path / "untuk_telkom.zip").exists()
     assert task.progress() == 100
 
 
@@ -73,7 +77,8 @@ def test_import_asks_for_the_crs_then_previews_then_applies(plugin, workspace, t
     QTimer.singleShot(50, answer_crs_dialog)
     first = flow.start()
     wait_for(lambda: flow.dialog is not None)
-    assert first.preview is None and "has no .prj" in str(first.error)
+    assert first.preview is None
+    assert "has no .prj" in str(first.error)
     assert flow.task.source_crs == "EPSG:32750"
     dialog: PreviewDialog = flow.dialog
     assert "1 row matched to a site, 1 of them with changes; 0 new sites; 0 rows rejected" in dialog.summary.text()
@@ -112,7 +117,8 @@ def test_refused_input_is_reported_and_nothing_written(plugin, workspace, tmp_pa
     task = flow.start()
     wait_for(lambda: task.error is not None and idle())
     wait_for(lambda: any("refused" in w.text() for w in qgis_iface.messageBar().items()), timeout=10)
-    assert flow.dialog is None and digest(workspace.path) == before
+    assert flow.dialog is None
+    assert digest(workspace.path) == before
 
 
 def test_import_asks_which_shapefile_when_a_zip_holds_several(plugin, workspace, tmp_path):
@@ -168,7 +174,8 @@ def test_cancelled_preview_writes_nothing_and_says_so(plugin, workspace, tmp_pat
     task.cancel()
     wait_for(lambda: task.status() == task.Terminated, timeout=20)
     wait_for(lambda: any("cancelled" in w.text() for w in qgis_iface.messageBar().items()), timeout=20)
-    assert task.preview is None and digest(workspace.path) == before
+    assert task.preview is None
+    assert digest(workspace.path) == before
 
 
 def _preview_dialog(plugin, workspace, shp):
@@ -188,8 +195,10 @@ def test_preview_highlights_warnings_and_applies_only_the_ticked_changes(plugin,
     assert "1 change has a warning (highlighted)" in dialog.summary.text()
     lines = [i for i in range(dialog.table.rowCount()) if PAYANG in dialog.table.item(i, dialog.SITE).text()]
     note = dialog.table.item(lines[0], dialog.NOTE)
-    assert note.text().startswith("Warning: moved 61 1") and "Warning: the site's desa is Muara Payang" in note.text()
-    assert note.toolTip() == note.text() and not note.icon().isNull()
+    assert note.text().startswith("Warning: moved 61 1")
+    assert "Warning: the site's desa is Muara Payang" in note.text()
+    assert note.toolTip() == note.text()
+    assert not note.icon().isNull()
     assert note.background().color().name() == "#fff3cd"
     assert [dialog.table.item(i, dialog.FIELD).text() for i in lines] == ["Status", "Position", "Coordinate source"]
     assert dialog.apply_button.text() == "Apply 2 changes"
@@ -210,7 +219,8 @@ def test_leaving_out_every_warned_change_with_one_button(plugin, workspace, tmp_
     shp = towers_file(workspace, str(tmp_path / "tower_plans.shp"), [(PAYANG, TANAH_GROGOT)])
     _flow, dialog = _preview_dialog(plugin, workspace, shp)
     dialog.leave_out_warned.click()
-    assert dialog.apply_button.text() == "Apply 0 changes" and not dialog.apply_button.isEnabled()
+    assert dialog.apply_button.text() == "Apply 0 changes"
+    assert not dialog.apply_button.isEnabled()
     assert dialog.leave_out().rows == {("tower_plans", 1)}
     dialog.reject()
 
@@ -227,7 +237,8 @@ def test_long_reasons_wrap_and_are_whole_in_the_tooltip(plugin, workspace, tmp_p
     (line,) = range(dialog.table.rowCount())
     note = dialog.table.item(line, dialog.NOTE)
     assert note.text().startswith("Status must be one of: Coordinates pending (coordinates_pending), ")
-    assert note.toolTip() == note.text() and len(note.text()) > 150
+    assert note.toolTip() == note.text()
+    assert len(note.text()) > 150
     assert dialog.table.wordWrap()
     assert dialog.table.columnWidth(dialog.NOTE) <= 420
     assert dialog.table.rowHeight(line) > dialog.table.verticalHeader().defaultSectionSize()  # wrapped, not cut

@@ -19,7 +19,7 @@ BELIMBING = demo_uid("tower", "64.01.06.2012")
 
 
 def run(alg, params):
-    import processing
+    from qgis import processing
 
     return processing.run(f"paser_smartcity:{alg}", params)
 
@@ -101,7 +101,8 @@ def test_export_selected_only(plugin, workspace, tmp_path):
         "export_telkom",
         {"WORKSPACE": workspace.path, "SELECTED_ONLY": True, "LAYERS": "both", "OUTPUT": str(tmp_path / "b.zip")},
     )
-    assert result["FEATURES"] == 1 and result["WITHOUT_COORDINATES"] == 0
+    assert result["FEATURES"] == 1
+    assert result["WITHOUT_COORDINATES"] == 0
     assert not (tmp_path / "a.zip").exists()
 
 
@@ -170,7 +171,7 @@ def test_import_algorithm_warns_and_leaves_out_what_skip_names(plugin, workspace
             self.warnings.append(text)
             super().pushWarning(text)
 
-    import processing
+    from qgis import processing
 
     feedback = Feedback()
     params = {"WORKSPACE": workspace.path, "INPUT": shp, "APPLY": True, "SKIP": PAYANG}
@@ -234,9 +235,11 @@ def test_enum_options_are_labels_in_the_code_order(plugin):
     export = registry.algorithmById("paser_smartcity:export_telkom")
     layers = export.parameterDefinition("LAYERS")
     assert layers.options() == ["Internet service points", "Tower plans", "Both"]
-    assert not layers.usesStaticStrings() and layers.defaultValue() == 2
+    assert not layers.usesStaticStrings()
+    assert layers.defaultValue() == 2
     target = registry.algorithmById("paser_smartcity:import_telkom").parameterDefinition("LAYER")
-    assert target.options() == ["Automatic", "Internet service points", "Tower plans"] and target.defaultValue() == 0
+    assert target.options() == ["Automatic", "Internet service points", "Tower plans"]
+    assert target.defaultValue() == 0
     distance = registry.algorithmById("paser_smartcity:import_telkom").parameterDefinition("MATCH_DISTANCE")
     assert distance.metadata()["widget_wrapper"]["decimals"] == 0
 

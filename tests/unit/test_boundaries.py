@@ -104,8 +104,11 @@ def test_three_hundred_random_points_get_their_desa(ogr_desa):
         if s.approximate:
             approximate += 1
             # only near a border: the desa across it is named, and is as plausible
-            assert s.inside and s.neighbour is not None and s.distance_m <= BORDER_TOLERANCE_M
-            assert "approximate" in str(s.describe()) and s.neighbour.name in str(s.describe())
+            assert s.inside
+            assert s.neighbour is not None
+            assert s.distance_m <= BORDER_TOLERANCE_M
+            assert "approximate" in str(s.describe())
+            assert s.neighbour.name in str(s.describe())
             assert check_desa(s.neighbour.code, s, gaz) == []
         else:
             assert "inside its desa boundary" in str(s.describe())
@@ -138,10 +141,13 @@ def test_near_a_border_the_suggestion_is_approximate_and_names_the_neighbour(ogr
     tiwei, long_gelang = "64.01.06.2011", "64.01.06.2013"  # neighbours in Long Ikis
     lon, lat = _shared_edge(ogr_desa, tiwei, long_gelang)
     s = suggest_desa(lon, lat)
-    assert s.desa.code == tiwei and s.approximate and s.neighbour.code == long_gelang
+    assert s.desa.code == tiwei
+    assert s.approximate
+    assert s.neighbour.code == long_gelang
     assert s.distance_m < 60
     assert "from the border with Long Gelang (Long Ikis)" in str(s.describe())
-    assert check_desa(long_gelang, s) == [] and check_desa(tiwei, s) == []
+    assert check_desa(long_gelang, s) == []
+    assert check_desa(tiwei, s) == []
     (issue,) = check_desa("64.01.02.2004", s, gaz)  # Keladen is far away
     assert "(approximate)" in str(issue)
 
@@ -149,9 +155,12 @@ def test_near_a_border_the_suggestion_is_approximate_and_names_the_neighbour(ogr
 def test_outside_every_polygon_the_nearest_desa_is_approximate():
     # in the official extent box but out at sea, east of the coast
     lon, lat = 116.9, -1.9
-    assert REGENCY_EXTENT.contains(lon, lat) and check_position(lat, lon) == []
+    assert REGENCY_EXTENT.contains(lon, lat)
+    assert check_position(lat, lon) == []
     s = suggest_desa(lon, lat)
-    assert s.approximate and not s.inside and s.neighbour is None
+    assert s.approximate
+    assert not s.inside
+    assert s.neighbour is None
     assert "outside every desa boundary" in str(s.describe())
     centre = default_gazetteer().desa_by_code(s.desa.code)
     assert s.distance_m < haversine_m(lon, lat, centre.lon, centre.lat)  # to its polygon, not its centre
@@ -173,6 +182,8 @@ def test_a_configured_boundary_layer_still_wins():
     )
     official = DesaBoundaries([("64.01.02.2004", [square])], "official")
     s = suggest_desa(toyu.lon, toyu.lat, gaz, official)
-    assert s.desa.code == "64.01.02.2004" and not s.approximate and s.source == BOUNDARY_LAYER
+    assert s.desa.code == "64.01.02.2004"
+    assert not s.approximate
+    assert s.source == BOUNDARY_LAYER
     assert "from the boundary layer" in str(s.describe())
     assert suggest_desa(toyu.lon + 0.1, toyu.lat, gaz, official) is None  # outside the official layer

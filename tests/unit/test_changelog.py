@@ -31,7 +31,8 @@ def test_plain_sql_update_is_recorded_with_the_base(demo_workspace):
     assert list(log) == [uid]
     base = log[uid]["base"]
     assert base["status"] == before["status"] == "coordinates_pending"  # the base is the first OLD
-    assert base["notes"] is None and base[GEOMETRY] is None
+    assert base["notes"] is None
+    assert base[GEOMETRY] is None
     assert log[uid]["seq"] >= 2
     assert demo_workspace.site(TOWER_PLANS, uid)["updated_at"] != before["updated_at"]  # touch still works
 
@@ -94,7 +95,8 @@ def test_version_1_workspace_is_upgraded_on_open(tmp_path):
     ws = Workspace(path)
     assert ws.meta("schema_version") == str(SCHEMA_VERSION)
     log = _pending(ws, SERVICE_POINTS)
-    assert len(log) == 154 and all(v["base"] is None for v in log.values())
+    assert len(log) == 154
+    assert all(v["base"] is None for v in log.values())
     Workspace(path)  # idempotent
     uid = demo_uid("tower", "64.01.06.2012")
     ws.update_site(TOWER_PLANS, uid, {"status": "on_air"})

@@ -5,6 +5,7 @@ import math
 import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
+from projection_oracle import from_wgs84
 
 from paser_smartcity_plugin.core.coordinates import (
     AUTO,
@@ -19,10 +20,8 @@ from paser_smartcity_plugin.core.coordinates import (
     format_dms_value,
     parse_columns,
     parse_coordinates,
-    parse_value,
 )
 from paser_smartcity_plugin.core.gazetteer import haversine_m
-from paser_smartcity_plugin.core.projection import from_wgs84
 
 # Tanah Grogot, the regency capital: 1°54'08" S, 116°11'21" E (shared/data/paser/README.md).
 GROGOT = (-1.902303, 116.189232)
@@ -89,7 +88,8 @@ CORPUS = [
 def test_corpus(text, expected, fmt):
     p = parse_coordinates(text)
     assert (p.lat, p.lon) == pytest.approx(expected, abs=1e-9)
-    assert p.format == fmt and p.crs == "EPSG:4326"
+    assert p.format == fmt
+    assert p.crs == "EPSG:4326"
 
 
 def test_lon_lat_order_is_said():
@@ -180,10 +180,12 @@ def test_projected_format_or_crs_forces_the_reading():
         parse_coordinates(f"{e:.3f} {n:.3f}", "EPSG:9490"),
         parse_coordinates(f"{e:.3f} {n:.3f}", crs="EPSG:9490"),
     ):
-        assert p.crs == "EPSG:9490" and not p.notes
+        assert p.crs == "EPSG:9490"
+        assert not p.notes
         assert haversine_m(p.lon, p.lat, GROGOT[1], GROGOT[0]) < 0.005
     auto = parse_coordinates(f"{e:.3f} {n:.3f}")
-    assert auto.crs == "EPSG:32750" and "SRGI2013" in str(auto.notes[0])  # said, not hidden
+    assert auto.crs == "EPSG:32750"
+    assert "SRGI2013" in str(auto.notes[0])
     assert 0.05 < haversine_m(auto.lon, auto.lat, GROGOT[1], GROGOT[0]) < 0.5
 
 
@@ -303,8 +305,9 @@ def test_two_columns(lat, lon, expected):
     ],
 )
 def test_column_errors(text, axis, words):
+    other = "116.2" if axis == "lat" else "-1.9"  # the other column is fine
     with pytest.raises(CoordinateParseError, match=words):
-        parse_value(text, axis)
+        parse_columns(text, other) if axis == "lat" else parse_columns(other, text)
 
 
 # ---------------------------------------------------------------- formatting and properties
@@ -341,7 +344,8 @@ def test_dd_utm_dd_round_trip_within_a_centimetre(lat, lon, crs):
     e, n = from_wgs84(crs, lon, lat)
     p = parse_coordinates(f"{e:.3f} {n:.3f}", crs=crs)
     assert haversine_m(p.lon, p.lat, lon, lat) < 0.01
-    assert p.easting == pytest.approx(e, abs=0.001) and p.northing == pytest.approx(n, abs=0.001)
+    assert p.easting == pytest.approx(e, abs=0.001)
+    assert p.northing == pytest.approx(n, abs=0.001)
 
 
 @settings(max_examples=300, deadline=None)
@@ -366,7 +370,8 @@ def test_any_text_parses_or_fails_cleanly(text):
     except CoordinateParseError as exc:
         assert str(exc)
         return
-    assert math.isfinite(p.lat) and math.isfinite(p.lon)
+    assert math.isfinite(p.lat)
+    assert math.isfinite(p.lon)
 
 
 _PIECES = st.sampled_from(
@@ -405,7 +410,8 @@ def test_coordinate_like_noise_parses_or_fails_cleanly(text, fmt, crs):
     except CoordinateParseError as exc:
         assert str(exc)
         return
-    assert math.isfinite(p.lat) and math.isfinite(p.lon)
+    assert math.isfinite(p.lat)
+    assert math.isfinite(p.lon)
 
 
 def test_projected_ranges_have_no_thousands_comma():

@@ -48,6 +48,19 @@ NEW_SITE = {
 }
 
 
+def merged_packages(workspace):
+    """The field packages merged into the workspace, newest first (what the merge recorded)."""
+    import json
+
+    with workspace.read() as conn:
+        rows = conn.execute(
+            "SELECT package_id, content_hash, surveyor, packaged_at, merged_at, input, summary "
+            f"FROM {changelog.FIELD_MERGES_TABLE} ORDER BY merged_at DESC"
+        ).fetchall()
+    keys = ("package_id", "content_hash", "surveyor", "packaged_at", "merged_at", "input", "summary")
+    return [{**dict(zip(keys, row)), "summary": json.loads(row[-1] or "{}")} for row in rows]
+
+
 @pytest.fixture
 def office(tmp_path) -> Workspace:
     """The office workspace, in step with the central (no pending edit): every change the merge
@@ -105,7 +118,8 @@ def test_field_edits_a_new_site_and_a_photo_become_the_officers_own_edits(office
     try:
         assert table_dump(office) == table_dump(Workspace(office.path))  # a preview writes nothing
         by_uid = {s.uid: s for s in preview.sites}
-        assert by_uid[OFFICE_A].action == field_merge.UPDATE and by_uid[new_uid].action == field_merge.NEW
+        assert by_uid[OFFICE_A].action == field_merge.UPDATE
+        assert by_uid[new_uid].action == field_merge.NEW
         assert by_uid[TOWER].action == field_merge.UPDATE
         changed = {c.field: (c.before, c.surveyor, c.outcome) for c in by_uid[OFFICE_A].changes}
         assert changed == {
@@ -117,10 +131,13 @@ def test_field_edits_a_new_site_and_a_photo_become_the_officers_own_edits(office
         outcome = field_merge.apply_merge(office, preview)
     finally:
         preview.close()
-    assert outcome.counts["UPDATED"] == 2 and outcome.counts["NEW"] == 1 and outcome.counts["PHOTOS"] == 2
+    assert outcome.counts["UPDATED"] == 2
+    assert outcome.counts["NEW"] == 1
+    assert outcome.counts["PHOTOS"] == 2
 
     site = office.site(SERVICE_POINTS, OFFICE_A)
-    assert site["notes"] == "Genset rusak" and site["photo"] == f"paser_photos/{OFFICE_A}_20261201_093000.jpg"
+    assert site["notes"] == "Genset rusak"
+    assert site["photo"] == f"paser_photos/{OFFICE_A}_20261201_093000.jpg"
     assert site["updated_at"] > before_a["updated_at"]  # the office's edit time, stamped by its own trigger
     copied = os.path.join(os.path.dirname(office.path), site["photo"])
     assert sha256(copied) == sha256(jpeg)
@@ -133,7 +150,8 @@ def test_field_edits_a_new_site_and_a_photo_become_the_officers_own_edits(office
     )
     assert sha256(os.path.join(os.path.dirname(office.path), new["photo"])) == sha256(new_jpeg)
     tower = office.site(TOWER_PLANS, TOWER)
-    assert tower[GEOMETRY] == pytest.approx((116.2101, -1.5002)) and tower["notes"] == "pondasi selesai"
+    assert tower[GEOMETRY] == pytest.approx((116.2101, -1.5002))
+    assert tower["notes"] == "pondasi selesai"
 
     # pending for the sync: the edited sites with the central's values as their base, the new one as new
     pending = _pending(office)
@@ -175,7 +193,9 @@ def test_the_same_field_is_a_conflict_that_names_the_surveyor(office, tmp_path):
     assert set(conflicts) == {(OFFICE_A, "status"), (OFFICE_B, "status")}
     c = conflicts[(OFFICE_A, "status")]
     assert (c.base, c.mine, c.theirs) == ("planned", "survey", "active")
-    assert c.from_package and c.package_id == preview.package_id and c.surveyor == "Rina"
+    assert c.from_package
+    assert c.package_id == preview.package_id
+    assert c.surveyor == "Rina"
     assert c.source == package_source(preview.package_id)
     a = office.site(SERVICE_POINTS, OFFICE_A)
     assert (a["status"], a["notes"]) == ("survey", "sudah aktif")  # the office value stays; the rest applies
@@ -212,15 +232,18 @@ def test_deletes_on_one_side_and_edits_on_the_other(office, tmp_path):
     assert office.site(SERVICE_POINTS, OFFICE_B)["notes"] == "masih dipakai"
     conflicts = {c.uid: c for c in open_conflicts(office)}
     assert (conflicts[OFFICE_B].field, conflicts[OFFICE_B].theirs) == ("_exists", "deleted")
-    assert conflicts[OFFICE_C].mine == "deleted" and conflicts[OFFICE_C].theirs["notes"] == "ditemukan di lapangan"
+    assert conflicts[OFFICE_C].mine == "deleted"
+    assert conflicts[OFFICE_C].theirs["notes"] == "ditemukan di lapangan"
     # the surveyor's site comes back as an edit of the officer's; the surveyor's delete goes out
     resolve(office, SERVICE_POINTS, OFFICE_C, "_exists", THEIRS, conflicts[OFFICE_C].source)
     restored = office.site(SERVICE_POINTS, OFFICE_C)
-    assert restored["notes"] == "ditemukan di lapangan" and restored["name"] == office_c["name"]
+    assert restored["notes"] == "ditemukan di lapangan"
+    assert restored["name"] == office_c["name"]
     resolve(office, SERVICE_POINTS, OFFICE_B, "_exists", THEIRS, conflicts[OFFICE_B].source)
     assert office.site(SERVICE_POINTS, OFFICE_B) is None
     pending = _pending(office)
-    assert {OFFICE_A, OFFICE_B, OFFICE_C} <= set(pending) and open_conflicts(office) == []
+    assert {OFFICE_A, OFFICE_B, OFFICE_C} <= set(pending)
+    assert open_conflicts(office) == []
     assert canonical_row(office_schema(SERVICE_POINTS), pending[OFFICE_C]["base"]) == office_c  # the central's
 
 
@@ -243,11 +266,14 @@ def test_merging_the_same_package_twice_changes_nothing(office, tmp_path):
             archive.write(os.path.join(folder, rel), "rina/" + rel)
     for source in (folder, zipped):
         preview, outcome = _merge(office, source)
-        assert preview.already_merged and preview.sites == [] and outcome.already_merged
+        assert preview.already_merged
+        assert preview.sites == []
+        assert outcome.already_merged
         assert table_dump(office) == merged
         assert sorted(os.listdir(field_merge.photo_folder(office.path))) == photos
-    (record,) = field_merge.merged_packages(office)
-    assert record["package_id"] == first.package_id and record["content_hash"] == first.content_hash
+    (record,) = merged_packages(office)
+    assert record["package_id"] == first.package_id
+    assert record["content_hash"] == first.content_hash
     assert record["summary"]["photos"][0]["sha256"] == sha256(os.path.join(folder, photo_name(OFFICE_A)))
 
 
@@ -263,11 +289,13 @@ def test_a_package_returned_again_brings_only_what_changed_since(office, tmp_pat
     # the surveyor kept working and sends the package back again
     gdal_update(folder, SERVICE_POINTS, OFFICE_C, notes="second visit")
     preview, outcome = _merge(office, folder)
-    assert [s.uid for s in preview.sites if s.writes] == [OFFICE_C] and outcome.counts["UPDATED"] == 1
+    assert [s.uid for s in preview.sites if s.writes] == [OFFICE_C]
+    assert outcome.counts["UPDATED"] == 1
     assert office.site(SERVICE_POINTS, OFFICE_A)["notes"] == "office rewrote it"  # not undone by the old value
     assert office.site(SERVICE_POINTS, OFFICE_B)["status"] == "survey"  # the officer's choice holds
     assert office.site(SERVICE_POINTS, OFFICE_C)["notes"] == "second visit"
-    assert open_conflicts(office) == [] and len(field_merge.merged_packages(office)) == 2
+    assert open_conflicts(office) == []
+    assert len(merged_packages(office)) == 2
 
 
 def test_overlapping_packages_merge_one_after_the_other_without_a_lost_edit(office, tmp_path):
@@ -368,7 +396,9 @@ def test_photos_are_checked_by_hash_and_never_written_over(office, tmp_path):
     preview.write_report(report)
     with open(report, encoding="utf-8-sig") as f:
         text = f.read()
-    assert "missing" in text and "photo without a site" in text and sha256(os.path.join(folder, same)) in text
+    assert "missing" in text
+    assert "photo without a site" in text
+    assert sha256(os.path.join(folder, same)) in text
     assert "'=HYPERLINK(" in text  # the report opens in a spreadsheet: no formula runs
     assert not [n for n in os.listdir(photos) if n.endswith(".part")]
 
@@ -408,6 +438,8 @@ def test_what_is_refused_with_a_clear_message(office, tmp_path):
         ("schema_version", SCHEMA_VERSION + 1, "newer than this plugin"),
         ("format_version", 2, "made by a newer plugin"),
         ("schema_version", field_merge.FIRST_PACKAGE_SCHEMA - 1, "field packages exist since"),
+        ("package_id", "", "no valid package id"),
+        ("package_id", "rina-1", "no valid package id"),
     ):
         copy = tmp_path / f"{key}-{value}"
         shutil.copytree(folder, copy)
@@ -445,7 +477,8 @@ def test_leave_out_rejected_and_edited_since_the_preview(office, tmp_path):
     preview = field_merge.preview_merge(office, folder)
     try:
         rejected = [s for s in preview.sites if s.action == field_merge.REJECTED]
-        assert [s.uid for s in rejected] == [OFFICE_C] and "Status" in str(rejected[0].reasons[0])
+        assert [s.uid for s in rejected] == [OFFICE_C]
+        assert "Status" in str(rejected[0].reasons[0])
         before = table_dump(office)
         with pytest.raises(field_merge.MergeError, match="cannot be merged"):
             field_merge.apply_merge(office, preview)
@@ -460,7 +493,8 @@ def test_leave_out_rejected_and_edited_since_the_preview(office, tmp_path):
     finally:
         preview.close()
     preview, outcome = _merge(office, folder, leave_out=[OFFICE_B, OFFICE_C])
-    assert outcome.counts["LEFT_OUT"] == 2 and outcome.counts["UPDATED"] == 1
+    assert outcome.counts["LEFT_OUT"] == 2
+    assert outcome.counts["UPDATED"] == 1
     assert office.site(SERVICE_POINTS, OFFICE_A)["notes"] == "ambil"
     assert office.site(SERVICE_POINTS, OFFICE_B)["notes"] is None
     assert office.site(SERVICE_POINTS, OFFICE_C)["status"] == "planned"

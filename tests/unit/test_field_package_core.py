@@ -19,14 +19,20 @@ LAYERS_AS_THEMSELVES = {layer: layer for layer in LAYER_NAMES}
 def test_area_from_names_and_codes():
     area = fp.parse_area("  long  IKIS ; 64.01.07, Long Ikis ,")
     assert [k.code for k in area.kecamatan] == ["64.01.06", "64.01.07"]
-    assert area.covers("64.01.07.2009") and not area.covers("64.01.08.2008") and not area.covers(None)
+    assert area.covers("64.01.07.2009")
+    assert not area.covers("64.01.08.2008")
+    assert not area.covers(None)
     assert str(area.describe()) == "Kecamatan Long Ikis, Muara Komam"
     whole = fp.parse_area("")
-    assert whole.whole_regency and whole.covers("64.01.01.2009") and str(whole.describe()) == "the whole regency"
+    assert whole.whole_regency
+    assert whole.covers("64.01.01.2009")
+    assert str(whole.describe()) == "the whole regency"
     gaz = default_gazetteer()
-    assert len(whole.as_json(gaz)["desa_codes"]) == 144 and len(area.as_json(gaz)["desa_codes"]) == 26 + 13
+    assert len(whole.as_json(gaz)["desa_codes"]) == 144
+    assert len(area.as_json(gaz)["desa_codes"]) == 26 + 13
     box = area.extent(gaz)
-    assert box.west < 116.1 < box.east and box.south < -1.5 < box.north
+    assert box.west < 116.1 < box.east
+    assert box.south < -1.5 < box.north
 
 
 def test_an_unknown_kecamatan_lists_the_valid_ones():
@@ -40,7 +46,9 @@ def test_an_unknown_kecamatan_lists_the_valid_ones():
 def test_the_output_is_checked_first(tmp_path):
     area = fp.parse_area("")
     plan = fp.plan_package(str(tmp_path / "new"), area, "  Rina   Wati ")
-    assert plan.surveyor == "Rina Wati" and not plan.zipped and UUID_RE.match(plan.package_id)
+    assert plan.surveyor == "Rina Wati"
+    assert not plan.zipped
+    assert UUID_RE.match(plan.package_id)
     assert fp.plan_package(str(tmp_path / "p.ZIP"), area, "Rina").zipped
     (tmp_path / "empty").mkdir()
     assert fp.plan_package(str(tmp_path / "empty"), area, "Rina")
@@ -75,7 +83,8 @@ def test_the_data_starts_from_a_clean_base(packaged, tmp_path):
     assert sorted(os.listdir(tmp_path)) == ["office.gpkg", "pkg"]  # no staging folder left
     path = os.path.join(folder, fp.DATA_FILE)
     assert data.counts == {SERVICE_POINTS: 14, TOWER_PLANS: 0}  # 13 kantor desa and the kantor kecamatan
-    assert fp.verify_base(path) and data.meta["plugin_version"] == "9.9.9"
+    assert fp.verify_base(path)
+    assert data.meta["plugin_version"] == "9.9.9"
     conn = sqlite3.connect(path)
     try:
         assert fp.sites_digest(conn, LAYERS_AS_THEMSELVES) == data.base_hash == data.meta["base"]["hash"]
@@ -108,7 +117,8 @@ def test_the_package_carries_the_rules_but_no_json(packaged):
     conn = gpkg.connect(path)
     try:
         sql = [s for (s,) in conn.execute("SELECT sql FROM sqlite_master WHERE type = 'trigger'")]
-        assert sql and not [s for s in sql if "json" in s.lower()]
+        assert sql
+        assert not [s for s in sql if "json" in s.lower()]
         # a site added by any writer gets its key, time and desa names; bad values are refused
         conn.execute(
             "INSERT INTO service_points (geom, name, category, desa_code, status, coord_status) "
@@ -118,7 +128,9 @@ def test_the_package_carries_the_rules_but_no_json(packaged):
         uid, updated, desa = conn.execute(
             "SELECT uid, updated_at, desa_name FROM service_points WHERE name = 'SD 1'"
         ).fetchone()
-        assert UUID_RE.match(uid) and updated.endswith("Z") and desa == "Tiwei"
+        assert UUID_RE.match(uid)
+        assert updated.endswith("Z")
+        assert desa == "Tiwei"
         with pytest.raises(sqlite3.IntegrityError, match="Status must be one of"):
             conn.execute("UPDATE service_points SET status = 'done' WHERE name = 'SD 1'")
         with pytest.raises(sqlite3.IntegrityError, match="must be the code of a desa/kelurahan of Kabupaten Paser"):

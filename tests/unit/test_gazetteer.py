@@ -29,7 +29,8 @@ def test_every_centroid_and_box_is_inside_the_official_extent():
     gaz = default_gazetteer()
     for d in gaz.desa:
         assert REGENCY_EXTENT.contains(d.lon, d.lat), d
-        assert d.bbox.west <= d.bbox.east and d.bbox.south <= d.bbox.north
+        assert d.bbox.west <= d.bbox.east
+        assert d.bbox.south <= d.bbox.north
 
 
 def test_extent_is_the_published_one():
@@ -45,7 +46,8 @@ def test_nearest_desa_of_a_centroid_is_itself():
     gaz = default_gazetteer()
     for d in gaz.desa[::7]:
         found, distance = gaz.nearest_desa(d.lon, d.lat)
-        assert found.code == d.code and distance == pytest.approx(0, abs=1e-6)
+        assert found.code == d.code
+        assert distance == pytest.approx(0, abs=1e-6)
 
 
 def test_find_desa_by_name_and_code():
@@ -53,7 +55,8 @@ def test_find_desa_by_name_and_code():
     assert [d.code for d in gaz.find_desa("belimbing")] == ["64.01.06.2012"]
     assert gaz.find_desa("64.01.02.2004")[0].name == "Keladen"
     assert gaz.find_desa("no such village") == []
-    assert not gaz.is_desa_code("64.01.99.9999") and not gaz.is_desa_code(None)
+    assert not gaz.is_desa_code("64.01.99.9999")
+    assert not gaz.is_desa_code(None)
 
 
 def test_haversine_one_degree_of_latitude():

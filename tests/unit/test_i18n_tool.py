@@ -110,13 +110,18 @@ def test_plural_calls_extract_both_forms(tmp_path):
 def test_wrong_plural_calls_are_errors(tmp_path, call, problem):
     package = _package(tmp_path, {"a.py": f"n = 1\n{call}\n"})
     _strings, errors = i18n_tool.extract(package)
-    assert len(errors) == 1 and "a.py:2" in errors[0] and problem in errors[0], errors
+    assert len(errors) == 1, errors
+    assert "a.py:2" in errors[0], errors
+    assert problem in errors[0], errors
 
 
 def test_f_string_in_tr_is_an_error(tmp_path):
     package = _package(tmp_path, {"a.py": "x = 1\ntr(f'Hello {x}')\n"})
     strings, errors = i18n_tool.extract(package)
-    assert strings == {} and len(errors) == 1 and "a.py:2" in errors[0] and "f-string" in errors[0]
+    assert strings == {}
+    assert len(errors) == 1
+    assert "a.py:2" in errors[0]
+    assert "f-string" in errors[0]
 
 
 def test_self_tr_of_a_qt_class_is_an_error(tmp_path):
@@ -142,7 +147,9 @@ def test_self_tr_of_a_qt_class_is_an_error(tmp_path):
     )
     strings, errors = i18n_tool.extract(package)
     assert list(strings) == ["Fine", "Fine too"]
-    assert len(errors) == 1 and "dialog.py:4" in errors[0] and "RegisterDialog" in errors[0]
+    assert len(errors) == 1
+    assert "dialog.py:4" in errors[0]
+    assert "RegisterDialog" in errors[0]
 
 
 def test_merge_keeps_translations_and_marks_vanished_obsolete(tmp_path):
@@ -156,9 +163,11 @@ def test_merge_keeps_translations_and_marks_vanished_obsolete(tmp_path):
     merged = i18n_tool.merge({"Open layers": ["plugin.py"], "New <b>&</b> 'q'": ["gui/x.py"]}, i18n_tool.read_ts(ts))
     ts.write_text(i18n_tool.render_ts(merged), encoding="utf-8")
     back = i18n_tool.read_ts(ts)
-    assert back["Open layers"].translation == "Buka lapisan" and back["Open layers"].finished
+    assert back["Open layers"].translation == "Buka lapisan"
+    assert back["Open layers"].finished
     assert back["New <b>&</b> 'q'"].status == "unfinished"
-    assert back["Gone"].status == "obsolete" and back["Gone"].translation == "Hilang"
+    assert back["Gone"].status == "obsolete"
+    assert back["Gone"].translation == "Hilang"
     # An untranslated string that vanished carries nothing worth keeping.
     assert "Never translated" not in back
 
@@ -197,7 +206,8 @@ def test_lrelease_compiles_what_the_tool_writes(tmp_path):
     qm = tmp_path / "t_id.qm"
     result = subprocess.run(["lrelease", str(ts), "-qm", str(qm)], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
-    assert "1 finished" in result.stdout and qm.stat().st_size > 0
+    assert "1 finished" in result.stdout
+    assert qm.stat().st_size > 0
 
 
 def test_shipped_translation_is_complete():
@@ -220,4 +230,5 @@ def test_todo_and_fill_round_trip(tmp_path, command):
         todo.write_text('{"Open {n} layers": "Buka {n} lapisan", "Close": "  "}', encoding="utf-8")
         assert i18n_tool.main(["--ts", str(ts), "--package", str(package), "fill", str(todo)]) == 0
         back = i18n_tool.read_ts(ts)
-        assert back["Open {n} layers"].finished and not back["Close"].finished
+        assert back["Open {n} layers"].finished
+        assert not back["Close"].finished

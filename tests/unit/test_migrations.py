@@ -199,7 +199,8 @@ def test_release_010_conflict_names_the_central_and_field_merges_are_recorded(re
     assert _schema_sql(release_010_workspace) == _schema_sql(fresh)  # the tables of a new workspace, keys included
     conflicts = open_conflicts(ws)
     assert [(c.layer, c.uid, c.field) for c in conflicts] == [tuple(r[:3]) for r in old]
-    assert {c.source for c in conflicts} == {changelog.CENTRAL_SOURCE} and not conflicts[0].from_package
+    assert {c.source for c in conflicts} == {changelog.CENTRAL_SOURCE}
+    assert not conflicts[0].from_package
     resolve(ws, conflicts[0].layer, conflicts[0].uid, conflicts[0].field, MINE)
     assert len(open_conflicts(ws)) == len(old) - 1
 

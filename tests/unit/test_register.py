@@ -20,7 +20,6 @@ from paser_smartcity_plugin.core.register import (
     Registrar,
     RegistrationError,
     RegistrationRequest,
-    with_corrected_position,
 )
 from paser_smartcity_plugin.core.rows import GEOMETRY
 from paser_smartcity_plugin.core.schema import SERVICE_POINTS, TOWER_PLANS
@@ -62,14 +61,17 @@ def test_inside_paser_has_no_issue():
 )
 def test_classic_slips_are_errors_with_the_corrected_value(lat, lon, code, corrected):
     (issue,) = check_position(lat, lon)
-    assert issue.level == "error" and issue.code == code
+    assert issue.level == "error"
+    assert issue.code == code
     assert issue.correction == pytest.approx(corrected)
     assert f"{corrected[0]:.6f}, {corrected[1]:.6f}" in str(issue)
 
 
 def test_an_explicit_north_letter_is_named():
     (issue,) = check_position(1.902303, 116.189232, hemisphere_given=True)
-    assert issue.code == "missing_minus" and "(LU/N)" in str(issue) and issue.correction == pytest.approx(GROGOT)
+    assert issue.code == "missing_minus"
+    assert "(LU/N)" in str(issue)
+    assert issue.correction == pytest.approx(GROGOT)
 
 
 @pytest.mark.parametrize(
@@ -85,7 +87,9 @@ def test_an_explicit_north_letter_is_named():
 )
 def test_outside_and_out_of_range(lat, lon, words):
     (issue,) = check_position(lat, lon)
-    assert issue.level == "error" and words in str(issue) and issue.correction is None
+    assert issue.level == "error"
+    assert words in str(issue)
+    assert issue.correction is None
 
 
 def test_extent_corners():
@@ -100,7 +104,8 @@ def test_duplicates_name_the_site_and_skip_the_target():
         {"uid": "c", "name": "No position", GEOMETRY: None},
     ]
     issues = check_duplicates(-1.9024, 116.1892, sites, 25.0)
-    assert [i.code for i in issues] == ["duplicate"] and "“SD 1” is 11 m away" in str(issues[0])
+    assert [i.code for i in issues] == ["duplicate"]
+    assert "“SD 1” is 11 m away" in str(issues[0])
     assert check_duplicates(-1.9024, 116.1892, sites, 25.0, exclude_uid="a") == []
     assert len(check_duplicates(-1.9024, 116.1892, sites, 500.0)) == 2
 
@@ -109,10 +114,14 @@ def test_desa_suggestion_from_the_shipped_boundaries():
     gaz = default_gazetteer()
     toyu = gaz.desa_by_code("64.01.08.2008")
     s = suggest_desa(toyu.lon, toyu.lat)  # Muara Toyu's centre lies well inside its polygon
-    assert s.desa.code == toyu.code and not s.approximate and s.neighbour is None
+    assert s.desa.code == toyu.code
+    assert not s.approximate
+    assert s.neighbour is None
     assert "inside its desa boundary" in str(s.describe())
     (issue,) = check_desa("64.01.02.2004", s)
-    assert issue.level == "warning" and "Keladen" in str(issue) and "Muara Toyu" in str(issue)
+    assert issue.level == "warning"
+    assert "Keladen" in str(issue)
+    assert "Muara Toyu" in str(issue)
     assert "(desa boundaries)" in str(issue)
     assert check_desa(toyu.code, s) == []
 
@@ -128,20 +137,24 @@ def test_boundary_point_in_polygon_beats_the_centroid():
     # Muara Kuaro's centroid falls outside the concave desa (shared/data/paser/README.md):
     kuaro = gaz.desa_by_code("64.01.07.2006")
     exact = suggest_desa(kuaro.lon, kuaro.lat, gaz, boundaries)
-    assert not exact.approximate and exact.desa.code == boundaries.desa_at(kuaro.lon, kuaro.lat)
+    assert not exact.approximate
+    assert exact.desa.code == boundaries.desa_at(kuaro.lon, kuaro.lat)
     assert "boundary layer" in str(exact.describe())
     # the boundary, not the extent box, decides "outside Paser": the box's corner is not in any desa
     corner = (REGENCY_EXTENT.north - 0.001, REGENCY_EXTENT.east - 0.001)
     assert check_position(*corner) == []
     (issue,) = check_position(*corner, boundary=boundaries)
-    assert issue.code == "outside_paser" and "configured boundary layer" in str(issue)
+    assert issue.code == "outside_paser"
+    assert "configured boundary layer" in str(issue)
 
 
 def test_polygon_holes():
     square = [(0, 0), (10, 0), (10, 10), (0, 10)]
     hole = [(4, 4), (6, 4), (6, 6), (4, 6)]
     p = Polygon([square, hole])
-    assert p.contains(1, 1) and not p.contains(5, 5) and not p.contains(11, 5)
+    assert p.contains(1, 1)
+    assert not p.contains(5, 5)
+    assert not p.contains(11, 5)
 
 
 # ---------------------------------------------------------------- the register operation
@@ -167,8 +180,10 @@ def test_pending_tower_becomes_coordinates_set(demo_workspace):
         "64.01.08.2008",
     )
     tower = demo_workspace.site(TOWER_PLANS, MUARA_TOYU)
-    assert tower["status"] == "coordinates_set" and tower["coord_status"] == "surveyed"
-    assert tower["surveyed_at"] == "2026-11-20T02:00:00.000Z" and tower["notes"] == "dekat masjid"
+    assert tower["status"] == "coordinates_set"
+    assert tower["coord_status"] == "surveyed"
+    assert tower["surveyed_at"] == "2026-11-20T02:00:00.000Z"
+    assert tower["notes"] == "dekat masjid"
     # a second survey keeps the earlier note and does not touch a status past coordinates_set
     demo_workspace.update_site(TOWER_PLANS, MUARA_TOYU, {"status": "permit"})
     Registrar(demo_workspace).register(
@@ -177,8 +192,10 @@ def test_pending_tower_becomes_coordinates_set(demo_workspace):
         )
     )
     tower = demo_workspace.site(TOWER_PLANS, MUARA_TOYU)
-    assert tower["status"] == "permit" and tower["notes"] == "dekat masjid\ncek ulang"
-    assert tower["coord_source"] == "telkom" and tower["coord_status"] == "surveyed"
+    assert tower["status"] == "permit"
+    assert tower["notes"] == "dekat masjid\ncek ulang"
+    assert tower["coord_source"] == "telkom"
+    assert tower["coord_status"] == "surveyed"
 
 
 @pytest.mark.parametrize("source", sorted(STATUS_FOR_SOURCE))
@@ -187,14 +204,16 @@ def test_coord_status_follows_the_source(demo_workspace, source):
         RegistrationRequest("-1.95, 116.25", name=f"Titik {source}", category="uptd", coord_source=source)
     )
     row = demo_workspace.site(SERVICE_POINTS, result.uid)
-    assert row["coord_status"] == STATUS_FOR_SOURCE[source] and row["coord_source"] == source
+    assert row["coord_status"] == STATUS_FOR_SOURCE[source]
+    assert row["coord_source"] == source
     assert STATUS_FOR_SOURCE[source] in ("surveyed", "approximate")
 
 
 def test_new_point_takes_the_suggested_desa_or_the_given_one(demo_workspace):
     r = Registrar(demo_workspace)
     suggested = r.register(RegistrationRequest("-1.95, 116.25", name="UPTD A", category="uptd"))
-    assert suggested.created and suggested.desa_code == suggest_desa(116.25, -1.95).desa.code
+    assert suggested.created
+    assert suggested.desa_code == suggest_desa(116.25, -1.95).desa.code
     with pytest.raises(RegistrationError, match="desa is Keladen"):
         r.register(RegistrationRequest("-1.96, 116.26", name="UPTD B", category="uptd", desa_code="64.01.02.2004"))
     forced = r.register(
@@ -236,7 +255,8 @@ def test_ambiguous_name_asks_for_the_uid(demo_workspace):
     r = Registrar(demo_workspace)
     r.register(RegistrationRequest("-1.95, 116.25", name="Menara Keladen", category="uptd"), force=True)
     a = r.assess(RegistrationRequest("-1.9, 116.19", site="Menara Keladen"))
-    assert a.errors[0].code == "ambiguous_site" and KELADEN in str(a.errors[0])
+    assert a.errors[0].code == "ambiguous_site"
+    assert KELADEN in str(a.errors[0])
 
 
 def test_duplicate_within_the_setting(demo_workspace):
@@ -244,7 +264,8 @@ def test_duplicate_within_the_setting(demo_workspace):
     lon, lat = office[GEOMETRY]
     request = RegistrationRequest(f"{lat + 0.0001:.7f}, {lon:.7f}", name="SD Belimbing", category="sekolah")
     a = Registrar(demo_workspace).assess(request)
-    assert [w.code for w in a.warnings] == ["duplicate"] and "Kantor Desa Belimbing" in str(a.warnings[0])
+    assert [w.code for w in a.warnings] == ["duplicate"]
+    assert "Kantor Desa Belimbing" in str(a.warnings[0])
     assert Registrar(demo_workspace, duplicate_distance_m=5).assess(request).warnings == []
     # re-registering the site itself is not a duplicate of itself
     again = Registrar(demo_workspace).assess(RegistrationRequest(f"{lat:.7f}, {lon:.7f}", site=office["uid"]))
@@ -259,7 +280,8 @@ def test_sites_are_found_by_name_however_it_is_spaced_and_after_writes(demo_work
     result = r.register(RegistrationRequest("-1.95, 116.25", name="SD Baru", category="sekolah"))
     assert r.find_target("sd baru")[1]["uid"] == result.uid  # the indexes follow the write
     near = r.assess(RegistrationRequest("-1.95001, 116.25", name="SD Baru 2", category="sekolah"))
-    assert [w.code for w in near.warnings] == ["duplicate"] and "SD Baru" in str(near.warnings[0])
+    assert [w.code for w in near.warnings] == ["duplicate"]
+    assert "SD Baru" in str(near.warnings[0])
 
 
 def test_search_lists_pending_then_approximate(demo_workspace):
@@ -269,12 +291,6 @@ def test_search_lists_pending_then_approximate(demo_workspace):
     r.register(RegistrationRequest("-1.95, 116.25", name="Puskesmas Baru", category="puskesmas"))
     assert [row["name"] for _, row in r.search("puskesmas baru")] == ["Puskesmas Baru"]
     assert r.search("")[-1][1]["coord_status"] == "approximate"  # limit 50, surveyed ones come after
-
-
-def test_corrected_request():
-    req = RegistrationRequest("1.9, 116.2", format="dd_latlon", site="x")
-    fixed = with_corrected_position(req, -1.9, 116.2)
-    assert fixed.coordinates == "-1.9000000, 116.2000000" and fixed.format == "auto" and fixed.site == "x"
 
 
 # ---------------------------------------------------------------- import
@@ -323,12 +339,16 @@ def test_import_mixed_rows(demo_workspace, tmp_path):
     )
     result = SiteImporter(Registrar(demo_workspace), force=True).run(read_table(path))
     outcomes = {r.row: (r.outcome, r.message) for r in result.report}
-    assert outcomes[2][0] == "inserted" and outcomes[3][0] == "updated"
-    assert outcomes[4][0] == "inserted" and "SD 1 Grogot" in outcomes[4][1]  # warning accepted, named
+    assert outcomes[2][0] == "inserted"
+    assert outcomes[3][0] == "updated"
+    assert outcomes[4][0] == "inserted"
+    assert "SD 1 Grogot" in outcomes[4][1]
     assert outcomes[5] == ("rejected", "desa “Desa Hilang” is not a desa/kelurahan of Kabupaten Paser")
-    assert outcomes[6][0] == "rejected" and "kemarin" in outcomes[6][1]
+    assert outcomes[6][0] == "rejected"
+    assert "kemarin" in outcomes[6][1]
     assert 7 not in outcomes  # empty row skipped
-    assert outcomes[8][0] == "rejected" and "row 3" in outcomes[8][1]
+    assert outcomes[8][0] == "rejected"
+    assert "row 3" in outcomes[8][1]
     sd1 = [p for p in demo_workspace.sites(SERVICE_POINTS) if p["name"] == "SD 1 Grogot"][0]
     assert (sd1["category"], sd1["surveyed_by"], sd1["surveyed_at"]) == ("sekolah", "Andi", "2026-11-27T00:00:00.000Z")
     assert sd1["desa_code"] == "64.01.04.1001"
@@ -336,7 +356,8 @@ def test_import_mixed_rows(demo_workspace, tmp_path):
     write_report(str(report), result)
     with open(report, encoding="utf-8") as f:
         rows = list(csv.DictReader(f))
-    assert [r["row"] for r in rows] == ["2", "3", "4", "5", "6", "8"] and rows[0]["uid"] == sd1["uid"]
+    assert [r["row"] for r in rows] == ["2", "3", "4", "5", "6", "8"]
+    assert rows[0]["uid"] == sd1["uid"]
 
 
 def test_import_without_force_rejects_warnings(demo_workspace, tmp_path):
@@ -364,12 +385,13 @@ def test_all_or_nothing_leaves_the_file_unchanged(demo_workspace, tmp_path):
     )
     before = digest(demo_workspace.path)
     result = SiteImporter(Registrar(demo_workspace)).run(read_table(path), all_or_nothing=True)
-    assert [r.outcome for r in result.report] == ["not_written", "rejected"] and not result.written
+    assert [r.outcome for r in result.report] == ["not_written", "rejected"]
+    assert not result.written
     assert digest(demo_workspace.path) == before
 
 
 def test_projected_and_cp1252_csv(demo_workspace, tmp_path):
-    from paser_smartcity_plugin.core.projection import from_wgs84
+    from projection_oracle import from_wgs84
 
     e, n = from_wgs84("EPSG:23837", 116.25, -1.95)
     path = _csv(
@@ -381,7 +403,8 @@ def test_projected_and_cp1252_csv(demo_workspace, tmp_path):
     result = SiteImporter(Registrar(demo_workspace)).run(read_table(path))
     assert [r.outcome for r in result.report] == ["inserted"]
     row = demo_workspace.site(SERVICE_POINTS, result.report[0].uid)
-    assert row[GEOMETRY] == pytest.approx((116.25, -1.95), abs=1e-7) and row["notes"] == "café"
+    assert row[GEOMETRY] == pytest.approx((116.25, -1.95), abs=1e-7)
+    assert row["notes"] == "café"
 
 
 def test_xlsx_numbers_and_dates(demo_workspace, tmp_path):
@@ -425,21 +448,21 @@ def test_suggest_and_desa_change_of_an_existing_site(demo_workspace):
     assert r.suggest(RegistrationRequest("1.9023, 116.1892")) is None  # outside: no suggestion
     assert r.suggest(RegistrationRequest("abc")) is None
     result = r.register(RegistrationRequest("-1.9023, 116.1892", site=KELADEN, desa_code="64.01.04.1001"))
-    assert result.warnings == () and result.desa_code == "64.01.04.1001"
+    assert result.warnings == ()
+    assert result.desa_code == "64.01.04.1001"
     tower = demo_workspace.site(TOWER_PLANS, KELADEN)
     assert (tower["desa_code"], tower["desa_name"]) == ("64.01.04.1001", "Tanah Grogot")
 
 
-def test_register_core_imports_neither_qgis_nor_pyproj():
+def test_desa_suggestion_reads_the_shipped_boundaries_without_gdal():
+    """Import-time hygiene is tests/unit/test_core_imports.py's; this is about use: the point-in-
+    polygon suggestion reads core/data/boundaries.gpkg with sqlite3, so it works where osgeo is absent."""
     import subprocess
     import sys
 
-    modules = ["coordinates", "projection", "boundaries", "checks", "register", "site_import", "messages"]
     code = (
-        "import sys; " + "; ".join(f"import paser_smartcity_plugin.core.{m}" for m in modules) + "; "
-        "bad = [m for m in sys.modules if m.split('.')[0] in ('qgis', 'PyQt5', 'pyproj', 'openpyxl', "
-        "'geopandas', 'requests', 'osgeo')]; "
-        "from paser_smartcity_plugin.core.checks import suggest_desa; suggest_desa(116.19, -1.9); "
+        "import sys; from paser_smartcity_plugin.core.checks import suggest_desa; "
+        "assert suggest_desa(116.19, -1.9) is not None; "
         "bad = [m for m in sys.modules if m.split('.')[0] in ('qgis', 'PyQt5', 'osgeo')]; assert not bad, bad"
     )
     subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT)
@@ -474,4 +497,5 @@ def test_distances_have_no_thousands_comma():
 
     (issue,) = check_position(-6.2, 106.8)  # Jakarta, over a thousand km away
     km = re.search(r"it is (\S+) km", str(issue)).group(1)
-    assert km.isdigit() and int(km) > 1000
+    assert km.isdigit()
+    assert int(km) > 1000

@@ -49,7 +49,8 @@ def test_ranges_live_in_the_schema():
 def test_problems_name_the_field_by_its_label_in_the_readers_language():
     (problem,) = row_problems(LAYERS[SERVICE_POINTS], {"accuracy_m": -5.0}, partial=True)
     assert str(problem) == "Accuracy (m) must be from 0 to 50000 (not -5)"
-    assert "service_points" not in str(problem) and "accuracy_m" not in str(problem)
+    assert "service_points" not in str(problem)
+    assert "accuracy_m" not in str(problem)
     assert problem.render(indonesian) == "Akurasi (m) harus antara 0 dan 50000 (bukan -5)"
     (problem,) = row_problems(LAYERS[TOWER_PLANS], {"coord_status": "measured"}, partial=True)
     assert problem.render(indonesian).startswith(

@@ -38,7 +38,8 @@ def test_safe_writer_writes_every_row_safely():
     stream = io.StringIO()
     safe_writer(stream, delimiter=";").writerows([FORMULAS, ["-1.9", 2, None]])
     rows = list(csv.reader(io.StringIO(stream.getvalue()), delimiter=";"))
-    assert rows[0] == ["'" + f for f in FORMULAS] and rows[1] == ["-1.9", "2", ""]
+    assert rows[0] == ["'" + f for f in FORMULAS]
+    assert rows[1] == ["-1.9", "2", ""]
 
 
 def test_dashboard_export(tmp_path):
@@ -47,7 +48,8 @@ def test_dashboard_export(tmp_path):
     dashboard.write_csv(dashboard.Dashboard(overall=row, kecamatan=[]), str(path), "en")
     with open(path, encoding="utf-8-sig", newline="") as f:
         cells = [c for line in csv.reader(f) for c in line]
-    assert '\'=HYPERLINK("http://x")' in cells and not any(runs_as_formula(c) for c in cells)
+    assert '\'=HYPERLINK("http://x")' in cells
+    assert not any(runs_as_formula(c) for c in cells)
 
 
 @pytest.fixture
@@ -86,5 +88,6 @@ def test_telkom_preview_report(injected, tmp_path):
     preview_import(injected, path, engine="pyogrio").write_report(str(report))
     with open(report, encoding="utf-8-sig", newline="") as f:
         cells = [c for line in csv.reader(f) for c in line]
-    assert "'@SUM(1+1)*cmd" in cells and not any(runs_as_formula(c) for c in cells)
+    assert "'@SUM(1+1)*cmd" in cells
+    assert not any(runs_as_formula(c) for c in cells)
     assert os.path.getsize(report) > 0

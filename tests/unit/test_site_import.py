@@ -83,7 +83,10 @@ def test_csv_neither_utf8_nor_windows_1252_gets_a_message(demo_workspace, tmp_pa
     with pytest.raises(SpreadsheetError) as caught:
         read_table(str(path))
     text = str(caught.value)
-    assert str(path) in text and "neither UTF-8 nor Windows-1252" in text and "0x81" in text and "line 2" in text
+    assert str(path) in text
+    assert "neither UTF-8 nor Windows-1252" in text
+    assert "0x81" in text
+    assert "line 2" in text
     assert digest(demo_workspace.path) == before
 
 
@@ -154,7 +157,8 @@ def test_xlsx_declaring_a_huge_range_is_read_as_the_table_it_holds(demo_workspac
     with read_table(str(path)) as table:
         assert table.headers == HEADER[:4]
         data = list(table.rows)
-    assert len(data) == 50 and all(len(cells) == 4 for _, cells in data)
+    assert len(data) == 50
+    assert all(len(cells) == 4 for _, cells in data)
     assert data[0] == (2, ["Titik layanan 000000", "sekolah", "-1.45", "115.95"])
 
 
@@ -261,9 +265,11 @@ def test_empty_cells_with_and_without_references_keep_every_column(tmp_path):
         rows = {number: cells for number, cells in book.rows()}
     assert rows[1] == ["A", "", "", "D"]
     assert rows[2] == ["", "", "", "", "E"]
-    assert rows[3][26:] == ["AA", "AB"] and not any(rows[3][:26])
+    assert rows[3][26:] == ["AA", "AB"]
+    assert not any(rows[3][:26])
     assert rows[10] == ["", "", "-1.5"]
-    assert len(rows[11]) == 70001 and rows[11][-1] == "far"
+    assert len(rows[11]) == 70001
+    assert rows[11][-1] == "far"
     assert sorted(rows) == [1, 2, 3, 10, 11]
 
 
@@ -332,14 +338,14 @@ def test_rows_of_one_new_site_become_one_site(demo_workspace, tmp_path):
         csv.writer(f).writerows([[str(c) for c in r] for r in rows])
     result = run_import(demo_workspace, path)
     outcomes = {r.row: (r.outcome, r.message) for r in result.report}
-    assert outcomes[2][0] == "inserted" and "rows 3, 4 name the same new site and were left out" in outcomes[2][1]
+    assert outcomes[2][0] == "inserted"
+    assert "rows 3, 4 name the same new site and were left out" in outcomes[2][1]
     for row in (3, 4):
         assert outcomes[row][0] == "rejected"
-        assert (
-            "row 2 already makes “" in outcomes[row][1]
-            and "a site takes its coordinates from one row" in outcomes[row][1]
-        )
-    assert outcomes[5][0] == "rejected" and "row 2 also makes a new site named “SD Kembar”" in outcomes[5][1]
+        assert "row 2 already makes “" in outcomes[row][1]
+        assert "a site takes its coordinates from one row" in outcomes[row][1]
+    assert outcomes[5][0] == "rejected"
+    assert "row 2 also makes a new site named “SD Kembar”" in outcomes[5][1]
     assert outcomes[5][1].endswith("import with FORCE to accept them")
     assert outcomes[6][0] == "inserted"
     assert names(demo_workspace).count("SD Kembar") == 1
@@ -363,7 +369,8 @@ def test_all_or_nothing_holds_with_duplicate_rows(demo_workspace, tmp_path):
     )
     before = digest(demo_workspace.path)
     result = run_import(demo_workspace, path, all_or_nothing=True, force=True)
-    assert [r.outcome for r in result.report] == ["not_written", "rejected"] and not result.written
+    assert [r.outcome for r in result.report] == ["not_written", "rejected"]
+    assert not result.written
     assert digest(demo_workspace.path) == before
 
 
@@ -382,7 +389,8 @@ def test_cancel_writes_nothing(demo_workspace, tmp_path):
     with pytest.raises(ImportCancelledError, match="nothing was written"):
         run_import(demo_workspace, path, force=True, is_canceled=cancel_later, progress=seen.append)
     assert digest(demo_workspace.path) == before
-    assert seen and all(0 <= f <= 1 for f in seen)
+    assert seen
+    assert all(0 <= f <= 1 for f in seen)
 
 
 # ---------------------------------------------------------------- formula injection
@@ -399,7 +407,8 @@ def test_report_cells_never_run_as_formulas(demo_workspace, tmp_path):
     write_report(str(report), result)
     with open(report, encoding="utf-8", newline="") as f:
         cells = [c for row in csv.reader(f) for c in row]
-    assert cells and not any(c[:1] in ("=", "+", "-", "@") for c in cells)
+    assert cells
+    assert not any(c[:1] in ("=", "+", "-", "@") for c in cells)
     # "-6.200000, 106.800000 is outside Kabupaten Paser…": text, kept readable after the apostrophe
     assert any(c.startswith("'-6.200000, 106.800000 is outside Kabupaten Paser") for c in cells)
     # the data itself is stored as typed

@@ -55,7 +55,8 @@ def test_nearest_is_the_nearest_at_any_distance(centre_lat):
     for lon, lat in queries:
         d, item = grid.nearest(lon, lat)
         expected = min(haversine_m(lon, lat, *p[GEOMETRY]) for p in points)
-        assert d == pytest.approx(expected, abs=1e-6) and haversine_m(lon, lat, *item[GEOMETRY]) == d
+        assert d == pytest.approx(expected, abs=1e-6)
+        assert haversine_m(lon, lat, *item[GEOMETRY]) == d
     assert PointGrid(10.0).nearest(116.0, -1.9) is None
 
 

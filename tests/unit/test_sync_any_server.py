@@ -62,8 +62,10 @@ def test_the_client_refuses_a_url_with_credentials_and_never_repeats_them():
     with pytest.raises(SyncError) as refused:
         OgcApiClient(f"http://petugas:{SECRET}@127.0.0.1:8765/wfs3")
     text = str(refused.value)
-    assert SECRET not in text and "petugas" not in text
-    assert "http://127.0.0.1:8765/wfs3" in text and "authentication configuration" in text
+    assert SECRET not in text
+    assert "petugas" not in text
+    assert "http://127.0.0.1:8765/wfs3" in text
+    assert "authentication configuration" in text
     assert OgcApiClient("HTTP://127.0.0.1:8765/wfs3/").url == "http://127.0.0.1:8765/wfs3"
 
 
@@ -113,7 +115,8 @@ def test_forget_credentials_rekeys_state_and_redacts_history(tmp_path):
         "pull|http://127.0.0.1:8765/wfs3|tower_plans": '{"collection": "tower_plans", "anchors": []}',
         "watermark|https://gis.paserkab.go.id/wfs3|service_points": "2026-03-02T10:00:00.000Z",
     }
-    assert row[0] == "http://127.0.0.1:8765/wfs3" and SECRET not in row[1] + row[2]
+    assert row[0] == "http://127.0.0.1:8765/wfs3"
+    assert SECRET not in row[1] + row[2]
     assert "cannot reach 127.0.0.1:8765: refused" in row[1]
 
 
@@ -213,7 +216,8 @@ def test_the_planner_takes_the_servers_page_size():
     planner = KeysetPlanner(1000, None, [stamp(0), stamp(100)], 0)
     planner.next_ask()
     planner.server_limit(40)
-    assert planner.limit == 40 and planner.next_ask().limit == 40
+    assert planner.limit == 40
+    assert planner.next_ask().limit == 40
 
 
 # ---------------------------------------------------------------- the datetime proof
@@ -241,20 +245,23 @@ def _rows(n=300, step=7.3):
 def test_a_filter_on_updated_at_is_proven_in_two_requests():
     with ReferenceItemsServer(_rows()) as server, OgcApiClient(server.url, retries=0) as client:
         verdict = prove(client, "service_points", Reference("uid-40", stamp(40 * 7.3)))
-    assert verdict.outcome == PROVEN and len(server.requests) == 2
+    assert verdict.outcome == PROVEN
+    assert len(server.requests) == 2
     assert all(q["uid"] == "uid-40" and "datetime" in q for q in server.requests)
 
 
 def test_an_ignored_filter_is_refuted():
     with ReferenceItemsServer(_rows(), ignore_datetime=True) as server, OgcApiClient(server.url, retries=0) as client:
         verdict = prove(client, "service_points", Reference("uid-40", stamp(40 * 7.3)))
-    assert verdict.outcome == REFUTED and "uid-40" in verdict.reason
+    assert verdict.outcome == REFUTED
+    assert "uid-40" in verdict.reason
 
 
 def test_a_reference_changed_since_it_was_seen_is_followed_once():
     with ReferenceItemsServer(_rows()) as server, OgcApiClient(server.url, retries=0) as client:
         verdict = prove(client, "service_points", Reference("uid-40", stamp(12.0)))  # its time then
-    assert verdict.outcome == PROVEN and verdict.reference == Reference("uid-40", stamp(40 * 7.3))
+    assert verdict.outcome == PROVEN
+    assert verdict.reference == Reference("uid-40", stamp(40 * 7.3))
     assert len(server.requests) == 4  # window, uid alone, then the proof with its new time
 
 
@@ -267,17 +274,25 @@ def test_a_reference_gone_from_the_server_proves_nothing():
 def test_a_proof_holds_for_one_server_signature_and_an_unchanged_outcome_is_not_rewritten():
     with ReferenceItemsServer(_rows()) as server, OgcApiClient(server.url, retries=0) as client:
         trust = DatetimeTrust("service_points", "sig-a")
-        assert trust.ensure(client, reference=Reference("uid-3", stamp(3 * 7.3))) and trust.changed
-        assert trust.record["outcome"] == PROVEN and trust.holds
+        assert trust.ensure(client, reference=Reference("uid-3", stamp(3 * 7.3)))
+        assert trust.changed
+        assert trust.record["outcome"] == PROVEN
+        assert trust.holds
         asked = len(server.requests)
         held = DatetimeTrust("service_points", "sig-a", trust.record)
-        assert held.ensure(client) and not held.changed and len(server.requests) == asked  # no request
+        assert held.ensure(client)
+        assert not held.changed
+        assert len(server.requests) == asked  # no request
         other = DatetimeTrust("service_points", "sig-b", trust.record)
         assert not other.holds  # another server (or its configuration): proven again, with the stored site
-        assert other.ensure(client) and other.changed and other.record["signature"] == "sig-b"
+        assert other.ensure(client)
+        assert other.changed
+        assert other.record["signature"] == "sig-b"
     with ReferenceItemsServer(_rows(), ignore_datetime=True) as server, OgcApiClient(server.url, retries=0) as client:
         refuted = DatetimeTrust("service_points", "sig-a")
-        assert not refuted.ensure(client, reference=Reference("uid-3", stamp(3 * 7.3))) and refuted.changed
+        assert not refuted.ensure(client, reference=Reference("uid-3", stamp(3 * 7.3)))
+        assert refuted.changed
         again = DatetimeTrust("service_points", "sig-a", refuted.record)
         assert not again.ensure(client)  # proven again at every sync while refuted …
-        assert not again.changed and again.problem  # … but the same outcome is not written again
+        assert not again.changed  # … but the same outcome is not written again
+        assert again.problem

@@ -34,7 +34,8 @@ def test_changes_on_different_fields_merge_both_ways():
     assert result.clean
     assert result.merged == row(notes="visited", status="active")  # keeps our updated_at: not in step yet
     assert result.outcomes == {"name": SAME, "status": THEIRS, "notes": OURS, "geometry": SAME}
-    assert result.ours_changed and result.theirs_changed
+    assert result.ours_changed
+    assert result.theirs_changed
     # The new base is what the other side holds now, with its updated_at.
     assert result.base == row(status="active", updated_at="2026-11-02T00:00:00.000Z")
 
@@ -42,13 +43,17 @@ def test_changes_on_different_fields_merge_both_ways():
 def test_the_same_field_changed_differently_is_a_conflict_and_keeps_ours():
     result = merge(BASE, row(status="survey"), row(status="active"), FIELDS)
     assert result.conflicts == (FieldConflict("status", "planned", "survey", "active"),)
-    assert result.merged["status"] == "survey" and result.base["status"] == "planned"
-    assert result.outcomes["status"] == CONFLICT and not result.clean
+    assert result.merged["status"] == "survey"
+    assert result.base["status"] == "planned"
+    assert result.outcomes["status"] == CONFLICT
+    assert not result.clean
 
 
 def test_the_same_change_on_both_sides_is_no_conflict():
     result = merge(BASE, row(notes="x"), row(notes="x"), FIELDS)
-    assert result.clean and not result.ours_changed and not result.theirs_changed
+    assert result.clean
+    assert not result.ours_changed
+    assert not result.theirs_changed
 
 
 def test_geometry_conflict_values_are_json_ready():
@@ -66,17 +71,22 @@ def test_two_way_merge_of_a_site_never_in_step():
 def test_deletes():
     # deleted here, untouched there: our delete goes out
     gone = merge(BASE, None, row(), FIELDS)
-    assert gone.merged is None and gone.outcomes == {EXISTS: OURS} and gone.clean
+    assert gone.merged is None
+    assert gone.outcomes == {EXISTS: OURS}
+    assert gone.clean
     # deleted here, edited there: a conflict that carries their row
     (conflict,) = merge(BASE, None, row(status="active"), FIELDS).conflicts
     assert (conflict.field, conflict.base, conflict.ours) == (EXISTS, PRESENT, DELETED)
-    assert conflict.theirs["status"] == "active" and conflict.theirs["geometry"] == [116.1, -1.9]
+    assert conflict.theirs["status"] == "active"
+    assert conflict.theirs["geometry"] == [116.1, -1.9]
     # deleted there, untouched here: the delete applies
     applied = merge(BASE, row(), None, FIELDS)
-    assert applied.merged is None and applied.outcomes == {EXISTS: THEIRS}
+    assert applied.merged is None
+    assert applied.outcomes == {EXISTS: THEIRS}
     # deleted there, edited here: a conflict, ours kept
     kept = merge(BASE, row(notes="visited"), None, FIELDS)
-    assert kept.conflicts == (FieldConflict(EXISTS, PRESENT, PRESENT, DELETED),) and kept.merged["notes"] == "visited"
+    assert kept.conflicts == (FieldConflict(EXISTS, PRESENT, PRESENT, DELETED),)
+    assert kept.merged["notes"] == "visited"
     # deleted on both sides
     assert merge(BASE, None, None, FIELDS).outcomes == {EXISTS: SAME}
 
@@ -85,4 +95,6 @@ def test_merge_is_idempotent():
     """Merging the merged row with the same other side again changes nothing more."""
     first = merge(BASE, row(notes="visited"), row(status="active"), FIELDS)
     again = merge(first.base, first.merged, row(status="active"), FIELDS)
-    assert again.merged == first.merged and not again.theirs_changed and again.ours_changed
+    assert again.merged == first.merged
+    assert not again.theirs_changed
+    assert again.ours_changed

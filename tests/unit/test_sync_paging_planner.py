@@ -32,8 +32,10 @@ def test_windows_follow_each_other_and_end_open():
     assert planner.state == OPEN_END  # past the newest seen, and the data stopped early: the end is near
     last = planner.next_ask()
     assert (last.lo, last.hi) == (first.hi, None)
-    assert planner.answered([], COMPLETE) and planner.state == FINISHED
-    assert planner.next_ask() is None and planner.received == 1000
+    assert planner.answered([], COMPLETE)
+    assert planner.state == FINISHED
+    assert planner.next_ask() is None
+    assert planner.received == 1000
 
 
 def test_a_full_window_is_asked_again_smaller():
@@ -42,7 +44,9 @@ def test_a_full_window_is_asked_again_smaller():
     assert not planner.answered([at(i / 10) for i in range(100)], FULL)  # 100 sites in 10 s: too many
     assert planner.state == NARROWING
     again = planner.next_ask()
-    assert again.lo == ask.lo and again.hi < ask.hi and again.hi <= T0 + timedelta(seconds=5)
+    assert again.lo == ask.lo
+    assert again.hi < ask.hi
+    assert again.hi <= T0 + timedelta(seconds=5)
 
 
 def test_after_an_empty_window_a_probe_is_asked():
@@ -52,7 +56,8 @@ def test_after_an_empty_window_a_probe_is_asked():
     assert planner.answered([], COMPLETE)
     assert planner.state == PROBING
     assert planner.next_ask().limit == PROBE_LIMIT
-    assert planner.answered([at(6 * 10**6 + i) for i in range(10)], COMPLETE) and planner.state != PROBING
+    assert planner.answered([at(6 * 10**6 + i) for i in range(10)], COMPLETE)
+    assert planner.state != PROBING
     assert planner.next_ask().limit == 10000
 
 
@@ -63,9 +68,11 @@ def test_more_than_a_page_in_one_second_is_paged_by_offsets():
     assert not planner.answered([at(0)] * 10, FULL)
     assert planner.state == CROWDED_SECOND
     crowded = planner.next_ask()
-    assert crowded.offsets and (crowded.lo, crowded.hi) == (ask.lo, ask.hi)
+    assert crowded.offsets
+    assert (crowded.lo, crowded.hi) == (ask.lo, ask.hi)
     planner.second_paged()
-    assert planner.state == WIDENING and planner.next_ask().lo == ask.hi
+    assert planner.state == WIDENING
+    assert planner.next_ask().lo == ask.hi
 
 
 def test_a_capping_server_sets_the_page_size():

@@ -34,12 +34,14 @@ def test_their_change_applies_and_ours_stays_pending(demo_workspace):
     _in_step(demo_workspace)
     demo_workspace.update_site(TOWER_PLANS, TOWER, {"notes": "foundation poured"})
     result, changed = _merge_with(demo_workspace, operator="Telkomsel (reg. Kalimantan)")
-    assert changed and result.clean
+    assert changed
+    assert result.clean
     site = demo_workspace.site(TOWER_PLANS, TOWER)
     assert (site["notes"], site["operator"]) == ("foundation poured", "Telkomsel (reg. Kalimantan)")
     with demo_workspace.read() as conn:
         entry = store.pending(conn, TOWER_PLANS)[TOWER]  # ours still to send; the base moved on
-    assert entry["base"]["operator"] == "Telkomsel (reg. Kalimantan)" and entry["base"]["notes"] is None
+    assert entry["base"]["operator"] == "Telkomsel (reg. Kalimantan)"
+    assert entry["base"]["notes"] is None
 
 
 def test_the_same_field_is_a_persisted_conflict(demo_workspace):
@@ -73,7 +75,8 @@ def test_a_side_that_is_not_the_centre_lands_as_local_edits(demo_workspace):
     assert (site["status"], site["notes"]) == ("construction", "seen from the field")
     with demo_workspace.read() as conn:
         entry = store.pending(conn, TOWER_PLANS)[TOWER]
-    assert entry["base"]["status"] == ours["status"] and entry["base"]["notes"] is None
+    assert entry["base"]["status"] == ours["status"]
+    assert entry["base"]["notes"] is None
 
 
 def test_the_sync_never_drops_a_surveyors_conflict(demo_workspace):

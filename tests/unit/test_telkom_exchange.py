@@ -94,7 +94,8 @@ def test_export_package_holds_every_part(workspace, tmp_path, engine):
         names = set(zf.namelist())
         for layer in (SERVICE_POINTS, TOWER_PLANS):
             assert {f"{layer}{ext}" for ext in (".shp", ".shx", ".dbf", ".prj", ".cpg")} <= names
-            assert f"{layer}_schema.txt" in names and f"{layer}_without_coordinates.csv" in names
+            assert f"{layer}_schema.txt" in names
+            assert f"{layer}_without_coordinates.csv" in names
             assert zf.read(f"{layer}.cpg").decode().strip() == "UTF-8"
         note = zf.read("tower_plans_schema.txt").decode("utf-8")
         pending = list(csv.DictReader(io.StringIO(zf.read("tower_plans_without_coordinates.csv").decode("utf-8-sig"))))
@@ -106,7 +107,8 @@ def test_export_package_holds_every_part(workspace, tmp_path, engine):
     ]
     # pending towers are listed, not dropped
     assert {r["UID"] for r in pending} == {TOYU_TOWER, demo_uid("tower", "64.01.02.2004")}
-    assert "Menara Muara Toyu" in note and "TANPA KOORDINAT / WITHOUT COORDINATES: 2" in note
+    assert "Menara Muara Toyu" in note
+    assert "TANPA KOORDINAT / WITHOUT COORDINATES: 2" in note
     # every field with its shapefile name and meaning, in both languages
     for text in (
         "KODE_DESA  (desa_code)",
@@ -118,7 +120,8 @@ def test_export_package_holds_every_part(workspace, tmp_path, engine):
     ):
         assert text in note
     # the cut notes are recorded, and their full text travels beside
-    assert f"{BELIMBING_TOWER}  CATATAN: " in note and "TEKS DIPOTONG / CUT TEXT: 1" in note
+    assert f"{BELIMBING_TOWER}  CATATAN: " in note
+    assert "TEKS DIPOTONG / CUT TEXT: 1" in note
     assert long_text == [{"UID": BELIMBING_TOWER, "FIELD": "CATATAN", "TEXT": LONG_NOTES}]
 
 
@@ -128,10 +131,14 @@ def test_exported_values_read_back_with_gdal(workspace, tmp_path, engine):
     ((values, lon, lat),) = [f for f in features if f[0]["UID"] == BELIMBING_TOWER]
     site = workspace.site(TOWER_PLANS, BELIMBING_TOWER)
     assert (lon, lat) == pytest.approx(site[GEOMETRY], abs=1e-12)
-    assert values["NAMA"] == "Menara Belimbing" and values["SITE_ID"] == "TSEL-BLB-072"
-    assert values["TGL_SURVEI"] == "2022-08-17T09:30:15.250Z" and values["DIUBAH"] == site["updated_at"]
-    assert values["AKURASI_M"] == pytest.approx(3.14159) and values["TAHUN"] == 2022
-    assert values["TINGGI_M"] == 72.0 and values["KODE_DESA"] == "64.01.06.2012"
+    assert values["NAMA"] == "Menara Belimbing"
+    assert values["SITE_ID"] == "TSEL-BLB-072"
+    assert values["TGL_SURVEI"] == "2022-08-17T09:30:15.250Z"
+    assert values["DIUBAH"] == site["updated_at"]
+    assert values["AKURASI_M"] == pytest.approx(3.14159)
+    assert values["TAHUN"] == 2022
+    assert values["TINGGI_M"] == 72.0
+    assert values["KODE_DESA"] == "64.01.06.2012"
     assert LONG_NOTES.startswith(values["CATATAN"] + values["CATATAN2"])  # cut inside a word
     assert all(len(values[c].encode()) <= 254 for c in ("CATATAN", "CATATAN2"))
 
@@ -197,7 +204,9 @@ def test_round_trip_reports_no_change(workspace, tmp_path, engine):
 def test_round_trip_through_utm_reports_no_change(workspace, tmp_path, crs):
     out, _ = export(workspace, tmp_path, None, crs=crs)
     preview = preview_import(workspace, str(out))
-    assert preview.changes == 0 and preview.rejected == 0 and preview.matched == 156
+    assert preview.changes == 0
+    assert preview.rejected == 0
+    assert preview.matched == 156
 
 
 # ---------------------------------------------------------------- what Telkom sends
@@ -228,7 +237,8 @@ def test_latin1_without_cpg_and_labels(workspace, tmp_path, engine):
         assert "Ré".encode("latin-1") in f.read()
     before = digest(workspace.path)
     preview = preview_import(workspace, path, engine=engine)
-    assert preview.sources[0].encoding == "CP1252" and preview.sources[0].layer == TOWER_PLANS
+    assert preview.sources[0].encoding == "CP1252"
+    assert preview.sources[0].layer == TOWER_PLANS
     (report,) = preview.rows
     assert (report.action, report.matched_by) == (UPDATED, BY_UID)
     assert {(c.field, c.old, c.new) for c in report.changes} == {
@@ -266,7 +276,8 @@ def test_dgn95_tm3_prj(workspace, tmp_path):
         str(tmp_path / "tower_plans.shp"), TELKOM_FIELDS, [row], [to_utm50s(*point, epsg=23837)], epsg=23837
     )
     preview = preview_import(workspace, path)
-    assert "23837" in preview.sources[0].crs and preview.rows[0].action == UNCHANGED
+    assert "23837" in preview.sources[0].crs
+    assert preview.rows[0].action == UNCHANGED
 
 
 def haversine(a, b):
@@ -285,7 +296,8 @@ def test_no_prj_needs_a_crs(workspace, tmp_path, engine):
     assert digest(workspace.path) == before
     preview = preview_import(workspace, path, source_crs="EPSG:32750", engine=engine)
     (report,) = preview.rows
-    assert report.action == UPDATED and [c.field for c in report.changes] == ["status"]
+    assert report.action == UPDATED
+    assert [c.field for c in report.changes] == ["status"]
 
 
 def test_their_own_layout_renamed_columns(workspace, tmp_path, engine):
@@ -311,9 +323,11 @@ def test_their_own_layout_renamed_columns(workspace, tmp_path, engine):
     assert (second.action, second.matched_by, second.uid) == (UPDATED, BY_PROXIMITY, PAYANG_TOWER)
     assert 30 < second.distance_m < 36
     assert {c.field for c in second.changes} >= {"telkom_site_id", "status", GEOMETRY}
-    assert third.action == NEW and third.values["telkom_site_id"] == "TSEL-NEW-001"
+    assert third.action == NEW
+    assert third.values["telkom_site_id"] == "TSEL-NEW-001"
     (desa,) = [w for w in third.warnings if "is the position's desa" in w]  # from the shipped desa boundaries
-    assert third.values["desa_code"] in desa and "inside its desa boundary" in desa
+    assert third.values["desa_code"] in desa
+    assert "inside its desa boundary" in desa
     assert preview.counts() == {"MATCHED": 2, "UPDATED": 2, "NEW": 1, "REJECTED": 0, "WARNINGS": 1}
     # an official boundary layer configured by the officer wins over the shipped boundaries
     x, y = far_point
@@ -357,9 +371,12 @@ def test_null_geometries(workspace, tmp_path, engine):
     path = write_shapefile(str(tmp_path / "tower_plans.shp"), TELKOM_FIELDS, [known, unknown], [None, None])
     preview = preview_import(workspace, path, engine=engine)
     first, second = preview.rows
-    assert first.action == UPDATED and [c.field for c in first.changes] == ["status"]
-    assert "keeps its coordinates" in first.notes[0] and not first.warnings
-    assert second.action == REJECTED and "no coordinates" in second.reasons[0]
+    assert first.action == UPDATED
+    assert [c.field for c in first.changes] == ["status"]
+    assert "keeps its coordinates" in first.notes[0]
+    assert not first.warnings
+    assert second.action == REJECTED
+    assert "no coordinates" in second.reasons[0]
     apply_import(workspace, preview)
     assert workspace.site(TOWER_PLANS, PAYANG_TOWER)[GEOMETRY] is not None
 
@@ -394,7 +411,8 @@ def test_bad_values_and_places_are_rejected_with_reasons(workspace, tmp_path, en
     assert "Status must be one of: Coordinates pending (coordinates_pending), " in first.reasons[0]
     assert first.reasons[0].endswith("(not “selesai”)")
     assert first.reasons[1] == "Programme year must be a number (not “dua ribu”)"
-    assert second.action == REJECTED and "outside Kabupaten Paser" in second.reasons[0]
+    assert second.action == REJECTED
+    assert "outside Kabupaten Paser" in second.reasons[0]
     # reasons are English text (report CSV, logs) that the GUI renders translated, nested parts too
     indonesian = {
         "en": "id",
@@ -408,7 +426,8 @@ def test_bad_values_and_places_are_rejected_with_reasons(workspace, tmp_path, en
     preview.write_report(str(report))
     with open(report, encoding="utf-8-sig") as f:
         lines = list(csv.DictReader(f))
-    assert {line["action"] for line in lines} == {REJECTED} and len(lines) == 3
+    assert {line["action"] for line in lines} == {REJECTED}
+    assert len(lines) == 3
     apply_import(workspace, preview)
     assert digest(workspace.path) == before
 
@@ -434,7 +453,8 @@ def test_zip_with_a_folder_and_layer_by_columns(workspace, tmp_path, engine):
     shp = write_shapefile(str(tmp_path / "data_2024.shp"), fields, [row], [point])
     archive = zip_shapefile(str(tmp_path / "kiriman.zip"), shp, arc_prefix="Kiriman Telkom/")
     preview = preview_import(workspace, archive, engine=engine)
-    assert preview.sources[0].layer == TOWER_PLANS and preview.updated == 1
+    assert preview.sources[0].layer == TOWER_PLANS
+    assert preview.updated == 1
 
 
 def test_cpg_that_lies_about_utf8(workspace, tmp_path, engine):
@@ -445,7 +465,8 @@ def test_cpg_that_lies_about_utf8(workspace, tmp_path, engine):
     with open(path[:-4] + ".cpg", "w") as f:
         f.write("UTF-8")
     preview = preview_import(workspace, path, engine=engine)
-    assert preview.sources[0].encoding == "CP1252" and "not UTF-8" in preview.sources[0].warnings[0]
+    assert preview.sources[0].encoding == "CP1252"
+    assert "not UTF-8" in preview.sources[0].warnings[0]
     assert [(c.field, c.new) for c in preview.rows[0].changes] == [("name", "Menara Muara Payang Ré")]
 
 
@@ -484,7 +505,8 @@ def test_cancel_leaves_nothing_behind(workspace, tmp_path):
     calls = []
     with pytest.raises(CancelledError):
         apply_import(workspace, preview, is_canceled=lambda: calls.append(1) or len(calls) > 1)
-    assert digest(workspace.path) == before and not preview.applied
+    assert digest(workspace.path) == before
+    assert not preview.applied
 
 
 def test_dbf_widths_are_the_contract_with_both_engines(workspace, tmp_path, engine):
@@ -502,9 +524,12 @@ def test_dbf_widths_are_the_contract_with_both_engines(workspace, tmp_path, engi
         )
         for i in range(definition.GetFieldCount())
     }
-    assert widths["UID"] == ("String", 36) and widths["NAMA"] == ("String", 254)
-    assert widths["KODE_DESA"] == ("String", 13) and widths["TGL_SURVEI"] == ("String", 24)
-    assert widths["TAHUN"] == ("Integer", 9) and widths["AKURASI_M"] == ("Real", 24)
+    assert widths["UID"] == ("String", 36)
+    assert widths["NAMA"] == ("String", 254)
+    assert widths["KODE_DESA"] == ("String", 13)
+    assert widths["TGL_SURVEI"] == ("String", 24)
+    assert widths["TAHUN"] == ("Integer", 9)
+    assert widths["AKURASI_M"] == ("Real", 24)
     for name, (kind, width) in widths.items():
         if kind == "String":
             assert width == BY_SHP[name].width, name

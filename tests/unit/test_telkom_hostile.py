@@ -117,7 +117,8 @@ def test_several_shapefiles_need_a_choice(demo_workspace, tower_shp, tmp_path):
     )
     refused(demo_workspace, archive, r"several shapefiles \(menara_a, menara_b\); choose")
     preview = preview_import(demo_workspace, archive, member="menara_b")
-    assert preview.sources[0].name == "menara_b" and preview.updated == 1
+    assert preview.sources[0].name == "menara_b"
+    assert preview.updated == 1
 
 
 @pytest.mark.parametrize("missing", [".dbf", ".shx"])
@@ -185,6 +186,5 @@ def test_refusals_are_translatable_templates(demo_workspace, tower_shp, tmp_path
     assert str(raised.value).startswith("the zip entry '../tower_plans.")
     assert str(raised.value).endswith("points outside the zip folder (..); the zip is refused")
     shown = raised.value.render(lambda text: indonesian.get(text, text))
-    assert shown.startswith("isi zip '../tower_plans.") and shown.endswith(
-        "menunjuk ke luar folder zip (..); zip ditolak"
-    )
+    assert shown.startswith("isi zip '../tower_plans.")
+    assert shown.endswith("menunjuk ke luar folder zip (..); zip ditolak")

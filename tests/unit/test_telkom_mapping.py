@@ -50,18 +50,24 @@ def test_every_workspace_field_has_a_short_unique_name():
     assert all(len(n) <= 10 and n == n.upper() and n.isascii() for n in names)
     for schema in LAYERS.values():
         assert set(schema.field_names) - set(NOT_EXPORTED) <= set(BY_FIELD), schema.name
-    assert "photo" in NOT_EXPORTED and "photo" not in BY_FIELD
-    assert "KATEGORI" in layer_columns(SERVICE_POINTS) and "KATEGORI" not in layer_columns(TOWER_PLANS)
-    assert "TINGGI_M" in layer_columns(TOWER_PLANS) and "TINGGI_M" not in layer_columns(SERVICE_POINTS)
+    assert "photo" in NOT_EXPORTED
+    assert "photo" not in BY_FIELD
+    assert "KATEGORI" in layer_columns(SERVICE_POINTS)
+    assert "KATEGORI" not in layer_columns(TOWER_PLANS)
+    assert "TINGGI_M" in layer_columns(TOWER_PLANS)
+    assert "TINGGI_M" not in layer_columns(SERVICE_POINTS)
 
 
 def test_utf8_cut_keeps_characters_whole_and_no_trailing_blank():
     head, rest = utf8_cut("é" * 200, 254)
-    assert head == "é" * 127 and rest == "é" * 73
+    assert head == "é" * 127
+    assert rest == "é" * 73
     head, rest = utf8_cut("word " * 60, 254)  # cut inside a word: readers strip blanks at both ends
-    assert head == "word " * 50 + "wor" and rest == "d " + "word " * 9
+    assert head == "word " * 50 + "wor"
+    assert rest == "d " + "word " * 9
     head, rest = utf8_cut("a" * 250 + " " * 10 + "b", 254)
-    assert head == "a" * 249 and rest == "a" + " " * 10 + "b"
+    assert head == "a" * 249
+    assert rest == "a" + " " * 10 + "b"
     assert utf8_cut("short", 254) == ("short", "")
 
 
@@ -69,20 +75,25 @@ def test_long_notes_continue_then_are_cut_with_a_record():
     notes = BY_FIELD["notes"]
     text = "Tower di bukit, akses lewat sungai. " * 13  # 468 characters: fits 2 x 254 bytes
     values, cut = export_value(notes, text)
-    assert cut is None and set(values) == {"CATATAN", "CATATAN2"}
+    assert cut is None
+    assert set(values) == {"CATATAN", "CATATAN2"}
     assert all(v is None or len(v.encode()) <= 254 for v in values.values())
     assert join_parts(values.values()) == text.strip()
     assert same_value(notes, text, join_parts(values.values()))
     huge = "ñ" * 2000
     values, cut = export_value(notes, huge)
-    assert cut is not None and cut.length == 2000 and cut.kept == 2 * 127
+    assert cut is not None
+    assert cut.length == 2000
+    assert cut.kept == 2 * 127
     assert same_value(notes, huge, join_parts(values.values()))  # the cut is not an edit by Telkom
     assert not same_value(notes, huge, "ñ" * 10)
 
 
 def test_names_longer_than_a_dbf_field_are_cut_not_lost():
     values, cut = export_value(BY_FIELD["name"], "Ö" * 200)
-    assert len(values["NAMA"]) == 127 and cut.shp == "NAMA" and cut.length == 200
+    assert len(values["NAMA"]) == 127
+    assert cut.shp == "NAMA"
+    assert cut.length == 200
 
 
 def test_timestamps_travel_as_iso_text_and_a_date_only_echo_is_no_edit():

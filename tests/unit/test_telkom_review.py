@@ -35,7 +35,8 @@ def test_a_far_move_is_a_warning_a_small_one_a_note(demo_workspace, tmp_path):
     far, _ = preview_import(demo_workspace, path).rows
     assert far.action == UPDATED
     (moved,) = [w for w in far.warnings if w.startswith("moved")]
-    assert moved.startswith("moved 61 1") and "farther than 500 m" in moved  # 61 km
+    assert moved.startswith("moved 61 1")
+    assert "farther than 500 m" in moved
     assert not [n for n in far.notes if n.startswith("moved")]
     # the limit is the officer's setting
     far, _ = preview_import(demo_workspace, path, move_warning_m=100_000).rows
@@ -44,7 +45,8 @@ def test_a_far_move_is_a_warning_a_small_one_a_note(demo_workspace, tmp_path):
     path = _towers(demo_workspace, tmp_path, [(PAYANG_TOWER, nearby)])
     (near,) = preview_import(demo_workspace, path).rows
     assert near.action == UPDATED
-    assert [n for n in near.notes if n.startswith("moved 3")] and not [w for w in near.warnings if "moved" in w]
+    assert [n for n in near.notes if n.startswith("moved 3")]
+    assert not [w for w in near.warnings if "moved" in w]
 
 
 def test_a_desa_that_does_not_hold_the_position_is_a_warning(demo_workspace, tmp_path):
@@ -66,7 +68,8 @@ def test_a_desa_that_does_not_hold_the_position_is_a_warning(demo_workspace, tmp
     row["KODE_DESA"] = "64.01.04.1001"
     path = write_shapefile(str(tmp_path / "service_points.shp"), POINT_FIELDS, [row], [TANAH_GROGOT])
     (new,) = preview_import(demo_workspace, path).rows
-    assert new.action == NEW and new.warnings == []
+    assert new.action == NEW
+    assert new.warnings == []
 
 
 def test_changes_left_out_are_not_written(demo_workspace, tmp_path):

@@ -58,7 +58,8 @@ def test_mixed_column_agrees_with_decode_point_blob_by_blob():
         None,
     ]
     expected = [gpkg.decode_point(b) for b in blobs]
-    assert expected[2] == (116.2, -1.8) and expected[3] == (116.3, -1.7)  # the slow path is really taken
+    assert expected[2] == (116.2, -1.8)
+    assert expected[3] == (116.3, -1.7)
     assert _decoded(blobs) == expected
 
 
@@ -121,4 +122,5 @@ def test_unchanged_row_fast_path_agrees_with_the_field_by_field_comparison(demo_
             if fast:
                 incoming = {n: v for n, v in values.items() if v is not None}
                 assert judge._changed_values(site, incoming) == {}, (site["uid"], values)
-    assert tried[True] and tried[False]
+    assert tried[True]
+    assert tried[False]

@@ -45,7 +45,6 @@ from .paging import CAPPED, COMPLETE, FULL, PROBE_LIMIT, KeysetPlanner
 from .proof import DatetimeTrust, outside_window, stray_reason
 
 PART4 = "http://www.opengis.net/spec/ogcapi-features-4/1.0/conf/create-replace-delete"
-PART4_UPDATE = "http://www.opengis.net/spec/ogcapi-features-4/1.0/conf/update"
 GEOJSON = "application/geo+json"
 IDEMPOTENT = {"GET", "PUT", "PATCH", "DELETE", "HEAD"}
 LIMIT_REFUSALS = (400, 413, 422)  # the statuses of a request the server finds too large or invalid
@@ -86,7 +85,6 @@ class Capabilities:
     conformance: List[str]
     can_create: bool = False
     can_replace: bool = False
-    can_patch: bool = False  # JSON merge patch (Part 4 "update")
     can_delete: bool = False
     source: str = "conformance"
 
@@ -362,7 +360,7 @@ class OgcApiClient:
                 Message(N_("{url} does not declare OGC API – Features Part 1 (core) in /conformance"), url=self.url)
             )
         if PART4 in classes:
-            return Capabilities(classes, True, True, PART4_UPDATE in classes, True, "conformance")
+            return Capabilities(classes, True, True, True, "conformance")
         # Part 4 is still a draft and some servers (QGIS Server 3.22) implement it without
         # declaring it: their OpenAPI document says which methods the items paths accept.
         caps = Capabilities(classes, source="openapi")

@@ -52,7 +52,6 @@ class ShapefileSource:
 
     name: str  # as Telkom named it (zip member or file name, without extension)
     paths: Dict[str, str]  # extension -> path
-    record_count: int = 0
     dbf_fields: List[str] = field(default_factory=list)
     layer: Optional[str] = None  # target workspace layer
 
@@ -232,7 +231,6 @@ def _checked(source: ShapefileSource) -> ShapefileSource:
                 indexed=(shx_size - 100) // 8,
             )
         )
-    source.record_count = count
     source.dbf_fields = fields
     return source
 

@@ -131,8 +131,8 @@ def _append_pyogrio(gdf, path: str) -> None:
     """Append the rows of ``gdf`` to the layer at ``path`` with pyogrio's raw writer.
 
     Why not gdf.to_file: pyogrio.write_dataframe then infers the type of every object column
-    (looking for datetimes) and the geometry types of every row, ~0.2 s of a 100 000-point
-    export, for columns whose types the export already fixed. The arrays handed to GDAL are
+    (looking for datetimes) and the geometry types of every row — a noticeable share of a large
+    export (bench/bench_telkom.py) — for columns whose types the export already fixed. The arrays handed to GDAL are
     the ones write_dataframe would hand it: object arrays for text, float64 with NaN as NULL,
     and the values and mask of the nullable Int64 columns.
     """
@@ -195,8 +195,8 @@ def gc_paused():
     """Pause Python's cyclic garbage collector while an exchange builds its many small objects.
 
     Why: an export or preview of 100 000 sites keeps a few hundred thousand containers alive
-    (rows, reports, decoded values); every automatic collection walks all of them again, which
-    measured ~0.4 s of a 3 s export and ~1 s of a 3.4 s preview. Nothing here relies on the
+    (rows, reports, decoded values); every automatic collection walks all of them again, a
+    large share of an export or preview (bench/bench_telkom.py; figures in CHANGELOG). Nothing here relies on the
     collector: reference counting frees everything as before, and the collector resumes (if it
     was on) when the last exchange running at the same time leaves.
     """

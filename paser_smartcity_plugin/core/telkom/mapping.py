@@ -396,8 +396,8 @@ def _column_as_is(field: TelkomField, schema_type: str, values: List[Any]) -> bo
     """True when every value of the column already is its DBF form (checked at C speed with
     map(); the usual case, so the per-value conversion is skipped).
 
-    Each pass over 100 000 values costs ~5-8 ms (the strings lie all over memory), so text
-    columns make as few as they can: str.join both checks that every value is text (it
+    Each pass over a column is costly at 100 000 values (the strings lie all over memory), so
+    text columns make as few as they can: str.join both checks that every value is text (it
     raises TypeError on None or a number) and gives the whole text for isascii().
     """
     if schema_type in (REAL, INTEGER):
@@ -532,14 +532,17 @@ def schema_note(
     )
     add("Nama kolom tetap dan tidak akan berubah antar versi. Jangan mengubah UID: kolom itu mengenali situs")
     add("saat berkas dikembalikan. Kolom DESA, KECAMATAN dan DIUBAH hanya informasi dan diabaikan saat impor.")
-    add("Foto situs (kolom photo di workspace) tidak diekspor: berkas ini tidak memuat foto maupun lokasinya.")
+    left_out = ", ".join(NOT_EXPORTED)
+    add(f"Foto situs (kolom {left_out} di workspace) tidak diekspor: berkas ini tidak memuat foto maupun lokasinya.")
     add("")
     add("ENGLISH")
     points = "1 point" if feature_count == 1 else f"{feature_count} points"
     add(f"This file holds {points} in the coordinate system {crs_label}, text in UTF-8 ({files['cpg']}).")
     add("Column names are fixed and will not change between releases. Do not change UID: it identifies the")
     add("site when the file comes back. DESA, KECAMATAN and DIUBAH are information only and ignored on import.")
-    add("The site photo (the workspace's photo field) is not exported: this file holds no photos nor their paths.")
+    add(
+        f"The site photo (the workspace's {left_out} field) is not exported: this file holds no photos nor their paths."
+    )
     add("")
     add("KOLOM / FIELDS")
     for f in fields:
