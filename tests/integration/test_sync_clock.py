@@ -68,7 +68,8 @@ def test_full_recheck_pulls_what_a_watermark_would_skip(central, empty_ws):
     assert empty_ws.site(SERVICE_POINTS, FIRST)["notes"] != "stamped an hour ago"  # skipped by the watermark
     result = sync(empty_ws, central.url, full=True)
     assert empty_ws.site(SERVICE_POINTS, FIRST)["notes"] == "stamped an hour ago"
-    assert result.layers[SERVICE_POINTS].pulled == 1 and result.layers[TOWER_PLANS].pulled == 0
+    assert result.layers[SERVICE_POINTS].pulled == 1
+    assert result.layers[TOWER_PLANS].pulled == 0
 
 
 def test_a_change_time_set_back_at_the_watermark_is_seen(central, empty_ws):

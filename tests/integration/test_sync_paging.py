@@ -80,14 +80,16 @@ def test_a_large_pull_goes_by_time_windows_and_misses_nothing(generated, tmp_pat
         with OgcApiClient(proxy.url, page_size=PAGE, retries=0) as client:
             result = synchronize(ws, client, push=False)
         assert went_by_windows(item_queries(proxy))
-    assert local_uids(ws) == central_uids(db) and len(local_uids(ws)) == N
+    assert local_uids(ws) == central_uids(db)
+    assert len(local_uids(ws)) == N
     assert result.layers[SERVICE_POINTS].pulled == N
     queries = item_queries(proxy)
     for query in queries[1:]:
         assert "datetime" in query, query
         if "offset" in query:  # only inside a window of one second that holds more than a page
             start, end = query["datetime"].split("/")  # (or up to the first such second)
-            assert spread == "bulk loads" and end != "..", query
+            assert spread == "bulk loads", query
+            assert end != "..", query
             assert start == ".." or (parse_datetime(end) - parse_datetime(start)).total_seconds() == 1, query
     if spread == "spread":
         assert not any("offset" in q for q in queries)

@@ -98,7 +98,8 @@ def test_a_small_pull_is_one_request():
     for style in (STANDARD, QGIS):
         with ReferenceItemsServer(rows, next_style=style) as server:
             got, client = pull(server, 100)
-        assert sorted(got) == sorted(uid for uid, _ in rows) and len(server.requests) == 1
+        assert sorted(got) == sorted(uid for uid, _ in rows)
+        assert len(server.requests) == 1
         assert not went_by_windows(server.requests)
 
 
@@ -107,7 +108,8 @@ def test_large_pulls_go_by_time_windows_not_offsets():
     random.Random(4).shuffle(rows)
     with ReferenceItemsServer(rows, next_style=QGIS) as server:
         got, client = pull(server, 100)
-    assert set(got) == {uid for uid, _ in rows} and went_by_windows(server.requests)
+    assert set(got) == {uid for uid, _ in rows}
+    assert went_by_windows(server.requests)
     assert all("offset" not in q for q in server.requests)
     assert all("datetime" in q for q in server.requests[1:])
     # half-page windows, a few resized: about 2 000 / 50 requests
@@ -119,7 +121,8 @@ def test_a_server_that_ignores_datetime_is_paged_by_offsets():
     random.Random(5).shuffle(rows)
     with ReferenceItemsServer(rows, ignore_datetime=True) as server:
         got, client = pull(server, 50)
-    assert set(got) == {uid for uid, _ in rows} and not went_by_windows(server.requests)
+    assert set(got) == {uid for uid, _ in rows}
+    assert not went_by_windows(server.requests)
     assert any("offset" in q for q in server.requests)
 
 
@@ -137,7 +140,8 @@ def test_sites_without_updated_at_are_paged_by_offsets():
     with ReferenceItemsServer(rows) as server:
         server.rows[7] = ("uid-7", None, None)
         got, client = pull(server, 50)
-    assert set(got) == {uid for uid, _ in rows} and not went_by_windows(server.requests)
+    assert set(got) == {uid for uid, _ in rows}
+    assert not went_by_windows(server.requests)
 
 
 @pytest.mark.parametrize(
@@ -164,7 +168,8 @@ def test_a_capped_server_with_whole_table_next_links(monkeypatch):
     rows = [(f"uid-{i}", stamp(i * 86400.0 if i < 5 else 5 * 86400 + i * 7.0)) for i in range(600)]
     with ReferenceItemsServer(rows, max_limit=20, next_style=QGIS) as server:
         got, client = pull(server, 40)
-    assert set(got) == {uid for uid, _ in rows} and went_by_windows(server.requests)
+    assert set(got) == {uid for uid, _ in rows}
+    assert went_by_windows(server.requests)
     paging = [q for q in server.requests if "uid" not in q]  # (uid: the datetime proof)
     assert all(int(q["limit"]) <= 20 for q in paging[2:])  # (10 for probes after quiet spells)
     assert len(server.requests) < 4 * 600 / 10
