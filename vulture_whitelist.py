@@ -60,6 +60,7 @@ _.scaleVisibility
 _.minimumScale
 _.maximumScale
 _._paser_keep  # keeps a Python wrapper alive while Qt owns the widget
+_._keep  # the sync task's context, feedback and algorithm must outlive it (gui/sync_controller.py)
 
 # Module-level __getattr__ (PEP 562): core.sync loads its exports on first use.
 __getattr__
@@ -76,17 +77,3 @@ _.OFFICE
 
 # The HTTP client's request counter: the sync benchmark (bench/bench_sync.py) prints it.
 _.requests_made
-
-# TEMPORARY, until the issue-15 branch (any OGC API server) lands and reshapes core/sync and
-# processing/sync.py: it removes `windowed`, and the sync algorithm takes its names from
-# processing/names.py. Delete this section then.
-_.windowed
-_.can_patch
-SYNC
-_.URL
-_.AUTHCFG
-_.PUSH
-_.TIMEOUT
-_.PULLED
-_.PUSHED
-_.SUMMARY

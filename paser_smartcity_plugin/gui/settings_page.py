@@ -31,6 +31,7 @@ from ..toolbelt.events import plugin_events
 from ..toolbelt.help import open_help
 from ..toolbelt.i18n import tr
 from ..toolbelt.logger import CRITICAL, Logger
+from .server_fields import CredentialsMover, collection_edits
 
 HELP_TOPIC = "settings"
 
@@ -73,6 +74,8 @@ class SettingsPage(QgsOptionsPageWidget):
         self.authcfg_warning.setWordWrap(True)
         self.authcfg_warning.setVisible(False)
         self.authcfg.selectedConfigIdChanged.connect(self._authcfg_picked)
+        self.credentials_button = CredentialsMover(self.central_url, self.authcfg, self)
+        self.collections = collection_edits({})
         self.sync_timeout = self._spin(*plugin_settings.LIMITS["sync_timeout_s"], tr(" s"))
         self.duplicate_distance = self._spin(*plugin_settings.LIMITS["duplicate_distance_m"], tr(" m"))
         self.telkom_distance = self._spin(*plugin_settings.LIMITS["telkom_match_distance_m"], tr(" m"))
@@ -102,6 +105,9 @@ class SettingsPage(QgsOptionsPageWidget):
         form.addRow(tr(labels["central_url"]), self.central_url)
         form.addRow(tr(labels["authcfg"]), self.authcfg)
         form.addRow("", self.authcfg_warning)
+        form.addRow("", self.credentials_button)
+        for layer, edit in self.collections.items():
+            form.addRow(tr(labels[f"{layer}_collection"]), edit)
         form.addRow(tr(labels["sync_timeout_s"]), self.sync_timeout)
         form.addRow(tr(labels["telkom_match_distance_m"]), self.telkom_distance)
         form.addRow(tr(labels["telkom_move_warning_m"]), self.telkom_move_warning)
@@ -188,6 +194,8 @@ class SettingsPage(QgsOptionsPageWidget):
             ).format(id=self._unknown_authcfg)
         )
         self.authcfg_warning.setVisible(bool(self._unknown_authcfg))
+        for layer, edit in self.collections.items():
+            edit.setText(getattr(values, f"{layer}_collection"))
         self.sync_timeout.setValue(values.sync_timeout_s)
         self.duplicate_distance.setValue(values.duplicate_distance_m)
         self.telkom_distance.setValue(values.telkom_match_distance_m)
@@ -203,6 +211,8 @@ class SettingsPage(QgsOptionsPageWidget):
             workspace_path=self.workspace.filePath().strip(),
             central_url=self.central_url.text().strip(),
             authcfg=self.authcfg.configId() or self._unknown_authcfg,
+            service_points_collection=self.collections["service_points"].text().strip(),
+            tower_plans_collection=self.collections["tower_plans"].text().strip(),
             sync_timeout_s=self.sync_timeout.value(),
             duplicate_distance_m=self.duplicate_distance.value(),
             telkom_match_distance_m=self.telkom_distance.value(),

@@ -15,12 +15,13 @@ from qgis.core import (
 )
 from qgis.PyQt.QtWidgets import QPushButton
 
-from ..core.schema import LAYERS
+from ..core.schema import LAYERS, SERVICE_POINTS, TOWER_PLANS
+from ..processing.names import SYNC, Output, Param, algorithm_id
 from ..toolbelt import settings
 from ..toolbelt.i18n import counted, language, tr
 from ..toolbelt.logger import CRITICAL, SUCCESS, WARNING, Logger
 
-ALGORITHM_ID = "paser_smartcity:sync"
+ALGORITHM_ID = algorithm_id(SYNC)
 
 
 class _Feedback(QgsProcessingFeedback):
@@ -50,15 +51,38 @@ class SyncController:
 
     # -- actions
 
+    def last_collections(self):
+        """The collection ids the last sync of the workspace used ({} when there was none)."""
+        from ..core.sync.history import history
+        from ..core.workspace import WorkspaceError
+
+        try:
+            rows = history(self.workspace(), limit=20)
+        except (WorkspaceError, OSError, ValueError):
+            return {}
+        for row in rows:
+            collections = (row["summary"] or {}).get("collections")
+            if collections:
+                return collections
+        return {}
+
     def open_sync_dialog(self):
         from .sync_dialogs import SyncDialog
 
         current = settings.load()
-        dialog = SyncDialog(current.central_url, current.authcfg, self.iface.mainWindow())
+        dialog = SyncDialog(
+            current.central_url,
+            current.authcfg,
+            self.iface.mainWindow(),
+            collections=settings.collection_ids(current),
+            last_used=self.last_collections(),
+        )
         if not dialog.exec():
             return None
         settings.set_value("central_url", dialog.url)
         settings.set_value("authcfg", dialog.authcfg)
+        for layer in LAYERS:
+            settings.set_value(f"{layer}_collection", dialog.collections.get(layer, ""))
         return self.start_sync(dialog.url, dialog.authcfg, dialog.push)
 
     def start_sync(self, url: str = "", authcfg: str = "", push: bool = True, full: bool = False):
@@ -75,13 +99,16 @@ class SyncController:
             )
             return None
         algorithm = QgsApplication.processingRegistry().createAlgorithmById(ALGORITHM_ID)
+        named = settings.collection_ids(current)
         params = {
-            "WORKSPACE": settings.workspace_path(),
-            "URL": url,
-            "AUTHCFG": authcfg or current.authcfg,
-            "PUSH": push,
-            "TIMEOUT": current.sync_timeout_s,
-            "FULL": full,
+            Param.WORKSPACE: settings.workspace_path(),
+            Param.URL: url,
+            Param.AUTHCFG: authcfg or current.authcfg,
+            Param.PUSH: push,
+            Param.TIMEOUT: current.sync_timeout_s,
+            Param.FULL: full,
+            Param.SERVICE_POINTS_COLLECTION: named.get(SERVICE_POINTS, ""),
+            Param.TOWER_PLANS_COLLECTION: named.get(TOWER_PLANS, ""),
         }
         context, feedback = QgsProcessingContext(), _Feedback()
         context.setProject(QgsProject.instance())
@@ -101,17 +128,13 @@ class SyncController:
         self._refresh_layers()
         if not ok:
             message = feedback.errors[-1] if feedback.errors else tr("the sync was cancelled")
-            # The algorithm says "Sync failed: …" for qgis_process; here "Sync stopped:" says it.
-            prefix = self._keep[2].tr("Sync failed: {error}").format(error="") if self._keep else ""
-            if prefix and message.startswith(prefix):
-                message = message[len(prefix) :]
             self._bar_items.append(
                 self.logger.log(
                     tr("Sync stopped: {error}. Nothing was half-applied.").format(error=message), CRITICAL, push=True
                 )
             )
             return
-        summary = json.loads(results.get("SUMMARY") or "{}")
+        summary = json.loads(results.get(Output.SUMMARY) or "{}")
         lang = language()
         parts = []
         for layer, s in summary.get("layers", {}).items():
@@ -122,14 +145,19 @@ class SyncController:
                 )
             )
         text = tr("Sync done — ") + "; ".join(parts)
+        from .server_fields import collections_text
+
+        used = collections_text(summary.get("collections"))
+        if used:
+            text += " " + tr("(collections {collections})").format(collections=used)
         # The algorithm reports its warnings (and nothing else, when it succeeds) in the
         # officer's language; SUMMARY keeps them in English for scripts and the history.
         warnings = list(feedback.errors) or summary.get("warnings") or []
-        level = WARNING if warnings or results.get("CONFLICTS") else SUCCESS
+        level = WARNING if warnings or results.get(Output.CONFLICTS) else SUCCESS
         self.logger.log(text, level, push=False, details="\n".join(warnings))
         bar = self.iface.messageBar()
         widget = bar.createMessage("Paser Smart City", text + (" — " + " ".join(warnings) if warnings else ""))
-        if results.get("CONFLICTS"):
+        if results.get(Output.CONFLICTS):
             button = QPushButton(tr("Resolve conflicts…"))
             button.clicked.connect(self.show_conflicts)
             widget.layout().addWidget(button)

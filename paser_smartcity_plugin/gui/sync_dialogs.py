@@ -7,6 +7,7 @@ Thin: every operation is a core function (core.sync.conflicts.resolve, engine.hi
 
 import json
 from datetime import datetime, timezone
+from typing import Dict, Optional
 
 from qgis.gui import QgsAuthConfigSelect
 from qgis.PyQt.QtCore import Qt
@@ -26,12 +27,14 @@ from qgis.PyQt.QtWidgets import (
     QVBoxLayout,
 )
 
+from ..core.schema import LAYERS
 from ..core.sync.conflicts import CENTRAL, MINE, THEIRS, open_conflicts, resolve
 from ..core.sync.history import history
 from ..core.workspace import WorkspaceError
 from ..toolbelt.help import add_help_button, translate_buttons
-from ..toolbelt.i18n import tr, tr_message, tr_noop
+from ..toolbelt.i18n import language, tr, tr_message, tr_noop
 from ..toolbelt.settings import url_problem
+from .server_fields import CredentialsMover, collection_edits, collections_text, named_collections
 
 HELP_TOPIC = "sync"
 
@@ -49,7 +52,15 @@ def _show(value, from_package: bool = False) -> str:
 class SyncDialog(QDialog):
     """Where the officer sets the central server and starts a sync."""
 
-    def __init__(self, url: str, authcfg: str, parent=None):
+    def __init__(
+        self,
+        url: str,
+        authcfg: str,
+        parent=None,
+        collections: Optional[Dict[str, str]] = None,
+        last_used: Optional[Dict[str, str]] = None,
+    ):
+        """``collections``: the ids the officer named; ``last_used``: those the last sync used."""
         super().__init__(parent)
         self.setWindowTitle(tr("Sync with the central database"))
         layout = QVBoxLayout(self)
@@ -60,6 +71,16 @@ class SyncDialog(QDialog):
         self.auth_select = QgsAuthConfigSelect(self)
         self.auth_select.setConfigId(authcfg)
         form.addRow(tr("Authentication"), self.auth_select)
+        self.credentials_button = CredentialsMover(self.url_edit, self.auth_select, self)
+        form.addRow("", self.credentials_button)
+        self.collection_edits = collection_edits(collections or {}, last_used)
+        for layer, edit in self.collection_edits.items():
+            form.addRow(tr("Collection of {layer}").format(layer=LAYERS[layer].title(language())), edit)
+        used = collections_text(last_used)
+        self.last_used_label = QLabel(tr("The last sync used the collections {collections}.").format(collections=used))
+        self.last_used_label.setWordWrap(True)
+        self.last_used_label.setVisible(bool(used))
+        form.addRow("", self.last_used_label)
         self.push_check = QCheckBox(tr("Send my edits (new, changed and deleted sites)"))
         self.push_check.setChecked(True)
         form.addRow("", self.push_check)
@@ -98,6 +119,11 @@ class SyncDialog(QDialog):
     @property
     def push(self) -> bool:
         return self.push_check.isChecked()
+
+    @property
+    def collections(self) -> Dict[str, str]:
+        """layer -> the collection id the officer named (empty fields: found by the sync)."""
+        return named_collections(self.collection_edits)
 
 
 class ConflictsDialog(QDialog):
@@ -265,7 +291,9 @@ class HistoryDialog(QDialog):
                     str(total["pulled"]),
                     str(total["pushed"]),
                     str(total["conflicts"]),
-                    h["url"] or "",
+                    " — ".join(
+                        t for t in (h["url"] or "", collections_text((h["summary"] or {}).get("collections"))) if t
+                    ),
                     tr_message(h["message_parts"]) if h["message_parts"] else h["message"],
                 )
             ):

@@ -4,6 +4,11 @@
 <context>
     <name>PaserSmartCity</name>
     <message>
+        <location filename="../core/central_url.py"/>
+        <source>the central server URL contains a user name or password: they would be kept in the workspace and shown in logs. Use the URL without them ({url}) and put the user name and password into a QGIS authentication configuration (Settings &gt; Options &gt; Authentication, method Basic), then choose it as the sync&apos;s Authentication</source>
+        <translation>URL server pusat memuat nama pengguna atau kata sandi: keduanya akan tersimpan di ruang kerja dan tampil di log. Gunakan URL tanpa keduanya ({url}) dan simpan nama pengguna serta kata sandi di konfigurasi autentikasi QGIS (Settings &gt; Options &gt; Authentication, metode Basic), lalu pilih konfigurasi itu sebagai Autentikasi sinkronisasi</translation>
+    </message>
+    <message>
         <location filename="../core/checks.py"/>
         <source>{distance} m</source>
         <translation>{distance} m</translation>
@@ -1052,13 +1057,23 @@
     </message>
     <message>
         <location filename="../core/sync/client.py"/>
-        <source>{collection}: the server refuses its own offset pages and its datetime filter does not select on updated_at, so the features cannot be paged ({problem})</source>
-        <translation>{collection}: server menolak halaman offset-nya sendiri dan filter datetime-nya tidak menyaring updated_at, sehingga fitur tidak dapat diambil per halaman ({problem})</translation>
+        <source>{url}/collections has no collections list</source>
+        <translation>{url}/collections tidak memiliki daftar koleksi</translation>
     </message>
     <message>
         <location filename="../core/sync/client.py"/>
         <source>{path} did not answer with a GeoJSON FeatureCollection</source>
         <translation>{path} tidak menjawab dengan FeatureCollection GeoJSON</translation>
+    </message>
+    <message>
+        <location filename="../core/sync/client.py"/>
+        <source>{collection}: the server&apos;s datetime filter is not proven to select on updated_at</source>
+        <translation>{collection}: filter datetime server belum terbukti memilih berdasarkan updated_at</translation>
+    </message>
+    <message>
+        <location filename="../core/sync/client.py"/>
+        <source>{collection}: the server refuses its own offset pages and its datetime filter does not select on updated_at, so the features cannot be paged ({problem}); configure the server&apos;s datetime column to updated_at</source>
+        <translation>{collection}: server menolak halaman offset miliknya sendiri dan filter datetime-nya tidak memilih berdasarkan updated_at, sehingga fitur tidak dapat diambil per halaman ({problem}); atur kolom datetime server ke updated_at</translation>
     </message>
     <message>
         <location filename="../core/sync/client.py"/>
@@ -1166,6 +1181,31 @@
         <translation>{layer} {uid}: lokasi ini sudah tidak ada di ruang kerja</translation>
     </message>
     <message>
+        <location filename="../core/sync/discovery.py"/>
+        <source>the server at {url} has no collection {collection} (named for {layer} in the sync settings); it serves: {collections}</source>
+        <translation>server di {url} tidak memiliki koleksi {collection} (disebut untuk {layer} di pengaturan sinkronisasi); koleksi yang tersedia: {collections}</translation>
+    </message>
+    <message>
+        <location filename="../core/sync/discovery.py"/>
+        <source>the server at {url} has no collection {layer} and its list of collections cannot be read ({problem}): name the collection to use in the sync settings</source>
+        <translation>server di {url} tidak memiliki koleksi {layer} dan daftar koleksinya tidak dapat dibaca ({problem}): sebutkan koleksi yang dipakai di pengaturan sinkronisasi</translation>
+    </message>
+    <message>
+        <location filename="../core/sync/discovery.py"/>
+        <source>the server at {url} has several collections that could hold {layer}: {candidates}. Name the one to use in the sync settings</source>
+        <translation>server di {url} memiliki beberapa koleksi yang mungkin memuat {layer}: {candidates}. Sebutkan koleksi yang dipakai di pengaturan sinkronisasi</translation>
+    </message>
+    <message>
+        <location filename="../core/sync/discovery.py"/>
+        <source>the server at {url} has no collection for {layer}; it serves: {collections}. Publish the central tables (see central/) or name the collection to use in the sync settings</source>
+        <translation>server di {url} tidak memiliki koleksi untuk {layer}; koleksi yang tersedia: {collections}. Terbitkan tabel pusat (lihat central/) atau sebutkan koleksi yang dipakai di pengaturan sinkronisasi</translation>
+    </message>
+    <message>
+        <location filename="../core/sync/discovery.py"/>
+        <source>both layers would sync with the server&apos;s collection {collection}: name a collection for each</source>
+        <translation>kedua lapisan akan disinkronkan dengan koleksi server yang sama, {collection}: sebutkan koleksi untuk masing-masing</translation>
+    </message>
+    <message>
         <location filename="../core/sync/features.py"/>
         <source>{layer}: the server sent a feature without properties</source>
         <translation>{layer}: server mengirim fitur tanpa atribut</translation>
@@ -1196,19 +1236,74 @@
         <translation>lokasi pusat {uid}: {problem}</translation>
     </message>
     <message>
+        <location filename="../core/sync/proof.py"/>
+        <source>site {uid} kept changing while it was checked</source>
+        <translation>lokasi {uid} terus berubah selama diperiksa</translation>
+    </message>
+    <message>
+        <location filename="../core/sync/proof.py"/>
+        <source>for the window {window} it sent site {uid} changed at {time}</source>
+        <translation>untuk jendela {window} server mengirim lokasi {uid} yang diubah pada {time}</translation>
+    </message>
+    <message>
+        <location filename="../core/sync/proof.py"/>
+        <source>it refuses a datetime window ({problem})</source>
+        <translation>server menolak jendela datetime ({problem})</translation>
+    </message>
+    <message>
+        <location filename="../core/sync/proof.py"/>
+        <source>the reference site has no readable updated_at</source>
+        <translation>lokasi acuan tidak memiliki updated_at yang terbaca</translation>
+    </message>
+    <message>
+        <location filename="../core/sync/proof.py"/>
+        <source>it ignores the uid filter and holds too many sites around {time}</source>
+        <translation>server mengabaikan filter uid dan memuat terlalu banyak lokasi di sekitar {time}</translation>
+    </message>
+    <message>
+        <location filename="../core/sync/proof.py"/>
+        <source>site {uid} is no longer on the server</source>
+        <translation>lokasi {uid} sudah tidak ada di server</translation>
+    </message>
+    <message>
+        <location filename="../core/sync/proof.py"/>
+        <source>site {uid}, changed at {time}, is missing from the window {window}</source>
+        <translation>lokasi {uid}, diubah pada {time}, tidak ada di jendela {window}</translation>
+    </message>
+    <message>
+        <location filename="../core/sync/pull.py"/>
+        <source>applying central changes</source>
+        <translation>menerapkan perubahan dari pusat</translation>
+    </message>
+    <message>
+        <location filename="../core/sync/pull.py"/>
+        <source>{layer}: the collection {collection} holds sites, but the server sent none to the pull; nothing was applied. Check the server&apos;s configuration (a filter or page limit that hides its features)</source>
+        <translation>{layer}: koleksi {collection} memuat lokasi, tetapi server tidak mengirim satu pun saat pengambilan; tidak ada yang diterapkan. Periksa konfigurasi server (filter atau batas halaman yang menyembunyikan fiturnya)</translation>
+    </message>
+    <message>
+        <location filename="../core/sync/pull.py"/>
+        <source>{layer}: the server&apos;s datetime filter (collection {collection}) is not shown to select on updated_at — {reason}. Every sync compares all sites with the central database instead: slower, nothing is missed. Configure the server&apos;s datetime column to updated_at (README: what a central must provide)</source>
+        <translation>{layer}: filter datetime server (koleksi {collection}) tidak terbukti memilih berdasarkan updated_at — {reason}. Setiap sinkronisasi membandingkan semua lokasi dengan basis data pusat sebagai gantinya: lebih lambat, tidak ada yang terlewat. Atur kolom datetime server ke updated_at (README: apa yang harus disediakan server pusat)</translation>
+    </message>
+    <message>
         <location filename="../core/sync/pull.py"/>
         <source>{layer}: the central server&apos;s clock ({now}) is behind the last sync ({watermark}): its clock was set back. Every site was checked again; ask the server&apos;s administrator to correct the clock</source>
         <translation>{layer}: jam server pusat ({now}) lebih awal daripada sinkronisasi terakhir ({watermark}): jamnya dimundurkan. Semua lokasi diperiksa ulang; minta administrator server membetulkan jamnya</translation>
     </message>
     <message>
         <location filename="../core/sync/pull.py"/>
-        <source>pulling {layer}… {count} sites received</source>
-        <translation>mengambil {layer}… {count} lokasi diterima</translation>
+        <source>the changes since {start} lack site {uid}, changed at {time}</source>
+        <translation>perubahan sejak {start} tidak memuat lokasi {uid}, yang diubah pada {time}</translation>
     </message>
     <message>
         <location filename="../core/sync/pull.py"/>
-        <source>applying central changes</source>
-        <translation>menerapkan perubahan dari pusat</translation>
+        <source>{layer}: site {uid} now carries a change time ({time}) before the last sync: a clock or a writer at the central set it back. Every site was checked again; ask the server&apos;s administrator to check the clock</source>
+        <translation>{layer}: lokasi {uid} kini memiliki waktu perubahan ({time}) sebelum sinkronisasi terakhir: jam atau penulis di server pusat memundurkannya. Setiap lokasi diperiksa ulang; minta administrator server memeriksa jamnya</translation>
+    </message>
+    <message>
+        <location filename="../core/sync/pull.py"/>
+        <source>pulling {layer}… {count} sites received</source>
+        <translation>mengambil {layer}… {count} lokasi diterima</translation>
     </message>
     <message>
         <location filename="../core/sync/pull.py"/>
@@ -1259,11 +1354,6 @@
         <location filename="../core/sync/run.py"/>
         <source>checking the server</source>
         <translation>memeriksa server</translation>
-    </message>
-    <message>
-        <location filename="../core/sync/run.py"/>
-        <source>the server at {url} has no collection {collections}: publish both central tables (see central/)</source>
-        <translation>server di {url} tidak memiliki koleksi {collections}: terbitkan kedua tabel pusat (lihat central/)</translation>
     </message>
     <message>
         <location filename="../core/sync/run.py"/>
@@ -2464,6 +2554,34 @@
         <translation>Tersimpan: {position}</translation>
     </message>
     <message>
+        <location filename="../gui/server_fields.py"/>
+        <source>found by the sync (last sync: {collection})</source>
+        <translation>ditemukan oleh sinkronisasi (sinkronisasi terakhir: {collection})</translation>
+    </message>
+    <message>
+        <location filename="../gui/server_fields.py"/>
+        <source>found by the sync</source>
+        <translation>ditemukan oleh sinkronisasi</translation>
+    </message>
+    <message>
+        <location filename="../gui/server_fields.py"/>
+        <source>The id of the server&apos;s collection that holds this layer, e.g. public.{layer}. Leave it empty: the sync finds it.</source>
+        <translation>ID koleksi server yang memuat lapisan ini, mis. public.{layer}. Biarkan kosong: sinkronisasi akan menemukannya.</translation>
+    </message>
+    <message>
+        <location filename="../gui/server_fields.py"/>
+        <source>Move the user name and password into an authentication configuration</source>
+        <translation>Pindahkan nama pengguna dan kata sandi ke konfigurasi autentikasi</translation>
+    </message>
+    <message>
+        <location filename="../gui/server_fields.py"/>
+        <location filename="../gui/sync_dialogs.py"/>
+        <location filename="../processing/sync.py"/>
+        <location filename="../toolbelt/settings.py"/>
+        <source>Authentication</source>
+        <translation>Autentikasi</translation>
+    </message>
+    <message>
         <location filename="../gui/settings_page.py"/>
         <source>The desa boundary layer cannot be opened: {source}</source>
         <translation>Lapisan batas desa tidak dapat dibuka: {source}</translation>
@@ -2557,12 +2675,6 @@
     </message>
     <message>
         <location filename="../gui/sync_controller.py"/>
-        <location filename="../processing/sync.py"/>
-        <source>Sync failed: {error}</source>
-        <translation>Sinkronisasi gagal: {error}</translation>
-    </message>
-    <message>
-        <location filename="../gui/sync_controller.py"/>
         <source>Sync stopped: {error}. Nothing was half-applied.</source>
         <translation>Sinkronisasi dihentikan: {error}. Tidak ada yang diterapkan setengah jalan.</translation>
     </message>
@@ -2585,6 +2697,11 @@
         <location filename="../gui/sync_controller.py"/>
         <source>Sync done — </source>
         <translation>Sinkronisasi selesai — </translation>
+    </message>
+    <message>
+        <location filename="../gui/sync_controller.py"/>
+        <source>(collections {collections})</source>
+        <translation>(koleksi {collections})</translation>
     </message>
     <message>
         <location filename="../gui/sync_controller.py"/>
@@ -2619,10 +2736,13 @@
     </message>
     <message>
         <location filename="../gui/sync_dialogs.py"/>
-        <location filename="../processing/sync.py"/>
-        <location filename="../toolbelt/settings.py"/>
-        <source>Authentication</source>
-        <translation>Autentikasi</translation>
+        <source>Collection of {layer}</source>
+        <translation>Koleksi {layer}</translation>
+    </message>
+    <message>
+        <location filename="../gui/sync_dialogs.py"/>
+        <source>The last sync used the collections {collections}.</source>
+        <translation>Sinkronisasi terakhir memakai koleksi {collections}.</translation>
     </message>
     <message>
         <location filename="../gui/sync_dialogs.py"/>
@@ -3829,14 +3949,26 @@
     </message>
     <message>
         <location filename="../processing/sync.py"/>
-        <source>Synchronises the workspace with the regency&apos;s central database over OGC API – Features. Pulls every site changed centrally since the last sync and merges it field by field with the edits made here; the same field changed on both sides becomes a conflict to resolve (Paser Smart City ▸ Sync conflicts). With &apos;Send local edits&apos; (PUSH), local edits, new and deleted sites are sent (the server must support OGC API – Features Part 4; otherwise the sync only pulls and says so). &apos;Central server URL&apos; (URL) is the landing page of the service, e.g. https://gis.paserkab.go.id/wfs3; &apos;Authentication&apos; (AUTHCFG) is a QGIS authentication configuration (Basic, EsriToken or OAuth2). Left empty, both come from the plugin settings, and so does &apos;Network timeout&apos; (TIMEOUT) when it is not given: it is the longest the sync waits for one request, retries included. &apos;Full re-check of every site&apos; (FULL) compares every site with the central database, not only what changed since the last sync (use it after the server&apos;s clock was wrong; the sync also does it by itself when it sees the server&apos;s clock went back). Everything pulled is applied in one transaction: a failure or a cancel leaves the workspace as it was. Several officers may sync at the same time: an edit is written only over the central version it was merged with, so no colleague&apos;s edit is overwritten.</source>
-        <translation>Menyinkronkan ruang kerja dengan basis data pusat kabupaten melalui OGC API – Features. Mengambil setiap lokasi yang diubah di pusat sejak sinkronisasi terakhir dan menggabungkannya kolom demi kolom dengan suntingan di sini; kolom yang sama yang diubah di kedua sisi menjadi konflik yang harus diselesaikan (Paser Smart City ▸ Konflik sinkronisasi). Dengan &apos;Kirim suntingan lokal&apos; (PUSH), suntingan lokal, lokasi baru dan lokasi yang dihapus dikirim (server harus mendukung OGC API – Features Part 4; jika tidak, sinkronisasi hanya mengambil data dan memberitahukannya). &apos;URL server pusat&apos; (URL) adalah halaman awal layanan, mis. https://gis.paserkab.go.id/wfs3; &apos;Autentikasi&apos; (AUTHCFG) adalah konfigurasi autentikasi QGIS (Basic, EsriToken atau OAuth2). Bila dikosongkan, keduanya diambil dari pengaturan plugin, begitu pula &apos;Batas waktu jaringan&apos; (TIMEOUT) bila tidak diisi: itulah waktu terlama sinkronisasi menunggu satu permintaan, termasuk percobaan ulang. &apos;Periksa ulang setiap lokasi&apos; (FULL) membandingkan setiap lokasi dengan basis data pusat, tidak hanya yang berubah sejak sinkronisasi terakhir (gunakan setelah jam server salah; sinkronisasi juga melakukannya sendiri bila melihat jam server dimundurkan). Semua yang diambil diterapkan dalam satu transaksi: kegagalan atau pembatalan membiarkan ruang kerja seperti semula. Beberapa petugas boleh menyinkronkan pada saat yang sama: suntingan hanya ditulis di atas versi pusat yang digabungkan dengannya, sehingga tidak ada suntingan rekan yang tertimpa.</translation>
+        <source>Synchronises the workspace with the regency&apos;s central database over OGC API – Features. Pulls every site changed centrally since the last sync and merges it field by field with the edits made here; the same field changed on both sides becomes a conflict to resolve (Paser Smart City ▸ Sync conflicts). With &apos;Send local edits&apos; (PUSH), local edits, new and deleted sites are sent (the server must support OGC API – Features Part 4; otherwise the sync only pulls and says so). &apos;Central server URL&apos; (URL) is the landing page of the service, e.g. https://gis.paserkab.go.id/wfs3; &apos;Authentication&apos; (AUTHCFG) is a QGIS authentication configuration (Basic, EsriToken or OAuth2); a URL with a user name or password in it is refused, so that they are never stored in the workspace. &apos;Collection of service points&apos; (SERVICE_POINTS_COLLECTION) and &apos;Collection of tower plans&apos; (TOWER_PLANS_COLLECTION) name the server&apos;s collections when the sync cannot find them by itself (e.g. public.service_points); the collections used are in SUMMARY. Left empty, these come from the plugin settings, and so does &apos;Network timeout&apos; (TIMEOUT) when it is not given: it is the longest the sync waits for one request, retries included. &apos;Full re-check of every site&apos; (FULL) compares every site with the central database, not only what changed since the last sync (use it after the server&apos;s clock was wrong; the sync also does it by itself when it sees the server&apos;s clock went back). Everything pulled is applied in one transaction: a failure or a cancel leaves the workspace as it was. Several officers may sync at the same time: an edit is written only over the central version it was merged with, so no colleague&apos;s edit is overwritten.</source>
+        <translation>Menyinkronkan ruang kerja dengan basis data pusat kabupaten melalui OGC API – Features. Mengambil setiap lokasi yang diubah di pusat sejak sinkronisasi terakhir dan menggabungkannya kolom demi kolom dengan suntingan di sini; kolom yang sama yang diubah di kedua sisi menjadi konflik yang harus diselesaikan (Paser Smart City ▸ Konflik sinkronisasi). Dengan &apos;Kirim suntingan lokal&apos; (PUSH), suntingan lokal, lokasi baru dan lokasi yang dihapus dikirim (server harus mendukung OGC API – Features Part 4; jika tidak, sinkronisasi hanya mengambil data dan memberitahukannya). &apos;URL server pusat&apos; (URL) adalah halaman awal layanan, mis. https://gis.paserkab.go.id/wfs3; &apos;Autentikasi&apos; (AUTHCFG) adalah konfigurasi autentikasi QGIS (Basic, EsriToken atau OAuth2); URL yang memuat nama pengguna atau kata sandi ditolak, agar keduanya tidak pernah tersimpan di ruang kerja. &apos;Koleksi titik layanan&apos; (SERVICE_POINTS_COLLECTION) dan &apos;Koleksi rencana menara&apos; (TOWER_PLANS_COLLECTION) menyebutkan koleksi server bila sinkronisasi tidak dapat menemukannya sendiri (mis. public.service_points); koleksi yang dipakai tercantum di SUMMARY. Bila dikosongkan, semuanya diambil dari pengaturan plugin, begitu pula &apos;Batas waktu jaringan&apos; (TIMEOUT) bila tidak diisi: itulah waktu terlama sinkronisasi menunggu satu permintaan, termasuk percobaan ulang. &apos;Periksa ulang setiap lokasi&apos; (FULL) membandingkan setiap lokasi dengan basis data pusat, tidak hanya yang berubah sejak sinkronisasi terakhir (gunakan setelah jam server salah; sinkronisasi juga melakukannya sendiri bila melihat jam server dimundurkan). Semua yang diambil diterapkan dalam satu transaksi: kegagalan atau pembatalan membiarkan ruang kerja seperti semula. Beberapa petugas boleh menyinkronkan pada saat yang sama: suntingan hanya ditulis di atas versi pusat yang digabungkan dengannya, sehingga tidak ada suntingan rekan yang tertimpa.</translation>
     </message>
     <message>
         <location filename="../processing/sync.py"/>
         <location filename="../toolbelt/settings.py"/>
         <source>Central server URL</source>
         <translation>URL server pusat</translation>
+    </message>
+    <message>
+        <location filename="../processing/sync.py"/>
+        <location filename="../toolbelt/settings.py"/>
+        <source>Collection of service points</source>
+        <translation>Koleksi titik layanan</translation>
+    </message>
+    <message>
+        <location filename="../processing/sync.py"/>
+        <location filename="../toolbelt/settings.py"/>
+        <source>Collection of tower plans</source>
+        <translation>Koleksi rencana menara</translation>
     </message>
     <message>
         <location filename="../processing/sync.py"/>
@@ -3872,6 +4004,11 @@
         <location filename="../processing/sync.py"/>
         <source>No central server URL: give &apos;Central server URL&apos; or set it in Settings &gt; Options &gt; Paser Smart City.</source>
         <translation>Tidak ada URL server pusat: isi &apos;URL server pusat&apos; atau atur di Pengaturan &gt; Opsi &gt; Paser Smart City.</translation>
+    </message>
+    <message>
+        <location filename="../processing/sync.py"/>
+        <source>Collections: {collections}</source>
+        <translation>Koleksi: {collections}</translation>
     </message>
     <message>
         <location filename="../processing/sync.py"/>
@@ -4119,6 +4256,31 @@
         <translation>jenis proksi QGIS {kind} tidak didukung oleh sinkronisasi; gunakan proksi HTTP</translation>
     </message>
     <message>
+        <location filename="../toolbelt/network.py"/>
+        <source>the URL holds no user name or password</source>
+        <translation>URL tidak memuat nama pengguna atau kata sandi</translation>
+    </message>
+    <message>
+        <location filename="../toolbelt/network.py"/>
+        <source>the QGIS authentication system is not available: {reason}</source>
+        <translation>sistem autentikasi QGIS tidak tersedia: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../toolbelt/network.py"/>
+        <source>the QGIS master password was not entered: nothing was stored</source>
+        <translation>kata sandi induk QGIS tidak dimasukkan: tidak ada yang disimpan</translation>
+    </message>
+    <message>
+        <location filename="../toolbelt/network.py"/>
+        <source>Paser Smart City central ({host})</source>
+        <translation>Server pusat Paser Smart City ({host})</translation>
+    </message>
+    <message>
+        <location filename="../toolbelt/network.py"/>
+        <source>QGIS could not store the authentication configuration</source>
+        <translation>QGIS tidak dapat menyimpan konfigurasi autentikasi</translation>
+    </message>
+    <message>
         <location filename="../toolbelt/settings.py"/>
         <source>Sync timeout (s)</source>
         <translation>Batas waktu sinkronisasi (dtk)</translation>
@@ -4150,6 +4312,11 @@
     </message>
     <message>
         <location filename="../toolbelt/settings.py"/>
+        <source>{setting} must be a collection id of the server, without spaces or &apos;/&apos;: {value}</source>
+        <translation>{setting} harus berupa ID koleksi server, tanpa spasi atau &apos;/&apos;: {value}</translation>
+    </message>
+    <message>
+        <location filename="../toolbelt/settings.py"/>
         <source>{setting} must be between {low} and {high}, not {value}</source>
         <translation>{setting} harus antara {low} dan {high}, bukan {value}</translation>
     </message>
@@ -4164,8 +4331,25 @@
         <translation>URL server pusat harus memakai https:// (http:// hanya untuk server di komputer ini): {url}</translation>
     </message>
     <message>
-        <source>{url}/collections has no collections list</source>
-        <translation type="obsolete">{url}/collections tidak memiliki daftar koleksi</translation>
+        <location filename="../toolbelt/settings.py"/>
+        <source>The central server URL contains a user name or password: they would be kept in the workspace and shown in logs. Use {url} and put the user name and password into a QGIS authentication configuration (Authentication: add a Basic configuration).</source>
+        <translation>URL server pusat memuat nama pengguna atau kata sandi: keduanya akan tersimpan di ruang kerja dan tampil di log. Gunakan {url} dan simpan nama pengguna serta kata sandi di konfigurasi autentikasi QGIS (Autentikasi: tambahkan konfigurasi Basic).</translation>
+    </message>
+    <message>
+        <source>{collection}: the server refuses its own offset pages and its datetime filter does not select on updated_at, so the features cannot be paged ({problem})</source>
+        <translation type="obsolete">{collection}: server menolak halaman offset-nya sendiri dan filter datetime-nya tidak menyaring updated_at, sehingga fitur tidak dapat diambil per halaman ({problem})</translation>
+    </message>
+    <message>
+        <source>the server at {url} has no collection {collections}: publish both central tables (see central/)</source>
+        <translation type="obsolete">server di {url} tidak memiliki koleksi {collections}: terbitkan kedua tabel pusat (lihat central/)</translation>
+    </message>
+    <message>
+        <source>Sync failed: {error}</source>
+        <translation type="obsolete">Sinkronisasi gagal: {error}</translation>
+    </message>
+    <message>
+        <source>Synchronises the workspace with the regency&apos;s central database over OGC API – Features. Pulls every site changed centrally since the last sync and merges it field by field with the edits made here; the same field changed on both sides becomes a conflict to resolve (Paser Smart City ▸ Sync conflicts). With &apos;Send local edits&apos; (PUSH), local edits, new and deleted sites are sent (the server must support OGC API – Features Part 4; otherwise the sync only pulls and says so). &apos;Central server URL&apos; (URL) is the landing page of the service, e.g. https://gis.paserkab.go.id/wfs3; &apos;Authentication&apos; (AUTHCFG) is a QGIS authentication configuration (Basic, EsriToken or OAuth2). Left empty, both come from the plugin settings, and so does &apos;Network timeout&apos; (TIMEOUT) when it is not given: it is the longest the sync waits for one request, retries included. &apos;Full re-check of every site&apos; (FULL) compares every site with the central database, not only what changed since the last sync (use it after the server&apos;s clock was wrong; the sync also does it by itself when it sees the server&apos;s clock went back). Everything pulled is applied in one transaction: a failure or a cancel leaves the workspace as it was. Several officers may sync at the same time: an edit is written only over the central version it was merged with, so no colleague&apos;s edit is overwritten.</source>
+        <translation type="obsolete">Menyinkronkan ruang kerja dengan basis data pusat kabupaten melalui OGC API – Features. Mengambil setiap lokasi yang diubah di pusat sejak sinkronisasi terakhir dan menggabungkannya kolom demi kolom dengan suntingan di sini; kolom yang sama yang diubah di kedua sisi menjadi konflik yang harus diselesaikan (Paser Smart City ▸ Konflik sinkronisasi). Dengan &apos;Kirim suntingan lokal&apos; (PUSH), suntingan lokal, lokasi baru dan lokasi yang dihapus dikirim (server harus mendukung OGC API – Features Part 4; jika tidak, sinkronisasi hanya mengambil data dan memberitahukannya). &apos;URL server pusat&apos; (URL) adalah halaman awal layanan, mis. https://gis.paserkab.go.id/wfs3; &apos;Autentikasi&apos; (AUTHCFG) adalah konfigurasi autentikasi QGIS (Basic, EsriToken atau OAuth2). Bila dikosongkan, keduanya diambil dari pengaturan plugin, begitu pula &apos;Batas waktu jaringan&apos; (TIMEOUT) bila tidak diisi: itulah waktu terlama sinkronisasi menunggu satu permintaan, termasuk percobaan ulang. &apos;Periksa ulang setiap lokasi&apos; (FULL) membandingkan setiap lokasi dengan basis data pusat, tidak hanya yang berubah sejak sinkronisasi terakhir (gunakan setelah jam server salah; sinkronisasi juga melakukannya sendiri bila melihat jam server dimundurkan). Semua yang diambil diterapkan dalam satu transaksi: kegagalan atau pembatalan membiarkan ruang kerja seperti semula. Beberapa petugas boleh menyinkronkan pada saat yang sama: suntingan hanya ditulis di atas versi pusat yang digabungkan dengannya, sehingga tidak ada suntingan rekan yang tertimpa.</translation>
     </message>
     <message>
         <source>the zip unpacks to more than {mb} MB; it is refused (a zip bomb or far more than a shapefile exchange needs)</source>

@@ -1,21 +1,31 @@
 from qgis.core import (
+    Qgis,
     QgsProcessingException,
     QgsProcessingOutputNumber,
     QgsProcessingOutputString,
     QgsProcessingParameterAuthConfig,
     QgsProcessingParameterBoolean,
+    QgsProcessingParameterDefinition,
     QgsProcessingParameterFile,
     QgsProcessingParameterNumber,
     QgsProcessingParameterString,
 )
 
+from ..core.central_url import has_credentials
+from ..core.schema import SERVICE_POINTS, TOWER_PLANS
 from ..toolbelt import settings as plugin_settings
 from ..toolbelt.i18n import tr_message
 from .base import PaserAlgorithm
+from .names import SYNC, Output, Param
+
+# Qgis.ProcessingParameterFlag since QGIS 3.36; the class's own enum before (3.22).
+_ADVANCED = getattr(getattr(Qgis, "ProcessingParameterFlag", None), "Advanced", None) or (
+    QgsProcessingParameterDefinition.FlagAdvanced
+)
 
 
 class SyncAlgorithm(PaserAlgorithm):
-    NAME = "sync"
+    NAME = SYNC
     DISPLAY_NAME = "Sync with the central database"
     GROUP = "Central database"
     HELP = (
@@ -25,8 +35,12 @@ class SyncAlgorithm(PaserAlgorithm):
         "City ▸ Sync conflicts). With 'Send local edits' (PUSH), local edits, new and deleted sites are sent "
         "(the server must support OGC API – Features Part 4; otherwise the sync only pulls and says so). "
         "'Central server URL' (URL) is the landing page of the service, e.g. https://gis.paserkab.go.id/wfs3; "
-        "'Authentication' (AUTHCFG) is a QGIS authentication configuration (Basic, EsriToken or OAuth2). "
-        "Left empty, both come from the plugin settings, and so does 'Network timeout' (TIMEOUT) when it "
+        "'Authentication' (AUTHCFG) is a QGIS authentication configuration (Basic, EsriToken or OAuth2); "
+        "a URL with a user name or password in it is refused, so that they are never stored in the "
+        "workspace. 'Collection of service points' (SERVICE_POINTS_COLLECTION) and 'Collection of tower "
+        "plans' (TOWER_PLANS_COLLECTION) name the server's collections when the sync cannot find them by "
+        "itself (e.g. public.service_points); the collections used are in SUMMARY. "
+        "Left empty, these come from the plugin settings, and so does 'Network timeout' (TIMEOUT) when it "
         "is not given: it is the longest the sync waits for one request, retries included. 'Full re-check of "
         "every site' "
         "(FULL) compares every site with the central database, not only what changed since the last sync "
@@ -37,23 +51,32 @@ class SyncAlgorithm(PaserAlgorithm):
     )
 
     def initAlgorithm(self, config=None):  # noqa: N802
-        self.addParameter(QgsProcessingParameterFile("WORKSPACE", self.tr("Workspace GeoPackage"), extension="gpkg"))
-        self.addParameter(QgsProcessingParameterString("URL", self.tr("Central server URL"), optional=True))
-        self.addParameter(QgsProcessingParameterAuthConfig("AUTHCFG", self.tr("Authentication"), optional=True))
-        self.addParameter(QgsProcessingParameterBoolean("PUSH", self.tr("Send local edits"), defaultValue=True))
+        self.addParameter(
+            QgsProcessingParameterFile(Param.WORKSPACE, self.tr("Workspace GeoPackage"), extension="gpkg")
+        )
+        self.addParameter(QgsProcessingParameterString(Param.URL, self.tr("Central server URL"), optional=True))
+        self.addParameter(QgsProcessingParameterAuthConfig(Param.AUTHCFG, self.tr("Authentication"), optional=True))
+        for name, label in (
+            (Param.SERVICE_POINTS_COLLECTION, self.tr("Collection of service points")),
+            (Param.TOWER_PLANS_COLLECTION, self.tr("Collection of tower plans")),
+        ):
+            parameter = QgsProcessingParameterString(name, label, optional=True)
+            parameter.setFlags(parameter.flags() | _ADVANCED)
+            self.addParameter(parameter)
+        self.addParameter(QgsProcessingParameterBoolean(Param.PUSH, self.tr("Send local edits"), defaultValue=True))
         # Double (the settings allow tenths), but shown as whole seconds: "30", not "30.000000".
         timeout = QgsProcessingParameterNumber(
-            "TIMEOUT", self.tr("Network timeout"), QgsProcessingParameterNumber.Type.Double, 30.0, True, 1.0, 600.0
+            Param.TIMEOUT, self.tr("Network timeout"), QgsProcessingParameterNumber.Type.Double, 30.0, True, 1.0, 600.0
         )
         timeout.setMetadata({"widget_wrapper": {"decimals": 0}})
         self.addParameter(timeout)
         self.addParameter(
-            QgsProcessingParameterBoolean("FULL", self.tr("Full re-check of every site"), defaultValue=False)
+            QgsProcessingParameterBoolean(Param.FULL, self.tr("Full re-check of every site"), defaultValue=False)
         )
-        self.addOutput(QgsProcessingOutputNumber("PULLED", self.tr("Central changes applied")))
-        self.addOutput(QgsProcessingOutputNumber("PUSHED", self.tr("Local changes sent")))
-        self.addOutput(QgsProcessingOutputNumber("CONFLICTS", self.tr("Sites with conflicts")))
-        self.addOutput(QgsProcessingOutputString("SUMMARY", self.tr("Summary per layer (JSON)")))
+        self.addOutput(QgsProcessingOutputNumber(Output.PULLED, self.tr("Central changes applied")))
+        self.addOutput(QgsProcessingOutputNumber(Output.PUSHED, self.tr("Local changes sent")))
+        self.addOutput(QgsProcessingOutputNumber(Output.CONFLICTS, self.tr("Sites with conflicts")))
+        self.addOutput(QgsProcessingOutputString(Output.SUMMARY, self.tr("Summary per layer (JSON)")))
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
         import json
@@ -61,11 +84,11 @@ class SyncAlgorithm(PaserAlgorithm):
         from ..core.sync import OgcApiClient, SyncError, synchronize
         from ..toolbelt.network import NetworkSetupError, requests_session
 
-        workspace = self.open_workspace(self.parameterAsFile(parameters, "WORKSPACE", context))
+        workspace = self.open_workspace(self.parameterAsFile(parameters, Param.WORKSPACE, context))
         # Empty URL/AUTHCFG, and a TIMEOUT not given: the plugin settings, so qgis_process and
         # models sync with what the officer set up once in Options.
         stored = plugin_settings.load()
-        url = self.parameterAsString(parameters, "URL", context).strip() or stored.central_url.strip()
+        url = self.parameterAsString(parameters, Param.URL, context).strip() or stored.central_url.strip()
         if not url:
             raise QgsProcessingException(
                 self.tr(
@@ -73,13 +96,24 @@ class SyncAlgorithm(PaserAlgorithm):
                     "Paser Smart City."
                 )
             )
-        authcfg = self.parameterAsString(parameters, "AUTHCFG", context) or stored.authcfg or ""
-        push = self.parameterAsBoolean(parameters, "PUSH", context)
-        full = self.parameterAsBoolean(parameters, "FULL", context)
-        if parameters.get("TIMEOUT") in (None, ""):
+        if has_credentials(url):
+            # Refused before anything is written or logged: the workspace is the file officers hand on.
+            raise QgsProcessingException(plugin_settings.credentials_problem(url))
+        authcfg = self.parameterAsString(parameters, Param.AUTHCFG, context) or stored.authcfg or ""
+        collections = plugin_settings.collection_ids(stored)
+        for layer, name in (
+            (SERVICE_POINTS, Param.SERVICE_POINTS_COLLECTION),
+            (TOWER_PLANS, Param.TOWER_PLANS_COLLECTION),
+        ):
+            given = self.parameterAsString(parameters, name, context).strip()
+            if given:
+                collections[layer] = given
+        push = self.parameterAsBoolean(parameters, Param.PUSH, context)
+        full = self.parameterAsBoolean(parameters, Param.FULL, context)
+        if parameters.get(Param.TIMEOUT) in (None, ""):
             timeout = stored.sync_timeout_s or 30.0
         else:
-            timeout = self.parameterAsDouble(parameters, "TIMEOUT", context) or 30.0
+            timeout = self.parameterAsDouble(parameters, Param.TIMEOUT, context) or 30.0
 
         def progress(fraction, text):
             if fraction is not None:  # None: the text only ("retrying 2/4")
@@ -95,11 +129,20 @@ class SyncAlgorithm(PaserAlgorithm):
                 client = OgcApiClient(
                     url, session=session, timeout=timeout, auth_label=label, is_cancelled=feedback.isCanceled
                 )
-                result = synchronize(workspace, client, push=push, progress=progress, full=full)
+                result = synchronize(
+                    workspace, client, push=push, progress=progress, full=full, collections=collections
+                )
         except SyncError as exc:
-            raise QgsProcessingException(self.tr("Sync failed: {error}").format(error=tr_message(exc))) from None
+            # The error itself, as every other refusal of this algorithm: QGIS says that it failed
+            # (qgis_process, the Processing log), and the sync menu says "Sync stopped: …".
+            raise QgsProcessingException(tr_message(exc)) from None
         for warning in result.warnings:
             feedback.reportError(tr_message(warning), False)
+        feedback.pushInfo(
+            self.tr("Collections: {collections}").format(
+                collections=", ".join(f"{layer} = {cid}" for layer, cid in result.collections.items())
+            )
+        )
         for layer, summary in result.layers.items():
             feedback.pushInfo(
                 self.tr("{layer}: {pulled} pulled, {pushed} pushed, {conflicts} with conflicts").format(
@@ -107,8 +150,8 @@ class SyncAlgorithm(PaserAlgorithm):
                 )
             )
         return {
-            "PULLED": result.pulled,
-            "PUSHED": result.pushed,
-            "CONFLICTS": result.conflicts,
-            "SUMMARY": json.dumps(result.as_dict()),
+            Output.PULLED: result.pulled,
+            Output.PUSHED: result.pushed,
+            Output.CONFLICTS: result.conflicts,
+            Output.SUMMARY: json.dumps(result.as_dict()),
         }

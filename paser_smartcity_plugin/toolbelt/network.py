@@ -9,12 +9,13 @@ errors name the configuration by its name and id only.
 """
 
 from typing import Dict, Optional, Tuple
-from urllib.parse import quote, urlsplit
+from urllib.parse import quote, unquote, urlsplit
 
 from qgis.core import QgsApplication, QgsAuthMethodConfig, QgsSettings
 from qgis.PyQt.QtCore import QUrl
 from qgis.PyQt.QtNetwork import QNetworkRequest
 
+from ..core.central_url import central_key, has_credentials
 from .i18n import tr
 
 # Methods that put their credentials in headers; the PKI methods work on the TLS layer.
@@ -118,3 +119,29 @@ def requests_session(url: str, authcfg: str = ""):
     session.headers.update(auth_headers(authcfg, url))
     session.headers["User-Agent"] = "PaserSmartCity-QGIS-plugin"
     return session, auth_label(authcfg)
+
+
+def move_credentials_to_auth_config(url: str) -> Tuple[str, str]:
+    """Put the user name and password typed into ``url`` into a new Basic configuration of the
+    QGIS Auth Manager, where QGIS keeps them encrypted; returns (the URL without them, the
+    configuration's id). QGIS asks for its master password first if it has not been entered."""
+    if not has_credentials(url):
+        raise NetworkSetupError(tr("the URL holds no user name or password"))
+    parts = urlsplit(url.strip())
+    clean = central_key(url)
+    manager = QgsApplication.authManager()
+    if manager.isDisabled():
+        raise NetworkSetupError(
+            tr("the QGIS authentication system is not available: {reason}").format(reason=manager.disabledMessage())
+        )
+    if not manager.masterPasswordIsSet() and not manager.setMasterPassword(True):
+        raise NetworkSetupError(tr("the QGIS master password was not entered: nothing was stored"))
+    config = QgsAuthMethodConfig("Basic")
+    config.setName(tr("Paser Smart City central ({host})").format(host=urlsplit(clean).netloc))
+    config.setUri(clean)
+    config.setConfig("username", unquote(parts.username or ""))
+    config.setConfig("password", unquote(parts.password or ""))
+    stored = manager.storeAuthenticationConfig(config)
+    if not (stored[0] if isinstance(stored, tuple) else stored) or not config.id():
+        raise NetworkSetupError(tr("QGIS could not store the authentication configuration"))
+    return clean, config.id()

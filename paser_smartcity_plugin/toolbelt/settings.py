@@ -1,16 +1,19 @@
 """The plugin's settings, typed, in one place, stored with QgsSettings.
 
 Secrets never live here: the central server's credentials are an Auth Manager
-configuration, and only its id (``authcfg``) is stored.
+configuration, and only its id (``authcfg``) is stored; a URL with credentials in it is
+refused (``url_problem``).
 """
 
 import os
 from dataclasses import dataclass, fields
-from typing import List, Optional
+from typing import Dict, List, Optional
 from urllib.parse import urlsplit
 
 from qgis.core import QgsApplication, QgsSettings
 
+from ..core.central_url import central_key, has_credentials
+from ..core.schema import SERVICE_POINTS, TOWER_PLANS
 from .i18n import tr, tr_noop
 
 PREFIX = "paser_smartcity/"
@@ -21,6 +24,10 @@ class Settings:
     workspace_path: str = ""
     central_url: str = ""
     authcfg: str = ""
+    # The server's collection of each layer, when the officer names it; empty: found by the sync
+    # (core/sync/discovery.py).
+    service_points_collection: str = ""
+    tower_plans_collection: str = ""
     sync_timeout_s: float = 30.0
     duplicate_distance_m: float = 25.0
     telkom_match_distance_m: float = 50.0
@@ -62,6 +69,8 @@ LABELS = {
     "workspace_path": tr_noop("Workspace GeoPackage"),
     "central_url": tr_noop("Central server URL"),
     "authcfg": tr_noop("Authentication"),
+    "service_points_collection": tr_noop("Collection of service points"),
+    "tower_plans_collection": tr_noop("Collection of tower plans"),
     "sync_timeout_s": tr_noop("Sync timeout (s)"),
     "duplicate_distance_m": tr_noop("Duplicate distance (m)"),
     "telkom_match_distance_m": tr_noop("Telkom match distance (m)"),
@@ -82,6 +91,14 @@ def validate(settings: Settings) -> List[str]:
         problem = url_problem(url)
         if problem:
             problems.append(problem)
+    for name in ("service_points_collection", "tower_plans_collection"):
+        value = getattr(settings, name).strip()
+        if value and (any(c.isspace() for c in value) or "/" in value):
+            problems.append(
+                tr("{setting} must be a collection id of the server, without spaces or '/': {value}").format(
+                    setting=tr(LABELS[name]), value=value
+                )
+            )
     for name, (low, high) in LIMITS.items():
         value = getattr(settings, name)
         if not low <= value <= high:
@@ -103,11 +120,30 @@ def url_problem(url: str) -> Optional[str]:
     except ValueError:
         hostname = None
     if parts.scheme not in ("http", "https") or not hostname or any(c.isspace() for c in url):
-        return tr("The central server URL must start with https:// and name a server: {url}").format(url=url)
+        return tr("The central server URL must start with https:// and name a server: {url}").format(
+            url=central_key(url) if has_credentials(url) else url
+        )
+    if has_credentials(url):
+        return credentials_problem(url)
     if parts.scheme == "http" and hostname not in LOOPBACK_HOSTS:
         # Credentials and officers' data cross the network: TLS, except for a local test server.
         return tr("The central server URL must use https:// (http:// only for this computer): {url}").format(url=url)
     return None
+
+
+def credentials_problem(url: str) -> str:
+    """Why a URL with a user name or password is refused, and what to do (the URL shown without them)."""
+    return tr(
+        "The central server URL contains a user name or password: they would be kept in the workspace and "
+        "shown in logs. Use {url} and put the user name and password into a QGIS authentication "
+        "configuration (Authentication: add a Basic configuration)."
+    ).format(url=central_key(url))
+
+
+def collection_ids(settings: Settings) -> Dict[str, str]:
+    """layer -> the collection id the officer named (only those named)."""
+    named = {SERVICE_POINTS: settings.service_points_collection, TOWER_PLANS: settings.tower_plans_collection}
+    return {layer: value.strip() for layer, value in named.items() if value and value.strip()}
 
 
 def set_value(name: str, value) -> None:

@@ -12,6 +12,7 @@ from paser_smartcity_plugin.core.sync import OgcApiClient, synchronize
 
 TOWER = demo_uid("tower", "64.01.08.2008")
 OFFICE = demo_uid("kantor_desa", "64.01.06.2012")
+FIRST = demo_uid("kantor_desa", "64.01.01.2009")  # the first site seeded: never among the newest
 
 
 def sync(ws, url, **kw):
@@ -59,11 +60,26 @@ def test_one_edit_a_day_in_the_future_then_corrected(central, empty_ws):
 
 def test_full_recheck_pulls_what_a_watermark_would_skip(central, empty_ws):
     """The officer's full re-check: a change stamped before the watermark (clock trouble the
-    sync could not see) arrives."""
+    sync could not see) arrives. (On a site the last sync saw at its watermark the sync sees it
+    by itself: test_a_change_time_set_back_at_the_watermark_is_seen.)"""
+    sync(empty_ws, central.url)
+    central.db.update_stamped(SERVICE_POINTS, FIRST, {"notes": "stamped an hour ago"}, -3600)
+    sync(empty_ws, central.url)
+    assert empty_ws.site(SERVICE_POINTS, FIRST)["notes"] != "stamped an hour ago"  # skipped by the watermark
+    result = sync(empty_ws, central.url, full=True)
+    assert empty_ws.site(SERVICE_POINTS, FIRST)["notes"] == "stamped an hour ago"
+    assert result.layers[SERVICE_POINTS].pulled == 1
+    assert result.layers[TOWER_PLANS].pulled == 0
+
+
+def test_a_change_time_set_back_at_the_watermark_is_seen(central, empty_ws):
+    """The newest sites of the last pull must come back in the next window (the overlap): one
+    that comes back stamped before it shows the central's clock went back — every site is
+    checked again and the officer told, without blaming the server's datetime filter."""
     sync(empty_ws, central.url)
     central.db.update_stamped(TOWER_PLANS, TOWER, {"notes": "stamped an hour ago"}, -3600)
-    sync(empty_ws, central.url)
-    assert empty_ws.site(TOWER_PLANS, TOWER)["notes"] != "stamped an hour ago"  # skipped by the watermark
-    result = sync(empty_ws, central.url, full=True)
+    result = sync(empty_ws, central.url)
     assert empty_ws.site(TOWER_PLANS, TOWER)["notes"] == "stamped an hour ago"
-    assert result.layers[TOWER_PLANS].pulled == 1 and result.layers[SERVICE_POINTS].pulled == 0
+    assert result.layers[TOWER_PLANS].pulled == 1
+    assert any("set it back" in w and TOWER in w for w in result.warnings), result.warnings
+    assert not any("datetime" in w for w in result.warnings)

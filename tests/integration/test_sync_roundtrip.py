@@ -3,6 +3,8 @@
 import time
 
 import pytest
+from faulty_proxy import FaultyProxy
+from reference_items_server import proxy_queries, went_by_windows
 
 from paser_smartcity_plugin.core import changelog
 from paser_smartcity_plugin.core.demo import demo_rows, demo_uid
@@ -28,9 +30,13 @@ def pending(ws):
 
 def test_first_sync_of_an_empty_workspace_pulls_everything(central, empty_ws):
     result = sync(empty_ws, central)
-    assert result.layers[SERVICE_POINTS].pulled == 154 and result.layers[TOWER_PLANS].pulled == 4
-    assert result.pushed == 0 and result.conflicts == 0 and not result.pull_only
-    assert empty_ws.count(SERVICE_POINTS) == 154 and empty_ws.count(TOWER_PLANS) == 4
+    assert result.layers[SERVICE_POINTS].pulled == 154
+    assert result.layers[TOWER_PLANS].pulled == 4
+    assert result.pushed == 0
+    assert result.conflicts == 0
+    assert not result.pull_only
+    assert empty_ws.count(SERVICE_POINTS) == 154
+    assert empty_ws.count(TOWER_PLANS) == 4
     local = empty_ws.site(TOWER_PLANS, demo_uid("tower", "64.01.06.2012"))
     remote = central.db.row(TOWER_PLANS, local["uid"])
     assert local["name"] == remote["name"] == "Menara Belimbing"
@@ -47,7 +53,8 @@ def test_central_status_change_arrives(central, empty_ws):
     sync(empty_ws, central)
     central.db.update(TOWER_PLANS, TOWER, {"status": "on_air", "notes": "on air since Monday"})
     result = sync(empty_ws, central)
-    assert result.layers[TOWER_PLANS].pulled == 1 and result.layers[SERVICE_POINTS].pulled == 0
+    assert result.layers[TOWER_PLANS].pulled == 1
+    assert result.layers[SERVICE_POINTS].pulled == 0
     site = empty_ws.site(TOWER_PLANS, TOWER)
     assert (site["status"], site["notes"]) == ("on_air", "on air since Monday")
     assert pending(empty_ws)[TOWER_PLANS] == {}
@@ -93,17 +100,20 @@ def test_offline_edit_and_new_site_are_pushed(central, empty_ws):
         ],
     )
     result = sync(empty_ws, central)
-    assert result.layers[TOWER_PLANS].pushed == 1 and result.layers[SERVICE_POINTS].pushed == 1
+    assert result.layers[TOWER_PLANS].pushed == 1
+    assert result.layers[SERVICE_POINTS].pushed == 1
     assert result.warnings == []
     tower = central.db.row(TOWER_PLANS, TOWER)
     assert (tower["status"], tower["coord_source"]) == ("coordinates_set", "gps_survey")
     assert tower[GEOMETRY] == pytest.approx((116.4501, -1.2502), abs=1e-7)
     school = central.db.row(SERVICE_POINTS, new_uid)
-    assert school["name"] == "SDN 001 Belimbing" and school["desa_name"] == "Belimbing"
+    assert school["name"] == "SDN 001 Belimbing"
+    assert school["desa_name"] == "Belimbing"
     assert pending(empty_ws) == {SERVICE_POINTS: {}, TOWER_PLANS: {}}
     # the echo of our own push changes nothing and pushes nothing
     again = sync(empty_ws, central)
-    assert again.pushed == 0 and again.conflicts == 0
+    assert again.pushed == 0
+    assert again.conflicts == 0
     assert empty_ws.site(TOWER_PLANS, TOWER)["status"] == "coordinates_set"
 
 
@@ -160,7 +170,8 @@ def test_central_delete_and_local_edit_is_a_conflict(central, empty_ws, choice):
     result = sync(empty_ws, central)
     assert result.layers[SERVICE_POINTS].conflicts == 1
     (conflict,) = open_conflicts(empty_ws)
-    assert conflict.is_delete_conflict and conflict.theirs == "deleted"
+    assert conflict.is_delete_conflict
+    assert conflict.theirs == "deleted"
     assert empty_ws.site(SERVICE_POINTS, OFFICE)["notes"] == "visited, working"  # my edit is not lost
     resolve(empty_ws, SERVICE_POINTS, OFFICE, "_exists", choice)
     if choice == CENTRAL:
@@ -195,7 +206,8 @@ def test_demo_workspace_meets_the_seeded_central_without_duplicates(central, tmp
     ws = Workspace(path)
     result = sync(ws, central)
     assert result.conflicts == 0
-    assert central.db.count(SERVICE_POINTS) == 154 and central.db.count(TOWER_PLANS) == 4
+    assert central.db.count(SERVICE_POINTS) == 154
+    assert central.db.count(TOWER_PLANS) == 4
     assert pending(ws) == {SERVICE_POINTS: {}, TOWER_PLANS: {}}
 
 
@@ -219,7 +231,8 @@ def test_empty_central_receives_the_demo_workspace(qgis_app, tmp_path):
             assert (result.pulled, result.pushed, result.conflicts) == (0, 158, 0)
             assert result.warnings == []  # pending towers without coordinates included
             again = synchronize(ws, client)
-    assert db.count(SERVICE_POINTS) == 154 and db.count(TOWER_PLANS) == 4
+    assert db.count(SERVICE_POINTS) == 154
+    assert db.count(TOWER_PLANS) == 4
     assert db.row(TOWER_PLANS, TOWER)[GEOMETRY] is None
     assert (again.pulled, again.pushed) == (0, 0)
 
@@ -254,10 +267,11 @@ def test_pull_survives_a_server_that_refuses_its_own_offsets(central, empty_ws):
 
     create_workspace(other)
     second = Workspace(other)
-    with OgcApiClient(central.url, page_size=200, retries=0) as client:
+    with FaultyProxy(central.url) as proxy, OgcApiClient(proxy.url, page_size=200, retries=0) as client:
         result = synchronize(second, client)
-        assert client.windowed  # the fallback really ran
-    assert second.count(SERVICE_POINTS) == 154 + 120 and result.layers[SERVICE_POINTS].pulled == 274
+        assert went_by_windows(proxy_queries(proxy))  # the fallback really ran
+    assert second.count(SERVICE_POINTS) == 154 + 120
+    assert result.layers[SERVICE_POINTS].pulled == 274
     assert sync(empty_ws, central).layers[SERVICE_POINTS].pulled == 120
 
 

@@ -2,6 +2,7 @@
 proxy settings, a real qgis_mapserver with the embedded central."""
 
 import base64
+import json
 
 import pytest
 from faulty_proxy import FaultyProxy
@@ -61,9 +62,11 @@ def test_sync_algorithm_pulls_pushes_and_reports(plugin, server, ws):
     assert (result["PULLED"], result["PUSHED"], result["CONFLICTS"]) == (158, 0, 0)
     ws.update_site(TOWER_PLANS, TOWER, {"status": "permit"})
     result = run({"WORKSPACE": ws.path, "URL": srv.url, "PUSH": False})
-    assert result["PUSHED"] == 0 and db.row(TOWER_PLANS, TOWER)["status"] != "permit"
+    assert result["PUSHED"] == 0
+    assert db.row(TOWER_PLANS, TOWER)["status"] != "permit"
     result = run({"WORKSPACE": ws.path, "URL": srv.url, "PUSH": True})
-    assert result["PUSHED"] == 1 and db.row(TOWER_PLANS, TOWER)["status"] == "permit"
+    assert result["PUSHED"] == 1
+    assert db.row(TOWER_PLANS, TOWER)["status"] == "permit"
     assert '"tower_plans": {"pulled": 0, "pushed": 1' in result["SUMMARY"]
 
 
@@ -79,8 +82,10 @@ def test_basic_auth_end_to_end_and_refusal_names_the_config(plugin, server, ws):
         with pytest.raises(QgsProcessingException) as info:
             run({"WORKSPACE": ws.path, "URL": proxy.url, "AUTHCFG": authcfg})
     message = str(info.value)
-    assert f"'Paser central (Basic)' (id {authcfg})" in message and "HTTP 401" in message
-    assert SECRET not in message and expected not in message
+    assert f"'Paser central (Basic)' (id {authcfg})" in message
+    assert "HTTP 401" in message
+    assert SECRET not in message
+    assert expected not in message
 
 
 def test_token_auth_end_to_end(plugin, server, ws):
@@ -148,8 +153,55 @@ def test_dialog_labels_and_whole_second_timeout(plugin):
     widget = wrapper.createWrappedWidget(QgsProcessingContext())
     wrapper.setParameterValue(timeout.defaultValue(), QgsProcessingContext())
     spin = widget if hasattr(widget, "decimals") else widget.findChild(QDoubleSpinBox)
-    assert spin.decimals() == 0 and spin.text().strip() == "30", spin.text()
+    assert spin.decimals() == 0, spin.text()
+    assert spin.text().strip() == "30", spin.text()
     help_text = algorithm.shortHelpString()
-    for name in ("URL", "AUTHCFG", "PUSH", "TIMEOUT"):
+    for name in ("URL", "AUTHCFG", "PUSH", "TIMEOUT", "SERVICE_POINTS_COLLECTION", "TOWER_PLANS_COLLECTION"):
         label = algorithm.parameterDefinition(name).description()
         assert f"'{label}' ({name})" in help_text, (label, name)
+
+
+def test_a_url_with_credentials_is_refused_and_never_repeated(plugin, server, ws):
+    srv, _ = server
+    url = srv.url.replace("http://", f"http://petugas:{SECRET}@")
+    with pytest.raises(QgsProcessingException) as refused:
+        run({"WORKSPACE": ws.path, "URL": url})
+    text = str(refused.value)
+    assert SECRET not in text
+    assert "authentication configuration" in text
+    assert srv.url in text
+    assert ws.count(SERVICE_POINTS) == 0
+    with open(ws.path, "rb") as f:
+        assert SECRET.encode() not in f.read()  # not even a history row
+
+
+def test_collections_are_named_by_parameter_or_setting(plugin, server, ws, stored_settings):
+    """A server with two schemas of the central tables: the sync cannot choose, says so, and
+    syncs with the collections named as parameters (or in the settings)."""
+    from foreign_server import ForeignServer
+
+    srv, _ = server
+    with ForeignServer(srv.url, schemas=("public", "arsip")) as foreign:
+        with pytest.raises(QgsProcessingException, match="arsip.service_points.*Name the one to use"):
+            run({"WORKSPACE": ws.path, "URL": foreign.url})
+        result = run(
+            {
+                "WORKSPACE": ws.path,
+                "URL": foreign.url,
+                "SERVICE_POINTS_COLLECTION": "arsip.service_points",
+                "TOWER_PLANS_COLLECTION": "arsip.tower_plans",
+            }
+        )
+        assert result["PULLED"] == 158
+        assert json.loads(result["SUMMARY"])["collections"] == {
+            SERVICE_POINTS: "arsip.service_points",
+            TOWER_PLANS: "arsip.tower_plans",
+        }
+        stored_settings.save(
+            stored_settings.Settings(service_points_collection="public.service_points", tower_plans_collection="")
+        )
+        result = run({"WORKSPACE": ws.path, "URL": foreign.url, "TOWER_PLANS_COLLECTION": "public.tower_plans"})
+        assert json.loads(result["SUMMARY"])["collections"] == {
+            SERVICE_POINTS: "public.service_points",
+            TOWER_PLANS: "public.tower_plans",
+        }

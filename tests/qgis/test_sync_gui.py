@@ -10,13 +10,14 @@ from qgis.PyQt.QtCore import QCoreApplication
 from sync_support import seeded_embedded_central
 
 from paser_smartcity_plugin.core.demo import demo_uid
-from paser_smartcity_plugin.core.schema import TOWER_PLANS
+from paser_smartcity_plugin.core.schema import SERVICE_POINTS, TOWER_PLANS
 from paser_smartcity_plugin.core.sync.conflicts import CENTRAL, MINE, open_conflicts
 from paser_smartcity_plugin.core.workspace import Workspace, create_workspace
 from paser_smartcity_plugin.gui.sync_dialogs import ConflictsDialog, HistoryDialog
 from paser_smartcity_plugin.toolbelt import settings
 
 TOWER = demo_uid("tower", "64.01.08.2008")
+FIRST = demo_uid("kantor_desa", "64.01.01.2009")  # the first site seeded: never among the newest
 
 
 @pytest.fixture(scope="module")
@@ -75,10 +76,11 @@ def test_full_recheck_from_the_menu(plugin, qgis_iface, server, ws):
     settings.set_value("central_url", srv.url)
     controller = plugin.sync_controller()
     run_task(controller)
-    # A central change stamped before the watermark: only a full re-check finds it.
-    db.update_stamped(TOWER_PLANS, TOWER, {"notes": "stamped an hour ago"}, -3600)
+    # A central change stamped before the watermark (of a site not among the newest, which
+    # the sync would see by itself): only a full re-check finds it.
+    db.update_stamped(SERVICE_POINTS, FIRST, {"notes": "stamped an hour ago"}, -3600)
     run_task(controller)
-    assert ws.site(TOWER_PLANS, TOWER)["notes"] != "stamped an hour ago"
+    assert ws.site(SERVICE_POINTS, FIRST)["notes"] != "stamped an hour ago"
     (action,) = [a for a in plugin.actions if a.objectName() == "paser_smartcity_sync_full"]
     action.trigger()
     deadline = time.monotonic() + 120
@@ -86,7 +88,7 @@ def test_full_recheck_from_the_menu(plugin, qgis_iface, server, ws):
         assert time.monotonic() < deadline
         QCoreApplication.processEvents()
         time.sleep(0.01)
-    assert ws.site(TOWER_PLANS, TOWER)["notes"] == "stamped an hour ago"
+    assert ws.site(SERVICE_POINTS, FIRST)["notes"] == "stamped an hour ago"
 
 
 def test_sync_runs_in_a_task_and_reports_per_layer(plugin, qgis_iface, server, ws):
@@ -103,8 +105,10 @@ def test_sync_runs_in_a_task_and_reports_per_layer(plugin, qgis_iface, server, w
         t.status() in (t.Complete, t.Terminated) for t in QgsApplication.taskManager().tasks()
     )
     dialog = HistoryDialog(ws)
-    assert dialog.table.rowCount() == 1 and dialog.table.item(0, 1).text() == "Done"
-    assert dialog.empty_label.isHidden() and not dialog.table.isHidden()
+    assert dialog.table.rowCount() == 1
+    assert dialog.table.item(0, 1).text() == "Done"
+    assert dialog.empty_label.isHidden()
+    assert not dialog.table.isHidden()
     # the officer's clock, not the stored ISO UTC text (which stays in the tooltip)
     started = dialog.table.item(0, 0).text()
     assert re.fullmatch(r"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d", started), started
@@ -116,20 +120,24 @@ def test_failure_is_reported_and_workspace_untouched(plugin, qgis_iface, ws):
     qgis_iface.messageBar().clearWidgets()
     run_task(plugin.sync_controller(), url="http://127.0.0.1:9/wfs3")
     (text,) = [t for t in bar_texts(qgis_iface) if "Sync stopped" in t]
-    assert "cannot reach 127.0.0.1:9: connection refused" in text and "Nothing was half-applied" in text
-    assert "Sync failed" not in text and "Errno" not in text  # one prefix, no exception repr
+    assert "cannot reach 127.0.0.1:9: connection refused" in text
+    assert "Nothing was half-applied" in text
+    assert "Sync failed" not in text
+    assert "Errno" not in text  # one prefix, no exception repr
     assert ws.count(TOWER_PLANS) == 0
     dialog = HistoryDialog(ws)
     message = dialog.table.item(0, HistoryDialog.MESSAGE_COLUMN)
     assert dialog.table.item(0, 1).text() == "Failed"
-    assert "connection refused" in message.text() and message.toolTip() == message.text()
+    assert "connection refused" in message.text()
+    assert message.toolTip() == message.text()
     assert dialog.table.wordWrap()
 
 
 def test_history_says_when_there_was_no_sync(ws):
     dialog = HistoryDialog(ws)
     assert dialog.table.rowCount() == 0
-    assert dialog.table.isHidden() and not dialog.empty_label.isHidden()
+    assert dialog.table.isHidden()
+    assert not dialog.empty_label.isHidden()
     assert dialog.empty_label.text() == "No syncs yet."
 
 
@@ -147,7 +155,9 @@ def test_conflict_dialog_keep_mine_and_take_central(plugin, qgis_iface, server, 
     assert fields == ["notes", "status"]
     set_choice(dialog, fields.index("notes"), MINE)
     set_choice(dialog, fields.index("status"), CENTRAL)
-    assert dialog.apply() == 2 and dialog.table.rowCount() == 0 and open_conflicts(ws) == []
+    assert dialog.apply() == 2
+    assert dialog.table.rowCount() == 0
+    assert open_conflicts(ws) == []
     run_task(controller, url=srv.url)
     site, remote = ws.site(TOWER_PLANS, TOWER), db.row(TOWER_PLANS, TOWER)
     assert (site["status"], site["notes"]) == ("construction", "mine")
@@ -168,7 +178,8 @@ def test_sync_dialog_asks_for_https_like_the_settings(plugin):
     from paser_smartcity_plugin.gui.sync_dialogs import SyncDialog
 
     dialog = SyncDialog("", "", None)
-    assert "https://" in dialog.problem() and "http(s)" not in dialog.problem()
+    assert "https://" in dialog.problem()
+    assert "http(s)" not in dialog.problem()
     dialog.url_edit.setText("http://gis.paserkab.go.id/wfs3")  # plain http to a remote server: refused
     assert "https://" in dialog.problem()
     dialog.url_edit.setText("https://gis.paserkab.go.id wfs3")
@@ -200,3 +211,60 @@ def test_cancel_from_the_task_manager(plugin, qgis_iface, server, ws):
     (text,) = [t for t in bar_texts(qgis_iface) if "Sync stopped" in t]
     assert "cancelled" in text
     assert table_dump(ws) == before
+
+
+def test_sync_dialog_refuses_credentials_in_the_url_and_moves_them(plugin):
+    from qgis.core import QgsApplication, QgsAuthMethodConfig
+
+    from paser_smartcity_plugin.gui.sync_dialogs import SyncDialog
+
+    dialog = SyncDialog("http://petugas:rahasia@127.0.0.1:8765/wfs3", "", None)
+    problem = dialog.problem()
+    assert "rahasia" not in problem
+    assert "http://127.0.0.1:8765/wfs3" in problem
+    assert "authentication" in problem
+    assert not dialog.credentials_button.isHidden()
+    manager = QgsApplication.authManager()
+    if not manager.masterPasswordIsSet():
+        assert manager.setMasterPassword("test-only-master", True)
+    authcfg = dialog.credentials_button.move()
+    try:
+        assert (dialog.url, dialog.authcfg, dialog.problem()) == ("http://127.0.0.1:8765/wfs3", authcfg, None)
+        config = QgsAuthMethodConfig()
+        assert manager.loadAuthenticationConfig(authcfg, config, True)
+        assert (config.config("username"), config.config("password")) == ("petugas", "rahasia")
+    finally:
+        manager.removeAuthenticationConfig(authcfg)
+
+
+def test_sync_dialog_names_collections_and_shows_the_last_ones(plugin):
+    from paser_smartcity_plugin.gui.sync_dialogs import SyncDialog
+
+    last = {"service_points": "public.service_points", "tower_plans": "public.tower_plans"}
+    dialog = SyncDialog("http://127.0.0.1:8765/wfs3", "", None, {"tower_plans": "arsip.tower_plans"}, last)
+    assert dialog.collections == {"tower_plans": "arsip.tower_plans"}
+    assert "public.service_points" in dialog.collection_edits["service_points"].placeholderText()
+    assert not dialog.last_used_label.isHidden()
+    assert "public.tower_plans" in dialog.last_used_label.text()
+    dialog.collection_edits["service_points"].setText("paser:service_points")
+    assert dialog.collections == {"service_points": "paser:service_points", "tower_plans": "arsip.tower_plans"}
+    plain = SyncDialog("http://127.0.0.1:8765/wfs3", "", None, {}, {"service_points": "service_points"})
+    assert plain.last_used_label.isHidden()  # the layer names themselves: nothing to say
+
+
+def test_collections_found_by_the_sync_are_reported_and_kept(plugin, qgis_iface, server, ws):
+    from foreign_server import ForeignServer
+
+    srv, _ = server
+    qgis_iface.messageBar().clearWidgets()
+    controller = plugin.sync_controller()
+    with ForeignServer(srv.url) as foreign:
+        run_task(controller, url=foreign.url)
+    (text,) = [t for t in bar_texts(qgis_iface) if "Sync done" in t]
+    assert "(collections public.service_points, public.tower_plans)" in text
+    assert controller.last_collections() == {
+        "service_points": "public.service_points",
+        "tower_plans": "public.tower_plans",
+    }
+    dialog = HistoryDialog(ws)
+    assert "public.service_points, public.tower_plans" in dialog.table.item(0, 5).text()

@@ -46,6 +46,9 @@ class FaultyProxy:
         self.required_headers = {}  # answer 401 unless every one of these is sent as given
         self.absolute_requests = 0  # requests that came as to a forward proxy (absolute URL)
         self.clock_offset_s = 0.0  # the HTTP Date it sends: a server clock set wrong
+        # rewrite_answer(method, path as asked, text): the answer's body and Location header as
+        # this server sends them (a server that names things otherwise than its upstream)
+        self.rewrite_answer: Optional[Callable[[str, str, bytes], bytes]] = None
         proxy = self
 
         class Handler(BaseHTTPRequestHandler):
@@ -75,6 +78,7 @@ class FaultyProxy:
                 key = (self.command, path.split("?")[0])
                 proxy.counts[key] = proxy.counts.get(key, 0) + 1
                 proxy.log.append((self.command, path))
+                asked = path
                 action = proxy.fault(self.command, path, proxy.counts[key])
                 if isinstance(action, tuple) and action[0] == "sleep":
                     time.sleep(action[1])
@@ -107,10 +111,14 @@ class FaultyProxy:
                     self.connection.shutdown(2)
                     return
                 payload = payload.replace(proxy.upstream.encode(), f"http://127.0.0.1:{proxy.port}/wfs3".encode())
+                if proxy.rewrite_answer is not None:
+                    payload = proxy.rewrite_answer(self.command, asked, payload)
                 self.send_response(code)
                 for name in ("Content-Type", "Location"):
                     if rheaders.get(name):
                         value = rheaders.get(name).replace(proxy.upstream, f"http://127.0.0.1:{proxy.port}/wfs3")
+                        if name == "Location" and proxy.rewrite_answer is not None:
+                            value = proxy.rewrite_answer(self.command, asked, value.encode()).decode()
                         self.send_header(name, value)
                 self.send_header("Content-Length", str(len(payload)))
                 self.end_headers()

@@ -1,7 +1,8 @@
 """A small OGC API – Features items endpoint on loopback, for paging properties.
 
 It serves one collection from memory with the Part 1 semantics the client relies on
-(``limit``, ``offset``, closed ``datetime`` intervals with open ends, ``next`` links), in
+(``limit``, ``offset``, closed ``datetime`` intervals with open ends, ``next`` links, the
+``uid`` property filter), in
 the ways real servers differ: the rows' natural order, a page-size cap below the asked
 limit, QGIS Server 3.22's next links (counted over the whole table, not the filtered
 result), or a ``datetime`` filter that is ignored. QGIS Server itself is tested in
@@ -94,6 +95,8 @@ class ReferenceItemsServer:
         if self.max_limit:
             limit = min(limit, self.max_limit)
         selected = self.rows
+        if query.get("uid"):
+            selected = [r for r in selected if r[0] == query["uid"]]
         window = query.get("datetime")
         if window and not self.ignore_datetime:
             start, _, end = window.partition("/")
@@ -399,3 +402,21 @@ class _Part4Db:
 
     def count(self, layer, uid=None):
         return len([r for r in self.rows(layer) if uid is None or r["uid"] == uid])
+
+
+def went_by_windows(queries) -> bool:
+    """Whether a pull's items requests (query dicts) went by closed time windows — keyset
+    paging on updated_at — rather than offset pages or one open-ended window (the uid-narrowed
+    requests of the datetime proof aside)."""
+    return any(q.get("datetime") and "uid" not in q and not q["datetime"].endswith("..") for q in queries)
+
+
+def proxy_queries(proxy, collection: str = "service_points"):
+    """The items requests a FaultyProxy saw for ``collection``, as query dicts."""
+    from urllib.parse import parse_qsl, urlsplit
+
+    return [
+        dict(parse_qsl(urlsplit(p).query))
+        for m, p in proxy.log
+        if m == "GET" and f"/collections/{collection}/items" in urlsplit(p).path
+    ]

@@ -11,11 +11,12 @@ from datetime import datetime, timedelta, timezone
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from reference_items_server import QGIS, STANDARD, ReferenceItemsServer
+from reference_items_server import QGIS, STANDARD, ReferenceItemsServer, went_by_windows
 
 from paser_smartcity_plugin.core.sync import OgcApiClient, ProtocolError
 from paser_smartcity_plugin.core.sync import client as client_module
 from paser_smartcity_plugin.core.sync.client import _page_state
+from paser_smartcity_plugin.core.sync.proof import DatetimeTrust
 
 EPOCH = datetime(2026, 1, 5, 8, 0, tzinfo=timezone.utc)
 
@@ -36,11 +37,21 @@ spreads = st.one_of(
 
 
 def pull(server, limit, since=None, **kw):
+    """Every uid the client pages out of ``server``; a pull from ``since`` (an incremental pull)
+    needs the datetime filter proven first, as the sync proves it (proof.py)."""
     params = {"limit": limit}
-    if since is not None:
-        params["datetime"] = f"{since}/.."
+    trust = None
     with OgcApiClient(server.url, retries=0, page_size=limit, **kw) as client:
-        got = [f["properties"]["uid"] for page in client.iter_pages("service_points", params) for f in page]
+        if since is not None:
+            params["datetime"] = f"{since}/.."
+            trust = DatetimeTrust("service_points")
+            known = [{"properties": {"uid": uid, "updated_at": text}} for uid, text, _ in server.rows if text]
+            assert not known or trust.ensure(client, known), trust.problem
+            if not known:
+                params.pop("datetime")
+        got = [
+            f["properties"]["uid"] for page in client.iter_pages("service_points", params, trust=trust) for f in page
+        ]
     return got, client
 
 
@@ -87,8 +98,9 @@ def test_a_small_pull_is_one_request():
     for style in (STANDARD, QGIS):
         with ReferenceItemsServer(rows, next_style=style) as server:
             got, client = pull(server, 100)
-        assert sorted(got) == sorted(uid for uid, _ in rows) and len(server.requests) == 1
-        assert not client.windowed
+        assert sorted(got) == sorted(uid for uid, _ in rows)
+        assert len(server.requests) == 1
+        assert not went_by_windows(server.requests)
 
 
 def test_large_pulls_go_by_time_windows_not_offsets():
@@ -96,7 +108,8 @@ def test_large_pulls_go_by_time_windows_not_offsets():
     random.Random(4).shuffle(rows)
     with ReferenceItemsServer(rows, next_style=QGIS) as server:
         got, client = pull(server, 100)
-    assert set(got) == {uid for uid, _ in rows} and client.windowed
+    assert set(got) == {uid for uid, _ in rows}
+    assert went_by_windows(server.requests)
     assert all("offset" not in q for q in server.requests)
     assert all("datetime" in q for q in server.requests[1:])
     # half-page windows, a few resized: about 2 000 / 50 requests
@@ -108,7 +121,8 @@ def test_a_server_that_ignores_datetime_is_paged_by_offsets():
     random.Random(5).shuffle(rows)
     with ReferenceItemsServer(rows, ignore_datetime=True) as server:
         got, client = pull(server, 50)
-    assert set(got) == {uid for uid, _ in rows} and not client.windowed
+    assert set(got) == {uid for uid, _ in rows}
+    assert not went_by_windows(server.requests)
     assert any("offset" in q for q in server.requests)
 
 
@@ -117,7 +131,8 @@ def test_a_capped_server_is_paged_by_its_own_page_size():
     with ReferenceItemsServer(rows, max_limit=40) as server:
         got, client = pull(server, 500)
     assert set(got) == {uid for uid, _ in rows}
-    assert all(q.get("limit") == "40" for q in server.requests[2:])
+    paging = [q for q in server.requests if "uid" not in q]  # (uid: the datetime proof)
+    assert all(q.get("limit") == "40" for q in paging[2:])
 
 
 def test_sites_without_updated_at_are_paged_by_offsets():
@@ -125,7 +140,8 @@ def test_sites_without_updated_at_are_paged_by_offsets():
     with ReferenceItemsServer(rows) as server:
         server.rows[7] = ("uid-7", None, None)
         got, client = pull(server, 50)
-    assert set(got) == {uid for uid, _ in rows} and not client.windowed
+    assert set(got) == {uid for uid, _ in rows}
+    assert not went_by_windows(server.requests)
 
 
 @pytest.mark.parametrize(
@@ -152,6 +168,8 @@ def test_a_capped_server_with_whole_table_next_links(monkeypatch):
     rows = [(f"uid-{i}", stamp(i * 86400.0 if i < 5 else 5 * 86400 + i * 7.0)) for i in range(600)]
     with ReferenceItemsServer(rows, max_limit=20, next_style=QGIS) as server:
         got, client = pull(server, 40)
-    assert set(got) == {uid for uid, _ in rows} and client.windowed
-    assert all(int(q["limit"]) <= 20 for q in server.requests[2:])  # (10 for probes after quiet spells)
+    assert set(got) == {uid for uid, _ in rows}
+    assert went_by_windows(server.requests)
+    paging = [q for q in server.requests if "uid" not in q]  # (uid: the datetime proof)
+    assert all(int(q["limit"]) <= 20 for q in paging[2:])  # (10 for probes after quiet spells)
     assert len(server.requests) < 4 * 600 / 10

@@ -15,9 +15,16 @@
 - Paging follows ``next`` links, but re-imposes the query parameters we sent (QGIS Server
   3.22 mangles the ``datetime`` value in its next links) and keeps going while pages come
   back full even without a next link; ``numberMatched`` is never used.
+- The page size follows the server: the ``limit`` maximum its OpenAPI document advertises,
+  and a smaller page when it refuses a ``limit`` with a 4xx that names it (the number in the
+  error when there is one, else half, down to one).
+- A ``datetime`` window is trusted only while the server's filter is proven to select on
+  updated_at (proof.py); every windowed answer is checked against its window.
+- The URL is the central's key (core/central_url.py): a URL with credentials is refused.
 """
 
 import errno
+import hashlib
 import json
 import re
 import threading
@@ -31,14 +38,17 @@ from urllib.parse import parse_qsl, quote, urlsplit, urlunsplit
 import requests
 
 from .. import timestamps
+from ..central_url import central_key, credentials_message, has_credentials
 from ..messages import N_, Message, N_plural
 from .errors import AuthError, ProtocolError, ServerError, SyncCancelled, SyncError
-from .paging import CAPPED, COMPLETE, FULL, PROBE_LIMIT, SECOND, KeysetPlanner
+from .paging import CAPPED, COMPLETE, FULL, PROBE_LIMIT, KeysetPlanner
+from .proof import DatetimeTrust, outside_window, stray_reason
 
 PART4 = "http://www.opengis.net/spec/ogcapi-features-4/1.0/conf/create-replace-delete"
-PART4_UPDATE = "http://www.opengis.net/spec/ogcapi-features-4/1.0/conf/update"
 GEOJSON = "application/geo+json"
 IDEMPOTENT = {"GET", "PUT", "PATCH", "DELETE", "HEAD"}
+LIMIT_REFUSALS = (400, 413, 422)  # the statuses of a request the server finds too large or invalid
+MAX_LIMIT_REFUSALS = 16  # smaller pages asked for in a row before a refusal is final (halving 10 000 takes 14)
 
 
 class WriteRefusedError(ServerError):
@@ -54,6 +64,20 @@ class PagingRefusedError(ProtocolError):
     """The server refused an offset it had itself asked for (QGIS Server with a stale count)."""
 
 
+class DatetimeFilterError(ProtocolError):
+    """A ``datetime`` window of an incremental pull cannot be trusted: the server's filter is
+    not proven to select on updated_at, or an answer contradicted it. The caller compares
+    every site instead (pull.py)."""
+
+
+@dataclass(frozen=True)
+class CollectionInfo:
+    """One collection the server lists."""
+
+    id: str
+    title: str = ""
+
+
 @dataclass
 class Capabilities:
     """What the server lets us do, from /conformance or, failing that, its OpenAPI document."""
@@ -61,7 +85,6 @@ class Capabilities:
     conformance: List[str]
     can_create: bool = False
     can_replace: bool = False
-    can_patch: bool = False  # JSON merge patch (Part 4 "update")
     can_delete: bool = False
     source: str = "conformance"
 
@@ -88,7 +111,9 @@ class OgcApiClient:
             raise SyncError(
                 Message(N_("the central server URL {url!r} is not an http(s) URL of an OGC API landing page"), url=url)
             )
-        self.url = url.rstrip("/")
+        if has_credentials(url):
+            raise SyncError(credentials_message(url))
+        self.url = central_key(url)  # normalised, and the key of this central in the workspace
         self.session = session or requests.Session()
         self.timeout = timeout
         self.retries = retries
@@ -99,7 +124,10 @@ class OgcApiClient:
         self.sleep = sleep
         self.on_retry = on_retry or (lambda text: None)  # "retrying 2/4" for the progress text
         self.requests_made = 0
-        self.windowed = False  # True once paging fell back to time windows
+        self.collection_ids: Dict[str, str] = {}  # layer -> the server's collection id (discovery.py)
+        self.conformance_classes: List[str] = []
+        self._api: Optional[dict] = None  # the OpenAPI document, once read
+        self._api_read = False
         self._own_session = session is None
         self._server_clock: Optional[Tuple[datetime, float]] = None  # (server time, monotonic then)
         self._date_seen = False
@@ -264,6 +292,10 @@ class OgcApiClient:
 
     def get_json(self, url: str, params: Optional[Dict[str, Any]] = None, accept: str = "application/json") -> Any:
         response = self.request("GET", url, params=params, headers={"Accept": accept})
+        return self._answer_json(url, params, response)
+
+    @staticmethod
+    def _answer_json(url: str, params: Optional[Dict[str, Any]], response: requests.Response) -> Any:
         if response.status_code == 404:
             raise ProtocolError(Message(N_("{path} not found on {host} (HTTP 404)"), path=_path(url), host=_host(url)))
         if response.status_code >= 400:
@@ -282,7 +314,44 @@ class OgcApiClient:
             raise ProtocolError(
                 Message(N_("{url}/conformance has no conformsTo list: not an OGC API – Features server"), url=self.url)
             )
-        return [str(c) for c in classes]
+        self.conformance_classes = [str(c) for c in classes]
+        return self.conformance_classes
+
+    def api_document(self) -> Optional[dict]:
+        """The server's OpenAPI document (/api), read once; None when it has none that we can read."""
+        if not self._api_read:
+            self._api_read = True
+            try:
+                api = self.get_json(
+                    self.url + "/api", accept="application/vnd.oai.openapi+json;version=3.0, application/json"
+                )
+            except SyncError:
+                api = None
+            self._api = api if isinstance(api, dict) else None
+        return self._api
+
+    def advertised_limit(self, collection: str) -> Optional[int]:
+        """The largest ``limit`` the server's OpenAPI document allows on ``collection``'s items, if it says."""
+        api = self.api_document()
+        if api is None:
+            return None
+        for param in _items_parameters(api, collection):
+            if param.get("name") == "limit" and param.get("in", "query") == "query":
+                schema = _resolve(api, param.get("schema")) or {}
+                for key, less in (("maximum", 0), ("exclusiveMaximum", 1)):
+                    value = schema.get(key)
+                    if isinstance(value, (int, float)) and not isinstance(value, bool) and value - less >= 1:
+                        return int(value - less)
+        return None
+
+    def signature(self, collection: str) -> str:
+        """What identifies the server's software and configuration for ``collection``: its
+        conformance classes and the query parameters its OpenAPI document lists for the items.
+        A datetime proof holds for one signature (proof.py)."""
+        api = self.api_document()
+        names = sorted(str(p.get("name")) for p in _items_parameters(api, collection)) if api else []
+        text = json.dumps([sorted(self.conformance_classes), names])
+        return hashlib.sha1(text.encode("utf-8")).hexdigest()[:16]
 
     def capabilities(self) -> Capabilities:
         classes = self.conformance()
@@ -291,17 +360,14 @@ class OgcApiClient:
                 Message(N_("{url} does not declare OGC API – Features Part 1 (core) in /conformance"), url=self.url)
             )
         if PART4 in classes:
-            return Capabilities(classes, True, True, PART4_UPDATE in classes, True, "conformance")
+            return Capabilities(classes, True, True, True, "conformance")
         # Part 4 is still a draft and some servers (QGIS Server 3.22) implement it without
         # declaring it: their OpenAPI document says which methods the items paths accept.
         caps = Capabilities(classes, source="openapi")
-        try:
-            api = self.get_json(
-                self.url + "/api", accept="application/vnd.oai.openapi+json;version=3.0, application/json"
-            )
-        except SyncError:
+        api = self.api_document()
+        if api is None:
             return caps
-        paths = api.get("paths", {}) if isinstance(api, dict) else {}
+        paths = api.get("paths", {}) if isinstance(api.get("paths"), dict) else {}
         for path, ops in paths.items():
             if not isinstance(ops, dict):
                 continue
@@ -313,22 +379,49 @@ class OgcApiClient:
                 caps.can_delete = caps.can_delete or "delete" in methods
         return caps
 
-    def has_collection(self, collection: str) -> bool:
-        """True when the server serves ``collection``: asks for one item of it.
+    def collection_list(self, max_pages: int = 20) -> List[CollectionInfo]:
+        """Every collection the server lists (id and title), following its next links."""
+        out: List[CollectionInfo] = []
+        url, params = self.url + "/collections", None
+        for _ in range(max_pages):
+            data = self.get_json(url, params=params)
+            items = data.get("collections") if isinstance(data, dict) else None
+            if not isinstance(items, list):
+                raise ProtocolError(Message(N_("{url}/collections has no collections list"), url=self.url))
+            out += [
+                CollectionInfo(str(c["id"]), str(c.get("title") or ""))
+                for c in items
+                if isinstance(c, dict) and c.get("id") not in (None, "")
+            ]
+            following = _next_link(data)
+            if not following or not items:
+                break
+            url, params = following, None
+        return out
+
+    def probe_collection(self, collection: str) -> Optional[bool]:
+        """Whether the server serves ``collection``, by asking for one item of it: None when it
+        does not (404, or another 4xx such as a server's "invalid collection format"), else
+        whether it holds at least one feature.
 
         (Not /collections: QGIS Server 3.22 answers that with HTTP 500 while a table is empty.)
         """
+        url = self.items_url(collection)
         response = self.request(
-            "GET",
-            self.items_url(collection),
-            params={"limit": 1},
-            headers={"Accept": f"{GEOJSON}, application/json;q=0.9"},
+            "GET", url, params={"limit": 1}, headers={"Accept": f"{GEOJSON}, application/json;q=0.9"}
         )
-        if response.status_code == 404:
-            return False
-        if response.status_code >= 400:
-            raise ProtocolError(_refused_get(self.items_url(collection), response))
-        return True
+        if 400 <= response.status_code < 500:
+            return None
+        data = _parse_json(response, url)
+        features = data.get("features") if isinstance(data, dict) else None
+        if not isinstance(features, list):
+            raise ProtocolError(Message(N_("{path} did not answer with a GeoJSON FeatureCollection"), path=_path(url)))
+        matched = data.get("numberMatched")
+        return bool(features) or (isinstance(matched, int) and not isinstance(matched, bool) and matched > 0)
+
+    def collection_for(self, layer: str) -> str:
+        """The server's id of the collection that holds ``layer`` (the layer name until discovery chose one)."""
+        return self.collection_ids.get(layer, layer)
 
     def items_url(self, collection: str) -> str:
         return f"{self.url}/collections/{quote(collection, safe='')}/items"
@@ -341,6 +434,7 @@ class OgcApiClient:
         params: Optional[Dict[str, Any]] = None,
         prefetch: bool = False,
         transform: Optional[Callable[[List[dict]], Any]] = None,
+        trust: Optional[DatetimeTrust] = None,
     ) -> Iterator[Any]:
         """Pages of features (lists of GeoJSON dicts) until the collection is exhausted.
 
@@ -348,8 +442,9 @@ class OgcApiClient:
         one (the server and the client then work at the same time); at most two pages are
         in memory either way, however large the collection. ``transform`` turns each page into
         what the caller keeps (in the fetching thread), so the parsed JSON is freed at once.
+        ``trust``: what the sync knows of the collection's datetime filter (see _pages_or_windows).
         """
-        pages = self._pages_or_windows(collection, params)
+        pages = self._pages_or_windows(collection, params, trust)
         if transform is not None:
             pages = (transform(page) for page in pages)
         if not prefetch:
@@ -389,20 +484,27 @@ class OgcApiClient:
             stop.set()
             thread.join(self.timeout + 5)
 
-    def _pages_or_windows(self, collection: str, params: Optional[Dict[str, Any]]) -> Iterator[List[dict]]:
+    def _pages_or_windows(
+        self, collection: str, params: Optional[Dict[str, Any]], trust: Optional[DatetimeTrust] = None
+    ) -> Iterator[List[dict]]:
         """Everything ``params`` selects, as pages of at most ``limit`` features.
 
         One request when it all fits in a page (an incremental pull, a small table). Otherwise
         by keyset on updated_at — time windows (see _keyset) — because offset pages cost the
         server more the deeper they go: QGIS Server 3.22 reads and drops every feature before
-        the offset (0.3 s for the first page of 10 000 over 100 000 rows, 1.4 s for the last),
-        while a window costs only what it returns. Offset pages, as the server links them,
+        the offset (figures: CHANGELOG, 0.1.0), while a window costs only what it returns. Offset pages, as the server links them,
         remain for servers whose ``datetime`` filter does not select on updated_at. Features
         may come twice (at window edges): the caller de-duplicates by (uid, updated_at).
+
+        Windows are used only once ``trust`` holds (proof.py; without one, the filter is proven
+        here from the first page, for this call only). A selection that starts at a time
+        (``datetime=<lo>/..``: an incremental pull) needs a ``trust`` that holds already, and
+        its answers are checked: a site changed before ``lo``, or outside a window, raises
+        DatetimeFilterError — an empty or partial answer is never taken for "nothing changed"
+        on an unproven filter.
         """
         params = {k: str(v) for k, v in (params or {}).items()}
-        params.setdefault("limit", str(self.page_size))
-        limit = int(params["limit"])
+        params["limit"] = str(min(int(params.get("limit") or self.page_size), self.page_size))
         lo = None
         window = params.get("datetime", "")
         if window:
@@ -411,56 +513,91 @@ class OgcApiClient:
                 return
             if not window.startswith(".."):
                 lo = timestamps.parse(window.split("/")[0])
+                if trust is None or not trust.holds:
+                    raise DatetimeFilterError(
+                        Message(
+                            N_("{collection}: the server's datetime filter is not proven to select on updated_at"),
+                            collection=collection,
+                        )
+                    )
+        trust = trust or DatetimeTrust(collection)  # proven here for this call only, never stored
         # A first, smaller page: all there is in the usual case (an incremental pull, a
         # regency's few hundred sites), else a sample of updated_at that sizes the windows.
-        probe = min(limit, PROBE_LIMIT)
+        probe = min(int(params["limit"]), PROBE_LIMIT)
         data = self._get_items(collection, dict(params, limit=str(probe)))
         features, state = data["features"], data["state"]
+        params["limit"] = str(min(int(params["limit"]), self.page_size))  # the server may have refused a page size
         if state == CAPPED:
             size = _server_page_size(len(features), data["next"])
-            params["limit"] = str(min(limit, size))  # the server's own page size is ours now
+            params["limit"] = str(min(int(params["limit"]), size))  # the server's own page size is ours now
             if len(features) < size:
                 state = COMPLETE  # short of the server's own page: that was all
+        if lo is not None:
+            stray = outside_window(features, lo, None)
+            if stray is not None:
+                reason = stray_reason(window, stray)
+                trust.contradict(reason)
+                raise DatetimeFilterError(reason)
         if state == COMPLETE:
             if features:
                 yield features
             return
         times = _sorted_times(features)
-        hint = data.get("numberMatched")
-        del data, features
-        if times is None:
-            # Some feature has no updated_at: no datetime window would ever select it.
-            yield from self._offset_pages(collection, params)
+        hint, following = data.get("numberMatched"), (data["next"], len(features))
+        del data
+        if times is None or not trust.ensure(self, features=features):
+            # Some feature has no updated_at (no window would ever select it), or the filter is
+            # not proven (windows could skip sites): offset pages, after this first one (lo is
+            # None here: a selection from a time needs a proven filter, see above).
+            yield features
+            del features
+            yield from self._offset_pages(collection, params, following)
             return
+        del features
         try:
             yield from self._keyset(collection, params, lo, times, hint if isinstance(hint, int) else 0)
-        except _WindowsUnusableError:
-            self.windowed = False
+        except _WindowsUnusableError as exc:
+            trust.contradict(exc.reason)
+            if lo is not None:
+                raise DatetimeFilterError(exc.reason) from None
             yield from self._offset_pages(collection, params)
 
-    def _offset_pages(self, collection: str, params: Dict[str, str]) -> Iterator[List[dict]]:
+    def _offset_pages(self, collection: str, params: Dict[str, str], following=None) -> Iterator[List[dict]]:
         try:
-            yield from self._pages(collection, params)
+            yield from self._pages(collection, params, following)
         except PagingRefusedError as exc:
             raise ProtocolError(
                 Message(
                     N_(
                         "{collection}: the server refuses its own offset pages and its datetime "
                         "filter does not select on updated_at, so the features cannot be paged "
-                        "({problem})"
+                        "({problem}); configure the server's datetime column to updated_at"
                     ),
                     collection=collection,
                     problem=exc,
                 )
             ) from None
 
+    def items_page(self, collection: str, query: Dict[str, Any]) -> Dict[str, Any]:
+        """One items page of ``collection`` as _get_items_at describes it."""
+        return self._get_items(collection, {k: str(v) for k, v in query.items()})
+
     def _get_items(self, collection: str, query: Dict[str, str]) -> Dict[str, Any]:
         return self._get_items_at(self.items_url(collection), query)
 
     def _get_items_at(self, url: str, query: Dict[str, str]) -> Dict[str, Any]:
-        """One items page: its features, its next link, its state (see _page_state) and its
-        numberMatched (a hint, never trusted)."""
-        data = self.get_json(url, params=query, accept=f"{GEOJSON}, application/json;q=0.9")
+        """One items page: its features, its next link, its state (see _page_state), its
+        numberMatched (a hint, never trusted) and the ``limit`` it was asked with — smaller than
+        asked when the server refused the page size (client.page_size follows it)."""
+        query = dict(query)
+        for _ in range(MAX_LIMIT_REFUSALS + 1):
+            response = self.request("GET", url, params=query, headers={"Accept": f"{GEOJSON}, application/json;q=0.9"})
+            smaller = _smaller_limit(response, query)
+            if smaller is None:
+                break
+            self.page_size = min(self.page_size, smaller)
+            query["limit"] = str(smaller)
+        data = self._answer_json(url, query, response)
         features = data.get("features") if isinstance(data, dict) else None
         if isinstance(data, dict) and not self._date_seen and data.get("timeStamp"):
             # A server without HTTP Date (QGIS Server 3.22) tells its time in the collection.
@@ -470,19 +607,13 @@ class OgcApiClient:
                 pass
         if not isinstance(features, list) or data.get("type", "FeatureCollection") != "FeatureCollection":
             raise ProtocolError(Message(N_("{path} did not answer with a GeoJSON FeatureCollection"), path=_path(url)))
-        next_link = next(
-            (
-                lk.get("href")
-                for lk in data.get("links", []) or []
-                if isinstance(lk, dict) and lk.get("rel") == "next" and lk.get("href")
-            ),
-            None,
-        )
+        next_link = _next_link(data)
         return {
             "features": features,
             "next": next_link,
             "numberMatched": data.get("numberMatched"),
             "state": _page_state(len(features), query, next_link),
+            "limit": int(query.get("limit") or 0),
         }
 
     def _window(self, collection: str, params: Dict[str, str], lo, hi):
@@ -496,31 +627,34 @@ class OgcApiClient:
         query.pop("offset", None)
         data = self._get_items(collection, query)
         features = data["features"]
+        stray = outside_window(features, lo, hi)
+        if stray is not None:
+            raise _WindowsUnusableError(stray_reason(query["datetime"], stray))
         times = _sorted_times(features)
-        if times is None:
-            raise _WindowsUnusableError()
-        if times:
-            first, last = timestamps.parse(times[0]), timestamps.parse(times[-1])
-            if (lo is not None and first < lo - SECOND) or (hi is not None and last >= hi + SECOND):
-                raise _WindowsUnusableError()
         return features, times, data["state"], data["next"]
 
     def _keyset(self, collection: str, params: Dict[str, str], lo, sample: list, hint: int) -> Iterator[List[dict]]:
         """Keyset paging on updated_at, windows planned by paging.KeysetPlanner (see there);
         ``sample`` holds the sorted updated_at of a first full (probe) page of the whole
         selection and ``hint`` the server's count, used only to size windows."""
-        self.windowed = True
         planner = KeysetPlanner(int(params["limit"]), lo, sample, hint)
         while True:
             self._check_cancel()
+            if self.page_size < planner.limit:
+                planner.server_limit(self.page_size)  # the server refused a larger page
             ask = planner.next_ask()
             if ask is None:
                 return
             query = dict(params, limit=str(ask.limit))
             if ask.offsets:
                 # More than a page within one second: offset pages inside this window.
+                inside = f"{_iso(ask.lo)}/{_iso(ask.hi)}"
                 try:
-                    yield from self._pages(collection, dict(query, datetime=f"{_iso(ask.lo)}/{_iso(ask.hi)}"))
+                    for page in self._pages(collection, dict(query, datetime=inside)):
+                        stray = outside_window(page, ask.lo, ask.hi)
+                        if stray is not None:
+                            raise _WindowsUnusableError(stray_reason(inside, stray))
+                        yield page
                 except PagingRefusedError:
                     raise ProtocolError(
                         Message(
@@ -535,23 +669,30 @@ class OgcApiClient:
                 planner.second_paged()
                 continue
             features, times, state, next_link = self._window(collection, query, ask.lo, ask.hi)
+            if self.page_size < planner.limit:
+                planner.server_limit(self.page_size)
             server_page = _server_page_size(len(times), next_link) if state == CAPPED else None
             if planner.answered(times, state, server_page) and features:
                 yield features
             del features
 
-    def _pages(self, collection: str, params: Optional[Dict[str, Any]]) -> Iterator[List[dict]]:
-        """Offset pages as the server links them (re-imposing our filter, see _repair_next)."""
+    def _pages(self, collection: str, params: Optional[Dict[str, Any]], following=None) -> Iterator[List[dict]]:
+        """Offset pages as the server links them (re-imposing our filter, see _repair_next);
+        ``following``: (next link, features received) of a first page already had."""
         ours = {k: str(v) for k, v in (params or {}).items()}
-        ours.setdefault("limit", str(self.page_size))
+        ours["limit"] = str(min(int(ours.get("limit") or self.page_size), self.page_size))
         query = dict(ours)
         seen_pages = set()
         offset = 0
         url = self.items_url(collection)
+        if following is not None:
+            link, offset = following
+            url, query = _repair_next(link, ours) if link else (url, dict(ours, offset=str(offset)))
         while True:
             self._check_cancel()
             data = self._get_items_at(url, query)
             features, next_link, state = data["features"], data["next"], data["state"]
+            ours["limit"] = str(data["limit"])  # smaller when the server refused the page size
             del data  # only the features are kept: memory stays at a page or two
             count = len(features)
             if features:
@@ -641,6 +782,82 @@ class OgcApiClient:
 class _WindowsUnusableError(Exception):
     """The server's datetime filter does not select on updated_at (or some feature lacks it)."""
 
+    def __init__(self, reason: str):
+        super().__init__(reason)
+        self.reason = reason
+
+
+def _next_link(data: Any) -> Optional[str]:
+    links = data.get("links") if isinstance(data, dict) else None
+    return next(
+        (
+            lk.get("href")
+            for lk in (links if isinstance(links, list) else [])
+            if isinstance(lk, dict) and lk.get("rel") == "next" and lk.get("href")
+        ),
+        None,
+    )
+
+
+def _smaller_limit(response: requests.Response, query: Dict[str, str]) -> Optional[int]:
+    """The page size to ask for after the server refused ``query``'s limit, or None when the
+    answer is no such refusal: a 400, 413 or 422 whose body names the limit (never an answer
+    about authorisation or a rate limit: 401, 403, 429). The number it names below what we
+    asked (its maximum: "[0-10000]", "less than or equal to 1000"), else half of what we asked."""
+    if response.status_code not in LIMIT_REFUSALS or "limit" not in query:
+        return None
+    try:
+        asked = int(query["limit"])
+    except ValueError:
+        return None
+    if asked <= 1:
+        return None
+    text = response.content[:4000].decode("utf-8", "replace")
+    if not re.search(r"limit", text, re.IGNORECASE):
+        return None
+    named = [int(n) for n in re.findall(r"(?<![\d.])\d{1,9}(?![\d.])", text) if 0 < int(n) < asked]
+    return max(named) if named else max(1, asked // 2)
+
+
+def _resolve(api: dict, node: Any) -> Any:
+    """A node of an OpenAPI document with its local $ref followed (a few levels)."""
+    for _ in range(5):
+        if not isinstance(node, dict) or not isinstance(node.get("$ref"), str):
+            return node
+        target: Any = api
+        for part in node["$ref"].lstrip("#/").split("/"):
+            target = target.get(part.replace("~1", "/").replace("~0", "~")) if isinstance(target, dict) else None
+        node = target
+    return node
+
+
+def _items_parameters(api: dict, collection: str) -> List[dict]:
+    """The parameters the OpenAPI document lists for GET on ``collection``'s items (the
+    collection's own path, else the templated one)."""
+    paths = api.get("paths") if isinstance(api.get("paths"), dict) else {}
+    exact = template = None
+    for path, operations in paths.items():
+        parts = str(path).rstrip("/").split("/")
+        if len(parts) < 3 or parts[-1] != "items" or parts[-3] != "collections" or not isinstance(operations, dict):
+            continue
+        if parts[-2] == collection:
+            exact = operations
+        elif parts[-2].startswith("{") and parts[-2].endswith("}"):
+            template = operations
+    operations = exact or template
+    if not operations:
+        return []
+    found = list(operations.get("parameters") or [])
+    get = operations.get("get")
+    if isinstance(get, dict):
+        found += list(get.get("parameters") or [])
+    out = []
+    for param in found:
+        param = _resolve(api, param)
+        if isinstance(param, dict) and param.get("name"):
+            out.append(param)
+    return out
+
 
 def _page_state(count: int, query: Dict[str, str], next_link: Optional[str]) -> str:
     """COMPLETE: this page ends its query's results. FULL: a whole page (``limit``), so maybe
@@ -719,7 +936,7 @@ def _repair_next(href: str, ours: Dict[str, str]):
 
 
 def _host(url: str) -> str:
-    return urlsplit(url).netloc or url
+    return urlsplit(url).netloc.rpartition("@")[2] or url  # never a user:password@
 
 
 def _path(url: str) -> str:

@@ -149,6 +149,11 @@ class KeysetPlanner:
         self.state = NARROWING
         return False
 
+    def server_limit(self, limit: int) -> None:
+        """The server refuses pages above ``limit`` (a 4xx that named it): that is the page size now."""
+        self.limit = max(1, min(self.limit, limit))
+        self._asked = min(self._asked, self.limit)
+
     def second_paged(self) -> None:
         """The crowded second was paged by offsets: go on after it."""
         self.cursor = self.base = self._hi

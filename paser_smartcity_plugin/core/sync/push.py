@@ -12,6 +12,7 @@ Per site (optimistic locking, enforced by the central itself — central/schema.
    ETag) and the feature id in the body; a delete is a soft delete (``deleted_at`` set) written
    the same way. A site the centre does not have is POSTed; if that is refused because a
    colleague created the same uid meanwhile, it goes the update way, never a duplicate.
+   (Each layer's collection is the one discovery found: ``client.collection_for``.)
 4. A refused write — whatever status the server gives it (QGIS Server answers a stale version
    with HTTP 500, a Part 4 server with 412) — goes back to 1, at most MAX_ATTEMPTS times.
 5. After the write the site is read again. The change-log entry is settled only when the
@@ -81,7 +82,7 @@ class _Pusher:
     # ------------------------------------------------------------ reading the centre
 
     def read_central(self, schema: LayerSchema, uid: str) -> Optional[CentralSite]:
-        found = self.client.find_by_uid(schema.name, uid)
+        found = self.client.find_by_uid(self.client.collection_for(schema.name), uid)
         if not found:
             return None
         live = [f for f in found if (f.get("properties") or {}).get(DELETED_AT) in (None, "")]
@@ -99,7 +100,7 @@ class _Pusher:
         etag = None
         if row["_version"] is None:
             # No version published: a Part 4 server may still lock by ETag (If-Match).
-            item, etag = self.client.item(schema.name, feature.get("id"))
+            item, etag = self.client.item(self.client.collection_for(schema.name), feature.get("id"))
             if item is not None:
                 row = feature_to_row(schema, item, self.workspace.gazetteer)
         return CentralSite(row, row["_id"], row["_version"], etag, DELETED_AT in (feature.get("properties") or {}))
@@ -125,7 +126,7 @@ class _Pusher:
                             store.settle(conn, layer, uid)  # made and deleted here: the centre never knew it
                     return
                 try:
-                    self.client.create(layer, row_to_feature(schema, local))
+                    self.client.create(self.client.collection_for(layer), row_to_feature(schema, local))
                 except WriteRefusedError as exc:
                     refusal = exc  # e.g. a colleague created the same uid meanwhile: read again
                     continue
@@ -158,7 +159,9 @@ class _Pusher:
                     feature["id"] = central.feature_id
                     if central.version is not None:
                         feature["properties"][VERSION] = central.version
-                    self.client.replace(layer, central.feature_id, feature, if_match=central.etag)
+                    self.client.replace(
+                        self.client.collection_for(layer), central.feature_id, feature, if_match=central.etag
+                    )
             except WriteRefusedError as exc:
                 refusal = exc  # someone wrote the site since we read it: read, merge, try again
                 continue
@@ -187,9 +190,11 @@ class _Pusher:
             feature["properties"][DELETED_AT] = timestamps.now_iso()  # the central stamps its own time
             if central.version is not None:
                 feature["properties"][VERSION] = central.version
-            self.client.replace(schema.name, central.feature_id, feature, if_match=central.etag)
+            self.client.replace(
+                self.client.collection_for(schema.name), central.feature_id, feature, if_match=central.etag
+            )
         else:
-            self.client.delete(schema.name, central.feature_id, if_match=central.etag)
+            self.client.delete(self.client.collection_for(schema.name), central.feature_id, if_match=central.etag)
 
     def record_merge(self, schema, uid, seq, outcome, local, central: CentralSite) -> bool:
         """Write the merge with the fresh central row into the workspace, unless the officer

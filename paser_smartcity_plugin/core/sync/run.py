@@ -9,21 +9,29 @@
    for it: site by site, each written only over the central version it was merged with (the
    central refuses anything else), merged again and retried when a colleague wrote first.
 
+Before both: the workspace is cleaned of any central URL with credentials an earlier release
+kept (core/central_url.py), the server's two collections are found (discovery.py) and its page size
+limit read; the collection ids go into the result and the history.
+
 Several officers can run it against one central at the same time: no edit is overwritten
 without being merged, and the same field changed by two officers is a conflict for the one
 who came second (tests/integration/test_team_sync.py).
 """
 
+import sqlite3
 from dataclasses import dataclass, field
 from typing import Any, Callable, Dict, List, Optional
 
-from ..messages import N_, Message, MessageError, MessageText
+from .. import gpkg
+from ..central_url import forget_credentials
+from ..messages import N_, MessageError, MessageText
 from ..schema import LAYER_NAMES
 from ..workspace import Workspace
 from . import history, store
 from .client import OgcApiClient
-from .errors import ProtocolError, SyncCancelled, SyncError
-from .pull import pull
+from .discovery import find_collections
+from .errors import SyncCancelled, SyncError
+from .pull import pull, remembered_collections
 from .push import push as push_changes
 
 DEFAULT_OVERLAP_S = 30.0
@@ -47,6 +55,8 @@ class SyncResult:
     layers: Dict[str, LayerSummary] = field(default_factory=lambda: {n: LayerSummary() for n in LAYER_NAMES})
     pull_only: bool = False
     warnings: List[str] = field(default_factory=list)
+    central: str = ""  # the central's URL as the workspace keys it (no credentials)
+    collections: Dict[str, str] = field(default_factory=dict)  # layer -> the server's collection id
 
     @property
     def pulled(self) -> int:
@@ -65,6 +75,8 @@ class SyncResult:
             "layers": {k: v.as_dict() for k, v in self.layers.items()},
             "pull_only": self.pull_only,
             "warnings": self.warnings,
+            "central": self.central,
+            "collections": self.collections,
         }
 
 
@@ -75,30 +87,31 @@ def synchronize(
     progress: Optional[Progress] = None,
     overlap_s: float = DEFAULT_OVERLAP_S,
     full: bool = False,
+    collections: Optional[Dict[str, str]] = None,
 ) -> SyncResult:
     """Run one sync; returns the summary or raises SyncError (the workspace stays consistent).
 
     ``full``: re-check every site, not only what changed since the last sync (the officer's
-    "full re-check"; also what the sync does by itself when the server's clock went back)."""
+    "full re-check"; also what the sync does by itself when the server's clock went back).
+    ``collections``: layer -> the server's collection id the officer named (the others are
+    found, discovery.py)."""
     progress = progress or (lambda fraction, text: None)
-    result = SyncResult()
+    result = SyncResult(central=client.url)
+    _forget_credentials(workspace)
     history_id = history.start(workspace, client.url)
     client.on_retry = lambda text: progress(None, text)  # the text only: the fraction stays
     try:
         progress(0.0, MessageText(N_("checking the server")))
         caps = client.capabilities()
-        missing = [n for n in LAYER_NAMES if not client.has_collection(n)]
-        if missing:
-            raise ProtocolError(
-                Message(
-                    N_(
-                        "the server at {url} has no collection {collections}: publish both "
-                        "central tables (see central/)"
-                    ),
-                    url=client.url,
-                    collections=", ".join(missing),
-                )
-            )
+        with workspace.read() as conn:
+            remembered = remembered_collections(conn, client.url)
+        found = find_collections(client, collections, remembered)
+        client.collection_ids = dict(found.ids)
+        result.collections = dict(found.ids)
+        for collection in found.ids.values():
+            advertised = client.advertised_limit(collection)
+            if advertised:
+                client.page_size = min(client.page_size, advertised)  # the server's maximum page
         if push and not caps.can_push:
             result.pull_only = True
             result.warnings.append(
@@ -110,7 +123,7 @@ def synchronize(
                     )
                 )
             )
-        pull(workspace, client, result, progress, overlap_s, full=full)
+        pull(workspace, client, result, progress, overlap_s, full=full, has_sites=found.has_sites)
         if push and not result.pull_only:
             push_changes(workspace, client, result, progress)
         with workspace.read() as conn:
@@ -128,3 +141,21 @@ def synchronize(
         raise
     history.end(workspace, history_id, "ok", result, MessageError(*result.warnings))
     return result
+
+
+def _forget_credentials(workspace: Workspace) -> None:
+    """Clean what an earlier release kept of URLs with credentials, in one transaction with
+    secure_delete on; when there was something to clean, the file is then vacuumed, so that no
+    copy of the old text is left in its free pages (an upgrade may have deleted some before)."""
+    conn = workspace.connect()
+    try:
+        conn.execute("PRAGMA secure_delete = ON")
+        with gpkg.transaction(conn):
+            cleaned = forget_credentials(conn)
+        if any(cleaned.values()):
+            try:
+                conn.execute("VACUUM")
+            except sqlite3.Error:
+                pass  # (busy: the cleaned rows are gone all the same, only free pages may keep a copy)
+    finally:
+        conn.close()
