@@ -40,7 +40,8 @@ def test_generated_files_are_checked_too(tmp_path):
     # ships is checked, whoever wrote it.
     (tmp_path / "resources_rc.py").write_text("from PyQt5 import QtCore\n", encoding="utf-8")
     result = _run(tmp_path)
-    assert result.returncode == 1 and "resources_rc.py:1:" in result.stdout
+    assert result.returncode == 1
+    assert "resources_rc.py:1:" in result.stdout
 
 
 def test_the_built_plugin_folder_is_clean(tmp_path):
@@ -49,6 +50,7 @@ def test_the_built_plugin_folder_is_clean(tmp_path):
         ["make", "-s", "build-plugin", f"BUILD={build}"], cwd=ROOT, capture_output=True, text=True, timeout=300
     )
     assert made.returncode == 0, made.stdout + made.stderr
-    assert (build / "icons" / "icon.svg").is_file() and (build / "metadata.txt").is_file()
+    assert (build / "icons" / "icon.svg").is_file()
+    assert (build / "metadata.txt").is_file()
     result = _run(build)
     assert result.returncode == 0, result.stdout

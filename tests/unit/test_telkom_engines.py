@@ -140,7 +140,8 @@ def test_missing_geopandas_says_what_to_install(tmp_path):
         [sys.executable, "-c", MISSING, ROOT, str(tmp_path / "ws.gpkg")], capture_output=True, text=True, timeout=120
     )
     assert proc.returncode == 0, proc.stderr
-    assert "needs the Python package geopandas" in proc.stdout and "pip install geopandas pyogrio" in proc.stdout
+    assert "needs the Python package geopandas" in proc.stdout
+    assert "pip install geopandas pyogrio" in proc.stdout
     assert not (tmp_path / "ws.gpkg.zip").exists()
 
 
