@@ -8,7 +8,7 @@ write has a tick (unticked: left out) and warnings and conflicts stand out; then
 import os
 from typing import Optional
 
-from qgis.core import QgsApplication, QgsTask
+from qgis.core import QgsTask
 from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtGui import QBrush, QColor
 from qgis.PyQt.QtWidgets import (
@@ -25,7 +25,7 @@ from ..core.sync.merge import CONFLICT, EXISTS, SAME, THEIRS
 from ..toolbelt.i18n import counted, language, tr, tr_message
 from ..toolbelt.logger import CRITICAL, SUCCESS, WARNING
 from ..toolbelt.regency_time import regency_text
-from ..toolbelt.tasks import keep_until_done
+from ..toolbelt.tasks import start_task
 from .preview import LeaveOutTicks, preview_buttons, preview_table
 from .site_values import field_label, value_text
 
@@ -307,11 +307,7 @@ class MergeFlow:
         self.outcome = None
 
     def _run(self, task, done, failed):
-        task.taskCompleted.connect(lambda: done(task))
-        task.taskTerminated.connect(lambda: failed(task))
-        self.task = task
-        keep_until_done(task)
-        QgsApplication.taskManager().addTask(task)
+        self.task = start_task(task, done, failed)
         return task
 
     def start(self) -> MergePreviewTask:

@@ -45,7 +45,7 @@ from ..toolbelt.help import add_help_button, translate_buttons
 from ..toolbelt.i18n import counted, language, tr, tr_message
 from ..toolbelt.logger import CRITICAL, SUCCESS, WARNING
 from ..toolbelt.settings import remember_folder, telkom_folder
-from ..toolbelt.tasks import keep_until_done
+from ..toolbelt.tasks import keep_until_done, start_task
 from .preview import LeaveOutTicks, preview_buttons, preview_table
 from .site_values import field_label, value_text
 
@@ -529,12 +529,7 @@ class ImportFlow:
         return self._run(PreviewTask(self.workspace_path, self.source, source_crs, member), self.previewed, self.failed)
 
     def _run(self, task, done, failed):
-        """Hand a task to QGIS's task manager, with what follows its end."""
-        task.taskCompleted.connect(lambda: done(task))
-        task.taskTerminated.connect(lambda: failed(task))
-        self.task = task
-        keep_until_done(task)
-        QgsApplication.taskManager().addTask(task)
+        self.task = start_task(task, done, failed)
         return task
 
     def failed(self, task: PreviewTask) -> None:

@@ -17,3 +17,15 @@ def keep_until_done(task) -> None:
 
     task.taskCompleted.connect(forget)
     task.taskTerminated.connect(forget)
+
+
+def start_task(task, done, failed):
+    """Hand ``task`` to QGIS's task manager, kept alive, with ``done(task)`` after it completes
+    and ``failed(task)`` after it is terminated (cancelled or failed); returns the task."""
+    from qgis.core import QgsApplication
+
+    task.taskCompleted.connect(lambda: done(task))
+    task.taskTerminated.connect(lambda: failed(task))
+    keep_until_done(task)
+    QgsApplication.taskManager().addTask(task)
+    return task
