@@ -8,14 +8,21 @@ import subprocess
 import sys
 
 import pytest
-from field_support import gdal_add, gdal_update, make_package, photo_name, sha256, write_jpeg
+from field_support import (
+    NEW_SCHOOL,
+    gdal_add,
+    gdal_update,
+    make_package,
+    office_workspace,
+    photo_name,
+    sha256,
+    write_jpeg,
+)
 from sync_support import table_dump
 
-from paser_smartcity_plugin.core import changelog, field_merge
+from paser_smartcity_plugin.core import field_merge
 from paser_smartcity_plugin.core.demo import demo_rows
-from paser_smartcity_plugin.core.rows import GEOMETRY
 from paser_smartcity_plugin.core.schema import SERVICE_POINTS
-from paser_smartcity_plugin.core.workspace import Workspace, create_workspace
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 CHILD = """
@@ -58,12 +65,7 @@ SURVEYED = ("notes", "accuracy_m")
 
 @pytest.fixture
 def office_and_package(tmp_path):
-    path = tmp_path / "office" / "paser.gpkg"
-    path.parent.mkdir()
-    create_workspace(str(path), demo_rows())
-    ws = Workspace(str(path))
-    with ws.write() as conn:
-        conn.execute(f"DELETE FROM {changelog.CHANGES_TABLE}")
+    ws = office_workspace(tmp_path)
     folder = make_package(ws.path, str(tmp_path / "rina"))
     edited = [r["uid"] for r in demo_rows()[SERVICE_POINTS] if r["desa_code"].startswith("64.01.06.")][:8]
     for number, uid in enumerate(edited):
@@ -71,17 +73,7 @@ def office_and_package(tmp_path):
     for uid in edited[:3]:
         gdal_update(folder, SERVICE_POINTS, uid, photo=photo_name(uid))
         write_jpeg(os.path.join(folder, photo_name(uid)), shade=20 + 10 * edited.index(uid))
-    new_uid = gdal_add(
-        folder,
-        SERVICE_POINTS,
-        name="SD Negeri 9 Tiwei",
-        category="sekolah",
-        desa_code="64.01.06.2011",
-        status="planned",
-        coord_status="surveyed",
-        coord_source="gps_survey",
-        **{GEOMETRY: (116.11989, -1.48337)},
-    )
+    new_uid = gdal_add(folder, SERVICE_POINTS, **NEW_SCHOOL)
     return ws, folder, edited, new_uid
 
 

@@ -4,12 +4,11 @@ change made meanwhile is pulled and not overwritten. Real embedded central behin
 
 import os
 
-from field_support import gdal_add, gdal_update, make_package, photo_name, write_jpeg
+from field_support import NEW_SCHOOL, gdal_add, gdal_update, make_package, photo_name, write_jpeg
 from sync_support import seeded_embedded_central
 
 from paser_smartcity_plugin.core import field_merge
 from paser_smartcity_plugin.core.demo import demo_rows
-from paser_smartcity_plugin.core.rows import GEOMETRY
 from paser_smartcity_plugin.core.schema import SERVICE_POINTS
 from paser_smartcity_plugin.core.sync import OgcApiClient, synchronize
 from paser_smartcity_plugin.core.sync.conflicts import THEIRS, open_conflicts, resolve
@@ -35,17 +34,7 @@ def test_the_next_sync_sends_the_merged_survey(qgis_app, tmp_path):
         write_jpeg(os.path.join(folder, photo_name(EDITED)))
         gdal_update(folder, SERVICE_POINTS, CONTESTED, status="active")
         gdal_update(folder, SERVICE_POINTS, CENTRAL_EDIT, notes="dari lapangan")
-        new_uid = gdal_add(
-            folder,
-            SERVICE_POINTS,
-            name="SD Negeri 9 Tiwei",
-            category="sekolah",
-            desa_code="64.01.06.2011",
-            status="planned",
-            coord_status="surveyed",
-            coord_source="gps_survey",
-            **{GEOMETRY: (116.11989, -1.48337)},
-        )
+        new_uid = gdal_add(folder, SERVICE_POINTS, **NEW_SCHOOL)
         ws.update_site(SERVICE_POINTS, CONTESTED, {"status": "survey"})
         db.update(SERVICE_POINTS, CENTRAL_EDIT, {"telkom_site_id": "TSEL-0042"})  # a colleague, centrally
 

@@ -17,6 +17,34 @@ ogr.UseExceptions()
 gdal.UseExceptions()
 
 
+# A school a surveyor adds in the field (Desa Tiwei, Long Ikis), as QField would write it.
+NEW_SCHOOL = {
+    "name": "SD Negeri 9 Tiwei",
+    "category": "sekolah",
+    "desa_code": "64.01.06.2011",
+    "status": "planned",
+    "coord_status": "surveyed",
+    "coord_source": "gps_survey",
+    GEOMETRY: (116.11989, -1.48337),
+}
+
+
+def office_workspace(folder) -> Workspace:
+    """The office's demo workspace in ``folder``/office, in step with the central (no pending
+    edit): every change a merge makes shows in the change log."""
+    from paser_smartcity_plugin.core import changelog
+    from paser_smartcity_plugin.core.demo import demo_rows
+    from paser_smartcity_plugin.core.workspace import create_workspace
+
+    path = os.path.join(str(folder), "office", "paser.gpkg")
+    os.makedirs(os.path.dirname(path))
+    create_workspace(path, demo_rows())
+    ws = Workspace(path)
+    with ws.write() as conn:
+        conn.execute(f"DELETE FROM {changelog.CHANGES_TABLE}")
+    return ws
+
+
 def make_package(workspace_path: str, output: str, kecamatan: str = "Long Ikis", surveyor: str = "Rina") -> str:
     """A field package of ``kecamatan`` (the data part of package_for_field: no QGIS project)."""
     ws = Workspace(workspace_path)

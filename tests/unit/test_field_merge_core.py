@@ -12,11 +12,13 @@ import zipfile
 
 import pytest
 from field_support import (
+    NEW_SCHOOL,
     data_of,
     gdal_add,
     gdal_delete,
     gdal_update,
     make_package,
+    office_workspace,
     photo_name,
     sha256,
     write_jpeg,
@@ -36,16 +38,7 @@ from paser_smartcity_plugin.core.workspace import Workspace, create_workspace
 LONG_IKIS = [r for r in demo_rows()[SERVICE_POINTS] if r["desa_code"].startswith("64.01.06.")]
 OFFICE_A, OFFICE_B, OFFICE_C = (r["uid"] for r in LONG_IKIS[:3])
 TOWER = demo_uid("tower", "64.01.06.2012")  # a tower of Long Ikis with coordinates
-NEW_SITE = {
-    "name": "SD Negeri 9 Tiwei",
-    "category": "sekolah",
-    "desa_code": "64.01.06.2011",
-    "status": "planned",
-    "coord_status": "surveyed",
-    "coord_source": "gps_survey",
-    "surveyed_by": "Rina",
-    GEOMETRY: (116.11989, -1.48337),
-}
+NEW_SITE = {**NEW_SCHOOL, "surveyed_by": "Rina"}
 
 
 def merged_packages(workspace):
@@ -63,15 +56,7 @@ def merged_packages(workspace):
 
 @pytest.fixture
 def office(tmp_path) -> Workspace:
-    """The office workspace, in step with the central (no pending edit): every change the merge
-    makes shows in the change log."""
-    path = tmp_path / "office" / "paser.gpkg"
-    path.parent.mkdir()
-    create_workspace(str(path), demo_rows())
-    ws = Workspace(str(path))
-    with ws.write() as conn:
-        conn.execute(f"DELETE FROM {changelog.CHANGES_TABLE}")
-    return ws
+    return office_workspace(tmp_path)
 
 
 def _package(office, tmp_path, name="rina", **kwargs) -> str:
