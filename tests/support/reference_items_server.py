@@ -47,7 +47,30 @@ class _JsonHandler(BaseHTTPRequestHandler):
         self.wfile.write(payload)
 
 
-class ReferenceItemsServer:
+class _LoopbackServer:
+    """An HTTP server on a loopback port in a thread of its own, for ``with``; subclasses set
+    ``self.port`` and call ``_serve(Handler)``."""
+
+    def _serve(self, handler) -> None:
+        self.http = ThreadingHTTPServer(("127.0.0.1", self.port), handler)
+        self.http.daemon_threads = True
+        self.thread = threading.Thread(target=self.http.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True)
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def __enter__(self):
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc):
+        self.http.shutdown()
+        self.http.server_close()
+        self.thread.join(10)
+
+
+class ReferenceItemsServer(_LoopbackServer):
     def __init__(
         self,
         rows: List[Tuple[str, str]],
@@ -81,13 +104,7 @@ class ReferenceItemsServer:
                     return self._send(500, {"description": repr(exc)})
                 self._send(200, body)
 
-        self.http = ThreadingHTTPServer(("127.0.0.1", self.port), Handler)
-        self.http.daemon_threads = True
-        self.thread = threading.Thread(target=self.http.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True)
-
-    @property
-    def url(self) -> str:
-        return f"http://127.0.0.1:{self.port}"
+        self._serve(Handler)
 
     def page(self, query: dict) -> dict:
         limit = int(query.get("limit", 10))
@@ -120,15 +137,6 @@ class ReferenceItemsServer:
             ],
         }
 
-    def __enter__(self):
-        self.thread.start()
-        return self
-
-    def __exit__(self, *exc):
-        self.http.shutdown()
-        self.http.server_close()
-        self.thread.join(10)
-
 
 # ---------------------------------------------------------------- a Part 4 (transactions) server
 
@@ -137,7 +145,7 @@ PART1 = "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/core"
 PART4 = "http://www.opengis.net/spec/ogcapi-features-4/1.0/conf/create-replace-delete"
 
 
-class Part4Server:
+class Part4Server(_LoopbackServer):
     """Both central collections in memory, with OGC API – Features Part 1 reading and Part 4
     writing, in two ways real servers differ from QGIS Server:
 
@@ -225,14 +233,8 @@ class Part4Server:
             def do_DELETE(self):  # noqa: N802
                 self._write("DELETE")
 
-        self.http = ThreadingHTTPServer(("127.0.0.1", self.port), Handler)
-        self.http.daemon_threads = True
-        self.thread = threading.Thread(target=self.http.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True)
+        self._serve(Handler)
         self.db = _Part4Db(self)
-
-    @property
-    def url(self) -> str:
-        return f"http://127.0.0.1:{self.port}"
 
     # -- the store (called with the lock held)
 
@@ -345,15 +347,6 @@ class Part4Server:
         item["geometry"] = body.get("geometry")
         self._touch(item)
         return 200, self._feature(fid, item), {}
-
-    def __enter__(self):
-        self.thread.start()
-        return self
-
-    def __exit__(self, *exc):
-        self.http.shutdown()
-        self.http.server_close()
-        self.thread.join(10)
 
 
 class _Part4Db:
