@@ -9,7 +9,7 @@ import os
 import pytest
 from dialog_drivers import set_choice, set_merged
 from field_support import gdal_update, sha256
-from qfield_support import add_site_with_photo, wait_for
+from qfield_support import add_site_with_photo, open_in_qfield, wait_for
 from qgis.core import QgsApplication, QgsProcessingException, QgsProject
 from sync_support import table_dump
 
@@ -51,13 +51,7 @@ def survey_in_the_field(office, folder):
         {"WORKSPACE": office.path, "KECAMATAN": "Long Ikis, Long Kali", "SURVEYOR": "Rina", "OUTPUT": folder},
     )
     assert result["OUTPUT"] == folder
-    project = QgsProject.instance()
-    assert project.read(os.path.join(folder, "survey.qgz"))
-    (points,) = [
-        layer
-        for layer in project.mapLayers().values()
-        if layer.customProperty("paser_smartcity/layer") == SERVICE_POINTS
-    ]
+    points = open_in_qfield(folder)
     assert points.providerType() == "ogr"
     by_uid = {f["uid"]: f for f in points.getFeatures()}
     assert points.startEditing()
@@ -67,7 +61,7 @@ def survey_in_the_field(office, folder):
     photo = new["photo"]
     assert points.commitChanges(), points.commitErrors()
     new_uid = new["uid"]
-    project.clear()
+    QgsProject.instance().clear()
     # plain GDAL, as any other writer: the pending tower is placed
     gdal_update(folder, TOWER_PLANS, MUARA_TOYU, **{GEOMETRY: (116.289, -1.142)})
     return new_uid, photo

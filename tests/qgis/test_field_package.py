@@ -20,7 +20,7 @@ import zipfile
 
 import pytest
 from osgeo import gdal, ogr, osr
-from qfield_support import add_site_with_photo
+from qfield_support import add_site_with_photo, open_in_qfield
 from qgis.core import (
     QgsApplication,
     QgsProcessingAlgorithm,
@@ -270,15 +270,8 @@ def test_qfield_edits_keep_the_base(plugin, workspace, tmp_path):
     data = os.path.join(folder, "survey.gpkg")
     base = {layer: fp.rows_of(data, fp.BASE_TABLES[layer], layer) for layer in LAYER_NAMES}
 
-    # As QField: the project (QField's is QGIS's project instance) and its layer through QGIS's OGR
-    # provider, the defaults from the project.
-    project = QgsProject.instance()
-    assert project.read(os.path.join(folder, "survey.qgz"))
-    (points,) = [
-        layer
-        for layer in project.mapLayers().values()
-        if layer.customProperty("paser_smartcity/layer") == SERVICE_POINTS
-    ]
+    # As QField: the project and its layer, the defaults from the project.
+    points = open_in_qfield(folder)
     edited = next(points.getFeatures())
     assert points.startEditing()
     points.changeAttributeValue(edited.id(), points.fields().indexOf("notes"), "Genset rusak")
@@ -331,7 +324,7 @@ def test_qfield_edits_keep_the_base(plugin, workspace, tmp_path):
         "gps_survey",
         "Rina",
     )
-    project.clear()
+    QgsProject.instance().clear()
 
 
 # ---------------------------------------------------------------- outputs and refusals

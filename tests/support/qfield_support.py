@@ -20,6 +20,22 @@ def wait_for(condition, timeout=60.0):
         time.sleep(0.01)
 
 
+def open_in_qfield(folder: str):
+    """The packaged project opened as QField opens it (QField's project is QGIS's project
+    instance); returns its service-points layer, read through QGIS's OGR provider."""
+    from qgis.core import QgsProject
+
+    from paser_smartcity_plugin.core.schema import SERVICE_POINTS
+    from paser_smartcity_plugin.layers.workspace_layers import LAYER_PROPERTY
+
+    project = QgsProject.instance()
+    assert project.read(os.path.join(folder, "survey.qgz"))
+    (points,) = [
+        layer for layer in project.mapLayers().values() if layer.customProperty(LAYER_PROPERTY) == SERVICE_POINTS
+    ]
+    return points
+
+
 def take_photo(path: str) -> str:
     """A JPEG, as the phone's camera leaves one."""
     os.makedirs(os.path.dirname(path), exist_ok=True)
