@@ -50,6 +50,17 @@ class PaserAlgorithm(QgsProcessingAlgorithm):
     def createInstance(self):  # noqa: N802
         return type(self)()
 
+    # An algorithm that wrote to a workspace sets ``written_path``; its layers in the project are
+    # reloaded here, in the main thread, after the algorithm ran (also from the toolbox or a model).
+    written_path = None
+
+    def postProcessAlgorithm(self, context, feedback):  # noqa: N802
+        if self.written_path:
+            from ..layers.workspace_layers import reload_workspace_layers
+
+            reload_workspace_layers(self.written_path, context.project())
+        return {}
+
     def workspace_parameter(self) -> QgsProcessingParameterFile:
         """WORKSPACE, with the workspace of the plugin's settings as its default."""
         from ..toolbelt.settings import workspace_path

@@ -44,4 +44,4 @@ class CreateWorkspaceAlgorithm(PaserAlgorithm):
             feedback.pushInfo(self.tr("Workspace created: {path}").format(path=path))
         else:
             feedback.pushInfo(self.tr("{path} is already a workspace; it was left unchanged").format(path=path))
-        return {Param.OUTPUT: path, "CREATED": created}
+        return {Param.OUTPUT: path, Output.CREATED: created}

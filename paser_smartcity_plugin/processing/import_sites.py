@@ -11,7 +11,7 @@ from qgis.core import (
 from ..toolbelt.i18n import counted, tr, tr_message
 from .base import PaserAlgorithm
 from .names import IMPORT_SITES, Output, Param
-from .register_coordinates import refresh_workspace_layers, registrar_for
+from .register_coordinates import registrar_for
 
 
 class ImportSitesAlgorithm(PaserAlgorithm):
@@ -131,9 +131,9 @@ class ImportSitesAlgorithm(PaserAlgorithm):
                     )
                 )
             )
-        return {Param.REPORT: report_path, "INSERTED": inserted, "UPDATED": updated, "REJECTED": rejected}
-
-    def postProcessAlgorithm(self, context, feedback):  # noqa: N802
-        if getattr(self, "written_path", None):
-            refresh_workspace_layers(self.written_path, context)
-        return {}
+        return {
+            Param.REPORT: report_path,
+            Output.INSERTED: inserted,
+            Output.UPDATED: updated,
+            Output.REJECTED: rejected,
+        }

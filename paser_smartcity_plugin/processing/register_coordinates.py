@@ -27,13 +27,6 @@ def registrar_for(workspace):
     return registrar
 
 
-def refresh_workspace_layers(path: str, context) -> None:
-    """Reload the workspace's layers in the algorithm's project (postProcessAlgorithm: main thread)."""
-    from ..layers.workspace_layers import reload_workspace_layers
-
-    reload_workspace_layers(path, context.project())
-
-
 def issues_text(issues) -> str:
     return "\n".join(i.message.render(tr) for i in issues)
 
@@ -153,8 +146,3 @@ class RegisterCoordinatesAlgorithm(PaserAlgorithm):
             Param.DESA_CODE: result.desa_code,
             Output.WARNINGS: issues_text(result.warnings),
         }
-
-    def postProcessAlgorithm(self, context, feedback):  # noqa: N802
-        if getattr(self, "written_path", None):
-            refresh_workspace_layers(self.written_path, context)
-        return {}
